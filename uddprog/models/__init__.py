@@ -1,0 +1,41 @@
+"""The three document kinds and their vocabularies. Imports nothing else of uddprog."""
+
+from .maalbeskrivelse import Forskningstraening, Kompetence, Kursus, Maalbeskrivelse
+from .program import (
+    Ansaettelse,
+    Ansvar,
+    Forfatter,
+    MaalbeskrivelseReference,
+    Planlaegning,
+    PlanlagtForskningstraening,
+    PlanlagtKursus,
+    Uddannelsesprogram,
+)
+from .skabelon import NationalSkabelon, Sektion
+from .vocab import (
+    DRIFTSREGIONER,
+    Ansvarsrolle,
+    Driftsregion,
+    Fase,
+    Kursustype,
+    Laeringsstrategi,
+    Rolle,
+    Videreuddannelsesregion,
+    Vurderingsmetode,
+    visningsnavn,
+)
+
+#: Document kind name → model class; the names appear in messages and schema file names.
+DOKUMENTTYPER = {
+    "målbeskrivelse": Maalbeskrivelse,
+    "skabelon": NationalSkabelon,
+    "uddannelsesprogram": Uddannelsesprogram,
+}
+
+__all__ = [
+    "DOKUMENTTYPER", "DRIFTSREGIONER", "Ansaettelse", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
+    "Forfatter", "Forskningstraening", "Kompetence", "Kursus", "Kursustype", "Laeringsstrategi",
+    "Maalbeskrivelse", "MaalbeskrivelseReference", "NationalSkabelon", "Planlaegning",
+    "PlanlagtForskningstraening", "PlanlagtKursus", "Rolle", "Sektion", "Uddannelsesprogram",
+    "Videreuddannelsesregion", "Vurderingsmetode", "visningsnavn",
+]

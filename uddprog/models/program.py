@@ -1,0 +1,92 @@
+"""Uddannelsesprogram: the regional concretisation of a målbeskrivelse for one forløb."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from .base import Dokumentdel, Id, Markdown, Måned, Tekst
+from .vocab import Ansvarsrolle, Driftsregion, Fase, Laeringsstrategi, Videreuddannelsesregion, Vurderingsmetode
+
+
+class MaalbeskrivelseReference(Dokumentdel):
+    speciale: Tekst
+    fase: Fase
+    version: Id
+
+
+class Forfatter(Dokumentdel):
+    navn: Tekst
+    rolle: Ansvarsrolle
+    titel: Tekst | None = None
+
+
+class Ansvar(Dokumentdel):
+    udarbejdet_af: list[Forfatter] = Field(default_factory=list)
+    godkendt_af: Tekst | None = None
+    godkendt_dato: date | None = None
+    næste_revision: date | None = None
+    kontakt: Tekst | None = None
+
+
+class Ansaettelse(Dokumentdel):
+    id: Id
+    sted: Tekst = Field(description="Hospital eller praksis.")
+    afdeling: Tekst
+    driftsregion: Driftsregion
+    universitetshospital: bool
+    måneder: int = Field(ge=1, le=120)
+    beskrivelse: Markdown = Field(description="Præsentation af uddannelsesstedet.")
+
+
+class Planlaegning(Dokumentdel):
+    kompetence: Id = Field(description="Kompetencens id i målbeskrivelsen.")
+    ansættelse: Id
+    fra_måned: Måned = Field(description="Første måned, talt fra forløbets start.")
+    til_måned: Måned = Field(description="Sidste måned, talt fra forløbets start.")
+    læringsmetoder: list[Laeringsstrategi] = Field(min_length=1)
+    vurderingsmetoder: list[Vurderingsmetode] = Field(default_factory=list)
+    bemærkning: Markdown | None = None
+
+
+class PlanlagtKursus(Dokumentdel):
+    kursus: Id = Field(description="Kursets id i målbeskrivelsen.")
+    måned: Måned = Field(description="Planlagt måned, talt fra forløbets start.")
+    bemærkning: Tekst | None = None
+
+
+class PlanlagtForskningstraening(Dokumentdel):
+    fra_måned: Måned
+    til_måned: Måned
+    beskrivelse: Markdown | None = None
+
+
+class Uddannelsesprogram(Dokumentdel):
+    titel: Tekst
+    skabelon: Id = Field(description="Id på den nationale skabelon programmet følger.")
+    målbeskrivelse: MaalbeskrivelseReference
+    videreuddannelsesregion: Videreuddannelsesregion
+    forløb: Tekst = Field(description="Forløbets navn, fx 'Holstebro–Aarhus, forløb 1'.")
+    illustrativ: bool = Field(default=False, description="Sand når indholdet er opdigtet til eksempelbrug.")
+    ansvar: Ansvar
+    ansættelser: list[Ansaettelse] = Field(min_length=1)
+    kompetenceplan: list[Planlaegning] = Field(min_length=1)
+    kurser: list[PlanlagtKursus] = Field(default_factory=list)
+    forskningstræning: PlanlagtForskningstraening | None = None
+    sektioner: dict[Id, Markdown] = Field(default_factory=dict, description="Skabelonens tekstsektioner, efter sektions-id.")
+
+    def ansættelse(self, ansættelse_id: str) -> Ansaettelse | None:
+        return next((a for a in self.ansættelser if a.id == ansættelse_id), None)
+
+    def perioder(self) -> dict[str, tuple[int, int]]:
+        """Each ansættelse's first and last month in the forløb (they follow each other in order)."""
+        start, out = 1, {}
+        for a in self.ansættelser:
+            out.setdefault(a.id, (start, start + a.måneder - 1))
+            start += a.måneder
+        return out
+
+    @property
+    def varighed_måneder(self) -> int:
+        return sum(a.måneder for a in self.ansættelser)
