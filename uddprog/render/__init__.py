@@ -1,0 +1,1 @@
+"""Rendering of uddannelsesprogrammer to DOCX, HTML and PDF."""
