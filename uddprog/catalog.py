@@ -1,0 +1,99 @@
+"""Finds målbeskrivelser, national templates and programmes, and resolves references between them.
+
+A repository (the *rod*) has ``målbeskrivelser/<speciale>/<fase>-<version>.yaml``,
+``templates/national/<id>/skabelon.yaml`` and ``examples/<region>/*.yaml``. The catalog
+loads målbeskrivelser and templates once, so a batch of thousands of programmes
+resolves its references without re-reading them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+
+from .findings import Finding
+from .loading import Dokument, LoadError, indlæs
+from .models import Fase, Maalbeskrivelse, MaalbeskrivelseReference, NationalSkabelon
+
+MB_MAPPE = "målbeskrivelser"
+SKABELON_MAPPE = Path("templates") / "national"
+EKSEMPEL_MAPPE = "examples"
+SKABELON_FIL = "skabelon.yaml"
+
+
+def find_rod(start: Path | None = None) -> Path:
+    """The nearest folder at or above ``start`` that holds målbeskrivelser/ or templates/national/."""
+    start = (start or Path.cwd()).resolve()
+    if start.is_file():
+        start = start.parent
+    for mappe in (start, *start.parents):
+        if (mappe / MB_MAPPE).is_dir() or (mappe / SKABELON_MAPPE).is_dir():
+            return mappe
+    return Path.cwd()
+
+
+def yaml_filer(mappe: Path) -> list[Path]:
+    """Every YAML file below ``mappe`` in a stable order."""
+    return sorted(p for p in mappe.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+class Katalog:
+    """The målbeskrivelser and national templates of one repository."""
+
+    def __init__(self, rod: Path):
+        self.rod = Path(rod)
+        self.fund: list[Finding] = []  # files of the catalog itself that failed to load
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Katalog:
+        return cls(find_rod(start))
+
+    @cached_property
+    def målbeskrivelser(self) -> list[Dokument[Maalbeskrivelse]]:
+        return [d for d in self._indlæs_alle(self.rod / MB_MAPPE, "målbeskrivelse")]
+
+    @cached_property
+    def skabeloner(self) -> dict[str, Dokument[NationalSkabelon]]:
+        filer = sorted((self.rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}"))
+        return {d.model.id: d for d in self._indlæs_alle_filer(filer, "skabelon")}
+
+    def _indlæs_alle(self, mappe: Path, type: str) -> Iterator[Dokument]:
+        if mappe.is_dir():
+            yield from self._indlæs_alle_filer(yaml_filer(mappe), type)
+
+    def _indlæs_alle_filer(self, filer: list[Path], type: str) -> Iterator[Dokument]:
+        for fil in filer:
+            try:
+                yield indlæs(fil, type)
+            except LoadError as e:
+                self.fund.extend(e.fund)
+
+    # --- look-ups ------------------------------------------------------
+
+    def målbeskrivelse(self, ref: MaalbeskrivelseReference) -> Dokument[Maalbeskrivelse] | None:
+        return next(
+            (d for d in self.versioner(ref.speciale, ref.fase) if d.model.version == ref.version),
+            None,
+        )
+
+    def versioner(self, speciale: str, fase: Fase) -> list[Dokument[Maalbeskrivelse]]:
+        """All versions of one specialty's målbeskrivelse for one phase, oldest first."""
+        navn = speciale.casefold()
+        return sorted(
+            (d for d in self.målbeskrivelser if d.model.speciale.casefold() == navn and d.model.fase == fase),
+            key=lambda d: (d.model.gyldig_fra, d.model.version),
+        )
+
+    def nyere_versioner(self, mb: Maalbeskrivelse) -> list[Dokument[Maalbeskrivelse]]:
+        return [d for d in self.versioner(mb.speciale, mb.fase) if d.model.gyldig_fra > mb.gyldig_fra]
+
+    def skabelon(self, skabelon_id: str) -> Dokument[NationalSkabelon] | None:
+        return self.skabeloner.get(skabelon_id)
+
+    def programfiler(self, mappe: Path | None = None) -> list[Path]:
+        mappe = mappe or self.rod / EKSEMPEL_MAPPE
+        return yaml_filer(mappe) if mappe.is_dir() else []
+
+    def kendte_specialer(self) -> list[str]:
+        return sorted({d.model.speciale for d in self.målbeskrivelser})

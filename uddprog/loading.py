@@ -1,0 +1,391 @@
+"""YAML → models, keeping the source position of every node.
+
+PyYAML's C composer gives every node its line and column at libyaml speed
+(a national corpus is thousands of files). We build plain data from the node
+graph ourselves instead of using a constructor so that we control exactly what
+YAML may express: no Python object tags, no YAML 1.1 ``yes``/``no`` booleans,
+no duplicate keys, bounded alias expansion. Problems become findings (check ids
+L… for reading, S… for schema) with ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, Location, Severity
+from .models import DOKUMENTTYPER
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing; the pure Python composer gives the same nodes
+    from yaml import SafeLoader as _Loader
+
+M = TypeVar("M", bound=BaseModel)
+Sti = tuple[str | int, ...]
+
+MAKS_BYTES = 5 * 1024 * 1024
+MAKS_NODER = 200_000
+MAKS_DYBDE = 64
+
+_T = "tag:yaml.org,2002:"
+_SKALAR_TAGS = {_T + n for n in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+class LoadError(Exception):
+    """A file could not be read into a document; ``fund`` says why and where."""
+
+    def __init__(self, fund: list[Finding]):
+        super().__init__("; ".join(str(f) for f in fund))
+        self.fund = fund
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where each value (and each mapping key) stands in the source, by data path."""
+
+    værdier: dict[Sti, tuple[int, int]]
+    nøgler: dict[Sti, tuple[int, int]]
+
+    def find(self, sti: Sti, nøgle: bool = False) -> tuple[int, int]:
+        """The position of ``sti``, or of its nearest ancestor that exists in the file."""
+        sti = tuple(sti)
+        if nøgle and sti in self.nøgler:
+            return self.nøgler[sti]
+        while sti not in self.værdier and sti:
+            sti = sti[:-1]
+        return self.værdier.get(sti, (1, 1))
+
+
+@dataclass(frozen=True)
+class Dokument(Generic[M]):
+    """A loaded document: its model, its file and where each of its parts stands."""
+
+    fil: Path
+    model: M
+    positions: Positions
+    type: str
+
+    def sted(self, *sti: str | int, nøgle: bool = False) -> Location:
+        linje, kolonne = self.positions.find(sti, nøgle)
+        return Location(self.fil, linje, kolonne)
+
+
+def _fejl(check: str, besked: str, fil: Path, linje: int = 0, kolonne: int = 0) -> LoadError:
+    return LoadError([Finding(check, Severity.ERROR, besked, Location(fil, linje, kolonne))])
+
+
+def læs_tekst(fil: Path) -> str:
+    """Read a file as UTF-8 text (a BOM is allowed), with a Danish error for each way it can fail."""
+    try:
+        if fil.is_dir():
+            raise _fejl("L001", "Stien er en mappe, ikke en fil.", fil)
+        with fil.open("rb") as f:
+            data = f.read(MAKS_BYTES + 1)
+    except FileNotFoundError:
+        raise _fejl("L001", "Filen findes ikke.", fil) from None
+    except PermissionError:
+        raise _fejl("L001", "Filen kan ikke læses: adgang nægtet.", fil) from None
+    except OSError as e:
+        raise _fejl("L001", f"Filen kan ikke læses ({e.strerror or e}).", fil) from None
+    if len(data) > MAKS_BYTES:
+        raise _fejl("L005", f"Filen er for stor (over {MAKS_BYTES // (1024 * 1024)} MB).", fil)
+    if b"\x00" in data:
+        linje, kolonne = _position(data, data.index(b"\x00"))
+        raise _fejl("L001", "Filen indeholder binære data (NUL-tegn) og er ikke en YAML-tekstfil.", fil, linje, kolonne)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        linje, kolonne = _position(data, e.start)
+        raise _fejl(
+            "L001",
+            f"Filen er ikke gemt som UTF-8 (byte 0x{data[e.start]:02x}). Gem den som UTF-8 i din editor.",
+            fil, linje, kolonne,
+        ) from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    før = data[:offset]
+    return før.count(b"\n") + 1, offset - (før.rfind(b"\n") + 1) + 1
+
+
+def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
+    """Parse one YAML document into plain data plus the position of every node."""
+    fil = Path(fil)
+    if tekst is None:
+        tekst = læs_tekst(fil)
+    try:
+        rod = yaml.compose(tekst, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        problem = _oversæt_yamlfejl(e.problem or str(e))
+        linje, kolonne = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise _fejl("L002", f"YAML-syntaksfejl: {problem}", fil, linje, kolonne) from None
+    except yaml.YAMLError as e:
+        raise _fejl("L002", f"YAML-syntaksfejl: {e}", fil) from None
+    except RecursionError:
+        raise _fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).", fil) from None
+    if rod is None:
+        raise _fejl("L002", "Filen er tom.", fil, 1, 1)
+    bygger = _Bygger(fil)
+    data = bygger.byg(rod, (), 0)
+    return data, Positions(bygger.værdier, bygger.nøgler)
+
+
+_YAMLFEJL = [
+    (re.compile(r"found character '\\t' that cannot start any token"), "tabulatortegn må ikke bruges til indrykning; brug mellemrum"),
+    (re.compile(r"mapping values are not allowed here"), "et kolon står et sted hvor det ikke må; sæt teksten i anførselstegn"),
+    (re.compile(r"could not find expected ':'"), "der mangler et kolon efter en nøgle"),
+    (re.compile(r"found undefined alias"), "et alias (*navn) henviser til et anker (&navn) der ikke findes"),
+    (re.compile(r"expected a single document"), "filen indeholder flere YAML-dokumenter (---); der må kun være ét"),
+    (re.compile(r"found unexpected end of stream"), "filen slutter midt i en værdi (mangler et afsluttende anførselstegn?)"),
+    (re.compile(r"did not find expected key"), "indrykningen passer ikke; tjek at elementer på samme niveau står lige under hinanden"),
+    (re.compile(r"did not find expected '-' indicator"), "indrykningen i en liste passer ikke"),
+    (re.compile(r"found duplicate anchor"), "det samme anker (&navn) er defineret to gange"),
+]
+
+
+def _oversæt_yamlfejl(problem: str) -> str:
+    for mønster, dansk in _YAMLFEJL:
+        if mønster.search(problem):
+            return dansk
+    return f"YAML kan ikke læses ({problem})"
+
+
+class _Bygger:
+    """Turns a composed node graph into dicts, lists and scalars, recording positions."""
+
+    def __init__(self, fil: Path):
+        self.fil = fil
+        self.værdier: dict[Sti, tuple[int, int]] = {}
+        self.nøgler: dict[Sti, tuple[int, int]] = {}
+        self.noder = 0
+
+    def _fejl(self, check: str, besked: str, node: yaml.Node) -> LoadError:
+        m = node.start_mark
+        return _fejl(check, besked, self.fil, m.line + 1, m.column + 1)
+
+    def byg(self, node: yaml.Node, sti: Sti, dybde: int) -> Any:
+        self.noder += 1
+        if self.noder > MAKS_NODER:
+            raise self._fejl("L005", f"Dokumentet folder sig ud til over {MAKS_NODER:,} værdier (ankre og aliaser?).".replace(",", "."), node)
+        if dybde > MAKS_DYBDE:
+            raise self._fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).", node)
+        self.værdier.setdefault(sti, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _T + "map":
+                raise self._forbudt_tag(node)
+            return self._afbildning(node, sti, dybde)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _T + "seq":
+                raise self._forbudt_tag(node)
+            return [self.byg(barn, sti + (i,), dybde + 1) for i, barn in enumerate(node.value)]
+        return self._skalar(node)
+
+    def _afbildning(self, node: yaml.MappingNode, sti: Sti, dybde: int) -> dict:
+        ud: dict[str, Any] = {}
+        for nøglenode, værdinode in node.value:
+            if nøglenode.tag == _T + "merge":
+                raise self._fejl("L003", "YAML-fletning ('<<') understøttes ikke; skriv felterne ud.", nøglenode)
+            if not isinstance(nøglenode, yaml.ScalarNode):
+                raise self._fejl("L002", "En nøgle skal være en enkel tekst, ikke en liste eller afbildning.", nøglenode)
+            nøgle = str(self._skalar(nøglenode))
+            if nøgle in ud:
+                linje = self.nøgler[sti + (nøgle,)][0]
+                raise self._fejl("L004", f"Nøglen '{nøgle}' står to gange (første gang på linje {linje}).", nøglenode)
+            self.nøgler[sti + (nøgle,)] = (nøglenode.start_mark.line + 1, nøglenode.start_mark.column + 1)
+            ud[nøgle] = self.byg(værdinode, sti + (nøgle,), dybde + 1)
+        return ud
+
+    def _skalar(self, node: yaml.ScalarNode) -> Any:
+        tag, v = node.tag, node.value
+        if tag not in _SKALAR_TAGS:
+            raise self._forbudt_tag(node)
+        if tag == _T + "str" or tag == _T + "timestamp":
+            return v  # dates stay text; the models parse them strictly as ÅÅÅÅ-MM-DD
+        if tag == _T + "null":
+            return None
+        if tag == _T + "bool":
+            # YAML 1.1 also reads yes/no/on/off as booleans; Danish text must not turn into True.
+            return {"true": True, "false": False}.get(v.lower(), v)
+        try:
+            if tag == _T + "int":
+                return yaml.constructor.SafeConstructor.construct_yaml_int(_KONSTRUKTØR, node)
+            return yaml.constructor.SafeConstructor.construct_yaml_float(_KONSTRUKTØR, node)
+        except (ValueError, yaml.YAMLError):
+            return v
+
+    def _forbudt_tag(self, node: yaml.Node) -> LoadError:
+        return self._fejl(
+            "L003",
+            f"YAML-mærket '{node.tag}' er ikke tilladt; kun almindelige tekster, tal, lister og afbildninger.",
+            node,
+        )
+
+
+_KONSTRUKTØR = yaml.constructor.SafeConstructor()
+
+
+# --- document kinds --------------------------------------------------------
+
+def dokumenttype(data: Any) -> str | None:
+    """Tell the kind of a document from its keys (files may live anywhere)."""
+    if not isinstance(data, dict):
+        return None
+    if "kompetenceplan" in data or "ansættelser" in data:
+        return "uddannelsesprogram"
+    if "revision_måneder" in data or ("sektioner" in data and "navn" in data):
+        return "skabelon"
+    if "kompetencer" in data:
+        return "målbeskrivelse"
+    return None
+
+
+def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) -> Dokument:
+    """Load one YAML file into a validated model; raise LoadError with findings if that fails."""
+    fil = Path(fil)
+    data, positions = læs_yaml(fil, tekst)
+    fundet = dokumenttype(data)
+    type = type or fundet
+    if type is None:
+        if not isinstance(data, dict):
+            raise _fejl("L006", "Dokumentet skal være en afbildning med nøgler som 'titel:' og 'kompetencer:'.", fil, 1, 1)
+        raise _fejl(
+            "L006",
+            "Kan ikke se hvilken slags dokument filen er: en målbeskrivelse har 'kompetencer:', "
+            "en skabelon 'revision_måneder:' og et uddannelsesprogram 'kompetenceplan:'.",
+            fil, 1, 1,
+        )
+    klasse = DOKUMENTTYPER[type]
+    try:
+        model = klasse.model_validate(data)
+    except ValidationError as e:
+        raise LoadError(valideringsfund(e, klasse, fil, positions)) from None
+    return Dokument(fil=fil, model=model, positions=positions, type=type)
+
+
+# --- pydantic errors → Danish findings -------------------------------------
+
+_TYPEBESKEDER = {
+    "string_type": "skal være en tekst",
+    "int_type": "skal være et helt tal",
+    "int_parsing": "skal være et helt tal",
+    "int_from_float": "skal være et helt tal",
+    "float_type": "skal være et tal",
+    "float_parsing": "skal være et tal",
+    "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
+    "date_type": "skal være en dato på formen ÅÅÅÅ-MM-DD",
+    "date_parsing": "skal være en dato på formen ÅÅÅÅ-MM-DD",
+    "date_from_datetime_parsing": "skal være en gyldig dato på formen ÅÅÅÅ-MM-DD",
+    "date_from_datetime_inexact": "skal være en dato uden klokkeslæt",
+    "list_type": "skal være en liste (linjer der begynder med '- ')",
+    "dict_type": "skal være en afbildning (nøgle: værdi)",
+    "model_type": "skal være en afbildning (nøgle: værdi)",
+    "model_attributes_type": "skal være en afbildning (nøgle: værdi)",
+    "string_too_short": "må ikke være tom",
+    "string_pattern_mismatch": "må kun indeholde bogstaver, tal, '.', '_' og '-' (ingen mellemrum)",
+}
+
+
+def _felt_navn(loc: tuple) -> str:
+    ud = ""
+    for del_ in loc:
+        ud += f"[{del_}]" if isinstance(del_, int) else (f".{del_}" if ud else str(del_))
+    return ud or "dokumentet"
+
+
+def _kort(værdi: Any) -> str:
+    tekst = repr(værdi) if not isinstance(værdi, str) else f"'{værdi}'"
+    return tekst if len(tekst) <= 60 else tekst[:57] + "…'"
+
+
+def valideringsfund(fejl: ValidationError, klasse: type[BaseModel], fil: Path, positions: Positions) -> list[Finding]:
+    """Translate pydantic's errors into Danish findings placed on the offending node."""
+    fund: list[Finding] = []
+    for e in fejl.errors(include_url=False):
+        loc, typ, ctx, inp = tuple(e["loc"]), e["type"], e.get("ctx") or {}, e.get("input")
+        felt = _felt_navn(loc)
+        if typ == "missing":
+            check, besked = "S001", f"Feltet '{loc[-1]}' mangler i {_felt_navn(loc[:-1])}."
+            pos = positions.find(loc[:-1])
+        elif typ == "extra_forbidden":
+            kendte = sorted(_felter_ved(klasse, loc[:-1]))
+            besked = f"Ukendt felt '{loc[-1]}'." + _mente_du(str(loc[-1]), kendte)
+            if kendte and not _mente_du(str(loc[-1]), kendte):
+                besked += " Tilladte felter: " + ", ".join(kendte) + "."
+            check, pos = "S002", positions.find(loc, nøgle=True)
+        elif typ in ("enum", "literal_error"):
+            tilladte = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+            besked = f"'{felt}': ugyldig værdi {_kort(inp)}." + _mente_du(str(inp), tilladte)
+            besked += " Tilladte værdier: " + ", ".join(tilladte) + "."
+            check, pos = "S004", positions.find(loc)
+        else:
+            check, pos = "S003", positions.find(loc)
+            besked = f"'{felt}' {_typebesked(typ, ctx, e['msg'])}; fik {_kort(inp)}."
+        fund.append(Finding(check, Severity.ERROR, besked, Location(fil, *pos)))
+    return fund
+
+
+def _typebesked(typ: str, ctx: dict, msg: str) -> str:
+    if typ in _TYPEBESKEDER:
+        return _TYPEBESKEDER[typ]
+    if typ == "too_short":
+        return f"skal have mindst {ctx.get('min_length')} element(er)"
+    if typ == "too_long":
+        return f"må højst have {ctx.get('max_length')} elementer"
+    if typ == "string_too_long":
+        return f"må højst være {ctx.get('max_length')} tegn"
+    if typ in ("greater_than_equal", "greater_than"):
+        return f"skal være mindst {ctx.get('ge', ctx.get('gt'))}"
+    if typ in ("less_than_equal", "less_than"):
+        return f"må højst være {ctx.get('le', ctx.get('lt'))}"
+    return f"har en ugyldig værdi ({msg})"
+
+
+def _mente_du(værdi: str, muligheder: list[str]) -> str:
+    bud = difflib.get_close_matches(værdi.lower(), [m.lower() for m in muligheder], n=1, cutoff=0.6)
+    if not bud:
+        return ""
+    rigtig = next(m for m in muligheder if m.lower() == bud[0])
+    return f" Mente du '{rigtig}'?"
+
+
+def _felter_ved(klasse: type[BaseModel], sti: tuple) -> set[str]:
+    """The field names allowed at ``sti`` inside ``klasse``, for 'did you mean' on unknown keys."""
+    typ: Any = klasse
+    for del_ in sti:
+        typ = _model_i(typ)
+        if typ is None:
+            return set()
+        if isinstance(del_, str):
+            felt = typ.model_fields.get(del_)
+            if felt is None:
+                return set()
+            typ = felt.annotation
+        else:
+            typ = _elementtype(typ)
+    typ = _model_i(typ)
+    return set(typ.model_fields) if typ is not None else set()
+
+
+def _model_i(typ: Any) -> type[BaseModel] | None:
+    if isinstance(typ, type) and issubclass(typ, BaseModel):
+        return typ
+    for arg in typing.get_args(typ):  # Optional[...] / list[...] wrap the model
+        model = _model_i(arg)
+        if model is not None:
+            return model
+    return None
+
+
+def _elementtype(typ: Any) -> Any:
+    args = typing.get_args(typ)
+    return args[-1] if args else typ
