@@ -65,7 +65,7 @@ def parse(source: str) -> tuple[Token, ...]:
 # ---------------------------------------------------------------- HTML
 
 
-def _html_heading(tokens, idx, options, env):
+def _html_heading(self, tokens, idx, options, env):
     level = min(int(tokens[idx].tag[1]) + HEADING_OFFSET, 6)
     return f"<h{level}>" if tokens[idx].nesting == 1 else f"</h{level}>\n"
 

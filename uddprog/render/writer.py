@@ -10,38 +10,69 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 import tempfile
 import unicodedata
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
-_FILE_MODE = 0o644 << 16  # regular file, rw-r--r--
 
 
 class UnsafeOutputPath(ValueError):
     """A name derived from input data would leave the output directory."""
 
 
-def zip_bytes(entries: Iterable[tuple[str, bytes]], level: int = 6) -> bytes:
-    """Zip entries in the given order with fixed metadata.
+@dataclass(frozen=True)
+class ZipEntry:
+    """One compressed zip member; build once and reuse for parts that never change."""
 
-    [Content_Types].xml must come first in an OOXML package for some
-    readers; the caller decides the order and we keep it.
+    name: bytes
+    crc: int
+    size: int
+    data: bytes  # raw deflate stream
+
+    @classmethod
+    def of(cls, name: str, content: bytes, level: int = 6) -> "ZipEntry":
+        comp = zlib.compressobj(level, zlib.DEFLATED, -15)
+        data = comp.compress(content) + comp.flush()
+        return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data)
+
+
+# DOS time 00:00:00, date 1980-01-01; mode: regular file rw-r--r--.
+_DOS_TIME, _DOS_DATE = 0, (1 << 5) | 1
+_EXTERNAL_ATTR = 0o100644 << 16
+_UTF8_FLAG = 0x800
+
+
+def zip_bytes(entries: Iterable["ZipEntry | tuple[str, bytes]"], level: int = 6) -> bytes:
+    """Zip entries in the given order with fixed metadata (deflate, 1980-01-01, 0644).
+
+    Written by hand rather than with zipfile so that unchanged template
+    parts can be compressed once per process and reused for every document.
+    The caller decides the order ([Content_Types].xml first for OOXML).
     """
-    import io
-
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=FIXED_DATE_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = _FILE_MODE
-            info.create_system = 3  # Unix, so the mode above is honoured everywhere
-            zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=level)
-    return buf.getvalue()
+    out = bytearray()
+    central = bytearray()
+    count = 0
+    for entry in entries:
+        if not isinstance(entry, ZipEntry):
+            entry = ZipEntry.of(entry[0], entry[1], level)
+        flags = 0 if entry.name.isascii() else _UTF8_FLAG
+        common = struct.pack(
+            "<HHHHHIIIH", 20, flags, 8, _DOS_TIME, _DOS_DATE,
+            entry.crc, len(entry.data), entry.size, len(entry.name),
+        )
+        central += b"PK\x01\x02" + struct.pack("<H", (3 << 8) | 20) + common
+        central += struct.pack("<HHHHII", 0, 0, 0, 0, _EXTERNAL_ATTR, len(out)) + entry.name
+        out += b"PK\x03\x04" + common + b"\x00\x00" + entry.name + entry.data
+        count += 1
+    if count > 0xFFFF or len(out) > 0xFFFFFFFF:
+        raise ValueError("Pakken er for stor til en almindelig zip-fil")
+    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, count, count, len(central), len(out), 0)
+    return bytes(out + central + end)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str) -> Path:
