@@ -27,10 +27,12 @@ def find_rod(start: Path | None = None) -> Path:
     start = (start or Path.cwd()).resolve()
     if start.is_file():
         start = start.parent
+    cwd = Path.cwd()
     for mappe in (start, *start.parents):
         if (mappe / MB_MAPPE).is_dir() or (mappe / SKABELON_MAPPE).is_dir():
-            return mappe
-    return Path.cwd()
+            # Relative to the working folder when inside it: messages then show short, clickable paths.
+            return mappe.relative_to(cwd) if mappe.is_relative_to(cwd) else mappe
+    return Path(".")
 
 
 def yaml_filer(mappe: Path) -> list[Path]:

@@ -1,0 +1,3 @@
+from uddprog.cli import main
+
+main()

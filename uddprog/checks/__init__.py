@@ -1,0 +1,111 @@
+"""Validation: every rule in one registry, run on single documents and on programmes with their references.
+
+Library use::
+
+    from uddprog.checks import valider
+    resultat = valider([Path("examples")])
+    for fund in resultat.fund: print(fund)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..catalog import EKSEMPEL_MAPPE, MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
+from ..findings import Finding, Location, Severity, sorteret
+from ..loading import Dokument, LoadError, indlæs
+from . import dokument as _dokument, program as _program  # noqa: F401  (registers the checks)
+from .kontekst import DokumentKontekst, ProgramKontekst
+from .registry import REGISTER, Check, beskriv, checks_for
+
+beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
+
+_OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None}
+
+__all__ = ["REGISTER", "Check", "Resultat", "standardstier", "valider", "valider_dokument", "valider_fil", "valider_program"]
+
+
+def valider_dokument(dok: Dokument, katalog: Katalog) -> list[Finding]:
+    """Checks of one loaded document on its own (duplicate ids, målbeskrivelse and template rules)."""
+    kontekst = DokumentKontekst(dok, katalog)
+    fund = list(REGISTER["S005"].kør(kontekst))
+    område = _OMRÅDE[dok.type]
+    if område:
+        for c in checks_for(område):
+            fund.extend(c.kør(kontekst))
+    return fund
+
+
+def valider_program(dok: Dokument, katalog: Katalog, dato: date | None = None) -> list[Finding]:
+    """Checks of a programme against its målbeskrivelse and national template."""
+    kontekst = ProgramKontekst(dok, katalog, dato or date.today())
+    fund: list[Finding] = []
+    for c in checks_for("program"):
+        fund.extend(c.kør(kontekst))
+    return fund
+
+
+def valider_fil(fil: Path, katalog: Katalog, dato: date | None = None) -> tuple[Dokument | None, list[Finding]]:
+    """Load and check one file; the document is None when it could not be loaded."""
+    try:
+        dok = indlæs(fil)
+    except LoadError as e:
+        return None, e.fund
+    fund = valider_dokument(dok, katalog)
+    if dok.type == "uddannelsesprogram":
+        fund.extend(valider_program(dok, katalog, dato))
+    return dok, fund
+
+
+@dataclass
+class Resultat:
+    filer: list[Path] = field(default_factory=list)
+    fund: list[Finding] = field(default_factory=list)
+
+    def antal(self, severity: Severity) -> int:
+        return sum(1 for f in self.fund if f.severity == severity)
+
+    @property
+    def ulæselig(self) -> bool:
+        """True when some input could not be read at all (exit code 2)."""
+        return any(f.check.startswith("L") for f in self.fund)
+
+    def værste(self) -> Severity | None:
+        return max((f.severity for f in self.fund), key=lambda s: s.rang, default=None)
+
+
+def standardstier(katalog: Katalog) -> list[Path]:
+    """What `uddprog validate` checks with no arguments: the repository's own documents."""
+    rod = katalog.rod
+    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), rod / EKSEMPEL_MAPPE]
+    return [s for s in stier if s.exists()]
+
+
+def udvid(stier: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
+    """Files named directly, plus every YAML file below a named folder."""
+    filer: list[Path] = []
+    fund: list[Finding] = []
+    for sti in stier:
+        sti = Path(sti)
+        if sti.is_dir():
+            fundne = yaml_filer(sti)
+            if not fundne:
+                fund.append(Finding("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer (.yaml eller .yml).",
+                                    Location(sti)))
+            filer.extend(fundne)
+        else:
+            filer.append(sti)
+    return list(dict.fromkeys(filer)), fund
+
+
+def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None, dato: date | None = None) -> Resultat:
+    """Validate files and folders (default: the whole repository); findings come sorted by place."""
+    stier = list(stier or [])
+    katalog = katalog or Katalog.find(Path(stier[0]) if stier else None)
+    filer, fund = udvid(stier or standardstier(katalog))
+    for fil in filer:
+        fund.extend(valider_fil(fil, katalog, dato)[1])
+    return Resultat(filer=filer, fund=sorteret(fund))

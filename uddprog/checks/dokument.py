@@ -1,0 +1,92 @@
+"""Checks of one document on its own: duplicate ids, målbeskrivelse and template rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..catalog import SKABELON_FIL
+from ..findings import Severity
+from ..models import Fase
+from .kontekst import DokumentKontekst
+from .registry import Fund, check
+
+E, W = Severity.ERROR, Severity.WARNING
+
+#: Lists whose items carry an ``id`` that must be unique, per document kind.
+_ID_LISTER = {
+    "målbeskrivelse": ("kompetencer", "kurser"),
+    "skabelon": ("sektioner",),
+    "uddannelsesprogram": ("ansættelser",),
+}
+
+#: Usual length of each phase in months (domain brief); other lengths are worth a second look.
+FASE_MÅNEDER = {Fase.KBU: (12, 12), Fase.INTRODUKTION: (12, 12), Fase.HOVEDUDDANNELSE: (48, 60)}
+
+
+@check("S005", E, "Samme id bruges to gange i en liste", "skema")
+def dublet_id(k: DokumentKontekst) -> Iterator[Fund]:
+    for liste in _ID_LISTER[k.dok.type]:
+        set_: dict[str, int] = {}
+        for i, element in enumerate(getattr(k.dok.model, liste)):
+            if element.id in set_:
+                første = k.dok.sted(liste, set_[element.id], "id").linje
+                yield (f"Id '{element.id}' i '{liste}' er brugt før (linje {første}). Hvert id skal være unikt.",
+                       k.dok.sted(liste, i, "id"))
+            else:
+                set_[element.id] = i
+
+
+@check("M001", W, "Fasens varighed afviger fra det sædvanlige", "målbeskrivelse")
+def fasevarighed(k: DokumentKontekst) -> Iterator[Fund]:
+    mb = k.dok.model
+    lav, høj = FASE_MÅNEDER[mb.fase]
+    if not lav <= mb.varighed_måneder <= høj:
+        normal = f"{lav}" if lav == høj else f"{lav}–{høj}"
+        yield (f"En {mb.fase} varer normalt {normal} måneder, men 'varighed_måneder' er {mb.varighed_måneder}. "
+               "Ret varigheden, hvis den er en fejl.", k.dok.sted("varighed_måneder"))
+
+
+@check("M002", E, "Kursets tidsvindue ligger uden for fasen eller er omvendt", "målbeskrivelse")
+def kursusvindue(k: DokumentKontekst) -> Iterator[Fund]:
+    mb = k.dok.model
+    for i, kursus in enumerate(mb.kurser):
+        for felt in ("tidligst_måned", "senest_måned"):
+            værdi = getattr(kursus, felt)
+            if værdi is not None and værdi > mb.varighed_måneder:
+                yield (f"Kurset '{kursus.id}' har {felt} {værdi}, men fasen varer kun {mb.varighed_måneder} måneder.",
+                       k.dok.sted("kurser", i, felt))
+        if kursus.tidligst_måned and kursus.senest_måned and kursus.tidligst_måned > kursus.senest_måned:
+            yield (f"Kurset '{kursus.id}' skal tages tidligst i måned {kursus.tidligst_måned} men senest i måned "
+                   f"{kursus.senest_måned}; byt om på grænserne.", k.dok.sted("kurser", i, "tidligst_måned"))
+
+
+@check("M003", W, "'erstatter' henviser til en kompetence der ikke findes i forrige version", "målbeskrivelse")
+def erstatter_findes(k: DokumentKontekst) -> Iterator[Fund]:
+    mb = k.dok.model
+    ældre = [d for d in k.katalog.versioner(mb.speciale, mb.fase) if d.model.gyldig_fra < mb.gyldig_fra]
+    if not ældre:
+        return
+    forrige = ældre[-1].model
+    kendte = {c.id for c in forrige.kompetencer}
+    for i, komp in enumerate(mb.kompetencer):
+        for j, gammel in enumerate(komp.erstatter):
+            if gammel not in kendte:
+                yield (f"Kompetence '{komp.id}' erstatter '{gammel}', men version {forrige.version} har ingen "
+                       f"kompetence '{gammel}'.", k.dok.sted("kompetencer", i, "erstatter", j))
+
+
+@check("T001", E, "Skabelonens id svarer ikke til dens mappe", "skabelon")
+def skabelon_mappe(k: DokumentKontekst) -> Iterator[Fund]:
+    fil = k.dok.fil
+    if fil.name == SKABELON_FIL and fil.parent.name != k.dok.model.id:
+        yield (f"Skabelonen ligger i mappen '{fil.parent.name}' men har id '{k.dok.model.id}'. "
+               "Programmer finder skabelonen på id'et, så de skal være ens.", k.dok.sted("id"))
+
+
+@check("T002", E, "Et påkrævet ansvarsfelt står to gange i skabelonen", "skabelon")
+def skabelon_ansvarsfelter(k: DokumentKontekst) -> Iterator[Fund]:
+    set_: set[str] = set()
+    for i, felt in enumerate(k.dok.model.ansvarsfelter):
+        if felt in set_:
+            yield (f"Ansvarsfeltet '{felt}' står to gange.", k.dok.sted("ansvarsfelter", i))
+        set_.add(felt)

@@ -1,0 +1,37 @@
+"""What the checks look at: a document alone, or a programme with its resolved references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..catalog import Katalog
+from ..loading import Dokument
+from ..models import Maalbeskrivelse, NationalSkabelon, Uddannelsesprogram
+
+
+@dataclass(frozen=True)
+class DokumentKontekst:
+    dok: Dokument
+    katalog: Katalog
+
+
+@dataclass
+class ProgramKontekst:
+    program: Dokument[Uddannelsesprogram]
+    katalog: Katalog
+    dato: date
+    mb: Dokument[Maalbeskrivelse] | None = field(init=False)
+    skabelon: Dokument[NationalSkabelon] | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        p = self.program.model
+        self.mb = self.katalog.målbeskrivelse(p.målbeskrivelse)
+        self.skabelon = self.katalog.skabelon(p.skabelon)
+
+    @property
+    def p(self) -> Uddannelsesprogram:
+        return self.program.model
+
+    def sted(self, *sti: str | int, nøgle: bool = False):
+        return self.program.sted(*sti, nøgle=nøgle)

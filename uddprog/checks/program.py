@@ -1,0 +1,359 @@
+"""Checks of a programme against its målbeskrivelse, its national template and the rules of the phase."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
+from ..findings import Severity
+from ..models import DRIFTSREGIONER, Rolle, visningsnavn
+from .kontekst import ProgramKontekst
+from .registry import Fund, check
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def _mente_du(værdi: str, muligheder: list[str]) -> str:
+    bud = difflib.get_close_matches(værdi, muligheder, n=1, cutoff=0.6)
+    return f" Mente du '{bud[0]}'?" if bud else ""
+
+
+# --- references ------------------------------------------------------------
+
+@check("P001", E, "Målbeskrivelsen programmet henviser til findes ikke", "program")
+def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is not None:
+        return
+    ref = k.p.målbeskrivelse
+    versioner = k.katalog.versioner(ref.speciale, ref.fase)
+    if versioner:
+        kendte = ", ".join(d.model.version for d in versioner)
+        hjælp = f" Kendte versioner af {ref.speciale} ({ref.fase}): {kendte}."
+        sted = k.sted("målbeskrivelse", "version")
+    else:
+        specialer = k.katalog.kendte_specialer()
+        hjælp = _mente_du(ref.speciale, specialer) or (
+            f" Kendte specialer: {', '.join(specialer)}." if specialer else " Mappen målbeskrivelser/ er tom eller mangler.")
+        sted = k.sted("målbeskrivelse", "speciale")
+    yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} findes ikke i "
+           f"{k.katalog.rod / 'målbeskrivelser'}.{hjælp}", sted)
+
+
+@check("P002", E, "Den nationale skabelon programmet henviser til findes ikke", "program")
+def skabelon_findes(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.skabelon is None:
+        kendte = sorted(k.katalog.skabeloner)
+        yield (f"Den nationale skabelon '{k.p.skabelon}' findes ikke."
+               + (_mente_du(k.p.skabelon, kendte) or f" Kendte skabeloner: {', '.join(kendte) or 'ingen'}."),
+               k.sted("skabelon"))
+
+
+@check("P003", E, "Skabelonen passer ikke til målbeskrivelsens fase", "program")
+def skabelon_fase(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.skabelon and k.skabelon.model.fase != k.p.målbeskrivelse.fase:
+        yield (f"Skabelonen '{k.skabelon.model.id}' er til {k.skabelon.model.fase}, men målbeskrivelsen er til "
+               f"{k.p.målbeskrivelse.fase}. Vælg skabelonen for samme fase.", k.sted("skabelon"))
+
+
+# --- forløb and ansættelser --------------------------------------------------
+
+@check("P004", E, "Ansættelsernes måneder summer ikke til fasens varighed", "program")
+def måneder_summer(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    i_alt, krævet = k.p.varighed_måneder, k.mb.model.varighed_måneder
+    if i_alt != krævet:
+        dele = " + ".join(f"{a.måneder}" for a in k.p.ansættelser)
+        yield (f"Ansættelserne varer {dele} = {i_alt} måneder, men målbeskrivelsen kræver {krævet} måneder. "
+               "Ret 'måneder' i ansættelserne.", k.sted("ansættelser"))
+
+
+@check("P005", W, "En ansættelse ligger i en driftsregion uden for videreuddannelsesregionen", "program")
+def driftsregion(k: ProgramKontekst) -> Iterator[Fund]:
+    tilladte = DRIFTSREGIONER[k.p.videreuddannelsesregion]
+    for i, a in enumerate(k.p.ansættelser):
+        if a.driftsregion not in tilladte:
+            navne = " og ".join(sorted(visningsnavn(d) for d in tilladte))
+            yield (f"{a.sted} ligger i {visningsnavn(a.driftsregion)}, som ikke hører til "
+                   f"{visningsnavn(k.p.videreuddannelsesregion)} ({navne}). Tjek driftsregion eller region.",
+                   k.sted("ansættelser", i, "driftsregion"))
+
+
+# --- competency plan -----------------------------------------------------------
+
+@check("P006", E, "En kompetence fra målbeskrivelsen er ikke planlagt", "program")
+def alle_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    planlagt = {p.kompetence for p in k.p.kompetenceplan}
+    for komp in k.mb.model.kompetencer:
+        if komp.id not in planlagt:
+            yield (f"Kompetence {komp.id} ({komp.titel}) er ikke planlagt. Tilføj den til 'kompetenceplan' med "
+                   "ansættelse, måneder og vurderingsmetoder.", k.sted("kompetenceplan"))
+
+
+@check("P007", E, "Kompetenceplanen nævner en kompetence der ikke findes i målbeskrivelsen", "program")
+def planlagt_findes(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    kendte = [c.id for c in k.mb.model.kompetencer]
+    for i, p in enumerate(k.p.kompetenceplan):
+        if p.kompetence not in kendte:
+            yield (f"Kompetence '{p.kompetence}' findes ikke i målbeskrivelsen "
+                   f"({k.mb.model.speciale} {k.mb.model.version}).{_mente_du(p.kompetence, kendte)}",
+                   k.sted("kompetenceplan", i, "kompetence"))
+
+
+@check("P008", E, "En obligatorisk vurderingsmetode mangler for en kompetence", "program")
+def obligatoriske_metoder(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    brugt: dict[str, set] = defaultdict(set)
+    første: dict[str, int] = {}
+    for i, p in enumerate(k.p.kompetenceplan):
+        brugt[p.kompetence].update(p.vurderingsmetoder)
+        første.setdefault(p.kompetence, i)
+    for komp in k.mb.model.kompetencer:
+        if komp.id not in første:
+            continue  # P006 reports it
+        mangler = [m for m in komp.vurderingsmetoder if m not in brugt[komp.id]]
+        if mangler:
+            navne = ", ".join(f"{visningsnavn(m)} ({m})" for m in mangler)
+            yield (f"Kompetence {komp.id} ({komp.titel}) skal vurderes med {navne}, men ingen planlægning gør det. "
+                   "Tilføj metoden under 'vurderingsmetoder'.", k.sted("kompetenceplan", første[komp.id], "kompetence"))
+
+
+@check("P009", E, "En vurderingsmetode er ikke tilladt for kompetencen", "program")
+def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    for i, p in enumerate(k.p.kompetenceplan):
+        komp = k.mb.model.kompetence(p.kompetence)
+        if komp is None:
+            continue
+        for j, metode in enumerate(p.vurderingsmetoder):
+            if metode not in komp.vurderingsmetoder:
+                tilladte = ", ".join(str(m) for m in komp.vurderingsmetoder)
+                yield (f"Kompetence {komp.id} vurderes ikke med {visningsnavn(metode)} ifølge målbeskrivelsen "
+                       f"(tilladt: {tilladte}).", k.sted("kompetenceplan", i, "vurderingsmetoder", j))
+
+
+@check("P010", E, "Kompetenceplanen henviser til en ansættelse der ikke findes", "program")
+def ansættelse_findes(k: ProgramKontekst) -> Iterator[Fund]:
+    kendte = [a.id for a in k.p.ansættelser]
+    for i, p in enumerate(k.p.kompetenceplan):
+        if p.ansættelse not in kendte:
+            yield (f"Ansættelsen '{p.ansættelse}' findes ikke.{_mente_du(p.ansættelse, kendte)} "
+                   f"Kendte ansættelser: {', '.join(kendte)}.", k.sted("kompetenceplan", i, "ansættelse"))
+
+
+@check("P011", E, "En planlagt periode ligger uden for ansættelsen eller er omvendt", "program")
+def måned_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
+    perioder = k.p.perioder()
+    for i, p in enumerate(k.p.kompetenceplan):
+        if p.fra_måned > p.til_måned:
+            yield (f"'fra_måned' ({p.fra_måned}) ligger efter 'til_måned' ({p.til_måned}).",
+                   k.sted("kompetenceplan", i, "fra_måned"))
+            continue
+        if p.ansættelse not in perioder:
+            continue  # P010 reports it
+        start, slut = perioder[p.ansættelse]
+        if p.fra_måned < start or p.til_måned > slut:
+            felt = "fra_måned" if p.fra_måned < start else "til_måned"
+            yield (f"Kompetence {p.kompetence} er planlagt i måned {p.fra_måned}–{p.til_måned}, men ansættelsen "
+                   f"'{p.ansættelse}' dækker måned {start}–{slut} af forløbet.", k.sted("kompetenceplan", i, felt))
+
+
+@check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program")
+def roller_dækket(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    dækket = set()
+    for p in k.p.kompetenceplan:
+        komp = k.mb.model.kompetence(p.kompetence)
+        if komp is not None:
+            dækket.update(komp.roller)
+    for rolle in Rolle:
+        if rolle not in dækket:
+            yield (f"Lægerollen '{visningsnavn(rolle)}' dækkes ikke af nogen planlagt kompetence. "
+                   "Overvej hvor i forløbet rollen trænes.", k.sted("kompetenceplan"))
+
+
+# --- template: sections and responsibility -------------------------------------
+
+def antal_ord(markdown: str) -> int:
+    """Words as a reader counts them: link targets and Markdown punctuation do not count."""
+    tekst = re.sub(r"\]\([^)]*\)", "]", markdown)
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", tekst))
+
+
+@check("P013", E, "Et påkrævet afsnit fra skabelonen mangler eller er tomt", "program")
+def påkrævede_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.skabelon is None:
+        return
+    for s in k.skabelon.model.sektioner:
+        if not s.påkrævet:
+            continue
+        tekst = k.p.sektioner.get(s.id)
+        if tekst is None:
+            yield (f"Afsnittet '{s.titel}' ({s.id}) kræves af skabelonen, men mangler under 'sektioner'. "
+                   f"Vejledning: {s.vejledning.strip()}", k.sted("sektioner"))
+        elif not tekst.strip():
+            yield (f"Afsnittet '{s.titel}' ({s.id}) er tomt. Vejledning: {s.vejledning.strip()}",
+                   k.sted("sektioner", s.id))
+
+
+@check("P014", W, "Et afsnit er længere end skabelonens omfangsgrænse", "program")
+def omfang(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.skabelon is None:
+        return
+    for s in k.skabelon.model.sektioner:
+        tekst = k.p.sektioner.get(s.id)
+        if tekst and s.maks_ord and (n := antal_ord(tekst)) > s.maks_ord:
+            grænse = f" ({s.omfang})" if s.omfang else ""
+            yield (f"Afsnittet '{s.titel}' har {n} ord; skabelonen tillader højst {s.maks_ord}{grænse}. Forkort teksten.",
+                   k.sted("sektioner", s.id))
+
+
+@check("P015", E, "Et afsnit findes ikke i skabelonen", "program")
+def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.skabelon is None:
+        return
+    kendte = [s.id for s in k.skabelon.model.sektioner]
+    for sid in k.p.sektioner:
+        if sid not in kendte:
+            yield (f"Afsnittet '{sid}' findes ikke i skabelonen '{k.skabelon.model.id}'.{_mente_du(sid, kendte)} "
+                   f"Afsnit i skabelonen: {', '.join(kendte)}.", k.sted("sektioner", sid, nøgle=True))
+
+
+@check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program")
+def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.skabelon is None:
+        return
+    a = k.p.ansvar
+    for felt in k.skabelon.model.ansvarsfelter:
+        if getattr(a, felt) in (None, [], ""):
+            yield (f"Ansvarsfeltet '{felt}' skal udfyldes under 'ansvar' (skabelonen '{k.skabelon.model.id}' kræver det).",
+                   k.sted("ansvar"))
+    roller = {f.rolle for f in a.udarbejdet_af}
+    for rolle in k.skabelon.model.påkrævede_forfatterroller:
+        if rolle not in roller:
+            yield (f"Skabelonen kræver at en {visningsnavn(rolle)} ({rolle}) er med til at udarbejde programmet; "
+                   "tilføj vedkommende under 'ansvar.udarbejdet_af'.", k.sted("ansvar", "udarbejdet_af"))
+
+
+# --- courses and research training ---------------------------------------------------
+
+@check("P017", E, "Et planlagt kursus findes ikke i målbeskrivelsen", "program")
+def kursus_findes(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    kendte = [c.id for c in k.mb.model.kurser]
+    for i, pk in enumerate(k.p.kurser):
+        if pk.kursus not in kendte:
+            yield (f"Kurset '{pk.kursus}' findes ikke i målbeskrivelsen.{_mente_du(pk.kursus, kendte)}",
+                   k.sted("kurser", i, "kursus"))
+
+
+@check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program")
+def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    planlagt = {pk.kursus for pk in k.p.kurser}
+    for kursus in k.mb.model.kurser:
+        if kursus.id not in planlagt:
+            yield (f"Kurset '{kursus.titel}' ({kursus.id}) er ikke planlagt. Tilføj det under 'kurser' med en måned.",
+                   k.sted("kurser") if k.p.kurser else k.sted())
+
+
+@check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program")
+def kursus_tid(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    for i, pk in enumerate(k.p.kurser):
+        kursus = next((c for c in k.mb.model.kurser if c.id == pk.kursus), None)
+        if kursus is None:
+            continue
+        if kursus.tidligst_måned and pk.måned < kursus.tidligst_måned:
+            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men må tidligst tages i måned "
+                   f"{kursus.tidligst_måned}.", k.sted("kurser", i, "måned"))
+        if kursus.senest_måned and pk.måned > kursus.senest_måned:
+            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men skal være taget senest i måned "
+                   f"{kursus.senest_måned}.", k.sted("kurser", i, "måned"))
+        if pk.måned > k.p.varighed_måneder:
+            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, efter forløbets sidste måned "
+                   f"({k.p.varighed_måneder}).", k.sted("kurser", i, "måned"))
+
+
+@check("P020", W, "Forskningstræningen mangler eller ligger uden for sit tidsvindue", "program")
+def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None or k.mb.model.forskningstræning is None:
+        return
+    krav, plan = k.mb.model.forskningstræning, k.p.forskningstræning
+    if plan is None:
+        yield (f"Målbeskrivelsen kræver {krav.dage} dages forskningstræning, men programmet planlægger den ikke. "
+               "Tilføj 'forskningstræning' med fra_måned og til_måned.", k.sted())
+        return
+    if plan.fra_måned > plan.til_måned:
+        yield ("Forskningstræningens 'fra_måned' ligger efter 'til_måned'.", k.sted("forskningstræning", "fra_måned"))
+    if krav.start_senest_måned and plan.fra_måned > krav.start_senest_måned:
+        yield (f"Forskningstræningen begynder i måned {plan.fra_måned}, men skal begynde senest i måned "
+               f"{krav.start_senest_måned}.", k.sted("forskningstræning", "fra_måned"))
+    if krav.slut_senest_måneder_før_slut is not None:
+        senest = k.mb.model.varighed_måneder - krav.slut_senest_måneder_før_slut
+        if plan.til_måned > senest:
+            yield (f"Forskningstræningen slutter i måned {plan.til_måned}, men skal være afsluttet senest i måned "
+                   f"{senest} ({krav.slut_senest_måneder_før_slut} måneder før uddannelsens afslutning).",
+                   k.sted("forskningstræning", "til_måned"))
+
+
+# --- revision: versions and dates ----------------------------------------------------------
+
+@check("P021", W, "Der findes en nyere version af målbeskrivelsen", "program")
+def nyere_version(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    for ny in k.katalog.nyere_versioner(k.mb.model):
+        frist = _frist(k, ny.model.gyldig_fra)
+        yield (f"Programmet bygger på {k.mb.model.speciale} version {k.mb.model.version}, men version "
+               f"{ny.model.version} gælder fra {dansk_dato(ny.model.gyldig_fra)}."
+               + (f" Programmet skal revideres senest {dansk_dato(frist)}." if frist else "")
+               + " Kør 'uddprog diff' for at se hvad der skal ændres.", k.sted("målbeskrivelse", "version"))
+
+
+@check("P022", W, "Fristen for revision efter en ny målbeskrivelse er overskredet", "program")
+def revisionsfrist_overskredet(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    nyere = k.katalog.nyere_versioner(k.mb.model)
+    if not nyere:
+        return
+    frist = _frist(k, nyere[0].model.gyldig_fra)
+    if frist and frist < k.dato:
+        yield (f"Revisionsfristen {dansk_dato(frist)} er overskredet (version {nyere[0].model.version} gælder fra "
+               f"{dansk_dato(nyere[0].model.gyldig_fra)}). Revidér programmet til den nye målbeskrivelse.",
+               k.sted("målbeskrivelse", "version"))
+
+
+@check("P023", W, "Datoen for næste revision er overskredet eller ligger for langt ude", "program")
+def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
+    a = k.p.ansvar
+    if a.næste_revision is None:
+        return
+    if a.næste_revision < k.dato:
+        yield (f"Programmet skulle have været revideret senest {dansk_dato(a.næste_revision)}.",
+               k.sted("ansvar", "næste_revision"))
+    interval = k.skabelon.model.revisionsinterval_måneder if k.skabelon else None
+    if a.godkendt_dato and interval and a.næste_revision > læg_måneder_til(a.godkendt_dato, interval):
+        yield (f"Næste revision ({dansk_dato(a.næste_revision)}) ligger mere end {interval} måneder efter godkendelsen "
+               f"({dansk_dato(a.godkendt_dato)}); skabelonen kræver revision inden for {interval} måneder.",
+               k.sted("ansvar", "næste_revision"))
+    if a.godkendt_dato and a.næste_revision <= a.godkendt_dato:
+        yield ("Næste revision ligger før godkendelsen.", k.sted("ansvar", "næste_revision"))
+
+
+def _frist(k: ProgramKontekst, gyldig_fra):
+    return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder) if k.skabelon else None

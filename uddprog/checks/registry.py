@@ -1,0 +1,80 @@
+"""One registry of every check, each with a stable id, a severity and a Danish title.
+
+Checks are plain generator functions registered with :func:`check`. They yield
+``(besked, sted)`` pairs; the registry turns them into findings with the
+check's id and severity, so a rule's id and severity live in one place.
+Findings made by the loader (L…, S…) are registered too, so `uddprog checks`
+lists every id a user can meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..findings import Finding, Location, Severity
+
+#: What a check looks at: a file being read, one document alone, or a programme with its references.
+OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program")
+
+Fund = tuple[str, Location]
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    severity: Severity
+    titel: str
+    område: str
+    funktion: Callable[[Any], Iterable[Fund]] | None = None
+
+    def kør(self, emne: Any) -> Iterator[Finding]:
+        assert self.funktion is not None
+        for besked, sted in self.funktion(emne):
+            yield Finding(self.id, self.severity, besked, sted)
+
+
+REGISTER: dict[str, Check] = {}
+
+
+def _registrer(c: Check) -> Check:
+    if c.id in REGISTER:
+        raise ValueError(f"check id {c.id} is registered twice")
+    if c.område not in OMRÅDER:
+        raise ValueError(f"unknown område {c.område!r} for {c.id}")
+    REGISTER[c.id] = c
+    return c
+
+
+def check(id: str, severity: Severity, titel: str, område: str):
+    """Register a generator function as a check."""
+
+    def dekorator(funktion: Callable[[Any], Iterable[Fund]]):
+        _registrer(Check(id, severity, titel, område, funktion))
+        return funktion
+
+    return dekorator
+
+
+def beskriv(id: str, severity: Severity, titel: str, område: str) -> None:
+    """Register an id whose findings are made elsewhere (by the loader)."""
+    _registrer(Check(id, severity, titel, område))
+
+
+def checks_for(område: str) -> list[Check]:
+    return [c for c in REGISTER.values() if c.område == område and c.funktion is not None]
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+beskriv("L001", E, "Filen kan ikke læses (findes ikke, er en mappe, er binær eller ikke UTF-8)", "indlæsning")
+beskriv("L002", E, "YAML-syntaksfejl", "indlæsning")
+beskriv("L003", E, "Forbudt YAML-mærke (fx !!python/object) eller fletning", "indlæsning")
+beskriv("L004", E, "Samme nøgle står to gange", "indlæsning")
+beskriv("L005", E, "Filen er for stor eller folder sig ud til for mange værdier", "indlæsning")
+beskriv("L006", E, "Ukendt dokumenttype", "indlæsning")
+beskriv("S001", E, "Påkrævet felt mangler", "skema")
+beskriv("S002", E, "Ukendt felt (stavefejl?)", "skema")
+beskriv("S003", E, "Forkert type eller ugyldig værdi", "skema")
+beskriv("S004", E, "Værdi uden for det kontrollerede ordforråd (roller, metoder, regioner, faser)", "skema")

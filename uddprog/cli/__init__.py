@@ -1,0 +1,65 @@
+"""The `uddprog` command: a thin click layer over the library.
+
+Sub-commands live in their own modules and are imported only when used, so
+`uddprog --version` starts fast. Register a command with one line in _KOMMANDOER.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .. import __version__
+
+_KOMMANDOER = {
+    "validate": "uddprog.cli.validate:validate",
+    "schema": "uddprog.cli.validate:schema",
+    "checks": "uddprog.cli.validate:checks",
+}
+
+
+class _DovenGruppe(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_KOMMANDOER})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in _KOMMANDOER:
+            modul, attr = _KOMMANDOER[name].split(":")
+            return getattr(__import__(modul, fromlist=[attr]), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_DovenGruppe, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="uddprog", message="%(prog)s %(version)s")
+def cli() -> None:
+    """uddprog: uddannelsesprogrammer for den lægelige videreuddannelse.
+
+    Validér programmer mod målbeskrivelse og national skabelon, dan Word, HTML
+    og PDF, og se hvilke programmer en ny målbeskrivelse gør forældede.
+    """
+
+
+def main() -> None:
+    """Entry point: any unexpected error becomes one Danish line, never a traceback."""
+    try:
+        kode = cli.main(standalone_mode=False)  # a command's ctx.exit(n) comes back as n
+    except click.exceptions.Abort:
+        click.echo("Afbrudt.", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Afbrudt.", err=True)
+        sys.exit(130)
+    except Exception as e:  # a bug in uddprog, not in the user's input
+        if os.environ.get("UDDPROG_DEBUG"):
+            raise
+        click.echo(f"Intern fejl i uddprog ({type(e).__name__}: {e}). Sæt UDDPROG_DEBUG=1 for detaljer, "
+                   "og meld fejlen til udviklerne.", err=True)
+        sys.exit(70)
+    sys.exit(kode if isinstance(kode, int) else 0)

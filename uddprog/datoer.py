@@ -1,0 +1,26 @@
+"""Date arithmetic and Danish date formatting shared by checks, render and diff."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+MÅNEDSNAVNE = ("januar", "februar", "marts", "april", "maj", "juni", "juli",
+               "august", "september", "oktober", "november", "december")
+
+
+def dansk_dato(d: date) -> str:
+    """'12. maj 2016' — how Danish documents write a date."""
+    return f"{d.day}. {MÅNEDSNAVNE[d.month - 1]} {d.year}"
+
+
+def læg_måneder_til(d: date, måneder: int) -> date:
+    """``d`` plus whole months; the 31st becomes the last day of a shorter month."""
+    indeks = d.month - 1 + måneder
+    år, måned = d.year + indeks // 12, indeks % 12 + 1
+    return date(år, måned, min(d.day, calendar.monthrange(år, måned)[1]))
+
+
+def revisionsfrist(ny_gyldig_fra: date, revision_måneder: int) -> date:
+    """When a programme must be revised: the new målbeskrivelse's start plus the template's months."""
+    return læg_måneder_til(ny_gyldig_fra, revision_måneder)
