@@ -22,7 +22,7 @@ import jinja2
 from lxml import etree
 from markupsafe import Markup
 
-from .markdown import WordRefs, plain_wordml, strip_forbidden, to_wordml, xml_escape
+from .markdown import WordRefs, WordStyles, plain_wordml, strip_forbidden, to_wordml, xml_escape
 from .writer import ZipEntry, zip_bytes
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -97,11 +97,13 @@ def _finalize(value: Any) -> Any:
 
 
 @jinja2.pass_context
-def _md_filter(ctx, source: Any) -> Markup:
+def _md_filter(ctx, source: Any, style: str = "") -> Markup:
+    """``{{p tekst|md }}``: Markdown as Word paragraphs; ``md('Tabeltekst')`` sets their style."""
     if source is None or source == "":
         return Markup("")
     refs = ctx.get("_wordrefs")
-    return Markup(to_wordml(str(source), refs))
+    styles = WordStyles(paragraph=style) if style else WordStyles()
+    return Markup(to_wordml(str(source), refs, styles))
 
 
 def _plain_filter(text: Any, style: str = "") -> Markup:

@@ -1,0 +1,297 @@
+"""Programme + målbeskrivelse + national template -> the context both templates read.
+
+A pure function of its inputs: no clock, no files. Everything a reader sees is
+prepared here in Danish (labels, dates as "12. maj 2016", display names of
+roles and methods, "måned 1–24"), so the Word and HTML templates only place
+values. Markdown stays Markdown; each template renders it with its own
+``md`` filter (WordprocessingML or safe HTML).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..datoer import MÅNEDSNAVNE, dansk_dato
+from ..models import (
+    Maalbeskrivelse,
+    NationalSkabelon,
+    Rolle,
+    Uddannelsesprogram,
+    visningsnavn,
+)
+from .writer import slug
+
+#: Short role names for the coverage matrix's column heads (full names in its legend).
+ROLLE_KORT = {
+    Rolle.MEDICINSK_EKSPERT: "Medicinsk ekspert",
+    Rolle.KOMMUNIKATOR: "Kommunikator",
+    Rolle.SAMARBEJDER: "Samarbejder",
+    Rolle.LEDER: "Leder",
+    Rolle.SUNDHEDSFREMMER: "Sundheds\u00adfremmer",
+    Rolle.AKADEMIKER: "Akademiker",
+    Rolle.PROFESSIONEL: "Professionel",
+}
+
+BLOK_TITLER = {
+    "forløb": "Forløbet",
+    "uddannelsessteder": "Uddannelsesstederne",
+    "kompetenceplan": "Kompetenceplan",
+    "rolledækning": "Dækning af de syv lægeroller",
+    "kurser": "Kurser",
+    "forskningstræning": "Forskningstræning",
+}
+
+
+def periode(fra: int, til: int) -> str:
+    """'måned 1–24' (en dash), or 'måned 7' for a single month."""
+    return f"måned {fra}" if fra == til else f"måned {fra}\u2013{til}"
+
+
+def maaneder(n: int) -> str:
+    return f"{n} måned" if n == 1 else f"{n} måneder"
+
+
+def maaned_aar(d: date | None) -> str:
+    """'maj 2015' — how målbeskrivelser state their version date."""
+    return f"{MÅNEDSNAVNE[d.month - 1]} {d.year}" if d else ""
+
+
+def dato(d: date | None) -> str:
+    return dansk_dato(d) if d else ""
+
+
+def _navne(values) -> str:
+    return ", ".join(visningsnavn(v) for v in values)
+
+
+@dataclass(frozen=True)
+class Filnavn:
+    """The parts of an output name: build/<region>/<speciale>-<fase>-<forløb>."""
+
+    region: str
+    navn: str
+
+
+def filnavn(program: Uddannelsesprogram) -> Filnavn:
+    ref = program.målbeskrivelse
+    return Filnavn(
+        region=slug(str(program.videreuddannelsesregion)),
+        navn="-".join(s for s in (slug(ref.speciale), slug(str(ref.fase)), slug(program.forløb)) if s),
+    )
+
+
+def build_context(
+    program: Uddannelsesprogram, mb: Maalbeskrivelse, skabelon: NationalSkabelon
+) -> dict[str, Any]:
+    """The template context for one programme. Pure: same input, same output."""
+    perioder = program.perioder()
+    ans_by_id = {a.id: a for a in program.ansættelser}
+    fase = visningsnavn(program.målbeskrivelse.fase)
+    mb_navn = f"{mb.speciale}, {fase.lower()}, version {mb.version}"
+
+    ansaettelser = []
+    for nr, a in enumerate(program.ansættelser, start=1):
+        fra, til = perioder[a.id]
+        ansaettelser.append({
+            "nr": nr,
+            "id": a.id,
+            "sted": a.sted,
+            "afdeling": a.afdeling,
+            "navn": f"{a.afdeling}, {a.sted}",
+            "driftsregion": visningsnavn(a.driftsregion),
+            "universitetshospital": "Ja" if a.universitetshospital else "Nej",
+            "maaneder": a.måneder,
+            "varighed": maaneder(a.måneder),
+            "periode": periode(fra, til),
+            "overskrift": f"Ansættelse {nr}: {a.afdeling}, {a.sted}",
+            "fakta": " · ".join(
+                [periode(fra, til).capitalize(), maaneder(a.måneder), visningsnavn(a.driftsregion)]
+                + (["Universitetshospital"] if a.universitetshospital else [])
+            ),
+            "anker": f"ansaettelse-{nr}",
+            "beskrivelse": a.beskrivelse,
+        })
+    ans_ctx = {a["id"]: a for a in ansaettelser}
+
+    # Competency plan grouped by ansættelse (in forløb order), rows by start month then MB order.
+    mb_orden = {k.id: i for i, k in enumerate(mb.kompetencer)}
+    grupper: dict[str, list] = {a.id: [] for a in program.ansættelser}
+    roller_pr_ans: dict[str, dict[Rolle, int]] = {a.id: {r: 0 for r in Rolle} for a in program.ansættelser}
+    for p in sorted(program.kompetenceplan, key=lambda p: (p.fra_måned, mb_orden.get(p.kompetence, 10**6), p.kompetence)):
+        k = mb.kompetence(p.kompetence)
+        a = ans_by_id.get(p.ansættelse)
+        if a is None:
+            continue  # validation reports it; the document just leaves it out
+        metoder = p.vurderingsmetoder or (k.vurderingsmetoder if k else [])
+        vurdering = _navne(metoder)
+        if k and k.min_vurderinger:
+            vurdering += f" (mindst {k.min_vurderinger})"
+        if k:
+            for r in k.roller:
+                roller_pr_ans[a.id][r] += 1
+        grupper[a.id].append({
+            "nummer": p.kompetence,
+            "titel": k.titel if k else "(ukendt kompetence)",
+            "roller": _navne(k.roller) if k else "",
+            "hvor": f"{a.afdeling}, {a.sted}",
+            "hvornaar": periode(p.fra_måned, p.til_måned),
+            "laeringsmetoder": _navne(p.læringsmetoder),
+            "vurderingsmetoder": vurdering,
+            "bemaerkning": p.bemærkning or "",
+        })
+    kompetenceplan = [
+        {"ansaettelse": ans_ctx[aid], "overskrift": f"{ans_ctx[aid]['overskrift']} ({ans_ctx[aid]['periode']})",
+         "rader": rader, "antal": len(rader)}
+        for aid, rader in grupper.items()
+    ]
+    planlagt = {p.kompetence for p in program.kompetenceplan}
+    ikke_planlagt = [f"{k.id} {k.titel}" for k in mb.kompetencer if k.id not in planlagt]
+
+    total = {r: sum(roller_pr_ans[a][r] for a in roller_pr_ans) for r in Rolle}
+    rolledaekning = {
+        "roller": [ROLLE_KORT[r] for r in Rolle],
+        "forklaring": "; ".join(f"{ROLLE_KORT[r].replace(chr(0xAD), '')} = {visningsnavn(r)}" for r in Rolle),
+        "rader": [
+            {"ansaettelse": f"{ans_ctx[aid]['nr']}. {ans_ctx[aid]['navn']}",
+             "celler": [str(n) if n else "–" for n in tal.values()]}
+            for aid, tal in roller_pr_ans.items()
+        ],
+        "total": [str(total[r]) if total[r] else "–" for r in Rolle],
+        "udaekkede": [visningsnavn(r) for r in Rolle if not total[r]],
+    }
+
+    mb_kurser = {k.id: k for k in mb.kurser}
+    kurser = []
+    for pk in sorted(program.kurser, key=lambda k: (k.måned, k.kursus)):
+        k = mb_kurser.get(pk.kursus)
+        i_ans = next((ans_ctx[aid]["navn"] for aid, (fra, til) in perioder.items() if fra <= pk.måned <= til), "")
+        krav = []
+        if k and k.tidligst_måned:
+            krav.append(f"tidligst måned {k.tidligst_måned}")
+        if k and k.senest_måned:
+            krav.append(f"senest måned {k.senest_måned}")
+        kurser.append({
+            "titel": k.titel if k else pk.kursus,
+            "type": visningsnavn(k.type) if k else "",
+            "varighed": (k.varighed or "") if k else "",
+            "tidspunkt": f"måned {pk.måned}",
+            "ansaettelse": i_ans,
+            "krav": ", ".join(krav).capitalize() if krav else "",
+            "bemaerkning": pk.bemærkning or "",
+        })
+
+    forskning = _forskning(program, mb, perioder, ans_ctx)
+
+    ansvar = program.ansvar
+    forfattere = [
+        ", ".join(x for x in (f.navn, f.titel, visningsnavn(f.rolle)) if x) for f in ansvar.udarbejdet_af
+    ]
+    ansvarsrader = [("Udarbejdet af", "; ".join(forfattere))] if forfattere else []
+    ansvarsrader += [
+        (label, value) for label, value in (
+            ("Godkendt af", ansvar.godkendt_af or ""),
+            ("Godkendt den", dato(ansvar.godkendt_dato)),
+            ("Næste revision senest", dato(ansvar.næste_revision)),
+            ("Kontakt", ansvar.kontakt or ""),
+        ) if value
+    ]
+    region = visningsnavn(program.videreuddannelsesregion)
+    forsideinfo = [
+        ("Speciale", mb.speciale),
+        ("Uddannelsesfase", fase),
+        ("Videreuddannelsesregion", region),
+        ("Forløb", program.forløb),
+        ("Varighed", maaneder(program.varighed_måneder)),
+        ("Målbeskrivelse", f"{mb.speciale}, {fase.lower()}, version {mb.version}"
+                           + (f" ({maaned_aar(mb.versionsdato)})" if mb.versionsdato else "")),
+        ("Målbeskrivelsen gælder fra", dato(mb.gyldig_fra)),
+        ("National skabelon", f"{skabelon.navn}, version {skabelon.version}"),
+    ] + ansvarsrader
+
+    sektioner = []
+    for s in skabelon.sektioner:
+        tekst = program.sektioner.get(s.id, "")
+        if not tekst.strip() and not s.blokke:
+            continue
+        sektioner.append({
+            "id": s.id,
+            "nummer": len(sektioner) + 1,
+            "titel": s.titel,
+            "overskrift": f"{len(sektioner) + 1}. {s.titel}",
+            "anker": f"sektion-{slug(s.id)}",
+            "tekst": tekst,
+            "blokke": list(s.blokke),
+        })
+
+    return {
+        "program": {
+            "titel": program.titel,
+            "speciale": mb.speciale,
+            "fase": fase,
+            "region": region,
+            "forloeb": program.forløb,
+            "varighed": maaneder(program.varighed_måneder),
+            "illustrativ": program.illustrativ or mb.illustrativ,
+            "emne": f"Uddannelsesprogram for {mb.speciale}, {fase.lower()}, {region}",
+        },
+        "mb": {
+            "navn": mb_navn,
+            "version": mb.version,
+            "versionsdato": maaned_aar(mb.versionsdato),
+            "gyldig_fra": dato(mb.gyldig_fra),
+            "udarbejdet_af": mb.udarbejdet_af,
+            "godkendt_af": mb.godkendt_af,
+            "kilde": mb.kilde,
+            "antal_kompetencer": len(mb.kompetencer),
+        },
+        "skabelon": {"navn": skabelon.navn, "version": skabelon.version, "udgivet_af": skabelon.udgivet_af},
+        "forside": [{"label": label, "vaerdi": value} for label, value in forsideinfo],
+        "sidehoved": f"{program.titel} · Målbeskrivelse version {mb.version}",
+        "ansaettelser": ansaettelser,
+        "forloeb_i_alt": {"maaneder": program.varighed_måneder,
+                          "periode": periode(1, program.varighed_måneder)},
+        "kompetenceplan": kompetenceplan,
+        "ikke_planlagt": ikke_planlagt,
+        "rolledaekning": rolledaekning,
+        "kurser": kurser,
+        "forskning": forskning,
+        "sektioner": sektioner,
+        "blok_titler": BLOK_TITLER,
+    }
+
+
+def _forskning(program, mb, perioder, ans_ctx) -> dict | None:
+    krav_mb = mb.forskningstræning
+    plan = program.forskningstræning
+    if krav_mb is None and plan is None:
+        return None
+    rader = []
+    if krav_mb:
+        omfang = f"{krav_mb.dage} dage"
+        dele = []
+        if krav_mb.teori_dage:
+            dele.append(f"{krav_mb.teori_dage} dages teori")
+        if krav_mb.projekt_dage:
+            dele.append(f"{krav_mb.projekt_dage} dages projekt")
+        if dele:
+            omfang += ": " + " og ".join(dele)
+        rader.append(("Omfang", omfang))
+        placering = []
+        if krav_mb.start_senest_måned:
+            placering.append(f"påbegyndes senest i måned {krav_mb.start_senest_måned}")
+        if krav_mb.slut_senest_måneder_før_slut is not None:
+            placering.append(f"afsluttes mindst {maaneder(krav_mb.slut_senest_måneder_før_slut)} før fasens afslutning")
+        if placering:
+            rader.append(("Krav til placering", "; ".join(placering).capitalize()))
+    if plan:
+        i_ans = [ans_ctx[aid]["navn"] for aid, (fra, til) in perioder.items()
+                 if fra <= plan.til_måned and til >= plan.fra_måned]
+        rader.append(("Planlagt", periode(plan.fra_måned, plan.til_måned)
+                      + (f" ({'; '.join(i_ans)})" if i_ans else "")))
+    return {
+        "rader": [{"label": label, "vaerdi": value} for label, value in rader],
+        "krav": (krav_mb.beskrivelse or "") if krav_mb else "",
+        "beskrivelse": (plan.beskrivelse or "") if plan else "",
+    }
