@@ -125,7 +125,7 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
         rod = yaml.compose(tekst, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        problem = _oversæt_yamlfejl(e.problem or str(e))
+        problem = _oversæt_yamlfejl(e.problem or str(e), tekst, mark)
         linje, kolonne = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise _fejl("L002", f"YAML-syntaksfejl: {problem}", fil, linje, kolonne) from None
     except yaml.YAMLError as e:
@@ -139,22 +139,29 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
     return data, Positions(bygger.værdier, bygger.nøgler)
 
 
-_YAMLFEJL = [
-    (re.compile(r"found character '\\t' that cannot start any token"), "tabulatortegn må ikke bruges til indrykning; brug mellemrum"),
-    (re.compile(r"mapping values are not allowed here"), "et kolon står et sted hvor det ikke må; sæt teksten i anførselstegn"),
-    (re.compile(r"could not find expected ':'"), "der mangler et kolon efter en nøgle"),
-    (re.compile(r"found undefined alias"), "et alias (*navn) henviser til et anker (&navn) der ikke findes"),
-    (re.compile(r"expected a single document"), "filen indeholder flere YAML-dokumenter (---); der må kun være ét"),
-    (re.compile(r"found unexpected end of stream"), "filen slutter midt i en værdi (mangler et afsluttende anførselstegn?)"),
-    (re.compile(r"did not find expected key"), "indrykningen passer ikke; tjek at elementer på samme niveau står lige under hinanden"),
-    (re.compile(r"did not find expected '-' indicator"), "indrykningen i en liste passer ikke"),
-    (re.compile(r"found duplicate anchor"), "det samme anker (&navn) er defineret to gange"),
+_YAMLFEJL = [  # libyaml's problem text → what a non-programmer can act on
+    ("mapping values are not allowed", "et kolon efterfulgt af mellemrum står midt i en værdi; sæt værdien i anførselstegn"),
+    ("could not find expected ':'", "der mangler et kolon efter en nøgle"),
+    ("found undefined alias", "et alias (*navn) henviser til et anker (&navn) der ikke findes"),
+    ("but found another document", "filen indeholder flere YAML-dokumenter (---); der må kun være ét"),
+    ("found unexpected end of stream", "filen slutter midt i en værdi (mangler et afsluttende anførselstegn?)"),
+    ("did not find expected key", "indrykningen passer ikke; elementer på samme niveau skal stå lige under hinanden"),
+    ("did not find expected '-' indicator", "indrykningen i en liste passer ikke"),
+    ("found duplicate anchor", "det samme anker (&navn) er defineret to gange"),
+    ("did not find expected node content", "der mangler en værdi"),
+    ("found unknown escape character", "ukendt escape-sekvens med \\ i en tekst i dobbelte anførselstegn; brug enkelte anførselstegn"),
 ]
 
 
-def _oversæt_yamlfejl(problem: str) -> str:
+def _oversæt_yamlfejl(problem: str, tekst: str, mark) -> str:
+    if "cannot start any token" in problem and mark is not None:
+        linjer = tekst.splitlines()
+        tegn = linjer[mark.line][mark.column:mark.column + 1] if mark.line < len(linjer) else ""
+        if tegn == "\t":
+            return "tabulatortegn må ikke bruges til indrykning; brug mellemrum"
+        return f"tegnet '{tegn}' kan ikke stå først i en værdi; sæt værdien i anførselstegn"
     for mønster, dansk in _YAMLFEJL:
-        if mønster.search(problem):
+        if mønster in problem:
             return dansk
     return f"YAML kan ikke læses ({problem})"
 

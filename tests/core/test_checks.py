@@ -1,0 +1,129 @@
+"""Every registered check has a case that triggers it; the valid repository triggers none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from uddprog.checks import REGISTER
+
+from .conftest import Repo, kopi, mb_data
+
+
+def _ny_version(r: Repo, gyldig_fra: str = "2024-09-01", **ændringer) -> None:
+    ny = kopi(r.mb) | {"version": "2024", "gyldig_fra": gyldig_fra, **ændringer}
+    r.ekstra["målbeskrivelser/neurologi/hoveduddannelse-2024.yaml"] = ny
+
+
+def _p012(r):
+    for k in r.mb["kompetencer"]:
+        k["roller"] = [x for x in k["roller"] if x != "sundhedsfremmer"] or ["medicinsk-ekspert"]
+
+
+def _m003(r):
+    ny = kopi(r.mb) | {"version": "2024", "gyldig_fra": "2024-09-01"}
+    ny["kompetencer"][0]["erstatter"] = ["77"]
+    r.ekstra["målbeskrivelser/neurologi/hoveduddannelse-2024.yaml"] = ny
+
+
+def _t001(r):
+    r.ekstra["templates/national/forkert-mappe/skabelon.yaml"] = kopi(r.skabelon) | {"id": "andet-id"}
+
+
+# check id → (what to break, where the finding must point: (file suffix, line) or None)
+MUTATIONER = {
+    "S001": lambda r: r.program.pop("forløb"),
+    "S002": lambda r: r.program["ansættelser"][0].update(afdelingg="x"),
+    "S003": lambda r: r.program["ansættelser"][0].update(måneder="mange"),
+    "S004": lambda r: r.program["kompetenceplan"][0].update(vurderingsmetoder=["mini-cexx"]),
+    "S005": lambda r: r.program["ansættelser"][1].update(id="goedstrup"),
+    "M001": lambda r: r.mb.update(varighed_måneder=40),
+    "M002": lambda r: r.mb["kurser"][1].update(tidligst_måned=50),
+    "M003": _m003,
+    "T001": _t001,
+    "T002": lambda r: r.skabelon["ansvarsfelter"].append("godkendt_af"),
+    "P001": lambda r: r.program["målbeskrivelse"].update(version="1999"),
+    "P002": lambda r: r.program.update(skabelon="hovedudannelse"),
+    "P003": lambda r: r.program.update(skabelon="introduktion"),
+    "P004": lambda r: r.program["ansættelser"][1].update(måneder=12),
+    "P005": lambda r: r.program["ansættelser"][0].update(driftsregion="Sjælland"),
+    "P006": lambda r: r.program["kompetenceplan"].pop(3),
+    "P007": lambda r: r.program["kompetenceplan"][3].update(kompetence="33"),
+    "P008": lambda r: r.program["kompetenceplan"][1].update(vurderingsmetoder=[]),
+    "P009": lambda r: r.program["kompetenceplan"][2]["vurderingsmetoder"].append("osats"),
+    "P010": lambda r: r.program["kompetenceplan"][2].update(ansættelse="gødstrup"),
+    "P011": lambda r: r.program["kompetenceplan"][0].update(til_måned=30),
+    "P012": _p012,
+    "P013": lambda r: r.program["sektioner"].pop("vejledning"),
+    "P014": lambda r: r.program["sektioner"].update({"nyttige-links": "en to tre fire fem seks"}),
+    "P015": lambda r: r.program["sektioner"].update(indledningen="x"),
+    "P016": lambda r: r.program["ansvar"].pop("godkendt_dato"),
+    "P017": lambda r: r.program["kurser"].append({"kursus": "SOL9", "måned": 40}),
+    "P018": lambda r: r.program["kurser"].pop(1),
+    "P019": lambda r: r.program["kurser"][0].update(måned=20),
+    "P020": lambda r: r.program["forskningstræning"].update(til_måned=45),
+    "P021": lambda r: _ny_version(r, "2026-09-01"),
+    "P022": lambda r: _ny_version(r, "2024-09-01"),
+    "P023": lambda r: r.program["ansvar"].update(næste_revision="2026-01-01"),
+}
+
+INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
+
+
+def test_the_valid_repository_has_no_findings(repo):
+    resultat = repo.valider()
+    assert resultat.fund == []
+    assert len(resultat.filer) == 4
+
+
+def test_every_registered_check_has_a_case():
+    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING
+
+
+@pytest.mark.parametrize("check_id", sorted(MUTATIONER))
+def test_check_triggers_on_its_case_only(repo, check_id):
+    MUTATIONER[check_id](repo)
+    resultat = repo.valider()
+    ids = {f.check for f in resultat.fund}
+    assert check_id in ids, [str(f) for f in resultat.fund]
+    fund = next(f for f in resultat.fund if f.check == check_id)
+    assert fund.severity == REGISTER[check_id].severity
+    assert fund.sted is not None and fund.sted.linje >= 1 and fund.sted.kolonne >= 1
+    assert fund.besked.endswith((".", "?")), "messages are full Danish sentences"
+
+
+def test_p021_names_the_revision_deadline(repo):
+    _ny_version(repo, "2026-09-01")
+    fund = [f for f in repo.valider().fund if f.check == "P021"]
+    assert "1. marts 2027" in fund[0].besked  # 1 Sep 2026 + the template's 6 months
+    assert not [f for f in repo.valider(date(2026, 10, 1)).fund if f.check == "P022"]
+    assert [f for f in repo.valider(date(2027, 3, 2)).fund if f.check == "P022"]
+
+
+def test_missing_obligatory_method_names_the_method(repo):
+    repo.program["kompetenceplan"][1].update(vurderingsmetoder=[])
+    (fund,) = [f for f in repo.valider().fund if f.check == "P008"]
+    assert "Mini-CEX (mini-cex)" in fund.besked and "Kompetence 1" in fund.besked
+
+
+def test_did_you_mean_for_a_typo_in_a_reference(repo):
+    repo.program["kompetenceplan"][2].update(ansættelse="goedstrop")
+    (fund,) = [f for f in repo.valider().fund if f.check == "P010"]
+    assert "Mente du 'goedstrup'?" in fund.besked
+
+
+def test_p013_empty_section_is_missing_too(repo):
+    repo.program["sektioner"]["vejledning"] = "   "
+    assert "P013" in {f.check for f in repo.valider().fund}
+
+
+def test_p016_requires_the_template_author_roles(repo):
+    repo.program["ansvar"]["udarbejdet_af"] = [{"navn": "A", "rolle": "uao"}]
+    (fund,) = [f for f in repo.valider().fund if f.check == "P016"]
+    assert "(pkl)" in fund.besked
+
+
+def test_role_coverage_is_fine_when_mb_covers_all_roles():
+    roller = {r for k in mb_data()["kompetencer"] for r in k["roller"]}
+    assert len(roller) == 7

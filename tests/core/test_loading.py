@@ -1,0 +1,178 @@
+"""Reading YAML: positions of nested nodes, Danish errors for every way a file can be unreadable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uddprog.loading import LoadError, indlæs, læs_yaml
+
+PROGRAM_TEKST = """\
+titel: Test
+skabelon: hoveduddannelse
+målbeskrivelse:
+  speciale: Neurologi
+  fase: hoveduddannelse
+  version: "2015"
+videreuddannelsesregion: Nord
+forløb: Et forløb
+ansvar: {}
+ansættelser:
+  - id: a
+    sted: Et sted
+    afdeling: En afdeling
+    driftsregion: Midtjylland
+    universitetshospital: false
+    måneder: 48
+    beskrivelse: Tekst
+kompetenceplan:
+  - kompetence: "1"
+    ansættelse: a
+    fra_måned: 1
+    til_måned: 12
+    læringsmetoder: [klinisk-arbejde, selvstudium]
+    vurderingsmetoder:
+      - mini-cex
+      - struktureret-observaton
+"""
+
+
+def _fejl(tmp_path: Path, tekst: str | bytes, navn: str = "f.yaml"):
+    fil = tmp_path / navn
+    if isinstance(tekst, bytes):
+        fil.write_bytes(tekst)
+    else:
+        fil.write_text(tekst, encoding="utf-8")
+    with pytest.raises(LoadError) as e:
+        indlæs(fil)
+    return e.value.fund
+
+
+def test_positions_of_nested_nodes(tmp_path):
+    fil = tmp_path / "p.yaml"
+    fil.write_text(PROGRAM_TEKST.replace("observaton", "observation"), encoding="utf-8")
+    dok = indlæs(fil)
+    assert (dok.sted("kompetenceplan", 0, "vurderingsmetoder", 1).linje,
+            dok.sted("kompetenceplan", 0, "vurderingsmetoder", 1).kolonne) == (26, 9)
+    assert str(dok.sted("kompetenceplan", 0, "læringsmetoder", 1)) == f"{fil}:23:39"
+    assert dok.sted("ansættelser", 0, "måneder").linje == 16
+    assert dok.sted("ansættelser", 0, "måneder", nøgle=True).kolonne == 5
+    # a path that does not exist falls back to the nearest ancestor that does
+    assert dok.sted("ansættelser", 0, "findes-ikke").linje == 11
+
+
+def test_schema_error_points_at_the_nested_node_with_did_you_mean(tmp_path):
+    (fund,) = _fejl(tmp_path, PROGRAM_TEKST)
+    assert fund.check == "S004"
+    assert (fund.sted.linje, fund.sted.kolonne) == (26, 9)
+    assert "Mente du 'struktureret-observation'?" in fund.besked
+    assert "kompetenceplan[0].vurderingsmetoder[1]" in fund.besked
+
+
+def test_unknown_key_points_at_the_key(tmp_path):
+    fund = _fejl(tmp_path, PROGRAM_TEKST.replace("    afdeling:", "    afdelingen:"))
+    assert {f.check for f in fund} == {"S001", "S002", "S004"}  # the key is also missing under its right name
+    (fund,) = [f for f in fund if f.check == "S002"]
+    assert fund.check == "S002" and (fund.sted.linje, fund.sted.kolonne) == (13, 5)
+    assert "Mente du 'afdeling'?" in fund.besked
+
+
+def test_missing_key_points_at_its_parent(tmp_path):
+    fund = _fejl(tmp_path, PROGRAM_TEKST.replace("    sted: Et sted\n", "").replace("observaton", "observation"))
+    assert [(f.check, f.sted.linje) for f in fund] == [("S001", 11)]
+    assert "'sted' mangler i ansættelser[0]" in fund[0].besked
+
+
+def test_wrong_type_and_bad_date(tmp_path):
+    tekst = PROGRAM_TEKST.replace("måneder: 48", "måneder: fire").replace("ansvar: {}", "ansvar: {godkendt_dato: 2025-02-30}")
+    fund = {f.check + ":" + str(f.sted.linje): f.besked for f in _fejl(tmp_path, tekst)}
+    assert "S003:9" in fund and "ÅÅÅÅ-MM-DD" in fund["S003:9"]
+    assert "S003:16" in fund and "helt tal" in fund["S003:16"]
+
+
+def test_yes_no_are_text_not_booleans(tmp_path):
+    fil = tmp_path / "x.yaml"
+    fil.write_text("a: no\nb: true\nc: 2015-09-01\nd: 0x10\n", encoding="utf-8")
+    data, _ = læs_yaml(fil)
+    assert data == {"a": "no", "b": True, "c": "2015-09-01", "d": 16}
+
+
+@pytest.mark.parametrize("tekst, check, ord_", [
+    ("a: [1, 2\n", "L002", "YAML-syntaksfejl"),
+    ("a:\n\tb: 1\n", "L002", "tabulatortegn"),
+    ("a: b: c\n", "L002", "kolon"),
+    ("a: `x`\n", "L002", "tegnet '`'"),
+    ('a: "abc\n', "L002", "anførselstegn"),
+    ("", "L002", "tom"),
+    ("a: 1\n---\nb: 2\n", "L002", "flere YAML-dokumenter"),
+    ("a: !!python/object/apply:os.system ['echo hej']\n", "L003", "python"),
+    ("a: !!binary aGVq\n", "L003", "binary"),
+    ("base: &b {x: 1}\nandet:\n  <<: *b\n", "L003", "fletning"),
+    ("a: 1\nb: 2\na: 3\n", "L004", "'a' står to gange"),
+    ("- bare en liste\n", "L006", "afbildning"),
+    ("hej: verden\n", "L006", "hvilken slags"),
+])
+def test_bad_yaml_is_one_clear_finding(tmp_path, tekst, check, ord_):
+    (fund,) = _fejl(tmp_path, tekst)
+    assert fund.check == check and ord_ in fund.besked
+    assert fund.sted.fil == tmp_path / "f.yaml"
+
+
+def test_duplicate_key_finding_names_both_lines(tmp_path):
+    (fund,) = _fejl(tmp_path, "a: 1\nb: 2\na: 3\n")
+    assert (fund.sted.linje, fund.sted.kolonne) == (3, 1) and "linje 1" in fund.besked
+
+
+def test_alias_bomb_is_stopped(tmp_path):
+    lag = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        lag.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]")
+    (fund,) = _fejl(tmp_path, "\n".join(lag) + "\n")
+    assert fund.check == "L005"
+
+
+def test_deep_nesting_is_stopped(tmp_path):
+    (fund,) = _fejl(tmp_path, "a: " + "[" * 200 + "]" * 200 + "\n")
+    assert fund.check == "L005"
+
+
+def test_unreadable_files(tmp_path):
+    assert _fejl(tmp_path, b"a: \xe6bler\n")[0].besked.startswith("Filen er ikke gemt som UTF-8")
+    (fund,) = _fejl(tmp_path, b"a: 1\nb: \xe6\n")
+    assert (fund.check, fund.sted.linje, fund.sted.kolonne) == ("L001", 2, 4)
+    assert "binære data" in _fejl(tmp_path, b"PK\x03\x04\x00\x00")[0].besked
+    with pytest.raises(LoadError) as e:
+        indlæs(tmp_path / "findes-ikke.yaml")
+    assert e.value.fund[0].besked == "Filen findes ikke."
+    with pytest.raises(LoadError) as e:
+        indlæs(tmp_path)
+    assert "mappe" in e.value.fund[0].besked
+
+
+def test_permission_denied(tmp_path, monkeypatch):
+    fil = tmp_path / "hemmelig.yaml"
+    fil.write_text("a: 1\n")
+
+    def nægt(self, *a, **k):  # CI runs as root, who may read anything: simulate the OS saying no
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", nægt)
+    with pytest.raises(LoadError) as e:
+        indlæs(fil)
+    assert "adgang nægtet" in e.value.fund[0].besked
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    fil = tmp_path / "x.yaml"
+    fil.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: \xc3\xa6\r\n")
+    data, pos = læs_yaml(fil)
+    assert data == {"a": 1, "b": "æ"} and pos.find(("b",)) == (2, 4)
+
+
+def test_too_large_file(tmp_path, monkeypatch):
+    import uddprog.loading as loading
+
+    monkeypatch.setattr(loading, "MAKS_BYTES", 100)
+    (fund,) = _fejl(tmp_path, "a: " + "x" * 200 + "\n")
+    assert fund.check == "L005"
