@@ -1,0 +1,112 @@
+"""The validate, schema and checks commands through the real console entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from uddprog.schema import SKEMAFILER, skematekst
+
+ROD = Path(__file__).resolve().parents[2]
+
+
+def uddprog(*args: str, cwd: Path = ROD) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "uddprog", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_validate_a_clean_repository_exits_0(repo):
+    rod = repo.skriv()
+    r = uddprog("validate", "--dato", "2026-11-23", cwd=rod)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "4 filer kontrolleret: 0 fejl, 0 advarsler." in r.stdout
+
+
+def test_validate_reports_file_line_column_and_exit_1(repo):
+    repo.program["kompetenceplan"][0]["vurderingsmetoder"] = ["mini-cex", "osats"]
+    rod = repo.skriv()
+    r = uddprog("validate", "examples", "--dato", "2026-11-23", cwd=rod)
+    assert r.returncode == 1
+    linje = next(line for line in r.stdout.splitlines() if "P009" in line)
+    assert linje.strip().startswith("examples/nord/program.yaml:") and ": fejl P009: " in linje
+    assert "Traceback" not in r.stderr
+
+
+def test_fail_on_warning_makes_warnings_fail(repo):
+    repo.program["ansvar"]["næste_revision"] = "2026-01-01"
+    rod = repo.skriv()
+    assert uddprog("validate", "--dato", "2026-11-23", cwd=rod).returncode == 0
+    assert uddprog("validate", "--dato", "2026-11-23", "--fail-on", "warning", cwd=rod).returncode == 1
+
+
+def test_json_output(repo):
+    repo.program["kompetenceplan"].pop(3)
+    rod = repo.skriv()
+    r = uddprog("validate", "--format", "json", "--dato", "2026-11-23", cwd=rod)
+    data = json.loads(r.stdout)
+    assert data["opsummering"] == {"error": 1, "warning": 2}  # two lægeroller lose their only competency
+    assert sorted(f["check"] for f in data["fund"]) == ["P006", "P012", "P012"]
+    (fund,) = [f for f in data["fund"] if f["check"] == "P006"]
+    assert fund["check"] == "P006" and fund["fil"] == "examples/nord/program.yaml" and fund["linje"] > 0
+
+
+@pytest.mark.parametrize("indhold", [b"a: [1,\n", b"\xff\xfe", b"!!python/object:os.system {}\n"])
+def test_unreadable_input_exits_2_without_traceback(tmp_path, indhold):
+    fil = tmp_path / "x.yaml"
+    fil.write_bytes(indhold)
+    r = uddprog("validate", str(fil), cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr + r.stdout
+    assert f"{fil}:" in r.stdout and ": fejl L00" in r.stdout
+    assert fil.read_bytes() == indhold
+
+
+def test_empty_folder_and_missing_path(tmp_path):
+    (tmp_path / "tom").mkdir()
+    r = uddprog("validate", "tom", "findes-ikke.yaml", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "tom: fejl L007" in r.stdout and "findes-ikke.yaml: fejl L001: Filen findes ikke." in r.stdout
+
+
+def test_usage_error_exits_2():
+    assert uddprog("validate", "--format", "xml").returncode == 2
+
+
+def test_checks_lists_every_id():
+    from uddprog.checks import REGISTER
+
+    r = uddprog("checks", "--format", "json")
+    assert [c["id"] for c in json.loads(r.stdout)] == list(REGISTER)
+
+
+def test_committed_schemas_are_current():
+    for type_, navn in SKEMAFILER.items():
+        assert (ROD / "schemas" / f"{navn}.schema.json").read_text(encoding="utf-8") == skematekst(type_), (
+            "run `uddprog schema` and commit schemas/")
+
+
+def test_schema_command_writes_schemas_that_validate_the_shipped_yaml(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    r = uddprog("schema", "--out", str(tmp_path))
+    assert r.returncode == 0
+    skemaer = {navn: json.loads((tmp_path / f"{navn}.schema.json").read_text()) for navn in SKEMAFILER.values()}
+    from uddprog.loading import dokumenttype, læs_yaml
+
+    filer = [*ROD.glob("målbeskrivelser/*/*.yaml"), *ROD.glob("templates/national/*/skabelon.yaml"),
+             *ROD.glob("examples/*/*.yaml")]
+    assert len(filer) >= 3
+    for fil in filer:
+        data = yaml.safe_load(fil.read_text(encoding="utf-8"))
+        data = json.loads(json.dumps(data, default=str))  # YAML dates → ISO text, as an editor sees them
+        navn = SKEMAFILER[dokumenttype(læs_yaml(fil)[0])]
+        jsonschema.validate(data, skemaer[navn])
+
+
+def test_schema_rejects_a_typo(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    skema = json.loads(skematekst("uddannelsesprogram"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"titel": "x", "skabelonn": "kbu"}, skema)
