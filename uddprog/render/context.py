@@ -46,7 +46,8 @@ BLOK_TITLER = {
 
 def periode(fra: int, til: int) -> str:
     """'måned 1–24' (en dash), or 'måned 7' for a single month."""
-    return f"måned {fra}" if fra == til else f"måned {fra}\u2013{til}"
+    # No-break space: "måned" and its number stay on one line in narrow table cells.
+    return f"måned\u00a0{fra}" if fra == til else f"måned\u00a0{fra}\u2013{til}"
 
 
 def maaneder(n: int) -> str:
@@ -152,7 +153,10 @@ def build_context(
     total = {r: sum(roller_pr_ans[a][r] for a in roller_pr_ans) for r in Rolle}
     rolledaekning = {
         "roller": [ROLLE_KORT[r] for r in Rolle],
-        "forklaring": "; ".join(f"{ROLLE_KORT[r].replace(chr(0xAD), '')} = {visningsnavn(r)}" for r in Rolle),
+        "forklaring": "; ".join(
+            f"{ROLLE_KORT[r].replace(chr(0xAD), '')} = {visningsnavn(r)}" for r in Rolle
+            if ROLLE_KORT[r].replace(chr(0xAD), "") != visningsnavn(r)
+        ),
         "rader": [
             {"ansaettelse": f"{ans_ctx[aid]['nr']}. {ans_ctx[aid]['navn']}",
              "celler": [str(n) if n else "–" for n in tal.values()]}
@@ -176,7 +180,7 @@ def build_context(
             "titel": k.titel if k else pk.kursus,
             "type": visningsnavn(k.type) if k else "",
             "varighed": (k.varighed or "") if k else "",
-            "tidspunkt": f"måned {pk.måned}",
+            "tidspunkt": periode(pk.måned, pk.måned),
             "ansaettelse": i_ans,
             "krav": ", ".join(krav).capitalize() if krav else "",
             "bemaerkning": pk.bemærkning or "",

@@ -23,6 +23,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from .markdown import WordRefs, WordStyles, plain_wordml, strip_forbidden, to_wordml, xml_escape
+from .toc import fill_toc
 from .writer import ZipEntry, zip_bytes
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -369,6 +370,8 @@ class CompiledDocx:
         dynamic: dict[str, bytes] = {}
         for part in self.parts:
             xml = self._render_part(part, ctx)
+            if part.name == "word/document.xml":
+                xml = fill_toc(xml)
             data = (XML_DECL + xml).encode("utf-8")
             try:  # a cheap well-formedness check: a broken part must never reach a file
                 etree.fromstring(data)
