@@ -17,6 +17,7 @@ _KOMMANDOER = {
     "validate": "uddprog.cli.validate:validate",
     "schema": "uddprog.cli.validate:schema",
     "checks": "uddprog.cli.validate:checks",
+    "render": "uddprog.cli.render:render",
 }
 
 

@@ -9,6 +9,7 @@ values. Markdown stays Markdown; each template renders it with its own
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from ..models import (
     Uddannelsesprogram,
     visningsnavn,
 )
+from .markdown import _FORBIDDEN, strip_forbidden
 from .writer import slug
 
 #: Short role names for the coverage matrix's column heads (full names in its legend).
@@ -76,10 +78,20 @@ class Filnavn:
 
 
 def filnavn(program: Uddannelsesprogram) -> Filnavn:
+    """Stable, readable names: nord/neurologi-hoveduddannelse-aarhus-forloeb-1.
+
+    Words the name already says (speciale, fase) and parenthetical notes are
+    dropped from the forløb part, so names stay short but still tell forløb apart.
+    """
     ref = program.målbeskrivelse
+    fase = str(ref.fase)
+    hoved = "kbu" if ref.fase == "kbu" else f"{slug(ref.speciale)}-{fase}"
+    overflødige = set(slug(ref.speciale).split("-")) | set(slug(visningsnavn(ref.fase)).split("-")) | {
+        fase, "kbu", "i", "og"}
+    forløb = [t for t in slug(re.sub(r"\([^)]*\)", "", program.forløb)).split("-") if t and t not in overflødige]
     return Filnavn(
         region=slug(str(program.videreuddannelsesregion)),
-        navn="-".join(s for s in (slug(ref.speciale), slug(str(ref.fase)), slug(program.forløb)) if s),
+        navn="-".join([hoved] + forløb)[:120].rstrip("-"),
     )
 
 
@@ -227,9 +239,10 @@ def build_context(
             "anker": f"sektion-{slug(s.id)}",
             "tekst": tekst,
             "blokke": list(s.blokke),
+            "under": _underpunkter(s.blokke, ansaettelser),
         })
 
-    return {
+    return _clean({
         "program": {
             "titel": program.titel,
             "speciale": mb.speciale,
@@ -263,7 +276,52 @@ def build_context(
         "forskning": forskning,
         "sektioner": sektioner,
         "blok_titler": BLOK_TITLER,
-    }
+    })
+
+
+def _strings(obj, out: list) -> None:
+    if isinstance(obj, str):
+        out.append(obj)
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            _strings(v, out)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            _strings(v, out)
+
+
+def _strip_all(obj):
+    if isinstance(obj, str):
+        return strip_forbidden(obj)
+    if isinstance(obj, dict):
+        return {k: _strip_all(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_strip_all(v) for v in obj]
+    return obj
+
+
+def _clean(ctx: dict) -> dict:
+    """Drop characters XML 1.0 forbids from every text (pasted text from Word carries some).
+
+    One search over all text decides; the rebuild only happens when needed.
+    """
+    texts: list[str] = []
+    _strings(ctx, texts)
+    return _strip_all(ctx) if _FORBIDDEN.search("".join(texts)) else ctx
+
+
+def _underpunkter(blokke, ansaettelser) -> list[dict]:
+    """Sub-entries a section's blocks add to the HTML table of contents (anchors match the template)."""
+    ud = []
+    for b in blokke:
+        if b == "uddannelsessteder":
+            ud += [{"anker": a["anker"], "tekst": a["overskrift"]} for a in ansaettelser]
+        elif b == "kompetenceplan":
+            ud += [{"anker": "plan-" + a["anker"], "tekst": f"{a['overskrift']} ({a['periode']})"}
+                   for a in ansaettelser]
+        elif b == "rolledækning":
+            ud.append({"anker": "rolledaekning", "tekst": BLOK_TITLER["rolledækning"]})
+    return ud
 
 
 def _forskning(program, mb, perioder, ans_ctx) -> dict | None:

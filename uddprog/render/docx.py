@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from xml.parsers import expat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ import jinja2
 from lxml import etree
 from markupsafe import Markup
 
+from .errors import TemplateFejl
 from .markdown import WordRefs, WordStyles, plain_wordml, strip_forbidden, to_wordml, xml_escape
 from .toc import fill_toc
 from .writer import ZipEntry, zip_bytes
@@ -45,7 +47,7 @@ BULLET_NAME = "uddprog-punktliste"
 NUMBER_NAME = "uddprog-nummerliste"
 
 
-class WordTemplateError(Exception):
+class WordTemplateError(TemplateFejl):
     """A Word template that cannot be used; the message is Danish and names the file."""
 
 
@@ -89,12 +91,10 @@ def _line_text(source: str, lineno: int | None) -> str:
 
 
 def _finalize(value: Any) -> Any:
-    """Every ``{{ }}`` output: None prints as nothing, forbidden XML characters vanish."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return strip_forbidden(value)
-    return value
+    """Every ``{{ }}`` output: None prints as nothing. (Forbidden XML characters are
+    already gone: build_context cleans all text, and the result is parsed before
+    it is written, so anything left would be an error, never a corrupt file.)"""
+    return "" if value is None else value
 
 
 @jinja2.pass_context
@@ -374,8 +374,8 @@ class CompiledDocx:
                 xml = fill_toc(xml)
             data = (XML_DECL + xml).encode("utf-8")
             try:  # a cheap well-formedness check: a broken part must never reach a file
-                etree.fromstring(data)
-            except etree.XMLSyntaxError as exc:
+                expat.ParserCreate().Parse(data, True)
+            except expat.ExpatError as exc:
                 raise WordTemplateError(
                     f"Word-skabelonen {self.path} ({part.name}) gav ugyldig XML: {exc}. "
                     "Tjek at skabelonens tags står i hele afsnit eller rækker"

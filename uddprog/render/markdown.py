@@ -211,8 +211,54 @@ def _ppr(style: str, num: tuple[int, int] | None = None, indent_level: int | Non
 
 
 def to_wordml(source: str, refs: WordRefs, styles: WordStyles = _DEFAULT_STYLES) -> str:
-    """Markdown -> a sequence of <w:p> elements (prefixes w: and r: as in document.xml)."""
-    return tokens_to_wordml(parse(source), refs, styles)
+    """Markdown -> a sequence of <w:p> elements (prefixes w: and r: as in document.xml).
+
+    The XML is cached per (source, styles) with placeholders for the ids that
+    differ per document; only those are filled in per call.
+    """
+    xml, actions = _cached_wordml(source, styles)
+    if not actions:
+        return xml
+    values = []
+    for kind, a, b in actions:
+        if kind == "link":
+            values.append(refs.link(a))
+        elif kind == "num":
+            values.append(str(refs.numbered_list(a, b)))
+        else:
+            values.append(str(refs.bullet_num_id))
+    return _PLACEHOLDER.sub(lambda m: values[int(m.group(1))], xml)
+
+
+_PLACEHOLDER = re.compile("\x00(\\d+)\x00")  # NUL never survives strip_forbidden, so it cannot clash
+
+
+class _Recorder:
+    """Stands in for WordRefs while building cacheable XML: hands out placeholders, records requests."""
+
+    def __init__(self) -> None:
+        self.actions: list[tuple[str, object, object]] = []
+
+    def _mark(self, kind, a=None, b=None) -> str:
+        self.actions.append((kind, a, b))
+        return f"\x00{len(self.actions) - 1}\x00"
+
+    def link(self, url: str) -> str:
+        return self._mark("link", url)
+
+    def numbered_list(self, ilvl: int, start: int) -> str:
+        return self._mark("num", ilvl, start)
+
+    @property
+    def bullet_num_id(self) -> str:
+        return self._mark("bullet")
+
+
+@lru_cache(maxsize=8192)
+def _cached_wordml(source: str, styles: WordStyles) -> tuple[str, tuple]:
+    rec = _Recorder()
+    xml = tokens_to_wordml(parse(source), rec, styles)  # type: ignore[arg-type]
+    return xml, tuple(rec.actions)
 
 
 def tokens_to_wordml(tokens: Sequence[Token], refs: WordRefs, styles: WordStyles = _DEFAULT_STYLES) -> str:

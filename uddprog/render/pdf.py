@@ -21,7 +21,11 @@ DEFAULT_TIMEOUT = 180
 
 
 class PdfError(Exception):
-    """PDF conversion failed; the message is Danish."""
+    """PDF conversion failed; the message is Danish. ``skrevet`` lists the PDFs that did succeed."""
+
+    def __init__(self, besked: str, skrevet: list[Path] | None = None) -> None:
+        super().__init__(besked)
+        self.skrevet = skrevet or []
 
 
 def find_soffice() -> str | None:
@@ -84,7 +88,8 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
             names = ", ".join(str(m) for m in missing)
             raise PdfError(
                 f"LibreOffice lavede ingen PDF for {names} (afslutningskode {proc.returncode})"
-                + (f": {detail}" if detail else "")
+                + (f": {detail}" if detail else ""),
+                written,
             )
         return written
 

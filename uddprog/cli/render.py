@@ -1,0 +1,82 @@
+"""`uddprog render`: programmes -> DOCX, HTML and PDF."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .validate import dato_option, rod_option
+
+
+def _formater(ctx, param, value: str) -> tuple[str, ...]:
+    from ..render import FORMATER
+
+    valgt = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    ukendte = [v for v in valgt if v not in FORMATER]
+    if ukendte or not valgt:
+        raise click.BadParameter(f"ukendt format {', '.join(ukendte) or '(tomt)'}; vælg blandt {', '.join(FORMATER)}")
+    return valgt
+
+
+@click.command()
+@click.argument("programmer", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "formater", default="docx,html", show_default=True, callback=_formater,
+              help="Kommasepareret: docx, html, pdf (PDF kræver LibreOffice).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True,
+              help="Mappe til de dannede filer.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Antal processer (standard: alle kerner).")
+@dato_option
+@rod_option
+@click.pass_context
+def render(ctx, programmer, formater, out, jobs, dato, rod):
+    """Dan uddannelsesprogrammer som Word (DOCX), HTML og PDF.
+
+    Uden PROGRAMMER dannes alle programmer i examples/. Hvert program valideres
+    først; et program med fejl dannes ikke, og grunden skrives. Filerne får
+    faste navne: OUT/<region>/<speciale>-<fase>-<forløb>.<format>.
+    Exitkode 0: alt blev dannet; 1: noget blev ikke dannet.
+    """
+    from ..catalog import find_rod
+    from ..render import RenderError, render_programmer
+
+    rod = rod or find_rod(programmer[0] if programmer else None)
+    interaktiv = sys.stderr.isatty() and not os.environ.get("CI")
+    status = {"ok": 0, "fejl": 0}
+
+    def linje(u) -> None:
+        if u.ok:
+            status["ok"] += 1
+            if not interaktiv:
+                click.echo(f"dannet {u.kilde}: " + ", ".join(str(f) for f in u.filer))
+        else:
+            status["fejl"] += 1
+            click.echo(f"{'sprunget over' if u.sprunget_over else 'fejl'} {u.kilde}: {u.fejl}", err=True)
+
+    try:
+        if interaktiv:
+            from ..render import programfiler
+
+            antal = len(programfiler(programmer, rod))
+            with click.progressbar(length=antal, label="Danner programmer", file=sys.stderr) as bar:
+                def fremskridt(u):
+                    linje(u)
+                    bar.update(1)
+                resultat = render_programmer(programmer, formater, out, jobs, dato.date() if dato else None,
+                                             rod, fremskridt)
+        else:
+            resultat = render_programmer(programmer, formater, out, jobs, dato.date() if dato else None,
+                                         rod, linje)
+    except RenderError as e:
+        click.echo(f"fejl: {e}", err=True)
+        ctx.exit(1)
+    n = len(resultat.udfald)
+    if n == 0:
+        click.echo("Ingen programmer fundet.", err=True)
+        ctx.exit(1)
+    click.echo(f"{status['ok']} af {n} programmer dannet i {out}"
+               + (f"; {status['fejl']} ikke dannet." if status["fejl"] else "."))
+    ctx.exit(0 if resultat.ok else 1)
