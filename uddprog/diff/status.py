@@ -1,0 +1,76 @@
+"""`uddprog status`: one line per programme — its målbeskrivelse version, newer versions and deadlines.
+
+The overview a videreuddannelsessekretariat keeps in a spreadsheet today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..catalog import Katalog
+from ..datoer import læg_måneder_til, revisionsfrist
+from ..findings import Finding
+from ..loading import Dokument
+from ..models import Uddannelsesprogram
+from ..render.writer import slug
+from .impact import reference
+
+
+@dataclass(frozen=True)
+class Statuslinje:
+    fil: Path
+    titel: str | None = None
+    målbeskrivelse: str | None = None
+    version: str | None = None
+    kendt_version: bool = False  # the referenced version exists in the catalog
+    nyeste_version: str | None = None
+    nyere_version: str | None = None  # the first version after the programme's, if any
+    revisionsfrist: date | None = None
+    frist_overskredet: bool | None = None
+    godkendt_dato: date | None = None
+    næste_revision: date | None = None
+    næste_revision_beregnet: bool = False  # computed from the template's interval, not written in the programme
+    næste_revision_overskredet: bool | None = None
+    fund: tuple[Finding, ...] = ()
+
+    @property
+    def nyere_findes(self) -> bool:
+        return self.nyere_version is not None
+
+
+def status(programmer: Iterable[Dokument[Uddannelsesprogram] | tuple[Path, list[Finding]]], katalog: Katalog,
+           dato: date | None = None) -> list[Statuslinje]:
+    dato = dato or date.today()
+    versioner: dict[tuple[str, str], list] = {}
+    for d in katalog.målbeskrivelser:
+        versioner.setdefault((slug(d.model.speciale), str(d.model.fase)), []).append(d.model)
+    for liste in versioner.values():
+        liste.sort(key=lambda m: (m.gyldig_fra, m.version))
+    return [_linje(p, katalog, versioner, dato) for p in programmer]
+
+
+def _linje(dok, katalog: Katalog, versioner, dato: date) -> Statuslinje:
+    if isinstance(dok, tuple):
+        return Statuslinje(Path(dok[0]), fund=tuple(dok[1]))
+    p = dok.model
+    ref = p.målbeskrivelse
+    alle = versioner.get((slug(ref.speciale), str(ref.fase)), [])
+    egen = next((m for m in alle if m.version == ref.version), None)
+    nyere = [m for m in alle if egen and m.gyldig_fra > egen.gyldig_fra]
+    skabelon = katalog.skabelon(p.skabelon)
+    frist = revisionsfrist(nyere[0].gyldig_fra, skabelon.model.revision_måneder) if nyere and skabelon else None
+    næste, beregnet = p.ansvar.næste_revision, False
+    interval = skabelon.model.revisionsinterval_måneder if skabelon else None
+    if næste is None and p.ansvar.godkendt_dato and interval:
+        næste, beregnet = læg_måneder_til(p.ansvar.godkendt_dato, interval), True
+    return Statuslinje(
+        fil=dok.fil, titel=p.titel, målbeskrivelse=reference(ref.speciale, ref.fase, ref.version), version=ref.version,
+        kendt_version=egen is not None, nyeste_version=alle[-1].version if alle else None,
+        nyere_version=nyere[0].version if nyere else None, revisionsfrist=frist,
+        frist_overskredet=(frist < dato) if frist else None, godkendt_dato=p.ansvar.godkendt_dato,
+        næste_revision=næste, næste_revision_beregnet=beregnet,
+        næste_revision_overskredet=(næste < dato) if næste else None,
+    )
