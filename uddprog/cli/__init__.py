@@ -17,6 +17,8 @@ _KOMMANDOER = {
     "validate": "uddprog.cli.validate:validate",
     "schema": "uddprog.cli.validate:schema",
     "checks": "uddprog.cli.validate:checks",
+    "diff": "uddprog.cli.diff:diff",
+    "status": "uddprog.cli.diff:status",
     "render": "uddprog.cli.render:render",
 }
 

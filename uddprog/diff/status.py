@@ -74,3 +74,52 @@ def _linje(dok, katalog: Katalog, versioner, dato: date) -> Statuslinje:
         næste_revision=næste, næste_revision_beregnet=beregnet,
         næste_revision_overskredet=(næste < dato) if næste else None,
     )
+
+
+# --- output ---------------------------------------------------------------------
+
+def _dato(d: date | None) -> str:
+    return d.isoformat() if d else "–"
+
+
+def _frist(d: date | None, overskredet: bool | None) -> str:
+    return "–" if d is None else d.isoformat() + (" OVERSKREDET" if overskredet else "")
+
+
+def status_rækker(linjer: list[Statuslinje], vis_sti) -> list[list[str]]:
+    """Header plus one row per programme, as plain strings (the CLI aligns and colours them)."""
+    rækker = [["Program", "Målbeskrivelse", "Nyere version", "Revisionsfrist", "Godkendt", "Næste revision"]]
+    for l in linjer:
+        if l.fund:
+            rækker.append([vis_sti(l.fil), "kunne ikke læses: " + l.fund[0].besked, "", "", "", ""])
+            continue
+        mb = l.målbeskrivelse + ("" if l.kendt_version else " (ukendt version)")
+        næste = _frist(l.næste_revision, l.næste_revision_overskredet) + (" (beregnet)" if l.næste_revision_beregnet else "")
+        rækker.append([vis_sti(l.fil), mb, l.nyere_version or "nej", _frist(l.revisionsfrist, l.frist_overskredet),
+                       _dato(l.godkendt_dato), næste])
+    return rækker
+
+
+def status_json(linjer: list[Statuslinje], dato: date, vis_sti) -> dict:
+    return {
+        "format": "uddprog-status",
+        "formatversion": 1,
+        "dato": dato.isoformat(),
+        "programmer": [{
+            "fil": vis_sti(l.fil),
+            "titel": l.titel,
+            "målbeskrivelse": l.målbeskrivelse,
+            "version": l.version,
+            "kendt_version": l.kendt_version,
+            "nyeste_version": l.nyeste_version,
+            "nyere_version": l.nyere_version,
+            "nyere_findes": l.nyere_findes,
+            "revisionsfrist": l.revisionsfrist.isoformat() if l.revisionsfrist else None,
+            "frist_overskredet": l.frist_overskredet,
+            "godkendt_dato": l.godkendt_dato.isoformat() if l.godkendt_dato else None,
+            "næste_revision": l.næste_revision.isoformat() if l.næste_revision else None,
+            "næste_revision_beregnet": l.næste_revision_beregnet,
+            "næste_revision_overskredet": l.næste_revision_overskredet,
+            "fund": [f.som_json() for f in l.fund],
+        } for l in linjer],
+    }

@@ -1,0 +1,147 @@
+"""`uddprog diff` and `uddprog status`: a thin layer over :mod:`uddprog.diff`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+
+def _dato(tekst: str | None) -> date:
+    from ..diff.inputs import DiffFejl
+
+    if not tekst:
+        return date.today()
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise DiffFejl(f"--dato '{tekst}' er ikke en dato på formen ÅÅÅÅ-MM-DD.") from None
+
+
+def _farve(out: Path | None) -> bool:
+    return out is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _skriv(indhold: str, out: Path | None) -> None:
+    from ..diff.inputs import DiffFejl
+    from ..render.writer import write_atomic
+
+    if out is None:
+        click.echo(indhold, nl=False)
+        return
+    try:
+        write_atomic(out, indhold)
+    except OSError as e:
+        raise DiffFejl(f"Kan ikke skrive '{out}' ({e.strerror or e}).") from None
+    click.echo(f"Rapporten er skrevet til {out}.", err=True)
+
+
+_dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
+                            help="Dato som frister sammenlignes med; standard er i dag.")
+_rod_option = click.option("--rod", type=click.Path(file_okay=False, path_type=Path), default=None,
+                           help="Mappen med målbeskrivelser/ og templates/national/ (standard: fundet ud fra stien).")
+
+
+@click.command()
+@click.argument("gammel", metavar="OLD")
+@click.argument("ny", metavar="NEW")
+@click.option("--programmes", "programmappe", type=click.Path(path_type=Path), default=None,
+              help="Mappe med uddannelsesprogrammer (standard: examples/ i projektmappen).")
+@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Skriv rapporten til en fil (atomisk) i stedet for til skærmen.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error",
+              show_default=True, help="Laveste alvor der giver exitkode 1, når ændringen rammer et program.")
+@_dato_option
+@_rod_option
+@click.pass_context
+def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
+    """Vis hvad der er ændret fra målbeskrivelsen OLD til NEW, og hvilke programmer der skal revideres hvor.
+
+    OLD og NEW er filer eller henvisninger på formen speciale/fase@version,
+    fx neurologi/hoveduddannelse@2011.
+
+    Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
+    intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
+    """
+    from ..diff.inputs import DiffFejl
+
+    try:
+        rapport = _lav_rapport(gammel, ny, programmappe, _dato(dato), rod)
+        _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
+    except DiffFejl as e:
+        click.echo(f"Fejl: {e}", err=True)
+        ctx.exit(2)
+    ctx.exit(rapport.exitkode(fail_on))
+
+
+def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, rod: Path | None):
+    from ..catalog import EKSEMPEL_MAPPE, Katalog, find_rod
+    from ..diff import Diffrapport, påvirkning, sammenlign
+    from ..diff.inputs import find_par, indlæs_programmer
+
+    start = Path(gammel) if Path(gammel).exists() else None
+    katalog = Katalog(rod) if rod else Katalog(find_rod(start))
+    g, n = find_par(gammel, ny, katalog)
+    if programmappe is None and (katalog.rod / EKSEMPEL_MAPPE).is_dir():
+        programmappe = katalog.rod / EKSEMPEL_MAPPE
+    programmer = indlæs_programmer(programmappe) if programmappe else []
+    sæt = sammenlign(g, n)
+    skabeloner = {id: d.model for id, d in katalog.skabeloner.items()}
+    return Diffrapport(sæt, tuple(påvirkning(sæt, programmer, skabeloner, dato)), dato, programmappe)
+
+
+def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
+    if format_ == "json":
+        from ..diff.rapport import som_json
+        return json.dumps(som_json(rapport, fail_on), ensure_ascii=False, indent=2) + "\n"
+    if format_ == "html":
+        from ..diff.html import som_html
+        return som_html(rapport)
+    from ..diff.tekst import som_markdown, som_tekst
+    return som_markdown(rapport) if format_ == "markdown" else som_tekst(rapport, farve)
+
+
+@click.command()
+@click.argument("mappe", metavar="[DIR]", required=False, type=click.Path(path_type=Path))
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_dato_option
+@_rod_option
+@click.pass_context
+def status(ctx, mappe, format_, dato, rod):
+    """Én linje pr. program: målbeskrivelsens version, om der er en nyere, revisionsfrist og godkendelse.
+
+    Uden DIR vises programmerne i examples/. Exitkode 0, eller 2 ved forkert input.
+    """
+    from ..catalog import EKSEMPEL_MAPPE, Katalog, find_rod
+    from ..diff.inputs import DiffFejl, indlæs_programmer
+    from ..diff.rapport import vis_sti
+    from ..diff.status import status as beregn, status_json, status_rækker
+
+    try:
+        d = _dato(dato)
+        katalog = Katalog(rod) if rod else Katalog(find_rod(mappe))
+        linjer = beregn(indlæs_programmer(mappe or katalog.rod / EKSEMPEL_MAPPE), katalog, d)
+    except DiffFejl as e:
+        click.echo(f"Fejl: {e}", err=True)
+        ctx.exit(2)
+    if format_ == "json":
+        click.echo(json.dumps(status_json(linjer, d, vis_sti), ensure_ascii=False, indent=2))
+        return
+    rækker = status_rækker(linjer, vis_sti)
+    bredder = [max(len(r[i]) for r in rækker) for i in range(len(rækker[0]))]
+    farve = _farve(None)
+    for nr, række in enumerate(rækker):
+        tekst = "  ".join(c.ljust(b) for c, b in zip(række, bredder)).rstrip()
+        if farve and nr == 0:
+            tekst = click.style(tekst, bold=True)
+        elif farve and "OVERSKREDET" in tekst:
+            tekst = click.style(tekst, fg="red")
+        click.echo(tekst)
+    if not linjer:
+        click.echo("Ingen programmer fundet.")
