@@ -251,7 +251,7 @@ def build_context(
             "forloeb": program.forløb,
             "varighed": maaneder(program.varighed_måneder),
             "illustrativ": program.illustrativ or mb.illustrativ,
-            "emne": f"Uddannelsesprogram for {mb.speciale}, {fase.lower()}, {region}",
+            "emne": f"Uddannelsesprogram for {fase.lower() if program.målbeskrivelse.fase == 'kbu' else mb.speciale + ', ' + fase.lower()}, {region}",
         },
         "mb": {
             "navn": mb_navn,
