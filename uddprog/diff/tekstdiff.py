@@ -26,7 +26,10 @@ def ordforskel(gammel: str, ny: str) -> list[Stykke]:
         if op == "equal":
             _føj(ud, "=", "".join(b[j1:j2]))
         else:
-            _føj(ud, "-", "".join(a[i1:i2]))
+            fjernet = "".join(a[i1:i2])
+            if fjernet and ud and not ud[-1][1][-1:].isspace():
+                fjernet = " " + fjernet  # the unchanged run ended a text; keep the removed words apart
+            _føj(ud, "-", fjernet)
             _føj(ud, "+", "".join(b[j1:j2]))
     return ud
 
