@@ -17,7 +17,7 @@ from pathlib import Path
 from ..datoer import revisionsfrist
 from ..findings import Finding, Location, Severity
 from ..loading import Dokument
-from ..models import NationalSkabelon, Planlaegning, Uddannelsesprogram, Vurderingsmetode, visningsnavn
+from ..models import Ansaettelse, NationalSkabelon, Planlaegning, Uddannelsesprogram, Vurderingsmetode, visningsnavn
 from ..render.writer import slug
 from .changes import Ændring, Ændringssæt, strammet, vindue, vis_vindue
 
@@ -77,26 +77,26 @@ class _Program:
     skabelon: NationalSkabelon | None
     plan: dict[str, list[tuple[int, Planlaegning]]] = field(default_factory=dict)
     kurser: dict[str, list[int]] = field(default_factory=dict)
-    perioder: dict[str, tuple[int, int]] = field(default_factory=dict)
+    ansættelser: dict[str, Ansaettelse] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         p = self.dok.model
+        self.ansættelser = {a.id: a for a in p.ansættelser}
         for i, e in enumerate(p.kompetenceplan):
             self.plan.setdefault(e.kompetence, []).append((i, e))
         for i, k in enumerate(p.kurser):
             self.kurser.setdefault(k.kursus, []).append(i)
-        self.perioder = p.perioder()
 
     @property
     def p(self) -> Uddannelsesprogram:
         return self.dok.model
 
     def hvor(self, e: Planlaegning) -> str:
-        a = self.p.ansættelse(e.ansættelse)
+        a = self.ansættelser.get(e.ansættelse)
         return f"{a.sted if a else e.ansættelse}, måned {e.fra_måned}–{e.til_måned}"
 
     def træf(self, æ: Ændring, i: int, e: Planlaegning, handling: str) -> Træf:
-        a = self.p.ansættelse(e.ansættelse)
+        a = self.ansættelser.get(e.ansættelse)
         return Træf(æ, self.dok.sted("kompetenceplan", i, "kompetence"), handling, e.ansættelse,
                     f"{a.sted}, {a.afdeling}" if a else None, (e.fra_måned, e.til_måned))
 
