@@ -1,0 +1,85 @@
+"""Snapshots of the text, Markdown and HTML reports; escaping; the HTML in a real headless Chromium."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from uddprog.diff.html import som_html
+from uddprog.diff.rapport import som_json
+from uddprog.diff.tekst import som_markdown, som_tekst
+
+from .conftest import rapport
+
+
+def test_text_report(snapshot, i_repo):
+    assert som_tekst(rapport()) == snapshot
+
+
+def test_markdown_report(snapshot, i_repo):
+    assert som_markdown(rapport()) == snapshot
+
+
+def test_html_report(snapshot, i_repo):
+    assert som_html(rapport()) == snapshot
+
+
+def test_json_report(snapshot, i_repo):
+    assert json.dumps(som_json(rapport()), ensure_ascii=False, indent=2) == snapshot
+
+
+def test_colour_only_when_asked(i_repo):
+    assert "\x1b[" not in som_tekst(rapport())
+    assert "\x1b[" in som_tekst(rapport(), farve=True)
+
+
+class _Elementer(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def test_yaml_text_cannot_inject_markup(i_repo):
+    # The fixture's competency 20 has '<script>' in its title and '<b>' in its text.
+    ud = som_html(rapport())
+    p = _Elementer()
+    p.feed(ud)
+    assert "script" not in p.tags and "b" not in p.tags
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in ud
+    md = som_markdown(rapport())
+    assert "<script>" not in md and r"\<script\>" in md
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def test_html_report_in_headless_chromium(tmp_path, i_repo):
+    browser = _chromium()
+    if browser is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium mangler, men CI er sat: installér chromium (apt-get install chromium).")
+        pytest.skip("chromium er ikke installeret")
+    side = tmp_path / "rapport.html"
+    side.write_text(som_html(rapport()), encoding="utf-8")
+    kørsel = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profil'}",
+         "--dump-dom", side.as_uri()],
+        capture_output=True, text=True, timeout=90,
+    )
+    assert kørsel.returncode == 0, kørsel.stderr[-2000:]
+    dom = kørsel.stdout
+    # The browser parsed the whole document: the last section is there, and the redline survived.
+    assert "Målbeskrivelse for Testologi, hoveduddannelse: version 2011 → 2015" in dom
+    assert "Upåvirkede programmer" in dom
+    assert "<del>diagnosticere </del>" in dom and "<ins>diagnosticere, udrede </ins>" in dom
+    assert "<script" not in dom and "&lt;script&gt;" in dom
