@@ -93,6 +93,7 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 .side dt { font-weight: 600; font-size: .85em; color: #4a5568; margin-top: .3rem; } .side dd { margin: 0; }
 .side .ændret { background: #fff8e0; }
 .art { grid-column: 1 / -1; font-weight: 600; }
+.kolonne { margin: 0 0 .2rem; font-size: .8em; text-transform: uppercase; letter-spacing: .04em; color: #6b7380; }
 .tom { color: #6b7380; font-style: italic; }
 .forslag { border-left: 3px solid #c99a00; padding-left: .5rem; }
 .overskredet { color: #8a1c14; font-weight: 600; }
@@ -127,8 +128,9 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 <div class="art">{{ s.art }}: {% for æ in s.ændringer %}<span class="id">{{ æ.id }}</span>{% if not loop.last %}, {% endif %}{% endfor %}</div>
 {% for kolonne, sider in [("Gammel version", s.gamle), ("Ny version", s.nye)] %}
 <div>
+<p class="kolonne">{{ kolonne }} {{ gammel.version if kolonne == "Gammel version" else ny.version }}</p>
 {% for k in sider %}
-<h4>{{ k.id }}. {{ k.titel }}</h4>
+<h4{% if "titel" in s.ændrede_felter %} class="ændret"{% endif %}>{{ k.id }}. {{ k.titel }}</h4>
 <dl>
 <dt>Konkretisering</dt>
 <dd{% if "konkretisering" in s.ændrede_felter %} class="ændret"{% endif %}>{% if s.ordforskel and loop.index == 1 and kolonne == "Ny version" %}{% for op, t in s.ordforskel %}{% if op == "=" %}{{ t }}{% elif op == "-" %}<del>{{ t }}</del>{% else %}<ins>{{ t }}</ins>{% endif %}{% endfor %}{% else %}{{ k.konkretisering }}{% endif %}</dd>
