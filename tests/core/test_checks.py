@@ -41,6 +41,9 @@ MUTATIONER = {
     "M001": lambda r: r.mb.update(varighed_måneder=40),
     "M002": lambda r: r.mb["kurser"][1].update(tidligst_måned=50),
     "M003": _m003,
+    "M004": lambda r: r.mb["kurser"].extend([
+        {"id": "HU1", "titel": "Vaskulær neurologi", "type": "specialespecifik", "timer": 35},
+        {"id": "HU2", "titel": "Epilepsi", "type": "specialespecifik", "timer": 28}]),
     "T001": _t001,
     "T002": lambda r: r.skabelon["ansvarsfelter"].append("godkendt_af"),
     "P001": lambda r: r.program["målbeskrivelse"].update(version="1999"),
@@ -66,6 +69,7 @@ MUTATIONER = {
     "P021": lambda r: _ny_version(r, "2026-09-01"),
     "P022": lambda r: _ny_version(r, "2024-09-01"),
     "P023": lambda r: r.program["ansvar"].update(næste_revision="2026-01-01"),
+    "P024": lambda r: r.mb["kompetencer"][1].update(min_vurderinger=2),
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
@@ -111,6 +115,19 @@ def test_did_you_mean_for_a_typo_in_a_reference(repo):
     repo.program["kompetenceplan"][2].update(ansættelse="goedstrop")
     (fund,) = [f for f in repo.valider().fund if f.check == "P010"]
     assert "Mente du 'goedstrup'?" in fund.besked
+
+
+def test_p024_counts_planned_assessments(repo):
+    repo.mb["kompetencer"][0]["min_vurderinger"] = 3  # planned: one observation + one Mini-CEX
+    assert "P024" in {f.check for f in repo.valider().fund}
+    repo.program["kompetenceplan"][1]["antal_vurderinger"] = 2
+    assert "P024" not in {f.check for f in repo.valider().fund}
+
+
+def test_m004_quiet_when_the_courses_add_up(repo):
+    repo.mb["kurser"].extend([{"id": f"HU{i}", "titel": f"Kursus {i}", "type": "specialespecifik", "timer": 35}
+                              for i in range(6)])
+    assert repo.valider().fund == []
 
 
 def test_p013_empty_section_is_missing_too(repo):

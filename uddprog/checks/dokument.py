@@ -75,6 +75,22 @@ def erstatter_findes(k: DokumentKontekst) -> Iterator[Fund]:
                        f"kompetence '{gammel}'.", k.dok.sted("kompetencer", i, "erstatter", j))
 
 
+#: Specialty courses in hoveduddannelse add up to this many hours (Sundhedsstyrelsen).
+SPECIALEKURSUS_TIMER = 210
+
+
+@check("M004", W, "De specialespecifikke kurser summer ikke til 210 timer i hoveduddannelsen", "målbeskrivelse")
+def kursustimer(k: DokumentKontekst) -> Iterator[Fund]:
+    mb = k.dok.model
+    kurser = [c for c in mb.kurser if c.type == "specialespecifik"]
+    if mb.fase != Fase.HOVEDUDDANNELSE or not kurser or any(c.timer is None for c in kurser):
+        return
+    if (i_alt := sum(c.timer for c in kurser)) != SPECIALEKURSUS_TIMER:
+        første = mb.kurser.index(kurser[0])
+        yield (f"De specialespecifikke kurser er på {i_alt} timer i alt; hoveduddannelsen har {SPECIALEKURSUS_TIMER} "
+               "timers specialespecifikke kurser. Ret 'timer' på kurserne.", k.dok.sted("kurser", første))
+
+
 @check("T001", E, "Skabelonens id svarer ikke til dens mappe", "skabelon")
 def skabelon_mappe(k: DokumentKontekst) -> Iterator[Fund]:
     fil = k.dok.fil

@@ -101,7 +101,7 @@ def planlagt_findes(k: ProgramKontekst) -> Iterator[Fund]:
         return
     kendte = [c.id for c in k.mb.model.kompetencer]
     for i, p in enumerate(k.p.kompetenceplan):
-        if p.kompetence not in kendte:
+        if p.kompetence not in k.kompetencer:
             yield (f"Kompetence '{p.kompetence}' findes ikke i målbeskrivelsen "
                    f"({k.mb.model.speciale} {k.mb.model.version}).{_mente_du(p.kompetence, kendte)}",
                    k.sted("kompetenceplan", i, "kompetence"))
@@ -131,7 +131,7 @@ def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
     if k.mb is None:
         return
     for i, p in enumerate(k.p.kompetenceplan):
-        komp = k.mb.model.kompetence(p.kompetence)
+        komp = k.kompetencer.get(p.kompetence)
         if komp is None:
             continue
         for j, metode in enumerate(p.vurderingsmetoder):
@@ -139,6 +139,23 @@ def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
                 tilladte = ", ".join(str(m) for m in komp.vurderingsmetoder)
                 yield (f"Kompetence {komp.id} vurderes ikke med {visningsnavn(metode)} ifølge målbeskrivelsen "
                        f"(tilladt: {tilladte}).", k.sted("kompetenceplan", i, "vurderingsmetoder", j))
+
+
+@check("P024", W, "Der er planlagt færre vurderinger end målbeskrivelsen kræver", "program")
+def antal_vurderinger(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.mb is None:
+        return
+    antal: dict[str, int] = defaultdict(int)
+    første: dict[str, int] = {}
+    for i, p in enumerate(k.p.kompetenceplan):
+        if p.vurderingsmetoder:
+            antal[p.kompetence] += p.antal_vurderinger or 1
+        første.setdefault(p.kompetence, i)
+    for komp in k.mb.model.kompetencer:
+        if komp.min_vurderinger and komp.id in første and antal[komp.id] < komp.min_vurderinger:
+            yield (f"Kompetence {komp.id} ({komp.titel}) skal vurderes mindst {komp.min_vurderinger} gange, men der er "
+                   f"planlagt {antal[komp.id]}. Angiv 'antal_vurderinger' i planlægningen.",
+                   k.sted("kompetenceplan", første[komp.id], "kompetence"))
 
 
 @check("P010", E, "Kompetenceplanen henviser til en ansættelse der ikke findes", "program")
@@ -173,7 +190,7 @@ def roller_dækket(k: ProgramKontekst) -> Iterator[Fund]:
         return
     dækket = set()
     for p in k.p.kompetenceplan:
-        komp = k.mb.model.kompetence(p.kompetence)
+        komp = k.kompetencer.get(p.kompetence)
         if komp is not None:
             dækket.update(komp.roller)
     for rolle in Rolle:

@@ -25,7 +25,8 @@ class Kursus(Dokumentdel):
     id: Id
     titel: Tekst
     type: Kursustype
-    varighed: Tekst | None = Field(default=None, description="Fx '2 dage' eller '210 timer i alt'.")
+    varighed: Tekst | None = Field(default=None, description="Fx '2 dage' eller '3 dage à 7 timer'.")
+    timer: int | None = Field(default=None, ge=1, le=1000, description="Kursets omfang i timer, når det kendes.")
     tidligst_måned: Måned | None = Field(default=None, description="Tidligste måned i fasen kurset må tages.")
     senest_måned: Måned | None = Field(default=None, description="Seneste måned i fasen kurset skal være taget.")
     beskrivelse: Markdown | None = None

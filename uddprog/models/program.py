@@ -47,6 +47,9 @@ class Planlaegning(Dokumentdel):
     til_måned: Måned = Field(description="Sidste måned, talt fra forløbets start.")
     læringsmetoder: list[Laeringsstrategi] = Field(min_length=1)
     vurderingsmetoder: list[Vurderingsmetode] = Field(default_factory=list)
+    antal_vurderinger: int | None = Field(
+        default=None, ge=1, le=100, description="Planlagt antal vurderinger i perioden (standard 1, når der er vurderingsmetoder)."
+    )
     bemærkning: Markdown | None = None
 
 
