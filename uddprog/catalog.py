@@ -79,13 +79,19 @@ class Katalog:
             None,
         )
 
+    @cached_property
+    def _versionsindeks(self) -> dict[tuple[str, str], list[Dokument[Maalbeskrivelse]]]:
+        # Built once: a batch of thousands of programmes looks up its målbeskrivelse once per check.
+        indeks: dict[tuple[str, str], list[Dokument[Maalbeskrivelse]]] = {}
+        for d in self.målbeskrivelser:
+            indeks.setdefault((d.model.speciale.casefold(), str(d.model.fase)), []).append(d)
+        for versioner in indeks.values():
+            versioner.sort(key=lambda d: (d.model.gyldig_fra, d.model.version))
+        return indeks
+
     def versioner(self, speciale: str, fase: Fase) -> list[Dokument[Maalbeskrivelse]]:
         """All versions of one specialty's målbeskrivelse for one phase, oldest first."""
-        navn = speciale.casefold()
-        return sorted(
-            (d for d in self.målbeskrivelser if d.model.speciale.casefold() == navn and d.model.fase == fase),
-            key=lambda d: (d.model.gyldig_fra, d.model.version),
-        )
+        return list(self._versionsindeks.get((speciale.casefold(), str(fase)), ()))
 
     def nyere_versioner(self, mb: Maalbeskrivelse) -> list[Dokument[Maalbeskrivelse]]:
         return [d for d in self.versioner(mb.speciale, mb.fase) if d.model.gyldig_fra > mb.gyldig_fra]

@@ -9,6 +9,7 @@ Library use::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -101,11 +102,70 @@ def udvid(stier: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
     return list(dict.fromkeys(filer)), fund
 
 
-def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None, dato: date | None = None) -> Resultat:
-    """Validate files and folders (default: the whole repository); findings come sorted by place."""
+#: From this many files on, `valider` spreads the work over all cores unless told otherwise.
+PARALLEL_FRA = 200
+_BUNDT = 32  # files per task sent to a worker process
+
+
+def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None, dato: date | None = None,
+            jobs: int | None = None) -> Resultat:
+    """Validate files and folders (default: the whole repository); findings come sorted by place.
+
+    ``jobs`` is the number of processes; None means every core for a batch of at least PARALLEL_FRA
+    files (or the UDDPROG_JOBS environment variable), one process otherwise. Findings are the same
+    either way: each file is checked on its own against the shared catalog.
+    """
     stier = list(stier or [])
     katalog = katalog or Katalog.find(Path(stier[0]) if stier else None)
     filer, fund = udvid(stier or standardstier(katalog))
+    jobs = _antal_jobs(jobs, len(filer))
+    if jobs > 1:
+        fund.extend(_valider_parallelt(filer, katalog, dato, jobs))
+    else:
+        for fil in filer:
+            fund.extend(valider_fil(fil, katalog, dato)[1])
+    return Resultat(filer=filer, fund=sorteret(fund))
+
+
+def _antal_jobs(jobs: int | None, antal_filer: int) -> int:
+    if jobs is None:
+        miljø = os.environ.get("UDDPROG_JOBS", "")
+        if miljø.isdigit() and int(miljø) > 0:
+            jobs = int(miljø)
+        else:
+            jobs = (os.cpu_count() or 1) if antal_filer >= PARALLEL_FRA else 1
+    return max(1, min(jobs, -(-antal_filer // _BUNDT)))
+
+
+_ARBEJDER: tuple[Katalog, date | None] | None = None
+
+
+def _start_arbejder(katalog: Katalog, dato: date | None) -> None:
+    global _ARBEJDER
+    _ARBEJDER = (katalog, dato)
+
+
+def _valider_bundt(filer: list[Path]) -> list[Finding]:
+    assert _ARBEJDER is not None
+    katalog, dato = _ARBEJDER
+    fund: list[Finding] = []
     for fil in filer:
         fund.extend(valider_fil(fil, katalog, dato)[1])
-    return Resultat(filer=filer, fund=sorteret(fund))
+    return fund
+
+
+def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, jobs: int) -> list[Finding]:
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    # Load the shared målbeskrivelser and templates once, before the workers start: with fork they
+    # inherit them, with spawn they arrive pickled with the catalog.
+    katalog.målbeskrivelser, katalog.skabeloner, katalog._versionsindeks  # noqa: B018
+    metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
+    fund: list[Finding] = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
+                             initializer=_start_arbejder, initargs=(katalog, dato)) as pool:
+        for del_ in pool.map(_valider_bundt, bundter):
+            fund.extend(del_)
+    return fund

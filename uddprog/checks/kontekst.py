@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..catalog import Katalog
 from ..loading import Dokument
-from ..models import Maalbeskrivelse, NationalSkabelon, Uddannelsesprogram
+from ..models import Kompetence, Maalbeskrivelse, NationalSkabelon, Uddannelsesprogram
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,15 @@ class ProgramKontekst:
     @property
     def p(self) -> Uddannelsesprogram:
         return self.program.model
+
+    @cached_property
+    def kompetencer(self) -> dict[str, Kompetence]:
+        """The målbeskrivelse's competencies by id (empty when it was not found); first one wins like
+        ``Maalbeskrivelse.kompetence``."""
+        ud: dict[str, Kompetence] = {}
+        for komp in self.mb.model.kompetencer if self.mb else ():
+            ud.setdefault(komp.id, komp)
+        return ud
 
     def sted(self, *sti: str | int, nøgle: bool = False):
         return self.program.sted(*sti, nøgle=nøgle)
