@@ -24,9 +24,33 @@ from .findings import Finding, Location, Severity
 from .models import DOKUMENTTYPER
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BasisLoader
 except ImportError:  # pragma: no cover - libyaml missing; the pure Python composer gives the same nodes
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _BasisLoader
+
+_TAGCACHE: dict[tuple[str, tuple[bool, bool]], str] = {}
+_TAGCACHE_MAKS = 50_000
+
+
+class _Loader(_BasisLoader):  # type: ignore[valid-type,misc]
+    """The safe loader with a memo of implicit scalar tags.
+
+    libyaml composes in C but asks the Python resolver for the tag of every scalar (regular expressions
+    per value); a corpus repeats the same keys and values thousands of times. Safe loaders have no path
+    resolvers, so the tag depends on the value and its implicit flags only. The memo is bounded.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        nøgle = (value, implicit)
+        tag = _TAGCACHE.get(nøgle)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_TAGCACHE) >= _TAGCACHE_MAKS:
+                _TAGCACHE.clear()
+            _TAGCACHE[nøgle] = tag
+        return tag
 
 M = TypeVar("M", bound=BaseModel)
 Sti = tuple[str | int, ...]
@@ -224,6 +248,8 @@ class _Bygger:
             return {"true": True, "false": False}.get(v.lower(), v)
         try:
             if tag == _T + "int":
+                if v.isascii() and v.isdigit() and (v[0] != "0" or v == "0"):
+                    return int(v)  # the common case; YAML 1.1 octal, hex, '_' and sexagesimal go below
                 return yaml.constructor.SafeConstructor.construct_yaml_int(_KONSTRUKTØR, node)
             return yaml.constructor.SafeConstructor.construct_yaml_float(_KONSTRUKTØR, node)
         except (ValueError, yaml.YAMLError):
