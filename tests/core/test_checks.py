@@ -127,7 +127,7 @@ def test_p024_counts_planned_assessments(repo):
 def test_m004_quiet_when_the_courses_add_up(repo):
     repo.mb["kurser"].extend([{"id": f"HU{i}", "titel": f"Kursus {i}", "type": "specialespecifik", "timer": 35}
                               for i in range(6)])
-    assert repo.valider().fund == []
+    assert "M004" not in {f.check for f in repo.valider().fund}
 
 
 def test_p013_empty_section_is_missing_too(repo):
