@@ -4,7 +4,8 @@ A pure function of its inputs: no clock, no files. Everything a reader sees is
 prepared here in Danish (labels, dates as "12. maj 2016", display names of
 roles and methods, "måned 1–24"), so the Word and HTML templates only place
 values. Markdown stays Markdown; each template renders it with its own
-``md`` filter (WordprocessingML or safe HTML).
+``md`` filter (WordprocessingML or safe HTML). Characters XML forbids are
+removed where text leaves a template (finalize and the md filters).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from ..models import (
     Uddannelsesprogram,
     visningsnavn,
 )
-from .markdown import _FORBIDDEN, strip_forbidden
 from .writer import slug
 
 #: Short role names for the coverage matrix's column heads (full names in its legend).
@@ -107,7 +107,7 @@ def build_context(
     ansaettelser = []
     for nr, a in enumerate(program.ansættelser, start=1):
         fra, til = perioder[a.id]
-        ansaettelser.append({
+        ansaettelser.append(Felter({
             "nr": nr,
             "id": a.id,
             "sted": a.sted,
@@ -125,15 +125,16 @@ def build_context(
             ),
             "anker": f"ansaettelse-{nr}",
             "beskrivelse": a.beskrivelse,
-        })
+        }))
     ans_ctx = {a["id"]: a for a in ansaettelser}
 
     # Competency plan grouped by ansættelse (in forløb order), rows by start month then MB order.
     mb_orden = {k.id: i for i, k in enumerate(mb.kompetencer)}
+    mb_komp = {k.id: k for k in mb.kompetencer}
     grupper: dict[str, list] = {a.id: [] for a in program.ansættelser}
     roller_pr_ans: dict[str, dict[Rolle, int]] = {a.id: {r: 0 for r in Rolle} for a in program.ansættelser}
     for p in sorted(program.kompetenceplan, key=lambda p: (p.fra_måned, mb_orden.get(p.kompetence, 10**6), p.kompetence)):
-        k = mb.kompetence(p.kompetence)
+        k = mb_komp.get(p.kompetence)
         a = ans_by_id.get(p.ansættelse)
         if a is None:
             continue  # validation reports it; the document just leaves it out
@@ -144,7 +145,7 @@ def build_context(
         if k:
             for r in k.roller:
                 roller_pr_ans[a.id][r] += 1
-        grupper[a.id].append({
+        grupper[a.id].append(Felter({
             "nummer": p.kompetence,
             "titel": k.titel if k else "(ukendt kompetence)",
             "roller": _navne(k.roller) if k else "",
@@ -153,30 +154,30 @@ def build_context(
             "laeringsmetoder": _navne(p.læringsmetoder),
             "vurderingsmetoder": vurdering,
             "bemaerkning": p.bemærkning or "",
-        })
+        }))
     kompetenceplan = [
-        {"ansaettelse": ans_ctx[aid], "overskrift": f"{ans_ctx[aid]['overskrift']} ({ans_ctx[aid]['periode']})",
-         "rader": rader, "antal": len(rader)}
+        Felter({"ansaettelse": ans_ctx[aid], "overskrift": f"{ans_ctx[aid]['overskrift']} ({ans_ctx[aid]['periode']})",
+         "rader": rader, "antal": len(rader)})
         for aid, rader in grupper.items()
     ]
     planlagt = {p.kompetence for p in program.kompetenceplan}
     ikke_planlagt = [f"{k.id} {k.titel}" for k in mb.kompetencer if k.id not in planlagt]
 
     total = {r: sum(roller_pr_ans[a][r] for a in roller_pr_ans) for r in Rolle}
-    rolledaekning = {
+    rolledaekning = Felter({
         "roller": [ROLLE_KORT[r] for r in Rolle],
         "forklaring": "; ".join(
             f"{ROLLE_KORT[r].replace(chr(0xAD), '')} = {visningsnavn(r)}" for r in Rolle
             if ROLLE_KORT[r].replace(chr(0xAD), "") != visningsnavn(r)
         ),
         "rader": [
-            {"ansaettelse": f"{ans_ctx[aid]['nr']}. {ans_ctx[aid]['navn']}",
-             "celler": [str(n) if n else "–" for n in tal.values()]}
+            Felter({"ansaettelse": f"{ans_ctx[aid]['nr']}. {ans_ctx[aid]['navn']}",
+             "celler": [str(n) if n else "–" for n in tal.values()]})
             for aid, tal in roller_pr_ans.items()
         ],
         "total": [str(total[r]) if total[r] else "–" for r in Rolle],
         "udaekkede": [visningsnavn(r) for r in Rolle if not total[r]],
-    }
+    })
 
     mb_kurser = {k.id: k for k in mb.kurser}
     kurser = []
@@ -188,7 +189,7 @@ def build_context(
             krav.append(f"tidligst måned {k.tidligst_måned}")
         if k and k.senest_måned:
             krav.append(f"senest måned {k.senest_måned}")
-        kurser.append({
+        kurser.append(Felter({
             "titel": k.titel if k else pk.kursus,
             "type": visningsnavn(k.type) if k else "",
             "varighed": (k.varighed or "") if k else "",
@@ -196,7 +197,7 @@ def build_context(
             "ansaettelse": i_ans,
             "krav": ", ".join(krav).capitalize() if krav else "",
             "bemaerkning": pk.bemærkning or "",
-        })
+        }))
 
     forskning = _forskning(program, mb, perioder, ans_ctx)
 
@@ -231,7 +232,7 @@ def build_context(
         tekst = program.sektioner.get(s.id, "")
         if not tekst.strip() and not s.blokke:
             continue
-        sektioner.append({
+        sektioner.append(Felter({
             "id": s.id,
             "nummer": len(sektioner) + 1,
             "titel": s.titel,
@@ -240,10 +241,10 @@ def build_context(
             "tekst": tekst,
             "blokke": list(s.blokke),
             "under": _underpunkter(s.blokke, ansaettelser),
-        })
+        }))
 
-    return _clean({
-        "program": {
+    return Felter({
+        "program": Felter({
             "titel": program.titel,
             "speciale": mb.speciale,
             "fase": fase,
@@ -252,8 +253,8 @@ def build_context(
             "varighed": maaneder(program.varighed_måneder),
             "illustrativ": program.illustrativ or mb.illustrativ,
             "emne": f"Uddannelsesprogram for {fase.lower() if program.målbeskrivelse.fase == 'kbu' else mb.speciale + ', ' + fase.lower()}, {region}",
-        },
-        "mb": {
+        }),
+        "mb": Felter({
             "navn": mb_navn,
             "version": mb.version,
             "versionsdato": maaned_aar(mb.versionsdato),
@@ -262,13 +263,13 @@ def build_context(
             "godkendt_af": mb.godkendt_af,
             "kilde": mb.kilde,
             "antal_kompetencer": len(mb.kompetencer),
-        },
-        "skabelon": {"navn": skabelon.navn, "version": skabelon.version, "udgivet_af": skabelon.udgivet_af},
-        "forside": [{"label": label, "vaerdi": value} for label, value in forsideinfo],
+        }),
+        "skabelon": Felter({"navn": skabelon.navn, "version": skabelon.version, "udgivet_af": skabelon.udgivet_af}),
+        "forside": [Felter({"label": label, "vaerdi": value}) for label, value in forsideinfo],
         "sidehoved": f"{program.titel} · Målbeskrivelse version {mb.version}",
         "ansaettelser": ansaettelser,
-        "forloeb_i_alt": {"maaneder": program.varighed_måneder,
-                          "periode": periode(1, program.varighed_måneder)},
+        "forloeb_i_alt": Felter({"maaneder": program.varighed_måneder,
+                          "periode": periode(1, program.varighed_måneder)}),
         "kompetenceplan": kompetenceplan,
         "ikke_planlagt": ikke_planlagt,
         "rolledaekning": rolledaekning,
@@ -279,35 +280,17 @@ def build_context(
     })
 
 
-def _strings(obj, out: list) -> None:
-    if isinstance(obj, str):
-        out.append(obj)
-    elif isinstance(obj, dict):
-        for v in obj.values():
-            _strings(v, out)
-    elif isinstance(obj, (list, tuple)):
-        for v in obj:
-            _strings(v, out)
+class Felter(dict):
+    """A dict whose keys are also attributes.
 
-
-def _strip_all(obj):
-    if isinstance(obj, str):
-        return strip_forbidden(obj)
-    if isinstance(obj, dict):
-        return {k: _strip_all(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_strip_all(v) for v in obj]
-    return obj
-
-
-def _clean(ctx: dict) -> dict:
-    """Drop characters XML 1.0 forbids from every text (pasted text from Word carries some).
-
-    One search over all text decides; the rebuild only happens when needed.
+    Templates write ``a.sted``; for a plain dict Jinja first tries the
+    attribute, fails, then indexes. Making the dict its own ``__dict__``
+    lets the first try succeed, which matters for thousands of look-ups.
     """
-    texts: list[str] = []
-    _strings(ctx, texts)
-    return _strip_all(ctx) if _FORBIDDEN.search("".join(texts)) else ctx
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.__dict__ = self
 
 
 def _underpunkter(blokke, ansaettelser) -> list[dict]:
@@ -315,12 +298,12 @@ def _underpunkter(blokke, ansaettelser) -> list[dict]:
     ud = []
     for b in blokke:
         if b == "uddannelsessteder":
-            ud += [{"anker": a["anker"], "tekst": a["overskrift"]} for a in ansaettelser]
+            ud += [Felter({"anker": a["anker"], "tekst": a["overskrift"]}) for a in ansaettelser]
         elif b == "kompetenceplan":
-            ud += [{"anker": "plan-" + a["anker"], "tekst": f"{a['overskrift']} ({a['periode']})"}
+            ud += [Felter({"anker": "plan-" + a["anker"], "tekst": f"{a['overskrift']} ({a['periode']})"})
                    for a in ansaettelser]
         elif b == "rolledækning":
-            ud.append({"anker": "rolledaekning", "tekst": BLOK_TITLER["rolledækning"]})
+            ud.append(Felter({"anker": "rolledaekning", "tekst": BLOK_TITLER["rolledækning"]}))
     return ud
 
 
@@ -352,8 +335,8 @@ def _forskning(program, mb, perioder, ans_ctx) -> dict | None:
                  if fra <= plan.til_måned and til >= plan.fra_måned]
         rader.append(("Planlagt", periode(plan.fra_måned, plan.til_måned)
                       + (f" ({'; '.join(i_ans)})" if i_ans else "")))
-    return {
-        "rader": [{"label": label, "vaerdi": value} for label, value in rader],
+    return Felter({
+        "rader": [Felter({"label": label, "vaerdi": value}) for label, value in rader],
         "krav": (krav_mb.beskrivelse or "") if krav_mb else "",
         "beskrivelse": (plan.beskrivelse or "") if plan else "",
-    }
+    })
