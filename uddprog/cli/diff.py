@@ -114,9 +114,9 @@ def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
 @_rod_option
 @click.pass_context
 def status(ctx, mappe, format_, dato, rod):
-    """Én linje pr. program: målbeskrivelsens version, om der er en nyere, revisionsfrist og godkendelse.
+    """Vis programmernes målbeskrivelsesversion, nyere versioner, frister og godkendelse.
 
-    Uden DIR vises programmerne i examples/. Exitkode 0, eller 2 ved forkert input.
+    Én linje pr. program. Uden DIR vises programmerne i examples/. Exitkode 0, eller 2 ved forkert input.
     """
     from ..catalog import EKSEMPEL_MAPPE, Katalog, find_rod
     from ..diff.inputs import DiffFejl, indlæs_programmer
