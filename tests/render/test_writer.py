@@ -68,7 +68,7 @@ def test_write_atomic_failure_creates_nothing(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Øst", "oest"), ("Nord", "nord"), ("Ærø – Forløb 1", "aeroe-forloeb-1"), ("Åbenrå", "aabenraa"),
+    ("Øst", "oest"), ("Odense–Vejle", "odense-vejle"), ("Holstebro — Aarhus", "holstebro-aarhus"), ("Nord", "nord"), ("Ærø – Forløb 1", "aeroe-forloeb-1"), ("Åbenrå", "aabenraa"),
     ("../../etc/passwd", "etc-passwd"), ("C:\\Windows", "c-windows"), ("Straße ümlaut", "strasse-umlaut"),
 ])
 def test_slug(text, expected):

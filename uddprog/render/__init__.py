@@ -151,7 +151,12 @@ def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
     """Expand folders into their YAML files; with no paths, every programme in examples/."""
     from ..catalog import EKSEMPEL_MAPPE, yaml_filer
 
-    stier = list(stier) or [Path(rod) / EKSEMPEL_MAPPE]
+    if not list(stier):
+        standard = Path(rod) / EKSEMPEL_MAPPE
+        if not standard.is_dir():
+            raise RenderError(f"Ingen programmer angivet, og {standard} findes ikke. "
+                              "Angiv programfiler eller -mapper, eller brug --rod.")
+        stier = [standard]
     ud: list[Path] = []
     for s in stier:
         ud.extend(yaml_filer(s) if Path(s).is_dir() else [Path(s)])
@@ -197,6 +202,7 @@ def render_programmer(
     opgaver = [(f, tuple(formater), out) for f in filer]
     resultat = Renderresultat()
     navne: dict[str, Path] = {}
+    venter: list[Udfald] = []  # rendered, waiting for their PDF (converted in batches, memory stays bounded)
 
     def modtag(u: Udfald) -> None:
         if u.navn and u.ok:
@@ -204,7 +210,12 @@ def render_programmer(
                 u.fejl = f"samme outputnavn ({u.navn}) som {navne[u.navn]}; giv forløbene forskellige navne"
             navne.setdefault(u.navn, u.kilde)
         resultat.udfald.append(u)
-        if fremskridt and "pdf" not in formater:
+        if "pdf" in formater:
+            venter.append(u)
+            if len(venter) >= PDF_BATCH:
+                _pdf(venter, out, fremskridt)
+                venter.clear()
+        elif fremskridt:
             fremskridt(u)
 
     if jobs == 1:
@@ -215,31 +226,29 @@ def render_programmer(
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rod, dato)) as pool:
             for u in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
                 modtag(u)
-
-    if "pdf" in formater:
-        _pdf(resultat, out, fremskridt)
+    if venter:
+        _pdf(venter, out, fremskridt)
     return resultat
 
 
-def _pdf(resultat: Renderresultat, out: Path, fremskridt) -> None:
+def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:
+    """Convert one batch of rendered programmes to PDF with a single LibreOffice start."""
     from .pdf import PdfError, docx_to_pdf_many
     from .writer import safe_output_path
 
-    klar = [u for u in resultat.udfald if u.ok and u._docx is not None]
-    for i in range(0, len(klar), PDF_BATCH):
-        parti = klar[i:i + PDF_BATCH]
-        mål = [(u._docx, safe_output_path(out, u.navn.split("/"), ".pdf")) for u in parti]
-        try:
-            docx_to_pdf_many(mål)
-            for u, (_, sti) in zip(parti, mål):
+    klar = [u for u in parti if u.ok and u._docx is not None]
+    mål = [(u._docx, safe_output_path(out, u.navn.split("/"), ".pdf")) for u in klar]
+    try:
+        docx_to_pdf_many(mål)
+        for u, (_, sti) in zip(klar, mål):
+            u.filer.append(sti)
+    except PdfError as exc:
+        for u, (_, sti) in zip(klar, mål):
+            if sti in exc.skrevet:
                 u.filer.append(sti)
-        except PdfError as exc:
-            for u, (_, sti) in zip(parti, mål):
-                if sti in exc.skrevet:
-                    u.filer.append(sti)
-                else:
-                    u.fejl = str(exc)
-    for u in resultat.udfald:
+            else:
+                u.fejl = str(exc)
+    for u in parti:
         u._docx = None
         if fremskridt:
             fremskridt(u)

@@ -105,6 +105,7 @@ _MAX_SLUG = 80
 def slug(text: str) -> str:
     """ASCII file-name slug: 'Øst – Forløb 1' -> 'oest-forloeb-1'."""
     text = str(text).translate(_TRANSLIT)
+    text = re.sub(r"[\W_]+", "-", text)  # separators first, so 'Odense–Vejle' keeps its break
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = _NON_SLUG.sub("-", text.lower()).strip("-")
     return text[:_MAX_SLUG].rstrip("-")
