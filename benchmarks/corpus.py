@@ -447,10 +447,15 @@ def hoved_kurser(sp: Speciale, varighed: int, rng: random.Random) -> list[dict]:
     ]
     emner = list(sp.emner)
     rng.shuffle(emner)
-    for i, emne in enumerate(emner[: rng.randint(3, 6)], 1):
+    valgte = emner[: rng.randint(3, 6)]
+    # the specialty courses add up to 210 hours (Sundhedsstyrelsen), in whole days of 7 hours
+    dage = [3] * len(valgte)
+    for _ in range(30 - sum(dage)):
+        dage[rng.randrange(len(dage))] += 1
+    for i, (emne, d) in enumerate(zip(valgte, dage), 1):
         start = rng.randint(1, varighed // 2)
         kurser.append({"id": f"hu-{i}", "titel": f"Specialespecifikt kursus: {emne}", "type": "specialespecifik",
-                       "varighed": f"{rng.choice([14, 21, 28, 35])} timer", "tidligst_måned": start,
+                       "varighed": f"{d} dage", "timer": 7 * d, "tidligst_måned": start,
                        "senest_måned": min(varighed - 4, start + rng.randint(12, 24)),
                        "beskrivelse": f"Teori og case-arbejde om {emne}, arrangeret af {sp.selskab}.",
                        "kilde": f"{sp.selskab}, specialespecifikke kurser (i alt 210 timer)"})
@@ -527,8 +532,12 @@ def ny_version(gammel: dict, version: str, gyldig_fra: date, rng: random.Random)
             del k["erstatter"]
     ny["kompetencer"] = ud
     kurser = [dict(k) for k in gammel["kurser"]]
+    længst = max((k for k in kurser if k.get("timer")), key=lambda k: k["timer"])
+    længst["timer"] -= 14  # the new course takes two days from the longest one: still 210 hours
+    længst["varighed"] = f"{længst['timer'] // 7} dage"
     kurser.append({"id": "hu-digital", "titel": "Specialespecifikt kursus: digitale arbejdsgange",
-                   "type": "specialespecifik", "varighed": "14 timer", "tidligst_måned": 12, "senest_måned": 36,
+                   "type": "specialespecifik", "varighed": "2 dage", "timer": 14, "tidligst_måned": 12,
+                   "senest_måned": 36,
                    "kilde": "Specialeselskabets kursusrække (i alt 210 timer)"})
     ny["kurser"] = kurser
     return ny
@@ -546,7 +555,7 @@ class MB:
     fase: str
     version: str
     varighed: int
-    kompetencer: list[tuple[str, list[str], list[str]]]  # id, learning strategies, methods
+    kompetencer: list[tuple[str, list[str], list[str], int | None]]  # id, strategies, methods, min_vurderinger
     kurser: list[tuple[str, int | None, int | None]]
     forskning: tuple[int | None, int | None] | None  # start_senest_måned, slut_senest_måneder_før_slut
     spec: Speciale | None = None
@@ -555,8 +564,8 @@ class MB:
     def fra_model(cls, m: Maalbeskrivelse, spec: Speciale | None) -> MB:
         f = m.forskningstræning
         return cls(m.speciale, str(m.fase), m.version, m.varighed_måneder,
-                   [(k.id, [str(x) for x in k.læringsstrategier], [str(x) for x in k.vurderingsmetoder])
-                    for k in m.kompetencer],
+                   [(k.id, [str(x) for x in k.læringsstrategier], [str(x) for x in k.vurderingsmetoder],
+                     getattr(k, "min_vurderinger", None)) for k in m.kompetencer],
                    [(k.id, k.tidligst_måned, k.senest_måned) for k in m.kurser],
                    (f.start_senest_måned, f.slut_senest_måneder_før_slut) if f else None, spec)
 
@@ -740,7 +749,7 @@ def program_data(mb: MB, skabelon: NationalSkabelon, region: str, nr: int, rng: 
         start += a["måneder"]
     # competency plan: each competency in 1–2 ansættelser; the last one assesses with all obligatory methods
     plan = []
-    for kid, strategier, metoder in mb.kompetencer:
+    for kid, strategier, metoder, minimum in mb.kompetencer:
         antal = 1 if len(ansættelser) == 1 or rng.random() < 0.55 else 2
         valgte = sorted(rng.sample(range(len(ansættelser)), antal))
         for j, ai in enumerate(valgte):
@@ -752,6 +761,8 @@ def program_data(mb: MB, skabelon: NationalSkabelon, region: str, nr: int, rng: 
                     "læringsmetoder": læring}
             if j == antal - 1:
                 post["vurderingsmetoder"] = list(metoder)
+                if minimum and minimum > 1:
+                    post["antal_vurderinger"] = minimum
             if rng.random() < 0.08:
                 post["bemærkning"] = "Vurderingen aftales ved justeringssamtalen og registreres i logbogen."
             plan.append(post)
