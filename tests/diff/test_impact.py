@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import date
 
@@ -77,11 +76,9 @@ def test_no_programme_on_old_version_exits_0_even_with_errors():
     assert r.sæt.højeste() == "error" and uden.exitkode("error") == 0
 
 
-def test_three_thousand_programmes_are_evaluated_quickly():
+def test_a_large_batch_gives_one_result_per_programme():
+    # Speed is measured by benchmarks/national.py, not here; this checks the batch path is correct.
     sæt = sammenlign(indlæs(GAMMEL), indlæs(NY))
     prog = indlæs(PROGRAM)
-    start = time.perf_counter()
-    ud = påvirkning(sæt, [prog] * 3000)
-    varighed = time.perf_counter() - start
-    assert len(ud) == 3000 and all(p.træf for p in ud)
-    assert varighed < 2.0, f"{varighed:.2f} s"
+    ud = påvirkning(sæt, [prog] * 300)
+    assert len(ud) == 300 and all(p.træf == ud[0].træf and p.træf for p in ud)
