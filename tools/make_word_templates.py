@@ -456,6 +456,8 @@ def package(doc, fase: str) -> bytes:
     upd = etree.Element(w + "updateFields")
     upd.set(w + "val", "true")
     settings.find(w + "defaultTabStop").addprevious(upd)
+    # Danish hyphenation: long Danish compounds in narrow table columns break at syllables, not anywhere.
+    settings.find(w + "defaultTabStop").addnext(etree.Element(w + "autoHyphenation"))
     files["word/settings.xml"] = (XML_DECL + etree.tostring(settings, encoding="unicode")).encode()
 
     order = ["[Content_Types].xml", "_rels/.rels"] + sorted(n for n in files if n not in

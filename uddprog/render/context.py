@@ -149,7 +149,7 @@ def build_context(
             "nummer": p.kompetence,
             "titel": k.titel if k else "(ukendt kompetence)",
             "roller": _navne(k.roller) if k else "",
-            "hvor": f"{a.afdeling}, {a.sted}",
+            "hvor": a.sted,  # the group heading already names the department
             "hvornaar": periode(p.fra_måned, p.til_måned),
             "laeringsmetoder": _navne(p.læringsmetoder),
             "vurderingsmetoder": vurdering,
