@@ -12,6 +12,9 @@ import sys
 import click
 
 from .. import __version__
+from .dansk import installer
+
+installer()
 
 _KOMMANDOER = {
     "validate": "uddprog.cli.validate:validate",
