@@ -5,7 +5,7 @@ prepared here in Danish (labels, dates as "12. maj 2016", display names of
 roles and methods, "måned 1–24"), so the Word and HTML templates only place
 values. Markdown stays Markdown; each template renders it with its own
 ``md`` filter (WordprocessingML or safe HTML). Characters XML forbids are
-removed where text leaves a template (finalize and the md filters).
+removed here (``Felter``), so both formats get clean text.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ..models import (
     Uddannelsesprogram,
     visningsnavn,
 )
+from .markdown import strip_forbidden
 from .writer import slug
 
 #: Short role names for the coverage matrix's column heads (full names in its legend).
@@ -288,9 +289,21 @@ class Felter(dict):
     lets the first try succeed, which matters for thousands of look-ups.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, values: dict) -> None:
+        # Every text that reaches a template passes through here once, so this is where
+        # characters XML 1.0 forbids are dropped (text pasted from Word or e-mail has some).
+        super().__init__({k: _ren(v) for k, v in values.items()})
         self.__dict__ = self
+
+
+def _ren(value):
+    if value.__class__ is str:
+        # isprintable() is a fast C check that passes almost all text; the rest
+        # (line breaks, no-break spaces, controls) takes the exact, slower path.
+        return value if value.isprintable() else strip_forbidden(value)
+    if value.__class__ is list:
+        return [_ren(v) for v in value]
+    return value
 
 
 def _underpunkter(blokke, ansaettelser) -> list[dict]:

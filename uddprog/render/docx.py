@@ -39,7 +39,6 @@ CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.n
 CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
-_OK_TEXT = re.compile("[^\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*").fullmatch
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _W = "{%s}" % W_NS
 
@@ -92,13 +91,10 @@ def _line_text(source: str, lineno: int | None) -> str:
 
 
 def _finalize(value: Any) -> Any:
-    """Every ``{{ }}`` output: None prints as nothing, characters XML 1.0 forbids vanish
-    (text pasted from Word or e-mail carries some)."""
-    if value is None:
-        return ""
-    if value.__class__ is str and not _OK_TEXT(value):
-        return strip_forbidden(value)
-    return value
+    """Every ``{{ }}`` output: None prints as nothing. Forbidden XML characters are
+    already gone (build_context cleans all text), and each rendered part is parsed
+    before it is written, so a stray one would be an error, never a corrupt file."""
+    return "" if value is None else value
 
 
 @jinja2.pass_context
