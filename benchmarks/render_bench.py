@@ -172,8 +172,13 @@ def main(argv=None) -> int:
           f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
           f"belastning (1 min) {os.getloadavg()[0]:.1f}")
     for navn, items in sets.items():
-        beskr = ", ".join(f"{len(p.kompetenceplan)} planlagte kompetencer" for _, p, _, _ in items[:1])
-        print(f"\n### {navn} ({len(items)} programmer; fx {beskr})\n")
+        if len(items) == 1:
+            fil, p, mb, _ = items[0]
+            beskr = (f"{fil.relative_to(ROOT)}: {len(p.ansættelser)} ansættelser, "
+                     f"{len(p.kompetenceplan)} planlagte kompetencer, {len(mb.kompetencer)} i målbeskrivelsen")
+        else:
+            beskr = f"{len(items)} programmer i examples/"
+        print(f"\n### {navn} ({beskr})\n")
         print("| Variant | DOCX pr. CPU-sekund | HTML pr. CPU-sekund | DOCX/s (væg) | HTML/s (væg) |")
         print("|---|---:|---:|---:|---:|")
 
