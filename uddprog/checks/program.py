@@ -6,6 +6,7 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
 from ..findings import Severity
@@ -16,9 +17,23 @@ from .registry import Fund, check
 E, W = Severity.ERROR, Severity.WARNING
 
 
+#: Above this many candidates a "did you mean" costs more than it helps (difflib is quadratic in the
+#: number of references times candidates: 4,000 unknown ansættelser took minutes).
+_MAKS_FORSLAG = 300
+
+
 def _mente_du(værdi: str, muligheder: list[str]) -> str:
+    if len(muligheder) > _MAKS_FORSLAG:
+        return ""
     bud = difflib.get_close_matches(værdi, muligheder, n=1, cutoff=0.6)
     return f" Mente du '{bud[0]}'?" if bud else ""
+
+
+def _opremsning(navne: list[str], maks: int = 12) -> str:
+    """'a, b, c' — at most ``maks`` names, so a huge list cannot make every message huge."""
+    if len(navne) <= maks:
+        return ", ".join(navne)
+    return ", ".join(navne[:maks]) + f" … ({len(navne)} i alt)"
 
 
 # --- references ------------------------------------------------------------
@@ -161,10 +176,11 @@ def antal_vurderinger(k: ProgramKontekst) -> Iterator[Fund]:
 @check("P010", E, "Kompetenceplanen henviser til en ansættelse der ikke findes", "program")
 def ansættelse_findes(k: ProgramKontekst) -> Iterator[Fund]:
     kendte = [a.id for a in k.p.ansættelser]
+    kendt_sæt = set(kendte)
     for i, p in enumerate(k.p.kompetenceplan):
-        if p.ansættelse not in kendte:
+        if p.ansættelse not in kendt_sæt:
             yield (f"Ansættelsen '{p.ansættelse}' findes ikke.{_mente_du(p.ansættelse, kendte)} "
-                   f"Kendte ansættelser: {', '.join(kendte)}.", k.sted("kompetenceplan", i, "ansættelse"))
+                   f"Kendte ansættelser: {_opremsning(kendte)}.", k.sted("kompetenceplan", i, "ansættelse"))
 
 
 @check("P011", E, "En planlagt periode ligger uden for ansættelsen eller er omvendt", "program")
@@ -243,7 +259,7 @@ def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
     for sid in k.p.sektioner:
         if sid not in kendte:
             yield (f"Afsnittet '{sid}' findes ikke i skabelonen '{k.skabelon.model.id}'.{_mente_du(sid, kendte)} "
-                   f"Afsnit i skabelonen: {', '.join(kendte)}.", k.sted("sektioner", sid, nøgle=True))
+                   f"Afsnit i skabelonen: {_opremsning(kendte)}.", k.sted("sektioner", sid, nøgle=True))
 
 
 @check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program")
@@ -364,7 +380,7 @@ def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
         yield (f"Programmet skulle have været revideret senest {dansk_dato(a.næste_revision)}.",
                k.sted("ansvar", "næste_revision"))
     interval = k.skabelon.model.revisionsinterval_måneder if k.skabelon else None
-    if a.godkendt_dato and interval and a.næste_revision > læg_måneder_til(a.godkendt_dato, interval):
+    if a.godkendt_dato and interval and a.næste_revision > _plus_måneder(a.godkendt_dato, interval):
         yield (f"Næste revision ({dansk_dato(a.næste_revision)}) ligger mere end {interval} måneder efter godkendelsen "
                f"({dansk_dato(a.godkendt_dato)}); skabelonen kræver revision inden for {interval} måneder.",
                k.sted("ansvar", "næste_revision"))
@@ -372,5 +388,18 @@ def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
         yield ("Næste revision ligger før godkendelsen.", k.sted("ansvar", "næste_revision"))
 
 
+def _plus_måneder(d, måneder):
+    """``d`` plus months; past year 9999 (date.max) the result is date.max instead of an exception."""
+    try:
+        return læg_måneder_til(d, måneder)
+    except (ValueError, OverflowError):
+        return date.max
+
+
 def _frist(k: ProgramKontekst, gyldig_fra):
-    return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder) if k.skabelon else None
+    if not k.skabelon:
+        return None
+    try:
+        return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder)
+    except (ValueError, OverflowError):  # a new version dated in year 9999: no deadline inside the calendar
+        return date.max
