@@ -11,7 +11,10 @@ L… for reading, S… for schema) with ``file:line:column``.
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
+import stat
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,18 +110,33 @@ def _fejl(check: str, besked: str, fil: Path, linje: int = 0, kolonne: int = 0) 
 
 
 def læs_tekst(fil: Path) -> str:
-    """Read a file as UTF-8 text (a BOM is allowed), with a Danish error for each way it can fail."""
+    """Read a file as UTF-8 text (a BOM is allowed), with a Danish error for each way it can fail.
+
+    Only regular files are read (a named pipe would block forever, a device never ends), and a
+    symbolic link whose target lies outside the repository is not followed: validating or
+    rendering a programme must never read files the repository does not contain.
+    """
+    fil = Path(fil)
     try:
         if fil.is_dir():
             raise _fejl("L001", "Stien er en mappe, ikke en fil.", fil)
+        _tjek_symlink(fil)
+        # Checked before opening: opening a named pipe without a writer would block forever.
+        if not stat.S_ISREG(fil.stat().st_mode):
+            raise _fejl("L001", "Stien er ikke en almindelig fil (men fx en enhed, en socket eller et navngivet rør).", fil)
         with fil.open("rb") as f:
             data = f.read(MAKS_BYTES + 1)
     except FileNotFoundError:
-        raise _fejl("L001", "Filen findes ikke.", fil) from None
+        raise _fejl("L001", "Filen findes ikke." if not fil.is_symlink() else
+                    "Filen er et symbolsk link til en fil der ikke findes.", fil) from None
     except PermissionError:
         raise _fejl("L001", "Filen kan ikke læses: adgang nægtet.", fil) from None
     except OSError as e:
-        raise _fejl("L001", f"Filen kan ikke læses ({e.strerror or e}).", fil) from None
+        if e.errno == errno.ELOOP:
+            raise _fejl("L001", "Filen er et symbolsk link der peger på sig selv (en løkke af links).", fil) from None
+        if e.errno == errno.EISDIR:
+            raise _fejl("L001", "Stien er en mappe, ikke en fil.", fil) from None
+        raise _fejl("L001", f"Filen kan ikke læses ({_dansk_oserror(e)}).", fil) from None
     if len(data) > MAKS_BYTES:
         raise _fejl("L005", f"Filen er for stor (over {MAKS_BYTES // (1024 * 1024)} MB).", fil)
     if b"\x00" in data:
@@ -135,6 +153,71 @@ def læs_tekst(fil: Path) -> str:
         ) from None
 
 
+#: Folders that mark the root of a uddprog repository (the same markers as catalog.find_rod, plus .git).
+_ROD_MÆRKER = ("målbeskrivelser", "templates/national", ".git")
+
+
+def repository_rod(fil: Path) -> Path:
+    """The repository a file belongs to, found from its path as written (links not followed).
+
+    The nearest folder above ``fil`` that holds målbeskrivelser/, templates/national/ or .git;
+    without one, the file's own folder.
+    """
+    absolut = Path(os.path.abspath(fil))
+    for mappe in absolut.parents:
+        if any((mappe / m).is_dir() for m in _ROD_MÆRKER):
+            return mappe
+    return absolut.parent
+
+
+def _tjek_symlink(fil: Path) -> None:
+    """Refuse a file reached through a symbolic link that leads out of its repository."""
+    absolut = Path(os.path.abspath(fil))
+    rod = repository_rod(fil)
+    # Only links at or below the repository root matter; the root itself may live behind a link.
+    del_ = absolut
+    har_link = False
+    while del_ != rod and del_ != del_.parent:
+        if del_.is_symlink():
+            har_link = True
+            break
+        del_ = del_.parent
+    if not har_link:
+        return
+    try:
+        mål = absolut.resolve(strict=False)
+        rod_mål = rod.resolve(strict=False)
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a link loop
+        raise _fejl("L001", "Filen er et symbolsk link der peger på sig selv (en løkke af links).", fil) from None
+    if not mål.is_relative_to(rod_mål):
+        raise _fejl(
+            "L001",
+            f"Filen er et symbolsk link der peger uden for repositoriet (til {mål}); uddprog følger ikke "
+            f"sådanne links. Kopiér filen ind i {rod} i stedet.",
+            fil,
+        )
+
+
+_OSFEJL = {
+    errno.ENAMETOOLONG: "stien er for lang",
+    errno.ENOTDIR: "en del af stien er ikke en mappe",
+    errno.EIO: "ind-/uddatafejl på disken",
+    errno.ENXIO: "enheden findes ikke",
+    errno.EACCES: "adgang nægtet",
+    errno.EPERM: "handlingen er ikke tilladt",
+    errno.EINVAL: "ugyldigt filnavn",
+}
+
+
+def _dansk_oserror(e: OSError) -> str:
+    return _OSFEJL.get(e.errno, f"systemfejl {e.errno}" if e.errno else type(e).__name__)
+
+
+def _position_i_tekst(tekst: str, offset: int) -> tuple[int, int]:
+    før = tekst[:offset]
+    return før.count("\n") + 1, offset - (før.rfind("\n") + 1) + 1
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     før = data[:offset]
     return før.count(b"\n") + 1, offset - (før.rfind(b"\n") + 1) + 1
@@ -146,14 +229,21 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
     if tekst is None:
         tekst = læs_tekst(fil)
     try:
+        if _kan_være_dyb(tekst):
+            _tjek_dybde(tekst, fil)
         rod = yaml.compose(tekst, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = _oversæt_yamlfejl(e.problem or str(e), tekst, mark)
         linje, kolonne = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise _fejl("L002", f"YAML-syntaksfejl: {problem}", fil, linje, kolonne) from None
+    except yaml.reader.ReaderError as e:
+        linje, kolonne = _position_i_tekst(tekst, e.position)
+        tegn = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise _fejl("L002", f"Filen indeholder et kontroltegn ({tegn}) som YAML ikke tillader; slet det "
+                            "(det kommer ofte med, når tekst kopieres fra Word eller e-mail).", fil, linje, kolonne) from None
     except yaml.YAMLError as e:
-        raise _fejl("L002", f"YAML-syntaksfejl: {e}", fil) from None
+        raise _fejl("L002", f"YAML-syntaksfejl: filen kan ikke læses ({type(e).__name__}).", fil) from None
     except RecursionError:
         raise _fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).", fil) from None
     if rod is None:
@@ -163,17 +253,73 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
     return data, Positions(bygger.værdier, bygger.nøgler)
 
 
+#: Below this many structure characters a document can neither nest deeper than the C composer's
+#: stack allows (it recursed past ~25,000 levels and crashed the process with a segmentation
+#: fault) nor hold enough nodes to make composing slow; above it, ``_forhåndstjek`` runs first.
+_SIKKER_STRUKTUR = 10_000
+
+
+def _kan_være_dyb(tekst: str) -> bool:
+    """Cheap upper bound: every nesting level and every node needs one of these characters."""
+    return sum(tekst.count(c) for c in "[{-?:,\n") > _SIKKER_STRUKTUR
+
+
+def _tjek_dybde(tekst: str, fil: Path) -> None:
+    """Measure nesting and size with libyaml's event parser (which does not recurse) before composing.
+
+    Stops at the first node too deep or too many, so a 4 MB flow list of a million numbers is
+    refused in a fraction of a second instead of being composed in full.
+    """
+    dybde = noder = 0
+    for hændelse in yaml.parse(tekst, Loader=_Loader):
+        if isinstance(hændelse, yaml.NodeEvent):
+            noder += 1
+            if noder > MAKS_NODER:
+                m = hændelse.start_mark
+                raise _fejl("L005", f"Dokumentet har over {MAKS_NODER:,} værdier.".replace(",", "."),
+                            fil, m.line + 1, m.column + 1)
+        if isinstance(hændelse, yaml.CollectionStartEvent):
+            dybde += 1
+            if dybde > MAKS_DYBDE:
+                m = hændelse.start_mark
+                raise _fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).",
+                            fil, m.line + 1, m.column + 1)
+        elif isinstance(hændelse, yaml.CollectionEndEvent):
+            dybde -= 1
+
+
 _YAMLFEJL = [  # libyaml's problem text → what a non-programmer can act on
     ("mapping values are not allowed", "et kolon efterfulgt af mellemrum står midt i en værdi; sæt værdien i anførselstegn"),
+    ("mapping keys are not allowed", "et spørgsmålstegn efterfulgt af mellemrum står midt i en værdi; sæt værdien i anførselstegn"),
+    ("block sequence entries are not allowed", "en listelinje ('- ') står hvor den ikke må; ret indrykningen eller sæt værdien i anførselstegn"),
     ("could not find expected ':'", "der mangler et kolon efter en nøgle"),
     ("found undefined alias", "et alias (*navn) henviser til et anker (&navn) der ikke findes"),
     ("but found another document", "filen indeholder flere YAML-dokumenter (---); der må kun være ét"),
     ("found unexpected end of stream", "filen slutter midt i en værdi (mangler et afsluttende anførselstegn?)"),
     ("did not find expected key", "indrykningen passer ikke; elementer på samme niveau skal stå lige under hinanden"),
     ("did not find expected '-' indicator", "indrykningen i en liste passer ikke"),
+    ("did not find expected ',' or ']'", "en liste i kantede parenteser [ ] mangler et komma eller den afsluttende ']'"),
+    ("did not find expected ',' or '}'", "en afbildning i krøllede parenteser { } mangler et komma eller den afsluttende '}'"),
+    ("did not find expected comment or line break", "der står mere tekst efter en afsluttet værdi på samme linje; sæt hele værdien i anførselstegn"),
+    ("did not find expected <document start>", "en linje passer ikke ind i dokumentets struktur; tjek indrykningen og kolonet på linjen"),
+    ("did not find expected <document end>", "en linje passer ikke ind i dokumentets struktur; tjek indrykningen"),
     ("found duplicate anchor", "det samme anker (&navn) er defineret to gange"),
     ("did not find expected node content", "der mangler en værdi"),
     ("found unknown escape character", "ukendt escape-sekvens med \\ i en tekst i dobbelte anførselstegn; brug enkelte anførselstegn"),
+    ("found unknown directive", "ukendt direktiv (en linje der begynder med '%'); slet linjen"),
+    ("directive", "et direktiv (en linje der begynder med '%') er ugyldigt; slet linjen"),
+    ("found incompatible YAML document", "filen angiver en YAML-version der ikke understøttes (%YAML); slet linjen"),
+    ("found a tab character", "tabulatortegn må ikke bruges til indrykning; brug mellemrum"),
+    ("alphabetic or numeric character", "et anker (&navn) eller alias (*navn) skal have et navn af bogstaver og tal; "
+                                        "sæt værdien i anførselstegn, hvis & eller * skal stå i teksten"),
+    ("did not find expected whitespace or line break", "der mangler et mellemrum efter et specialtegn; sæt værdien i anførselstegn"),
+    ("tag", "et YAML-mærke (!navn) er ugyldigt; sæt værdien i anførselstegn, hvis ! skal stå i teksten"),
+    ("URI", "et YAML-mærke (!navn) er ugyldigt; sæt værdien i anførselstegn, hvis ! skal stå i teksten"),
+    ("hexdecimal number", "en escape-sekvens (\\x, \\u) i en tekst i dobbelte anførselstegn er ugyldig"),
+    ("Unicode character escape", "en escape-sekvens (\\u) i en tekst i dobbelte anførselstegn er ugyldig"),
+    ("indentation indicator", "indrykningsangivelsen efter '|' eller '>' er ugyldig"),
+    ("document indicator", "'---' eller '...' står midt i en tekst; sæt teksten i anførselstegn"),
+    ("could not find expected", "en værdi er ikke afsluttet; tjek anførselstegn og parenteser"),
 ]
 
 
@@ -187,7 +333,8 @@ def _oversæt_yamlfejl(problem: str, tekst: str, mark) -> str:
     for mønster, dansk in _YAMLFEJL:
         if mønster in problem:
             return dansk
-    return f"YAML kan ikke læses ({problem})"
+    # An unknown libyaml message: say what to check in Danish rather than show English.
+    return "strukturen kan ikke læses her; tjek indrykning, kolon, bindestreger og anførselstegn omkring stedet"
 
 
 class _Bygger:
@@ -313,6 +460,7 @@ _TYPEBESKEDER = {
     "int_from_float": "skal være et helt tal",
     "float_type": "skal være et tal",
     "float_parsing": "skal være et tal",
+    "finite_number": "skal være et endeligt tal (ikke .inf eller .nan)",
     "bool_type": "skal være true eller false",
     "bool_parsing": "skal være true eller false",
     "date_type": "skal være en dato på formen ÅÅÅÅ-MM-DD",
