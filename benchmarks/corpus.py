@@ -782,7 +782,8 @@ def program_data(mb: MB, skabelon: NationalSkabelon, region: str, nr: int, rng: 
         "skabelon": skabelon.id,
         "målbeskrivelse": {"speciale": mb.speciale, "fase": mb.fase, "version": mb.version},
         "videreuddannelsesregion": region,
-        "forløb": f"{fase_navn} i {sp_navn.lower()}, {region} forløb {nr}",
+        # "Forløb 2 (Aarhus – Viborg)": the number first, so output file names stay short and distinct
+        "forløb": f"Forløb {nr} ({' – '.join(dict.fromkeys(byer))})",
         "illustrativ": True,
         "ansvar": {
             "udarbejdet_af": [
