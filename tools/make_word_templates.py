@@ -370,6 +370,21 @@ def build(variant: Variant):
     para(doc, "Der er ikke planlagt kurser i programmet.")
     tag(doc, "{%p endif %}")
 
+    tag(doc, "{%p elif b == 'fokuserede-ophold' %}")
+    tag(doc, "{%p if fokuserede_ophold %}")
+    table(doc, [
+        ("Sted", 3.6, "{{ o.sted }}"),
+        ("Under ansættelse", 3.2, "{{ o.ansaettelse }}"),
+        ("Hvornår", 1.8, "{{ o.tidspunkt }}"),
+        ("Varighed", 1.6, "{{ o.varighed }}"),
+        ("Formål", 4.2, "{{p o.formaal|md('Tabeltekst') }}"),
+        ("Kompetencer", 2.6, "{{ o.kompetencer }}"),
+    ], "o in fokuserede_ophold")
+    para(doc)
+    tag(doc, "{%p else %}")
+    para(doc, "Der er ikke planlagt fokuserede ophold i programmet.")
+    tag(doc, "{%p endif %}")
+
     tag(doc, "{%p elif b == 'forskningstræning' %}")
     tag(doc, "{%p if forskning %}")
     table(doc, [("", 4.0, "{{ f.label }}"), ("", 13.0, "{{ f.vaerdi }}")], "f in forskning.rader", header=False)

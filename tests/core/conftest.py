@@ -97,6 +97,8 @@ def program_data() -> dict:
              "læringsmetoder": ["relevante-opgaver"], "vurderingsmetoder": ["struktureret-vejledersamtale"]},
         ],
         "kurser": [{"kursus": "SOL1", "måned": 6}, {"kursus": "SOL2", "måned": 30}],
+        "fokuserede_ophold": [{"sted": "Neurofysiologisk Afdeling", "ansættelse": "auh", "fra_måned": 30,
+                               "til_måned": 30, "varighed": "2 uger", "formål": "EEG og EMG.", "kompetencer": ["1"]}],
         "forskningstræning": {"fra_måned": 13, "til_måned": 36},
         "sektioner": {"indledning": "Velkommen til **forløbet**.", "vejledning": "Vejleder følger dig."},
     }

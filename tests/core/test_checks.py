@@ -70,6 +70,7 @@ MUTATIONER = {
     "P022": lambda r: _ny_version(r, "2024-09-01"),
     "P023": lambda r: r.program["ansvar"].update(næste_revision="2026-01-01"),
     "P024": lambda r: r.mb["kompetencer"][1].update(min_vurderinger=2),
+    "P025": lambda r: r.program["fokuserede_ophold"][0].update(fra_måned=20),
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
@@ -128,6 +129,17 @@ def test_m004_quiet_when_the_courses_add_up(repo):
     repo.mb["kurser"].extend([{"id": f"HU{i}", "titel": f"Kursus {i}", "type": "specialespecifik", "timer": 35}
                               for i in range(6)])
     assert "M004" not in {f.check for f in repo.valider().fund}
+
+
+@pytest.mark.parametrize("ændring, ord_", [
+    ({"ansættelse": "aarhus"}, "som ikke findes"),
+    ({"fra_måned": 31}, "ligger efter"),
+    ({"kompetencer": ["1", "99"]}, "'99' findes ikke"),
+])
+def test_p025_each_way_a_focused_stay_can_be_wrong(repo, ændring, ord_):
+    repo.program["fokuserede_ophold"][0].update(ændring)
+    (fund,) = [f for f in repo.valider().fund if f.check == "P025"]
+    assert ord_ in fund.besked
 
 
 def test_p013_empty_section_is_missing_too(repo):

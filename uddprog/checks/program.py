@@ -403,3 +403,28 @@ def _frist(k: ProgramKontekst, gyldig_fra):
         return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder)
     except (ValueError, OverflowError):  # a new version dated in year 9999: no deadline inside the calendar
         return date.max
+
+
+# --- fokuserede ophold -----------------------------------------------------------------------
+
+@check("P025", E, "Et fokuseret ophold henviser til noget der ikke findes eller ligger uden for sin ansættelse", "program")
+def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
+    perioder = k.p.perioder()
+    kendte = {c.id for c in k.mb.model.kompetencer} if k.mb else None
+    for i, o in enumerate(k.p.fokuserede_ophold):
+        if o.ansættelse not in perioder:
+            yield (f"Det fokuserede ophold på {o.sted} ligger under ansættelsen '{o.ansættelse}', som ikke findes."
+                   f"{_mente_du(o.ansættelse, list(perioder))}", k.sted("fokuserede_ophold", i, "ansættelse"))
+        elif o.fra_måned > o.til_måned:
+            yield (f"'fra_måned' ({o.fra_måned}) ligger efter 'til_måned' ({o.til_måned}).",
+                   k.sted("fokuserede_ophold", i, "fra_måned"))
+        else:
+            start, slut = perioder[o.ansættelse]
+            if o.fra_måned < start or o.til_måned > slut:
+                yield (f"Det fokuserede ophold på {o.sted} er planlagt i måned {o.fra_måned}–{o.til_måned}, men "
+                       f"ansættelsen '{o.ansættelse}' dækker måned {start}–{slut}.",
+                       k.sted("fokuserede_ophold", i, "fra_måned"))
+        for j, kid in enumerate(o.kompetencer):
+            if kendte is not None and kid not in kendte:
+                yield (f"Kompetence '{kid}' findes ikke i målbeskrivelsen.{_mente_du(kid, sorted(kendte))}",
+                       k.sted("fokuserede_ophold", i, "kompetencer", j))

@@ -4,6 +4,7 @@ from .maalbeskrivelse import Forskningstraening, Kompetence, Kursus, Maalbeskriv
 from .program import (
     Ansaettelse,
     Ansvar,
+    FokuseretOphold,
     Forfatter,
     MaalbeskrivelseReference,
     Planlaegning,
@@ -34,6 +35,7 @@ DOKUMENTTYPER = {
 
 __all__ = [
     "DOKUMENTTYPER", "DRIFTSREGIONER", "Ansaettelse", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
+    "FokuseretOphold",
     "Forfatter", "Forskningstraening", "Kompetence", "Kursus", "Kursustype", "Laeringsstrategi",
     "Maalbeskrivelse", "MaalbeskrivelseReference", "NationalSkabelon", "Planlaegning",
     "PlanlagtForskningstraening", "PlanlagtKursus", "Rolle", "Sektion", "Uddannelsesprogram",

@@ -59,6 +59,18 @@ class PlanlagtKursus(Dokumentdel):
     bemærkning: Tekst | None = None
 
 
+class FokuseretOphold(Dokumentdel):
+    """A short stay at another department to train competencies the ansættelse cannot offer."""
+
+    sted: Tekst = Field(description="Afdeling og hospital, fx 'Klinisk Neurofysiologi, Aarhus Universitetshospital'.")
+    ansættelse: Id = Field(description="Den ansættelse opholdet ligger under.")
+    fra_måned: Måned = Field(description="Første måned, talt fra forløbets start.")
+    til_måned: Måned = Field(description="Sidste måned, talt fra forløbets start.")
+    varighed: Tekst = Field(description="Fx '2 uger' eller '10 dage'.")
+    formål: Markdown
+    kompetencer: list[Id] = Field(default_factory=list, description="Kompetencer (id'er i målbeskrivelsen) opholdet træner.")
+
+
 class PlanlagtForskningstraening(Dokumentdel):
     fra_måned: Måned
     til_måned: Måned
@@ -76,6 +88,7 @@ class Uddannelsesprogram(Dokumentdel):
     ansættelser: list[Ansaettelse] = Field(min_length=1)
     kompetenceplan: list[Planlaegning] = Field(min_length=1)
     kurser: list[PlanlagtKursus] = Field(default_factory=list)
+    fokuserede_ophold: list[FokuseretOphold] = Field(default_factory=list)
     forskningstræning: PlanlagtForskningstraening | None = None
     sektioner: dict[Id, Markdown] = Field(default_factory=dict, description="Skabelonens tekstsektioner, efter sektions-id.")
 

@@ -13,7 +13,9 @@ from .vocab import Ansvarsrolle, Fase
 Ansvarsfelt = Literal["udarbejdet_af", "godkendt_af", "godkendt_dato", "næste_revision", "kontakt"]
 
 #: Content generated from the programme's data that a section shows after its text.
-Blok = Literal["forløb", "uddannelsessteder", "kompetenceplan", "rolledækning", "kurser", "forskningstræning"]
+Blok = Literal[
+    "forløb", "uddannelsessteder", "kompetenceplan", "rolledækning", "kurser", "fokuserede-ophold", "forskningstræning"
+]
 
 
 class Sektion(Dokumentdel):

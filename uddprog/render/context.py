@@ -43,6 +43,7 @@ BLOK_TITLER = {
     "kompetenceplan": "Kompetenceplan",
     "rolledækning": "Dækning af de syv lægeroller",
     "kurser": "Kurser",
+    "fokuserede-ophold": "Fokuserede ophold",
     "forskningstræning": "Forskningstræning",
 }
 
@@ -64,6 +65,14 @@ def maaned_aar(d: date | None) -> str:
 
 def dato(d: date | None) -> str:
     return dansk_dato(d) if d else ""
+
+
+def _kursusvarighed(kursus) -> str:
+    if kursus is None:
+        return ""
+    if kursus.varighed:
+        return kursus.varighed
+    return f"{kursus.timer} timer" if kursus.timer else ""
 
 
 def _navne(values) -> str:
@@ -193,12 +202,24 @@ def build_context(
         kurser.append(Felter({
             "titel": k.titel if k else pk.kursus,
             "type": visningsnavn(k.type) if k else "",
-            "varighed": (k.varighed or "") if k else "",
+            "varighed": _kursusvarighed(k),
             "tidspunkt": periode(pk.måned, pk.måned),
             "ansaettelse": i_ans,
             "krav": ", ".join(krav).capitalize() if krav else "",
             "bemaerkning": pk.bemærkning or "",
         }))
+
+    ophold = [
+        Felter({
+            "sted": o.sted,
+            "ansaettelse": ans_ctx[o.ansættelse]["navn"] if o.ansættelse in ans_ctx else o.ansættelse,
+            "tidspunkt": periode(o.fra_måned, o.til_måned),
+            "varighed": o.varighed,
+            "formaal": o.formål,
+            "kompetencer": ", ".join(f"{kid} {mb_komp[kid].titel}" if kid in mb_komp else kid for kid in o.kompetencer),
+        })
+        for o in sorted(program.fokuserede_ophold, key=lambda o: (o.fra_måned, o.sted))
+    ]
 
     forskning = _forskning(program, mb, perioder, ans_ctx)
 
@@ -275,6 +296,7 @@ def build_context(
         "ikke_planlagt": ikke_planlagt,
         "rolledaekning": rolledaekning,
         "kurser": kurser,
+        "fokuserede_ophold": ophold,
         "forskning": forskning,
         "sektioner": sektioner,
         "blok_titler": BLOK_TITLER,
