@@ -82,3 +82,17 @@ def test_a_large_batch_gives_one_result_per_programme():
     prog = indlæs(PROGRAM)
     ud = påvirkning(sæt, [prog] * 300)
     assert len(ud) == 300 and all(p.træf == ud[0].træf and p.træf for p in ud)
+
+
+def test_removed_competency_also_hits_a_focused_stay_naming_it(tmp_path):
+    tekst = PROGRAM.read_text(encoding="utf-8") + (
+        "fokuserede_ophold:\n"
+        "  - {sted: Klinisk Fysiologi, ansættelse: goedstrup, fra_måned: 14, til_måned: 14, varighed: 1 uge,\n"
+        "     formål: Træning., kompetencer: [\"3\"]}\n"
+    )
+    fil = tmp_path / "med-ophold.yaml"
+    fil.write_text(tekst, encoding="utf-8")
+    (p,) = påvirkning(sammenlign(indlæs(GAMMEL), indlæs(NY)), [indlæs(fil)])
+    (t,) = [t for t in p.træf if t.ændring.id == "D001" and "fokuserede ophold" in t.handling]
+    assert t.handling == "Kompetence 3 er fjernet: fjern den fra det fokuserede ophold på Klinisk Fysiologi."
+    assert t.sted.linje == len(tekst.splitlines()) and t.måneder == (14, 14)

@@ -78,6 +78,7 @@ class _Program:
     plan: dict[str, list[tuple[int, Planlaegning]]] = field(default_factory=dict)
     kurser: dict[str, list[int]] = field(default_factory=dict)
     ansættelser: dict[str, Ansaettelse] = field(default_factory=dict)
+    ophold: dict[str, list[int]] = field(default_factory=dict)  # competency id → fokuserede ophold naming it
 
     def __post_init__(self) -> None:
         p = self.dok.model
@@ -86,6 +87,9 @@ class _Program:
             self.plan.setdefault(e.kompetence, []).append((i, e))
         for i, k in enumerate(p.kurser):
             self.kurser.setdefault(k.kursus, []).append(i)
+        for i, o in enumerate(p.fokuserede_ophold):
+            for kid in o.kompetencer:
+                self.ophold.setdefault(kid, []).append(i)
 
     @property
     def p(self) -> Uddannelsesprogram:
@@ -99,6 +103,14 @@ class _Program:
         a = self.ansættelser.get(e.ansættelse)
         return Træf(æ, self.dok.sted("kompetenceplan", i, "kompetence"), handling, e.ansættelse,
                     f"{a.sted}, {a.afdeling}" if a else None, (e.fra_måned, e.til_måned))
+
+    def ophold_træf(self, æ: Ændring, handling: Callable[[str, str], str]) -> Iterator[Træf]:
+        """Hits in fokuserede ophold that name one of the change's old competencies."""
+        for g in æ.gamle:
+            for i in self.ophold.get(g, ()):
+                o = self.p.fokuserede_ophold[i]
+                sted = self.dok.sted("fokuserede_ophold", i, "kompetencer", o.kompetencer.index(g))
+                yield Træf(æ, sted, handling(g, o.sted), o.ansættelse, o.sted, (o.fra_måned, o.til_måned))
 
     def sektion(self, blok: str) -> str | None:
         """The id of the programme section that shows a generated block, if the programme has it."""
@@ -140,6 +152,7 @@ def _metoder(værdier) -> str:
 def _fjernet(æ, pr, s):
     for i, e in _poster(æ, pr):
         yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} er fjernet: slet planlægningen i {pr.hvor(e)}.")
+    yield from pr.ophold_træf(æ, lambda g, sted: f"Kompetence {g} er fjernet: fjern den fra det fokuserede ophold på {sted}.")
 
 
 @rammer("D002")
@@ -154,6 +167,8 @@ def _omnummereret(æ, pr, s):
     for i, e in _poster(æ, pr):
         yield pr.træf(æ, i, e, f"Kompetence {æ.gamle[0]} har nu nummer {æ.nye[0]}: ret 'kompetence: {æ.gamle[0]}' "
                                f"til '{æ.nye[0]}' ({pr.hvor(e)}).")
+    yield from pr.ophold_træf(æ, lambda g, sted: f"Kompetence {g} har nu nummer {æ.nye[0]}: ret nummeret i det "
+                                                 f"fokuserede ophold på {sted}.")
 
 
 @rammer("D004")
@@ -162,6 +177,8 @@ def _delt(æ, pr, s):
     for i, e in _poster(æ, pr):
         yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} er delt i {nye}: erstat planlægningen i {pr.hvor(e)} "
                                "med de nye kompetencer.")
+    yield from pr.ophold_træf(æ, lambda g, sted: f"Kompetence {g} er delt i {nye}: ret det fokuserede ophold på {sted} "
+                                                 "til de nye kompetencer.")
 
 
 @rammer("D005")
@@ -170,6 +187,8 @@ def _sammenlagt(æ, pr, s):
         andre = [g for g in æ.gamle if g != e.kompetence]
         yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} er lagt sammen med {' og '.join(andre)} i {æ.nye[0]}: "
                                f"planlæg {æ.nye[0]} i stedet ({pr.hvor(e)}).")
+    yield from pr.ophold_træf(æ, lambda g, sted: f"Kompetence {g} er lagt sammen i {æ.nye[0]}: ret det fokuserede "
+                                                 f"ophold på {sted}.")
 
 
 @rammer("D006")
