@@ -11,6 +11,14 @@ import click
 from .validate import dato_option, rod_option
 
 
+def _kort(sti: Path) -> str:
+    """A path relative to the working folder when it lies inside it: shorter, and the same on every machine."""
+    try:
+        return str(Path(sti).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(sti)
+
+
 def _formater(ctx, param, value: str) -> tuple[str, ...]:
     from ..render import FORMATER
 
@@ -51,7 +59,7 @@ def render(ctx, programmer, formater, out, jobs, dato, rod):
         if u.ok:
             status["ok"] += 1
             if not interaktiv:
-                click.echo(f"dannet {u.kilde}: " + ", ".join(str(f) for f in u.filer))
+                click.echo(f"dannet {u.kilde}: " + ", ".join(_kort(f) for f in u.filer))
         else:
             status["fejl"] += 1
             click.echo(f"{'sprunget over' if u.sprunget_over else 'fejl'} {u.kilde}: {u.fejl}", err=True)
