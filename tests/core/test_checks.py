@@ -142,6 +142,20 @@ def test_p025_each_way_a_focused_stay_can_be_wrong(repo, ændring, ord_):
     assert ord_ in fund.besked
 
 
+@pytest.mark.parametrize("krav, plan, ord_", [
+    (12, {"teori_til_måned": 40}, "uden for forskningstræningens"),
+    (12, {}, "angiv 'teori_til_måned'"),
+    (12, {"teori_til_måned": 30}, "inden for 12 måneder fra start"),
+    (None, {"teori_til_måned": 30}, None),
+    (12, {"teori_til_måned": 24}, None),
+])
+def test_p020_theory_part_of_research_training(repo, krav, plan, ord_):
+    repo.mb["forskningstræning"]["teori_inden_måneder"] = krav
+    repo.program["forskningstræning"].update(plan)
+    fund = [f for f in repo.valider().fund if f.check == "P020"]
+    assert [ord_ in f.besked for f in fund] == ([True] if ord_ else [])
+
+
 def test_p013_empty_section_is_missing_too(repo):
     repo.program["sektioner"]["vejledning"] = "   "
     assert "P013" in {f.check for f in repo.valider().fund}

@@ -335,6 +335,15 @@ def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
     if krav.start_senest_måned and plan.fra_måned > krav.start_senest_måned:
         yield (f"Forskningstræningen begynder i måned {plan.fra_måned}, men skal begynde senest i måned "
                f"{krav.start_senest_måned}.", k.sted("forskningstræning", "fra_måned"))
+    if plan.teori_til_måned is not None and not plan.fra_måned <= plan.teori_til_måned <= plan.til_måned:
+        yield (f"Teoridelen afsluttes i måned {plan.teori_til_måned}, uden for forskningstræningens måned "
+               f"{plan.fra_måned}–{plan.til_måned}.", k.sted("forskningstræning", "teori_til_måned"))
+    elif krav.teori_inden_måneder and plan.teori_til_måned is None:
+        yield (f"Teoridelen skal være afsluttet inden for {krav.teori_inden_måneder} måneder; angiv "
+               "'teori_til_måned' under 'forskningstræning'.", k.sted("forskningstræning"))
+    elif krav.teori_inden_måneder and plan.teori_til_måned - plan.fra_måned + 1 > krav.teori_inden_måneder:
+        yield (f"Teoridelen varer måned {plan.fra_måned}–{plan.teori_til_måned}, men skal være afsluttet inden for "
+               f"{krav.teori_inden_måneder} måneder fra start.", k.sted("forskningstræning", "teori_til_måned"))
     if krav.slut_senest_måneder_før_slut is not None:
         senest = k.mb.model.varighed_måneder - krav.slut_senest_måneder_før_slut
         if plan.til_måned > senest:

@@ -41,6 +41,9 @@ class Forskningstraening(Dokumentdel):
     slut_senest_måneder_før_slut: int | None = Field(
         default=None, ge=0, description="Forskningstræningen skal være afsluttet mindst så mange måneder før fasens afslutning."
     )
+    teori_inden_måneder: int | None = Field(
+        default=None, ge=1, le=120, description="Teoridelen skal være afsluttet inden for så mange måneder fra start."
+    )
     beskrivelse: Markdown | None = None
 
 

@@ -74,6 +74,7 @@ class FokuseretOphold(Dokumentdel):
 class PlanlagtForskningstraening(Dokumentdel):
     fra_måned: Måned
     til_måned: Måned
+    teori_til_måned: Måned | None = Field(default=None, description="Måneden hvor teoridelen er afsluttet.")
     beskrivelse: Markdown | None = None
 
 

@@ -363,6 +363,8 @@ def _forskning(program, mb, perioder, ans_ctx) -> dict | None:
             placering.append(f"påbegyndes senest i måned {krav_mb.start_senest_måned}")
         if krav_mb.slut_senest_måneder_før_slut is not None:
             placering.append(f"afsluttes mindst {maaneder(krav_mb.slut_senest_måneder_før_slut)} før fasens afslutning")
+        if krav_mb.teori_inden_måneder:
+            placering.append(f"teoridelen afsluttes inden for {maaneder(krav_mb.teori_inden_måneder)}")
         if placering:
             rader.append(("Krav til placering", "; ".join(placering).capitalize()))
     if plan:
@@ -370,6 +372,8 @@ def _forskning(program, mb, perioder, ans_ctx) -> dict | None:
                  if fra <= plan.til_måned and til >= plan.fra_måned]
         rader.append(("Planlagt", periode(plan.fra_måned, plan.til_måned)
                       + (f" ({'; '.join(i_ans)})" if i_ans else "")))
+        if plan.teori_til_måned:
+            rader.append(("Teoridel", periode(plan.fra_måned, plan.teori_til_måned)))
     return Felter({
         "rader": [Felter({"label": label, "vaerdi": value}) for label, value in rader],
         "krav": (krav_mb.beskrivelse or "") if krav_mb else "",
