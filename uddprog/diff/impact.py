@@ -219,39 +219,28 @@ def _metode_fjernet(æ, pr, s):
                                    f"overvej om metoden skal blive i planlægningen ({pr.hvor(e)}).")
 
 
-@rammer("D009")
-def _strategier(æ, pr, s):
-    for i, e in _poster(æ, pr):
-        yield pr.træf(æ, i, e, f"De anbefalede læringsstrategier for kompetence {e.kompetence} er ændret: gennemgå "
-                               f"læringsmetoderne i {pr.hvor(e)}.")
+#: Changes that hit every plan entry of their competency with one sentence ({k}: competency,
+#: {hvor}: ansættelse and months, {efter}: the new value).
+_PR_POST = {
+    "D009": "De anbefalede læringsstrategier for kompetence {k} er ændret: gennemgå læringsmetoderne i {hvor}.",
+    "D010": "Lægerollerne for kompetence {k} er ændret: tjek at programmets tekst om rolledækning stadig passer "
+            "({hvor}).",
+    "D011": "Kompetence {k} hedder nu »{efter}«: ret titlen hvor programmets tekst nævner den.",
+    "D012": "Konkretiseringen af kompetence {k} er ændret: gennemgå planlægningen i {hvor}.",
+    "D013": "Kompetence {k} kræver nu mindst {efter} vurderinger: sørg for at planlægningen giver plads til dem "
+            "({hvor}).",
+}
 
 
-@rammer("D010")
-def _roller(æ, pr, s):
-    for i, e in _poster(æ, pr):
-        yield pr.træf(æ, i, e, f"Lægerollerne for kompetence {e.kompetence} er ændret: tjek at programmets tekst om "
-                               f"rolledækning stadig passer ({pr.hvor(e)}).")
+def _hver_post(tekst: str) -> Rammer:
+    def rammer_posterne(æ, pr, s):
+        for i, e in _poster(æ, pr):
+            yield pr.træf(æ, i, e, tekst.format(k=e.kompetence, hvor=pr.hvor(e), efter=æ.efter))
+    return rammer_posterne
 
 
-@rammer("D011")
-def _titel(æ, pr, s):
-    for i, e in _poster(æ, pr):
-        yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} hedder nu »{æ.efter}«: ret titlen hvor programmets tekst "
-                               "nævner den.")
-
-
-@rammer("D012")
-def _konkretisering(æ, pr, s):
-    for i, e in _poster(æ, pr):
-        yield pr.træf(æ, i, e, f"Konkretiseringen af kompetence {e.kompetence} er ændret: gennemgå planlægningen i "
-                               f"{pr.hvor(e)}.")
-
-
-@rammer("D013")
-def _flere_vurderinger(æ, pr, s):
-    for i, e in _poster(æ, pr):
-        yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} kræver nu mindst {æ.efter} vurderinger: sørg for at "
-                               f"planlægningen giver plads til dem ({pr.hvor(e)}).")
+for _id, _tekst in _PR_POST.items():
+    rammer(_id)(_hver_post(_tekst))
 
 
 @rammer("D014")
