@@ -23,7 +23,7 @@ def _strip(s: str) -> str:
     return s.strip(_WS)
 
 DATO = date(2026, 11, 23)
-INDSTILLINGER = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+INDSTILLINGER = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @INDSTILLINGER

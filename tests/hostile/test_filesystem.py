@@ -1,0 +1,124 @@
+"""Hostile file systems: symlinks out of the repository, pipes, devices, folders and unreadable files.
+
+Decision: a file reached through a symbolic link whose target lies outside the repository (the
+nearest folder with målbeskrivelser/, templates/national/ or .git) is not read; the finding says
+so in Danish (L001, exit 2). Links that stay inside the repository are followed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from uddprog.catalog import Katalog
+from uddprog.checks import valider
+from uddprog.loading import LoadError, indlæs
+
+from .conftest import PROJEKT, træhash, uddprog
+from .corpus import DATO, PROGRAM, lav_repo
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    rod = tmp_path / "repo"
+    lav_repo(rod)
+    return rod
+
+
+def _l001(fil: Path) -> str:
+    with pytest.raises(LoadError) as e:
+        indlæs(fil)
+    (fund,) = e.value.fund
+    assert fund.check == "L001"
+    return fund.besked
+
+
+def test_symlink_to_a_file_outside_the_repository_is_not_followed(repo, tmp_path):
+    ude = tmp_path / "hemmelig.yaml"
+    shutil.copyfile(repo / PROGRAM, ude)  # a valid programme: following the link would pass validation
+    (repo / "examples/link.yaml").symlink_to(ude)
+    assert "peger uden for repositoriet" in _l001(repo / "examples/link.yaml")
+    resultat = valider([repo / "examples"], Katalog(repo), DATO)
+    assert resultat.ulæselig and any("uden for repositoriet" in f.besked for f in resultat.fund)
+
+
+def test_symlinked_folder_outside_the_repository_is_not_read(repo, tmp_path):
+    ude = tmp_path / "ude"
+    ude.mkdir()
+    shutil.copyfile(repo / PROGRAM, ude / "p.yaml")
+    (repo / "examples/ude").symlink_to(ude, target_is_directory=True)
+    assert "peger uden for repositoriet" in _l001(repo / "examples/ude/p.yaml")
+    før = træhash(repo)
+    r = uddprog("validate", "examples/ude", "--dato", DATO.isoformat(), cwd=repo)
+    assert r.returncode == 2 and "uden for repositoriet" in r.stdout and "Traceback" not in r.stderr
+    assert træhash(repo) == før
+
+
+def test_symlinks_inside_the_repository_are_followed(repo):
+    (repo / "examples/kopi.yaml").symlink_to(repo / PROGRAM)
+    assert indlæs(repo / "examples/kopi.yaml").model.titel
+
+
+def test_repository_reached_through_a_symlink_still_works(repo, tmp_path):
+    (tmp_path / "genvej").symlink_to(repo, target_is_directory=True)
+    assert indlæs(tmp_path / "genvej" / PROGRAM).model.titel
+
+
+def test_symlink_loop_and_dangling_link(repo):
+    a, b = repo / "examples/a.yaml", repo / "examples/b.yaml"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    assert "løkke" in _l001(a)
+    (repo / "examples/død.yaml").symlink_to(repo / "findes-ikke.yaml")
+    assert "link til en fil der ikke findes" in _l001(repo / "examples/død.yaml")
+
+
+def test_named_pipe_and_device_are_refused_without_hanging(repo):
+    fifo = repo / "examples/rør.yaml"
+    os.mkfifo(fifo)
+    assert "ikke en almindelig fil" in _l001(fifo)  # opening it would block forever
+    assert "ikke en almindelig fil" in _l001(Path("/dev/zero"))
+    r = uddprog("validate", "examples/rør.yaml", "--dato", DATO.isoformat(), cwd=repo, timeout=30)
+    assert r.returncode == 2 and "almindelig fil" in r.stdout
+
+
+def test_a_folder_where_a_file_should_be(repo):
+    skabelon = repo / "templates/national/introduktion/skabelon.yaml"
+    skabelon.unlink()
+    skabelon.mkdir()
+    før = træhash(repo)
+    r = uddprog("validate", "--dato", DATO.isoformat(), cwd=repo)
+    assert r.returncode == 2 and "Traceback" not in r.stdout + r.stderr
+    assert "mappe" in r.stdout.lower() or "ingen YAML-filer" in r.stdout
+    assert træhash(repo) == før
+
+
+def test_unreadable_file_through_the_command(repo):
+    """CI runs as root, who reads anything: there the OS's refusal is simulated inside the command's process."""
+    fil = repo / "examples/syd/låst.yaml"
+    shutil.copyfile(repo / PROGRAM, fil)
+    fil.chmod(0)
+    før = træhash(repo)
+    if os.geteuid() == 0:
+        kode = (
+            "import pathlib, sys\n"
+            "ægte = pathlib.Path.open\n"
+            "def nægt(self, *a, **k):\n"
+            "    if self.name == 'låst.yaml': raise PermissionError(13, 'Permission denied')\n"
+            "    return ægte(self, *a, **k)\n"
+            "pathlib.Path.open = nægt\n"
+            "sys.argv = ['uddprog', 'validate', 'examples/syd/låst.yaml', '--dato', '2026-11-23']\n"
+            "from uddprog.cli import main; main()\n"
+        )
+        r = subprocess.run([sys.executable, "-c", kode], cwd=repo, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "PYTHONPATH": str(PROJEKT)})
+    else:
+        r = uddprog("validate", "examples/syd/låst.yaml", "--dato", DATO.isoformat(), cwd=repo)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "adgang nægtet" in r.stdout and "Traceback" not in r.stderr
+    assert træhash(repo) == før
