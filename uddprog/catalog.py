@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .findings import Finding
-from .loading import Dokument, LoadError, indlæs
-from .models import Fase, Maalbeskrivelse, MaalbeskrivelseReference, NationalSkabelon
+
+if TYPE_CHECKING:  # loading imports pydantic and builds the models; paths and file lists do not need that
+    from .loading import Dokument
+    from .models import Fase, Maalbeskrivelse, MaalbeskrivelseReference, NationalSkabelon
 
 MB_MAPPE = "målbeskrivelser"
 SKABELON_MAPPE = Path("templates") / "national"
@@ -65,6 +68,8 @@ class Katalog:
             yield from self._indlæs_alle_filer(yaml_filer(mappe), type)
 
     def _indlæs_alle_filer(self, filer: list[Path], type: str) -> Iterator[Dokument]:
+        from .loading import LoadError, indlæs
+
         for fil in filer:
             try:
                 yield indlæs(fil, type)
