@@ -10,6 +10,8 @@ Library use::
 Every programme is validated first; one with errors is skipped with its
 reason, the others still render. Templates are compiled once per process:
 with ``jobs > 1`` each worker process builds its own ``Renderer`` once.
+Rendering into the same folder again skips every programme whose inputs,
+template and tool are unchanged (``OUT/.uddprog-render.json``, see ``cache``).
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ class Udfald:
     fejl: str | None = None  # Danish reason when nothing (or not everything) was written
     sprunget_over: bool = False  # not rendered because validation found errors
     navn: str | None = None  # <region>/<name>, for collision checks
+    uændret: bool = False  # inputs, template and tool unchanged since the last render: nothing was done
     _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
+    _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
 
     @property
     def ok(self) -> bool:
@@ -114,6 +118,8 @@ class Renderer:
         if mb is None or skabelon is None:  # validation reports these; guard anyway
             udfald.fejl = "målbeskrivelsen eller den nationale skabelon findes ikke"
             return udfald
+        ref = program.målbeskrivelse
+        udfald._afh = (mb.fil, (ref.speciale, str(ref.fase), ref.version), program.skabelon)
         try:
             ctx = build_context(program, mb.model, skabelon.model)
             navn = filnavn(program)
@@ -187,9 +193,16 @@ def render_programmer(
     dato: date | None = None,
     rod: Path | None = None,
     fremskridt: Callable[[Udfald], None] | None = None,
+    genbrug: bool = True,
 ) -> Renderresultat:
-    """Render programmes (files or folders) into ``out``; see the module docstring."""
+    """Render programmes (files or folders) into ``out``; see the module docstring.
+
+    With ``genbrug`` (the default) a programme whose YAML, målbeskrivelse, national template and uddprog
+    itself are unchanged since the last render into ``out`` is not rendered again (see ``cache``); its
+    ``Udfald`` has ``uændret`` set.
+    """
     from ..catalog import find_rod
+    from .cache import Byggecache
 
     stier = [Path(s) for s in stier]
     rod = Path(rod) if rod else find_rod(stier[0] if stier else None)
@@ -198,8 +211,7 @@ def render_programmer(
         raise ValueError(f"Ukendt format: {', '.join(ukendte)} (kendte: {', '.join(FORMATER)})")
     filer = programfiler(stier, rod)
     out = Path(out)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(filer) or 1))
-    opgaver = [(f, tuple(formater), out) for f in filer]
+    cache = Byggecache(out, rod, tuple(formater)) if genbrug else None
     resultat = Renderresultat()
     navne: dict[str, Path] = {}
     venter: list[Udfald] = []  # rendered, waiting for their PDF (converted in batches, memory stays bounded)
@@ -210,6 +222,10 @@ def render_programmer(
                 u.fejl = f"samme outputnavn ({u.navn}) som {navne[u.navn]}; giv forløbene forskellige navne"
             navne.setdefault(u.navn, u.kilde)
         resultat.udfald.append(u)
+        if u.uændret:
+            if fremskridt:
+                fremskridt(u)
+            return
         if "pdf" in formater:
             venter.append(u)
             if len(venter) >= PDF_BATCH:
@@ -218,16 +234,39 @@ def render_programmer(
         elif fremskridt:
             fremskridt(u)
 
-    if jobs == 1:
-        r = Renderer(rod, dato)
-        for opgave in opgaver:
-            modtag(r.render_fil(*opgave))
-    else:
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rod, dato)) as pool:
-            for u in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
-                modtag(u)
-    if venter:
-        _pdf(venter, out, fremskridt)
+    # Unchanged programmes first: their names take part in the collision check like any other.
+    opgaver = []
+    for f in filer:
+        post = cache.uændret(f) if cache else None
+        if post is None:
+            opgaver.append((f, tuple(formater), out))
+        else:
+            modtag(Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True))
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(opgaver) or 1))
+    try:
+        if not opgaver:
+            pass
+        elif jobs == 1:
+            r = Renderer(rod, dato)
+            for opgave in opgaver:
+                modtag(r.render_fil(*opgave))
+        else:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rod, dato)) as pool:
+                for u in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
+                    modtag(u)
+        if venter:
+            _pdf(venter, out, fremskridt)
+    finally:
+        if cache is not None:
+            for u in resultat.udfald:
+                if u.uændret:
+                    continue
+                if u.ok and u._afh and u.navn:
+                    cache.husk(u.kilde, *u._afh, u.navn, u.filer)
+                else:
+                    cache.glem(u.kilde)
+                u._afh = None
+            cache.gem()
     return resultat
 
 
