@@ -50,6 +50,12 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper
 
 SIZES = (100, 1000, 3000)
+
+# The models grow while this generator is in use; new optional fields are filled in only when they exist.
+from uddprog.models import Forskningstraening, PlanlagtForskningstraening  # noqa: E402
+
+_HAR_TEORI = "teori_inden_måneder" in Forskningstraening.model_fields
+_HAR_TEORI_PLAN = "teori_til_måned" in PlanlagtForskningstraening.model_fields
 DEFAULT_SEED = 2026
 #: The date the corpus is valid on: `uddprog validate --dato` with this date gives zero errors.
 DATO = date(2026, 11, 23)
@@ -481,7 +487,7 @@ def målbeskrivelse_data(sp: Speciale, fase: str, version: str, gyldig_fra: date
         data["kurser"] = hoved_kurser(sp, varighed, rng)
         data["forskningstræning"] = {
             "dage": 20, "teori_dage": 10, "projekt_dage": 10, "start_senest_måned": 24,
-            "slut_senest_måneder_før_slut": 6,
+            "slut_senest_måneder_før_slut": 6, **({"teori_inden_måneder": 12} if _HAR_TEORI else {}),
             "beskrivelse": "Forskningstræningen består af **10 dages teoretisk kursus** og **10 dages "
                            "projektarbejde** med vejleder.\n"}
     else:
@@ -557,7 +563,7 @@ class MB:
     varighed: int
     kompetencer: list[tuple[str, list[str], list[str], int | None]]  # id, strategies, methods, min_vurderinger
     kurser: list[tuple[str, int | None, int | None]]
-    forskning: tuple[int | None, int | None] | None  # start_senest_måned, slut_senest_måneder_før_slut
+    forskning: tuple[int | None, int | None, int | None] | None  # start senest, end before, theory within
     spec: Speciale | None = None
 
     @classmethod
@@ -567,7 +573,8 @@ class MB:
                    [(k.id, [str(x) for x in k.læringsstrategier], [str(x) for x in k.vurderingsmetoder],
                      getattr(k, "min_vurderinger", None)) for k in m.kompetencer],
                    [(k.id, k.tidligst_måned, k.senest_måned) for k in m.kurser],
-                   (f.start_senest_måned, f.slut_senest_måneder_før_slut) if f else None, spec)
+                   (f.start_senest_måned, f.slut_senest_måneder_før_slut, getattr(f, "teori_inden_måneder", None))
+                   if f else None, spec)
 
 
 def _navn(rng: random.Random) -> str:
@@ -802,12 +809,15 @@ def program_data(mb: MB, skabelon: NationalSkabelon, region: str, nr: int, rng: 
         "kurser": kurser,
     }
     if mb.forskning is not None:
-        start_senest, slut_før = mb.forskning
+        start_senest, slut_før, teori_inden = mb.forskning
         seneste_slut = mb.varighed - (slut_før or 0)
         fra = rng.randint(6, min(start_senest or 24, seneste_slut - 6))
-        data["forskningstræning"] = {"fra_måned": fra, "til_måned": rng.randint(fra + 4, seneste_slut),
-                                     "beskrivelse": "Teorikurset tages det første år; projektet afsluttes med en "
-                                                    "præsentation i afdelingen."}
+        til = rng.randint(fra + 4, seneste_slut)
+        data["forskningstræning"] = {"fra_måned": fra, "til_måned": til}
+        if _HAR_TEORI_PLAN:
+            data["forskningstræning"]["teori_til_måned"] = min(fra + (teori_inden or 12) - 1 - rng.randint(0, 3), til)
+        data["forskningstræning"]["beskrivelse"] = ("Teorikurset tages det første år; projektet afsluttes med en "
+                                                    "præsentation i afdelingen.")
     fakta = {"speciale": sp_navn, "fase_navn": fase_navn, "steder": [f"{a['afdeling']}, {a['sted']}" for a in ansættelser],
              "perioder": perioder, "forløb_nr": nr, "region": region, "varighed": mb.varighed, "version": mb.version}
     sektioner = {}
