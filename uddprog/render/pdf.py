@@ -3,21 +3,127 @@
 soffice exits 0 even when it could not convert, and shares one user profile
 between processes (a second instance then silently does nothing), so every
 conversion gets its own temporary profile and the PDF's existence is checked.
+
+LibreOffice does not update fields or indexes when it merely converts
+(``--convert-to``), so the table of contents that toc.py fills with PAGEREF
+fields would reach the PDF without page numbers. Instead the temporary profile
+gets a small Basic macro (``_MACRO``) which opens each document hidden,
+updates every index (LibreOffice rebuilds the TOC from its field definition
+and computes the page numbers after laying the document out) and the text
+fields, and exports the PDF. One LibreOffice start still serves a whole batch.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Iterable
+from xml.sax.saxutils import escape
 
 from .writer import write_atomic
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 DEFAULT_TIMEOUT = 180
+MACRO_URL = "macro:///Standard.Uddprog.Eksport"
+
+# Runs inside LibreOffice. @IND@ and @UD@ become folder URLs (percent-encoded, so
+# pure ASCII whatever the temp path is). A failing document leaves <name>.fejl with
+# the reason instead of a PDF; every error is caught, because an uncaught one would
+# stop the macro before terminate() and leave soffice running until the timeout.
+_MACRO = """\
+Option Explicit
+
+Const IND = "@IND@"
+Const UD = "@UD@"
+
+Sub Eksport
+    Dim sFil As String, aFiler() As String, n As Long, i As Long
+    On Error GoTo Fejl
+    n = 0
+    sFil = Dir(IND & "/", 0)
+    Do While sFil <> ""
+        If LCase(Right(sFil, 5)) = ".docx" Then
+            ReDim Preserve aFiler(n) As String
+            aFiler(n) = sFil
+            n = n + 1
+        End If
+        sFil = Dir()
+    Loop
+    For i = 0 To n - 1
+        Konverter(IND & "/" & aFiler(i), UD & "/" & Left(aFiler(i), Len(aFiler(i)) - 5))
+    Next i
+Slut:
+    StarDesktop.terminate()
+    Exit Sub
+Fejl:
+    SkrivFejl(UD & "/eksport.fejl", "linje " & Erl & ": " & Error$)
+    Resume Slut
+End Sub
+
+Sub Konverter(sInd As String, sUd As String)
+    Dim oDoc As Object, oIdx As Object, i As Long
+    Dim aLoad(1) As New com.sun.star.beans.PropertyValue
+    Dim aPdf(0) As New com.sun.star.beans.PropertyValue
+    On Error GoTo Fejl
+    aLoad(0).Name = "Hidden" : aLoad(0).Value = True
+    ' Only ever DOCX: without a filter a damaged file would be "converted" as plain text.
+    aLoad(1).Name = "FilterName" : aLoad(1).Value = "MS Word 2007 XML"
+    aPdf(0).Name = "FilterName" : aPdf(0).Value = "writer_pdf_Export"
+    oDoc = StarDesktop.loadComponentFromURL(sInd, "_blank", 0, aLoad())
+    If IsNull(oDoc) Then
+        SkrivFejl(sUd & ".fejl", "dokumentet kunne ikke åbnes")
+        Exit Sub
+    End If
+    ' update() lays the document out again before it sets the page numbers,
+    ' so a table of contents that grows by a page still gets the right numbers.
+    oIdx = oDoc.getDocumentIndexes()
+    For i = 0 To oIdx.getCount() - 1
+        oIdx.getByIndex(i).update()
+    Next i
+    oDoc.getTextFields().refresh()
+    oDoc.storeToURL(sUd & ".pdf", aPdf())
+Luk:
+    On Error Resume Next
+    If Not IsNull(oDoc) Then oDoc.close(True)
+    Exit Sub
+Fejl:
+    SkrivFejl(sUd & ".fejl", "linje " & Erl & ": " & Error$)
+    Resume Luk
+End Sub
+
+Sub SkrivFejl(sFil As String, sTekst As String)
+    Dim n As Integer
+    On Error Resume Next
+    n = FreeFile()
+    Open sFil For Output As #n
+    Print #n, sTekst
+    Close #n
+End Sub
+"""
+
+_XML_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE {kind} PUBLIC '
+             '"-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{dtd}">\n')
+_LIBRARIES = (_XML_HEAD.format(kind="library:libraries", dtd="libraries.dtd")
+              + '<library:libraries xmlns:library="http://openoffice.org/2000/library" '
+              'xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+              ' <library:library library:name="Standard" library:link="false"/>\n</library:libraries>\n')
+_LIBRARY = (_XML_HEAD.format(kind="library:library", dtd="library.dtd")
+            + '<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" '
+            'library:readonly="false" library:passwordprotected="false">{elements}</library:library>\n')
+# A profile whose setup counts as completed: otherwise LibreOffice's first start
+# copies its presets over the profile, replacing our Standard library with an empty one.
+_REGISTRY = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse">\
+<value>true</value></prop></item>
+</oor:items>
+"""
 
 
 class PdfError(Exception):
@@ -36,10 +142,55 @@ def find_soffice() -> str | None:
     return None
 
 
+def _basic_string(text: str) -> str:
+    if any(c in text for c in '"\r\n'):
+        raise ValueError(f"ikke brugbar som Basic-streng: {text!r}")
+    return text
+
+
+def make_profile(profile: Path, in_dir: Path, out_dir: Path) -> str:
+    """Write a fresh LibreOffice user profile holding the export macro; return its URL."""
+    basic = profile / "user" / "basic"
+    std = basic / "Standard"
+    std.mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_REGISTRY, encoding="utf-8")
+    (basic / "script.xlc").write_text(_LIBRARIES, encoding="utf-8")
+    (basic / "dialog.xlc").write_text(_LIBRARIES, encoding="utf-8")
+    (std / "dialog.xlb").write_text(_LIBRARY.format(elements=""), encoding="utf-8")
+    (std / "script.xlb").write_text(
+        _LIBRARY.format(elements='\n <library:element library:name="Uddprog"/>\n'), encoding="utf-8")
+    code = (_MACRO.replace("@IND@", _basic_string(in_dir.as_uri()))
+            .replace("@UD@", _basic_string(out_dir.as_uri())))
+    (std / "Uddprog.xba").write_text(
+        _XML_HEAD.format(kind="script:module", dtd="module.dtd")
+        + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Uddprog" '
+        f'script:language="StarBasic">{escape(code)}</script:module>\n',
+        encoding="utf-8")
+    return profile.as_uri()
+
+
+def _run(cmd: list[str], env: dict[str, str], timeout: int) -> subprocess.CompletedProcess:
+    """Run soffice in its own process group, so a timeout (or Ctrl-C) ends soffice.bin too,
+    not just the wrapper script; otherwise the wait for its output pipes would not end."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except BaseException:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (AttributeError, ProcessLookupError, PermissionError):  # no process groups (Windows)
+            proc.kill()
+        proc.communicate()
+        raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
 def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DEFAULT_TIMEOUT) -> list[Path]:
     """Convert several DOCX documents (bytes, target path) in one LibreOffice start.
 
     Starting LibreOffice costs seconds, so a batch is converted by one process.
+    The table of contents and fields are updated first (see the module docstring).
     Each PDF is moved atomically into place; a missing PDF is an error.
     """
     items = list(docx_files)
@@ -52,7 +203,7 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
             "Installér fx pakken libreoffice-writer, eller vælg --format docx,html."
         )
     with tempfile.TemporaryDirectory(prefix="uddprog-pdf-") as tmp:
-        tmpdir = Path(tmp)
+        tmpdir = Path(tmp).resolve()
         src_dir = tmpdir / "ind"
         out_dir = tmpdir / "ud"
         src_dir.mkdir()
@@ -62,29 +213,31 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
             src = src_dir / f"dokument-{i:05d}.docx"
             src.write_bytes(data)
             sources.append(src)
-        profile = (tmpdir / "profil").as_uri()
-        cmd = [
-            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out_dir), *map(str, sources),
-        ]
+        profile = make_profile(tmpdir / "profil", src_dir, out_dir)
+        cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nolockcheck",
+               MACRO_URL]
         env = dict(os.environ, HOME=str(tmpdir))  # LibreOffice writes caches under HOME
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+            proc = _run(cmd, env, timeout)
         except subprocess.TimeoutExpired:
             raise PdfError(f"LibreOffice svarede ikke inden for {timeout} sekunder under PDF-konverteringen") from None
         except OSError as exc:
             raise PdfError(f"LibreOffice kunne ikke startes: {exc}") from None
         written = []
         missing = []
+        reasons = []
         for src, (_data, target) in zip(sources, items):
             pdf = out_dir / (src.stem + ".pdf")
             if not pdf.is_file() or pdf.stat().st_size == 0 or not pdf.read_bytes().startswith(b"%PDF"):
                 missing.append(target)
+                reasons.append(_read_reason(out_dir / (src.stem + ".fejl")))
                 continue
             write_atomic(target, pdf.read_bytes())
             written.append(target)
         if missing:
-            detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()[-500:]
+            detail = "; ".join(dict.fromkeys(r for r in [_read_reason(out_dir / "eksport.fejl"), *reasons] if r))
+            if not detail:
+                detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()[-500:]
             names = ", ".join(str(m) for m in missing)
             raise PdfError(
                 f"LibreOffice lavede ingen PDF for {names} (afslutningskode {proc.returncode})"
@@ -92,6 +245,13 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
                 written,
             )
         return written
+
+
+def _read_reason(path: Path) -> str:
+    try:
+        return " ".join(path.read_text(encoding="utf-8", errors="replace").split())[:300]
+    except OSError:
+        return ""
 
 
 def docx_to_pdf(data: bytes, target: Path, timeout: int = DEFAULT_TIMEOUT) -> Path:
