@@ -171,7 +171,7 @@ def make_profile(profile: Path, in_dir: Path, out_dir: Path) -> str:
 
 def _run(cmd: list[str], env: dict[str, str], timeout: int) -> subprocess.CompletedProcess:
     """Run soffice in its own process group, so a timeout (or Ctrl-C) ends soffice.bin too,
-    not just the wrapper script; otherwise the wait for its output pipes would not end."""
+    not just the wrapper script, which would leave soffice.bin running in the background."""
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=env, start_new_session=True)
     try:
