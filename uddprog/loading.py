@@ -11,6 +11,7 @@ L… for reading, S… for schema) with ``file:line:column``.
 from __future__ import annotations
 
 import difflib
+import functools
 import errno
 import os
 import re
@@ -163,27 +164,38 @@ def repository_rod(fil: Path) -> Path:
     The nearest folder above ``fil`` that holds målbeskrivelser/, templates/national/ or .git;
     without one, the file's own folder.
     """
-    absolut = Path(os.path.abspath(fil))
-    for mappe in absolut.parents:
-        if any((mappe / m).is_dir() for m in _ROD_MÆRKER):
+    absolut = os.path.abspath(fil)
+    return Path(_rod_for_mappe(os.path.dirname(absolut)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rod_for_mappe(mappe: str) -> str:
+    # Per folder, not per file: a batch reads thousands of files from a handful of folders.
+    del_ = mappe
+    while True:
+        if any(os.path.isdir(os.path.join(del_, m)) for m in _ROD_MÆRKER):
+            return del_
+        forælder = os.path.dirname(del_)
+        if forælder == del_:
             return mappe
-    return absolut.parent
+        del_ = forælder
 
 
 def _tjek_symlink(fil: Path) -> None:
     """Refuse a file reached through a symbolic link that leads out of its repository."""
-    absolut = Path(os.path.abspath(fil))
-    rod = repository_rod(fil)
+    absolut_tekst = os.path.abspath(fil)
+    rod_tekst = _rod_for_mappe(os.path.dirname(absolut_tekst))
     # Only links at or below the repository root matter; the root itself may live behind a link.
-    del_ = absolut
+    del_ = absolut_tekst
     har_link = False
-    while del_ != rod and del_ != del_.parent:
-        if del_.is_symlink():
+    while del_ != rod_tekst and del_ != os.path.dirname(del_):
+        if os.path.islink(del_):
             har_link = True
             break
-        del_ = del_.parent
+        del_ = os.path.dirname(del_)
     if not har_link:
         return
+    absolut, rod = Path(absolut_tekst), Path(rod_tekst)
     try:
         mål = absolut.resolve(strict=False)
         rod_mål = rod.resolve(strict=False)
