@@ -81,3 +81,19 @@ def test_parallel_validation_finds_the_same(korpus, monkeypatch):
     serielt = valider([korpus.rod], katalog, dato=date(2026, 11, 23), jobs=1)
     parallelt = valider([korpus.rod], Katalog(korpus.rod), dato=date(2026, 11, 23), jobs=2)
     assert parallelt.fund == serielt.fund and parallelt.filer == serielt.filer
+
+
+def test_diff_reads_only_the_heads_of_other_programmes_with_the_same_result(korpus):
+    from uddprog.diff import påvirkning, sammenlign
+    from uddprog.diff.impact import mb_nøgle
+    from uddprog.diff.inputs import Programhoved, indlæs_programmer, programmer_for
+
+    gammel, ny, _ = korpus.største_par
+    g, n = indlæs(gammel), indlæs(ny)
+    sæt = sammenlign(g, n)
+    nøgle = mb_nøgle(g.model.speciale, g.model.fase, g.model.version)
+    strøm = list(programmer_for(korpus.rod / "examples", nøgle))
+    assert any(isinstance(p, Programhoved) for p in strøm)
+    fuld = påvirkning(sæt, indlæs_programmer(korpus.rod / "examples"), dato=corpus.DATO)
+    hurtig = påvirkning(sæt, strøm, dato=corpus.DATO)
+    assert hurtig == fuld

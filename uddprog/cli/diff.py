@@ -83,14 +83,16 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
 def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, rod: Path | None):
     from ..catalog import EKSEMPEL_MAPPE, Katalog, find_rod
     from ..diff import Diffrapport, påvirkning, sammenlign
-    from ..diff.inputs import find_par, indlæs_programmer
+    from ..diff.impact import mb_nøgle
+    from ..diff.inputs import find_par, programmer_for
 
     start = Path(gammel) if Path(gammel).exists() else None
     katalog = Katalog(rod) if rod else Katalog(find_rod(start))
     g, n = find_par(gammel, ny, katalog)
     if programmappe is None and (katalog.rod / EKSEMPEL_MAPPE).is_dir():
         programmappe = katalog.rod / EKSEMPEL_MAPPE
-    programmer = indlæs_programmer(programmappe) if programmappe else []
+    gm = g.model
+    programmer = programmer_for(programmappe, mb_nøgle(gm.speciale, gm.fase, gm.version)) if programmappe else []
     sæt = sammenlign(g, n)
     skabeloner = {id: d.model for id, d in katalog.skabeloner.items()}
     return Diffrapport(sæt, tuple(påvirkning(sæt, programmer, skabeloner, dato)), dato, programmappe)

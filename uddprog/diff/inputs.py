@@ -7,7 +7,11 @@ message; the CLI turns it into exit code 2.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from ..catalog import Katalog, yaml_filer
 from ..findings import Finding
@@ -81,6 +85,125 @@ def find_par(gammel: str, ny: str, katalog: Katalog) -> tuple[Dokument[Maalbeskr
 
 
 Indlæst = Dokument[Uddannelsesprogram] | tuple[Path, list[Finding]]
+
+
+@dataclass(frozen=True)
+class _Reference:
+    speciale: str
+    fase: str
+    version: str
+
+
+@dataclass(frozen=True)
+class _Hoved:
+    titel: str
+    skabelon: str
+    målbeskrivelse: _Reference
+
+
+@dataclass(frozen=True)
+class Programhoved:
+    """A programme read only as far as its title, template and målbeskrivelse reference.
+
+    Enough for a programme that does not build on OLD: the report lists it with these three facts.
+    Full loading (with positions and validation) is for the programmes the change set can hit.
+    """
+
+    fil: Path
+    model: _Hoved
+
+
+_FASER = frozenset(f.value for f in Fase)
+
+
+def læs_hoved(tekst: str) -> _Hoved | None:
+    """Title, template and reference from the first top-level keys, reading YAML events only as far as
+    needed; None whenever anything is unusual (then the caller loads the file fully)."""
+    from ..loading import _Loader
+
+    fundet: dict = {}
+    try:
+        hændelser = yaml.parse(tekst, Loader=_Loader)
+        for e in hændelser:
+            if isinstance(e, yaml.MappingStartEvent) and e.tag is None:
+                break
+            if not isinstance(e, (yaml.StreamStartEvent, yaml.DocumentStartEvent)):
+                return None
+        else:
+            return None
+        while len(fundet) < 3:
+            k = next(hændelser)
+            if not isinstance(k, yaml.ScalarEvent) or k.tag is not None:
+                return None  # the end of the mapping, or a key that is not plain text
+            v = next(hændelser)
+            if k.value in fundet or isinstance(v, yaml.AliasEvent) or getattr(v, "tag", None) is not None:
+                return None
+            if k.value in ("titel", "skabelon"):
+                if not isinstance(v, yaml.ScalarEvent):
+                    return None
+                fundet[k.value] = v.value.strip()
+            elif k.value == "målbeskrivelse":
+                if not isinstance(v, yaml.MappingStartEvent):
+                    return None
+                ref: dict[str, str] = {}
+                for rk in hændelser:
+                    if isinstance(rk, yaml.MappingEndEvent):
+                        break
+                    rv = next(hændelser)
+                    if not (isinstance(rk, yaml.ScalarEvent) and isinstance(rv, yaml.ScalarEvent)) \
+                            or rk.tag is not None or rv.tag is not None or rk.value in ref:
+                        return None
+                    ref[rk.value] = rv.value.strip()
+                if set(ref) != {"speciale", "fase", "version"} or ref["fase"] not in _FASER \
+                        or not all(ref.values()):
+                    return None
+                fundet[k.value] = _Reference(**ref)
+            elif isinstance(v, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                dybde = 1
+                while dybde:
+                    e = next(hændelser)
+                    if isinstance(e, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                        dybde += 1
+                    elif isinstance(e, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                        dybde -= 1
+    except (yaml.YAMLError, StopIteration, RecursionError, ValueError):
+        return None
+    if not fundet["titel"] or not fundet["skabelon"]:
+        return None
+    return _Hoved(fundet["titel"], fundet["skabelon"], fundet["målbeskrivelse"])
+
+
+def programmer_for(mappe: Path, nøgle) -> Iterator[Indlæst | Programhoved]:
+    """The programmes below ``mappe`` for a diff against the målbeskrivelse with key ``nøgle``, one at a time.
+
+    A programme whose reference (read from its first lines) is not ``nøgle`` comes as a
+    :class:`Programhoved`; the rest are loaded fully like :func:`indlæs_programmer` does. Nothing is
+    held between files, so memory stays flat in the number of programmes.
+    """
+    from ..loading import læs_tekst
+    from .impact import mb_nøgle
+
+    if not mappe.is_dir():
+        raise DiffFejl(f"Programmappen '{mappe}' findes ikke.")
+    for fil in yaml_filer(mappe):
+        try:
+            tekst = læs_tekst(fil)
+        except LoadError as e:
+            yield (fil, e.fund)
+            continue
+        hoved = læs_hoved(tekst)
+        if hoved is not None:
+            r = hoved.målbeskrivelse
+            if mb_nøgle(r.speciale, r.fase, r.version) != nøgle:
+                yield Programhoved(fil, hoved)
+                continue
+        try:
+            dok = indlæs(fil, tekst=tekst)
+        except LoadError as e:
+            yield (fil, e.fund)
+            continue
+        if dok.type == "uddannelsesprogram":
+            yield dok
 
 
 def indlæs_programmer(mappe: Path) -> list[Indlæst]:
