@@ -170,3 +170,17 @@ def test_p016_requires_the_template_author_roles(repo):
 def test_role_coverage_is_fine_when_mb_covers_all_roles():
     roller = {r for k in mb_data()["kompetencer"] for r in k["roller"]}
     assert len(roller) == 7
+
+
+def test_a_broken_målbeskrivelse_is_reported_when_only_the_programme_is_validated(repo):
+    from uddprog.catalog import Katalog
+    from uddprog.checks import valider
+
+    repo.skriv()
+    mb = repo.rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml"
+    mb.write_text(mb.read_text(encoding="utf-8").replace("fase: hoveduddannelse", "fase: [hoveduddannelse", 1),
+                  encoding="utf-8")
+    resultat = valider([repo.rod / "examples"], Katalog(repo.rod), date(2026, 11, 23))
+    ids = [(f.check, f.sted.fil.name) for f in resultat.fund]
+    assert ("P001", "program.yaml") in ids and ("L002", "hoveduddannelse-2015.yaml") in ids
+    assert "kunne ikke indlæses" in next(f.besked for f in resultat.fund if f.check == "P001")

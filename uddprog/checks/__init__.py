@@ -124,7 +124,18 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
     else:
         for fil in filer:
             fund.extend(valider_fil(fil, katalog, dato)[1])
-    return Resultat(filer=filer, fund=sorteret(fund))
+    return Resultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
+
+
+def _katalogfund(katalog: Katalog, fund: list[Finding]) -> list[Finding]:
+    """Målbeskrivelser and templates that could not be loaded, unless already reported.
+
+    Without these, a programme whose målbeskrivelse has a syntax error would only hear
+    "P001 findes ikke", not why.
+    """
+    katalog.målbeskrivelser, katalog.skabeloner  # load them here too when workers did the checking
+    kendte = {(f.check, f.sted) for f in fund}
+    return [f for f in dict.fromkeys(katalog.fund) if (f.check, f.sted) not in kendte]
 
 
 def _antal_jobs(jobs: int | None, antal_filer: int) -> int:

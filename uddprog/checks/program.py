@@ -53,6 +53,8 @@ def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
         hjælp = _mente_du(ref.speciale, specialer) or (
             f" Kendte specialer: {', '.join(specialer)}." if specialer else " Mappen målbeskrivelser/ er tom eller mangler.")
         sted = k.sted("målbeskrivelse", "speciale")
+    if k.katalog.fund:
+        hjælp += " Nogle filer i målbeskrivelser/ eller templates/national/ kunne ikke indlæses; se fejlene for dem."
     yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} findes ikke i "
            f"{k.katalog.rod / 'målbeskrivelser'}.{hjælp}", sted)
 
