@@ -512,7 +512,11 @@ def valideringsfund(fejl: ValidationError, klasse: type[BaseModel], fil: Path, p
         elif typ == "extra_forbidden":
             kendte = sorted(_felter_ved(klasse, loc[:-1]))
             besked = f"Ukendt felt '{loc[-1]}'." + _mente_du(str(loc[-1]), kendte)
-            if kendte and not _mente_du(str(loc[-1]), kendte):
+            if " " in str(loc[-1]) and inp is None:
+                # `{bemærkning: To gange, fx i vagten}`: YAML ends the text at the comma and reads the rest as a key.
+                besked += (" Står der et komma i en tekst inde i { … }? Så læser YAML resten som et nyt felt; "
+                           "sæt teksten i anførselstegn.")
+            elif kendte and not _mente_du(str(loc[-1]), kendte):
                 besked += " Tilladte felter: " + ", ".join(kendte) + "."
             check, pos = "S002", positions.find(loc, nøgle=True)
         elif typ in ("enum", "literal_error"):

@@ -176,3 +176,12 @@ def test_too_large_file(tmp_path, monkeypatch):
     monkeypatch.setattr(loading, "MAKS_BYTES", 100)
     (fund,) = _fejl(tmp_path, "a: " + "x" * 200 + "\n")
     assert fund.check == "L005"
+
+
+def test_comma_inside_a_flow_mapping_gets_a_hint(tmp_path):
+    tekst = PROGRAM_TEKST.replace("observaton", "observation").replace(
+        "    til_måned: 12\n", "    til_måned: 12\n    bemærkning: x\n").replace(
+        "    bemærkning: x\n", "") + "  - {kompetence: \"2\", ansættelse: a, fra_måned: 1, til_måned: 2, " \
+        "læringsmetoder: [selvstudium], bemærkning: To gange, fx i vagten}\n"
+    (fund,) = _fejl(tmp_path, tekst)
+    assert fund.check == "S002" and "'fx i vagten'" in fund.besked and "anførselstegn" in fund.besked
