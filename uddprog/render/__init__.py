@@ -176,7 +176,27 @@ _WORKER: Renderer | None = None
 
 def _init_worker(rod: Path, dato: date | None) -> None:
     global _WORKER
+    _sigterm_som_ctrl_c()
     _WORKER = Renderer(rod, dato)  # templates compile lazily, once per worker process
+
+
+def _afbryd(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _sigterm_som_ctrl_c():
+    """Let SIGTERM (a cancelled CI job, `timeout`, a service stop) end a batch the way Ctrl-C does.
+
+    By default SIGTERM kills the process on the spot, so a file being written stays behind as a temp
+    file; as a KeyboardInterrupt, write_atomic removes it. Only in the main thread and only when nobody
+    installed a handler. Returns the handler to restore, or None when nothing was changed.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        return None
+    return signal.signal(signal.SIGTERM, _afbryd)
 
 
 def _work(args: tuple[Path, tuple[str, ...], Path]) -> Udfald:
@@ -243,6 +263,7 @@ def render_programmer(
         else:
             modtag(Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(opgaver) or 1))
+    tidligere_sigterm = _sigterm_som_ctrl_c()
     try:
         if not opgaver:
             pass
@@ -257,6 +278,10 @@ def render_programmer(
         if venter:
             _pdf(venter, out, fremskridt)
     finally:
+        if tidligere_sigterm is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, tidligere_sigterm)
         if cache is not None:
             for u in resultat.udfald:
                 if u.uændret:
