@@ -422,8 +422,9 @@ def _danish_undefined(exc: jinja2.UndefinedError) -> str:
     if m:
         return f"'{m.group(1)}' findes ikke"
     m = re.match(r"'(.+)' has no attribute '(.+)'", msg)
-    if m:
-        return f"feltet '{m.group(2)}' findes ikke ({m.group(1)})"
+    if m:  # "'uddprog.render.context.Felter object'" says nothing to a template author
+        hvor = "" if m.group(1).endswith(" object") else f" ({m.group(1)})"
+        return f"feltet '{m.group(2)}' findes ikke{hvor}"
     return msg
 
 
