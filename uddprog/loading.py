@@ -45,7 +45,7 @@ class _Loader(_BasisLoader):  # type: ignore[valid-type,misc]
     """
 
     def resolve(self, kind, value, implicit):
-        if kind is not yaml.ScalarNode:
+        if kind is not yaml.ScalarNode or len(value) > 80:  # long texts are unique: not worth keeping
             return super().resolve(kind, value, implicit)
         nøgle = (value, implicit)
         tag = _TAGCACHE.get(nøgle)
