@@ -56,9 +56,13 @@ def _make_parser() -> MarkdownIt:
 _MD = _make_parser()
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=256)
 def parse(source: str) -> tuple[Token, ...]:
-    """Parse once; programmes share much text, so the cache pays off in batches."""
+    """Parse once; programmes share much text, so the cache pays off in batches.
+
+    Token trees are large (tens of KB for a long text), and the Word XML made from them is cached by
+    ``_cached_wordml`` anyway, so this cache is small: memory stays flat over thousands of programmes.
+    """
     return tuple(_MD.parse(strip_forbidden(source)))
 
 
@@ -80,7 +84,7 @@ def _make_html_renderer() -> MarkdownIt:
 _MD_HTML = _make_html_renderer()
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # bounded so that memory stays flat in the corpus size
 def to_html(source: str) -> str:
     """Markdown -> HTML fragment; everything not Markdown is escaped."""
     tokens = _MD_HTML.parse(strip_forbidden(source))
@@ -254,7 +258,7 @@ class _Recorder:
         return self._mark("bullet")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # bounded so that memory stays flat in the corpus size
 def _cached_wordml(source: str, styles: WordStyles) -> tuple[str, tuple]:
     rec = _Recorder()
     xml = tokens_to_wordml(parse(source), rec, styles)  # type: ignore[arg-type]
