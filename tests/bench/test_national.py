@@ -18,7 +18,7 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path):
     assert p.returncode == 0, p.stderr[-3000:]
     tabel = ud.read_text(encoding="utf-8")
     for række in ("validate (whole corpus)", "render DOCX", "render HTML", "re-render, nothing changed",
-                  "diff OLD NEW against all programmes", "floor: zip + write the DOCX files",
+                  "diff OLD NEW against all programmes", "floor: zip + write the DOCX files (1 process)",
                   "peer: plain docxtpl per document*", "`uddprog --version`", "Machine: nproc"):
         assert række in tabel
     data = json.loads(rå.read_text(encoding="utf-8"))
