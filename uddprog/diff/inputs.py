@@ -116,10 +116,32 @@ class Programhoved:
 _FASER = frozenset(f.value for f in Fase)
 
 
+_UDSNIT = 4096  # the three keys stand in the first lines of a programme
+
+
 def læs_hoved(tekst: str) -> _Hoved | None:
     """Title, template and reference from the first top-level keys, reading YAML events only as far as
-    needed; None whenever anything is unusual (then the caller loads the file fully)."""
+    needed; None whenever anything is unusual (then the caller loads the file fully).
+
+    The first lines are tried first (starting libyaml on a whole 40 KB file costs more than reading its
+    head); a value is only trusted when at least one whole line follows it in that excerpt, so a text cut
+    in the middle can never pass for the real one.
+    """
+    if len(tekst) > _UDSNIT:
+        slut = tekst.rfind("\n", 0, _UDSNIT)
+        if slut > 0:
+            udsnit = tekst[:slut + 1]
+            hoved = _læs_hoved(udsnit, udsnit.count("\n") - 2)
+            if hoved is not None:
+                return hoved
+    return _læs_hoved(tekst, None)
+
+
+def _læs_hoved(tekst: str, sidste_linje: int | None) -> _Hoved | None:
     from ..loading import _Loader
+
+    def hel(e) -> bool:  # ended before the excerpt's last whole line
+        return sidste_linje is None or e.end_mark.line < sidste_linje
 
     fundet: dict = {}
     try:
@@ -139,7 +161,7 @@ def læs_hoved(tekst: str) -> _Hoved | None:
             if k.value in fundet or isinstance(v, yaml.AliasEvent) or getattr(v, "tag", None) is not None:
                 return None
             if k.value in ("titel", "skabelon"):
-                if not isinstance(v, yaml.ScalarEvent):
+                if not isinstance(v, yaml.ScalarEvent) or not hel(v):
                     return None
                 fundet[k.value] = v.value.strip()
             elif k.value == "målbeskrivelse":
@@ -148,6 +170,8 @@ def læs_hoved(tekst: str) -> _Hoved | None:
                 ref: dict[str, str] = {}
                 for rk in hændelser:
                     if isinstance(rk, yaml.MappingEndEvent):
+                        if not hel(rk):
+                            return None
                         break
                     rv = next(hændelser)
                     if not (isinstance(rk, yaml.ScalarEvent) and isinstance(rv, yaml.ScalarEvent)) \
@@ -220,3 +244,4 @@ def indlæs_programmer(mappe: Path) -> list[Indlæst]:
         if dok.type == "uddannelsesprogram":
             ud.append(dok)
     return ud
+
