@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import posixpath
 import sys
 import zipfile
 from copy import deepcopy
@@ -322,7 +323,7 @@ def build(variant: Variant):
     tag(doc, "{%p for g in kompetenceplan %}")
     para(doc, "{{ g.overskrift }}", "Heading 2")
     tag(doc, "{%p if g.rader %}")
-    table(doc, [
+    plan = table(doc, [
         ("Nr.", 0.9, "{{ r.nummer }}"),
         (variant.kompetence, 3.5, "{{ r.titel }}"),
         ("Lægeroller", 2.5, "{{ r.roller }}"),
@@ -331,6 +332,8 @@ def build(variant: Variant):
         ("Læringsmetoder", 2.8, "{{ r.laeringsmetoder }}"),
         ("Vurderingsmetoder", 3.0, "{{ r.vurderingsmetoder }}"),
     ], "r in g.rader")
+    # The plan's remark goes under the competency's title, as in the HTML; an empty one leaves no paragraph.
+    plan.rows[2].cells[1].add_paragraph("{{p r.bemaerkning|md('Tabeltekst') }}")
     tag(doc, "{%p else %}")
     para(doc, f"Der er ikke planlagt {variant.flertal} i denne ansættelse.")
     tag(doc, "{%p endif %}")
@@ -416,7 +419,8 @@ def build(variant: Variant):
 
 # ------------------------------------------------------------------ package clean-up
 
-_DROP = ("docProps/thumbnail.jpeg", "customXml/")
+# python-docx leftovers; stylesWithEffects.xml is a Word 2010 copy of styles.xml that would disagree with ours.
+_DROP = ("docProps/thumbnail.jpeg", "customXml/", "word/stylesWithEffects.xml")
 _CORE = (
     XML_DECL
     + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -445,10 +449,13 @@ def package(doc, fase: str) -> bytes:
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
         files = {n: zf.read(n) for n in zf.namelist()}
     files = {n: d for n, d in files.items() if not n.startswith(_DROP)}
-    dropped = lambda target: any(target.lstrip("/").removeprefix("../").startswith(d) for d in _DROP)  # noqa: E731
+    def dropped(target: str, base: str = "") -> bool:  # a relationship target, relative to its part's folder
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+        return part.startswith(_DROP)
+
     files["_rels/.rels"] = _without(files["_rels/.rels"], lambda r: not dropped(r.get("Target")))
     files["word/_rels/document.xml.rels"] = _without(
-        files["word/_rels/document.xml.rels"], lambda r: not dropped(r.get("Target")))
+        files["word/_rels/document.xml.rels"], lambda r: not dropped(r.get("Target"), "word"))
     files["[Content_Types].xml"] = _without(
         files["[Content_Types].xml"], lambda o: not dropped(o.get("PartName") or ""))
     files["docProps/core.xml"] = _CORE.format(fase=fase).encode()
@@ -470,7 +477,16 @@ def package(doc, fase: str) -> bytes:
     settings = etree.fromstring(files["word/settings.xml"])
     upd = etree.Element(w + "updateFields")
     upd.set(w + "val", "true")
-    settings.find(w + "defaultTabStop").addprevious(upd)
+    # The schema fixes the order of settings; updateFields comes before these (ECMA-376 CT_Settings).
+    efter = {"hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+             "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+             "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+             "doNotEmbedSmartTags", "decimalSymbol", "listSeparator"}
+    næste = next((el for el in settings if etree.QName(el).localname in efter), None)
+    if næste is not None:
+        næste.addprevious(upd)
+    else:
+        settings.append(upd)
     # Danish hyphenation: long Danish compounds in narrow table columns break at syllables, not anywhere.
     settings.find(w + "defaultTabStop").addnext(etree.Element(w + "autoHyphenation"))
     files["word/settings.xml"] = (XML_DECL + etree.tostring(settings, encoding="unicode")).encode()

@@ -159,3 +159,27 @@ def test_broken_template_writes_nothing(tmp_path):
     u = r.render_fil(files[0], ("docx", "html"), out)
     assert not u.ok and "ukendt_felt" in u.fejl
     assert not out.exists() or not any(out.rglob("*"))
+
+
+def test_a_template_without_the_hyperlink_style_gets_words_own(tmp_path):
+    # python-docx's default template, like a template Word never saw a link in, has no Hyperlink style.
+    path = make_template(tmp_path, "{{p tekst|md }}")
+    data = CompiledDocx(path).render({"tekst": "Se [evaluer.dk](https://www.evaluer.dk)."}, CORE)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        styles = zf.read("word/styles.xml").decode()
+        dokument = zf.read("word/document.xml").decode()
+    assert styles.count('w:styleId="Hyperlink"') == 1
+    assert '<w:rStyle w:val="Hyperlink"/>' in dokument
+
+
+def test_a_style_the_template_uses_but_does_not_define_is_refused(tmp_path):
+    path = make_template(tmp_path, "Tekst")
+    with zipfile.ZipFile(path) as zf:
+        dele = {n: zf.read(n) for n in zf.namelist()}
+    dele["word/document.xml"] = dele["word/document.xml"].replace(
+        b"<w:p>", b'<w:p><w:pPr><w:pStyle w:val="RegionensEgen"/></w:pPr>', 1)
+    with zipfile.ZipFile(path, "w") as zf:
+        for navn, indhold in dele.items():
+            zf.writestr(navn, indhold)
+    with pytest.raises(WordTemplateError, match="'RegionensEgen' \\(i word/document.xml\\)"):
+        CompiledDocx(path)

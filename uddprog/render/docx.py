@@ -24,7 +24,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from .errors import TemplateFejl
-from .markdown import WordRefs, WordStyles, plain_wordml, strip_forbidden, to_wordml, xml_escape
+from .markdown import HEADING_OFFSET, WordRefs, WordStyles, plain_wordml, strip_forbidden, to_wordml, xml_escape
 from .toc import fill_toc
 from .writer import ZipEntry, zip_bytes
 
@@ -277,6 +277,53 @@ class _Part:
     template: jinja2.Template
 
 
+_STYLE_REFS = ("pStyle", "rStyle", "tblStyle")
+_HYPERLINK_STYLE = (
+    f'<w:style xmlns:w="{W_NS}" w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+    '<w:rPr><w:color w:val="0563C1" w:themeColor="hyperlink"/><w:u w:val="single"/></w:rPr></w:style>'
+)
+_MD_STYLE_ARG = re.compile(r"""\b(?:md|afsnit)\(\s*['"]([^'"]+)['"]\s*\)""")
+
+
+def _markdown_styles() -> set[str]:
+    """Styles the Markdown renderer writes: lists, links, quotes and headings."""
+    s = WordStyles()
+    headings = {s.heading.format(level=min(n + HEADING_OFFSET, 9)) for n in range(1, 7)}
+    return {s.list_paragraph, s.hyperlink, s.quote} | headings
+
+
+def _check_styles(files: dict[str, bytes], parts: list["_Part"], path: Path) -> None:
+    """Every style the template or our Markdown uses must be defined: Word would silently fall back to Normal."""
+    if "word/styles.xml" not in files:
+        raise WordTemplateError(f"Word-skabelonen {path} mangler word/styles.xml (typograferne)")
+    styles = _parse(files["word/styles.xml"], "word/styles.xml", path)
+    defined = {el.get(_W + "styleId") for el in styles.iterfind(_W + "style")}
+    if "Hyperlink" not in defined:
+        # Word creates this character style only once a document has a link, so an edited
+        # template may lack it; add Word's own definition rather than refuse the template.
+        styles.append(etree.fromstring(_HYPERLINK_STYLE))
+        files["word/styles.xml"] = XML_DECL.encode() + etree.tostring(styles, encoding="utf-8")
+        defined.add("Hyperlink")
+    used: dict[str, str] = {}
+    for part in parts:
+        root = etree.fromstring(files[part.name])  # the stored XML; the patched source may hold raw tags
+        for tag in _STYLE_REFS:
+            for el in root.iter(_W + tag):
+                used.setdefault(el.get(_W + "val"), part.name)
+        for name in _MD_STYLE_ARG.findall(part.source):
+            used.setdefault(name, part.name)
+    for name in sorted(_markdown_styles()):
+        used.setdefault(name, "Markdown-tekst")
+    missing = sorted(n for n in used if n and n not in defined)
+    if missing:
+        where = "; ".join(f"'{n}' (i {used[n]})" for n in missing)
+        raise WordTemplateError(
+            f"Word-skabelonen {path} bruger typografier, som den ikke definerer: {where}. "
+            "Opret typografierne i Word (eller omdøb dem tilbage), ellers ville teksten stå i standardtypografien"
+        )
+
+
 class CompiledDocx:
     """A program.docx Word template, parsed and compiled once."""
 
@@ -317,6 +364,8 @@ class CompiledDocx:
                     f"i afsnittet «{_line_text(source, exc.lineno)}»"
                 ) from None
             self.parts.append(_Part(name, source, template))
+
+        _check_styles(files, self.parts, self.path)
 
         # Numbering: our list definitions must exist; new w:num are appended per document.
         if "word/numbering.xml" not in files:
