@@ -369,11 +369,23 @@ def _forskningstræning(gv: Version, nv: Version) -> Iterator[Ændring]:
         yield Ændring("D031", "Forskningstræningen er ikke længere et krav.", felt="forskningstræning", **steder)
     else:
         felter = [f for f in type(a).model_fields if getattr(a, f) != getattr(b, f)]
-        dele = [f"{f}: {_vis(getattr(a, f))} → {_vis(getattr(b, f))}" for f in felter if f != "beskrivelse"]
+        dele = [f"{_FORSKNINGSFELTER.get(f, f)}: {_vis(getattr(a, f))} → {_vis(getattr(b, f))}"
+                for f in felter if f != "beskrivelse"]
         if "beskrivelse" in felter:
             dele.append("beskrivelsen")
         yield Ændring("D032", f"Kravene til forskningstræning er ændret ({'; '.join(dele)}).", felt=",".join(felter),
                       før={f: getattr(a, f) for f in felter}, efter={f: getattr(b, f) for f in felter}, **steder)
+
+
+#: How the report names the research-training rules (the YAML keys are for authors, not committees).
+_FORSKNINGSFELTER = {
+    "dage": "dage i alt",
+    "teori_dage": "teoridage",
+    "projekt_dage": "projektdage",
+    "start_senest_måned": "start senest i måned",
+    "slut_senest_måneder_før_slut": "afsluttet måneder før fasens slutning",
+    "teori_inden_måneder": "teoridelen afsluttet inden for måneder",
+}
 
 
 def _vis(v: Any) -> str:
