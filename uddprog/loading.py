@@ -349,6 +349,11 @@ def _oversæt_yamlfejl(problem: str, tekst: str, mark) -> str:
     return "strukturen kan ikke læses her; tjek indrykning, kolon, bindestreger og anførselstegn omkring stedet"
 
 
+# Tags as constants: the builder compares them for every node of a national batch.
+_MAP, _SEQ, _STR, _TIMESTAMP, _NULL, _BOOL, _INT, _MERGE = (
+    _T + n for n in ("map", "seq", "str", "timestamp", "null", "bool", "int", "merge"))
+
+
 class _Bygger:
     """Turns a composed node graph into dicts, lists and scalars, recording positions."""
 
@@ -368,13 +373,18 @@ class _Bygger:
             raise self._fejl("L005", f"Dokumentet folder sig ud til over {MAKS_NODER:,} værdier (ankre og aliaser?).".replace(",", "."), node)
         if dybde > MAKS_DYBDE:
             raise self._fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).", node)
-        self.værdier.setdefault(sti, (node.start_mark.line + 1, node.start_mark.column + 1))
+        mark = node.start_mark
+        self.værdier.setdefault(sti, (mark.line + 1, mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:  # the common case first
+                return node.value
+            return self._skalar(node)
         if isinstance(node, yaml.MappingNode):
-            if node.tag != _T + "map":
+            if node.tag != _MAP:
                 raise self._forbudt_tag(node)
             return self._afbildning(node, sti, dybde)
         if isinstance(node, yaml.SequenceNode):
-            if node.tag != _T + "seq":
+            if node.tag != _SEQ:
                 raise self._forbudt_tag(node)
             return [self.byg(barn, sti + (i,), dybde + 1) for i, barn in enumerate(node.value)]
         return self._skalar(node)
@@ -382,31 +392,33 @@ class _Bygger:
     def _afbildning(self, node: yaml.MappingNode, sti: Sti, dybde: int) -> dict:
         ud: dict[str, Any] = {}
         for nøglenode, værdinode in node.value:
-            if nøglenode.tag == _T + "merge":
+            if nøglenode.tag == _MERGE:
                 raise self._fejl("L003", "YAML-fletning ('<<') understøttes ikke; skriv felterne ud.", nøglenode)
             if not isinstance(nøglenode, yaml.ScalarNode):
                 raise self._fejl("L002", "En nøgle skal være en enkel tekst, ikke en liste eller afbildning.", nøglenode)
-            nøgle = str(self._skalar(nøglenode))
+            nøgle = nøglenode.value if nøglenode.tag == _STR else str(self._skalar(nøglenode))
+            barnesti = sti + (nøgle,)
             if nøgle in ud:
-                linje = self.nøgler[sti + (nøgle,)][0]
+                linje = self.nøgler[barnesti][0]
                 raise self._fejl("L004", f"Nøglen '{nøgle}' står to gange (første gang på linje {linje}).", nøglenode)
-            self.nøgler[sti + (nøgle,)] = (nøglenode.start_mark.line + 1, nøglenode.start_mark.column + 1)
-            ud[nøgle] = self.byg(værdinode, sti + (nøgle,), dybde + 1)
+            mark = nøglenode.start_mark
+            self.nøgler[barnesti] = (mark.line + 1, mark.column + 1)
+            ud[nøgle] = self.byg(værdinode, barnesti, dybde + 1)
         return ud
 
     def _skalar(self, node: yaml.ScalarNode) -> Any:
         tag, v = node.tag, node.value
         if tag not in _SKALAR_TAGS:
             raise self._forbudt_tag(node)
-        if tag == _T + "str" or tag == _T + "timestamp":
+        if tag == _STR or tag == _TIMESTAMP:
             return v  # dates stay text; the models parse them strictly as ÅÅÅÅ-MM-DD
-        if tag == _T + "null":
+        if tag == _NULL:
             return None
-        if tag == _T + "bool":
+        if tag == _BOOL:
             # YAML 1.1 also reads yes/no/on/off as booleans; Danish text must not turn into True.
             return {"true": True, "false": False}.get(v.lower(), v)
         try:
-            if tag == _T + "int":
+            if tag == _INT:
                 if v.isascii() and v.isdigit() and (v[0] != "0" or v == "0"):
                     return int(v)  # the common case; YAML 1.1 octal, hex, '_' and sexagesimal go below
                 return yaml.constructor.SafeConstructor.construct_yaml_int(_KONSTRUKTØR, node)
