@@ -37,15 +37,19 @@ def _formater(ctx, param, value: str) -> tuple[str, ...]:
               help="Mappe til de dannede filer.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Antal processer (standard: alle kerner).")
+@click.option("--force", is_flag=True, default=False,
+              help="Dan alle programmer igen, også dem hvis input, skabelon og uddprog er uændrede siden sidst.")
 @dato_option
 @rod_option
 @click.pass_context
-def render(ctx, programmer, formater, out, jobs, dato, rod):
+def render(ctx, programmer, formater, out, jobs, force, dato, rod):
     """Dan uddannelsesprogrammer som Word (DOCX), HTML og PDF.
 
     Uden PROGRAMMER dannes alle programmer i examples/. Hvert program valideres
     først; et program med fejl dannes ikke, og grunden skrives. Filerne får
     faste navne: OUT/<region>/<speciale>-<fase>-<forløb>.<format>.
+    Et program hvis YAML, målbeskrivelse, skabelon og uddprog-version er
+    uændrede siden sidste kørsel i samme OUT, dannes ikke igen (--force dan alt).
     Exitkode 0: alt blev dannet; 1: noget blev ikke dannet.
     """
     from ..catalog import find_rod
@@ -53,13 +57,14 @@ def render(ctx, programmer, formater, out, jobs, dato, rod):
 
     rod = rod or find_rod(programmer[0] if programmer else None)
     interaktiv = sys.stderr.isatty() and not os.environ.get("CI")
-    status = {"ok": 0, "fejl": 0}
+    status = {"ok": 0, "fejl": 0, "uændret": 0}
 
     def linje(u) -> None:
         if u.ok:
             status["ok"] += 1
+            status["uændret"] += u.uændret
             if not interaktiv:
-                click.echo(f"dannet {u.kilde}: " + ", ".join(_kort(f) for f in u.filer))
+                click.echo(f"{'uændret' if u.uændret else 'dannet'} {u.kilde}: " + ", ".join(_kort(f) for f in u.filer))
         else:
             status["fejl"] += 1
             click.echo(f"{'sprunget over' if u.sprunget_over else 'fejl'} {u.kilde}: {u.fejl}", err=True)
@@ -74,10 +79,10 @@ def render(ctx, programmer, formater, out, jobs, dato, rod):
                     linje(u)
                     bar.update(1)
                 resultat = render_programmer(programmer, formater, out, jobs, dato.date() if dato else None,
-                                             rod, fremskridt)
+                                             rod, fremskridt, genbrug=not force)
         else:
             resultat = render_programmer(programmer, formater, out, jobs, dato.date() if dato else None,
-                                         rod, linje)
+                                         rod, linje, genbrug=not force)
     except RenderError as e:
         click.echo(f"fejl: {e}", err=True)
         ctx.exit(1)
@@ -86,5 +91,6 @@ def render(ctx, programmer, formater, out, jobs, dato, rod):
         click.echo("Ingen programmer fundet.", err=True)
         ctx.exit(1)
     click.echo(f"{status['ok']} af {n} programmer dannet i {out}"
+               + (f" ({status['uændret']} uændrede siden sidst, ikke dannet igen)" if status["uændret"] else "")
                + (f"; {status['fejl']} ikke dannet." if status["fejl"] else "."))
     ctx.exit(0 if resultat.ok else 1)
