@@ -56,6 +56,12 @@ from uddprog.models import Forskningstraening, PlanlagtForskningstraening  # noq
 
 _HAR_TEORI = "teori_inden_måneder" in Forskningstraening.model_fields
 _HAR_TEORI_PLAN = "teori_til_måned" in PlanlagtForskningstraening.model_fields
+try:
+    from uddprog.models.program import FokuseretOphold  # noqa: E402
+
+    _HAR_OPHOLD = {"sted", "ansættelse", "fra_måned", "til_måned", "varighed", "formål"} <= set(FokuseretOphold.model_fields)
+except ImportError:  # pragma: no cover
+    _HAR_OPHOLD = False
 DEFAULT_SEED = 2026
 #: The date the corpus is valid on: `uddprog validate --dato` with this date gives zero errors.
 DATO = date(2026, 11, 23)
@@ -818,6 +824,21 @@ def program_data(mb: MB, skabelon: NationalSkabelon, region: str, nr: int, rng: 
             data["forskningstræning"]["teori_til_måned"] = min(fra + (teori_inden or 12) - 1 - rng.randint(0, 3), til)
         data["forskningstræning"]["beskrivelse"] = ("Teorikurset tages det første år; projektet afsluttes med en "
                                                     "præsentation i afdelingen.")
+    if _HAR_OPHOLD and mb.fase == "hoveduddannelse" and rng.random() < 0.5:
+        # a focused stay at a university hospital department for one or two of the competencies
+        ai = rng.randrange(len(ansættelser))
+        a, b = perioder[ai]
+        fra = rng.randint(a, b)
+        dr = ansættelser[ai]["driftsregion"]
+        sted = next(h[0] for h in HOSPITALER[dr] if h[2])
+        komp = [k[0] for k in rng.sample(mb.kompetencer, min(2, len(mb.kompetencer)))]
+        data["fokuserede_ophold"] = [{
+            "sted": f"{mb.spec.afdeling if mb.spec and not mb.spec.praksis else 'Medicinsk Afdeling'}, {sted}",
+            "ansættelse": ansættelser[ai]["id"], "fra_måned": fra, "til_måned": min(b, fra + rng.randint(0, 1)),
+            "varighed": rng.choice(["1 uge", "2 uger", "10 dage"]),
+            "formål": f"Træning i højt specialiserede funktioner inden for kompetence {' og '.join(komp)}, som "
+                      "ansættelsesstedet ikke selv kan tilbyde.",
+            "kompetencer": komp}]
     fakta = {"speciale": sp_navn, "fase_navn": fase_navn, "steder": [f"{a['afdeling']}, {a['sted']}" for a in ansættelser],
              "perioder": perioder, "forløb_nr": nr, "region": region, "varighed": mb.varighed, "version": mb.version}
     sektioner = {}
