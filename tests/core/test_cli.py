@@ -110,3 +110,14 @@ def test_schema_rejects_a_typo(tmp_path):
     skema = json.loads(skematekst("uddannelsesprogram"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"titel": "x", "skabelonn": "kbu"}, skema)
+
+
+def test_jobs_gives_the_same_findings_as_one_process(repo):
+    repo.program["kompetenceplan"][0]["vurderingsmetoder"] = ["mini-cex", "osats"]
+    for i in range(40):  # more than one bundle of files, so two workers really share the batch
+        repo.ekstra[f"examples/syd/kopi-{i}.yaml"] = repo.program
+    rod = repo.skriv()
+    én = uddprog("validate", "--format", "json", "--dato", "2026-11-23", "--jobs", "1", cwd=rod)
+    to = uddprog("validate", "--format", "json", "--dato", "2026-11-23", "--jobs", "2", cwd=rod)
+    assert én.returncode == to.returncode == 1
+    assert json.loads(én.stdout) == json.loads(to.stdout) and len(json.loads(to.stdout)["fund"]) == 2 * 41  # P008 and P009 per file

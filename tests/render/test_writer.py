@@ -97,3 +97,27 @@ def test_output_path_refuses_symlink_out(tmp_path):
     (out / "nord").symlink_to(outside)
     with pytest.raises(UnsafeOutputPath):
         safe_output_path(out, ["nord", "program"], ".docx")
+
+
+def test_long_names_are_not_cut_differently_by_context_and_writer(tmp_path):
+    # Two forløb of a long specialty name must keep the part that tells them apart.
+    from uddprog.render.context import filnavn
+    from uddprog.render.writer import safe_output_path
+    from uddprog.models import Uddannelsesprogram
+
+    def navn(forløb: str) -> str:
+        data = {
+            "titel": "x", "skabelon": "hoveduddannelse", "videreuddannelsesregion": "Nord", "forløb": forløb,
+            "målbeskrivelse": {"speciale": "Intern medicin: gastroenterologi og hepatologi",
+                               "fase": "hoveduddannelse", "version": "2020"},
+            "ansvar": {}, "ansættelser": [{"id": "a", "sted": "s", "afdeling": "a", "driftsregion": "Midtjylland",
+                                          "universitetshospital": True, "måneder": 48, "beskrivelse": "b"}],
+            "kompetenceplan": [{"kompetence": "1", "ansættelse": "a", "fra_måned": 1, "til_måned": 2,
+                                "læringsmetoder": ["selvstudium"]}],
+        }
+        f = filnavn(Uddannelsesprogram.model_validate(data))
+        return safe_output_path(tmp_path, [f.region, f.navn], ".docx").name
+
+    a = navn("Regionshospitalet Randers og Aarhus Universitetshospital, forløb 1")
+    b = navn("Regionshospitalet Randers og Aarhus Universitetshospital, forløb 2")
+    assert a != b and a.endswith("forloeb-1.docx") and len(a) <= 125

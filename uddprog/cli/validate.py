@@ -30,10 +30,12 @@ def rod_option(f):
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="Laveste alvor der giver exitkode 1.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Antal processer (standard: alle kerner fra 200 filer, ellers én).")
 @dato_option
 @rod_option
 @click.pass_context
-def validate(ctx, stier, format_, fail_on, dato, rod):
+def validate(ctx, stier, format_, fail_on, jobs, dato, rod):
     """Validér målbeskrivelser, skabeloner og uddannelsesprogrammer.
 
     Uden STIER kontrolleres målbeskrivelser/, templates/national/ og examples/.
@@ -43,7 +45,7 @@ def validate(ctx, stier, format_, fail_on, dato, rod):
     from ..checks import valider
 
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
-    resultat = valider(stier, katalog, dato.date() if dato else None)
+    resultat = valider(stier, katalog, dato.date() if dato else None, jobs=jobs)
     if format_ == "json":
         click.echo(json.dumps(_json(resultat), ensure_ascii=False, indent=2))
     else:

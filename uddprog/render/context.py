@@ -101,8 +101,23 @@ def filnavn(program: Uddannelsesprogram) -> Filnavn:
     forløb = [t for t in slug(re.sub(r"\([^)]*\)", "", program.forløb)).split("-") if t and t not in overflødige]
     return Filnavn(
         region=slug(str(program.videreuddannelsesregion)),
-        navn="-".join([hoved] + forløb)[:120].rstrip("-"),
+        navn=_forkort("-".join([hoved] + forløb)),
     )
+
+
+_MAKS_NAVN = 120  # the writer's slug() cap: a longer name would be cut again, losing its end
+
+
+def _forkort(navn: str) -> str:
+    """Keep a long name's start and its last words ('…-forloeb-2'), which is what tells forløb apart."""
+    if len(navn) <= _MAKS_NAVN:
+        return navn
+    ord_ = navn.split("-")
+    hale: list[str] = []
+    while ord_ and len("-".join(ord_[-1:] + hale)) <= 30:
+        hale.insert(0, ord_.pop())
+    hoved = "-".join(ord_)[: _MAKS_NAVN - len("-".join(hale)) - 1].rstrip("-")
+    return f"{hoved}-{'-'.join(hale)}"
 
 
 def build_context(

@@ -99,7 +99,7 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> Path:
 
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_MAX_SLUG = 80
+_MAX_SLUG = 120  # a file name stays well under the 255-byte limit with its suffix
 
 
 def slug(text: str) -> str:
