@@ -77,10 +77,8 @@ def skabelon_fase(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- forløb and ansættelser --------------------------------------------------
 
-@check("P004", E, "Ansættelsernes måneder summer ikke til fasens varighed", "program")
+@check("P004", E, "Ansættelsernes måneder summer ikke til fasens varighed", "program", kræver=("mb",))
 def måneder_summer(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     i_alt, krævet = k.p.varighed_måneder, k.mb.model.varighed_måneder
     if i_alt != krævet:
         dele = " + ".join(f"{a.måneder}" for a in k.p.ansættelser)
@@ -101,10 +99,8 @@ def driftsregion(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- competency plan -----------------------------------------------------------
 
-@check("P006", E, "En kompetence fra målbeskrivelsen er ikke planlagt", "program")
+@check("P006", E, "En kompetence fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",))
 def alle_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     planlagt = {p.kompetence for p in k.p.kompetenceplan}
     for komp in k.mb.model.kompetencer:
         if komp.id not in planlagt:
@@ -112,10 +108,8 @@ def alle_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
                    "ansættelse, måneder og vurderingsmetoder.", k.sted("kompetenceplan"))
 
 
-@check("P007", E, "Kompetenceplanen nævner en kompetence der ikke findes i målbeskrivelsen", "program")
+@check("P007", E, "Kompetenceplanen nævner en kompetence der ikke findes i målbeskrivelsen", "program", kræver=("mb",))
 def planlagt_findes(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     kendte = [c.id for c in k.mb.model.kompetencer]
     for i, p in enumerate(k.p.kompetenceplan):
         if p.kompetence not in k.kompetencer:
@@ -124,10 +118,8 @@ def planlagt_findes(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kompetenceplan", i, "kompetence"))
 
 
-@check("P008", E, "En obligatorisk vurderingsmetode mangler for en kompetence", "program")
+@check("P008", E, "En obligatorisk vurderingsmetode mangler for en kompetence", "program", kræver=("mb",))
 def obligatoriske_metoder(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     brugt: dict[str, set] = defaultdict(set)
     første: dict[str, int] = {}
     for i, p in enumerate(k.p.kompetenceplan):
@@ -143,10 +135,8 @@ def obligatoriske_metoder(k: ProgramKontekst) -> Iterator[Fund]:
                    "Tilføj metoden under 'vurderingsmetoder'.", k.sted("kompetenceplan", første[komp.id], "kompetence"))
 
 
-@check("P009", E, "En vurderingsmetode er ikke tilladt for kompetencen", "program")
+@check("P009", E, "En vurderingsmetode er ikke tilladt for kompetencen", "program", kræver=("mb",))
 def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     for i, p in enumerate(k.p.kompetenceplan):
         komp = k.kompetencer.get(p.kompetence)
         if komp is None:
@@ -158,10 +148,8 @@ def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
                        f"(tilladt: {tilladte}).", k.sted("kompetenceplan", i, "vurderingsmetoder", j))
 
 
-@check("P024", W, "Der er planlagt færre vurderinger end målbeskrivelsen kræver", "program")
+@check("P024", W, "Der er planlagt færre vurderinger end målbeskrivelsen kræver", "program", kræver=("mb",))
 def antal_vurderinger(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     antal: dict[str, int] = defaultdict(int)
     første: dict[str, int] = {}
     for i, p in enumerate(k.p.kompetenceplan):
@@ -202,10 +190,8 @@ def måned_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
                    f"'{p.ansættelse}' dækker måned {start}–{slut} af forløbet.", k.sted("kompetenceplan", i, felt))
 
 
-@check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program")
+@check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program", kræver=("mb",))
 def roller_dækket(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     dækket = set()
     for p in k.p.kompetenceplan:
         komp = k.kompetencer.get(p.kompetence)
@@ -225,10 +211,8 @@ def antal_ord(markdown: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", tekst))
 
 
-@check("P013", E, "Et påkrævet afsnit fra skabelonen mangler eller er tomt", "program")
+@check("P013", E, "Et påkrævet afsnit fra skabelonen mangler eller er tomt", "program", kræver=("skabelon",))
 def påkrævede_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.skabelon is None:
-        return
     for s in k.skabelon.model.sektioner:
         if not s.påkrævet:
             continue
@@ -241,10 +225,8 @@ def påkrævede_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("sektioner", s.id))
 
 
-@check("P014", W, "Et afsnit er længere end skabelonens omfangsgrænse", "program")
+@check("P014", W, "Et afsnit er længere end skabelonens omfangsgrænse", "program", kræver=("skabelon",))
 def omfang(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.skabelon is None:
-        return
     for s in k.skabelon.model.sektioner:
         tekst = k.p.sektioner.get(s.id)
         if tekst and s.maks_ord and (n := antal_ord(tekst)) > s.maks_ord:
@@ -253,10 +235,8 @@ def omfang(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("sektioner", s.id))
 
 
-@check("P015", E, "Et afsnit findes ikke i skabelonen", "program")
+@check("P015", E, "Et afsnit findes ikke i skabelonen", "program", kræver=("skabelon",))
 def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.skabelon is None:
-        return
     kendte = [s.id for s in k.skabelon.model.sektioner]
     for sid in k.p.sektioner:
         if sid not in kendte:
@@ -264,10 +244,8 @@ def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
                    f"Afsnit i skabelonen: {_opremsning(kendte)}.", k.sted("sektioner", sid, nøgle=True))
 
 
-@check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program")
+@check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program", kræver=("skabelon",))
 def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.skabelon is None:
-        return
     a = k.p.ansvar
     for felt in k.skabelon.model.ansvarsfelter:
         if getattr(a, felt) in (None, [], ""):
@@ -282,10 +260,8 @@ def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- courses and research training ---------------------------------------------------
 
-@check("P017", E, "Et planlagt kursus findes ikke i målbeskrivelsen", "program")
+@check("P017", E, "Et planlagt kursus findes ikke i målbeskrivelsen", "program", kræver=("mb",))
 def kursus_findes(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     kendte = [c.id for c in k.mb.model.kurser]
     for i, pk in enumerate(k.p.kurser):
         if pk.kursus not in kendte:
@@ -293,10 +269,8 @@ def kursus_findes(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kurser", i, "kursus"))
 
 
-@check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program")
+@check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",))
 def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     planlagt = {pk.kursus for pk in k.p.kurser}
     for kursus in k.mb.model.kurser:
         if kursus.id not in planlagt:
@@ -304,10 +278,8 @@ def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kurser") if k.p.kurser else k.sted())
 
 
-@check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program")
+@check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program", kræver=("mb",))
 def kursus_tid(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     for i, pk in enumerate(k.p.kurser):
         kursus = next((c for c in k.mb.model.kurser if c.id == pk.kursus), None)
         if kursus is None:
@@ -323,9 +295,9 @@ def kursus_tid(k: ProgramKontekst) -> Iterator[Fund]:
                    f"({k.p.varighed_måneder}).", k.sted("kurser", i, "måned"))
 
 
-@check("P020", W, "Forskningstræningen mangler eller ligger uden for sit tidsvindue", "program")
+@check("P020", W, "Forskningstræningen mangler eller ligger uden for sit tidsvindue", "program", kræver=("mb",))
 def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None or k.mb.model.forskningstræning is None:
+    if k.mb.model.forskningstræning is None:
         return
     krav, plan = k.mb.model.forskningstræning, k.p.forskningstræning
     if plan is None:
@@ -356,10 +328,8 @@ def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- revision: versions and dates ----------------------------------------------------------
 
-@check("P021", W, "Der findes en nyere version af målbeskrivelsen", "program")
+@check("P021", W, "Der findes en nyere version af målbeskrivelsen", "program", kræver=("mb",))
 def nyere_version(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     for ny in k.katalog.nyere_versioner(k.mb.model):
         frist = _frist(k, ny.model.gyldig_fra)
         yield (f"Programmet bygger på {k.mb.model.speciale} version {k.mb.model.version}, men version "
@@ -368,10 +338,8 @@ def nyere_version(k: ProgramKontekst) -> Iterator[Fund]:
                + " Kør 'uddprog diff' for at se hvad der skal ændres.", k.sted("målbeskrivelse", "version"))
 
 
-@check("P022", W, "Fristen for revision efter en ny målbeskrivelse er overskredet", "program")
+@check("P022", W, "Fristen for revision efter en ny målbeskrivelse er overskredet", "program", kræver=("mb",))
 def revisionsfrist_overskredet(k: ProgramKontekst) -> Iterator[Fund]:
-    if k.mb is None:
-        return
     nyere = k.katalog.nyere_versioner(k.mb.model)
     if not nyere:
         return

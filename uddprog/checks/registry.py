@@ -28,9 +28,12 @@ class Check:
     titel: str
     område: str
     funktion: Callable[[Any], Iterable[Fund]] | None = None
+    kræver: tuple[str, ...] = ()  # attributes of the subject that must be present (e.g. the programme's "mb")
 
     def kør(self, emne: Any) -> Iterator[Finding]:
         assert self.funktion is not None
+        if any(getattr(emne, navn) is None for navn in self.kræver):
+            return  # another check reports the missing reference; this rule cannot be judged without it
         for besked, sted in self.funktion(emne):
             yield Finding(self.id, self.severity, besked, sted)
 
@@ -47,11 +50,11 @@ def _registrer(c: Check) -> Check:
     return c
 
 
-def check(id: str, severity: Severity, titel: str, område: str):
-    """Register a generator function as a check."""
+def check(id: str, severity: Severity, titel: str, område: str, kræver: tuple[str, ...] = ()):
+    """Register a generator function as a check; it runs only when every attribute in ``kræver`` is set."""
 
     def dekorator(funktion: Callable[[Any], Iterable[Fund]]):
-        _registrer(Check(id, severity, titel, område, funktion))
+        _registrer(Check(id, severity, titel, område, funktion, kræver))
         return funktion
 
     return dekorator
