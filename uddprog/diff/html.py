@@ -13,7 +13,6 @@ import jinja2
 from ..datoer import dansk_dato
 from ..models import Kompetence, visningsnavn
 from .changes import Ændring
-from .lineage import Gruppe
 from .rapport import EMNETITLER, STATUSTEKST, Diffrapport, vis_sti
 from .tekst import frist_tekst, opsummering, overskrift, program_opsummering
 

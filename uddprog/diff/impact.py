@@ -18,8 +18,8 @@ from ..datoer import revisionsfrist
 from ..findings import Finding, Location, Severity
 from ..loading import Dokument
 from ..models import Ansaettelse, NationalSkabelon, Planlaegning, Uddannelsesprogram, Vurderingsmetode, visningsnavn
-from ..render.writer import slug
-from .changes import Ændring, Ændringssæt, strammet, vindue, vis_vindue
+from ..navne import slug
+from .changes import Ændring, Ændringssæt, vis_vindue
 
 #: Why a programme is or is not affected.
 PÅVIRKET, ALLEREDE_NY, ANDEN_MB, ULÆSELIG = "påvirket", "allerede-ny", "anden-målbeskrivelse", "ulæselig"

@@ -17,7 +17,7 @@ from ..catalog import Katalog, yaml_filer
 from ..findings import Finding
 from ..loading import Dokument, LoadError, indlæs
 from ..models import Fase, Maalbeskrivelse, Uddannelsesprogram
-from ..render.writer import slug
+from ..navne import slug
 
 
 class DiffFejl(Exception):

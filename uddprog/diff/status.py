@@ -15,7 +15,7 @@ from ..datoer import læg_måneder_til, revisionsfrist
 from ..findings import Finding
 from ..loading import Dokument
 from ..models import Uddannelsesprogram
-from ..render.writer import slug
+from ..navne import slug
 from .impact import reference
 
 

@@ -24,7 +24,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from .errors import TemplateFejl
-from .markdown import HEADING_OFFSET, WordRefs, WordStyles, plain_wordml, strip_forbidden, to_wordml, xml_escape
+from .markdown import HEADING_OFFSET, WordRefs, WordStyles, plain_wordml, to_wordml, xml_escape
 from .toc import fill_toc
 from .writer import ZipEntry, zip_bytes
 

@@ -9,15 +9,15 @@ old file or the complete new one, never a half-written file.
 from __future__ import annotations
 
 import os
-import re
 import struct
 import tempfile
-import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+from ..navne import slug  # lives with the other name rules; re-exported for the render modules
 
 
 
@@ -95,20 +95,6 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> Path:
             pass
         raise
     return target
-
-
-_TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-_MAX_SLUG = 120  # a file name stays well under the 255-byte limit with its suffix
-
-
-def slug(text: str) -> str:
-    """ASCII file-name slug: 'Øst – Forløb 1' -> 'oest-forloeb-1'."""
-    text = str(text).translate(_TRANSLIT)
-    text = re.sub(r"[\W_]+", "-", text)  # separators first, so 'Odense–Vejle' keeps its break
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = _NON_SLUG.sub("-", text.lower()).strip("-")
-    return text[:_MAX_SLUG].rstrip("-")
 
 
 def safe_output_path(out_dir: str | os.PathLike, parts: Iterable[str], suffix: str) -> Path:
