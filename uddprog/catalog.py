@@ -8,6 +8,7 @@ resolves its references without re-reading them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -15,14 +16,31 @@ from typing import TYPE_CHECKING
 
 from .findings import Finding
 
+from .navne import slug
+
 if TYPE_CHECKING:  # loading imports pydantic and builds the models; paths and file lists do not need that
     from .loading import Dokument
     from .models import Fase, Maalbeskrivelse, MaalbeskrivelseReference, NationalSkabelon
+
+#: The phases, by their YAML value (kept here so that looking up a reference needs no pydantic import).
+FASER = ("kbu", "introduktion", "hoveduddannelse")
 
 MB_MAPPE = "målbeskrivelser"
 SKABELON_MAPPE = Path("templates") / "national"
 EKSEMPEL_MAPPE = "examples"
 SKABELON_FIL = "skabelon.yaml"
+
+
+_REFERENCE = re.compile(r"^(?P<speciale>[^/@]+)/(?P<fase>[^/@]+)@(?P<version>[^/@]+)$")
+
+
+class OpslagsFejl(LookupError):
+    """A reference names no målbeskrivelse in the catalog; the message is Danish and says what exists."""
+
+
+def er_reference(tekst: str) -> bool:
+    """``speciale/fase@version``, e.g. ``neurologi/hoveduddannelse@2015``."""
+    return bool(_REFERENCE.match(tekst.strip()))
 
 
 def find_rod(start: Path | None = None) -> Path:
@@ -107,6 +125,28 @@ class Katalog:
     def programfiler(self, mappe: Path | None = None) -> list[Path]:
         mappe = mappe or self.rod / EKSEMPEL_MAPPE
         return yaml_filer(mappe) if mappe.is_dir() else []
+
+    def slå_op(self, reference: str) -> Dokument[Maalbeskrivelse]:
+        """The målbeskrivelse ``speciale/fase@version``; the specialty compares case- and æøå-insensitively."""
+        m = _REFERENCE.match(reference.strip())
+        if m is None:
+            raise OpslagsFejl(f"'{reference}' er ikke en henvisning på formen speciale/fase@version, "
+                              "fx neurologi/hoveduddannelse@2015.")
+        speciale, fase, version = m["speciale"].strip(), m["fase"].strip().lower(), m["version"].strip()
+        if fase not in FASER:
+            raise OpslagsFejl(f"Ukendt fase '{fase}' i '{reference}'. Faser: {', '.join(FASER)}.")
+        kandidater = [d for d in self.målbeskrivelser if slug(d.model.speciale) == slug(speciale)]
+        if not kandidater:
+            kendte = ", ".join(self.kendte_specialer()) or "ingen"
+            raise OpslagsFejl(f"Ingen målbeskrivelse for specialet '{speciale}' i {self.rod / MB_MAPPE}. "
+                              f"Kendte specialer: {kendte}.")
+        i_fasen = sorted((d for d in kandidater if d.model.fase == fase), key=lambda d: d.model.gyldig_fra)
+        fundet = [d for d in i_fasen if d.model.version == version]
+        if not fundet:
+            versioner = ", ".join(d.model.version for d in i_fasen) or "ingen i den fase"
+            raise OpslagsFejl(f"Ingen målbeskrivelse '{reference}'. Versioner af {kandidater[0].model.speciale}, "
+                              f"{fase}: {versioner}.")
+        return fundet[0]
 
     def kendte_specialer(self) -> list[str]:
         return sorted({d.model.speciale for d in self.målbeskrivelser})

@@ -184,3 +184,10 @@ def test_a_broken_målbeskrivelse_is_reported_when_only_the_programme_is_validat
     ids = [(f.check, f.sted.fil.name) for f in resultat.fund]
     assert ("P001", "program.yaml") in ids and ("L002", "hoveduddannelse-2015.yaml") in ids
     assert "kunne ikke indlæses" in next(f.besked for f in resultat.fund if f.check == "P001")
+
+
+def test_catalog_phases_match_the_model():
+    from uddprog.catalog import FASER
+    from uddprog.models import Fase
+
+    assert FASER == tuple(f.value for f in Fase)

@@ -6,14 +6,13 @@ message; the CLI turns it into exit code 2.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ..catalog import Katalog, yaml_filer
+from ..catalog import Katalog, OpslagsFejl, er_reference, yaml_filer
 from ..findings import Finding
 from ..loading import Dokument, LoadError, indlæs
 from ..models import Fase, Maalbeskrivelse, Uddannelsesprogram
@@ -24,33 +23,15 @@ class DiffFejl(Exception):
     """Bad input or usage; the message is Danish and meant for the user."""
 
 
-_REFERENCE = re.compile(r"^(?P<speciale>[^/@]+)/(?P<fase>[^/@]+)@(?P<version>[^/@]+)$")
-
-
-def er_reference(tekst: str) -> bool:
-    return bool(_REFERENCE.match(tekst.strip()))
-
-
 def find_målbeskrivelse(arg: str, katalog: Katalog) -> Dokument[Maalbeskrivelse]:
     """A målbeskrivelse from a file path, or from a reference looked up in the catalog."""
     sti = Path(arg)
     if sti.exists() or not er_reference(arg):
         return _fra_fil(sti)
-    m = _REFERENCE.match(arg.strip())
-    speciale, fase, version = m["speciale"].strip(), m["fase"].strip().lower(), m["version"].strip()
-    if fase not in {f.value for f in Fase}:
-        raise DiffFejl(f"Ukendt fase '{fase}' i '{arg}'. Faser: {', '.join(f.value for f in Fase)}.")
-    kandidater = [d for d in katalog.målbeskrivelser if slug(d.model.speciale) == slug(speciale)]
-    if not kandidater:
-        kendte = ", ".join(katalog.kendte_specialer()) or "ingen"
-        raise DiffFejl(f"Ingen målbeskrivelse for specialet '{speciale}' i {katalog.rod / 'målbeskrivelser'}. "
-                       f"Kendte specialer: {kendte}.")
-    i_fasen = sorted((d for d in kandidater if d.model.fase == fase), key=lambda d: d.model.gyldig_fra)
-    fundet = [d for d in i_fasen if d.model.version == version]
-    if not fundet:
-        versioner = ", ".join(d.model.version for d in i_fasen) or "ingen i den fase"
-        raise DiffFejl(f"Ingen målbeskrivelse '{arg}'. Versioner af {kandidater[0].model.speciale}, {fase}: {versioner}.")
-    return fundet[0]
+    try:
+        return katalog.slå_op(arg)
+    except OpslagsFejl as e:
+        raise DiffFejl(str(e)) from None
 
 
 def _fra_fil(sti: Path) -> Dokument[Maalbeskrivelse]:
