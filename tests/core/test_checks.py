@@ -71,6 +71,7 @@ MUTATIONER = {
     "P023": lambda r: r.program["ansvar"].update(næste_revision="2026-01-01"),
     "P024": lambda r: r.mb["kompetencer"][1].update(min_vurderinger=2),
     "P025": lambda r: r.program["fokuserede_ophold"][0].update(fra_måned=20),
+    "P026": lambda r: r.program["ansættelser"][1].update(afdeling="UDFYLD"),
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py

@@ -407,3 +407,31 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
             if kendte is not None and kid not in kendte:
                 yield (f"Kompetence '{kid}' findes ikke i målbeskrivelsen.{_mente_du(kid, sorted(kendte))}",
                        k.sted("fokuserede_ophold", i, "kompetencer", j))
+
+
+# --- placeholders --------------------------------------------------------------------------
+
+PLADSHOLDER = "UDFYLD"  # what `uddprog ny` writes where only the author knows the answer
+
+
+def _tekster(værdi, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text in a model with its path, for checks that look at all of them."""
+    if isinstance(værdi, str):
+        yield sti, værdi
+    elif isinstance(værdi, dict):
+        for nøgle, v in værdi.items():
+            yield from _tekster(v, sti + (nøgle,))
+    elif isinstance(værdi, (list, tuple)):
+        for i, v in enumerate(værdi):
+            yield from _tekster(v, sti + (i,))
+    elif hasattr(værdi, "model_fields"):
+        for navn in type(værdi).model_fields:
+            yield from _tekster(getattr(værdi, navn), sti + (navn,))
+
+
+@check("P026", E, "En pladsholder (UDFYLD) fra 'uddprog ny' er ikke udfyldt", "program")
+def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
+    for sti, tekst in _tekster(k.p):
+        if PLADSHOLDER in tekst:
+            felt = ".".join(str(d) if isinstance(d, str) else f"[{d}]" for d in sti).replace(".[", "[")
+            yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; skriv den rigtige tekst.", k.sted(*sti))

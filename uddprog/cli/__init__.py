@@ -23,6 +23,7 @@ _KOMMANDOER = {
     "diff": "uddprog.cli.diff:diff",
     "status": "uddprog.cli.diff:status",
     "render": "uddprog.cli.render:render",
+    "ny": "uddprog.cli.ny:ny",
 }
 
 

@@ -1,0 +1,87 @@
+"""`uddprog ny`: a new programme's skeleton that validate then guides to completion."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from uddprog.catalog import Katalog
+from uddprog.checks import valider
+from uddprog.models import Videreuddannelsesregion
+from uddprog.skelet import skelet
+
+from .test_cli import ROD, uddprog
+
+KATALOG = Katalog(ROD)
+MB_FILER = sorted((ROD / "målbeskrivelser").rglob("*.yaml"))
+DATO = date(2026, 11, 23)
+
+
+def _skabelon_for(mb):
+    (skabelon,) = [d.model for d in KATALOG.skabeloner.values() if d.model.fase == mb.fase]
+    return skabelon
+
+
+def _skriv_og_valider(tmp_path: Path, tekst: str):
+    fil = tmp_path / "examples" / "nyt.yaml"
+    fil.parent.mkdir(parents=True, exist_ok=True)
+    fil.write_text(tekst, encoding="utf-8")
+    return fil, valider([fil], KATALOG, DATO)
+
+
+def _udfyld(tekst: str) -> str:
+    """What an author does: replace the placeholders, date the approval, write every section."""
+    tekst = tekst.replace('"UDFYLD"', '"Tekst skrevet af forfatteren"').replace("UDFYLD", "forløb 1")
+    tekst = re.sub(r"godkendt_dato:\s+#.*", "godkendt_dato: 2026-06-01", tekst)
+    tekst = re.sub(r"næste_revision:\s+#.*", "næste_revision: 2029-05-01", tekst)
+    return re.sub(r'^(  [a-z0-9-]+): ""$', r"\1: Afsnittet er skrevet af **forfatteren**.", tekst, flags=re.M)
+
+
+@pytest.mark.parametrize("mb_fil", MB_FILER, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_skeleton_only_asks_for_what_the_author_must_write(tmp_path, mb_fil):
+    mb = next(d.model for d in KATALOG.målbeskrivelser if d.fil.name == mb_fil.name and d.fil.parent == mb_fil.parent)
+    tekst = skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.SYD)
+    assert tekst == skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.SYD)  # pure
+    _, resultat = _skriv_og_valider(tmp_path, tekst)
+    fejl = {f.check for f in resultat.fund if f.severity == "error"}
+    assert fejl == {"P013", "P016", "P026"}
+    assert {f.check for f in resultat.fund if f.severity == "warning"} <= {"P021", "P022"}  # an older version
+
+    fil, udfyldt = _skriv_og_valider(tmp_path, _udfyld(tekst))
+    assert [str(f) for f in udfyldt.fund if f.severity == "error"] == []
+    data = yaml.safe_load(fil.read_text(encoding="utf-8"))
+    assert {p["kompetence"] for p in data["kompetenceplan"]} == {k.id for k in mb.kompetencer}
+
+
+def test_a_completed_skeleton_renders(tmp_path):
+    from uddprog.render import render_programmer
+
+    mb = KATALOG.slå_op("neurologi/hoveduddannelse@2015").model
+    fil, _ = _skriv_og_valider(tmp_path, _udfyld(skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.NORD)))
+    resultat = render_programmer([fil], ("docx", "html"), tmp_path / "build", jobs=1, rod=ROD, dato=DATO)
+    assert resultat.ok and len(resultat.udfald[0].filer) == 2
+
+
+def test_cli_writes_once_and_never_overwrites(tmp_path):
+    out = tmp_path / "nord" / "nyt.yaml"
+    r = uddprog("ny", "Anæstesiologi/hoveduddannelse@2013", "--region", "nord", "--out", str(out))
+    assert r.returncode == 0 and out.is_file() and "uddprog validate" in r.stderr
+    før = out.read_bytes()
+    r = uddprog("ny", "anaestesiologi/hoveduddannelse@2013", "--region", "Nord", "--out", str(out))
+    assert r.returncode == 2 and "findes allerede" in r.stderr and out.read_bytes() == før
+
+
+@pytest.mark.parametrize("args, ord_", [
+    (["neurologi/hoveduddannelse@1999", "--region", "Syd"], "Versioner af Neurologi, hoveduddannelse: 2011, 2015"),
+    (["fysik/hoveduddannelse@2015", "--region", "Syd"], "Kendte specialer"),
+    (["neurologi/hoveduddannelse@2015", "--region", "Syd", "--skabelon", "kbu"], "er til kbu"),
+    (["neurologi/hoveduddannelse@2015", "--region", "Vest"], "Nord, Syd eller Øst"),
+    (["findes-ikke.yaml", "--region", "Syd"], "Filen findes ikke"),
+])
+def test_cli_bad_input_exits_2_with_a_danish_message(args, ord_):
+    r = uddprog("ny", *args)
+    assert r.returncode == 2 and ord_ in r.stderr and "Traceback" not in r.stderr

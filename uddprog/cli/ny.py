@@ -1,0 +1,77 @@
+"""`uddprog ny`: the skeleton of a new programme from its målbeskrivelse and national template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .validate import rod_option
+
+
+def _region(ctx, param, værdi: str):
+    from ..models import Videreuddannelsesregion
+    from ..navne import slug
+
+    for r in Videreuddannelsesregion:
+        if slug(værdi) == slug(r.value):
+            return r
+    raise click.BadParameter(f"'{værdi}' er ikke en videreuddannelsesregion; vælg Nord, Syd eller Øst.")
+
+
+@click.command()
+@click.argument("maalbeskrivelse", metavar="MÅLBESKRIVELSE")
+@click.option("--region", required=True, callback=_region, help="Videreuddannelsesregion: Nord, Syd eller Øst.")
+@click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Fil at skrive (findes den, rør uddprog den ikke). Uden --out skrives til skærmen.")
+@rod_option
+@click.pass_context
+def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
+    """Skriv et skelet til et nyt uddannelsesprogram.
+
+    MÅLBESKRIVELSE er en fil eller en henvisning som neurologi/hoveduddannelse@2015.
+    Skelettet har alle kompetencer planlagt med de obligatoriske vurderingsmetoder,
+    kurserne i deres tidsvinduer og skabelonens afsnit med vejledning; udfyld resten,
+    og kør 'uddprog validate', som viser hvad der mangler.
+    """
+    from ..catalog import Katalog, OpslagsFejl, er_reference
+    from ..loading import LoadError, indlæs
+    from ..render.writer import write_atomic
+    from ..skelet import skelet
+
+    katalog = Katalog(rod) if rod else Katalog.find()
+
+    def fejl(besked: str):
+        click.echo(f"fejl: {besked}", err=True)
+        ctx.exit(2)
+
+    try:
+        if Path(maalbeskrivelse).exists() or not er_reference(maalbeskrivelse):
+            mb = indlæs(Path(maalbeskrivelse), "målbeskrivelse")
+        else:
+            mb = katalog.slå_op(maalbeskrivelse)
+    except OpslagsFejl as e:
+        fejl(str(e))
+    except LoadError as e:
+        fejl("målbeskrivelsen kan ikke læses:\n" + "\n".join(f"  {f}" for f in e.fund))
+    if skabelon is None:
+        egnede = sorted(s for s, d in katalog.skabeloner.items() if d.model.fase == mb.model.fase)
+        if len(egnede) != 1:
+            fejl(f"{'Ingen' if not egnede else 'Flere'} nationale skabeloner til {mb.model.fase} "
+                 f"({', '.join(egnede) or 'ingen'}); angiv --skabelon.")
+        skabelon = egnede[0]
+    dok = katalog.skabelon(skabelon)
+    if dok is None:
+        fejl(f"den nationale skabelon '{skabelon}' findes ikke (kendte: {', '.join(sorted(katalog.skabeloner))}).")
+    if dok.model.fase != mb.model.fase:
+        fejl(f"skabelonen '{skabelon}' er til {dok.model.fase}, men målbeskrivelsen er til {mb.model.fase}.")
+    tekst = skelet(mb.model, dok.model, region)
+    if out is None:
+        click.echo(tekst, nl=False)
+        return
+    if out.exists():
+        fejl(f"{out} findes allerede; uddprog overskriver ikke et program. Vælg et andet filnavn.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, tekst)
+    click.echo(f"Skrev {out}. Udfyld det, og kør: uddprog validate {out}", err=True)
