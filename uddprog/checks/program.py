@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
+from pydantic import BaseModel
+
 from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
 from ..findings import Severity
 from ..models import DRIFTSREGIONER, Rolle, visningsnavn
@@ -424,7 +426,7 @@ def _tekster(værdi, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(værdi, (list, tuple)):
         for i, v in enumerate(værdi):
             yield from _tekster(v, sti + (i,))
-    elif hasattr(værdi, "model_fields"):
+    elif isinstance(værdi, BaseModel):
         for navn in type(værdi).model_fields:
             yield from _tekster(getattr(værdi, navn), sti + (navn,))
 
