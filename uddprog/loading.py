@@ -10,7 +10,6 @@ L… for reading, S… for schema) with ``file:line:column``.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import errno
 import os
@@ -26,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from .findings import Finding, Location, Severity
 from .models import DOKUMENTTYPER
+from .navne import mente_du
 
 try:
     from yaml import CSafeLoader as _BasisLoader
@@ -523,17 +523,17 @@ def valideringsfund(fejl: ValidationError, klasse: type[BaseModel], fil: Path, p
             pos = positions.find(loc[:-1])
         elif typ == "extra_forbidden":
             kendte = sorted(_felter_ved(klasse, loc[:-1]))
-            besked = f"Ukendt felt '{loc[-1]}'." + _mente_du(str(loc[-1]), kendte)
+            besked = f"Ukendt felt '{loc[-1]}'." + mente_du(str(loc[-1]), kendte)
             if " " in str(loc[-1]) and inp is None:
                 # `{bemærkning: To gange, fx i vagten}`: YAML ends the text at the comma and reads the rest as a key.
                 besked += (" Står der et komma i en tekst inde i { … }? Så læser YAML resten som et nyt felt; "
                            "sæt teksten i anførselstegn.")
-            elif kendte and not _mente_du(str(loc[-1]), kendte):
+            elif kendte and not mente_du(str(loc[-1]), kendte):
                 besked += " Tilladte felter: " + ", ".join(kendte) + "."
             check, pos = "S002", positions.find(loc, nøgle=True)
         elif typ in ("enum", "literal_error"):
             tilladte = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-            besked = f"'{felt}': ugyldig værdi {_kort(inp)}." + _mente_du(str(inp), tilladte)
+            besked = f"'{felt}': ugyldig værdi {_kort(inp)}." + mente_du(str(inp), tilladte)
             besked += " Tilladte værdier: " + ", ".join(tilladte) + "."
             check, pos = "S004", positions.find(loc)
         else:
@@ -557,14 +557,6 @@ def _typebesked(typ: str, ctx: dict, msg: str) -> str:
     if typ in ("less_than_equal", "less_than"):
         return f"må højst være {ctx.get('le', ctx.get('lt'))}"
     return f"har en ugyldig værdi ({msg})"
-
-
-def _mente_du(værdi: str, muligheder: list[str]) -> str:
-    bud = difflib.get_close_matches(værdi.lower(), [m.lower() for m in muligheder], n=1, cutoff=0.6)
-    if not bud:
-        return ""
-    rigtig = next(m for m in muligheder if m.lower() == bud[0])
-    return f" Mente du '{rigtig}'?"
 
 
 def _felter_ved(klasse: type[BaseModel], sti: tuple) -> set[str]:

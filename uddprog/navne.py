@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -17,3 +18,17 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = _NON_SLUG.sub("-", text.lower()).strip("-")
     return text[:_MAX_SLUG].rstrip("-")
+
+
+#: Above this many candidates a suggestion costs more than it helps (difflib is quadratic in the
+#: number of references times candidates: 4,000 unknown ansættelser took minutes).
+MAKS_FORSLAG = 300
+
+
+def mente_du(værdi: str, muligheder: list[str]) -> str:
+    """" Mente du 'x'?" for the closest known name (case-insensitive), or "" when none is close."""
+    if len(muligheder) > MAKS_FORSLAG:
+        return ""
+    små = {m.lower(): m for m in muligheder}
+    bud = difflib.get_close_matches(str(værdi).lower(), list(små), n=1, cutoff=0.6)
+    return f" Mente du '{små[bud[0]]}'?" if bud else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -13,22 +12,11 @@ from pydantic import BaseModel
 from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
 from ..findings import Severity
 from ..models import DRIFTSREGIONER, Rolle, visningsnavn
+from ..navne import mente_du
 from .kontekst import ProgramKontekst
 from .registry import Fund, check
 
 E, W = Severity.ERROR, Severity.WARNING
-
-
-#: Above this many candidates a "did you mean" costs more than it helps (difflib is quadratic in the
-#: number of references times candidates: 4,000 unknown ansættelser took minutes).
-_MAKS_FORSLAG = 300
-
-
-def _mente_du(værdi: str, muligheder: list[str]) -> str:
-    if len(muligheder) > _MAKS_FORSLAG:
-        return ""
-    bud = difflib.get_close_matches(værdi, muligheder, n=1, cutoff=0.6)
-    return f" Mente du '{bud[0]}'?" if bud else ""
 
 
 def _opremsning(navne: list[str], maks: int = 12) -> str:
@@ -52,7 +40,7 @@ def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
         sted = k.sted("målbeskrivelse", "version")
     else:
         specialer = k.katalog.kendte_specialer()
-        hjælp = _mente_du(ref.speciale, specialer) or (
+        hjælp = mente_du(ref.speciale, specialer) or (
             f" Kendte specialer: {', '.join(specialer)}." if specialer else " Mappen målbeskrivelser/ er tom eller mangler.")
         sted = k.sted("målbeskrivelse", "speciale")
     if k.katalog.fund:
@@ -66,7 +54,7 @@ def skabelon_findes(k: ProgramKontekst) -> Iterator[Fund]:
     if k.skabelon is None:
         kendte = sorted(k.katalog.skabeloner)
         yield (f"Den nationale skabelon '{k.p.skabelon}' findes ikke."
-               + (_mente_du(k.p.skabelon, kendte) or f" Kendte skabeloner: {', '.join(kendte) or 'ingen'}."),
+               + (mente_du(k.p.skabelon, kendte) or f" Kendte skabeloner: {', '.join(kendte) or 'ingen'}."),
                k.sted("skabelon"))
 
 
@@ -116,7 +104,7 @@ def planlagt_findes(k: ProgramKontekst) -> Iterator[Fund]:
     for i, p in enumerate(k.p.kompetenceplan):
         if p.kompetence not in k.kompetencer:
             yield (f"Kompetence '{p.kompetence}' findes ikke i målbeskrivelsen "
-                   f"({k.mb.model.speciale} {k.mb.model.version}).{_mente_du(p.kompetence, kendte)}",
+                   f"({k.mb.model.speciale} {k.mb.model.version}).{mente_du(p.kompetence, kendte)}",
                    k.sted("kompetenceplan", i, "kompetence"))
 
 
@@ -171,7 +159,7 @@ def ansættelse_findes(k: ProgramKontekst) -> Iterator[Fund]:
     kendt_sæt = set(kendte)
     for i, p in enumerate(k.p.kompetenceplan):
         if p.ansættelse not in kendt_sæt:
-            yield (f"Ansættelsen '{p.ansættelse}' findes ikke.{_mente_du(p.ansættelse, kendte)} "
+            yield (f"Ansættelsen '{p.ansættelse}' findes ikke.{mente_du(p.ansættelse, kendte)} "
                    f"Kendte ansættelser: {_opremsning(kendte)}.", k.sted("kompetenceplan", i, "ansættelse"))
 
 
@@ -242,7 +230,7 @@ def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
     kendte = [s.id for s in k.skabelon.model.sektioner]
     for sid in k.p.sektioner:
         if sid not in kendte:
-            yield (f"Afsnittet '{sid}' findes ikke i skabelonen '{k.skabelon.model.id}'.{_mente_du(sid, kendte)} "
+            yield (f"Afsnittet '{sid}' findes ikke i skabelonen '{k.skabelon.model.id}'.{mente_du(sid, kendte)} "
                    f"Afsnit i skabelonen: {_opremsning(kendte)}.", k.sted("sektioner", sid, nøgle=True))
 
 
@@ -267,7 +255,7 @@ def kursus_findes(k: ProgramKontekst) -> Iterator[Fund]:
     kendte = [c.id for c in k.mb.model.kurser]
     for i, pk in enumerate(k.p.kurser):
         if pk.kursus not in kendte:
-            yield (f"Kurset '{pk.kursus}' findes ikke i målbeskrivelsen.{_mente_du(pk.kursus, kendte)}",
+            yield (f"Kurset '{pk.kursus}' findes ikke i målbeskrivelsen.{mente_du(pk.kursus, kendte)}",
                    k.sted("kurser", i, "kursus"))
 
 
@@ -395,7 +383,7 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
     for i, o in enumerate(k.p.fokuserede_ophold):
         if o.ansættelse not in perioder:
             yield (f"Det fokuserede ophold på {o.sted} ligger under ansættelsen '{o.ansættelse}', som ikke findes."
-                   f"{_mente_du(o.ansættelse, list(perioder))}", k.sted("fokuserede_ophold", i, "ansættelse"))
+                   f"{mente_du(o.ansættelse, list(perioder))}", k.sted("fokuserede_ophold", i, "ansættelse"))
         elif o.fra_måned > o.til_måned:
             yield (f"'fra_måned' ({o.fra_måned}) ligger efter 'til_måned' ({o.til_måned}).",
                    k.sted("fokuserede_ophold", i, "fra_måned"))
@@ -407,7 +395,7 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
                        k.sted("fokuserede_ophold", i, "fra_måned"))
         for j, kid in enumerate(o.kompetencer):
             if kendte is not None and kid not in kendte:
-                yield (f"Kompetence '{kid}' findes ikke i målbeskrivelsen.{_mente_du(kid, sorted(kendte))}",
+                yield (f"Kompetence '{kid}' findes ikke i målbeskrivelsen.{mente_du(kid, sorted(kendte))}",
                        k.sted("fokuserede_ophold", i, "kompetencer", j))
 
 

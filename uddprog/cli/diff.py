@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from .validate import rod_option
+
 
 def _dato(tekst: str | None) -> date:
     from ..diff.inputs import DiffFejl
@@ -40,11 +42,9 @@ def _skriv(indhold: str, out: Path | None) -> None:
     click.echo(f"Rapporten er skrevet til {out}.", err=True)
 
 
+# Parsed by _dato, not click.DateTime: a bad date is then a DiffFejl like every other bad input ("Fejl: …").
 _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
                             help="Dato som frister sammenlignes med; standard er i dag.")
-_rod_option = click.option("--rod", type=click.Path(file_okay=False, path_type=Path), default=None,
-                           help="Mappen med målbeskrivelser/ og templates/national/ (standard: fundet ud fra stien).")
-
 
 @click.command()
 @click.argument("gammel", metavar="OLD")
@@ -58,7 +58,7 @@ _rod_option = click.option("--rod", type=click.Path(file_okay=False, path_type=P
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error",
               show_default=True, help="Laveste alvor der giver exitkode 1, når ændringen rammer et program.")
 @_dato_option
-@_rod_option
+@rod_option
 @click.pass_context
 def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
     """Vis hvad der er ændret fra målbeskrivelsen OLD til NEW, og hvilke programmer der skal revideres hvor.
@@ -113,7 +113,7 @@ def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
 @click.argument("mappe", metavar="[DIR]", required=False, type=click.Path(path_type=Path))
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_dato_option
-@_rod_option
+@rod_option
 @click.pass_context
 def status(ctx, mappe, format_, dato, rod):
     """Vis programmernes målbeskrivelsesversion, nyere versioner, frister og godkendelse.
