@@ -15,7 +15,6 @@ from ..datoer import læg_måneder_til, revisionsfrist
 from ..findings import Finding
 from ..loading import Dokument
 from ..models import Uddannelsesprogram
-from ..navne import slug
 from .impact import reference
 
 
@@ -44,22 +43,18 @@ class Statuslinje:
 def status(programmer: Iterable[Dokument[Uddannelsesprogram] | tuple[Path, list[Finding]]], katalog: Katalog,
            dato: date | None = None) -> list[Statuslinje]:
     dato = dato or date.today()
-    versioner: dict[tuple[str, str], list] = {}
-    for d in katalog.målbeskrivelser:
-        versioner.setdefault((slug(d.model.speciale), str(d.model.fase)), []).append(d.model)
-    for liste in versioner.values():
-        liste.sort(key=lambda m: (m.gyldig_fra, m.version))
-    return [_linje(p, katalog, versioner, dato) for p in programmer]
+    return [_linje(p, katalog, dato) for p in programmer]
 
 
-def _linje(dok, katalog: Katalog, versioner, dato: date) -> Statuslinje:
+def _linje(dok, katalog: Katalog, dato: date) -> Statuslinje:
     if isinstance(dok, tuple):
         return Statuslinje(Path(dok[0]), fund=tuple(dok[1]))
     p = dok.model
     ref = p.målbeskrivelse
-    alle = versioner.get((slug(ref.speciale), str(ref.fase)), [])
-    egen = next((m for m in alle if m.version == ref.version), None)
-    nyere = [m for m in alle if egen and m.gyldig_fra > egen.gyldig_fra]
+    # The catalog's look-ups, so status agrees with validate's P001 and P021.
+    alle = [d.model for d in katalog.versioner(ref.speciale, ref.fase)]
+    egen = katalog.målbeskrivelse(ref)
+    nyere = [d.model for d in katalog.nyere_versioner(egen.model)] if egen else []
     skabelon = katalog.skabelon(p.skabelon)
     frist = revisionsfrist(nyere[0].gyldig_fra, skabelon.model.revision_måneder) if nyere and skabelon else None
     næste, beregnet = p.ansvar.næste_revision, False
