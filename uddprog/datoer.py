@@ -15,9 +15,15 @@ def dansk_dato(d: date) -> str:
 
 
 def læg_måneder_til(d: date, måneder: int) -> date:
-    """``d`` plus whole months; the 31st becomes the last day of a shorter month."""
+    """``d`` plus whole months; the 31st becomes the last day of a shorter month.
+
+    Past the calendar's end (year 9999, e.g. a typo in a date) the result is ``date.max``,
+    so every deadline computed from user data is a date and never an exception.
+    """
     indeks = d.month - 1 + måneder
     år, måned = d.year + indeks // 12, indeks % 12 + 1
+    if år > date.max.year:
+        return date.max
     return date(år, måned, min(d.day, calendar.monthrange(år, måned)[1]))
 
 

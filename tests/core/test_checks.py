@@ -192,3 +192,17 @@ def test_catalog_phases_match_the_model():
     from uddprog.models import Fase
 
     assert FASER == tuple(f.value for f in Fase)
+
+
+def test_deadlines_past_the_calendar_end_are_date_max():
+    from uddprog.datoer import læg_måneder_til, revisionsfrist
+
+    assert læg_måneder_til(date(9999, 12, 31), 6) == date.max
+    assert revisionsfrist(date(9999, 9, 1), 6) == date.max
+    assert læg_måneder_til(date(2015, 8, 31), 6) == date(2016, 2, 29)
+
+
+def test_a_new_version_dated_in_year_9999_is_reported_not_a_crash(repo):
+    _ny_version(repo, "9999-09-01")
+    (fund,) = [f for f in repo.valider().fund if f.check == "P021"]
+    assert "31. december 9999" in fund.besked

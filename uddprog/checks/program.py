@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date
 
 from pydantic import BaseModel
 
@@ -349,7 +348,7 @@ def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
         yield (f"Programmet skulle have været revideret senest {dansk_dato(a.næste_revision)}.",
                k.sted("ansvar", "næste_revision"))
     interval = k.skabelon.model.revisionsinterval_måneder if k.skabelon else None
-    if a.godkendt_dato and interval and a.næste_revision > _plus_måneder(a.godkendt_dato, interval):
+    if a.godkendt_dato and interval and a.næste_revision > læg_måneder_til(a.godkendt_dato, interval):
         yield (f"Næste revision ({dansk_dato(a.næste_revision)}) ligger mere end {interval} måneder efter godkendelsen "
                f"({dansk_dato(a.godkendt_dato)}); skabelonen kræver revision inden for {interval} måneder.",
                k.sted("ansvar", "næste_revision"))
@@ -357,21 +356,8 @@ def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
         yield ("Næste revision ligger før godkendelsen.", k.sted("ansvar", "næste_revision"))
 
 
-def _plus_måneder(d, måneder):
-    """``d`` plus months; past year 9999 (date.max) the result is date.max instead of an exception."""
-    try:
-        return læg_måneder_til(d, måneder)
-    except (ValueError, OverflowError):
-        return date.max
-
-
 def _frist(k: ProgramKontekst, gyldig_fra):
-    if not k.skabelon:
-        return None
-    try:
-        return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder)
-    except (ValueError, OverflowError):  # a new version dated in year 9999: no deadline inside the calendar
-        return date.max
+    return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder) if k.skabelon else None
 
 
 # --- fokuserede ophold -----------------------------------------------------------------------
