@@ -6,9 +6,13 @@ A template or renderer change shows up as a readable diff; refresh with
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import EXAMPLES, ROOT
+
+CSS = ROOT / "templates" / "national" / "_felles" / "program.css"
 
 
 def _id(p):
@@ -35,5 +39,8 @@ def test_docx_snapshot(rendered, fil, docx_snapshot):
 def test_html_snapshot(rendered, fil, html_snapshot):
     u = rendered[fil]
     assert u.ok, u.fejl
-    html = next(f for f in u.filer if f.suffix == ".html")
-    assert html.read_text(encoding="utf-8") == html_snapshot
+    html = next(f for f in u.filer if f.suffix == ".html").read_text(encoding="utf-8")
+    # The page embeds the shared stylesheet verbatim; check that once here instead of in seven snapshots.
+    (css,) = re.findall(r"<style>\n(.*?)</style>", html, flags=re.S)
+    assert css == CSS.read_text(encoding="utf-8")
+    assert html.replace(css, f"/* {CSS.relative_to(ROOT)} */\n") == html_snapshot
