@@ -32,12 +32,8 @@ __all__ = ["REGISTER", "Check", "Resultat", "standardstier", "valider", "valider
 def valider_dokument(dok: Dokument, katalog: Katalog) -> list[Finding]:
     """Checks of one loaded document on its own (duplicate ids, målbeskrivelse and template rules)."""
     kontekst = DokumentKontekst(dok, katalog)
-    fund = list(REGISTER["S005"].kør(kontekst))
-    område = _OMRÅDE[dok.type]
-    if område:
-        for c in checks_for(område):
-            fund.extend(c.kør(kontekst))
-    return fund
+    områder = ["skema"] + ([_OMRÅDE[dok.type]] if _OMRÅDE[dok.type] else [])
+    return [f for område in områder for c in checks_for(område) for f in c.kør(kontekst)]
 
 
 def valider_program(dok: Dokument, katalog: Katalog, dato: date | None = None) -> list[Finding]:
@@ -122,8 +118,7 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
     if jobs > 1:
         fund.extend(_valider_parallelt(filer, katalog, dato, jobs))
     else:
-        for fil in filer:
-            fund.extend(valider_fil(fil, katalog, dato)[1])
+        fund.extend(_valider_filer(filer, katalog, dato))
     return Resultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
 
 
@@ -156,13 +151,13 @@ def _start_arbejder(katalog: Katalog, dato: date | None) -> None:
     _ARBEJDER = (katalog, dato)
 
 
+def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None) -> list[Finding]:
+    return [f for fil in filer for f in valider_fil(fil, katalog, dato)[1]]
+
+
 def _valider_bundt(filer: list[Path]) -> list[Finding]:
     assert _ARBEJDER is not None
-    katalog, dato = _ARBEJDER
-    fund: list[Finding] = []
-    for fil in filer:
-        fund.extend(valider_fil(fil, katalog, dato)[1])
-    return fund
+    return _valider_filer(filer, *_ARBEJDER)
 
 
 def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, jobs: int) -> list[Finding]:
