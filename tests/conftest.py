@@ -20,3 +20,21 @@ def pytest_runtest_makereport(item, call):
         rapport.outcome = "failed"
         årsag = rapport.longrepr[2] if isinstance(rapport.longrepr, tuple) else str(rapport.longrepr)
         rapport.longrepr = f"Springet over i CI, hvor alle tests skal køre: {årsag}"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, through Playwright (never a downloaded browser)."""
+    from .browser import CHROMIUM_ARGS, chromium_path, need
+
+    path = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need("playwright", None)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

@@ -15,6 +15,7 @@ from .program import (
 from .skabelon import NationalSkabelon, Sektion
 from .vocab import (
     DRIFTSREGIONER,
+    Ansaettelsestype,
     Ansvarsrolle,
     Driftsregion,
     Fase,
@@ -34,7 +35,7 @@ DOKUMENTTYPER = {
 }
 
 __all__ = [
-    "DOKUMENTTYPER", "DRIFTSREGIONER", "Ansaettelse", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
+    "DOKUMENTTYPER", "DRIFTSREGIONER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
     "FokuseretOphold",
     "Forfatter", "Forskningstraening", "Kompetence", "Kursus", "Kursustype", "Laeringsstrategi",
     "Maalbeskrivelse", "MaalbeskrivelseReference", "NationalSkabelon", "Planlaegning",

@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from .base import Dokumentdel, Id, Markdown, Måned, Tekst
-from .vocab import Ansvarsrolle, Driftsregion, Fase, Laeringsstrategi, Videreuddannelsesregion, Vurderingsmetode
+from .vocab import Ansaettelsestype, Ansvarsrolle, Driftsregion, Fase, Laeringsstrategi, Videreuddannelsesregion, Vurderingsmetode
 
 
 class MaalbeskrivelseReference(Dokumentdel):
@@ -32,6 +32,10 @@ class Ansvar(Dokumentdel):
 
 class Ansaettelse(Dokumentdel):
     id: Id
+    type: Ansaettelsestype = Field(
+        default=Ansaettelsestype.SYGEHUSAFDELING,
+        description="Slags uddannelsessted; i almen praksis er tutorlægen vejleder, og beskrivelse er praksisbeskrivelsen.",
+    )
     sted: Tekst = Field(description="Hospital eller praksis.")
     afdeling: Tekst
     driftsregion: Driftsregion

@@ -87,6 +87,17 @@ class Ansvarsrolle(StrEnum):
     UDDANNELSESUDVALG = "uddannelsesudvalg"
     SEKRETARIAT = "sekretariat"
     DRRLV = "drrlv"
+    TUTORLAEGE = "tutorlaege"
+
+
+class Ansaettelsestype(StrEnum):
+    """What kind of place an ansættelse is at; almen praksis has a tutorlæge and a praksisbeskrivelse."""
+
+    SYGEHUSAFDELING = "sygehusafdeling"
+    ALMEN_PRAKSIS = "almen-praksis"
+    SPECIALLAEGEPRAKSIS = "speciallaegepraksis"
+    PSYKIATRISK_AFDELING = "psykiatrisk-afdeling"
+    KOMMUNAL = "kommunal"
 
 
 class Kursustype(StrEnum):
@@ -154,6 +165,12 @@ VISNINGSNAVNE: dict[StrEnum, str] = {
     Ansvarsrolle.UDDANNELSESUDVALG: "Specialespecifikt uddannelsesudvalg",
     Ansvarsrolle.SEKRETARIAT: "Videreuddannelsessekretariatet",
     Ansvarsrolle.DRRLV: "Det Regionale Råd for Lægers Videreuddannelse",
+    Ansvarsrolle.TUTORLAEGE: "Tutorlæge",
+    Ansaettelsestype.SYGEHUSAFDELING: "Sygehusafdeling",
+    Ansaettelsestype.ALMEN_PRAKSIS: "Almen praksis",
+    Ansaettelsestype.SPECIALLAEGEPRAKSIS: "Speciallægepraksis",
+    Ansaettelsestype.PSYKIATRISK_AFDELING: "Psykiatrisk afdeling",
+    Ansaettelsestype.KOMMUNAL: "Kommunal sundhedsforvaltning",
     Kursustype.GENEREL: "Generelt kursus",
     Kursustype.SPECIALESPECIFIK: "Specialespecifikt kursus",
 }
