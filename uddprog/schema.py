@@ -24,7 +24,7 @@ def skematekst(type: str) -> str:
 
 
 def skriv_skemaer(mappe: Path) -> list[Path]:
-    from .render.writer import write_atomic
+    """Write the three schemas into ``mappe`` as one step (all new or all as before)."""
+    from .render.writer import skriv_alle
 
-    mappe.mkdir(parents=True, exist_ok=True)
-    return [write_atomic(mappe / f"{navn}.schema.json", skematekst(type)) for type, navn in SKEMAFILER.items()]
+    return skriv_alle({mappe / f"{navn}.schema.json": skematekst(type) for type, navn in SKEMAFILER.items()})

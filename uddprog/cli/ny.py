@@ -72,6 +72,5 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
         return
     if out.exists():
         fejl(f"{out} findes allerede; uddprog overskriver ikke et program. Vælg et andet filnavn.")
-    out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, tekst)
     click.echo(f"Skrev {out}. Udfyld det, og kør: uddprog validate {out}", err=True)

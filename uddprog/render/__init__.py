@@ -23,10 +23,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from ..findings import Finding, Severity
 from .errors import RenderError, TemplateFejl
 
 FORMATER = ("docx", "html", "pdf")
 PDF_BATCH = 40  # documents per LibreOffice start
+_VIS_FEJL = 10  # findings shown for a programme that was not rendered
 
 __all__ = ["FORMATER", "RenderError", "Renderer", "Renderresultat", "TemplateFejl", "Udfald",
            "programfiler", "render_programmer"]
@@ -42,6 +44,8 @@ class Udfald:
     sprunget_over: bool = False  # not rendered because validation found errors
     navn: str | None = None  # <region>/<name>, for collision checks
     uændret: bool = False  # inputs, template and tool unchanged since the last render: nothing was done
+    advarsler: list = field(default_factory=list)  # validation's warnings (Finding); they do not stop rendering
+    skrivefejl: bool = False  # failed only because the output could not be written (keeps its old files)
     _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
     _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
 
@@ -53,6 +57,11 @@ class Udfald:
 @dataclass
 class Renderresultat:
     udfald: list[Udfald] = field(default_factory=list)
+    fjernet: list[Path] = field(default_factory=list)  # stale outputs of an earlier run, removed at the end
+
+    @property
+    def advarsler(self) -> list:
+        return [f for u in self.udfald for f in u.advarsler]
 
     @property
     def ok(self) -> bool:
@@ -98,15 +107,17 @@ class Renderer:
         from ..findings import Severity
         from .context import build_context, filnavn
         from .docx import CoreProperties
-        from .writer import UnsafeOutputPath, safe_output_path, write_atomic
+        from .writer import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
 
         udfald = Udfald(Path(fil))
         dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
         fejl = [f for f in fund if f.severity == Severity.ERROR]
+        udfald.advarsler = [f for f in fund if f.severity == Severity.WARNING]
         if dok is None or fejl:
             udfald.sprunget_over = True
-            vist = "; ".join(str(f) for f in fejl[:3]) + (f" (og {len(fejl) - 3} fejl mere)" if len(fejl) > 3 else "")
-            udfald.fejl = f"ikke dannet, fordi valideringen fandt fejl: {vist}"
+            vist = "".join(f"\n  {f}" for f in fejl[:_VIS_FEJL]) + (
+                f"\n  … og {len(fejl) - _VIS_FEJL} fejl mere (kør 'uddprog validate {fil}')" if len(fejl) > _VIS_FEJL else "")
+            udfald.fejl = f"ikke dannet, fordi valideringen fandt {len(fejl)} fejl:{vist}"
             return udfald
         if dok.type != "uddannelsesprogram":
             udfald.sprunget_over = True
@@ -139,17 +150,20 @@ class Renderer:
                 docx_bytes = self.docx_skabelon(program.skabelon).render(ctx, core)
             if "html" in formater:
                 html = self.html_skabelon(program.skabelon).render(ctx)
-            # Write only after every format rendered: a template error leaves no partial set.
+            # Write only after every format rendered, and all as one step: a template error or a full
+            # disk leaves no partial set.
+            filer = {}
             if "docx" in formater:
-                udfald.filer.append(write_atomic(sti(".docx"), docx_bytes))
+                filer[sti(".docx")] = docx_bytes
             if "html" in formater:
-                udfald.filer.append(write_atomic(sti(".html"), html))
+                filer[sti(".html")] = html
+            udfald.filer.extend(skriv_alle(filer))
             if "pdf" in formater:
                 udfald._docx = docx_bytes
         except (RenderError, UnsafeOutputPath) as exc:
             udfald.fejl = str(exc)
         except OSError as exc:
-            udfald.fejl = f"kunne ikke skrive output: {exc.strerror or exc}"
+            udfald.fejl, udfald.skrivefejl = str(exc if isinstance(exc, Skrivefejl) else Skrivefejl(out, exc)), True
         return udfald
 
 
@@ -223,6 +237,7 @@ def render_programmer(
     """
     from ..catalog import find_rod
     from .cache import Byggecache
+    from .writer import klargør_mappe
 
     stier = [Path(s) for s in stier]
     rod = Path(rod) if rod else find_rod(stier[0] if stier else None)
@@ -230,8 +245,9 @@ def render_programmer(
     if ukendte:
         raise ValueError(f"Ukendt format: {', '.join(ukendte)} (kendte: {', '.join(FORMATER)})")
     filer = programfiler(stier, rod)
-    out = Path(out)
-    cache = Byggecache(out, rod, tuple(formater)) if genbrug else None
+    out = klargør_mappe(Path(out))  # a folder that cannot be written fails here, before any work
+    cache = Byggecache(out, rod, tuple(formater))
+    dagen = (dato or date.today()).isoformat()
     resultat = Renderresultat()
     navne: dict[str, Path] = {}
     venter: list[Udfald] = []  # rendered, waiting for their PDF (converted in batches, memory stays bounded)
@@ -256,14 +272,26 @@ def render_programmer(
 
     # Unchanged programmes first: their names take part in the collision check like any other.
     opgaver = []
+    katalog = None
     for f in filer:
-        post = cache.uændret(f) if cache else None
+        post = cache.uændret(f) if genbrug else None
         if post is None:
             opgaver.append((f, tuple(formater), out))
-        else:
-            modtag(Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True))
+            continue
+        u = Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True)
+        if post.get("dato") == dagen:
+            u.advarsler = [Finding.fra_json(a) for a in post.get("advarsler", ())]
+        else:  # the date-dependent warnings may differ today: validate again (no rendering)
+            from ..catalog import Katalog
+            from ..checks import valider_fil
+
+            katalog = katalog or Katalog(rod)
+            u.advarsler = [f for f in valider_fil(Path(f), katalog, dato)[1] if f.severity == Severity.WARNING]
+            cache.opdatér_advarsler(u.kilde, [a.som_json() for a in u.advarsler], dagen)
+        modtag(u)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(opgaver) or 1))
     tidligere_sigterm = _sigterm_som_ctrl_c()
+    færdig = False
     try:
         if not opgaver:
             pass
@@ -277,21 +305,29 @@ def render_programmer(
                     modtag(u)
         if venter:
             _pdf(venter, out, fremskridt)
+        færdig = True
     finally:
         if tidligere_sigterm is not None:
             import signal
 
             signal.signal(signal.SIGTERM, tidligere_sigterm)
-        if cache is not None:
-            for u in resultat.udfald:
-                if u.uændret:
-                    continue
-                if u.ok and u._afh and u.navn:
-                    cache.husk(u.kilde, *u._afh, u.navn, u.filer)
-                else:
-                    cache.glem(u.kilde)
-                u._afh = None
-            cache.gem()
+        for u in resultat.udfald:
+            if u.uændret:
+                continue
+            if u.skrivefejl:
+                cache.behold(u.kilde)  # the folder failed, not the programme: keep what it had
+            elif u._afh and u.navn and u.filer:
+                cache.husk(u.kilde, *u._afh, u.navn, u.filer, [a.som_json() for a in u.advarsler], dagen,
+                           komplet=u.ok)
+            else:
+                cache.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
+            u._afh = None
+        try:
+            resultat.fjernet = cache.gem()
+        except OSError:
+            if færdig:
+                raise
+            # interrupted: the interruption is the news; the next run renders what is not recorded
     return resultat
 
 
