@@ -367,6 +367,8 @@ def _vurdér(sæt: Ændringssæt, pr: _Program, dato: date, fælles: dict) -> Pr
         if f and (not æ.gamle or any(g in pr.plan or g in pr.kurser for g in æ.gamle)):
             træf.extend(f(æ, pr, sæt))
     træf.sort(key=lambda t: (t.sted.linje, t.sted.kolonne, t.ændring.id))
-    frist = revisionsfrist(sæt.ny.model.gyldig_fra, pr.skabelon.revision_måneder) if pr.skabelon else None
+    # No change, nothing to revise (OLD and NEW are copies of one text): no deadline either.
+    frist = revisionsfrist(sæt.ny.model.gyldig_fra, pr.skabelon.revision_måneder) \
+        if pr.skabelon and sæt.ændringer else None
     return Programpåvirkning(pr.dok.fil, PÅVIRKET, træf=tuple(træf), revisionsfrist=frist,
                              frist_overskredet=(frist < dato) if frist else None, **fælles)
