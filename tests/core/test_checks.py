@@ -72,6 +72,8 @@ MUTATIONER = {
     "P024": lambda r: r.mb["kompetencer"][1].update(min_vurderinger=2),
     "P025": lambda r: r.program["fokuserede_ophold"][0].update(fra_måned=20),
     "P026": lambda r: r.program["ansættelser"][1].update(afdeling="UDFYLD"),
+    "P027": lambda r: r.program["kurser"].append({"kursus": "SOL1", "måned": 8}),
+    "P028": lambda r: r.ekstra.update({"examples/nord/program-kopi.yaml": kopi(r.program)}),
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
@@ -207,3 +209,24 @@ def test_a_new_version_dated_in_year_9999_is_reported_not_a_crash(repo):
     _ny_version(repo, "9999-09-01")
     (fund,) = [f for f in repo.valider().fund if f.check == "P021"]
     assert "31. december 9999" in fund.besked
+
+
+def test_p027_names_the_first_planning_by_its_number(repo):
+    repo.program["kurser"].append({"kursus": "SOL1", "måned": 8})
+    (fund,) = [f for f in repo.valider().fund if f.check == "P027"]
+    assert "måned 6 (kursus nr. 1 under 'kurser')" in fund.besked and fund.sted.linje > 1
+
+
+def test_p028_output_names_collide_in_validate_also_in_parallel(repo):
+    from uddprog.catalog import Katalog
+    from uddprog.checks import valider
+
+    anden = kopi(repo.program) | {"forløb": "Holstebro - Aarhus, Forløb 1"}  # other text, same slug
+    repo.ekstra["examples/syd/x.yaml"] = kopi(repo.program) | {"forløb": "Odense, forløb 2"}  # other name
+    repo.ekstra["examples/nord/anden.yaml"] = anden
+    repo.skriv()
+    for jobs in (1, 2):
+        resultat = valider([repo.rod / "examples"], Katalog(repo.rod), date(2026, 11, 23), jobs=jobs)
+        (fund,) = [f for f in resultat.fund if f.check == "P028"]
+        assert fund.sted.fil.name == "program.yaml" and "nord/neurologi-hoveduddannelse-holstebro-aarhus" in fund.besked
+        assert "anden.yaml" in fund.besked

@@ -23,6 +23,7 @@ from .kontekst import DokumentKontekst, ProgramKontekst
 from .registry import REGISTER, Check, beskriv, checks_for
 
 beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
+beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme region, speciale, fase og forløb)", "program")
 
 _OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None}
 
@@ -115,11 +116,27 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
     katalog = katalog or Katalog.find(Path(stier[0]) if stier else None)
     filer, fund = udvid(stier or standardstier(katalog))
     jobs = _antal_jobs(jobs, len(filer))
+    navne: list[tuple[str, Location]] = []
     if jobs > 1:
-        fund.extend(_valider_parallelt(filer, katalog, dato, jobs))
+        fund.extend(_valider_parallelt(filer, katalog, dato, jobs, navne))
     else:
-        fund.extend(_valider_filer(filer, katalog, dato))
+        fund.extend(_valider_filer(filer, katalog, dato, navne))
+    fund.extend(_samme_outputnavn(navne))
     return Resultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
+
+
+def _samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:
+    """P028: programmes `uddprog render` would write to the same files (only one of them could be rendered)."""
+    første: dict[str, Location] = {}
+    fund = []
+    for navn, sted in navne:
+        if navn in første:
+            fund.append(Finding("P028", Severity.ERROR,
+                                f"Programmet får samme outputnavn ({navn}) som {første[navn].fil}, så 'uddprog render' "
+                                "kan kun danne det ene. Giv forløbene forskellige navne under 'forløb'.", sted))
+        else:
+            første[navn] = sted
+    return fund
 
 
 def _katalogfund(katalog: Katalog, fund: list[Finding]) -> list[Finding]:
@@ -151,16 +168,29 @@ def _start_arbejder(katalog: Katalog, dato: date | None) -> None:
     _ARBEJDER = (katalog, dato)
 
 
-def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None) -> list[Finding]:
-    return [f for fil in filer for f in valider_fil(fil, katalog, dato)[1]]
+def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None,
+                   navne: list[tuple[str, Location]] | None = None) -> list[Finding]:
+    """Every file's findings; ``navne`` collects each programme's output name for P028."""
+    from ..navne import filnavn
+
+    fund: list[Finding] = []
+    for fil in filer:
+        dok, egne = valider_fil(fil, katalog, dato)
+        fund.extend(egne)
+        if navne is not None and dok is not None and dok.type == "uddannelsesprogram":
+            n = filnavn(dok.model)
+            navne.append((f"{n.region}/{n.navn}", dok.sted("forløb")))
+    return fund
 
 
-def _valider_bundt(filer: list[Path]) -> list[Finding]:
+def _valider_bundt(filer: list[Path]) -> tuple[list[Finding], list[tuple[str, Location]]]:
     assert _ARBEJDER is not None
-    return _valider_filer(filer, *_ARBEJDER)
+    navne: list[tuple[str, Location]] = []
+    return _valider_filer(filer, *_ARBEJDER, navne), navne
 
 
-def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, jobs: int) -> list[Finding]:
+def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, jobs: int,
+                       navne: list[tuple[str, Location]]) -> list[Finding]:
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
 
@@ -172,6 +202,7 @@ def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, j
     fund: list[Finding] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
                              initializer=_start_arbejder, initargs=(katalog, dato)) as pool:
-        for del_ in pool.map(_valider_bundt, bundter):
+        for del_, delnavne in pool.map(_valider_bundt, bundter):
             fund.extend(del_)
+            navne.extend(delnavne)
     return fund

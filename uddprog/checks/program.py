@@ -258,6 +258,19 @@ def kursus_findes(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kurser", i, "kursus"))
 
 
+@check("P027", E, "Det samme kursus er planlagt flere gange", "program")
+def kursus_to_gange(k: ProgramKontekst) -> Iterator[Fund]:
+    første: dict[str, int] = {}
+    for i, pk in enumerate(k.p.kurser):
+        if pk.kursus in første:
+            j = første[pk.kursus]
+            yield (f"Kurset '{pk.kursus}' er allerede planlagt i måned {k.p.kurser[j].måned} "
+                   f"(kursus nr. {j + 1} under 'kurser'); et kursus tages én gang. Slet den ene planlægning.",
+                   k.sted("kurser", i, "kursus"))
+        else:
+            første[pk.kursus] = i
+
+
 @check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",))
 def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
     planlagt = {pk.kursus for pk in k.p.kurser}
