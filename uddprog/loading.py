@@ -452,11 +452,18 @@ def dokumenttype(data: Any) -> str | None:
     return None
 
 
+#: Each document kind with its article, for messages ("et uddannelsesprogram").
+ART = {"målbeskrivelse": "en målbeskrivelse", "skabelon": "en national skabelon",
+        "uddannelsesprogram": "et uddannelsesprogram"}
+
+
 def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) -> Dokument:
     """Load one YAML file into a validated model; raise LoadError with findings if that fails."""
     fil = Path(fil)
     data, positions = læs_yaml(fil, tekst)
     fundet = dokumenttype(data)
+    if type and fundet and fundet != type:  # say what it is rather than list every key the other kind lacks
+        raise _fejl("L008", f"Filen er {ART[fundet]}, ikke {ART[type]}.", fil, 1, 1)
     type = type or fundet
     if type is None:
         if not isinstance(data, dict):
@@ -500,11 +507,15 @@ _TYPEBESKEDER = {
 }
 
 
-def _felt_navn(loc: tuple) -> str:
+def feltnavn(loc: tuple) -> str:
+    """A field's path as the author reads it: list entries counted from 1 (``ansættelser[nr. 2].sted``)."""
     ud = ""
     for del_ in loc:
-        ud += f"[{del_}]" if isinstance(del_, int) else (f".{del_}" if ud else str(del_))
+        ud += f"[nr. {del_ + 1}]" if isinstance(del_, int) else (f".{del_}" if ud else str(del_))
     return ud or "dokumentet"
+
+
+_felt_navn = feltnavn
 
 
 def _kort(værdi: Any) -> str:

@@ -81,7 +81,7 @@ def test_unknown_key_points_at_the_key(tmp_path):
 def test_missing_key_points_at_its_parent(tmp_path):
     fund = _fejl(tmp_path, PROGRAM_TEKST.replace("    sted: Et sted\n", "").replace("observaton", "observation"))
     assert [(f.check, f.sted.linje) for f in fund] == [("S001", 11)]
-    assert "'sted' mangler i ansættelser[0]" in fund[0].besked
+    assert "'sted' mangler i ansættelser[nr. 1]" in fund[0].besked  # counted as the author sees the list
 
 
 def test_wrong_type_and_bad_date(tmp_path):

@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
 from ..findings import Severity
-from ..models import DRIFTSREGIONER, Rolle, visningsnavn
+from ..loading import feltnavn
+from ..models import DRIFTSREGIONER, PLADSHOLDER, Rolle, visningsnavn
 from ..navne import mente_du
 from .kontekst import ProgramKontekst
 from .registry import Fund, check
@@ -79,7 +80,7 @@ def måneder_summer(k: ProgramKontekst) -> Iterator[Fund]:
 def driftsregion(k: ProgramKontekst) -> Iterator[Fund]:
     tilladte = DRIFTSREGIONER[k.p.videreuddannelsesregion]
     for i, a in enumerate(k.p.ansættelser):
-        if a.driftsregion not in tilladte:
+        if a.driftsregion not in tilladte and a.driftsregion != PLADSHOLDER:  # P026 reports a placeholder
             navne = " og ".join(sorted(visningsnavn(d) for d in tilladte))
             yield (f"{a.sted} ligger i {visningsnavn(a.driftsregion)}, som ikke hører til "
                    f"{visningsnavn(k.p.videreuddannelsesregion)} ({navne}). Tjek driftsregion eller region.",
@@ -400,7 +401,7 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- placeholders --------------------------------------------------------------------------
 
-PLADSHOLDER = "UDFYLD"  # what `uddprog ny` writes where only the author knows the answer
+# PLADSHOLDER ("UDFYLD", from the models): what `uddprog ny` writes where only the author knows the answer.
 
 
 def _tekster(værdi, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -422,5 +423,5 @@ def _tekster(værdi, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
     for sti, tekst in _tekster(k.p):
         if PLADSHOLDER in tekst:
-            felt = ".".join(str(d) if isinstance(d, str) else f"[{d}]" for d in sti).replace(".[", "[")
+            felt = feltnavn(sti)
             yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; skriv den rigtige tekst.", k.sted(*sti))

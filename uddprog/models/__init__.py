@@ -1,5 +1,6 @@
 """The three document kinds and their vocabularies. Imports nothing else of uddprog."""
 
+from .base import PLADSHOLDER
 from .maalbeskrivelse import Forskningstraening, Kompetence, Kursus, Maalbeskrivelse
 from .program import (
     Ansaettelse,
@@ -35,7 +36,7 @@ DOKUMENTTYPER = {
 }
 
 __all__ = [
-    "DOKUMENTTYPER", "DRIFTSREGIONER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
+    "DOKUMENTTYPER", "DRIFTSREGIONER", "PLADSHOLDER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
     "FokuseretOphold",
     "Forfatter", "Forskningstraening", "Kompetence", "Kursus", "Kursustype", "Laeringsstrategi",
     "Maalbeskrivelse", "MaalbeskrivelseReference", "NationalSkabelon", "Planlaegning",

@@ -46,6 +46,7 @@ class Udfald:
     uændret: bool = False  # inputs, template and tool unchanged since the last render: nothing was done
     advarsler: list = field(default_factory=list)  # validation's warnings (Finding); they do not stop rendering
     skrivefejl: bool = False  # failed only because the output could not be written (keeps its old files)
+    andet_dokument: bool = False  # a målbeskrivelse or template, not a programme
     _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
     _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
 
@@ -120,8 +121,10 @@ class Renderer:
             udfald.fejl = f"ikke dannet, fordi valideringen fandt {len(fejl)} fejl:{vist}"
             return udfald
         if dok.type != "uddannelsesprogram":
-            udfald.sprunget_over = True
-            udfald.fejl = f"ikke et uddannelsesprogram, men en {dok.type}"
+            from ..loading import ART
+
+            udfald.sprunget_over, udfald.andet_dokument = True, True
+            udfald.fejl = f"ikke et uddannelsesprogram, men {ART[dok.type]}"
             return udfald
         program = dok.model
         mb = self.katalog.målbeskrivelse(program.målbeskrivelse)
@@ -169,9 +172,10 @@ class Renderer:
 
 def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
     """Expand folders into their YAML files; with no paths, every programme in examples/."""
-    from ..catalog import EKSEMPEL_MAPPE, yaml_filer
+    from ..catalog import EKSEMPEL_MAPPE, for_bred, yaml_filer
 
-    if not list(stier):
+    stier = list(stier)
+    if not stier:
         standard = Path(rod) / EKSEMPEL_MAPPE
         if not standard.is_dir():
             raise RenderError(f"Ingen programmer angivet, og {standard} findes ikke. "
@@ -179,6 +183,8 @@ def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
         stier = [standard]
     ud: list[Path] = []
     for s in stier:
+        if Path(s).is_dir() and for_bred(s):
+            raise RenderError(f"'{s}' er filsystemets rod eller hjemmemappen; angiv mappen med programmerne.")
         ud.extend(yaml_filer(s) if Path(s).is_dir() else [Path(s)])
     return ud
 
@@ -252,7 +258,11 @@ def render_programmer(
     navne: dict[str, Path] = {}
     venter: list[Udfald] = []  # rendered, waiting for their PDF (converted in batches, memory stays bounded)
 
+    navngivne = {Path(s) for s in stier if not Path(s).is_dir()}
+
     def modtag(u: Udfald) -> None:
+        if u.andet_dokument and u.kilde not in navngivne:
+            return  # `render .` finds målbeskrivelser and templates too: not programmes, not failures
         if u.navn and u.ok:
             if u.navn in navne:
                 u.fejl = f"samme outputnavn ({u.navn}) som {navne[u.navn]}; giv forløbene forskellige navne"
