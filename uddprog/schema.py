@@ -11,9 +11,24 @@ from .models import DOKUMENTTYPER
 SKEMAFILER = {"målbeskrivelse": "maalbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": "uddannelsesprogram"}
 
 
+def _tal_som_tekst(node):
+    """Let every free text accept a number, as validation does (``coerce_numbers_to_str``): YAML reads
+    ``version: 2015`` as a number, and the editor must not flag what `uddprog validate` accepts.
+    Dates, vocabularies and constants stay text only, as they do in validation."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"format", "enum", "const"} & node.keys():
+            node["type"] = ["string", "number"]
+        for v in node.values():
+            _tal_som_tekst(v)
+    elif isinstance(node, list):
+        for v in node:
+            _tal_som_tekst(v)
+    return node
+
+
 def skema(type: str) -> dict:
     klasse = DOKUMENTTYPER[type]
-    s = klasse.model_json_schema()
+    s = _tal_som_tekst(klasse.model_json_schema())
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     s["$id"] = f"https://uddprog.dk/schemas/{SKEMAFILER[type]}.schema.json"
     return s

@@ -76,7 +76,7 @@ MUTATIONER = {
     "P028": lambda r: r.ekstra.update({"examples/nord/program-kopi.yaml": kopi(r.program)}),
 }
 
-INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
+INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008"}  # covered in test_loading.py
 
 
 def test_the_valid_repository_has_no_findings(repo):
@@ -187,7 +187,20 @@ def test_a_broken_målbeskrivelse_is_reported_when_only_the_programme_is_validat
     resultat = valider([repo.rod / "examples"], Katalog(repo.rod), date(2026, 11, 23))
     ids = [(f.check, f.sted.fil.name) for f in resultat.fund]
     assert ("P001", "program.yaml") in ids and ("L002", "hoveduddannelse-2015.yaml") in ids
-    assert "kunne ikke indlæses" in next(f.besked for f in resultat.fund if f.check == "P001")
+    p001 = next(f.besked for f in resultat.fund if f.check == "P001")
+    assert "kan ikke indlæses: " in p001 and "fejl L002" in p001 and "findes ikke" not in p001
+
+
+def test_a_broken_template_shows_its_load_error_also_in_render(repo):
+    from uddprog.catalog import Katalog
+    from uddprog.checks import valider_fil
+
+    repo.skabelon["revision_måneder"] = "seks"
+    rod = repo.skriv()
+    dok, fund = valider_fil(rod / "examples/nord/program.yaml", Katalog(rod), date(2026, 11, 23))  # render's path
+    (p002,) = [f for f in fund if f.check == "P002"]
+    assert p002.besked.startswith("Den nationale skabelon 'hoveduddannelse' kan ikke indlæses: ")
+    assert "skabelon.yaml" in p002.besked and "revision_måneder" in p002.besked and "S003" in p002.besked
 
 
 def test_catalog_phases_match_the_model():

@@ -122,3 +122,17 @@ def test_jobs_gives_the_same_findings_as_one_process(repo):
     assert én.returncode == to.returncode == 1
     assert json.loads(én.stdout) == json.loads(to.stdout) and len(json.loads(to.stdout)["fund"]) == 2 * 41 + 40
     # P008 and P009 per file; the 40 copies share one output name with the original (P028)
+
+
+def test_schema_and_validate_agree_on_a_version_written_as_a_number(repo):
+    import jsonschema
+
+    repo.program["målbeskrivelse"]["version"] = 2015  # YAML reads `version: 2015` as a number
+    rod = repo.skriv()
+    assert not [f for f in repo.valider().fund if f.severity == "error"]
+    data = json.loads(json.dumps(yaml.safe_load((rod / "examples/nord/program.yaml").read_text(encoding="utf-8")),
+                                 default=str))
+    jsonschema.validate(data, json.loads(skematekst("uddannelsesprogram")))
+    data["ansættelser"][0]["driftsregion"] = 7  # a vocabulary stays text only, in both
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json.loads(skematekst("uddannelsesprogram")))

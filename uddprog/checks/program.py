@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pathlib import Path
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -12,7 +13,7 @@ from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
 from ..findings import Severity
 from ..loading import feltnavn
 from ..models import DRIFTSREGIONER, PLADSHOLDER, Rolle, visningsnavn
-from ..navne import mente_du
+from ..navne import mente_du, slug
 from .kontekst import ProgramKontekst
 from .registry import Fund, check
 
@@ -43,15 +44,33 @@ def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
         hjælp = mente_du(ref.speciale, specialer) or (
             f" Kendte specialer: {', '.join(specialer)}." if specialer else " Mappen målbeskrivelser/ er tom eller mangler.")
         sted = k.sted("målbeskrivelse", "speciale")
+    ødelagt = _indlæsningsfejl(k, lambda fil: fil.name in (f"{ref.fase}-{ref.version}.yaml", f"{ref.fase}-{ref.version}.yml")
+                               and slug(ref.speciale) in (slug(fil.parent.name), slug(ref.speciale)))
+    if ødelagt:
+        yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} kan ikke indlæses: {ødelagt}", sted)
+        return
     if k.katalog.fund:
         hjælp += " Nogle filer i målbeskrivelser/ eller templates/national/ kunne ikke indlæses; se fejlene for dem."
     yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} findes ikke i "
            f"{k.katalog.rod / 'målbeskrivelser'}.{hjælp}", sted)
 
 
+def _indlæsningsfejl(k: ProgramKontekst, passer) -> str | None:
+    """The load error of the catalog file a reference most likely means, so that a broken file is not
+    reported as a missing one (P001, P002)."""
+    for f in k.katalog.fund:
+        if f.sted is not None and passer(Path(f.sted.fil)):
+            return str(f)
+    return None
+
+
 @check("P002", E, "Den nationale skabelon programmet henviser til findes ikke", "program")
 def skabelon_findes(k: ProgramKontekst) -> Iterator[Fund]:
     if k.skabelon is None:
+        ødelagt = _indlæsningsfejl(k, lambda fil: fil.parent.name == k.p.skabelon)
+        if ødelagt:
+            yield (f"Den nationale skabelon '{k.p.skabelon}' kan ikke indlæses: {ødelagt}", k.sted("skabelon"))
+            return
         kendte = sorted(k.katalog.skabeloner)
         yield (f"Den nationale skabelon '{k.p.skabelon}' findes ikke."
                + (mente_du(k.p.skabelon, kendte) or f" Kendte skabeloner: {', '.join(kendte) or 'ingen'}."),
