@@ -502,7 +502,7 @@ _TYPEBESKEDER = {
     "dict_type": "skal være en afbildning (nøgle: værdi)",
     "model_type": "skal være en afbildning (nøgle: værdi)",
     "model_attributes_type": "skal være en afbildning (nøgle: værdi)",
-    "string_too_short": "må ikke være tom",
+    "string_too_short": "skal udfyldes",  # not "tom/tomt": the field names have both genders
     "string_pattern_mismatch": "må kun indeholde bogstaver, tal, '.', '_' og '-' (ingen mellemrum)",
 }
 
@@ -549,7 +549,8 @@ def valideringsfund(fejl: ValidationError, klasse: type[BaseModel], fil: Path, p
             check, pos = "S004", positions.find(loc)
         else:
             check, pos = "S003", positions.find(loc)
-            besked = f"'{felt}' {_typebesked(typ, ctx, e['msg'])}; fik {_kort(inp)}."
+            besked = f"'{felt}' {_typebesked(typ, ctx, e['msg'])}; " + (
+                "feltet står tomt." if inp is None else "fik en tom tekst." if inp == "" else f"fik {_kort(inp)}.")
         fund.append(Finding(check, Severity.ERROR, besked, Location(fil, *pos)))
     return fund
 

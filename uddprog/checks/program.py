@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
+from ..datoer import dansk_dato, læg_måneder_til, måneder_tekst, revisionsfrist
 from ..findings import Severity
 from ..loading import feltnavn
 from ..models import DRIFTSREGIONER, PLADSHOLDER, Rolle, visningsnavn
@@ -195,8 +195,8 @@ def måned_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
         start, slut = perioder[p.ansættelse]
         if p.fra_måned < start or p.til_måned > slut:
             felt = "fra_måned" if p.fra_måned < start else "til_måned"
-            yield (f"Kompetence {p.kompetence} er planlagt i måned {p.fra_måned}–{p.til_måned}, men ansættelsen "
-                   f"'{p.ansættelse}' dækker måned {start}–{slut} af forløbet.", k.sted("kompetenceplan", i, felt))
+            yield (f"Kompetence {p.kompetence} er planlagt i {måneder_tekst(p.fra_måned, p.til_måned)}, men ansættelsen "
+                   f"'{p.ansættelse}' dækker {måneder_tekst(start, slut)} af forløbet.", k.sted("kompetenceplan", i, felt))
 
 
 @check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program", kræver=("mb",))
@@ -259,7 +259,7 @@ def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
     for felt in k.skabelon.model.ansvarsfelter:
         if getattr(a, felt) in (None, [], ""):
             yield (f"Ansvarsfeltet '{felt}' skal udfyldes under 'ansvar' (skabelonen '{k.skabelon.model.id}' kræver det).",
-                   k.sted("ansvar"))
+                   k.sted("ansvar", felt, nøgle=True))  # the empty key itself when it is there, else 'ansvar'
     roller = {f.rolle for f in a.udarbejdet_af}
     for rolle in k.skabelon.model.påkrævede_forfatterroller:
         if rolle not in roller:
@@ -332,13 +332,13 @@ def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
         yield (f"Forskningstræningen begynder i måned {plan.fra_måned}, men skal begynde senest i måned "
                f"{krav.start_senest_måned}.", k.sted("forskningstræning", "fra_måned"))
     if plan.teori_til_måned is not None and not plan.fra_måned <= plan.teori_til_måned <= plan.til_måned:
-        yield (f"Teoridelen afsluttes i måned {plan.teori_til_måned}, uden for forskningstræningens måned "
-               f"{plan.fra_måned}–{plan.til_måned}.", k.sted("forskningstræning", "teori_til_måned"))
+        yield (f"Teoridelen afsluttes i måned {plan.teori_til_måned}, uden for forskningstræningens "
+               f"{måneder_tekst(plan.fra_måned, plan.til_måned)}.", k.sted("forskningstræning", "teori_til_måned"))
     elif krav.teori_inden_måneder and plan.teori_til_måned is None:
         yield (f"Teoridelen skal være afsluttet inden for {krav.teori_inden_måneder} måneder; angiv "
                "'teori_til_måned' under 'forskningstræning'.", k.sted("forskningstræning"))
     elif krav.teori_inden_måneder and plan.teori_til_måned - plan.fra_måned + 1 > krav.teori_inden_måneder:
-        yield (f"Teoridelen varer måned {plan.fra_måned}–{plan.teori_til_måned}, men skal være afsluttet inden for "
+        yield (f"Teoridelen varer {måneder_tekst(plan.fra_måned, plan.teori_til_måned)}, men skal være afsluttet inden for "
                f"{krav.teori_inden_måneder} måneder fra start.", k.sted("forskningstræning", "teori_til_måned"))
     if krav.slut_senest_måneder_før_slut is not None:
         senest = k.mb.model.varighed_måneder - krav.slut_senest_måneder_før_slut
@@ -409,8 +409,8 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
         else:
             start, slut = perioder[o.ansættelse]
             if o.fra_måned < start or o.til_måned > slut:
-                yield (f"Det fokuserede ophold på {o.sted} er planlagt i måned {o.fra_måned}–{o.til_måned}, men "
-                       f"ansættelsen '{o.ansættelse}' dækker måned {start}–{slut}.",
+                yield (f"Det fokuserede ophold på {o.sted} er planlagt i {måneder_tekst(o.fra_måned, o.til_måned)}, men "
+                       f"ansættelsen '{o.ansættelse}' dækker {måneder_tekst(start, slut)}.",
                        k.sted("fokuserede_ophold", i, "fra_måned"))
         for j, kid in enumerate(o.kompetencer):
             if kendte is not None and kid not in kendte:

@@ -10,13 +10,33 @@ import click
 
 from ..findings import Severity
 
-DATO = click.DateTime(formats=["%Y-%m-%d"])
+class _Dato(click.ParamType):
+    """A date as ÅÅÅÅ-MM-DD; an impossible one (2026-02-31) says so in Danish, without strftime patterns."""
+
+    name = "dato"
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return "ÅÅÅÅ-MM-DD"
+
+    def convert(self, value, param, ctx):
+        from datetime import date, datetime
+
+        if isinstance(value, datetime):
+            return value
+        try:
+            d = date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"'{value}' er ikke en gyldig dato på formen ÅÅÅÅ-MM-DD, fx 2026-11-23.", param, ctx)
+        return datetime(d.year, d.month, d.day)
+
+
+DATO = _Dato()
 _FARVE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def dato_option(f):
     return click.option("--dato", type=DATO, default=None,
-                        help="Dato som frister sammenlignes med (ÅÅÅÅ-MM-DD); standard er i dag.")(f)
+                        help="Dato som frister sammenlignes med; standard er i dag.")(f)
 
 
 def rod_option(f):
