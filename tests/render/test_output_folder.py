@@ -183,3 +183,29 @@ def test_concurrent_renders_into_one_folder_keep_every_manifest_entry(rod, tmp_p
     assert len(manifest["programmer"]) == len(EXAMPLES)
     r = render(rod, out, rod / "examples")
     assert f"{len(EXAMPLES)} uændrede siden sidst" in r.output
+
+
+def test_stored_warnings_are_reused_until_a_date_or_a_new_version_changes_them(rod, tmp_path, monkeypatch):
+    from datetime import date
+
+    from uddprog.render import Renderer
+
+    out = tmp_path / "build"
+    kør = lambda dag: render_programmer([rod / NORD], ("html",), out, jobs=1, dato=dag, rod=rod)  # noqa: E731
+    assert not kør(date(2026, 11, 23)).advarsler
+
+    def må_ikke(self, fil):
+        raise AssertionError("validated again although no date-dependent answer changed")
+
+    with monkeypatch.context() as m:
+        m.setattr(Renderer, "advarsler", må_ikke)
+        r = kør(date(2027, 1, 5))  # before næste_revision (2029-05-01): nothing can have changed
+        assert r.udfald[0].uændret and not r.advarsler
+    assert [f.check for f in kør(date(2029, 5, 2)).advarsler] == ["P023"]  # past it: validated again
+    # a newer version of the målbeskrivelse: the unchanged programme now hears of it
+    ny = (rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").read_text(encoding="utf-8")
+    (rod / "målbeskrivelser/neurologi/hoveduddannelse-2031.yaml").write_text(
+        ny.replace('version: "2015"', 'version: "2031"').replace("gyldig_fra: 2015-09-01", "gyldig_fra: 2031-01-01"),
+        encoding="utf-8")
+    r = kør(date(2029, 5, 2))
+    assert r.udfald[0].uændret and {f.check for f in r.advarsler} == {"P021", "P023"}

@@ -389,6 +389,17 @@ def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
         yield ("Næste revision ligger før godkendelsen.", k.sted("ansvar", "næste_revision"))
 
 
+def datogrænser(k: ProgramKontekst) -> list:
+    """The dates at which a date-dependent check of this programme (P022, P023) changes its answer: its
+    findings are the same on two dates that lie on the same side of each. `uddprog render` keeps a
+    programme's warnings with them, so an unchanged programme is validated again only when they say so.
+    Keep in step with the checks above that compare with ``k.dato``."""
+    grænser = {k.p.ansvar.næste_revision} if k.p.ansvar.næste_revision else set()
+    if k.mb is not None:
+        grænser.update(_frist(k, ny.model.gyldig_fra) for ny in k.katalog.nyere_versioner(k.mb.model))
+    return sorted(g for g in grænser if g is not None)
+
+
 def _frist(k: ProgramKontekst, gyldig_fra):
     return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder) if k.skabelon else None
 

@@ -49,6 +49,7 @@ class Udfald:
     andet_dokument: bool = False  # a målbeskrivelse or template, not a programme
     _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
     _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
+    _datogrænser: list = field(default_factory=list, repr=False)  # where the date-dependent warnings change
 
     @property
     def ok(self) -> bool:
@@ -102,6 +103,21 @@ class Renderer:
             self._html[skabelon_id] = CompiledHtml(self.skabelonmappe, skabelon_id, self._html_env)
         return self._html[skabelon_id]
 
+    def advarsler(self, fil: Path) -> tuple[Path, list, list[str]]:
+        """Validation's warnings for an unchanged programme on a new date, with the dates they hold until."""
+        from ..checks import valider_fil
+
+        dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
+        return Path(fil), [f for f in fund if f.severity == Severity.WARNING], self._datogrænser(dok)
+
+    def _datogrænser(self, dok) -> list[str]:
+        from ..checks.kontekst import ProgramKontekst
+        from ..checks.program import datogrænser
+
+        if dok is None or dok.type != "uddannelsesprogram":
+            return []
+        return [g.isoformat() for g in datogrænser(ProgramKontekst(dok, self.katalog, self.dato or date.today()))]
+
     def render_fil(self, fil: Path, formater: Sequence[str], out: Path) -> Udfald:
         """Validate, render and write one programme file. Never raises for bad input."""
         from ..checks import valider_fil
@@ -134,6 +150,7 @@ class Renderer:
             return udfald
         ref = program.målbeskrivelse
         udfald._afh = (mb.fil, (ref.speciale, str(ref.fase), ref.version), program.skabelon)
+        udfald._datogrænser = self._datogrænser(dok)
         try:
             ctx = build_context(program, mb.model, skabelon.model)
             navn = filnavn(program)
@@ -219,10 +236,12 @@ def _sigterm_som_ctrl_c():
     return signal.signal(signal.SIGTERM, _afbryd)
 
 
-def _work(args: tuple[Path, tuple[str, ...], Path]) -> Udfald:
-    fil, formater, out = args
+def _work(args: tuple[Path, tuple[str, ...], Path] | Path):
+    """A render task (file, formats, folder), or only the warnings of an unchanged programme (a path)."""
     assert _WORKER is not None
-    return _WORKER.render_fil(fil, formater, out)
+    if isinstance(args, Path):
+        return _WORKER.advarsler(args)
+    return _WORKER.render_fil(*args)
 
 
 def render_programmer(
@@ -259,12 +278,13 @@ def render_programmer(
     venter: list[Udfald] = []  # rendered, waiting for their PDF (converted in batches, memory stays bounded)
 
     navngivne = {Path(s) for s in stier if not Path(s).is_dir()}
+    uændrede: dict[Path, Udfald] = {}
 
     def modtag(u: Udfald) -> None:
         if u.andet_dokument and u.kilde not in navngivne:
             return  # `render .` finds målbeskrivelser and templates too: not programmes, not failures
-        if u.navn and u.ok:
-            if u.navn in navne:
+        if u.navn and u.ok and not u.uændret:
+            if u.navn in navne and navne[u.navn] != u.kilde:
                 u.fejl = f"samme outputnavn ({u.navn}) som {navne[u.navn]}; giv forløbene forskellige navne"
             navne.setdefault(u.navn, u.kilde)
         resultat.udfald.append(u)
@@ -280,25 +300,30 @@ def render_programmer(
         elif fremskridt:
             fremskridt(u)
 
-    # Unchanged programmes first: their names take part in the collision check like any other.
-    opgaver = []
-    katalog = None
+    def advarsler_klar(svar: tuple[Path, list, list[str]]) -> None:
+        fil, advarsler, grænser = svar
+        u = uændrede.pop(fil)
+        u.advarsler = advarsler
+        cache.opdatér_advarsler(u.kilde, [a.som_json() for a in advarsler], dagen, grænser)
+        modtag(u)
+
+    # Unchanged programmes first: their names take part in the collision check like any other. Their
+    # warnings are kept with the dates where the date-dependent ones change; on a date past one of those
+    # (or when målbeskrivelser came or went) they are validated again, not rendered.
+    opgaver: list = []
     for f in filer:
         post = cache.uændret(f) if genbrug else None
         if post is None:
             opgaver.append((f, tuple(formater), out))
             continue
         u = Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True)
-        if post.get("dato") == dagen:
+        navne.setdefault(u.navn, u.kilde)
+        if cache.advarsler_gælder(post, dagen):
             u.advarsler = [Finding.fra_json(a) for a in post.get("advarsler", ())]
-        else:  # the date-dependent warnings may differ today: validate again (no rendering)
-            from ..catalog import Katalog
-            from ..checks import valider_fil
-
-            katalog = katalog or Katalog(rod)
-            u.advarsler = [f for f in valider_fil(Path(f), katalog, dato)[1] if f.severity == Severity.WARNING]
-            cache.opdatér_advarsler(u.kilde, [a.som_json() for a in u.advarsler], dagen)
-        modtag(u)
+            modtag(u)
+        else:
+            uændrede[u.kilde] = u
+            opgaver.insert(len(uændrede) - 1, u.kilde)  # validation only; before the renders
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(opgaver) or 1))
     tidligere_sigterm = _sigterm_som_ctrl_c()
     færdig = False
@@ -308,11 +333,17 @@ def render_programmer(
         elif jobs == 1:
             r = Renderer(rod, dato)
             for opgave in opgaver:
-                modtag(r.render_fil(*opgave))
+                if isinstance(opgave, Path):
+                    advarsler_klar(r.advarsler(opgave))
+                else:
+                    modtag(r.render_fil(*opgave))
         else:
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rod, dato)) as pool:
-                for u in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
-                    modtag(u)
+                for svar in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
+                    if isinstance(svar, Udfald):
+                        modtag(svar)
+                    else:
+                        advarsler_klar(svar)
         if venter:
             _pdf(venter, out, fremskridt)
         færdig = True
@@ -328,7 +359,7 @@ def render_programmer(
                 cache.behold(u.kilde)  # the folder failed, not the programme: keep what it had
             elif u._afh and u.navn and u.filer:
                 cache.husk(u.kilde, *u._afh, u.navn, u.filer, [a.som_json() for a in u.advarsler], dagen,
-                           komplet=u.ok)
+                           u._datogrænser, komplet=u.ok)
             else:
                 cache.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
             u._afh = None

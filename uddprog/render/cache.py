@@ -267,7 +267,8 @@ class Byggecache:
         return post
 
     def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, navn: str,
-             filer: list[Path], advarsler: list[dict] = (), dato: str | None = None, komplet: bool = True) -> None:
+             filer: list[Path], advarsler: list[dict] = (), dato: str | None = None, datogrænser: list[str] = (),
+             komplet: bool = True) -> None:
         """Record what a programme wrote; only a ``komplet`` entry lets the next run skip it."""
         ud = {}
         for f in filer:
@@ -282,7 +283,7 @@ class Byggecache:
             "kilde": self.filhash(fil), "mb": [_nøgle(mb_fil), self.filhash(mb_fil)], "ref": list(ref),
             "skabelon": skabelon_id, "skabelon_hash": self.skabelonhash(skabelon_id), "navn": navn,
             "formater": list(self.formater), "filer": ud, "værktøj": værktøj(), "komplet": komplet,
-            "advarsler": list(advarsler), "dato": dato,
+            "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser),
         }
 
     def glem(self, fil: Path) -> None:
@@ -296,10 +297,20 @@ class Byggecache:
         if post is not None:
             self._ændringer[_nøgle(fil)] = {**post, "komplet": False}
 
-    def opdatér_advarsler(self, fil: Path, advarsler: list[dict], dato: str) -> None:
+    def advarsler_gælder(self, post: dict[str, Any], dato: str) -> bool:
+        """Whether an unchanged programme's recorded warnings hold on ``dato``: the målbeskrivelser are the
+        same files (a new version brings P021/P022), and ``dato`` lies on the same side of every date where a
+        date-dependent check changes its answer as the date they were computed on (ISO dates compare as text)."""
+        før = post.get("dato")
+        if før is None or "advarsler" not in post or self.mbliste_før != self.mbliste():
+            return False
+        return all((g < før) == (g < dato) for g in post.get("datogrænser", ()))
+
+    def opdatér_advarsler(self, fil: Path, advarsler: list[dict], dato: str, datogrænser: list[str]) -> None:
         post = self.poster.get(_nøgle(fil))
         if post is not None:
-            self._ændringer[_nøgle(fil)] = {**post, "advarsler": list(advarsler), "dato": dato}
+            self._ændringer[_nøgle(fil)] = {**post, "advarsler": list(advarsler), "dato": dato,
+                                            "datogrænser": list(datogrænser)}
 
     def gem(self) -> list[Path]:
         """Merge this run into the manifest (under the folder's lock), remove stale outputs; returns them."""
