@@ -209,3 +209,16 @@ def test_stored_warnings_are_reused_until_a_date_or_a_new_version_changes_them(r
         encoding="utf-8")
     r = kør(date(2029, 5, 2))
     assert r.udfald[0].uændret and {f.check for f in r.advarsler} == {"P021", "P023"}
+
+
+def test_default_out_is_build_in_the_repository_root_wherever_render_runs(rod):
+    r = uddprog("render", "nord", cwd=rod / "examples")
+    assert r.returncode == 0, r.stderr
+    assert (rod / "build" / "nord").is_dir() and not (rod / "examples" / "build").exists()
+
+
+def test_vis_vindue_of_one_month():
+    from uddprog.diff.changes import vis_vindue
+
+    assert vis_vindue((12, 12)) == "måned 12" and vis_vindue((None, 12)) == "måned 1–12"
+    assert vis_vindue((24, None)) == "måned 24–fasens slut"
