@@ -44,8 +44,9 @@ def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
         hjælp = mente_du(ref.speciale, specialer) or (
             f" Kendte specialer: {', '.join(specialer)}." if specialer else " Mappen målbeskrivelser/ er tom eller mangler.")
         sted = k.sted("målbeskrivelse", "speciale")
-    ødelagt = _indlæsningsfejl(k, lambda fil: fil.name in (f"{ref.fase}-{ref.version}.yaml", f"{ref.fase}-{ref.version}.yml")
-                               and slug(ref.speciale) in (slug(fil.parent.name), slug(ref.speciale)))
+    navne = (f"{ref.fase}-{ref.version}.yaml", f"{ref.fase}-{ref.version}.yml")  # the folder layout's file name
+    ødelagt = _indlæsningsfejl(k, lambda fil: fil.name in navne and slug(fil.parent.name) == slug(ref.speciale)) \
+        or _indlæsningsfejl(k, lambda fil: fil.name in navne, entydig=True)  # målbeskrivelser/kbu/ for KBU
     if ødelagt:
         yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} kan ikke indlæses: {ødelagt}", sted)
         return
@@ -55,13 +56,16 @@ def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
            f"{k.katalog.rod / 'målbeskrivelser'}.{hjælp}", sted)
 
 
-def _indlæsningsfejl(k: ProgramKontekst, passer) -> str | None:
+def _indlæsningsfejl(k: ProgramKontekst, passer, entydig: bool = False) -> str | None:
     """The load error of the catalog file a reference most likely means, so that a broken file is not
-    reported as a missing one (P001, P002)."""
+    reported as a missing one (P001, P002). With ``entydig`` only when a single broken file fits."""
+    fundne: dict[Path, object] = {}
     for f in k.katalog.fund:
         if f.sted is not None and passer(Path(f.sted.fil)):
-            return str(f)
-    return None
+            fundne.setdefault(Path(f.sted.fil), f)  # a file's first finding
+    if not fundne or (entydig and len(fundne) > 1):
+        return None
+    return str(next(iter(fundne.values())))
 
 
 @check("P002", E, "Den nationale skabelon programmet henviser til findes ikke", "program")
