@@ -243,3 +243,16 @@ def test_p028_output_names_collide_in_validate_also_in_parallel(repo):
         (fund,) = [f for f in resultat.fund if f.check == "P028"]
         assert fund.sted.fil.name == "program.yaml" and "nord/neurologi-hoveduddannelse-holstebro-aarhus" in fund.besked
         assert "anden.yaml" in fund.besked
+
+
+def test_a_broken_målbeskrivelse_in_a_folder_not_named_after_the_specialty(repo):
+    from uddprog.catalog import Katalog
+    from uddprog.checks import valider_fil
+
+    repo.mb["varighed_måneder"] = "mange"
+    rod = repo.skriv()
+    (rod / "målbeskrivelser/neuro").mkdir()
+    (rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").rename(rod / "målbeskrivelser/neuro/hoveduddannelse-2015.yaml")
+    _, fund = valider_fil(rod / "examples/nord/program.yaml", Katalog(rod), date(2026, 11, 23))
+    (p001,) = [f for f in fund if f.check == "P001"]
+    assert "kan ikke indlæses" in p001.besked and "neuro/hoveduddannelse-2015.yaml" in p001.besked
