@@ -258,7 +258,10 @@ def render_programmer(
 
     With ``genbrug`` (the default) a programme whose YAML, målbeskrivelse, national template and uddprog
     itself are unchanged since the last render into ``out`` is not rendered again (see ``cache``); its
-    ``Udfald`` has ``uændret`` set.
+    ``Udfald`` has ``uændret`` set. Every programme's validation warnings are in ``Udfald.advarsler``.
+    At the end, outputs of an earlier run that no programme renders to any more are removed
+    (``Renderresultat.fjernet``; the manifest in ``cache`` says what uddprog wrote). An output folder
+    that cannot be written raises ``writer.Skrivefejl`` before anything is rendered.
     """
     from ..catalog import find_rod
     from .cache import Byggecache
