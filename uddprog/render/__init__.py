@@ -183,7 +183,7 @@ class Renderer:
         except (RenderError, UnsafeOutputPath) as exc:
             udfald.fejl = str(exc)
         except OSError as exc:
-            udfald.fejl, udfald.skrivefejl = str(exc if isinstance(exc, Skrivefejl) else Skrivefejl(out, exc)), True
+            udfald.fejl, udfald.skrivefejl = str(exc if isinstance(exc, Skrivefejl) else Skrivefejl(out, exc, mappe=True)), True
         return udfald
 
 

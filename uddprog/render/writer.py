@@ -43,12 +43,12 @@ class Skrivefejl(OSError):
     (``uddprog.cli.main``) instead of each command handling the OS's English messages.
     """
 
-    def __init__(self, sti: str | os.PathLike, årsag: OSError):
+    def __init__(self, sti: str | os.PathLike, årsag: OSError, mappe: bool = False):
         grund = _GRUNDE.get(årsag.errno or 0) or (årsag.strerror or str(årsag))
         super().__init__(årsag.errno, grund, str(sti))
         sti = Path(sti)
-        self.mappe = sti if sti.is_dir() or not sti.suffix else sti.parent
-        self.besked = (f"Kan ikke skrive i mappen '{self.mappe}': {grund}." if self.mappe == sti
+        self.mappe = sti if mappe else sti.parent
+        self.besked = (f"Kan ikke skrive i mappen '{sti}': {grund}." if mappe
                        else f"Kan ikke skrive '{sti.name}' i mappen '{self.mappe}': {grund}.")
 
     def __str__(self) -> str:
@@ -73,7 +73,7 @@ def klargør_mappe(mappe: str | os.PathLike) -> Path:
     except Skrivefejl:
         raise
     except OSError as exc:
-        raise Skrivefejl(mappe, exc) from None
+        raise Skrivefejl(mappe, exc, mappe=True) from None
     return mappe
 
 
@@ -152,7 +152,7 @@ def skriv_alle(filer: dict[Path, bytes | str]) -> list[Path]:
             try:
                 mål.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise Skrivefejl(mål.parent, exc) from exc  # the folder itself is the problem
+                raise Skrivefejl(mål.parent, exc, mappe=True) from exc  # the folder itself is the problem
             fd, tmp = tempfile.mkstemp(prefix=f".{mål.name}.", suffix=".tmp", dir=mål.parent)
             skrevet.append((tmp, mål))
             with os.fdopen(fd, "wb") as fh:
