@@ -95,8 +95,10 @@ def test_facts_only_the_author_knows_are_placeholders_validate_names(tmp_path):
     assert "driftsregion: UDFYLD  # Midtjylland eller Nordjylland" in tekst
     assert "universitetshospital: UDFYLD" in tekst
     _, resultat = _skriv_og_valider(tmp_path, tekst)
-    felter = {f.besked.split("'")[1] for f in resultat.fund if f.check == "P026"}
-    assert {"ansættelser[nr. 1].driftsregion", "ansættelser[nr. 1].universitetshospital"} <= felter
+    felter = {f.besked.split("'")[1]: f.besked for f in resultat.fund if f.check == "P026"}
+    assert felter["ansættelser[nr. 1].universitetshospital"].endswith("UDFYLD; skriv true eller false.")
+    assert "vælg en af Nordjylland, Midtjylland, " in felter["ansættelser[nr. 1].driftsregion"]
+    assert felter["ansættelser[nr. 1].sted"].endswith("skriv den rigtige tekst.")
     assert "P005" not in {f.check for f in resultat.fund}  # a placeholder is not a wrong region
     # Syd has one driftsregion only: that is a fact, not a choice
     assert "driftsregion: Syddanmark" in skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.SYD)

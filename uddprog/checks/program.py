@@ -458,4 +458,22 @@ def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
     for sti, tekst in _tekster(k.p):
         if PLADSHOLDER in tekst:
             felt = feltnavn(sti)
-            yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; skriv den rigtige tekst.", k.sted(*sti))
+            yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; {_hvad_der_skal_stå(k.p, sti)}.",
+                   k.sted(*sti))
+
+
+def _hvad_der_skal_stå(model: BaseModel, sti: tuple) -> str:
+    """What replaces a placeholder: the choices of a typed field (a region, yes/no), else the text."""
+    import typing
+    from enum import Enum
+
+    forælder = model
+    for del_ in sti[:-1]:
+        forælder = forælder[del_] if isinstance(del_, int) or isinstance(forælder, dict) else getattr(forælder, del_)
+    felt = type(forælder).model_fields.get(sti[-1]) if isinstance(forælder, BaseModel) else None
+    for typ in typing.get_args(felt.annotation) if felt else ():
+        if typ is bool:
+            return "skriv true eller false"
+        if isinstance(typ, type) and issubclass(typ, Enum):
+            return "vælg en af " + ", ".join(str(v.value) for v in typ)
+    return "skriv den rigtige tekst"
