@@ -75,6 +75,8 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod):
             click.echo(f"  {f}")
 
     def linje(u) -> None:
+        if u.forbigået:
+            return
         if u.ok:
             status["ok"] += 1
             status["uændret"] += u.uændret

@@ -47,6 +47,7 @@ class Udfald:
     advarsler: list = field(default_factory=list)  # validation's warnings (Finding); they do not stop rendering
     skrivefejl: bool = False  # failed only because the output could not be written (keeps its old files)
     andet_dokument: bool = False  # a målbeskrivelse or template, not a programme
+    forbigået: bool = False  # another kind of document found in a folder: passed over, not a result
     _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
     _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
     _datogrænser: list = field(default_factory=list, repr=False)  # where the date-dependent warnings change
@@ -285,7 +286,12 @@ def render_programmer(
 
     def modtag(u: Udfald) -> None:
         if u.andet_dokument and u.kilde not in navngivne:
-            return  # `render .` finds målbeskrivelser and templates too: not programmes, not failures
+            # `render .` finds målbeskrivelser and templates too: not programmes, not failures, not in the
+            # result; the progress callback still hears of them (a progress bar counted every file).
+            u.forbigået = True
+            if fremskridt:
+                fremskridt(u)
+            return
         if u.navn and u.ok and not u.uændret:
             if u.navn in navne and navne[u.navn] != u.kilde:
                 u.fejl = f"samme outputnavn ({u.navn}) som {navne[u.navn]}; giv forløbene forskellige navne"
