@@ -222,3 +222,12 @@ def test_vis_vindue_of_one_month():
 
     assert vis_vindue((12, 12)) == "måned 12" and vis_vindue((None, 12)) == "måned 1–12"
     assert vis_vindue((24, None)) == "måned 24–fasens slut"
+
+
+def test_stored_warnings_show_paths_from_the_folder_render_runs_in(rod, tmp_path):
+    out = tmp_path / "build"
+    assert uddprog("render", ODENSE, "--out", out, "--dato", "2026-11-23", cwd=rod).returncode == 0
+    r = uddprog("render", "neurologi-hoveduddannelse-odense-forloeb-2.yaml", "--out", out, "--dato", "2026-11-23",
+                cwd=rod / "examples" / "syd")
+    assert "uændret" in r.stdout
+    assert "\n  neurologi-hoveduddannelse-odense-forloeb-2.yaml:8:12: advarsel P022" in r.stdout, r.stdout

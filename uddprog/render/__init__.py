@@ -313,7 +313,7 @@ def render_programmer(
         fil, advarsler, grænser = svar
         u = uændrede.pop(fil)
         u.advarsler = advarsler
-        cache.opdatér_advarsler(u.kilde, [a.som_json() for a in advarsler], dagen, grænser)
+        cache.opdatér_advarsler(u.kilde, [_gem_fund(a) for a in advarsler], dagen, grænser)
         modtag(u)
 
     # Unchanged programmes first: their names take part in the collision check like any other. Their
@@ -328,7 +328,7 @@ def render_programmer(
         u = Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True)
         navne.setdefault(u.navn, u.kilde)
         if cache.advarsler_gælder(post, dagen):
-            u.advarsler = [Finding.fra_json(a) for a in post.get("advarsler", ())]
+            u.advarsler = [_hent_fund(a) for a in post.get("advarsler", ())]
             modtag(u)
         else:
             uændrede[u.kilde] = u
@@ -367,7 +367,7 @@ def render_programmer(
             if u.skrivefejl:
                 cache.behold(u.kilde)  # the folder failed, not the programme: keep what it had
             elif u._afh and u.navn and u.filer:
-                cache.husk(u.kilde, *u._afh, u.navn, u.filer, [a.som_json() for a in u.advarsler], dagen,
+                cache.husk(u.kilde, *u._afh, u.navn, u.filer, [_gem_fund(a) for a in u.advarsler], dagen,
                            u._datogrænser, komplet=u.ok)
             else:
                 cache.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
@@ -379,6 +379,26 @@ def render_programmer(
                 raise
             # interrupted: the interruption is the news; the next run renders what is not recorded
     return resultat
+
+
+def _gem_fund(f: Finding) -> dict:
+    """A finding for the manifest: its file as an absolute path, so a run from another folder can show it."""
+    data = f.som_json()
+    if data["fil"]:
+        data["fil"] = os.path.abspath(data["fil"])
+    return data
+
+
+def _hent_fund(data: dict) -> Finding:
+    """A recorded finding with its file shown as validation would: relative to the working folder inside it."""
+    f = Finding.fra_json(data)
+    if f.sted is not None:
+        try:
+            f = Finding(f.check, f.severity, f.besked,
+                        type(f.sted)(f.sted.fil.relative_to(Path.cwd()), f.sted.linje, f.sted.kolonne))
+        except ValueError:
+            pass
+    return f
 
 
 def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:
