@@ -267,8 +267,10 @@ def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
     roller = {f.rolle for f in a.udarbejdet_af}
     for rolle in k.skabelon.model.påkrævede_forfatterroller:
         if rolle not in roller:
-            yield (f"Skabelonen kræver at en {visningsnavn(rolle)} ({rolle}) er med til at udarbejde programmet; "
-                   "tilføj vedkommende under 'ansvar.udarbejdet_af'.", k.sted("ansvar", "udarbejdet_af"))
+            # No article: the roles have both genders ("et uddannelsesudvalg", "en vejleder").
+            yield (f"Skabelonen kræver rollen {visningsnavn(rolle)} blandt dem, der udarbejder programmet; "
+                   f"tilføj vedkommende under 'ansvar.udarbejdet_af' med 'rolle: {rolle}'.",
+                   k.sted("ansvar", "udarbejdet_af"))
 
 
 # --- courses and research training ---------------------------------------------------
