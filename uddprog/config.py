@@ -16,7 +16,7 @@ P023 = "none"
 check = "P021"
 sti = "programmer/syd/*.yaml"
 begrundelse = "Revideres til målbeskrivelse 2015 på UGUP-mødet i marts"
-udløber = 2027-03-01               # optional: after this date the ignore no longer applies (C006)
+indtil = 2027-03-01                # optional: after this date the ignore no longer applies (C006)
 ```
 
 A finding can also be silenced on its own line: ``# uddprog: ignorer P014 – begrundelse``.
@@ -50,10 +50,13 @@ beskriv("C005", W, "En undtagelse (ignorer) undertrykker ingenting", "konfigurat
 beskriv("C006", W, "En undtagelse (ignorer) er udløbet og gælder ikke længere", "konfiguration")
 beskriv("C007", E, "En undtagelse mangler begrundelse", "konfiguration")
 
+#: The programme folder of a repository with a config that names none (what `uddprog init` makes).
+STANDARD_PROGRAMMER = "programmer"
+
 ALVOR = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "none": None}
 _NØGLER = {"programmer": str, "fail_on": str, "region": str, "render": dict, "checks": dict, "ignorer": list}
 _RENDER = {"out": str, "format": str}
-_IGNORER = {"check", "sti", "begrundelse", "udløber"}
+_IGNORER = {"check", "sti", "begrundelse", "indtil"}
 
 #: ``# uddprog: ignorer P014, P021 – begrundelse`` (dash, colon or nothing before the reason).
 INLINE = re.compile(r"#\s*uddprog:\s*ignorer\s+(?P<ids>[A-Z]\d{3}(?:\s*,\s*[A-Z]\d{3})*)\s*(?:[–—:-]\s*)?(?P<grund>.*)$")
@@ -116,7 +119,7 @@ def læs_programmappe(rod: Path) -> str | None:
     for navn in KONFIGFILER:
         if (Path(rod) / navn).is_file():
             k = læs(Path(rod) / navn)
-            return k.programmer
+            return k.programmer or STANDARD_PROGRAMMER
     return None
 
 
@@ -264,7 +267,7 @@ def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig, register) -> None:
     ukendte = [n for n in u if n not in _IGNORER]
     for n in ukendte:
         fejl("C002", f"Ukendt nøgle '{n}' i [[ignorer]]. Kendte: {', '.join(sorted(_IGNORER))}.", "ignorer", i, n)
-    check, sti, grund, udløber = u.get("check"), u.get("sti", "**"), u.get("begrundelse"), u.get("udløber")
+    check, sti, grund, udløber = u.get("check"), u.get("sti", "**"), u.get("begrundelse"), u.get("indtil")
     if not isinstance(check, str) or not check:
         fejl("C003", "[[ignorer]] mangler 'check' (fx check = \"P021\").", "ignorer", i)
         return
@@ -283,7 +286,7 @@ def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig, register) -> None:
         except ValueError:
             pass
     if udløber is not None and not isinstance(udløber, date):
-        fejl("C003", "'udløber' skal være en dato (ÅÅÅÅ-MM-DD).", "ignorer", i, "udløber")
+        fejl("C003", "'indtil' skal være en dato (ÅÅÅÅ-MM-DD).", "ignorer", i, "indtil")
         return
     k.undtagelser.append(Undtagelse(check, sti, grund.strip(), udløber, sted("ignorer", i, "check")))
 
@@ -316,7 +319,7 @@ def anvend(fund: list[Finding], filer: list[Path], konfig: Konfig, dato: date | 
             from .datoer import dansk_dato
 
             ud.append(Finding("C006", W, f"Undtagelsen for {u.check} ({u.sti}) udløb {dansk_dato(u.udløber)} og "
-                                         "gælder ikke længere: ret fundet, eller forlæng udløber med en ny begrundelse.",
+                                         "gælder ikke længere: ret fundet, eller sæt en ny dato i 'indtil' og en ny begrundelse.",
                               u.sted))
         else:
             gyldige.append(u)

@@ -28,8 +28,14 @@ def config_option(f):
                         default=None, help="Konfigurationsfil (standard: uddprog.toml fundet opad fra arbejdsmappen).")(f)
 
 
-def ingen_repository(ctx: click.Context, hvad: str = "kontrollere") -> None:
+def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None) -> None:
     """Wrong place, clear answer: no repository here and nothing named on the command line (exit 2)."""
+    from ..catalog import er_repository
+
+    if katalog is not None and er_repository(katalog.rod):
+        click.echo(f"fejl: Der er intet at {hvad}: programmappen {katalog.programmappe} findes ikke. Opret den, "
+                   "angiv mappen med 'programmer = \"…\"' i uddprog.toml, eller angiv filerne.", err=True)
+        ctx.exit(2)
     click.echo(f"fejl: Der er intet at {hvad} her: {Path.cwd()} ligger ikke i en uddprog-mappe (ingen "
                "uddprog.toml, målbeskrivelser/ eller templates/national/ her eller i mapperne over), og der er "
                "ikke angivet nogen programfiler. Opret en mappe til regionens programmer med "
@@ -73,7 +79,7 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     konfig = læs_konfig(ctx, konfigfil)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
     if not stier and (not er_repository(katalog.rod) or not standardstier(katalog)):
-        ingen_repository(ctx)
+        ingen_repository(ctx, katalog=katalog)
     d = dato.date() if dato else None
     resultat = valider(stier, katalog, d, jobs=jobs)
     fund = anvend(resultat.fund, resultat.filer, konfig, d, alle=not stier)
