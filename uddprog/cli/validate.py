@@ -129,7 +129,7 @@ def checks(format_):
 
     if format_ == "json":
         click.echo(json.dumps([{"id": c.id, "severity": str(c.severity), "titel": c.titel, "område": c.område}
-                               for c in REGISTER.values()], ensure_ascii=False, indent=2))
+                               for c in sorted(REGISTER.values(), key=lambda c: c.id)], ensure_ascii=False, indent=2))
         return
     for c in sorted(REGISTER.values(), key=lambda c: c.id):
         click.echo(f"{c.id}  {c.severity.dansk:<8}  {c.område:<14}  {c.titel}")
