@@ -139,3 +139,35 @@ def test_cli_writes_each_format(region, navn):
     r = kør("validate", "--format", navn, "--dato", DATO)
     assert r.exit_code == 0, r.output
     assert "P021" in r.output
+
+
+@pytest.mark.parametrize("navn", ["github", "gitlab", "sarif", "junit"])
+def test_diff_speaks_the_ci_formats_too(region, navn):
+    """Each hit of a new målbeskrivelse version in a programme is one finding at its place."""
+    r = kør("diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--format", navn,
+            "--dato", DATO)
+    assert r.exit_code == 1, r.output  # changes of severity error hit the Odense programme
+    if navn == "sarif":
+        skema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+        log = json.loads(r.output)
+        jsonschema.Draft4Validator(skema).validate(log)
+        regler = {x["id"]: x for x in log["runs"][0]["tool"]["driver"]["rules"]}
+        assert regler["D002"]["shortDescription"]["text"] == "Kompetence tilføjet"
+    elif navn == "github":
+        linjer = r.output.splitlines()
+        assert linjer and all(_KOMMANDO.match(linje) for linje in linjer)
+        assert any(linje.startswith("::error file=programmer/syd/odense.yaml,line=") and "D002%3A" in linje
+                   for linje in linjer)
+    elif navn == "gitlab":
+        data = json.loads(r.output)
+        assert {i["check_name"] for i in data} >= {"D002"}
+        assert {i["location"]["path"] for i in data} == {"programmer/syd/odense.yaml"}
+    else:
+        rod = etree.fromstring(r.output.encode("utf-8"))
+        assert rod.find("testsuite").get("name") == "uddprog diff" and rod.get("failures") == "1"
+
+
+def test_status_in_the_wrong_place_exits_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = kør("status")
+    assert r.exit_code == 2 and "uddprog init" in r.output

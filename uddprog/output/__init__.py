@@ -35,6 +35,27 @@ class Rapport:
     værktøj: str = "uddprog validate"
 
 
+@dataclass(frozen=True)
+class Regel:
+    id: str
+    titel: str
+    severity: object  # Severity
+    område: str
+
+
+def regel(cid: str) -> Regel | None:
+    """A check id (C, L, S, M, T, P) or a change id of `uddprog diff` (D) with its title and default severity."""
+    if cid.startswith("D"):
+        from ..diff.changes import ÆNDRINGSTYPER
+
+        t = ÆNDRINGSTYPER.get(cid)
+        return Regel(cid, t.titel, t.severity, t.emne) if t else None
+    from ..checks.registry import REGISTER
+
+    c = REGISTER.get(cid)
+    return Regel(cid, c.titel, c.severity, c.område) if c else None
+
+
 def modul(navn: str):
     return importlib.import_module(f"{__name__}.{FORMATER[navn]}")
 

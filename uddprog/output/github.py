@@ -9,7 +9,7 @@ which the CLI appends to ``$GITHUB_STEP_SUMMARY``.
 from __future__ import annotations
 
 from ..findings import Severity
-from . import ci_sti
+from . import ci_sti, regel
 
 MENNESKELIG = False
 NIVEAU = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -24,8 +24,6 @@ def _egenskab(tekst: str) -> str:
 
 
 def skriv(rapport) -> str:
-    from ..checks.registry import REGISTER
-
     linjer = []
     for f in rapport.fund:
         dele = []
@@ -33,7 +31,8 @@ def skriv(rapport) -> str:
             dele.append(f"file={_egenskab(ci_sti(f.sted.fil, 'GITHUB_WORKSPACE'))}")
             if f.sted.linje:
                 dele += [f"line={f.sted.linje}", f"col={f.sted.kolonne or 1}"]
-        titel = f"{f.check}: {REGISTER[f.check].titel}" if f.check in REGISTER else f.check
+        r = regel(f.check)
+        titel = f"{f.check}: {r.titel}" if r else f.check
         dele.append(f"title={_egenskab(titel)}")
         linjer.append(f"::{NIVEAU[f.severity]} {','.join(dele)}::{_data(f.besked)}")
     return "".join(linje + "\n" for linje in linjer)

@@ -11,7 +11,7 @@ import json
 
 from .. import __version__
 from ..findings import Severity
-from . import ci_sti
+from . import ci_sti, regel
 
 MENNESKELIG = False
 SKEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -19,18 +19,16 @@ NIVEAU = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def skriv(rapport) -> str:
-    from ..checks.registry import REGISTER
-
     ids = sorted({f.check for f in rapport.fund})
     indeks = {cid: i for i, cid in enumerate(ids)}
     regler = []
     for cid in ids:
-        c = REGISTER.get(cid)
-        regel = {"id": cid, "shortDescription": {"text": c.titel if c else cid}}
+        c = regel(cid)
+        post = {"id": cid, "shortDescription": {"text": c.titel if c else cid}}
         if c is not None:
-            regel["defaultConfiguration"] = {"level": NIVEAU[c.severity]}
-            regel["properties"] = {"område": c.område}
-        regler.append(regel)
+            post["defaultConfiguration"] = {"level": NIVEAU[c.severity]}
+            post["properties"] = {"område": c.område}
+        regler.append(post)
     resultater = []
     for f in rapport.fund:
         r = {"ruleId": f.check, "ruleIndex": indeks[f.check], "level": NIVEAU[f.severity],
