@@ -73,3 +73,24 @@ def test_a_repository_without_its_programme_folder_says_which(tmp_path, monkeypa
 def test_schema_inside_a_region_repository_writes_there(region):
     r = kør("schema")
     assert r.exit_code == 0 and (region / "schemas/uddannelsesprogram.schema.json").is_file()
+
+
+def test_pre_commit_reads_the_hook_manifest_and_the_generated_config(tmp_path):
+    """pre-commit's own loaders (clientlib) are the consumer's definition of both formats."""
+    import re
+
+    from pre_commit.clientlib import load_config, load_manifest
+
+    from uddprog.init import skriv
+
+    from .conftest import PROJEKT
+
+    (hook,) = load_manifest(str(PROJEKT / ".pre-commit-hooks.yaml"))
+    assert hook["id"] == "uddprog-validate" and hook["entry"] == "uddprog validate" and hook["language"] == "python"
+    mønster = re.compile(hook["files"])
+    assert mønster.search("programmer/nord/x.yaml") and mønster.search("målbeskrivelser/neurologi/hb-2015.yaml")
+    assert not mønster.search(".gitlab-ci.yml") and not mønster.search(".pre-commit-config.yaml")
+    skriv(tmp_path, "Øst")
+    config = load_config(str(tmp_path / ".pre-commit-config.yaml"))
+    (lokal,) = config["repos"][0]["hooks"]
+    assert re.search(lokal["files"], "programmer/oest/a.yaml") and not re.search(lokal["files"], ".gitlab-ci.yml")
