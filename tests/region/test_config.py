@@ -122,3 +122,21 @@ def test_anvend_is_one_pure_pass(tmp_path):
     f = Finding("P023", Severity.WARNING, "x.", Location(tmp_path / "a.yaml", 1, 1))
     (ud,) = anvend([f], [tmp_path / "a.yaml"], k, date(2026, 1, 1))
     assert ud.severity == Severity.INFO and ud.besked == f.besked
+
+
+def test_render_follows_the_configured_severities(region):
+    """An error the region has turned off (with reason in its config) does not stop rendering."""
+    fil = region / PROGRAM
+    assert kør("render", "--dato", DATO).exit_code == 0
+    tekst = fil.read_text(encoding="utf-8")
+    fil.write_text(tekst.replace("  indledning: |\n", "  indledning: ''\n  gammel_indledning: |\n"), encoding="utf-8")
+    r = kør("validate", "--format", "json", "--dato", DATO)
+    fejl = sorted({f["check"] for f in json.loads(r.output)["fund"] if f["severity"] == "error"})
+    assert fejl and r.exit_code == 1
+    _konfig(region, "[checks]\n" + "".join(f'{c} = "warning"\n' for c in fejl))
+    assert kør("validate", "--dato", DATO).exit_code == 0
+    r = kør("render", "--dato", DATO, "--force")
+    assert r.exit_code == 0, r.output
+    _konfig(region, "")
+    r = kør("render", "--dato", DATO, "--force")
+    assert r.exit_code == 1 and fejl[0] in r.output

@@ -64,7 +64,7 @@ def render(ctx, programmer, formater, out, jobs, force, dato, rod, konfigfil):
         katalog = Katalog(rod)
         if not er_repository(rod) or not katalog.programmappe.is_dir():
             ingen_repository(ctx, "danne", katalog)
-    konfig = læs_konfig(ctx, konfigfil)
+    konfig = læs_konfig(ctx, konfigfil, Path(programmer[0]) if programmer else None)
     if konfig.fejl:
         for f in konfig.fejl:
             click.echo(str(f), err=True)

@@ -44,10 +44,11 @@ def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None
     ctx.exit(2)
 
 
-def læs_konfig(ctx: click.Context, konfigfil: Path | None):
+def læs_konfig(ctx: click.Context, konfigfil: Path | None, start: Path | None = None):
+    """--config, else the config of the repository at or above ``start`` (the first path, or the working folder)."""
     from ..config import find, læs
 
-    return læs(konfigfil) if konfigfil else find()
+    return læs(konfigfil) if konfigfil else find(start)
 
 
 @click.command()
@@ -76,7 +77,7 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     from ..config import anvend
     from ..output import Rapport, modul
 
-    konfig = læs_konfig(ctx, konfigfil)
+    konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else None)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
     if not stier and (not er_repository(katalog.rod) or not standardstier(katalog)):
         ingen_repository(ctx, katalog=katalog)

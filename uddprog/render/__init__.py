@@ -68,8 +68,10 @@ class Renderer:
 
     def __init__(self, rod: Path, dato: date | None = None) -> None:
         from ..catalog import Katalog
+        from ..config import find
 
         self.katalog = Katalog(Path(rod))
+        self.konfig = find(Path(rod))  # severities and ignores decide what counts as an error here too
         self.dato = dato
         self._docx: dict = {}
         self._html: dict = {}
@@ -102,7 +104,10 @@ class Renderer:
         from .writer import UnsafeOutputPath, safe_output_path, write_atomic
 
         udfald = Udfald(Path(fil))
+        from ..config import anvend
+
         dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
+        fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
         fejl = [f for f in fund if f.severity == Severity.ERROR]
         if dok is None or fejl:
             udfald.sprunget_over = True
