@@ -32,6 +32,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,8 @@ ALVOR = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.
 _NØGLER = {"programmer": str, "fail_on": str, "region": str, "render": dict, "checks": dict, "ignorer": list}
 _RENDER = {"out": str, "format": str}
 _IGNORER = {"check", "sti", "begrundelse", "indtil"}
+
+from .loading import MAKS_BYTES  # noqa: E402  (the loader's own limit per file)
 
 #: ``# uddprog: ignorer P014, P021 – begrundelse`` (dash, colon or nothing before the reason).
 INLINE = re.compile(r"#\s*uddprog:\s*ignorer\s+(?P<ids>[A-Z]\d{3}(?:\s*,\s*[A-Z]\d{3})*)\s*(?:[–—:-]\s*)?(?P<grund>.*)$")
@@ -373,6 +376,11 @@ class _Inline:
     def _læs(self, fil: Path) -> list[str]:
         if fil not in self._linjer:
             try:
+                # Only regular files of sane size: a named pipe would block, a device never end (the
+                # loader has refused those already, with L001/L005).
+                st = os.stat(fil)
+                if not stat.S_ISREG(st.st_mode) or st.st_size > MAKS_BYTES:
+                    raise OSError
                 tekst = Path(fil).read_text(encoding="utf-8-sig")
                 self._linjer[fil] = tekst.splitlines() if "uddprog:" in tekst else []
             except (OSError, UnicodeDecodeError):

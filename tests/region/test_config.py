@@ -140,3 +140,12 @@ def test_render_follows_the_configured_severities(region):
     _konfig(region, "")
     r = kør("render", "--dato", DATO, "--force")
     assert r.exit_code == 1 and fejl[0] in r.output
+
+
+def test_inline_scan_never_opens_a_named_pipe(region):
+    """Looking for '# uddprog: ignorer' reads only regular files (a pipe would block the run)."""
+    import os
+
+    os.mkfifo(region / "programmer/syd/rør.yaml")
+    r = kør("validate", "--format", "json", "--dato", DATO)
+    assert r.exit_code == 2 and "L001" in {f["check"] for f in json.loads(r.output)["fund"]}
