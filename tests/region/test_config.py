@@ -147,5 +147,5 @@ def test_inline_scan_never_opens_a_named_pipe(region):
     import os
 
     os.mkfifo(region / "programmer/syd/rør.yaml")
-    r = kør("validate", "--format", "json", "--dato", DATO)
+    r = kør("validate", "programmer/syd/rør.yaml", PROGRAM, "--format", "json", "--dato", DATO)
     assert r.exit_code == 2 and "L001" in {f["check"] for f in json.loads(r.output)["fund"]}
