@@ -328,7 +328,7 @@ def anvend(fund: list[Finding], filer: list[Path], konfig: Konfig, dato: date | 
             gyldige.append(u)
     inline = _Inline()
     for f in fund:
-        alvor = konfig.alvor.get(f.check, f.severity) if f.check in konfig.alvor else f.severity
+        alvor = konfig.alvor.get(f.check, f.severity)
         if alvor is None:
             continue
         if f.sted is not None and not f.check.startswith(("L", "C")):
