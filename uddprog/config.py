@@ -3,6 +3,10 @@
 ```toml
 programmer = "programmer"          # the programme folder (default examples/)
 fail_on = "warning"                # lowest severity that fails `uddprog validate` (error, warning, info)
+region = "Nord"                    # `uddprog ny` without --region
+
+[diff]
+fail_on = "warning"                # `uddprog diff`: error, warning, info or none
 
 [render]
 out = "build"
@@ -55,8 +59,10 @@ beskriv("C007", E, "En undtagelse mangler begrundelse", "konfiguration")
 STANDARD_PROGRAMMER = "programmer"
 
 ALVOR = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "none": None}
-_NØGLER = {"programmer": str, "fail_on": str, "region": str, "render": dict, "checks": dict, "ignorer": list}
+_NØGLER = {"programmer": str, "fail_on": str, "region": str, "render": dict, "diff": dict, "checks": dict,
+           "ignorer": list}
 _RENDER = {"out": str, "format": str}
+_DIFF = {"fail_on": ("error", "warning", "info", "none")}
 _IGNORER = {"check", "sti", "begrundelse", "indtil"}
 
 from .loading import MAKS_BYTES  # noqa: E402  (the loader's own limit per file)
@@ -85,6 +91,7 @@ class Konfig:
     fail_on: str | None = None
     region: str | None = None
     render: dict[str, str] = field(default_factory=dict)
+    diff: dict[str, str] = field(default_factory=dict)
     alvor: dict[str, Severity | None] = field(default_factory=dict)
     undtagelser: list[Undtagelse] = field(default_factory=list)
     fund: list[Finding] = field(default_factory=list)  # C001–C004 found while reading
@@ -247,6 +254,14 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
                     fejl("C003", f"render.{n} skal være en tekst.", "render", n)
                 else:
                     k.render[n] = v
+        elif nøgle == "diff":
+            for n, v in værdi.items():
+                if n not in _DIFF:
+                    fejl("C002", f"Ukendt nøgle '{n}' i [diff]. Kendte: {', '.join(_DIFF)}.", "diff", n)
+                elif v not in _DIFF[n]:
+                    fejl("C003", f"diff.{n} skal være {', '.join(_DIFF[n][:-1])} eller {_DIFF[n][-1]}.", "diff", n)
+                else:
+                    k.diff[n] = v
         elif nøgle == "checks":
             for cid, v in værdi.items():
                 if cid not in REGISTER:

@@ -149,3 +149,20 @@ def test_inline_scan_never_opens_a_named_pipe(region):
     os.mkfifo(region / "programmer/syd/rør.yaml")
     r = kør("validate", "programmer/syd/rør.yaml", PROGRAM, "--format", "json", "--dato", DATO)
     assert r.exit_code == 2 and "L001" in {f["check"] for f in json.loads(r.output)["fund"]}
+
+
+def test_ny_takes_the_region_and_diff_its_fail_on_from_the_config(region):
+    r = kør("ny", "neurologi/hoveduddannelse@2015")
+    assert r.exit_code == 0 and "videreuddannelsesregion: Syd" in r.output
+    assert kør("ny", "neurologi/hoveduddannelse@2015", "--region", "Nord").output.count("videreuddannelsesregion: Nord") == 1
+    args = ["diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--dato", DATO]
+    assert kør(*args).exit_code == 1
+    _konfig(region, '[diff]\nfail_on = "none"\n')
+    assert kør(*args).exit_code == 0
+    assert kør(*args, "--fail-on", "error").exit_code == 1  # the CLI wins
+    _konfig(region, '[diff]\nfail_on = "alt"\n')
+    r = kør(*args)
+    assert r.exit_code == 2 and "uddprog.toml:3:1" in r.output and "C003" in r.output
+    (region / "uddprog.toml").write_text('programmer = "programmer"\n', encoding="utf-8")
+    r = kør("ny", "neurologi/hoveduddannelse@2015")
+    assert r.exit_code == 2 and "--region" in r.output

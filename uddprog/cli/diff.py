@@ -60,8 +60,9 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
                    "program som ændringen rammer).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Skriv rapporten til en fil (atomisk) i stedet for til skærmen.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error",
-              show_default=True, help="Laveste alvor der giver exitkode 1, når ændringen rammer et program.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default=None,
+              help="Laveste alvor der giver exitkode 1, når ændringen rammer et program "
+                   "(standard: [diff] fail_on i uddprog.toml, ellers error).")
 @_dato_option
 @rod_option
 @click.pass_context
@@ -74,8 +75,15 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
     Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
     intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
     """
+    from ..config import find
     from ..diff.inputs import DiffFejl
 
+    konfig = find(Path(gammel) if Path(gammel).exists() else None)
+    if konfig.fejl:
+        for f in konfig.fejl:
+            click.echo(str(f), err=True)
+        ctx.exit(2)
+    fail_on = fail_on or konfig.diff.get("fail_on", "error")
     try:
         rapport = _lav_rapport(gammel, ny, programmappe, _dato(dato), rod)
         _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
