@@ -1,7 +1,7 @@
 """A new region repository (`uddprog init`): the files and their contents, pure; writing is the CLI's.
 
 Like ``mkdocs new``: the minimum a videreuddannelsessekretariat needs (config, an empty programme folder,
-CI for GitHub and GitLab, pre-commit, snapshot tests of the layouts, a README in Danish), nothing that
+CI for GitHub and GitLab, pre-commit, snapshot tests of the layouts, JSON Schemas for the editor, a README in Danish), nothing that
 exists is ever overwritten, and each file written is named.
 """
 
@@ -33,6 +33,11 @@ def filer(region: str, programmer: str = "programmer") -> dict[str, str]:
     ud = {sti: Template(pakke.joinpath(kilde).read_text(encoding="utf-8")).substitute(værdier)
           for sti, kilde in FILER}
     ud[f"{programmer}/.gitkeep"] = ""
+    # The skeletons of `uddprog ny` point their editor at ../../schemas/ (programmer/<region>/<fil>.yaml).
+    from .schema import SKEMAFILER, skematekst
+
+    for type_, navn in SKEMAFILER.items():
+        ud[f"schemas/{navn}.schema.json"] = skematekst(type_)
     return ud
 
 

@@ -20,6 +20,10 @@ def test_init_writes_a_region_repository(tmp_path, monkeypatch):
         assert (rod / sti).is_file(), sti
         assert f"Skrev syd/{sti}" in r.output
     assert (rod / "programmer").is_dir()
+    # The editor schema the skeletons of `uddprog ny` point at (../../schemas/ from programmer/<region>/).
+    from uddprog.schema import skematekst
+
+    assert (rod / "schemas/uddannelsesprogram.schema.json").read_text(encoding="utf-8") == skematekst("uddannelsesprogram")
     konfig = tomllib.loads((rod / "uddprog.toml").read_text(encoding="utf-8"))
     assert konfig == {"programmer": "programmer", "region": "Syd", "fail_on": "error",
                       "render": {"out": "build", "format": "docx,html"}, "checks": {}}
@@ -94,3 +98,16 @@ def test_pre_commit_reads_the_hook_manifest_and_the_generated_config(tmp_path):
     config = load_config(str(tmp_path / ".pre-commit-config.yaml"))
     (lokal,) = config["repos"][0]["hooks"]
     assert re.search(lokal["files"], "programmer/oest/a.yaml") and not re.search(lokal["files"], ".gitlab-ci.yml")
+
+
+def test_a_fresh_repository_validates_green_and_says_what_to_do(tmp_path, monkeypatch):
+    """The first CI run after `uddprog init` passes: no programme yet is not an error."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    kør("init", "--region", "Nord")
+    r = kør("validate")
+    assert r.exit_code == 0 and "Ingen programmer i programmer endnu" in r.output
+    r = kør("validate", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.output[r.output.index("{"):])["fund"] == []
+    assert kør("validate", "programmer").exit_code == 2  # named explicitly, an empty folder is still L007
