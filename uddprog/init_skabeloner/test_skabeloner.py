@@ -4,11 +4,13 @@ When someone edits templates/national/<skabelon>/program.docx (or a programme), 
 changed in readable XML and HTML. After checking the diff, accept it with: python -m pytest --snapshot-update
 """
 
+from pathlib import Path
+
 import pytest
 
 from uddprog.pytest_plugin import programmer
 
-PROGRAMMER = programmer()
+PROGRAMMER = programmer(Path(__file__).parent)  # the programmes of the repository this file is in
 
 
 @pytest.mark.parametrize("program", PROGRAMMER, ids=lambda p: p.stem)
