@@ -413,6 +413,8 @@ class _Inline:
         return False
 
     def ubrugte(self, filer: list[Path]) -> list[Finding]:
+        from .checks.registry import REGISTER as regel_findes
+
         ud = []
         for fil in filer:
             for nr, linje in enumerate(self._læs(Path(fil)), 1):
@@ -425,7 +427,10 @@ class _Inline:
                                       Location(Path(fil), nr, kolonne)))
                     continue
                 for cid in re.split(r"\s*,\s*", m["ids"]):
-                    if (Path(fil), nr, cid) not in self.brugte:
+                    if regel_findes is not None and cid not in regel_findes:
+                        ud.append(Finding("C004", W, f"Kontrollen {cid} findes ikke; se 'uddprog checks'.",
+                                          Location(Path(fil), nr, kolonne)))
+                    elif (Path(fil), nr, cid) not in self.brugte:
                         ud.append(Finding("C005", W, f"'# uddprog: ignorer {cid}' undertrykker ingenting på "
                                                      "denne linje; slet den.", Location(Path(fil), nr, kolonne)))
         return ud

@@ -71,9 +71,11 @@ def test_inline_suppression_on_the_offending_line(region):
     linjer = fil.read_text(encoding="utf-8").splitlines(keepends=True)
     linjer[7] = linjer[7].rstrip("\n") + "  # uddprog: ignorer P021, P022 – revideres til 2015-versionen i marts\n"
     linjer[27] = linjer[27].rstrip("\n") + "  # uddprog: ignorer P014 – ingen grund\n"
+    linjer[2] = linjer[2].rstrip("\n") + "  # uddprog: ignorer X123 – stavefejl i id'et\n"
     fil.write_text("".join(linjer), encoding="utf-8")
     fund = _fund(kør("validate", "--format", "json", "--dato", DATO))
-    assert fund == [("P023", "warning", 28), ("C005", "warning", 28)]  # P014 silenced nothing there
+    # P014 silenced nothing on line 28; X123 is no check at all.
+    assert fund == [("C004", "warning", 3), ("P023", "warning", 28), ("C005", "warning", 28)]
 
 
 def test_inline_suppression_needs_a_reason(region):
