@@ -16,7 +16,7 @@ pytest_plugins = ["pytester"]
 # Once uddprog is installed with its entry point, pytest loads the plugin by itself; before that
 # (a checkout whose editable install predates the entry point) name it.
 INSTALLERET = any(e.value == "uddprog.pytest_plugin" for e in entry_points(group="pytest11"))
-PLUGIN = [] if INSTALLERET else ["-p", "uddprog.pytest_plugin"]
+PLUGIN = ["-p", "no:benchmark"] + ([] if INSTALLERET else ["-p", "uddprog.pytest_plugin"])
 
 
 def _region(pytester):
