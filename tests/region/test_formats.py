@@ -142,8 +142,9 @@ def test_cli_writes_each_format(region, navn):
 
 
 @pytest.mark.parametrize("navn", ["github", "gitlab", "sarif", "junit"])
-def test_diff_speaks_the_ci_formats_too(region, navn):
+def test_diff_speaks_the_ci_formats_too(region, navn, tmp_path, monkeypatch):
     """Each hit of a new målbeskrivelse version in a programme is one finding at its place."""
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
     r = kør("diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--format", navn,
             "--dato", DATO)
     assert r.exit_code == 1, r.output  # changes of severity error hit the Odense programme
@@ -158,6 +159,7 @@ def test_diff_speaks_the_ci_formats_too(region, navn):
         assert linjer and all(_KOMMANDO.match(linje) for linje in linjer)
         assert any(linje.startswith("::error file=programmer/syd/odense.yaml,line=") and "D002%3A" in linje
                    for linje in linjer)
+        assert "### uddprog diff" in (tmp_path / "summary.md").read_text(encoding="utf-8")
     elif navn == "gitlab":
         data = json.loads(r.output)
         assert {i["check_name"] for i in data} >= {"D002"}

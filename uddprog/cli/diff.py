@@ -117,7 +117,13 @@ def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
         from ..output import Rapport, skriv
 
         fund, filer = som_fund(rapport)
-        return skriv(format_, Rapport(fund, filer, fail_on if fail_on != "none" else "error", "uddprog diff"))
+        ci = Rapport(fund, filer, fail_on if fail_on != "none" else "error", "uddprog diff")
+        if format_ == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from ..output.github import sammendrag
+
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
+                f.write(sammendrag(ci))
+        return skriv(format_, ci)
     if format_ == "json":
         from ..diff.rapport import som_json
         return json.dumps(som_json(rapport, fail_on), ensure_ascii=False, indent=2) + "\n"
