@@ -269,7 +269,7 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
                 elif cid.startswith(("L", "C")):
                     fejl("C003", f"Alvoren af {cid} kan ikke ændres: filer der ikke kan læses, og fejl i "
                                  "konfigurationen stopper altid kørslen.", "checks", cid)
-                elif v not in ALVOR:
+                elif not isinstance(v, str) or v not in ALVOR:
                     fejl("C003", f"Alvoren af {cid} skal være error, warning, info eller none, ikke '{v}'.", "checks", cid)
                 else:
                     k.alvor[cid] = ALVOR[v]

@@ -94,6 +94,7 @@ def test_inline_suppression_needs_a_reason(region):
     ('fail_on = "alt"\n', "C003", 2, 1, "error, warning eller info"),
     ('[checks]\nL002 = "none"\n', "C003", 3, 1, "kan ikke ændres"),
     ('[checks]\nP014 = "kritisk"\n', "C003", 3, 1, "'kritisk'"),
+    ('[checks]\nP014 = ["error"]\n', "C003", 3, 1, "error, warning, info eller none"),
     ('[checks]\nP999 = "none"\n', "C004", 3, 1, "P999"),
     ('[[ignorer]]\ncheck = "P021"\n', "C007", 2, 1, "begrundelse"),
     ('[[ignorer]]\ncheck = "P021"\nbegrundelse = "x"\nindtil = "snart"\n', "C003", 5, 1, "dato"),
