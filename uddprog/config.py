@@ -62,6 +62,7 @@ ALVOR = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.
 _NØGLER = {"programmer": str, "fail_on": str, "region": str, "render": dict, "diff": dict, "checks": dict,
            "ignorer": list}
 _RENDER = {"out": str, "format": str}
+_FORMATER = ("docx", "html", "pdf")  # uddprog.render.FORMATER, without importing the renderer
 _DIFF = {"fail_on": ("error", "warning", "info", "none")}
 _IGNORER = {"check", "sti", "begrundelse", "indtil"}
 
@@ -252,6 +253,9 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
                     fejl("C002", f"Ukendt nøgle '{n}' i [render]. Kendte: {', '.join(_RENDER)}.", "render", n)
                 elif not isinstance(v, str):
                     fejl("C003", f"render.{n} skal være en tekst.", "render", n)
+                elif n == "format" and (ukendte := [f for f in v.split(",") if f.strip().lower() not in _FORMATER]):
+                    fejl("C003", f"render.format: ukendt format {', '.join(ukendte)}; vælg blandt "
+                                 f"{', '.join(_FORMATER)}, kommasepareret.", "render", n)
                 else:
                     k.render[n] = v
         elif nøgle == "diff":

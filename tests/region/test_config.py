@@ -99,6 +99,7 @@ def test_inline_suppression_needs_a_reason(region):
     ('[[ignorer]]\ncheck = "P021"\n', "C007", 2, 1, "begrundelse"),
     ('[[ignorer]]\ncheck = "P021"\nbegrundelse = "x"\nindtil = "snart"\n', "C003", 5, 1, "dato"),
     ('[render]\nud = "build"\n', "C002", 3, 1, "[render]"),
+    ('[render]\nformat = "docx,exe"\n', "C003", 3, 1, "ukendt format exe"),
 ])
 def test_config_errors_are_findings_with_their_place(region, tekst, check, linje, kolonne, ord_):
     _konfig(region, tekst)
@@ -107,6 +108,13 @@ def test_config_errors_are_findings_with_their_place(region, tekst, check, linje
     assert [(f["check"], f["fil"], f["linje"], f["kolonne"]) for f in fund] == [(check, "uddprog.toml", linje, kolonne)]
     assert ord_ in fund[0]["besked"]
     assert r.exit_code == (0 if check == "C004" else 2)  # an unknown id is a warning, bad config stops the run
+
+
+def test_the_format_list_matches_the_renderer():
+    from uddprog.config import _FORMATER
+    from uddprog.render import FORMATER
+
+    assert _FORMATER == FORMATER
 
 
 def test_yaml_config_has_positions_too(tmp_path):
