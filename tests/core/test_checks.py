@@ -77,6 +77,7 @@ MUTATIONER = {
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008"}  # covered in test_loading.py
+KONFIGURATION = {f"C00{i}" for i in range(1, 8)}  # covered in tests/ci/test_config.py
 
 
 def test_the_valid_repository_has_no_findings(repo):
@@ -86,7 +87,7 @@ def test_the_valid_repository_has_no_findings(repo):
 
 
 def test_every_registered_check_has_a_case():
-    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING
+    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | KONFIGURATION
 
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONER))
@@ -249,10 +250,12 @@ def test_a_broken_målbeskrivelse_in_a_folder_not_named_after_the_specialty(repo
     from uddprog.catalog import Katalog
     from uddprog.checks import valider_fil
 
-    repo.mb["varighed_måneder"] = "mange"
+    # a specialty uddprog does not ship, so no built-in målbeskrivelse stands in for the broken one
+    repo.mb.update(speciale="Testologi", varighed_måneder="mange")
+    repo.program["målbeskrivelse"]["speciale"] = "Testologi"
     rod = repo.skriv()
-    (rod / "målbeskrivelser/neuro").mkdir()
-    (rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").rename(rod / "målbeskrivelser/neuro/hoveduddannelse-2015.yaml")
+    (rod / "målbeskrivelser/testo").mkdir()
+    (rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").rename(rod / "målbeskrivelser/testo/hoveduddannelse-2015.yaml")
     _, fund = valider_fil(rod / "examples/nord/program.yaml", Katalog(rod), date(2026, 11, 23))
     (p001,) = [f for f in fund if f.check == "P001"]
-    assert "kan ikke indlæses" in p001.besked and "neuro/hoveduddannelse-2015.yaml" in p001.besked
+    assert "kan ikke indlæses" in p001.besked and "testo/hoveduddannelse-2015.yaml" in p001.besked
