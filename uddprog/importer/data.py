@@ -1,0 +1,670 @@
+"""Sections and tables -> the programme's data: ansættelser, kompetenceplan, courses, focused stays,
+research training and responsibility; the remaining text -> Markdown per template section.
+
+Tables are recognised by their header row (words such as "Ansættelsessted" and "Måneder",
+or "Kompetence" and "Vurderingsmetoder"), competencies by number or title in the
+målbeskrivelse, methods by their Danish display names, ids or the variants in
+``varianter.py``. What is guessed is said in a comment next to the value; what is not
+recognised stays text, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..datoer import MÅNEDSNAVNE
+from ..models import (
+    DRIFTSREGIONER,
+    Ansvarsrolle,
+    Driftsregion,
+    Laeringsstrategi,
+    Maalbeskrivelse,
+    NationalSkabelon,
+    Videreuddannelsesregion,
+    Vurderingsmetode,
+    visningsnavn,
+)
+from ..navne import slug
+from .markdown import til_markdown
+from .model import Afsnit, Blok, Tabel
+from .opdeling import Del, Opdeling
+from .resultat import Resultat
+from .titler import normaliser
+from .varianter import DANNEDE_OVERSKRIFTER, FORSIDE_DANNET, FORSIDEFELTER, METODEVARIANTER, ROLLEORD
+
+_STREG = "[-–—]"
+_PERIODE = re.compile(rf"(?:måned(?:erne)?|mdr\.?|md\.?|mnd\.?)?\s*(\d{{1,3}})\s*(?:{_STREG}\s*(\d{{1,3}}))?", re.I)
+_FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{_STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (Universitetshospital))?$")
+_ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?:\s*\(måned[^)]*\))?$", re.I)
+_MINDST = re.compile(r"\s*\(mindst \d+\)\s*$")
+_KRAV = re.compile(r"^(?:Tidligst måned \d+(?:, senest måned \d+)?|Senest måned \d+)(?:\.\s*|$)")
+
+
+@dataclass
+class Udkast:
+    """Everything the YAML writer needs; ``noter`` are comments placed next to a value (key -> text)."""
+
+    titel: str = ""
+    forløb: str = ""
+    illustrativ: bool = False
+    udarbejdet_af: list[dict] = field(default_factory=list)
+    godkendt_af: str = ""
+    godkendt_dato: date | None = None
+    næste_revision: date | None = None
+    kontakt: str = ""
+    ansættelser: list[dict] = field(default_factory=list)
+    kompetenceplan: list[dict] = field(default_factory=list)
+    kurser: list[dict] = field(default_factory=list)
+    fokuserede_ophold: list[dict] = field(default_factory=list)
+    forskningstræning: dict | None = None
+    sektioner: dict[str, str] = field(default_factory=dict)
+    ikke_placeret: list[str] = field(default_factory=list)
+    kommentarer: list[str] = field(default_factory=list)   # Word comments, headers, footers, footnotes
+    fundet: dict[str, int] = field(default_factory=dict)    # for the report
+
+
+# ------------------------------------------------------------------ small parsers
+
+def periode(tekst: str) -> tuple[int, int] | None:
+    m = _PERIODE.search(tekst.replace("\u00a0", " "))
+    if not m or not re.search(r"\d", tekst):
+        return None
+    fra = int(m.group(1))
+    til = int(m.group(2)) if m.group(2) else fra
+    return (fra, til) if 1 <= fra <= til <= 120 else None
+
+
+def dansk_dato(tekst: str) -> date | None:
+    t = " ".join(tekst.lower().split())
+    try:
+        if m := re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := re.search(r"(\d{1,2})\.\s*(" + "|".join(MÅNEDSNAVNE) + r")\s+(\d{4})", t):
+            return date(int(m.group(3)), MÅNEDSNAVNE.index(m.group(2)) + 1, int(m.group(1)))
+        if m := re.search(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", t):
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := re.search(r"(" + "|".join(MÅNEDSNAVNE) + r")\s+(\d{4})", t):
+            return date(int(m.group(2)), MÅNEDSNAVNE.index(m.group(1)) + 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+class Metoder:
+    """Names -> vocabulary ids for one vocabulary (assessment methods or learning strategies)."""
+
+    def __init__(self, enum) -> None:
+        self.navne: dict[str, str] = {}
+        for v in enum:
+            for navn in (visningsnavn(v), str(v), *METODEVARIANTER.get(str(v), [])):
+                self.navne.setdefault(slug(navn), str(v))
+
+    def _en(self, tekst: str) -> str | None:
+        n = slug(re.sub(r"\([^)]*\)", "", tekst))
+        if not n:
+            return None
+        if n in self.navne:
+            return self.navne[n]
+        bud = difflib.get_close_matches(n, list(self.navne), n=1, cutoff=0.86)
+        return self.navne[bud[0]] if bud else None
+
+    def find(self, tekst: str) -> tuple[list[str], list[str]]:
+        """(ids found in order, pieces not recognised)."""
+        ids: list[str] = []
+        ukendt: list[str] = []
+        for del_ in re.split(r"[,;\n•]+", _MINDST.sub("", tekst)):
+            del_ = del_.strip(" .-–")
+            if not del_:
+                continue
+            v = self._en(del_)
+            if v is None and re.search(r"\s(?:og|samt)\s", del_):
+                stykker = [self._en(x) for x in re.split(r"\s(?:og|samt)\s", del_)]
+                if all(stykker):
+                    for x in stykker:
+                        if x not in ids:
+                            ids.append(x)
+                    continue
+            if v is None:
+                ukendt.append(del_)
+            elif v not in ids:
+                ids.append(v)
+        return ids, ukendt
+
+
+_VURDERING = Metoder(Vurderingsmetode)
+_LÆRING = Metoder(Laeringsstrategi)
+
+
+# ------------------------------------------------------------------ table classification
+
+_KOLONNER = {
+    "nr": ["nr", "nummer", "mal-nr", "maal-nr", "kompetencenummer", "id"],
+    "kompetence": ["kompetence", "kompetencer", "maal", "laeringsmaal", "kompetencemaal", "kompetence-titel"],
+    "roller": ["laegeroller", "roller", "laegerolle"],
+    "hvor": ["hvor", "ansaettelse", "ansaettelsessted", "sted", "uddannelsessted", "afdeling", "under-ansaettelse",
+             "hospital"],
+    "hvornaar": ["hvornaar", "periode", "tidspunkt", "planlagt", "maaned", "maaneder", "tidsrum", "varighed",
+                 "mdr", "hvornaar-i-forloebet"],
+    "laering": ["laeringsmetoder", "laeringsstrategier", "laeringsmetode", "laeringsstrategi",
+                "laeringsstrategi-anbefalet", "laeringsmetoder-og-strategier", "laering"],
+    "vurdering": ["vurderingsmetoder", "kompetencevurdering", "kompetencevurderingsmetoder", "vurdering",
+                  "vurderingsmetode", "kompetencevurderingsmetode", "kompetencevurderingsmetode-obligatorisk"],
+    "bemaerkning": ["bemaerkning", "bemaerkninger", "kommentar", "note"],
+    "kursus": ["kursus", "kurser", "kursets-navn"],
+    "formaal": ["formaal"],
+    "kompetencer": ["kompetencer"],
+    "afdeling": ["afdeling", "afsnit"],
+    "sted": ["ansaettelsessted", "sted", "hospital", "uddannelsessted", "ansaettelsessted-hospital"],
+    "driftsregion": ["driftsregion", "region"],
+    "universitetshospital": ["universitetshospital"],
+    "maaneder": ["maaneder", "varighed", "mdr", "antal-maaneder", "laengde"],
+    "periode": ["periode", "tidsrum", "hvornaar"],
+}
+_ROLLENAVNE = {"medicinsk-ekspert", "kommunikator", "samarbejder", "leder", "professionel", "akademiker",
+               "sundhedsfremmer"}
+
+
+def _hoved(t: Tabel) -> list[str]:
+    return [slug(c.replace("\u00ad", "")) for c in t.gitter()[0]] if t.rækker else []
+
+
+def _kol(hoved: list[str], rolle: str, ikke: set[int] = frozenset()) -> int | None:
+    for i, h in enumerate(hoved):
+        if i not in ikke and h in _KOLONNER[rolle]:
+            return i
+    return None
+
+
+def tabelart(t: Tabel) -> str:
+    h = _hoved(t)
+    if not h:
+        return "tekst"
+    hs = set(h)
+    if len(h) >= 3 and len(hs & _ROLLENAVNE) >= 3:
+        return "rolledækning"
+    if (hs & {"laeringsmetoder", "laeringsstrategier", "vurderingsmetoder", "kompetencevurdering",
+              "kompetencevurderingsmetoder", "laeringsstrategi", "vurderingsmetode", "laering", "vurdering",
+              "kompetencevurderingsmetode", "laeringsstrategi-anbefalet",
+              "kompetencevurderingsmetode-obligatorisk"}) and (
+            hs & set(_KOLONNER["kompetence"]) or hs & set(_KOLONNER["nr"])):
+        return "kompetencer"
+    if hs & set(_KOLONNER["kursus"]) and hs & {"planlagt", "tidspunkt", "hvornaar", "maaned"}:
+        return "kurser"
+    if "formaal" in hs and hs & {"sted", "hvornaar"}:
+        return "ophold"
+    if hs & set(_KOLONNER["sted"]) | {"afdeling"} and hs & {"maaneder", "varighed", "periode", "mdr", "tidsrum",
+                                                             "antal-maaneder"}:
+        return "forløb"
+    if len(h) == 2:
+        labels = {slug(r[0]) for r in t.gitter()}
+        if labels & {"planlagt", "teoridel", "omfang"}:
+            return "forskning"
+        kendte = {slug(k) for k in FORSIDEFELTER} | {slug(k) for k in FORSIDE_DANNET}
+        if len(labels & kendte) >= 2:
+            return "forside"
+    return "tekst"
+
+
+# ------------------------------------------------------------------ extraction
+
+class _Udtræk:
+    def __init__(self, op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
+                 region: Videreuddannelsesregion, res: Resultat) -> None:
+        self.op, self.mb, self.skabelon, self.region, self.res = op, mb, skabelon, region, res
+        self.u = Udkast(illustrativ=op.illustrativ)
+        self.mb_titler = {normaliser(k.titel): k.id for k in mb.kompetencer}
+        self.mb_ids = {k.id for k in mb.kompetencer}
+        self.kurser = {k.id: k for k in mb.kurser}
+
+    # -- ansættelser
+    def _ny_ansættelse(self, sted: str, afdeling: str) -> dict:
+        a = {"sted": sted.strip() or "UDFYLD", "afdeling": afdeling.strip() or "UDFYLD", "driftsregion": None,
+             "universitetshospital": None, "måneder": None, "beskrivelse": None, "noter": []}
+        self.u.ansættelser.append(a)
+        return a
+
+    def forløbstabel(self, t: Tabel) -> None:
+        g = t.gitter()
+        h = _hoved(t)
+        k_sted = _kol(h, "sted")
+        k_afd = _kol(h, "afdeling", {k_sted} if k_sted is not None else set())
+        k_reg = _kol(h, "driftsregion")
+        k_uni = _kol(h, "universitetshospital")
+        k_mdr = _kol(h, "maaneder")
+        k_per = _kol(h, "periode", {k_mdr} if k_mdr is not None else set())
+        for rad in g[1:]:
+            def c(k):
+                return " ".join(rad[k].split()) if k is not None and k < len(rad) else ""
+            if not (c(k_sted) or c(k_afd)) or any(slug(x) in ("i-alt", "ialt", "total") for x in rad):
+                continue
+            sted, afd = c(k_sted), c(k_afd)
+            if k_afd is None and ", " in sted:
+                afd, sted = sted.split(", ", 1)
+            a = self._ny_ansættelse(sted, afd)
+            a["driftsregion"] = _driftsregion(c(k_reg)) or _driftsregion(sted)
+            uni = slug(c(k_uni))
+            a["universitetshospital"] = True if uni in ("ja", "x", "yes") else False if uni in ("nej", "no") else None
+            mdr = re.search(r"\d+", c(k_mdr)) if k_mdr is not None else None
+            if mdr and k_mdr is not None and not _STREG_RE.search(c(k_mdr)):
+                a["måneder"] = int(mdr.group())
+            elif (p := periode(c(k_per) or c(k_mdr))):
+                a["måneder"] = p[1] - p[0] + 1
+        self.res.info(f"Forløbstabellen gav {len(self.u.ansættelser)} ansættelse(r).")
+
+    def _ansættelse_for(self, titel: str) -> dict | None:
+        m = _ANSÆTTELSE_OVERSKRIFT.match(titel)
+        if m and 1 <= int(m.group(1)) <= len(self.u.ansættelser):
+            return self.u.ansættelser[int(m.group(1)) - 1]
+        n = normaliser(titel)
+        bedste = None
+        for a in self.u.ansættelser:
+            navn = normaliser(f"{a['afdeling']} {a['sted']}")
+            if n == navn or (normaliser(a["sted"]) in n and normaliser(a["afdeling"]) in n):
+                if bedste is None:
+                    bedste = a
+                else:
+                    return None  # ambiguous
+        return bedste
+
+    def præsentationer(self, d: Del) -> list[Blok]:
+        """Subheadings of a presentation section that name an ansættelse: their text is its beskrivelse."""
+        rest: list[Blok] = []
+        aktuel: dict | None = None
+        under = self.op.niveau + 1
+        lav_nye = not self.u.ansættelser
+        for b in d.blokke:
+            if isinstance(b, Afsnit) and b.overskrift is not None and b.overskrift >= 1:
+                if b.overskrift <= under:
+                    titel = " ".join(b.tekst.split())
+                    aktuel = self._ansættelse_for(titel)
+                    if aktuel is None and lav_nye and b.overskrift == under:
+                        m = _ANSÆTTELSE_OVERSKRIFT.match(titel)
+                        navn = m.group(2) if m else titel
+                        afd, _, sted = navn.partition(", ")
+                        aktuel = self._ny_ansættelse(sted or afd, afd if sted else "")
+                        aktuel["driftsregion"] = _driftsregion(navn)
+                        aktuel["noter"].append("fundet ud fra en overskrift; tjek sted og afdeling")
+                    if aktuel is not None:
+                        aktuel["_blokke"] = []
+                        continue
+            if aktuel is not None:
+                if self.op.uddprog and isinstance(b, Afsnit) and not aktuel["_blokke"] \
+                        and (m := _FAKTA.match(" ".join(b.tekst.split()))):
+                    aktuel["måneder"] = aktuel["måneder"] or int(m.group(3))
+                    aktuel["driftsregion"] = aktuel["driftsregion"] or _driftsregion(m.group(4))
+                    if aktuel["universitetshospital"] is None:
+                        aktuel["universitetshospital"] = bool(m.group(5))
+                    continue
+                aktuel["_blokke"].append(b)
+            else:
+                rest.append(b)
+        for a in self.u.ansættelser:
+            if "_blokke" in a:
+                md = til_markdown(a.pop("_blokke"), under)
+                a["beskrivelse"] = md if not a["beskrivelse"] else a["beskrivelse"] + "\n\n" + md
+        return rest
+
+    # -- competency tables
+    def _kompetence(self, nr: str, titel: str) -> str | None:
+        nr = nr.strip().rstrip(".")
+        if nr in self.mb_ids:
+            return nr
+        m = re.match(r"^\s*([0-9A-Za-z][0-9A-Za-z._-]*)[.:)]?\s+(.*)$", titel)
+        if m and m.group(1).rstrip(".") in self.mb_ids and (
+                not m.group(2) or normaliser(m.group(2)) in self.mb_titler):
+            return m.group(1).rstrip(".")
+        n = normaliser(titel)
+        if n in self.mb_titler:
+            return self.mb_titler[n]
+        if m and m.group(1).rstrip(".") in self.mb_ids:
+            return m.group(1).rstrip(".")
+        bud = difflib.get_close_matches(n, list(self.mb_titler), n=1, cutoff=0.85)
+        return self.mb_titler[bud[0]] if bud else None
+
+    def _perioder(self) -> list[tuple[int, int]]:
+        start, ud = 1, []
+        for a in self.u.ansættelser:
+            mdr = a["måneder"] or 1
+            ud.append((start, start + mdr - 1))
+            start += mdr
+        return ud
+
+    def kompetencetabel(self, t: Tabel, kontekst: dict | None) -> list[str]:
+        """Rows -> kompetenceplan entries; returns the text of rows that could not be placed."""
+        h = _hoved(t)
+        k_nr = _kol(h, "nr")
+        k_komp = _kol(h, "kompetence", {k_nr} if k_nr is not None else set())
+        k_hvor = _kol(h, "hvor")
+        k_når = _kol(h, "hvornaar", {k_hvor} if k_hvor is not None else set())
+        k_lær = _kol(h, "laering")
+        k_vur = _kol(h, "vurdering")
+        k_bem = _kol(h, "bemaerkning")
+        g = t.gitter()
+        tilbage = []
+        for ri, rad in enumerate(g[1:], start=1):
+            if [slug(x) for x in rad] == h:
+                continue  # a repeated header row
+            def c(k):
+                return rad[k].strip() if k is not None and k < len(rad) else ""
+            kompcelle = ""
+            bemærkning = c(k_bem)
+            if k_komp is not None:
+                række = t.rækker[ri]
+                celle = _celle_ved(række, k_komp)
+                afsnit = [b for b in (celle.blokke if celle else []) if isinstance(b, Afsnit) and b.tekst.strip()]
+                kompcelle = " ".join(afsnit[0].tekst.split()) if afsnit else c(k_komp)
+            kid = self._kompetence(c(k_nr), kompcelle)
+            if kid is None:
+                if any(x.strip() for x in rad):
+                    tilbage.append(" · ".join(x for x in rad if x.strip()))
+                continue
+            k = self.mb.kompetence(kid)
+            if k_komp is not None and celle is not None and len(afsnit) > 1 and not bemærkning:
+                bemærkning = til_markdown(afsnit[1:])
+            ans = kontekst or self._ansættelse_i(c(k_hvor))
+            per = periode(c(k_når)) if c(k_når) else None
+            if ans is None and per is not None:
+                for a, (fra, til) in zip(self.u.ansættelser, self._perioder()):
+                    if fra <= per[0] <= til:
+                        ans = a
+                        break
+            if ans is None and len(self.u.ansættelser) == 1:
+                ans = self.u.ansættelser[0]
+            noter = []
+            if ans is None:
+                ans = self.u.ansættelser[0] if self.u.ansættelser else self._ny_ansættelse("UDFYLD", "UDFYLD")
+                noter.append("ansættelsen kunne ikke findes; tjek den")
+            if per is None:
+                i = self.u.ansættelser.index(ans)
+                per = self._perioder()[i]
+                noter.append("perioden er hele ansættelsen; ret den")
+            lær, ukendt_l = _LÆRING.find(c(k_lær))
+            vur, ukendt_v = _VURDERING.find(c(k_vur))
+            if not lær:
+                lær = [str(x) for x in k.læringsstrategier]
+                noter.append("læringsmetoderne er målbeskrivelsens anbefalede")
+            if ukendt_l or ukendt_v:
+                noter.append("ikke genkendt: " + "; ".join(ukendt_l + ukendt_v))
+            self.u.kompetenceplan.append({"kompetence": kid, "ansættelse": ans, "fra_måned": per[0],
+                                          "til_måned": per[1], "læringsmetoder": lær, "vurderingsmetoder": vur,
+                                          "bemærkning": bemærkning or None, "noter": noter})
+        return tilbage
+
+    def _ansættelse_i(self, tekst: str) -> dict | None:
+        if not tekst:
+            return None
+        n = normaliser(tekst)
+        træf = [a for a in self.u.ansættelser if n in (normaliser(a["sted"]), normaliser(f"{a['afdeling']} {a['sted']}"),
+                                                     normaliser(a["afdeling"]))]
+        return træf[0] if len(træf) == 1 else None
+
+    # -- courses, stays, research, front page
+    def kursustabel(self, t: Tabel) -> list[str]:
+        h = _hoved(t)
+        k_k = _kol(h, "kursus")
+        k_når = next((i for i, x in enumerate(h) if x in ("planlagt", "tidspunkt", "hvornaar", "maaned")), None)
+        k_bem = next((i for i, x in enumerate(h) if x in ("krav-og-bemaerkning", "bemaerkning", "bemaerkninger")),
+                     None)
+        tilbage = []
+        titler = {normaliser(k.titel): k.id for k in self.mb.kurser}
+        ids = {slug(k.id): k.id for k in self.mb.kurser}
+        for rad in t.gitter()[1:]:
+            navn = rad[k_k].strip() if k_k is not None else ""
+            kid = titler.get(normaliser(navn)) or ids.get(slug(navn)) or ids.get(slug(navn.split(" ")[0]) if navn else "")
+            per = periode(rad[k_når]) if k_når is not None else None
+            if kid is None or per is None:
+                if any(x.strip() for x in rad):
+                    tilbage.append(" · ".join(x for x in rad if x.strip()))
+                continue
+            bem = _KRAV.sub("", rad[k_bem].strip()) if k_bem is not None else ""
+            self.u.kurser.append({"kursus": kid, "måned": per[0], "bemærkning": bem or None})
+        return tilbage
+
+    def opholdstabel(self, t: Tabel) -> list[str]:
+        h = _hoved(t)
+        g = t.gitter()
+        k_sted, k_ans = h.index("sted") if "sted" in h else None, _kol(h, "hvor", {h.index("sted")} if "sted" in h else set())
+        k_når = h.index("hvornaar") if "hvornaar" in h else None
+        k_var = h.index("varighed") if "varighed" in h else None
+        k_for = h.index("formaal") if "formaal" in h else None
+        k_komp = h.index("kompetencer") if "kompetencer" in h else None
+        tilbage = []
+        for ri, rad in enumerate(g[1:], start=1):
+            per = periode(rad[k_når]) if k_når is not None else None
+            ans = self._ansættelse_i(rad[k_ans]) if k_ans is not None else None
+            if per is None or ans is None or k_sted is None:
+                if any(x.strip() for x in rad):
+                    tilbage.append(" · ".join(x for x in rad if x.strip()))
+                continue
+            celle = _celle_ved(t.rækker[ri], k_for) if k_for is not None else None
+            formål = til_markdown(celle.blokke) if celle else ""
+            komp_tekst = rad[k_komp] if k_komp is not None else ""
+            komp = [k.id for k in self.mb.kompetencer if f"{k.id} {k.titel}" in komp_tekst]
+            komp.sort(key=lambda kid: komp_tekst.index(f"{kid} {self.mb.kompetence(kid).titel}"))
+            self.u.fokuserede_ophold.append({
+                "sted": " ".join(rad[k_sted].split()), "ansættelse": ans, "fra_måned": per[0], "til_måned": per[1],
+                "varighed": " ".join(rad[k_var].split()) if k_var is not None else "UDFYLD",
+                "formål": formål or "UDFYLD", "kompetencer": komp})
+        return tilbage
+
+    def forskningstabel(self, t: Tabel) -> None:
+        plan: dict = {}
+        for rad in t.gitter():
+            label = slug(rad[0])
+            if label == "planlagt" and (p := periode(rad[1])):
+                plan["fra_måned"], plan["til_måned"] = p
+            elif label == "teoridel" and (p := periode(rad[1])):
+                plan["teori_til_måned"] = p[1]
+        if plan:
+            self.u.forskningstræning = plan
+
+    def forsidefelt(self, label: str, værdi: str, blok: Blok | None = None) -> bool:
+        felt = FORSIDEFELTER.get(" ".join(label.lower().split()).rstrip(":"))
+        værdi = " ".join(værdi.split())
+        if " ".join(label.lower().split()) in FORSIDE_DANNET:
+            return True
+        if felt is None or not værdi:
+            return False
+        if felt == "udarbejdet_af":
+            for navn in re.split(r";|\n", værdi):
+                if navn.strip():
+                    self.u.udarbejdet_af.append(_forfatter(navn.strip(), self.skabelon))
+        elif felt in ("godkendt_dato", "næste_revision"):
+            d = dansk_dato(værdi)
+            if d is None:
+                return False
+            setattr(self.u, felt, d)
+        else:
+            setattr(self.u, felt, værdi)
+        return True
+
+
+_STREG_RE = re.compile(_STREG)
+
+
+def _celle_ved(række, kol: int):
+    i = 0
+    for c in række:
+        if i == kol:
+            return c
+        i += c.spænd
+        if i > kol:
+            return None
+    return None
+
+
+def _driftsregion(tekst: str) -> str | None:
+    n = slug(tekst)
+    for d in Driftsregion:
+        if slug(d.value) in n.split("-") or slug(visningsnavn(d)) in n:
+            return d.value
+    return None
+
+
+def _forfatter(tekst: str, skabelon: NationalSkabelon) -> dict:
+    """'Navn, titel, Rolle' (as uddprog writes it) or 'Navn, titel med rolleord' -> an author entry."""
+    dele = [d.strip() for d in tekst.split(",") if d.strip()]
+    navn, rest = (dele[0], dele[1:]) if dele else (tekst, [])
+    rolle = None
+    if rest:
+        sidste = slug(rest[-1])
+        rolle = next((str(r) for r in Ansvarsrolle if sidste in (slug(visningsnavn(r)), str(r))), None)
+        if rolle:
+            rest = rest[:-1]
+    if rolle is None:
+        rolle = next((r for d in rest if (r := _rolle(d))), None)
+    ud = {"navn": navn, "rolle": rolle, "titel": ", ".join(rest) or None}
+    if rolle is None:
+        ud["rolle"] = str(skabelon.påkrævede_forfatterroller[0]) if skabelon.påkrævede_forfatterroller else "pkl"
+        ud["note"] = "rollen er gættet; ret den"
+    return ud
+
+
+def _rolle(tekst: str) -> str | None:
+    n = slug(tekst)
+    for r in Ansvarsrolle:
+        if n == slug(visningsnavn(r)) or n == str(r):
+            return str(r)
+    for r, ord_ in ROLLEORD.items():
+        for o in ord_:
+            if re.search(rf"(?:^|-){re.escape(slug(o))}(?:$|-)", n):
+                return r
+    return None
+
+
+def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
+           region: Videreuddannelsesregion) -> Resultat[Udkast]:
+    res: Resultat[Udkast] = Resultat(None)  # type: ignore[arg-type]
+    x = _Udtræk(op, mb, skabelon, region, res)
+    u = x.u
+    u.titel = op.titel
+    for s in op.undertitler:
+        if " · " in s and s.split(" · ")[0].startswith("Videreuddannelsesregion"):
+            u.forløb = s.split(" · ", 1)[1]
+
+    # Front matter: a label/value table, "Label: værdi" paragraphs; the rest is placed aside.
+    forside_rest: list[Blok] = []
+    for b in op.forside:
+        if isinstance(b, Tabel) and tabelart(b) == "forside":
+            for rad in b.gitter():
+                if len(rad) >= 2 and not x.forsidefelt(rad[0], rad[1]):
+                    forside_rest.append(_tekstafsnit(f"{rad[0]}: {rad[1]}"))
+            continue
+        if isinstance(b, Afsnit) and ":" in b.tekst:
+            label, _, værdi = b.tekst.partition(":")
+            if len(label.split()) <= 4 and x.forsidefelt(label, værdi):
+                continue
+        forside_rest.append(b)
+
+    # Sections to the template's ids; unmatched parts are placed aside under their own heading.
+    sektioner: dict[str, list[Blok]] = {}
+    tilside: list[tuple[str, list[Blok]]] = []
+    if forside_rest:
+        tilside.append(("Tekst før første overskrift", forside_rest))
+    for d in op.dele:
+        if d.sektion is None:
+            tilside.append((d.titel, d.blokke))
+        elif d.sektion in sektioner:
+            sektioner[d.sektion] += [_tekstafsnit(d.titel, fed=True)] + d.blokke
+            res.advarsel(f"To overskrifter passer til afsnittet '{d.sektion}'; teksten er lagt sammen.")
+        else:
+            sektioner[d.sektion] = list(d.blokke)
+
+    # Forløb table first (it defines the ansættelser every other table refers to).
+    for blokke in [*sektioner.values(), *(b for _, b in tilside)]:
+        for b in list(blokke):
+            if isinstance(b, Tabel) and tabelart(b) == "forløb" and not u.ansættelser:
+                x.forløbstabel(b)
+                blokke.remove(b)
+    blok_sektioner = [s.id for s in skabelon.sektioner if "uddannelsessteder" in s.blokke]
+    for sid in blok_sektioner + [s for s in sektioner if s not in blok_sektioner]:
+        if sid in sektioner:
+            sektioner[sid] = x.præsentationer(Del("", op.niveau, sektioner[sid]))
+            if u.ansættelser and sid not in blok_sektioner:
+                break
+    if not u.ansættelser:
+        res.advarsel("Ingen ansættelser fundet (hverken en forløbstabel eller overskrifter pr. ansættelse); "
+                     "udkastet har én ansættelse med UDFYLD.")
+        x._ny_ansættelse("UDFYLD", "UDFYLD")
+
+    # Data tables anywhere; the subheading right before a competency table names its ansættelse.
+    mb_forskning = _tekstnøgle(mb.forskningstræning.beskrivelse or "") if mb.forskningstræning else None
+    for blokke in [*sektioner.values(), *(b for _, b in tilside)]:
+        ny: list[Blok] = []
+        kontekst = None
+        efter_forskning = False
+        plan_tekst: list[Blok] = []
+        for i, b in enumerate(blokke):
+            nxt = blokke[i + 1] if i + 1 < len(blokke) else None
+            if isinstance(b, Afsnit) and b.overskrift:
+                titel = " ".join(b.tekst.split())
+                if op.uddprog and titel in DANNEDE_OVERSKRIFTER:
+                    continue
+                a = x._ansættelse_for(titel)
+                if a is not None and isinstance(nxt, Tabel) and tabelart(nxt) == "kompetencer":
+                    kontekst = a
+                    continue
+                kontekst = None
+            if isinstance(b, Tabel):
+                art = tabelart(b)
+                tilbage: list[str] = []
+                if art == "kompetencer":
+                    tilbage = x.kompetencetabel(b, kontekst)
+                elif art == "kurser":
+                    tilbage = x.kursustabel(b)
+                elif art == "ophold":
+                    tilbage = x.opholdstabel(b)
+                elif art == "forskning":
+                    x.forskningstabel(b)
+                    efter_forskning = op.uddprog
+                elif art == "rolledækning":
+                    pass
+                elif art == "forside":
+                    for rad in b.gitter():
+                        if len(rad) >= 2 and not x.forsidefelt(rad[0], rad[1]):
+                            tilbage.append(f"{rad[0]}: {rad[1]}")
+                else:
+                    ny.append(b)
+                    continue
+                if tilbage:
+                    u.ikke_placeret.append("Rækker fra en tabel, som ikke kunne læses som data:\n\n"
+                                           + "\n".join(f"- {r}" for r in tilbage))
+                kontekst = None
+                continue
+            if efter_forskning and isinstance(b, Afsnit):
+                if mb_forskning and _tekstnøgle(b.tekst) and _tekstnøgle(b.tekst) in mb_forskning:
+                    continue  # the målbeskrivelse's own text, generated by uddprog
+                plan_tekst.append(b)
+                continue
+            ny.append(b)
+        if plan_tekst and u.forskningstræning is not None:
+            u.forskningstræning["beskrivelse"] = til_markdown(plan_tekst)
+        blokke[:] = ny
+
+    for s in skabelon.sektioner:
+        if s.id in sektioner:
+            u.sektioner[s.id] = til_markdown(sektioner[s.id], op.niveau)
+    foran = []
+    for titel, blokke in tilside:
+        md = til_markdown(blokke, op.niveau)
+        foran.append(f"## {titel}" + (f"\n\n{md}" if md else ""))
+    u.ikke_placeret = foran + u.ikke_placeret
+
+    u.fundet = {"afsnit": len(u.sektioner), "ansættelser": len(u.ansættelser),
+                "kompetencer": len(u.kompetenceplan), "kurser": len(u.kurser),
+                "fokuserede ophold": len(u.fokuserede_ophold), "forskningstræning": int(bool(u.forskningstræning)),
+                "forfattere": len(u.udarbejdet_af)}
+    res.værdi = u
+    return res
+
+
+def _tekstafsnit(tekst: str, fed: bool = False) -> Afsnit:
+    from .model import Stykke
+    return Afsnit([Stykke(tekst, fed=fed)])
+
+
+def _tekstnøgle(tekst: str) -> str:
+    return " ".join(re.sub(r"[*_\[\]()`\\]", "", tekst).split()).lower()

@@ -1,0 +1,48 @@
+"""Matching a document's heading to a template section by its title."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..models import NationalSkabelon
+from ..navne import slug
+from .varianter import TITELVARIANTER
+
+_NUMMER = re.compile(r"^\s*(?:(?:\d+[.)]?)+(?:\d+)?|[A-Za-z][.)]|[IVXLC]+\.)\s+")
+_AFSNIT_ORD = re.compile(r"^(?:afsnit|kapitel|del)\s+\d+[.:]?\s*", re.I)
+
+
+def normaliser(titel: str) -> str:
+    """'3. Præsentation af Uddannelsesstederne:' -> 'praesentation-af-uddannelsesstederne'."""
+    t = " ".join(titel.replace("\u00ad", "").split())
+    t = _NUMMER.sub("", t)
+    t = _AFSNIT_ORD.sub("", t)
+    t = t.replace("&", " og ").replace("+", " og ")
+    return slug(t)
+
+
+def nummer(titel: str) -> str | None:
+    m = re.match(r"^\s*(\d+(?:\.\d+)*)\.?\s+\S", titel)
+    return m.group(1) if m else None
+
+
+class Titelmatcher:
+    def __init__(self, skabelon: NationalSkabelon) -> None:
+        self.titler = {s.id: s.titel for s in skabelon.sektioner}
+        self.nøgler: dict[str, str] = {}
+        for s in skabelon.sektioner:
+            self.nøgler.setdefault(normaliser(s.titel), s.id)
+        for sid, varianter in TITELVARIANTER.items():
+            if sid in self.titler:
+                for v in varianter:
+                    self.nøgler.setdefault(normaliser(v), sid)
+
+    def match(self, titel: str) -> str | None:
+        n = normaliser(titel)
+        if not n:
+            return None
+        if n in self.nøgler:
+            return self.nøgler[n]
+        bud = difflib.get_close_matches(n, list(self.nøgler), n=1, cutoff=0.88)
+        return self.nøgler[bud[0]] if bud else None
