@@ -54,8 +54,6 @@ def importer_bytes(data: bytes, navn: str, mb: Maalbeskrivelse, skabelon: Nation
     u.kommentarer += [f"Sidehoved i Word: {t}" for t in dok.sidehoveder]
     u.kommentarer += [f"Sidefod i Word: {t}" for t in dok.sidefødder]
     u.kommentarer += [f"Fodnote i Word: {t}" for t in dok.fodnoter]
-    if not u.titel and dok.titel:
-        u.titel = dok.titel
     tekst = skriv(u, Path(navn).name, mb, skabelon, region)
     beskeder = r_dok.beskeder + r_op.beskeder + r_data.beskeder
     return Import(navn, tekst, beskeder, _rapport(u, op, skabelon, beskeder))
@@ -78,8 +76,8 @@ def _kort(tekst: str, n: int = 60) -> str:
 
 def _rapport(u, op, skabelon: NationalSkabelon, beskeder) -> list[str]:
     titler = {s.id: s.titel for s in skabelon.sektioner}
-    fundne = [titler[s] for s in titler if s in u.sektioner and u.sektioner[s].strip()]
-    mangler = [titler[s] for s in titler if s not in u.sektioner or not u.sektioner[s].strip()]
+    fundne = [titler[s] for s in titler if s in u.overskrifter]
+    mangler = [titler[s] for s in titler if s not in u.overskrifter]
     f = u.fundet
     linjer = [
         f"afsnit genkendt: {len(fundne)} af {len(titler)}" + (f" (mangler: {', '.join(mangler)})" if mangler else ""),

@@ -40,6 +40,8 @@ _PERIODE = re.compile(rf"(?:måned(?:erne)?|mdr\.?|md\.?|mnd\.?)?\s*(\d{{1,3}})\
 _FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{_STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (Universitetshospital))?$")
 _ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?:\s*\(måned[^)]*\))?$", re.I)
 _MINDST = re.compile(r"\s*\(mindst \d+\)\s*$")
+#: "(mindst 3)" (as uddprog writes the målbeskrivelse's minimum) or "3 ×" / "x 3": the planned number.
+_ANTAL = re.compile(r"\(mindst (\d+)\)|(?:^|\s)(\d{1,2})\s*[x×](?:\s|$)")
 _KRAV = re.compile(r"^(?:Tidligst måned \d+(?:, senest måned \d+)?|Senest måned \d+)(?:\.\s*|$)")
 
 
@@ -49,6 +51,8 @@ class Udkast:
 
     titel: str = ""
     forløb: str = ""
+    forløb_gættet: bool = False
+    overskrifter: set[str] = field(default_factory=set)     # sections whose heading was found
     illustrativ: bool = False
     udarbejdet_af: list[dict] = field(default_factory=list)
     godkendt_af: str = ""
@@ -115,7 +119,8 @@ class Metoder:
         """(ids found in order, pieces not recognised)."""
         ids: list[str] = []
         ukendt: list[str] = []
-        for del_ in re.split(r"[,;\n•]+", _MINDST.sub("", tekst)):
+        tekst = re.sub(r"(?:^|(?<=[\s,;]))\d{1,2}\s*[x×]\s+", "", _MINDST.sub("", tekst))
+        for del_ in re.split(r"[,;\n•]+", tekst):
             del_ = del_.strip(" .-–")
             if not del_:
                 continue
@@ -383,6 +388,7 @@ class _Udtræk:
                 noter.append("perioden er hele ansættelsen; ret den")
             lær, ukendt_l = _LÆRING.find(c(k_lær))
             vur, ukendt_v = _VURDERING.find(c(k_vur))
+            antal = _ANTAL.search(c(k_vur))
             if not lær:
                 lær = [str(x) for x in k.læringsstrategier]
                 noter.append("læringsmetoderne er målbeskrivelsens anbefalede")
@@ -390,7 +396,8 @@ class _Udtræk:
                 noter.append("ikke genkendt: " + "; ".join(ukendt_l + ukendt_v))
             self.u.kompetenceplan.append({"kompetence": kid, "ansættelse": ans, "fra_måned": per[0],
                                           "til_måned": per[1], "læringsmetoder": lær, "vurderingsmetoder": vur,
-                                          "bemærkning": bemærkning or None, "noter": noter})
+                                          "bemærkning": bemærkning or None, "noter": noter,
+                                          "antal_vurderinger": int(antal.group(1) or antal.group(2)) if antal else None})
         return tilbage
 
     def _ansættelse_i(self, tekst: str) -> dict | None:
@@ -545,6 +552,8 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
         if " · " in s and s.split(" · ")[0].startswith("Videreuddannelsesregion"):
             u.forløb = s.split(" · ", 1)[1]
 
+    u.overskrifter = {d.sektion for d in op.dele if d.sektion}
+
     # Front matter: a label/value table, "Label: værdi" paragraphs; the rest is placed aside.
     forside_rest: list[Blok] = []
     for b in op.forside:
@@ -653,6 +662,8 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
         foran.append(f"## {titel}" + (f"\n\n{md}" if md else ""))
     u.ikke_placeret = foran + u.ikke_placeret
 
+    if not u.forløb and " – " in u.titel:
+        u.forløb, u.forløb_gættet = u.titel.rsplit(" – ", 1)[1].strip(), True
     u.fundet = {"afsnit": len(u.sektioner), "ansættelser": len(u.ansættelser),
                 "kompetencer": len(u.kompetenceplan), "kurser": len(u.kurser),
                 "fokuserede ophold": len(u.fokuserede_ophold), "forskningstræning": int(bool(u.forskningstræning)),

@@ -113,6 +113,8 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
             o.dele.append(aktuel)
             continue
         (aktuel.blokke if aktuel else o.forside).append(b)
+    if not o.titel and dok.titel:
+        o.titel = dok.titel  # docProps/core.xml
     if o.toc:
         res.info(f"Indholdsfortegnelsen ({o.toc} linjer) er sprunget over; uddprog danner den selv.")
     return res

@@ -71,7 +71,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         f"skabelon: {skabelon.id}",
         f"målbeskrivelse: {{speciale: {_q(mb.speciale)}, fase: {mb.fase}, version: {_q(mb.version)}}}",
         f"videreuddannelsesregion: {region}",
-        f"forløb: {_q(u.forløb or UDFYLD)}",
+        f"forløb: {_q(u.forløb or UDFYLD)}" + ("  # gæt: taget fra titlen" if u.forløb_gættet else ""),
     ]
     if u.illustrativ:
         ud.append("illustrativ: true")
@@ -127,6 +127,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
                       f"fra_måned: {p['fra_måned']}", f"til_måned: {p['til_måned']}",
                       f"læringsmetoder: {_liste(p['læringsmetoder'])}",
                       f"vurderingsmetoder: {_liste(p['vurderingsmetoder'])}"]
+            if p.get("antal_vurderinger") and p["vurderingsmetoder"]:
+                felter.append(f"antal_vurderinger: {p['antal_vurderinger']}")
             if p.get("bemærkning"):
                 felter.append(f"bemærkning: {_q(p['bemærkning'])}")
             k = mb.kompetence(p["kompetence"])
@@ -181,11 +183,13 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         tekst = u.sektioner.get(s.id, "")
         if not tekst.strip():
             krav = "påkrævet" if s.påkrævet else "valgfri"
-            ud.append(f"  # {s.titel} ({krav}): ikke fundet i dokumentet.")
+            hvad = ("overskriften fandtes, men dens indhold blev til data (tabeller, ansættelser)"
+                    if s.id in u.overskrifter else "ikke fundet i dokumentet")
+            ud.append(f"  # {s.titel} ({krav}): {hvad}.")
             ud += _kommentar(s.vejledning, "  #   ")
         ud.append(f"  {s.id}: {_blok(tekst, '    ')}")
     if u.ikke_placeret:
         ud += _kommentar("Tekst fra dokumentet, som ikke passede til noget afsnit i skabelonen. Flyt den til det "
                          "rette afsnit (eller slet den), og fjern så 'ikke-placeret'.", "  # ")
-        ud.append(f"  {IKKE_PLACERET}: {_blok(chr(10).join(['', '']).join(u.ikke_placeret), '    ')}")
+        ud.append(f"  {IKKE_PLACERET}: {_blok(chr(10).join(['', '', '']).join(u.ikke_placeret), '    ')}")
     return "\n".join(ud) + "\n"
