@@ -53,6 +53,8 @@ class Udkast:
     forløb: str = ""
     forløb_gættet: bool = False
     overskrifter: set[str] = field(default_factory=set)     # sections whose heading was found
+    originaltitler: dict[str, list[str]] = field(default_factory=dict)  # section id -> the document's headings
+    forsidelinjer: list[str] = field(default_factory=list)  # front-page lines read as data
     illustrativ: bool = False
     udarbejdet_af: list[dict] = field(default_factory=list)
     godkendt_af: str = ""
@@ -294,6 +296,7 @@ class _Udtræk:
                         aktuel["noter"].append("fundet ud fra en overskrift; tjek sted og afdeling")
                     if aktuel is not None:
                         aktuel["_blokke"] = []
+                        aktuel["overskrift"] = titel
                         continue
             if aktuel is not None:
                 if self.op.uddprog and isinstance(b, Afsnit) and not aktuel["_blokke"] \
@@ -553,6 +556,9 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
             u.forløb = s.split(" · ", 1)[1]
 
     u.overskrifter = {d.sektion for d in op.dele if d.sektion}
+    for d in op.dele:
+        if d.sektion:
+            u.originaltitler.setdefault(d.sektion, []).append(d.titel)
 
     # Front matter: a label/value table, "Label: værdi" paragraphs; the rest is placed aside.
     forside_rest: list[Blok] = []
@@ -561,10 +567,13 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
             for rad in b.gitter():
                 if len(rad) >= 2 and not x.forsidefelt(rad[0], rad[1]):
                     forside_rest.append(_tekstafsnit(f"{rad[0]}: {rad[1]}"))
+                elif len(rad) >= 2:
+                    u.forsidelinjer.append(f"{rad[0]}: {rad[1]}")
             continue
         if isinstance(b, Afsnit) and ":" in b.tekst:
             label, _, værdi = b.tekst.partition(":")
             if len(label.split()) <= 4 and x.forsidefelt(label, værdi):
+                u.forsidelinjer.append(" ".join(b.tekst.split()))
                 continue
         forside_rest.append(b)
 

@@ -75,7 +75,12 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
     ]
     if u.illustrativ:
         ud.append("illustrativ: true")
-    ud += ["ansvar:", "  udarbejdet_af:"]
+    ud.append("ansvar:")
+    if u.forsidelinjer:
+        ud.append("  # Fra Word-dokumentet:")
+        for linje in u.forsidelinjer:
+            ud += _kommentar(linje, "  #   ")
+    ud.append("  udarbejdet_af:")
     if u.udarbejdet_af:
         for f in u.udarbejdet_af:
             felter = [f"navn: {_q(f['navn'])}", f"rolle: {f['rolle']}"] + (
@@ -97,6 +102,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
     ud.append(f"ansættelser:  # i forløbets rækkefølge; månederne skal give {mb.varighed_måneder} i alt")
     for a in u.ansættelser:
         noter = list(a["noter"])
+        if a.get("overskrift"):
+            ud += _kommentar(f"Overskrift i Word: {a['overskrift']}", "  # ")
         ud.append(f"  - id: {a['id']}")
         if "praksis" in slug(a["sted"]).split("-") or "praksis" in slug(a["afdeling"]).split("-"):
             ud.append("    type: almen-praksis  # gæt: stedet er en praksis")
@@ -181,6 +188,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
     ud.append("sektioner:")
     for s in skabelon.sektioner:
         tekst = u.sektioner.get(s.id, "")
+        for titel in u.originaltitler.get(s.id, []):
+            ud += _kommentar(f"Overskrift i Word: {titel}", "  # ")
         if not tekst.strip():
             krav = "påkrævet" if s.påkrævet else "valgfri"
             hvad = ("overskriften fandtes, men dens indhold blev til data (tabeller, ansættelser)"
