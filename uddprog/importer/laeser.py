@@ -32,6 +32,7 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 _OVERSKRIFT_NAVN = re.compile(r"^(?:heading|overskrift|rubrik|titre|überschrift|kop)\s*([1-9])$")
 _TITEL_NAVNE = {"title", "titel"}
 _FRA = frozenset({"0", "false", "off", "none"})
+_KODEFONTE = frozenset({"courier new", "courier", "consolas", "lucida console", "menlo", "monaco", "source code pro"})
 # Elements whose content is document text at the same level (descend into them).
 _GENNEM = {W + n for n in ("smartTag", "customXml", "fldSimple", "bdo", "dir", "sdtContent", "ins", "moveTo")}
 _SLETTET = {W + "del", W + "moveFrom"}
@@ -205,6 +206,8 @@ class _Læser:
         k = _til(rpr, "i")
         fed = f if f is not None else (self._stilværdi(rstil, "fed") or fed)
         kursiv = k if k is not None else (self._stilværdi(rstil, "kursiv") or kursiv)
+        fonte = rpr.find(W + "rFonts") if rpr is not None else None
+        kode = fonte is not None and (fonte.get(W + "ascii") or "").lower() in _KODEFONTE
         for c in r:
             tag = c.tag
             if tag == W + "fldChar":
@@ -219,7 +222,7 @@ class _Læser:
             if any(self._felter):
                 continue  # inside a field's instruction
             if tag == W + "t":
-                ud.append(Stykke(c.text or "", fed, kursiv, link))
+                ud.append(Stykke(c.text or "", fed, kursiv, link, kode))
             elif tag == W + "tab":
                 ud.append(Stykke("\t", fed, kursiv, link))
             elif tag in (W + "br", W + "cr"):
@@ -267,8 +270,8 @@ def _flet(stykker: list[Stykke]) -> list[Stykke]:
     for s in stykker:
         if not s.tekst:
             continue
-        if ud and (ud[-1].fed, ud[-1].kursiv, ud[-1].link) == (s.fed, s.kursiv, s.link):
-            ud[-1] = Stykke(ud[-1].tekst + s.tekst, s.fed, s.kursiv, s.link)
+        if ud and (ud[-1].fed, ud[-1].kursiv, ud[-1].link, ud[-1].kode) == (s.fed, s.kursiv, s.link, s.kode):
+            ud[-1] = Stykke(ud[-1].tekst + s.tekst, s.fed, s.kursiv, s.link, s.kode)
         else:
             ud.append(s)
     return ud

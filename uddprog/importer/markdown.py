@@ -32,40 +32,76 @@ def _linjestart(linje: str) -> str:
     return m.group(1) + ny + linje[m.end():]
 
 
-def _formater(tekst: str, fed: bool, kursiv: bool) -> str:
-    """Markers hug the text: surrounding spaces go outside, or CommonMark would not see emphasis."""
-    if not (fed or kursiv) or not tekst.strip():
-        return tekst
-    start = tekst[: len(tekst) - len(tekst.lstrip())]
-    slut = tekst[len(tekst.rstrip()):]
-    kerne = tekst.strip()
-    mærke = ("**" if fed else "") + ("*" if kursiv else "")
-    return f"{start}{mærke}{kerne}{mærke[::-1]}{slut}"
+def _kode(tekst: str) -> str:
+    """Inline code: a fence longer than any backtick run inside, padded when the text touches one."""
+    længst = max((len(m) for m in re.findall(r"`+", tekst)), default=0)
+    hegn = "`" * (længst + 1)
+    fyld = " " if tekst.startswith("`") or tekst.endswith("`") else ""
+    return f"{hegn}{fyld}{tekst}{fyld}{hegn}"
+
+
+def _træk(s: Stykke) -> list[tuple]:
+    """A run's formatting as an ordered list of spans (outermost first)."""
+    ud: list[tuple] = []
+    if s.link:
+        ud.append(("link", s.link))
+    if s.fed:
+        ud.append(("fed",))
+    if s.kursiv:
+        ud.append(("kursiv",))
+    return ud
+
+
+def _åbn(træk: tuple) -> str:
+    return "[" if træk[0] == "link" else "**" if træk[0] == "fed" else "*"
+
+
+def _luk(træk: tuple) -> str:
+    if træk[0] == "link":
+        return f"]({træk[1].strip().replace(' ', '%20').replace('(', '%28').replace(')', '%29')})"
+    return "**" if træk[0] == "fed" else "*"
 
 
 def inline(stykker: list[Stykke]) -> str:
+    """Runs -> Markdown. Spans stay open across runs that share them (a bold phrase with a link inside
+    stays one bold phrase), and whitespace at a span's edge moves outside it, as CommonMark needs."""
+    # Links Markdown cannot carry (file:, internal) keep their target as visible text.
+    forberedt: list[Stykke] = []
+    for i, s in enumerate(stykker):
+        if s.link and not s.link.strip().lower().startswith(_TILLADTE):
+            forberedt.append(Stykke(s.tekst, s.fed, s.kursiv, None, s.kode))
+            if i + 1 == len(stykker) or stykker[i + 1].link != s.link:
+                forberedt.append(Stykke(f" ({s.link.strip()})"))
+        else:
+            forberedt.append(s)
     ud: list[str] = []
-    i = 0
-    while i < len(stykker):
-        s = stykker[i]
-        if s.link:
-            j = i
-            while j < len(stykker) and stykker[j].link == s.link:
-                j += 1
-            tekst = "".join(_formater(_ren(escape(x.tekst)), x.fed, x.kursiv) for x in stykker[i:j])
-            url = s.link.strip()
-            if url.lower().startswith(_TILLADTE) and tekst.strip():
-                ud.append(f"[{tekst.strip()}]({url.replace(' ', '%20').replace(')', '%29')})")
-                if tekst != tekst.rstrip():
-                    ud.append(" ")
-            else:
-                ud.append(f"{tekst} ({escape(url)})" if url else tekst)
-            i = j
+    stak: list[tuple] = []
+    venter = ""  # whitespace not yet written: it goes outside any span closed or opened next
+    for s in forberedt:
+        tekst = _ren(s.tekst)
+        kerne = tekst.strip(" ")
+        if not kerne:
+            venter += tekst
             continue
-        ud.append(_formater(_ren(escape(s.tekst)), s.fed, s.kursiv))
-        i += 1
-    linjer = "".join(ud).split("\n")
-    linjer = [" ".join(l.split()) for l in linjer]
+        venter += tekst[: len(tekst) - len(tekst.lstrip(" "))]
+        slut = tekst[len(tekst.rstrip(" ")):]
+        ønsket = _træk(s)
+        while stak and any(t not in ønsket for t in stak):
+            ud.append(_luk(stak.pop()))
+        ud.append(venter)
+        venter = ""
+        for t in ønsket:
+            if t not in stak:
+                ud.append(_åbn(t))
+                stak.append(t)
+        ud.append(_kode(kerne) if s.kode else escape(kerne))
+        venter = slut
+    while stak:
+        ud.append(_luk(stak.pop()))
+    ud.append(venter)
+    linjer = ["".join(ud)][0].split("\n")
+    linjer = [" ".join(l.split(" ")).strip() for l in linjer]
+    linjer = [re.sub(r" {2,}", " ", l) for l in linjer]
     return "\\\n".join(_linjestart(l) for l in linjer if l) if any(linjer) else ""
 
 

@@ -18,6 +18,7 @@ class Stykke:
     fed: bool = False
     kursiv: bool = False
     link: str | None = None
+    kode: bool = False      # a monospaced font: inline code
 
 
 @dataclass
