@@ -69,6 +69,8 @@ class Udkast:
     sektioner: dict[str, str] = field(default_factory=dict)
     ikke_placeret: list[str] = field(default_factory=list)
     kommentarer: list[str] = field(default_factory=list)   # Word comments, headers, footers, footnotes
+    #: list key -> source lines of the Word tables it was read from (header rows, skipped rows)
+    tabelkilder: dict[str, list[str]] = field(default_factory=dict)
     fundet: dict[str, int] = field(default_factory=dict)    # for the report
 
 
@@ -226,6 +228,14 @@ class _Udtræk:
         self.mb_ids = {k.id for k in mb.kompetencer}
         self.kurser = {k.id: k for k in mb.kurser}
 
+    def _kilde(self, nøgle: str, linje: str) -> None:
+        """Keep a table line read as data as a comment (not for uddprog's own output, which is regenerated)."""
+        if not self.op.uddprog and linje.strip():
+            self.u.tabelkilder.setdefault(nøgle, []).append(linje)
+
+    def _rækketekst(self, rad: list[str]) -> str | None:
+        return None if self.op.uddprog else " · ".join(" ".join(x.split()) for x in rad if x.strip())
+
     # -- ansættelser
     def _ny_ansættelse(self, sted: str, afdeling: str) -> dict:
         a = {"sted": sted.strip() or "UDFYLD", "afdeling": afdeling.strip() or "UDFYLD", "driftsregion": None,
@@ -242,15 +252,19 @@ class _Udtræk:
         k_uni = _kol(h, "universitetshospital")
         k_mdr = _kol(h, "maaneder")
         k_per = _kol(h, "periode", {k_mdr} if k_mdr is not None else set())
+        self._kilde("ansættelser", "Tabel i Word: " + " · ".join(x for x in g[0] if x.strip()))
         for rad in g[1:]:
             def c(k):
                 return " ".join(rad[k].split()) if k is not None and k < len(rad) else ""
             if not (c(k_sted) or c(k_afd)) or any(slug(x) in ("i-alt", "ialt", "total") for x in rad):
+                self._kilde("ansættelser", "Række ikke brugt (sum eller tom): "
+                            + " · ".join(" ".join(x.split()) for x in rad if x.strip()))
                 continue
             sted, afd = c(k_sted), c(k_afd)
             if k_afd is None and ", " in sted:
                 afd, sted = sted.split(", ", 1)
             a = self._ny_ansættelse(sted, afd)
+            a["kilde"] = self._rækketekst(rad)
             a["driftsregion"] = _driftsregion(c(k_reg)) or _driftsregion(sted)
             uni = slug(c(k_uni))
             a["universitetshospital"] = True if uni in ("ja", "x", "yes") else False if uni in ("nej", "no") else None
@@ -352,6 +366,7 @@ class _Udtræk:
         k_bem = _kol(h, "bemaerkning")
         g = t.gitter()
         tilbage = []
+        self._kilde("kompetenceplan", "Tabel i Word: " + " · ".join(x for x in g[0] if x.strip()))
         for ri, rad in enumerate(g[1:], start=1):
             if [slug(x) for x in rad] == h:
                 continue  # a repeated header row
@@ -400,7 +415,8 @@ class _Udtræk:
             self.u.kompetenceplan.append({"kompetence": kid, "ansættelse": ans, "fra_måned": per[0],
                                           "til_måned": per[1], "læringsmetoder": lær, "vurderingsmetoder": vur,
                                           "bemærkning": bemærkning or None, "noter": noter,
-                                          "antal_vurderinger": int(antal.group(1) or antal.group(2)) if antal else None})
+                                          "antal_vurderinger": int(antal.group(1) or antal.group(2)) if antal else None,
+                                          "kilde": self._rækketekst(rad)})
         return tilbage
 
     def _ansættelse_i(self, tekst: str) -> dict | None:
@@ -430,7 +446,8 @@ class _Udtræk:
                     tilbage.append(" · ".join(x for x in rad if x.strip()))
                 continue
             bem = _KRAV.sub("", rad[k_bem].strip()) if k_bem is not None else ""
-            self.u.kurser.append({"kursus": kid, "måned": per[0], "bemærkning": bem or None})
+            self.u.kurser.append({"kursus": kid, "måned": per[0], "bemærkning": bem or None,
+                                  "kilde": self._rækketekst(rad)})
         return tilbage
 
     def opholdstabel(self, t: Tabel) -> list[str]:
@@ -457,12 +474,13 @@ class _Udtræk:
             self.u.fokuserede_ophold.append({
                 "sted": " ".join(rad[k_sted].split()), "ansættelse": ans, "fra_måned": per[0], "til_måned": per[1],
                 "varighed": " ".join(rad[k_var].split()) if k_var is not None else "UDFYLD",
-                "formål": formål or "UDFYLD", "kompetencer": komp})
+                "formål": formål or "UDFYLD", "kompetencer": komp, "kilde": self._rækketekst(rad)})
         return tilbage
 
     def forskningstabel(self, t: Tabel) -> None:
         plan: dict = {}
         for rad in t.gitter():
+            self._kilde("forskningstræning", "Word: " + " · ".join(x for x in rad if x.strip()))
             label = slug(rad[0])
             if label == "planlagt" and (p := periode(rad[1])):
                 plan["fra_måned"], plan["til_måned"] = p

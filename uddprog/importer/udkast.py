@@ -39,6 +39,13 @@ def _kommentar(tekst: str, indryk: str = "# ") -> list[str]:
     return [f"{indryk}{l}".rstrip() for l in linjer]
 
 
+def _kilder(u: Udkast, nøgle: str, indryk: str = "  # ") -> list[str]:
+    ud = []
+    for linje in u.tabelkilder.get(nøgle, []):
+        ud += _kommentar(linje, indryk)
+    return ud
+
+
 def _liste(v) -> str:
     return "[" + ", ".join(str(x) for x in v) + "]"
 
@@ -100,8 +107,11 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
     kendte = sum(a["måneder"] or 0 for a in u.ansættelser)
     ukendte = [a for a in u.ansættelser if not a["måneder"]]
     ud.append(f"ansættelser:  # i forløbets rækkefølge; månederne skal give {mb.varighed_måneder} i alt")
+    ud += _kilder(u, "ansættelser")
     for a in u.ansættelser:
         noter = list(a["noter"])
+        if a.get("kilde"):
+            ud += _kommentar(f"Word: {a['kilde']}", "  # ")
         if a.get("overskrift"):
             ud += _kommentar(f"Overskrift i Word: {a['overskrift']}", "  # ")
         ud.append(f"  - id: {a['id']}")
@@ -128,6 +138,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             ud.insert(len(ud) - 1, f"    # gæt: {n}")
 
     ud.append("kompetenceplan:  # måneder tælles fra forløbets start")
+    ud += _kilder(u, "kompetenceplan")
     if u.kompetenceplan:
         for p in u.kompetenceplan:
             felter = [f"kompetence: {_q(p['kompetence'])}", f"ansættelse: {p['ansættelse']['id']}",
@@ -141,6 +152,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             k = mb.kompetence(p["kompetence"])
             ud.append(f"  # {p['kompetence']} {' '.join(k.titel.split()) if k else ''}".rstrip()
                       + (f" – gæt: {'; '.join(p['noter'])}" if p["noter"] else ""))
+            if p.get("kilde"):
+                ud += _kommentar(f"Word: {p['kilde']}", "  #   ")
             ud.append("  - {" + ", ".join(felter) + "}")
     else:
         første = u.ansættelser[0]["id"]
@@ -156,10 +169,14 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             felter = [f"kursus: {_q(c['kursus'])}", f"måned: {c['måned']}"]
             if c.get("bemærkning"):
                 felter.append(f"bemærkning: {_q(c['bemærkning'])}")
+            if c.get("kilde"):
+                ud += _kommentar(f"Word: {c['kilde']}", "  # ")
             ud.append("  - {" + ", ".join(felter) + "}")
     if u.fokuserede_ophold:
         ud.append("fokuserede_ophold:")
         for o in u.fokuserede_ophold:
+            if o.get("kilde"):
+                ud += _kommentar(f"Word: {o['kilde']}", "  # ")
             ud.append(f"  - sted: {_q(o['sted'])}")
             ud.append(f"    ansættelse: {o['ansættelse']['id']}")
             ud.append(f"    fra_måned: {o['fra_måned']}")
@@ -172,6 +189,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         felter = [f"fra_måned: {f['fra_måned']}", f"til_måned: {f['til_måned']}"]
         if f.get("teori_til_måned"):
             felter.append(f"teori_til_måned: {f['teori_til_måned']}")
+        ud += _kilder(u, "forskningstræning", "# ")
         if f.get("beskrivelse"):
             ud.append("forskningstræning:")
             ud += [f"  {x}" for x in felter]
