@@ -188,6 +188,12 @@ def _kol(hoved: list[str], rolle: str, ikke: set[int] = frozenset()) -> int | No
 
 
 def tabelart(t: Tabel) -> str:
+    if "art" not in t._gitter:
+        t._gitter["art"] = _tabelart(t)
+    return t._gitter["art"]
+
+
+def _tabelart(t: Tabel) -> str:
     h = _hoved(t)
     if not h:
         return "tekst"

@@ -71,6 +71,7 @@ class _Læser:
             if sid:
                 self.stile[sid] = _Stil(el)
         self.formater = self._nummerering()
+        self._cache: dict = {}
         self.indsat = self.slettet = 0
         self.kommentar_ved: dict[str, str] = {}
 
@@ -83,7 +84,10 @@ class _Læser:
             sid = self.stile[sid].basis
 
     def _stilværdi(self, sid: str | None, attr: str):
-        return next((getattr(s, attr) for s in self._kæde(sid) if getattr(s, attr) is not None), None)
+        nøgle = (sid, attr)
+        if nøgle not in self._cache:  # every paragraph and run asks; a document has few styles
+            self._cache[nøgle] = next((getattr(s, attr) for s in self._kæde(sid) if getattr(s, attr) is not None), None)
+        return self._cache[nøgle]
 
     def _nummerering(self) -> dict[str, dict[str, str]]:
         n = self.p.numbering

@@ -51,13 +51,19 @@ class Celle:
         return "\n".join(b.tekst if isinstance(b, Afsnit) else b.tekst for b in self.blokke).strip()
 
 
-@dataclass
+@dataclass(eq=False)
 class Tabel:
     rækker: list[list[Celle]]
+    _gitter: dict = field(default_factory=dict, repr=False)
 
     def gitter(self, udfyld: bool = True) -> list[list[str]]:
         """Rows of cell texts on the table's grid: a spanned column repeats nothing (empty) and a vertically
-        merged cell repeats the text above when ``udfyld`` (what data extraction wants)."""
+        merged cell repeats the text above when ``udfyld`` (what data extraction wants). Computed once."""
+        if udfyld not in self._gitter:
+            self._gitter[udfyld] = self._beregn(udfyld)
+        return self._gitter[udfyld]
+
+    def _beregn(self, udfyld: bool) -> list[list[str]]:
         ud: list[list[str]] = []
         for række in self.rækker:
             rad: list[str] = []
