@@ -66,6 +66,8 @@ SVÆRE_TEKSTER = [
     "Linje et  \nlinje to efter et hårdt linjeskift.",
     "***Fed og kursiv*** og **fed [med link](https://example.dk)** til sidst.",
     "- punkt\n  1. under et\n  2. under to\n- punkt to",
+    "# Overskrift i teksten\n\nTekst under den.\n\n## Mindre overskrift\n\nMere *tekst*.",
+    "Kode: `uddprog validate` og ``a`b``.",
 ]
 
 

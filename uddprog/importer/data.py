@@ -28,6 +28,7 @@ from ..models import (
     visningsnavn,
 )
 from ..navne import slug
+from ..render.markdown import HEADING_OFFSET
 from .markdown import til_markdown
 from .model import Afsnit, Blok, Tabel
 from .opdeling import Del, Opdeling
@@ -233,6 +234,9 @@ class _Udtræk:
         self.mb_titler = {normaliser(k.titel): k.id for k in mb.kompetencer}
         self.mb_ids = {k.id for k in mb.kompetencer}
         self.kurser = {k.id: k for k in mb.kurser}
+        # uddprog's own output puts Markdown's '#' at Heading 4 (render.markdown.HEADING_OFFSET); elsewhere a
+        # heading one level below the section's is '#'.
+        self.md_grund = HEADING_OFFSET if op.uddprog else op.niveau
 
     def _kilde(self, nøgle: str, linje: str) -> None:
         """Keep a table line read as data as a comment (not for uddprog's own output, which is regenerated)."""
@@ -331,7 +335,7 @@ class _Udtræk:
                 rest.append(b)
         for a in self.u.ansættelser:
             if "_blokke" in a:
-                md = til_markdown(a.pop("_blokke"), under)
+                md = til_markdown(a.pop("_blokke"), HEADING_OFFSET if self.op.uddprog else under)
                 a["beskrivelse"] = md if not a["beskrivelse"] else a["beskrivelse"] + "\n\n" + md
         return rest
 
@@ -688,7 +692,7 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
 
     for s in skabelon.sektioner:
         if s.id in sektioner:
-            u.sektioner[s.id] = til_markdown(sektioner[s.id], op.niveau)
+            u.sektioner[s.id] = til_markdown(sektioner[s.id], x.md_grund)
     foran = []
     for titel, blokke in tilside:
         md = til_markdown(blokke, op.niveau)

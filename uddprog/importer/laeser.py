@@ -157,10 +157,11 @@ class _Læser:
         navn = stil.navn if stil else sid
         stykker: list[Stykke] = []
         ekstra: list[Blok] = []
-        basis_fed = bool(self._stilværdi(sid, "fed"))
-        basis_kursiv = bool(self._stilværdi(sid, "kursiv"))
+        # A paragraph style's bold (every heading style has it) is the style's look, not emphasis in the text;
+        # it only tells the fallback heading detection that the whole paragraph is bold.
+        stil_fed = bool(self._stilværdi(sid, "fed"))
         self._felter: list[bool] = []
-        self._inline(p, stykker, ekstra, None, basis_fed, basis_kursiv, kilde)
+        self._inline(p, stykker, ekstra, None, False, False, kilde)
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         num = (_val(numpr, "numId"), _val(numpr, "ilvl")) if numpr is not None else self._stilværdi(sid, "num")
         liste = None
@@ -168,7 +169,7 @@ class _Læser:
             ilvl = num[1] if num[1] and num[1].isdigit() else "0"
             fmt = self.formater.get(num[0], {}).get(ilvl, "decimal")
             liste = (int(ilvl), fmt not in ("bullet", "none"))
-        afs = Afsnit(_flet(stykker), sid, navn, self.overskriftsniveau(sid, navn, ppr), liste, kilde)
+        afs = Afsnit(_flet(stykker), sid, navn, self.overskriftsniveau(sid, navn, ppr), liste, kilde, stil_fed)
         tekst = afs.tekst
         for cid in self._kommentarer:
             self.kommentar_ved[cid] = tekst

@@ -29,6 +29,7 @@ class Afsnit:
     overskrift: int | None = None        # heading level from style or outline level; 0 = document title
     liste: tuple[int, bool] | None = None  # (level, numbered)
     kilde: str = "brødtekst"             # or "tekstboks"
+    stil_fed: bool = False               # the paragraph style is bold
 
     @property
     def tekst(self) -> str:
@@ -37,7 +38,7 @@ class Afsnit:
     @property
     def helt_fed(self) -> bool:
         synlige = [s for s in self.stykker if s.tekst.strip()]
-        return bool(synlige) and all(s.fed for s in synlige)
+        return bool(synlige) and (self.stil_fed or all(s.fed for s in synlige))
 
 
 @dataclass
