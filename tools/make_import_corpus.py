@@ -11,7 +11,7 @@ present on purpose and the bytes are reproducible:
   the template does not have, header and footer with a page field.
 - ``syd-danske-typografier.docx``: Danish Word's style ids and names ("Overskrift 1"),
   sub-headings by outline level only, tracked insertions and deletions, two comments,
-  a text box (with Word's VML fallback copy), "(mindst 3)" assessment counts.
+  a text box (with Word's VML fallback copy), a picture, "(mindst 3)" assessment counts.
 - ``oest-uden-typografier.docx``: no heading styles at all: numbered bold paragraphs
   ("2.1 Akutmodtagelsen, Holbæk Sygehus"), front-page data as "Label: værdi"
   paragraphs, competencies by title only, a title only in docProps.
@@ -304,6 +304,9 @@ def syd() -> bytes:
     d.p("Afdelingen bedøver til ortopædkirurgi, abdominalkirurgi, gynækologi og obstetrik og har en "
         "intensiv afdeling med otte senge.", ("xml", tekstboks))
     d.p("Du går i forvagt efter en introduktion på fire uger.")
+    d.p(("xml", '<w:r><w:drawing><wp:inline><a:graphic><a:graphicData '
+                'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"/></a:graphic></wp:inline>'
+                "</w:drawing></w:r>"), "Afdelingens logo.")
     d.p("Kompetenceudvikling og kompetencevurdering", stil="Overskrift1")
     d.tabel([
         ["Mål nr.", "Kompetence", "Læringsstrategi (anbefalet)", "Kompetencevurderingsmetode (obligatorisk)",

@@ -80,6 +80,8 @@ def test_syd_danske_typografier(korpus):
     assert (a["sted"], a["afdeling"], a["måneder"], a["universitetshospital"]) == (
         "Sygehus Lillebælt, Kolding Sygehus", "Anæstesiologisk Afdeling", 12, False)
     assert a["beskrivelse"].count("tlf. 7636 0000") == 1 and "lokal 2210" in a["beskrivelse"]
+    assert "Afdelingens logo." in a["beskrivelse"]
+    assert any("1 billede(r) eller indlejrede objekter er ikke taget med" in r for r in imp.rapport)
     plan = {p["kompetence"]: p for p in d["kompetenceplan"]}
     assert list(plan) == ["1", "2", "3", "9"]
     assert plan["2"]["antal_vurderinger"] == 3 and plan["2"]["læringsmetoder"] == ["klinisk-arbejde", "simulation"]

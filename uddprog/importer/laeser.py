@@ -72,8 +72,9 @@ class _Læser:
                 self.stile[sid] = _Stil(el)
         self.formater = self._nummerering()
         self._cache: dict = {}
-        self.indsat = self.slettet = 0
+        self.indsat = self.slettet = self.billeder = 0
         self.kommentar_ved: dict[str, str] = {}
+        self._kommentarer: list[str] = []   # comment ids seen in the paragraph being read
 
     # -- styles and numbering
     def _kæde(self, sid: str | None):
@@ -176,8 +177,6 @@ class _Læser:
         self._kommentarer = []
         return [afs, *ekstra]
 
-    _kommentarer: list[str] = []
-
     def _inline(self, el, ud: list[Stykke], ekstra: list[Blok], link, fed, kursiv, kilde) -> None:
         for c in el:
             tag = c.tag
@@ -238,8 +237,11 @@ class _Læser:
             elif tag == W + "commentReference":
                 self._kommentarer = [*self._kommentarer, c.get(W + "id") or ""]
             elif tag in (W + "drawing", W + "pict", MC + "AlternateContent", W + "object"):
-                for boks in _tekstbokse(c):
+                bokse = _tekstbokse(c)
+                for boks in bokse:
                     ekstra.extend(self.blokke(boks, "tekstboks"))
+                if not bokse:
+                    self.billeder += 1  # a picture, chart or embedded object: no text to keep
 
     def kommentarer(self) -> list[Kommentar]:
         c = self.p.comments
@@ -318,6 +320,9 @@ def læs_dokument(pakke: Pakke) -> Resultat[Dokument]:
                  f"{dok.sletninger} sletning(er) er udeladt.")
     if dok.kommentarer:
         res.info(f"{len(dok.kommentarer)} kommentar(er) fra Word står som YAML-kommentarer øverst i udkastet.")
+    if l.billeder:
+        res.advarsel(f"{l.billeder} billede(r) eller indlejrede objekter er ikke taget med: tekstfelterne i et "
+                     "program kan kun rumme tekst. Beskriv dem med ord, hvis de skal med.")
     bokse = sum(1 for b in _alle(blokke) if isinstance(b, Afsnit) and b.kilde == "tekstboks")
     if bokse:
         res.info(f"{bokse} afsnit fra tekstbokse er taget med der, hvor tekstboksen står.")
