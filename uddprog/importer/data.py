@@ -43,6 +43,8 @@ _ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?
 _MINDST = re.compile(r"\s*\(mindst \d+\)\s*$")
 #: "(mindst 3)" (as uddprog writes the målbeskrivelse's minimum) or "3 ×" / "x 3": the planned number.
 _ANTAL = re.compile(r"\(mindst (\d+)\)|(?:^|\s)(\d{1,2})\s*[x×](?:\s|$)")
+_STEDORD = re.compile(r"afdeling|sygehus|hospital|praksis|klinik|center|ansættelse|lægerne|lægehus|"
+                      r"speciallæge|psykiatri", re.I)
 _KRAV = re.compile(r"^(?:Tidligst måned \d+(?:, senest måned \d+)?|Senest måned \d+)(?:\.\s*|$)")
 
 
@@ -211,7 +213,7 @@ def _tabelart(t: Tabel) -> str:
         return "kurser"
     if "formaal" in hs and hs & {"sted", "hvornaar"}:
         return "ophold"
-    if hs & set(_KOLONNER["sted"]) | {"afdeling"} and hs & {"maaneder", "varighed", "periode", "mdr", "tidsrum",
+    if hs & (set(_KOLONNER["sted"]) | {"afdeling"}) and hs & {"maaneder", "varighed", "periode", "mdr", "tidsrum",
                                                              "antal-maaneder"}:
         return "forløb"
     if len(h) == 2:
@@ -311,7 +313,7 @@ class _Udtræk:
                 if b.overskrift <= under:
                     titel = " ".join(b.tekst.split())
                     aktuel = self._ansættelse_for(titel)
-                    if aktuel is None and lav_nye and b.overskrift == under:
+                    if aktuel is None and lav_nye and b.overskrift == under and _STEDORD.search(titel):
                         m = _ANSÆTTELSE_OVERSKRIFT.match(titel)
                         navn = m.group(2) if m else titel
                         afd, _, sted = navn.partition(", ")
@@ -319,8 +321,11 @@ class _Udtræk:
                         aktuel["driftsregion"] = _driftsregion(navn)
                         aktuel["noter"].append("fundet ud fra en overskrift; tjek sted og afdeling")
                     if aktuel is not None:
-                        aktuel["_blokke"] = []
-                        aktuel["overskrift"] = titel
+                        if "_blokke" in aktuel:  # a second heading for the same place: keep it inside
+                            aktuel["_blokke"].append(b)
+                        else:
+                            aktuel["_blokke"] = []
+                            aktuel["overskrift"] = titel
                         continue
             if aktuel is not None:
                 if self.op.uddprog and isinstance(b, Afsnit) and not aktuel["_blokke"] \
@@ -341,7 +346,7 @@ class _Udtræk:
 
     # -- competency tables
     def _kompetence(self, nr: str, titel: str) -> str | None:
-        nr = nr.strip().rstrip(".")
+        nr = re.sub(r"^(?:mål|kompetence|læringsmål|nr)\.?\s*", "", nr.strip(), flags=re.I).rstrip(".")
         if nr in self.mb_ids:
             return nr
         m = re.match(r"^\s*([0-9A-Za-z][0-9A-Za-z._-]*)[.:)]?\s+(.*)$", titel)
@@ -383,6 +388,7 @@ class _Udtræk:
             def c(k):
                 return rad[k].strip() if k is not None and k < len(rad) else ""
             kompcelle = ""
+            celle, afsnit = None, []
             bemærkning = c(k_bem)
             if k_komp is not None:
                 række = t.rækker[ri]
@@ -395,7 +401,7 @@ class _Udtræk:
                     tilbage.append(" · ".join(x for x in rad if x.strip()))
                 continue
             k = self.mb.kompetence(kid)
-            if k_komp is not None and celle is not None and len(afsnit) > 1 and not bemærkning:
+            if len(afsnit) > 1 and not bemærkning:
                 bemærkning = til_markdown(afsnit[1:])
             ans = kontekst or self._ansættelse_i(c(k_hvor))
             per = periode(c(k_når)) if c(k_når) else None
@@ -625,12 +631,14 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
             if isinstance(b, Tabel) and tabelart(b) == "forløb" and not u.ansættelser:
                 x.forløbstabel(b)
                 blokke.remove(b)
-    blok_sektioner = [s.id for s in skabelon.sektioner if "uddannelsessteder" in s.blokke]
-    for sid in blok_sektioner + [s for s in sektioner if s not in blok_sektioner]:
-        if sid in sektioner:
-            sektioner[sid] = x.præsentationer(Del("", op.niveau, sektioner[sid]))
-            if u.ansættelser and sid not in blok_sektioner:
-                break
+    # Presentations sit in the section(s) the template gives the uddannelsessteder block; a document without
+    # such a section may have them in any other section but the competency plan's.
+    steder = [s.id for s in skabelon.sektioner if "uddannelsessteder" in s.blokke and s.id in sektioner]
+    if not steder:
+        plan = {s.id for s in skabelon.sektioner if "kompetenceplan" in s.blokke}
+        steder = [sid for sid in sektioner if sid not in plan]
+    for sid in steder:
+        sektioner[sid] = x.præsentationer(Del("", op.niveau, sektioner[sid]))
     if not u.ansættelser:
         res.advarsel("Ingen ansættelser fundet (hverken en forløbstabel eller overskrifter pr. ansættelse); "
                      "udkastet har én ansættelse med UDFYLD.")

@@ -27,6 +27,12 @@ def nummer(titel: str) -> str | None:
     return m.group(1) if m else None
 
 
+#: A title of a section another template has goes to the section holding the same generated block here
+#: (KBU puts the presentation of the places inside "Præsentation af uddannelsesforløbet").
+_BLOK_FOR = {"uddannelsesstederne": "uddannelsessteder", "uddannelsesforloebet": "forløb",
+             "kompetenceudvikling": "kompetenceplan", "kurser": "kurser", "forskningstraening": "forskningstræning"}
+
+
 class Titelmatcher:
     def __init__(self, skabelon: NationalSkabelon) -> None:
         self.titler = {s.id: s.titel for s in skabelon.sektioner}
@@ -34,9 +40,11 @@ class Titelmatcher:
         for s in skabelon.sektioner:
             self.nøgler.setdefault(normaliser(s.titel), s.id)
         for sid, varianter in TITELVARIANTER.items():
-            if sid in self.titler:
-                for v in varianter:
-                    self.nøgler.setdefault(normaliser(v), sid)
+            mål = sid if sid in self.titler else next(
+                (s.id for s in skabelon.sektioner if _BLOK_FOR.get(sid) in s.blokke), None)
+            if mål:
+                for v in [*varianter, *([sid.replace("-", " ")] if mål != sid else [])]:
+                    self.nøgler.setdefault(normaliser(v), mål)
 
     def match(self, titel: str) -> str | None:
         n = normaliser(titel)

@@ -14,7 +14,7 @@ TITELVARIANTER: dict[str, list[str]] = {
     "uddannelsesforloebet": ["Præsentation af forløbet", "Uddannelsesforløbet", "Forløbet", "Forløbsbeskrivelse",
                              "Beskrivelse af uddannelsesforløbet", "Oversigt over forløbet",
                              "Uddannelsesforløbets opbygning", "Præsentation af uddannelsesforløb"],
-    "uddannelsesstederne": ["Præsentation af uddannelsesstedet", "Præsentation af afdelingerne",
+    "uddannelsesstederne": ["Præsentation af uddannelsesstederne", "Præsentation af uddannelsesstedet", "Præsentation af afdelingerne",
                             "Præsentation af afdelingen", "Uddannelsesstederne", "Uddannelsessteder",
                             "Beskrivelse af uddannelsesstederne", "Beskrivelse af afdelingerne",
                             "Præsentation af uddannelsessteder", "Præsentation af ansættelsesstederne",

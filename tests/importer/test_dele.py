@@ -1,0 +1,163 @@
+"""The stages one at a time, on small WordprocessingML built in code (as python-mammoth tests its readers)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from uddprog.importer import importer_bytes
+from uddprog.importer.data import Metoder, dansk_dato, periode, tabelart
+from uddprog.importer.laeser import læs_dokument
+from uddprog.importer.markdown import til_markdown
+from uddprog.importer.model import Afsnit, Celle, Stykke, Tabel
+from uddprog.importer.pakke import læs_pakke
+from uddprog.importer.titler import Titelmatcher, normaliser
+from uddprog.models import Laeringsstrategi, Vurderingsmetode
+
+from .test_fjendtlige import CT, RELS, W, docx
+
+STYLES_REL = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+              'relationships"><Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+              'relationships/styles" Target="styles.xml"/></Relationships>')
+
+
+def dokument(krop: str, stile: str = "") -> bytes:
+    return docx(f"<w:document {W}><w:body>{krop}</w:body></w:document>",
+                ("word/_rels/document.xml.rels", STYLES_REL.encode()),
+                ("word/styles.xml", f"<w:styles {W}>{stile}</w:styles>".encode()))
+
+
+def p(tekst: str, stil: str = "", ppr: str = "", rpr: str = "") -> str:
+    pp = (f'<w:pStyle w:val="{stil}"/>' if stil else "") + ppr
+    return (f"<w:p>{f'<w:pPr>{pp}</w:pPr>' if pp else ''}<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}"
+            f"<w:t xml:space=\"preserve\">{tekst}</w:t></w:r></w:p>")
+
+
+def blokke(krop: str, stile: str = ""):
+    return læs_dokument(læs_pakke(dokument(krop, stile), "t.docx")).værdi.blokke
+
+
+@pytest.mark.parametrize("stil, forventet", [
+    ('<w:style w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>', 2),
+    ('<w:style w:styleId="Overskrift1"><w:name w:val="Overskrift 1"/></w:style>', 1),
+    ('<w:style w:styleId="X7"><w:name w:val="Overskrift 3"/></w:style>', 3),           # by name only
+    ('<w:style w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>', 1),
+    ('<w:style w:styleId="Under"><w:name w:val="Under"/><w:basedOn w:val="Kapitel"/></w:style>'
+     '<w:style w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>', 2),
+    ('<w:style w:styleId="Titel"><w:name w:val="Titel"/></w:style>', 0),
+    ('<w:style w:styleId="Brød"><w:name w:val="Brødtekst"/></w:style>', None),
+])
+def test_overskriftsniveau(stil, forventet):
+    sid = stil.split('w:styleId="')[1].split('"')[0]
+    (a,) = blokke(p("Tekst", sid), stil)
+    assert a.overskrift == forventet
+
+
+def test_dispositionsniveau_direkte_i_afsnittet():
+    (a,) = blokke(p("Tekst", ppr='<w:outlineLvl w:val="2"/>'))
+    assert a.overskrift == 3
+
+
+def test_fed_fra_typografi_er_ikke_fremhævning():
+    stil = '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style>'
+    (a,) = blokke(p("Indledning", "Heading1"), stil)
+    assert a.stykker == [Stykke("Indledning")] and a.helt_fed
+    (b,) = blokke(p("fed", rpr="<w:b/>") + "")
+    assert b.stykker == [Stykke("fed", fed=True)]
+    (c,) = blokke(p("ikke fed", rpr='<w:b w:val="0"/>'))
+    assert c.stykker == [Stykke("ikke fed")]
+
+
+def test_flettede_celler():
+    t = Tabel([[Celle([Afsnit([Stykke("a")])], spænd=2), Celle([Afsnit([Stykke("b")])])],
+               [Celle([Afsnit([Stykke("c")])]), Celle([Afsnit([Stykke("d")])]), Celle([], fortsat=True)]])
+    assert t.gitter() == [["a", "", "b"], ["c", "d", "b"]]
+    assert t.gitter(udfyld=False) == [["a", "", "b"], ["c", "d", ""]]
+
+
+@pytest.mark.parametrize("titel", ["3. Præsentation af afdelingerne", "PRÆSENTATION AF UDDANNELSESSTEDERNE:",
+                                   "3.2 Præsentation af uddannelsesstedet", "Afsnit 3: Uddannelsessteder",
+                                   "Praesentation af uddannelsesstederne"])
+def test_titelvarianter(titel):
+    from uddprog.catalog import Katalog
+
+    from .conftest import ROOT
+
+    m = Titelmatcher(Katalog(ROOT).skabelon("hoveduddannelse").model)
+    assert m.match(titel) == "uddannelsesstederne"
+    assert m.match("Vagtplanens opbygning") is None
+
+
+def test_normaliser():
+    assert normaliser("  12.3 Kurser & fokuserede ophold ") == "kurser-og-fokuserede-ophold"
+
+
+@pytest.mark.parametrize("tekst, vurdering, ukendt", [
+    ("Mini CEX, CbD", ["mini-cex", "case-baseret-diskussion"], []),
+    ("360° feedback og audit af journaler", ["360-graders-feedback", "audit-af-journaler"], []),
+    ("Struktureret klinisk observation (mindst 2)", ["struktureret-observation"], []),
+    ("3 × Mini-CEX; logbogsnotat", ["mini-cex"], ["logbogsnotat"]),
+])
+def test_vurderingsmetoder(tekst, vurdering, ukendt):
+    assert Metoder(Vurderingsmetode).find(tekst) == (vurdering, ukendt)
+
+
+def test_læringsmetode_med_og_i_navnet():
+    assert Metoder(Laeringsstrategi).find("Konferencer og tværfaglige møder, Supervision og vejledning")[0] == [
+        "konference", "supervision"]
+
+
+@pytest.mark.parametrize("tekst, forventet", [
+    ("måned 1–6", (1, 6)), ("mdr. 7-12", (7, 12)), ("Måned 19\u2013\u200948", (19, 48)), ("måned\u00a07", (7, 7)),
+    ("13-12", None), ("ingen tal", None),
+])
+def test_periode(tekst, forventet):
+    assert periode(tekst) == forventet
+
+
+@pytest.mark.parametrize("tekst, forventet", [
+    ("12. maj 2016", date(2016, 5, 12)), ("14.06.2024", date(2024, 6, 14)), ("2026-05-12", date(2026, 5, 12)),
+    ("september 2025", date(2025, 9, 1)), ("30. februar 2025", None), ("snart", None),
+])
+def test_dansk_dato(tekst, forventet):
+    assert dansk_dato(tekst) == forventet
+
+
+def _tabel(*rækker):
+    return Tabel([[Celle([Afsnit([Stykke(c)])]) for c in r] for r in rækker])
+
+
+def test_tabelart():
+    assert tabelart(_tabel(["Ansættelsessted", "Afdeling", "Måneder"], ["A", "B", "6"])) == "forløb"
+    assert tabelart(_tabel(["Nr.", "Kompetence", "Vurderingsmetoder"], ["1", "x", "y"])) == "kompetencer"
+    assert tabelart(_tabel(["Kursus", "Tidspunkt"], ["SOL1", "måned 3"])) == "kurser"
+    # A table with a period column but no place column is text, not a forløb (regression).
+    assert tabelart(_tabel(["Vagttype", "Periode"], ["Dagvagt", "8–16"])) == "tekst"
+
+
+def test_markdown_escaping_og_lister():
+    bl = [Afsnit([Stykke("1. juni er * en dato_")]),
+          Afsnit([Stykke("punkt")], liste=(0, False)), Afsnit([Stykke("under")], liste=(1, True)),
+          Afsnit([Stykke("under to")], liste=(1, True)), Afsnit([Stykke("punkt to")], liste=(0, False)),
+          Afsnit([Stykke("fed ", fed=True), Stykke("link", fed=True, link="https://x.dk"), Stykke(" og "),
+                  Stykke("fil", link="file:///c:/x.doc")])]
+    assert til_markdown(bl) == ("1\\. juni er \\* en dato\\_\n\n- punkt\n  1. under\n  2. under to\n- punkt to\n\n"
+                                "**fed [link](https://x.dk)** og fil (file:///c:/x.doc)")
+
+
+def test_overskrifter_uden_forløbstabel_bliver_ansættelser(katalog):
+    krop = (p("Præsentation af uddannelsesstederne", "Heading1") + p("Fælles tekst.")
+            + p("Medicinsk Afdeling, Holbæk Sygehus", "Heading2") + p("Om afdelingen.")
+            + p("Generelt om vagter", "Heading2") + p("Vagtlaget har tre lag."))
+    stile = ('<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+             '<w:style w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>')
+    mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
+    import yaml
+
+    imp = importer_bytes(dokument(krop, stile), "t.docx", mb, katalog.skabelon("kbu").model, "Øst")
+    d = yaml.safe_load(imp.yaml)
+    (a,) = d["ansættelser"]                               # "Generelt om vagter" names no place
+    assert (a["afdeling"], a["sted"], a["beskrivelse"]) == ("Medicinsk Afdeling", "Holbæk Sygehus", "Om afdelingen.\n")
+    # KBU has no section of its own for the places: they belong to "Præsentation af uddannelsesforløbet".
+    assert d["sektioner"]["uddannelsesforloebet"] == "Fælles tekst.\n\n# Generelt om vagter\n\nVagtlaget har tre lag.\n"
