@@ -89,3 +89,31 @@ def rundtur(renderer: Renderer, fil: Path) -> tuple[list[str], str]:
     program = indlæs(fil).model
     imp = importer_program(renderer, program, render_docx(renderer, program), fil.name)
     return sammenlign(program, yaml.safe_load(imp.yaml)), imp.yaml
+
+
+def sammenlign_øvrige(program, draft: dict) -> list[str]:
+    """Beyond what the issue asks: courses, focused stays, research training and responsibility."""
+    forskelle = []
+    want = [(k.kursus, k.måned, k.bemærkning) for k in sorted(program.kurser, key=lambda k: (k.måned, k.kursus))]
+    got = [(k["kursus"], k["måned"], k.get("bemærkning")) for k in draft.get("kurser") or []]
+    if want != got:
+        forskelle.append(f"kurser {want} != {got}")
+    wo = [(o.sted, o.fra_måned, o.til_måned, o.varighed, md_norm(o.formål), list(o.kompetencer))
+          for o in sorted(program.fokuserede_ophold, key=lambda o: (o.fra_måned, o.sted))]
+    go = [(o["sted"], o["fra_måned"], o["til_måned"], o["varighed"], md_norm(o["formål"]), o["kompetencer"])
+          for o in draft.get("fokuserede_ophold") or []]
+    if wo != go:
+        forskelle.append(f"fokuserede ophold {wo} != {go}")
+    wf, gf = program.forskningstræning, draft.get("forskningstræning")
+    if wf is not None and (gf is None or (wf.fra_måned, wf.til_måned, wf.teori_til_måned, md_norm(wf.beskrivelse))
+                           != (gf["fra_måned"], gf["til_måned"], gf.get("teori_til_måned"),
+                               md_norm(gf.get("beskrivelse")))):
+        forskelle.append(f"forskningstræning {wf} != {gf}")
+    a, ga = program.ansvar, draft["ansvar"]
+    if [(f.navn, str(f.rolle), f.titel) for f in a.udarbejdet_af] != [
+            (f["navn"], f["rolle"], f.get("titel")) for f in ga["udarbejdet_af"]]:
+        forskelle.append(f"udarbejdet_af {a.udarbejdet_af} != {ga['udarbejdet_af']}")
+    if (a.godkendt_af, a.godkendt_dato, a.næste_revision, a.kontakt) != (
+            ga["godkendt_af"], ga["godkendt_dato"], ga["næste_revision"], ga.get("kontakt")):
+        forskelle.append("ansvar: godkendelse, datoer eller kontakt afviger")
+    return forskelle

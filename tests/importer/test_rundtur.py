@@ -16,7 +16,7 @@ from uddprog.render.docx import CoreProperties
 from tests.render import fixtures
 
 from .conftest import ROOT
-from .rundtur import importer_program, render_docx, sammenlign
+from .rundtur import importer_program, render_docx, sammenlign, sammenlign_øvrige
 
 EKSEMPLER = sorted((ROOT / "examples").rglob("*.yaml"))
 
@@ -32,6 +32,7 @@ def test_rundtur_eksempler(fil: Path, renderer):
     imp = importer_program(renderer, program, render_docx(renderer, program), fil.name)
     draft = yaml.safe_load(imp.yaml)
     assert sammenlign(program, draft) == []
+    assert sammenlign_øvrige(program, draft) == []
     assert "ikke-placeret" not in draft["sektioner"]     # uddprog's own output places everything
     assert draft["titel"] == program.titel and draft["forløb"] == program.forløb
 
@@ -56,7 +57,9 @@ def test_rundtur_genererede(genereret):
     for fil in filer:
         program = indlæs(fil).model
         imp = importer_program(renderer, program, render_docx(renderer, program), fil.name)
-        assert sammenlign(program, yaml.safe_load(imp.yaml)) == [], fil.name
+        draft = yaml.safe_load(imp.yaml)
+        assert sammenlign(program, draft) == [], fil.name
+        assert sammenlign_øvrige(program, draft) == [], fil.name
 
 
 SVÆRE_TEKSTER = [
