@@ -161,3 +161,28 @@ def test_overskrifter_uden_forløbstabel_bliver_ansættelser(katalog):
     assert (a["afdeling"], a["sted"], a["beskrivelse"]) == ("Medicinsk Afdeling", "Holbæk Sygehus", "Om afdelingen.\n")
     # KBU has no section of its own for the places: they belong to "Præsentation af uddannelsesforløbet".
     assert d["sektioner"]["uddannelsesforloebet"] == "Fælles tekst.\n\n# Generelt om vagter\n\nVagtlaget har tre lag.\n"
+
+
+def _tbl(*rækker) -> str:
+    return "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc>{p(c)}</w:tc>" for c in r) + "</w:tr>" for r in rækker) \
+        + "</w:tbl>"
+
+
+def test_kolonneoverskrifter_med_tilføjelser_og_ansættelse_som_nummer(katalog):
+    import yaml
+
+    krop = (p("Præsentation af uddannelsesforløbet", "Heading1")
+            + _tbl(["Uddannelsessted", "Afdeling", "Antal måneder"], ["Holbæk Sygehus", "Akutmodtagelsen", "6"],
+                   ["Lægerne i Tølløse", "Almen praksis", "6"])
+            + p("Læringsmål og kompetencevurdering", "Heading1")
+            + _tbl(["Kompetence nr.", "Ansættelse", "Tidsrum", "Læringsstrategi (anbefalet)",
+                    "Kompetencevurderingsmetode (obligatorisk)"],
+                   ["Mål 7", "2", "Måned 8-12", "Klinisk arbejde", "Mini-CEX"],
+                   ["2.", "Ansættelse 1", "mdr. 1-3", "Supervision", "Mini-CEX"]))
+    stile = '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+    mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
+    d = yaml.safe_load(importer_bytes(dokument(krop, stile), "t.docx", mb, katalog.skabelon("kbu").model, "Øst").yaml)
+    assert [a["måneder"] for a in d["ansættelser"]] == [6, 6]
+    a1, a2 = (a["id"] for a in d["ansættelser"])
+    assert [(k["kompetence"], k["ansættelse"], k["fra_måned"], k["til_måned"]) for k in d["kompetenceplan"]] == [
+        ("7", a2, 8, 12), ("2", a1, 1, 3)]

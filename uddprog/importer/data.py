@@ -152,24 +152,23 @@ _LÆRING = Metoder(Laeringsstrategi)
 
 # ------------------------------------------------------------------ table classification
 
+#: Column roles -> header words (slugs). A header matches a word exactly or starts with it followed by '-'
+#: ("Kompetencevurderingsmetode (obligatorisk)", "Kompetence nr."), so the lists hold only the stems.
 _KOLONNER = {
-    "nr": ["nr", "nummer", "mal-nr", "maal-nr", "kompetencenummer", "id"],
-    "kompetence": ["kompetence", "kompetencer", "maal", "laeringsmaal", "kompetencemaal", "kompetence-titel"],
+    "nr": ["nr", "nummer", "mal-nr", "maal-nr", "kompetencenummer", "kompetence-nr", "maalnummer", "id"],
+    "kompetence": ["kompetence", "kompetencer", "maal", "laeringsmaal", "kompetencemaal", "kompetencens-titel"],
     "roller": ["laegeroller", "roller", "laegerolle"],
     "hvor": ["hvor", "ansaettelse", "ansaettelsessted", "sted", "uddannelsessted", "afdeling", "under-ansaettelse",
              "hospital"],
-    "hvornaar": ["hvornaar", "periode", "tidspunkt", "planlagt", "maaned", "maaneder", "tidsrum", "varighed",
-                 "mdr", "hvornaar-i-forloebet"],
-    "laering": ["laeringsmetoder", "laeringsstrategier", "laeringsmetode", "laeringsstrategi",
-                "laeringsstrategi-anbefalet", "laeringsmetoder-og-strategier", "laering"],
+    "hvornaar": ["hvornaar", "periode", "tidspunkt", "planlagt", "maaned", "maaneder", "tidsrum", "mdr"],
+    "laering": ["laeringsmetoder", "laeringsstrategier", "laeringsmetode", "laeringsstrategi", "laering"],
     "vurdering": ["vurderingsmetoder", "kompetencevurdering", "kompetencevurderingsmetoder", "vurdering",
-                  "vurderingsmetode", "kompetencevurderingsmetode", "kompetencevurderingsmetode-obligatorisk"],
-    "bemaerkning": ["bemaerkning", "bemaerkninger", "kommentar", "note"],
-    "kursus": ["kursus", "kurser", "kursets-navn"],
+                  "vurderingsmetode", "kompetencevurderingsmetode", "vurderingsmetoder-og-antal"],
+    "bemaerkning": ["bemaerkning", "bemaerkninger", "kommentar", "kommentarer", "note", "noter"],
+    "kursus": ["kursus", "kurser", "kursets-navn", "kursusnavn"],
     "formaal": ["formaal"],
-    "kompetencer": ["kompetencer"],
     "afdeling": ["afdeling", "afsnit"],
-    "sted": ["ansaettelsessted", "sted", "hospital", "uddannelsessted", "ansaettelsessted-hospital"],
+    "sted": ["ansaettelsessted", "sted", "hospital", "uddannelsessted", "sygehus"],
     "driftsregion": ["driftsregion", "region"],
     "universitetshospital": ["universitetshospital"],
     "maaneder": ["maaneder", "varighed", "mdr", "antal-maaneder", "laengde"],
@@ -183,10 +182,16 @@ def _hoved(t: Tabel) -> list[str]:
     return [slug(c.replace("\u00ad", "")) for c in t.gitter()[0]] if t.rækker else []
 
 
+def _passer(h: str, rolle: str) -> bool:
+    return any(h == k or h.startswith(k + "-") for k in _KOLONNER[rolle])
+
+
 def _kol(hoved: list[str], rolle: str, ikke: set[int] = frozenset()) -> int | None:
-    for i, h in enumerate(hoved):
-        if i not in ikke and h in _KOLONNER[rolle]:
-            return i
+    """The first column of a role: exact header words first, then headers that start with one."""
+    for præcis in (True, False):
+        for i, h in enumerate(hoved):
+            if i not in ikke and (h in _KOLONNER[rolle] if præcis else _passer(h, rolle)):
+                return i
     return None
 
 
@@ -200,21 +205,18 @@ def _tabelart(t: Tabel) -> str:
     h = _hoved(t)
     if not h:
         return "tekst"
-    hs = set(h)
-    if len(h) >= 3 and len(hs & _ROLLENAVNE) >= 3:
+
+    def har(*roller: str) -> bool:
+        return any(_kol(h, r) is not None for r in roller)
+    if len(h) >= 3 and len(set(h) & _ROLLENAVNE) >= 3:
         return "rolledækning"
-    if (hs & {"laeringsmetoder", "laeringsstrategier", "vurderingsmetoder", "kompetencevurdering",
-              "kompetencevurderingsmetoder", "laeringsstrategi", "vurderingsmetode", "laering", "vurdering",
-              "kompetencevurderingsmetode", "laeringsstrategi-anbefalet",
-              "kompetencevurderingsmetode-obligatorisk"}) and (
-            hs & set(_KOLONNER["kompetence"]) or hs & set(_KOLONNER["nr"])):
+    if har("laering", "vurdering") and har("kompetence", "nr"):
         return "kompetencer"
-    if hs & set(_KOLONNER["kursus"]) and hs & {"planlagt", "tidspunkt", "hvornaar", "maaned"}:
+    if har("kursus") and any(x in ("planlagt", "tidspunkt", "hvornaar", "maaned") for x in h):
         return "kurser"
-    if "formaal" in hs and hs & {"sted", "hvornaar"}:
+    if har("formaal") and har("sted", "hvornaar"):
         return "ophold"
-    if hs & (set(_KOLONNER["sted"]) | {"afdeling"}) and hs & {"maaneder", "varighed", "periode", "mdr", "tidsrum",
-                                                             "antal-maaneder"}:
+    if har("sted", "afdeling") and har("maaneder", "periode"):
         return "forløb"
     if len(h) == 2:
         labels = {slug(r[0]) for r in t.gitter()}
@@ -438,6 +440,9 @@ class _Udtræk:
     def _ansættelse_i(self, tekst: str) -> dict | None:
         if not tekst:
             return None
+        if (m := re.fullmatch(r"(?:ansættelse\s*)?(\d{1,2})\.?", tekst.strip(), re.I)) \
+                and 1 <= int(m.group(1)) <= len(self.u.ansættelser):
+            return self.u.ansættelser[int(m.group(1)) - 1]
         n = normaliser(tekst)
         træf = [a for a in self.u.ansættelser if n in (normaliser(a["sted"]), normaliser(f"{a['afdeling']} {a['sted']}"),
                                                      normaliser(a["afdeling"]))]
