@@ -89,3 +89,11 @@ def test_doc_konverteres_med_libreoffice(tmp_path):
     assert [a["sted"] for a in d["ansættelser"]] == ["Regionshospitalet Viborg", "Aalborg Universitetshospital"]
     assert {p["kompetence"] for p in d["kompetenceplan"]} == {"1", "2", "6", "12", "7", "18"}
     assert "Vagtplanen lægges" in d["sektioner"]["ikke-placeret"]
+
+
+def test_flere_udkast_til_skærmen_er_én_yaml_strøm():
+    r = kør(NORD, SYD, *MB)
+    assert r.exit_code == 0
+    assert [d["titel"] for d in yaml.safe_load_all(r.stdout)] == [
+        "Uddannelsesprogram for hoveduddannelse i neurologi – Aalborg–Viborg, forløb 2",
+        "Uddannelsesprogram for introduktionsuddannelse i anæstesiologi – Kolding"]

@@ -68,6 +68,7 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
         fejl(f"skabelonen '{skabelon}' er til {dok.model.fase}, men målbeskrivelsen er til {mb.model.fase}.")
 
     kode = 0
+    skrevet = 0
     for fil in filer:
         mål = out or (out_dir / f"{fil.stem}.yaml" if out_dir else None)
         if mål is not None and mål.exists():
@@ -82,7 +83,8 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
             kode = 2
             continue
         if mål is None:
-            click.echo(imp.yaml, nl=False)
+            click.echo(("---\n" if skrevet else "") + imp.yaml, nl=False)  # several drafts: one YAML stream
+            skrevet += 1
         else:
             mål.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(mål, imp.yaml)
