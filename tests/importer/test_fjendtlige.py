@@ -187,3 +187,17 @@ def test_hukommelse_og_tid_er_begrænset(tmp_path, hemmelig):
     assert r.returncode == 2, r.stderr
     assert r.stderr.count("fejl: ") == 4 and "Traceback" not in r.stderr and "HEMMELIGT" not in r.stderr
     assert sorted(p.name for p in (tmp_path / "ud").iterdir()) == ["nord-overskriftstypografier.yaml"]
+
+
+def test_kæmpe_kolonnespænd_og_for_mange_celler(monkeypatch):
+    from uddprog.importer import laeser
+    from uddprog.importer.laeser import læs_dokument
+
+    celle = '<w:tc><w:tcPr><w:gridSpan w:val="99999999999"/></w:tcPr><w:p/></w:tc>'
+    xml = f'<w:document {W}><w:body><w:tbl><w:tr>{celle}</w:tr></w:tbl></w:body></w:document>'
+    (t,) = læs_dokument(pakke.læs_pakke(docx(xml), "span.docx")).værdi.blokke
+    assert len(t.gitter()[0]) == laeser.MAKS_KOLONNER          # capped, not 10^11 empty cells
+    monkeypatch.setattr(laeser, "MAKS_CELLER", 500)
+    mange = f'<w:document {W}><w:body><w:tbl>' + f"<w:tr>{celle}</w:tr>" * 10 + "</w:tbl></w:body></w:document>"
+    with pytest.raises(ImportFejl, match="tabelceller"):
+        læs_dokument(pakke.læs_pakke(docx(mange), "celler.docx"))

@@ -21,7 +21,7 @@ from lxml import etree
 
 from .model import Afsnit, Blok, Celle, Dokument, Kommentar, Stykke, Tabel
 from .pakke import Pakke
-from .resultat import Resultat
+from .resultat import ImportFejl, Resultat
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -29,6 +29,8 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
+MAKS_KOLONNER = 63
+MAKS_CELLER = 200_000  # table cells on the grid, spans counted: bounds the memory of every table stage
 _OVERSKRIFT_NAVN = re.compile(r"^(?:heading|overskrift|rubrik|titre|überschrift|kop)\s*([1-9])$")
 _TITEL_NAVNE = {"title", "titel"}
 _FRA = frozenset({"0", "false", "off", "none"})
@@ -72,7 +74,7 @@ class _Læser:
                 self.stile[sid] = _Stil(el)
         self.formater = self._nummerering()
         self._cache: dict = {}
-        self.indsat = self.slettet = self.billeder = 0
+        self.indsat = self.slettet = self.billeder = self.celler = 0
         self.kommentar_ved: dict[str, str] = {}
         self._kommentarer: list[str] = []   # comment ids seen in the paragraph being read
 
@@ -147,7 +149,13 @@ class _Læser:
                 spænd = _val(tcpr, "gridSpan")
                 vm = tcpr.find(W + "vMerge") if tcpr is not None else None
                 fortsat = vm is not None and vm.get(W + "val", "continue") == "continue"
-                celler.append(Celle(self.blokke(tc, kilde), int(spænd) if spænd and spænd.isdigit() else 1, fortsat))
+                # Word allows 63 columns; a larger span is damage (or an attack on memory).
+                n = min(int(spænd), MAKS_KOLONNER) if spænd and spænd.isdigit() and int(spænd) > 0 else 1
+                self.celler += n
+                if self.celler > MAKS_CELLER:
+                    raise ImportFejl(f"{self.p.navn}: dokumentet har over {MAKS_CELLER:,} tabelceller og importeres "
+                                     "ikke.".replace(",", "."))
+                celler.append(Celle(self.blokke(tc, kilde), n, fortsat))
             rækker.append(celler)
         return Tabel(rækker)
 
