@@ -27,10 +27,19 @@ def renderer() -> Renderer:
 
 
 @pytest.mark.parametrize("fil", EKSEMPLER, ids=lambda f: f.stem)
-def test_rundtur_eksempler(fil: Path, renderer):
+def test_rundtur_eksempler(fil: Path, renderer, tmp_path):
+    from datetime import date
+
+    from uddprog.checks import valider_fil
+
     program = indlæs(fil).model
     imp = importer_program(renderer, program, render_docx(renderer, program), fil.name)
     draft = yaml.safe_load(imp.yaml)
+    # The draft validates exactly like the original: same checks fire, none for the import itself.
+    (tmp_path / fil.name).write_text(imp.yaml, encoding="utf-8")
+    dato = date(2026, 11, 23)
+    assert sorted(f.check for f in valider_fil(tmp_path / fil.name, renderer.katalog, dato)[1]) == sorted(
+        f.check for f in valider_fil(fil, renderer.katalog, dato)[1])
     assert sammenlign(program, draft) == []
     assert sammenlign_øvrige(program, draft) == []
     assert "ikke-placeret" not in draft["sektioner"]     # uddprog's own output places everything
