@@ -28,8 +28,8 @@ def test_out_skriver_udkast_og_rapport(tmp_path):
     r = kør(NORD, *MB, "--out", str(ud))
     assert r.exit_code == 0, r.output
     assert yaml.safe_load(ud.read_text(encoding="utf-8"))["skabelon"] == "hoveduddannelse"  # chosen by phase
-    assert "afsnit genkendt: 8 af 9" in r.stderr and "data fundet: 2 ansættelse(r), 6 planlagte" in r.stderr
-    assert "tekst lagt til side under 'ikke-placeret': 2" in r.stderr
+    assert "afsnit genkendt: 8 af 9" in r.stderr and "data fundet: 2 ansættelser, 6 planlagte kompetencer, 0 kurser" in r.stderr
+    assert "tekst lagt til side under 'ikke-placeret': 2 stykker" in r.stderr
     assert "uddprog validate" in r.stderr and r.stdout == ""
 
 

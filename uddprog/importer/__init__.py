@@ -22,7 +22,7 @@ from .laeser import læs_dokument
 from .model import Afsnit, Tabel
 from .opdeling import opdel
 from .pakke import læs_fil, læs_pakke
-from .resultat import Besked, ImportFejl, Resultat
+from .resultat import Besked, ImportFejl, Resultat, antal
 from .udkast import skriv
 
 __all__ = ["Import", "ImportFejl", "importer", "importer_bytes"]
@@ -81,12 +81,15 @@ def _rapport(u, op, skabelon: NationalSkabelon, beskeder) -> list[str]:
     f = u.fundet
     linjer = [
         f"afsnit genkendt: {len(fundne)} af {len(titler)}" + (f" (mangler: {', '.join(mangler)})" if mangler else ""),
-        f"data fundet: {f['ansættelser']} ansættelse(r), {f['kompetencer']} planlagte kompetencer, "
-        f"{f['kurser']} kursus/kurser, {f['fokuserede ophold']} fokuserede ophold, "
-        f"forskningstræning {'ja' if f['forskningstræning'] else 'nej'}, {f['forfattere']} forfatter(e)",
-        f"tekst lagt til side under 'ikke-placeret': {len(u.ikke_placeret)} stykke(r)",
+        f"data fundet: {antal(f['ansættelser'], 'ansættelse', 'ansættelser')}, "
+        f"{antal(f['kompetencer'], 'planlagt kompetence', 'planlagte kompetencer')}, "
+        f"{antal(f['kurser'], 'kursus', 'kurser')}, {antal(f['fokuserede ophold'], 'fokuseret ophold', 'fokuserede ophold')}, "
+        f"forskningstræning: {'ja' if f['forskningstræning'] else 'nej'}, "
+        f"{antal(f['forfattere'], 'forfatter', 'forfattere')}",
+        f"tekst lagt til side under 'ikke-placeret': {antal(len(u.ikke_placeret), 'stykke', 'stykker')}",
     ]
     if op.uddprog:
-        linjer.append(f"dokumentet er dannet af uddprog: {op.dannede} dannede linjer er sprunget over")
+        linjer.append(f"dokumentet er dannet af uddprog: {antal(op.dannede, 'dannet linje', 'dannede linjer')} "
+                      f"er sprunget over")
     linjer += [f"{'advarsel' if b.niveau == 'advarsel' else 'note'}: {b.tekst}" for b in beskeder]
     return linjer

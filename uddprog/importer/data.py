@@ -32,7 +32,7 @@ from ..render.markdown import HEADING_OFFSET
 from .markdown import til_markdown
 from .model import Afsnit, Blok, Tabel
 from .opdeling import Del, Opdeling
-from .resultat import Resultat
+from .resultat import Resultat, antal
 from .titler import normaliser
 from .varianter import DANNEDE_OVERSKRIFTER, FORSIDE_DANNET, FORSIDEFELTER, METODEVARIANTER, ROLLEORD
 
@@ -287,7 +287,7 @@ class _Udtræk:
                 a["måneder"] = int(mdr.group())
             elif (p := periode(c(k_per) or c(k_mdr))):
                 a["måneder"] = p[1] - p[0] + 1
-        self.res.info(f"Forløbstabellen gav {len(self.u.ansættelser)} ansættelse(r).")
+        self.res.info(f"Forløbstabellen gav {antal(len(self.u.ansættelser), 'ansættelse', 'ansættelser')}.")
 
     def _ansættelse_for(self, titel: str) -> dict | None:
         m = _ANSÆTTELSE_OVERSKRIFT.match(titel)

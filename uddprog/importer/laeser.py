@@ -21,7 +21,7 @@ from lxml import etree
 
 from .model import Afsnit, Blok, Celle, Dokument, Kommentar, Stykke, Tabel
 from .pakke import Pakke
-from .resultat import ImportFejl, Resultat
+from .resultat import ImportFejl, Resultat, antal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -324,16 +324,18 @@ def læs_dokument(pakke: Pakke) -> Resultat[Dokument]:
         t = pakke.core.find(DC + "title")
         dok.titel = " ".join((t.text or "").split()) if t is not None else ""
     if dok.indsættelser or dok.sletninger:
-        res.info(f"Sporede ændringer er læst som godkendt: {dok.indsættelser} indsættelse(r) er taget med, "
-                 f"{dok.sletninger} sletning(er) er udeladt.")
+        res.info(f"Sporede ændringer er læst som godkendt: {antal(dok.indsættelser, 'indsættelse', 'indsættelser')} "
+                 f"er taget med, {antal(dok.sletninger, 'sletning', 'sletninger')} er udeladt.")
     if dok.kommentarer:
-        res.info(f"{len(dok.kommentarer)} kommentar(er) fra Word står som YAML-kommentarer øverst i udkastet.")
+        res.info(f"{antal(len(dok.kommentarer), 'kommentar', 'kommentarer')} fra Word står som YAML-kommentarer "
+                 "øverst i udkastet.")
     if l.billeder:
-        res.advarsel(f"{l.billeder} billede(r) eller indlejrede objekter er ikke taget med: tekstfelterne i et "
+        res.advarsel(f"{antal(l.billeder, 'billede eller indlejret objekt er', 'billeder eller indlejrede objekter er')}"
+                     " ikke taget med: tekstfelterne i et "
                      "program kan kun rumme tekst. Beskriv dem med ord, hvis de skal med.")
     bokse = sum(1 for b in _alle(blokke) if isinstance(b, Afsnit) and b.kilde == "tekstboks")
     if bokse:
-        res.info(f"{bokse} afsnit fra tekstbokse er taget med der, hvor tekstboksen står.")
+        res.info(f"{bokse} afsnit fra tekstbokse er taget med der, hvor tekstboksen står.")  # 'afsnit' either way
     res.værdi = dok
     return res
 

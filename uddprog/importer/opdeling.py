@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..models import NationalSkabelon
 from .model import Afsnit, Blok, Dokument
-from .resultat import Resultat
+from .resultat import Resultat, antal
 from .titler import Titelmatcher, normaliser, nummer
 from .varianter import DANNEDE_AFSNIT, IGNOREREDE_OVERSKRIFTER
 
@@ -88,8 +88,9 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
                 b.overskrift = nr.count(".") + 1 if nr else 1
                 n += 1
         if n:
-            res.info(f"Dokumentet har ingen overskriftstypografier; {n} fede, nummererede eller kendte "
-                     "overskrifter er brugt som overskrifter.")
+            res.info("Dokumentet har ingen overskriftstypografier; " + antal(
+                n, "fed, nummereret eller kendt overskrift er brugt", "fede, nummererede eller kendte overskrifter er "
+                "brugt") + " som overskrift" + ("" if n == 1 else "er") + ".")
         else:
             res.advarsel("Dokumentet har ingen overskrifter, som uddprog kan genkende; al teksten står under "
                          "'ikke-placeret'.")
@@ -116,5 +117,5 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
     if not o.titel and dok.titel:
         o.titel = dok.titel  # docProps/core.xml
     if o.toc:
-        res.info(f"Indholdsfortegnelsen ({o.toc} linjer) er sprunget over; uddprog danner den selv.")
+        res.info(f"Indholdsfortegnelsen ({antal(o.toc, 'linje', 'linjer')}) er sprunget over; uddprog danner den selv.")
     return res

@@ -32,5 +32,10 @@ class Resultat(Generic[T]):
         self.beskeder.append(Besked("advarsel", tekst))
 
 
+def antal(n: int, ental: str, flertal: str) -> str:
+    """'1 ansættelse', '2 ansættelser', '0 ansættelser'."""
+    return f"{n} {ental if n == 1 else flertal}"
+
+
 class ImportFejl(Exception):
     """The document cannot be imported; the message is Danish and names the file."""
