@@ -165,6 +165,7 @@ def test_intet_læses_uden_for_dokumentet(katalog, hemmelig):
         vagt.aktiv = False
     assert åbnet == []
     assert "HEMMELIGT" not in imp.yaml and "Indledning" in imp.yaml
+    assert any("2 henvisninger ud af dokumentet er ikke fulgt" in r for r in imp.rapport)
 
 
 def test_hukommelse_og_tid_er_begrænset(tmp_path, hemmelig):

@@ -329,6 +329,10 @@ def læs_dokument(pakke: Pakke) -> Resultat[Dokument]:
     if dok.kommentarer:
         res.info(f"{antal(len(dok.kommentarer), 'kommentar', 'kommentarer')} fra Word står som YAML-kommentarer "
                  "øverst i udkastet.")
+    if pakke.ikke_fulgt:
+        vist = "; ".join(pakke.ikke_fulgt[:3]) + (" …" if len(pakke.ikke_fulgt) > 3 else "")
+        res.advarsel(f"{antal(len(pakke.ikke_fulgt), 'henvisning', 'henvisninger')} ud af dokumentet er ikke fulgt "
+                     f"(uddprog læser kun selve filen): {vist}")
     if l.billeder:
         res.advarsel(f"{antal(l.billeder, 'billede eller indlejret objekt er', 'billeder eller indlejrede objekter er')}"
                      " ikke taget med: tekstfelterne i et "

@@ -58,6 +58,7 @@ class Pakke:
     headers: list[etree._Element] = field(default_factory=list)
     footers: list[etree._Element] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # rId -> external URL (text only, never opened)
+    ikke_fulgt: list[str] = field(default_factory=list)  # other references out of the package, never opened
 
 
 def art(data: bytes) -> str:
@@ -129,9 +130,11 @@ class _Læser:
             mål = r.get("Target") or ""
             ekstern = r.get("TargetMode") == "External"
             if not ekstern:
-                mål = posixpath.normpath(posixpath.join(mappe, mål)) if not mål.startswith("/") else mål.lstrip("/")
-                if mål.startswith("../") or mål == "..":
-                    continue  # outside the package: never followed
+                inde = posixpath.normpath(posixpath.join(mappe, mål)) if not mål.startswith("/") else mål.lstrip("/")
+                if inde.startswith("../") or inde == "..":
+                    ekstern = True  # outside the package: never followed, reported like an external target
+                else:
+                    mål = inde
             ud.append((r.get("Id") or "", r.get("Type") or "", mål, ekstern))
         return ud
 
@@ -179,6 +182,8 @@ def læs_pakke(data: bytes, navn: str) -> Pakke:
             if ekstern:
                 if kind == "hyperlink":
                     p.links[rid] = mål
+                else:
+                    p.ikke_fulgt.append(f"{kind} → {mål}")
                 continue
             if kind in ("styles", "numbering", "comments", "footnotes", "endnotes"):
                 setattr(p, kind, l.xml(mål))
