@@ -186,3 +186,15 @@ def test_kolonneoverskrifter_med_tilføjelser_og_ansættelse_som_nummer(katalog)
     a1, a2 = (a["id"] for a in d["ansættelser"])
     assert [(k["kompetence"], k["ansættelse"], k["fra_måned"], k["til_måned"]) for k in d["kompetenceplan"]] == [
         ("7", a2, 8, 12), ("2", a1, 1, 3)]
+
+
+def test_titlen_vinder_over_et_løbenummer(katalog):
+    import yaml
+
+    krop = (p("Læringsmål og kompetencevurdering", "Heading1")
+            + _tbl(["Nr.", "Læringsmål", "Vurdering"], ["1", "Konsultationen i almen praksis", "Mini-CEX"],
+                   ["2", "En titel, som ikke findes", "Mini-CEX"]))
+    stile = '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+    mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
+    d = yaml.safe_load(importer_bytes(dokument(krop, stile), "t.docx", mb, katalog.skabelon("kbu").model, "Øst").yaml)
+    assert [k["kompetence"] for k in d["kompetenceplan"]] == ["7", "2"]   # 7 by its title, 2 by its number

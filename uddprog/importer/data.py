@@ -350,7 +350,10 @@ class _Udtræk:
     def _kompetence(self, nr: str, titel: str) -> str | None:
         nr = re.sub(r"^(?:mål|kompetence|læringsmål|nr)\.?\s*", "", nr.strip(), flags=re.I).rstrip(".")
         if nr in self.mb_ids:
-            return nr
+            # A number column may count rows rather than name competencies: a title that is exactly
+            # another competency's wins (and the row's comment shows the number).
+            ved_titel = self.mb_titler.get(normaliser(titel))
+            return ved_titel if ved_titel and ved_titel != nr else nr
         m = re.match(r"^\s*([0-9A-Za-z][0-9A-Za-z._-]*)[.:)]?\s+(.*)$", titel)
         if m and m.group(1).rstrip(".") in self.mb_ids and (
                 not m.group(2) or normaliser(m.group(2)) in self.mb_titler):
@@ -424,7 +427,7 @@ class _Udtræk:
                 noter.append("perioden er hele ansættelsen; ret den")
             lær, ukendt_l = _LÆRING.find(c(k_lær))
             vur, ukendt_v = _VURDERING.find(c(k_vur))
-            antal = _ANTAL.search(c(k_vur))
+            antal_m = _ANTAL.search(c(k_vur))
             if not lær:
                 lær = [str(x) for x in k.læringsstrategier]
                 noter.append("læringsmetoderne er målbeskrivelsens anbefalede")
@@ -433,7 +436,7 @@ class _Udtræk:
             self.u.kompetenceplan.append({"kompetence": kid, "ansættelse": ans, "fra_måned": per[0],
                                           "til_måned": per[1], "læringsmetoder": lær, "vurderingsmetoder": vur,
                                           "bemærkning": bemærkning or None, "noter": noter,
-                                          "antal_vurderinger": int(antal.group(1) or antal.group(2)) if antal else None,
+                                          "antal_vurderinger": int(antal_m.group(1) or antal_m.group(2)) if antal_m else None,
                                           "kilde": self._rækketekst(rad)})
         return tilbage
 
