@@ -198,3 +198,17 @@ def test_titlen_vinder_over_et_løbenummer(katalog):
     mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
     d = yaml.safe_load(importer_bytes(dokument(krop, stile), "t.docx", mb, katalog.skabelon("kbu").model, "Øst").yaml)
     assert [k["kompetence"] for k in d["kompetenceplan"]] == ["7", "2"]   # 7 by its title, 2 by its number
+
+
+def test_overskrift_over_afsnittene_er_titlen(katalog):
+    import yaml
+
+    stile = ('<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+             '<w:style w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>')
+    krop = (p("Uddannelsesprogram for KBU i Nykøbing F.", "Heading1") + p("Indledning", "Heading2") + p("Tekst.")
+            + p("Bilag", "Heading1") + p("Bilagstekst."))
+    mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
+    d = yaml.safe_load(importer_bytes(dokument(krop, stile), "t.docx", mb, katalog.skabelon("kbu").model, "Øst").yaml)
+    assert d["titel"] == "Uddannelsesprogram for KBU i Nykøbing F."
+    assert d["sektioner"]["indledning"] == "Tekst.\n"
+    assert d["sektioner"]["ikke-placeret"] == "## Bilag\n\nBilagstekst.\n"

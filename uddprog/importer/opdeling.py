@@ -110,6 +110,10 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
             continue
         if isinstance(b, Afsnit) and b.overskrift and b.overskrift <= o.niveau and b.tekst.strip():
             titel = " ".join(b.tekst.split())
+            if (aktuel is None and not o.titel and b.overskrift < o.niveau and not matcher.match(titel)
+                    and not o.forside):
+                o.titel = titel  # a heading above the sections, before anything else: the document's title
+                continue
             aktuel = Del(titel, b.overskrift, sektion=matcher.match(titel))
             o.dele.append(aktuel)
             continue
