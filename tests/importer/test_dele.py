@@ -212,3 +212,19 @@ def test_overskrift_over_afsnittene_er_titlen(katalog):
     assert d["titel"] == "Uddannelsesprogram for KBU i Nykøbing F."
     assert d["sektioner"]["indledning"] == "Tekst.\n"
     assert d["sektioner"]["ikke-placeret"] == "## Bilag\n\nBilagstekst.\n"
+
+
+def test_to_overskrifter_til_samme_afsnit_og_en_rolletabel_der_er_tekst(katalog):
+    import yaml
+
+    stile = '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+    krop = (p("Vejledning", "Heading1") + p("Om vejlederen.") + p("Vejledersamtaler", "Heading1")
+            + p("Tre samtaler.")
+            + _tbl(["Samtale", "Medicinsk ekspert", "Kommunikator", "Samarbejder"], ["Intro", "x", "x", ""]))
+    mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
+    imp = importer_bytes(dokument(krop, stile), "t.docx", mb, katalog.skabelon("kbu").model, "Øst")
+    d = yaml.safe_load(imp.yaml)
+    assert d["sektioner"]["vejledning"] == (
+        "Om vejlederen.\n\n# Vejledersamtaler\n\nTre samtaler.\n\n"
+        "| Samtale | Medicinsk ekspert | Kommunikator | Samarbejder |\n|---|---|---|---|\n| Intro | x | x |  |\n")
+    assert any("To overskrifter passer til afsnittet 'vejledning'" in r for r in imp.rapport)

@@ -30,7 +30,7 @@ from ..models import (
 from ..navne import slug
 from ..render.markdown import HEADING_OFFSET
 from .markdown import til_markdown
-from .model import Afsnit, Blok, Tabel
+from .model import Afsnit, Blok, Stykke, Tabel
 from .opdeling import Del, Opdeling
 from .resultat import Resultat, antal
 from .titler import normaliser
@@ -589,52 +589,23 @@ def _rolle(tekst: str) -> str | None:
 
 def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
            region: Videreuddannelsesregion) -> Resultat[Udkast]:
+    """Sections and front matter -> the draft's data and texts (see the module docstring)."""
     res: Resultat[Udkast] = Resultat(None)  # type: ignore[arg-type]
     x = _Udtræk(op, mb, skabelon, region, res)
     u = x.u
     u.titel = op.titel
-    for s in op.undertitler:
+    for s in op.undertitler:  # uddprog's own subtitle: "Videreuddannelsesregion Nord · <forløb>"
         if " · " in s and s.split(" · ")[0].startswith("Videreuddannelsesregion"):
             u.forløb = s.split(" · ", 1)[1]
-
     u.overskrifter = {d.sektion for d in op.dele if d.sektion}
     for d in op.dele:
         if d.sektion:
             u.originaltitler.setdefault(d.sektion, []).append(d.titel)
 
-    # Front matter: a label/value table, "Label: værdi" paragraphs; the rest is placed aside.
-    forside_rest: list[Blok] = []
-    for b in op.forside:
-        if isinstance(b, Tabel) and tabelart(b) == "forside":
-            for rad in b.gitter():
-                if len(rad) >= 2 and not x.forsidefelt(rad[0], rad[1]):
-                    forside_rest.append(_tekstafsnit(f"{rad[0]}: {rad[1]}"))
-                elif len(rad) >= 2:
-                    u.forsidelinjer.append(f"{rad[0]}: {rad[1]}")
-            continue
-        if isinstance(b, Afsnit) and ":" in b.tekst:
-            label, _, værdi = b.tekst.partition(":")
-            if len(label.split()) <= 4 and x.forsidefelt(label, værdi):
-                u.forsidelinjer.append(" ".join(b.tekst.split()))
-                continue
-        forside_rest.append(b)
-
-    # Sections to the template's ids; unmatched parts are placed aside under their own heading.
-    sektioner: dict[str, list[Blok]] = {}
-    tilside: list[tuple[str, list[Blok]]] = []
-    if forside_rest:
-        tilside.append(("Tekst før første overskrift", forside_rest))
-    for d in op.dele:
-        if d.sektion is None:
-            tilside.append((d.titel, d.blokke))
-        elif d.sektion in sektioner:
-            sektioner[d.sektion] += [_tekstafsnit(d.titel, fed=True)] + d.blokke
-            res.advarsel(f"To overskrifter passer til afsnittet '{d.sektion}'; teksten er lagt sammen.")
-        else:
-            sektioner[d.sektion] = list(d.blokke)
-
-    # Forløb table first (it defines the ansættelser every other table refers to).
-    for blokke in [*sektioner.values(), *(b for _, b in tilside)]:
+    sektioner, tilside = _fordel(x, _forside(x))
+    alle = [*sektioner.values(), *(b for _, b in tilside)]
+    # The forløb table first: it defines the ansættelser every other table and heading refers to.
+    for blokke in alle:
         for b in list(blokke):
             if isinstance(b, Tabel) and tabelart(b) == "forløb" and not u.ansættelser:
                 x.forløbstabel(b)
@@ -646,65 +617,13 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
         plan = {s.id for s in skabelon.sektioner if "kompetenceplan" in s.blokke}
         steder = [sid for sid in sektioner if sid not in plan]
     for sid in steder:
-        sektioner[sid] = x.præsentationer(Del("", op.niveau, sektioner[sid]))
+        sektioner[sid][:] = x.præsentationer(Del("", op.niveau, sektioner[sid]))
     if not u.ansættelser:
         res.advarsel("Ingen ansættelser fundet (hverken en forløbstabel eller overskrifter pr. ansættelse); "
                      "udkastet har én ansættelse med UDFYLD.")
         x._ny_ansættelse("UDFYLD", "UDFYLD")
-
-    # Data tables anywhere; the subheading right before a competency table names its ansættelse.
-    mb_forskning = _tekstnøgle(mb.forskningstræning.beskrivelse or "") if mb.forskningstræning else None
-    for blokke in [*sektioner.values(), *(b for _, b in tilside)]:
-        ny: list[Blok] = []
-        kontekst = None
-        efter_forskning = False
-        plan_tekst: list[Blok] = []
-        for i, b in enumerate(blokke):
-            nxt = blokke[i + 1] if i + 1 < len(blokke) else None
-            if isinstance(b, Afsnit) and b.overskrift:
-                titel = " ".join(b.tekst.split())
-                if op.uddprog and titel in DANNEDE_OVERSKRIFTER:
-                    continue
-                a = x._ansættelse_for(titel)
-                if a is not None and isinstance(nxt, Tabel) and tabelart(nxt) == "kompetencer":
-                    kontekst = a
-                    continue
-                kontekst = None
-            if isinstance(b, Tabel):
-                art = tabelart(b)
-                tilbage: list[str] = []
-                if art == "kompetencer":
-                    tilbage = x.kompetencetabel(b, kontekst)
-                elif art == "kurser":
-                    tilbage = x.kursustabel(b)
-                elif art == "ophold":
-                    tilbage = x.opholdstabel(b)
-                elif art == "forskning":
-                    x.forskningstabel(b)
-                    efter_forskning = op.uddprog
-                elif art == "rolledækning":
-                    pass
-                elif art == "forside":
-                    for rad in b.gitter():
-                        if len(rad) >= 2 and not x.forsidefelt(rad[0], rad[1]):
-                            tilbage.append(f"{rad[0]}: {rad[1]}")
-                else:
-                    ny.append(b)
-                    continue
-                if tilbage:
-                    u.ikke_placeret.append("Rækker fra en tabel, som ikke kunne læses som data:\n\n"
-                                           + "\n".join(f"- {r}" for r in tilbage))
-                kontekst = None
-                continue
-            if efter_forskning and isinstance(b, Afsnit):
-                if mb_forskning and _tekstnøgle(b.tekst) and _tekstnøgle(b.tekst) in mb_forskning:
-                    continue  # the målbeskrivelse's own text, generated by uddprog
-                plan_tekst.append(b)
-                continue
-            ny.append(b)
-        if plan_tekst and u.forskningstræning is not None:
-            u.forskningstræning["beskrivelse"] = til_markdown(plan_tekst)
-        blokke[:] = ny
+    for blokke in alle:
+        blokke[:] = _datatabeller(x, blokke)
 
     for s in skabelon.sektioner:
         if s.id in sektioner:
@@ -725,9 +644,114 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
     return res
 
 
-def _tekstafsnit(tekst: str, fed: bool = False) -> Afsnit:
-    from .model import Stykke
-    return Afsnit([Stykke(tekst, fed=fed)])
+def _forsidetabel(x: _Udtræk, t: Tabel) -> list[str]:
+    """A label/value table: known labels become data (their lines kept as comments); returns the other lines."""
+    rest = []
+    for rad in t.gitter():
+        if len(rad) < 2:
+            continue
+        linje = f"{rad[0]}: {rad[1]}"
+        if x.forsidefelt(rad[0], rad[1]):
+            x.u.forsidelinjer.append(" ".join(linje.split()))
+        elif linje.strip(": "):
+            rest.append(linje)
+    return rest
+
+
+def _forside(x: _Udtræk) -> list[Blok]:
+    """Front matter: a label/value table and "Label: værdi" paragraphs become data; returns the rest."""
+    rest: list[Blok] = []
+    for b in x.op.forside:
+        if isinstance(b, Tabel) and tabelart(b) == "forside":
+            rest += [_tekstafsnit(linje) for linje in _forsidetabel(x, b)]
+            continue
+        if isinstance(b, Afsnit) and ":" in b.tekst:
+            label, _, værdi = b.tekst.partition(":")
+            if len(label.split()) <= 4 and x.forsidefelt(label, værdi):
+                x.u.forsidelinjer.append(" ".join(b.tekst.split()))
+                continue
+        rest.append(b)
+    return rest
+
+
+def _fordel(x: _Udtræk, forside_rest: list[Blok]) -> tuple[dict[str, list[Blok]], list[tuple[str, list[Blok]]]]:
+    """Parts to the template's section ids; unmatched parts (and the front matter's rest) are placed aside."""
+    sektioner: dict[str, list[Blok]] = {}
+    tilside: list[tuple[str, list[Blok]]] = []
+    if forside_rest:
+        tilside.append(("Tekst før første overskrift", forside_rest))
+    for d in x.op.dele:
+        if d.sektion is None:
+            tilside.append((d.titel, d.blokke))
+        elif d.sektion in sektioner:
+            sektioner[d.sektion] += [Afsnit([Stykke(d.titel)], overskrift=d.niveau + 1)] + d.blokke
+            x.res.advarsel(f"To overskrifter passer til afsnittet '{d.sektion}'; teksten er lagt sammen under "
+                           f"den første, med '{d.titel}' som underoverskrift.")
+        else:
+            sektioner[d.sektion] = list(d.blokke)
+    return sektioner, tilside
+
+
+def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
+    """Data tables anywhere become data; returns the blocks that stay text. The heading right before a
+    competency table names its ansættelse; after uddprog's research table, the målbeskrivelse's own text
+    is skipped and the rest is the plan's description."""
+    op, u = x.op, x.u
+    mb_forskning = _tekstnøgle(x.mb.forskningstræning.beskrivelse or "") if x.mb.forskningstræning else None
+    ny: list[Blok] = []
+    kontekst = None
+    efter_forskning = False
+    plan_tekst: list[Blok] = []
+    for i, b in enumerate(blokke):
+        nxt = blokke[i + 1] if i + 1 < len(blokke) else None
+        if isinstance(b, Afsnit) and b.overskrift:
+            titel = " ".join(b.tekst.split())
+            if op.uddprog and titel in DANNEDE_OVERSKRIFTER:
+                continue
+            a = x._ansættelse_for(titel)
+            if a is not None and isinstance(nxt, Tabel) and tabelart(nxt) == "kompetencer":
+                kontekst = a
+                if not op.uddprog:
+                    x._kilde("kompetenceplan", f"Overskrift i Word: {titel}")
+                continue
+            kontekst = None
+        if isinstance(b, Tabel):
+            art = tabelart(b)
+            tilbage: list[str] = []
+            if art == "kompetencer":
+                tilbage = x.kompetencetabel(b, kontekst)
+            elif art == "kurser":
+                tilbage = x.kursustabel(b)
+            elif art == "ophold":
+                tilbage = x.opholdstabel(b)
+            elif art == "forskning":
+                x.forskningstabel(b)
+                efter_forskning = op.uddprog
+            elif art == "rolledækning" and op.uddprog:
+                pass  # generated from the kompetenceplan
+            elif art == "forside":
+                tilbage = _forsidetabel(x, b)
+            else:
+                ny.append(b)
+                continue
+            if tilbage:
+                u.ikke_placeret.append("Rækker fra en tabel, som ikke kunne læses som data:\n\n"
+                                       + "\n".join(f"- {r}" for r in tilbage))
+            kontekst = None
+            continue
+        if efter_forskning and isinstance(b, Afsnit):
+            if mb_forskning and _tekstnøgle(b.tekst) and _tekstnøgle(b.tekst) in mb_forskning:
+                continue  # the målbeskrivelse's own text, generated by uddprog
+            plan_tekst.append(b)
+            continue
+        ny.append(b)
+    if plan_tekst and u.forskningstræning is not None:
+        u.forskningstræning["beskrivelse"] = til_markdown(plan_tekst, x.md_grund)
+    return ny
+
+
+def _tekstafsnit(tekst: str) -> Afsnit:
+    return Afsnit([Stykke(tekst)])
 
 
 def _tekstnøgle(tekst: str) -> str:

@@ -124,7 +124,7 @@ class _Læser:
                 ud.extend(self.afsnit(el, kilde))
             elif tag == W + "tbl":
                 ud.append(self.tabel(el, kilde))
-            elif tag in (W + "sdt",):
+            elif tag == W + "sdt":
                 indhold = el.find(W + "sdtContent")
                 if indhold is not None:
                     ud.extend(self.blokke(indhold, kilde))
@@ -208,8 +208,7 @@ class _Læser:
                     self._inline(valg, ud, ekstra, link, fed, kursiv, kilde)
             elif tag in (M + "oMath", M + "oMathPara"):
                 ud.append(Stykke("".join(t.text or "" for t in c.iter(M + "t")), fed, kursiv, link))
-            elif tag == W + "commentRangeStart":
-                pass
+            # Anything else (bookmarks, comment ranges, proofing marks, permissions) carries no text.
 
     def _løb(self, r, ud, ekstra, link, fed, kursiv, kilde) -> None:
         rpr = r.find(W + "rPr")
