@@ -228,3 +228,16 @@ def test_to_overskrifter_til_samme_afsnit_og_en_rolletabel_der_er_tekst(katalog)
         "Om vejlederen.\n\n# Vejledersamtaler\n\nTre samtaler.\n\n"
         "| Samtale | Medicinsk ekspert | Kommunikator | Samarbejder |\n|---|---|---|---|\n| Intro | x | x |  |\n")
     assert any("To overskrifter passer til afsnittet 'vejledning'" in r for r in imp.rapport)
+
+
+def test_kun_titlen_har_typografi_afsnittene_er_fede_linjer(katalog):
+    import yaml
+
+    stile = '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+    krop = (p("Uddannelsesprogram for KBU, Holbæk", "Heading1") + p("1. Indledning", rpr="<w:b/>") + p("Tekst.")
+            + p("2. Evaluering af uddannelsen", rpr="<w:b/>") + p("Evaluer.dk."))
+    mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
+    imp = importer_bytes(dokument(krop, stile), "t.docx", mb, katalog.skabelon("kbu").model, "Øst")
+    d = yaml.safe_load(imp.yaml)
+    assert (d["sektioner"]["indledning"], d["sektioner"]["evaluering"]) == ("Tekst.\n", "Evaluer.dk.\n")
+    assert d["titel"] == "Uddannelsesprogram for KBU, Holbæk"

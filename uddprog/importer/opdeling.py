@@ -77,8 +77,10 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
                 continue
         blokke.append(b)
 
-    stylede = any(isinstance(b, Afsnit) and b.overskrift and b.tekst.strip() for b in blokke)
-    if not stylede:
+    stylede = [b for b in blokke if isinstance(b, Afsnit) and b.overskrift and b.tekst.strip()]
+    # Fallback when no heading style is used, or none of the styled headings is a section of the template
+    # (a document that styles only its title, and writes its sections as bold numbered lines).
+    if not any(matcher.match(b.tekst) for b in stylede):
         n = 0
         for b in blokke:
             if not isinstance(b, Afsnit) or not b.helt_fed or len(b.tekst.split()) > MAKS_OVERSKRIFT_ORD:
@@ -88,10 +90,11 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
                 b.overskrift = nr.count(".") + 1 if nr else 1
                 n += 1
         if n:
-            res.info("Dokumentet har ingen overskriftstypografier; " + antal(
+            res.info(("Dokumentet har ingen overskriftstypografier" if not stylede else
+                      "Ingen af dokumentets overskriftstypografier er skabelonens afsnit") + "; " + antal(
                 n, "fed, nummereret eller kendt overskrift er brugt", "fede, nummererede eller kendte overskrifter er "
                 "brugt") + " som overskrift" + ("" if n == 1 else "er") + ".")
-        else:
+        elif not stylede:
             res.advarsel("Dokumentet har ingen overskrifter, som uddprog kan genkende; al teksten står under "
                          "'ikke-placeret'.")
 
@@ -118,6 +121,9 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
             o.dele.append(aktuel)
             continue
         (aktuel.blokke if aktuel else o.forside).append(b)
+    # An unmatched, empty first part before anything else is the document's title written as a heading.
+    if not o.titel and not o.forside and o.dele and o.dele[0].sektion is None and not o.dele[0].blokke:
+        o.titel = o.dele.pop(0).titel
     if not o.titel and dok.titel:
         o.titel = dok.titel  # docProps/core.xml
     if o.toc:
