@@ -12,6 +12,9 @@ present on purpose and the bytes are reproducible:
 - ``syd-danske-typografier.docx``: Danish Word's style ids and names ("Overskrift 1"),
   sub-headings by outline level only, tracked insertions and deletions, two comments,
   a text box (with Word's VML fallback copy), a picture, "(mindst 3)" assessment counts.
+- ``nord-word-felter.docx``: Word's machinery around the text: a cover page in a content control,
+  a table of contents field, a HYPERLINK field, PAGE in fldSimple, bookmarks, proofing marks, a
+  smart tag, soft and non-breaking hyphens, a table inside a table cell.
 - ``oest-uden-typografier.docx``: no heading styles at all: numbered bold paragraphs
   ("2.1 Akutmodtagelsen, Holbæk Sygehus"), front-page data as "Label: værdi"
   paragraphs, competencies by title only, a title only in docProps.
@@ -373,10 +376,55 @@ def oest() -> bytes:
     return d.pakke()
 
 
+def felter() -> bytes:
+    """Word's own machinery around the text: content controls, fields, bookmarks, proofing marks."""
+    d = Dok(NORMAL + stil("Heading1", "heading 1", '<w:outlineLvl w:val="0"/>', "<w:b/>")
+            + stil("TOC1", "toc 1") + stil("TOCHeading", "TOC Heading", '<w:outlineLvl w:val="0"/>', basis="Heading1"))
+    d.titel = "Introduktionsuddannelse i neurologi, Gødstrup"
+    d.sidefod = ('<w:p><w:r><w:t xml:space="preserve">Side </w:t></w:r><w:fldSimple w:instr=" PAGE ">'
+                 f"{run('2')}</w:fldSimple></w:p>")
+    # A cover page in a block-level content control.
+    d.krop.append('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Cover Pages"/></w:docPartObj></w:sdtPr>'
+                  f"<w:sdtContent><w:p>{run('Uddannelsesprogram for introduktionsuddannelse i neurologi', 'b')}</w:p>"
+                  f"<w:p>{run('Godkendt den: 2. februar 2026')}</w:p></w:sdtContent></w:sdt>")
+    d.p("Indholdsfortegnelse", stil="TOCHeading")
+    d.p(("xml", '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" '
+                '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'), "Indledning\t1", stil="TOC1")
+    d.p("Kompetenceudvikling\t2", ("xml", '<w:r><w:fldChar w:fldCharType="end"/></w:r>'), stil="TOC1")
+    d.p("Indledning", stil="Heading1")
+    d.p(("xml", '<w:bookmarkStart w:id="0" w:name="_Toc1"/>'), "Introduktionsstillingen giver et ",
+        ("xml", '<w:proofErr w:type="spellStart"/>'), "første", ("xml", '<w:proofErr w:type="spellEnd"/>'),
+        " indblik i neurologien; læs mere hos ",
+        ("xml", '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK '
+                '"https://neuro.dk" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                f'{run("selskabet")}<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
+        " og i ", ("xml", f'<w:smartTag w:uri="urn:x" w:element="place">{run("Gødstrup")}</w:smartTag>'),
+        ("xml", '<w:bookmarkEnd w:id="0"/>'), ".")
+    d.p("Stillingen er et fuldtids", ("xml", "<w:r><w:softHyphen/></w:r>"), "job med vagter i dag", 
+        ("xml", "<w:r><w:noBreakHyphen/></w:r>"), "tid.")
+    d.p("Præsentation af uddannelsesforløbet", stil="Heading1")
+    d.tabel([["Ansættelsessted", "Afdeling", "Periode"], ["Regionshospitalet Gødstrup", "Neurologi", "måned 1–12"]])
+    d.p("Kompetenceudvikling og kompetencevurdering", stil="Heading1")
+    d.tabel([["Kompetence", "Læringsmetode", "Vurderingsmetode", "Hvornår"],
+             ["2. Modtagelse af patienter med mistænkt akut apopleksi", "Klinisk arbejde", "Mini-CEX", "måned 1–4"],
+             ["6 Lumbalpunktur", "Simulationstræning", "Struktureret observation", "måned 2–6"]])
+    d.p("Vejledning og uddannelsesplan", stil="Heading1")
+    d.krop.append("<w:tbl><w:tr><w:tc><w:p>" + run("Samtale") + "</w:p></w:tc><w:tc><w:p>" + run("Hvornår")
+                  + "</w:p></w:tc></w:tr><w:tr><w:tc><w:p>" + run("Introduktion") + "</w:p></w:tc><w:tc>"
+                  "<w:tbl><w:tr><w:tc><w:p>" + run("inden for") + "</w:p></w:tc><w:tc><w:p>" + run("14 dage")
+                  + "</w:p></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>")
+    d.p("Karrierevejledning", stil="Heading1")
+    d.p("Din vejleder taler med dig om valg af speciale.")
+    d.p("Evaluering af uddannelsen", stil="Heading1")
+    d.p("Du evaluerer på evaluer.dk.")
+    return d.pakke()
+
+
 KORPUSFILER = {
     "nord-overskriftstypografier.docx": nord,
     "syd-danske-typografier.docx": syd,
     "oest-uden-typografier.docx": oest,
+    "nord-word-felter.docx": felter,
 }
 
 

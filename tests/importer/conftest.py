@@ -19,6 +19,7 @@ KORPUSFILER = {
     "nord-overskriftstypografier.docx": ("neurologi/hoveduddannelse@2015", "hoveduddannelse", V.NORD),
     "syd-danske-typografier.docx": ("anaestesiologi/introduktion@2013", "introduktion", V.SYD),
     "oest-uden-typografier.docx": ("klinisk-basisuddannelse/kbu@2017", "kbu", V.OEST),
+    "nord-word-felter.docx": ("neurologi/introduktion@2015", "introduktion", V.NORD),
 }
 
 

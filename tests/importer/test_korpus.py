@@ -132,3 +132,21 @@ def test_import_er_deterministisk(katalog):
 
     assert _importer(katalog, "syd-danske-typografier.docx").yaml == _importer(katalog,
                                                                                 "syd-danske-typografier.docx").yaml
+
+
+def test_nord_word_felter(korpus):
+    imp, d = korpus["nord-word-felter.docx"]
+    ind = d["sektioner"]["indledning"]
+    # Fields keep their shown text (a HYPERLINK field keeps its link), never their code; bookmarks, proofing marks
+    # and smart tags vanish; a soft hyphen is invisible and a non-breaking one a hyphen.
+    assert "[selskabet](https://neuro.dk)" in ind and "HYPERLINK" not in imp.yaml and "TOC \\o" not in imp.yaml
+    assert "et første indblik" in ind and "i Gødstrup." in ind
+    assert "fuldtidsjob med vagter i dag-tid." in ind
+    assert "# Sidefod i Word: Side 2" in imp.yaml
+    # The cover page in a content control is read: its date is data, its title placed aside.
+    assert d["ansvar"]["godkendt_dato"] == date(2026, 2, 2)
+    assert "**Uddannelsesprogram for introduktionsuddannelse i neurologi**" in d["sektioner"]["ikke-placeret"]
+    assert any("Indholdsfortegnelsen (3 linjer) er sprunget over" in r for r in imp.rapport)
+    # Number and title in one cell; a table inside a cell keeps its text.
+    assert [(k["kompetence"], k["fra_måned"], k["til_måned"]) for k in d["kompetenceplan"]] == [("2", 1, 4), ("6", 2, 6)]
+    assert "| Introduktion | inden for 14 dage |" in d["sektioner"]["vejledning"]

@@ -24,17 +24,30 @@ def ord_i(tekst: str) -> Counter:
     return Counter(re.findall(r"\w+", tekst.casefold()))
 
 
+def _tegn(el) -> str:
+    if el.tag == W + "t":
+        return el.text or ""
+    if el.tag == W + "noBreakHyphen":
+        return "-"
+    return " " if el.tag in (W + "tab", W + "br", W + "cr") else ""
+
+
 def kroppens_ord(docx) -> Counter:
+    """Words of the body, one paragraph at a time (a word may be split over runs). A table of contents
+    (TOC styles) is navigation Word generates from the headings, not text: it is left out, as the importer
+    leaves it out (and reports it)."""
     with zipfile.ZipFile(docx) as zf:
         rod = etree.fromstring(zf.read("word/document.xml"))
-    # Runs are glued within a paragraph (a word may be split over runs); paragraphs are separated.
     tekst = []
     for p in rod.iter(W + "p"):
         if any(a.tag in _UDE for a in p.iterancestors()):
             continue
-        tekst.append("".join(t.text or "" for t in p.iter(W + "t")
-                             if not any(a.tag in _UDE for a in t.iterancestors())
-                             and next(t.iterancestors(W + "p")) is p))
+        stil = p.find(f"{W}pPr/{W}pStyle")
+        if stil is not None and stil.get(W + "val", "").lower().startswith("toc"):
+            continue
+        tekst.append("".join(_tegn(el) for el in p.iter(W + "t", W + "noBreakHyphen", W + "tab", W + "br", W + "cr")
+                             if not any(a.tag in _UDE for a in el.iterancestors())
+                             and next(el.iterancestors(W + "p")) is p))
     return ord_i("\n".join(tekst))
 
 

@@ -169,7 +169,7 @@ class _Læser:
         # A paragraph style's bold (every heading style has it) is the style's look, not emphasis in the text;
         # it only tells the fallback heading detection that the whole paragraph is bold.
         stil_fed = bool(self._stilværdi(sid, "fed"))
-        self._felter: list[bool] = []
+        self._felter: list[dict] = []  # open complex fields: {"instr": still in the code?, "kode", "link"}
         self._inline(p, stykker, ekstra, None, False, False, kilde)
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         num = (_val(numpr, "numId"), _val(numpr, "ilvl")) if numpr is not None else self._stilværdi(sid, "num")
@@ -195,7 +195,8 @@ class _Læser:
             elif tag in _GENNEM:
                 if tag == W + "ins":
                     self.indsat += 1
-                self._inline(c, ud, ekstra, link, fed, kursiv, kilde)
+                felt = _feltlink(c.get(W + "instr") or "") if tag == W + "fldSimple" else None
+                self._inline(c, ud, ekstra, felt or link, fed, kursiv, kilde)
             elif tag in _SLETTET:
                 self.slettet += 1
             elif tag == W + "sdt":
@@ -224,14 +225,18 @@ class _Læser:
             if tag == W + "fldChar":
                 typ = c.get(W + "fldCharType")
                 if typ == "begin":
-                    self._felter.append(True)
+                    self._felter.append({"instr": True, "kode": "", "link": None})
                 elif typ == "separate" and self._felter:
-                    self._felter[-1] = False
+                    felt = self._felter[-1]
+                    felt["instr"], felt["link"] = False, _feltlink(felt["kode"])
                 elif typ == "end" and self._felter:
                     self._felter.pop()
                 continue
-            if any(self._felter):
+            if any(f["instr"] for f in self._felter):
+                if tag == W + "instrText" and self._felter:
+                    self._felter[-1]["kode"] += c.text or ""
                 continue  # inside a field's instruction
+            link = next((f["link"] for f in reversed(self._felter) if f["link"]), link)  # a HYPERLINK field
             if tag == W + "t":
                 ud.append(Stykke(c.text or "", fed, kursiv, link, kode))
             elif tag == W + "tab":
@@ -260,6 +265,15 @@ class _Læser:
             tekst = " ".join(b.tekst.strip() for b in self.blokke(k) if b.tekst.strip())
             ud.append(Kommentar(cid, k.get(W + "author") or "ukendt", tekst, self.kommentar_ved.get(cid, "")))
         return ud
+
+
+_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
+
+
+def _feltlink(kode: str) -> str | None:
+    """The target of a HYPERLINK field code, so the field's shown text keeps its link."""
+    m = _HYPERLINK.match(kode)  # 'HYPERLINK \\l "bogmærke"' (inside the document) does not match
+    return m.group(1) if m else None
 
 
 def _tekstbokse(el):
