@@ -54,6 +54,8 @@ def importer_bytes(data: bytes, navn: str, mb: Maalbeskrivelse, skabelon: Nation
     u.kommentarer += [f"Sidehoved i Word: {t}" for t in dok.sidehoveder]
     u.kommentarer += [f"Sidefod i Word: {t}" for t in dok.sidefødder]
     u.kommentarer += [f"Fodnote i Word: {t}" for t in dok.fodnoter]
+    if dok.titel and dok.titel != u.titel:
+        u.kommentarer.append(f"Titel i dokumentegenskaberne: {dok.titel}")
     tekst = skriv(u, Path(navn).name, mb, skabelon, region)
     beskeder = r_dok.beskeder + r_op.beskeder + r_data.beskeder
     return Import(navn, tekst, beskeder, _rapport(u, op, skabelon, beskeder))

@@ -124,8 +124,15 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
     # An unmatched, empty first part before anything else is the document's title written as a heading.
     if not o.titel and not o.forside and o.dele and o.dele[0].sektion is None and not o.dele[0].blokke:
         o.titel = o.dele.pop(0).titel
+    if not o.titel:  # a bold line on the front page that says what the document is
+        for b in o.forside:
+            if isinstance(b, Afsnit) and b.helt_fed and "uddannelsesprogram" in b.tekst.lower() \
+                    and len(b.tekst.split()) <= 25:
+                o.titel = " ".join(b.tekst.split())
+                o.forside.remove(b)
+                break
     if not o.titel and dok.titel:
-        o.titel = dok.titel  # docProps/core.xml
+        o.titel = dok.titel  # docProps/core.xml, invisible and often left from a template: the last resort
     if o.toc:
         res.info(f"Indholdsfortegnelsen ({antal(o.toc, 'linje', 'linjer')}) er sprunget over; uddprog danner den selv.")
     return res
