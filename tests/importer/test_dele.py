@@ -110,7 +110,8 @@ def test_læringsmetode_med_og_i_navnet():
 
 @pytest.mark.parametrize("tekst, forventet", [
     ("måned 1–6", (1, 6)), ("mdr. 7-12", (7, 12)), ("Måned 19\u2013\u200948", (19, 48)), ("måned\u00a07", (7, 7)),
-    ("13-12", None), ("ingen tal", None),
+    ("13-12", None), ("ingen tal", None), ("1.-6. måned", (1, 6)), ("måned 3 til 8", (3, 8)),
+    ("De første 6 måneder", (1, 6)), ("7.–12. mdr.", (7, 12)),
 ])
 def test_periode(tekst, forventet):
     assert periode(tekst) == forventet

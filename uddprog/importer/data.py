@@ -37,7 +37,8 @@ from .titler import normaliser
 from .varianter import DANNEDE_OVERSKRIFTER, FORSIDE_DANNET, FORSIDEFELTER, METODEVARIANTER, ROLLEORD
 
 _STREG = "[-–—]"
-_PERIODE = re.compile(rf"(?:måned(?:erne)?|mdr\.?|md\.?|mnd\.?)?\s*(\d{{1,3}})\s*(?:{_STREG}\s*(\d{{1,3}}))?", re.I)
+_PERIODE = re.compile(rf"(\d{{1,3}})\.?\s*(?:(?:{_STREG}|til)\s*(\d{{1,3}})\.?)?", re.I)
+_FØRSTE = re.compile(r"^(?:de\s+)?første\s+(\d{1,3})\s+(?:måneder|mdr)", re.I)
 _FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{_STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (Universitetshospital))?$")
 _ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?:\s*\(måned[^)]*\))?$", re.I)
 _MINDST = re.compile(r"\s*\(mindst \d+\)\s*$")
@@ -80,8 +81,12 @@ class Udkast:
 # ------------------------------------------------------------------ small parsers
 
 def periode(tekst: str) -> tuple[int, int] | None:
-    m = _PERIODE.search(tekst.replace("\u00a0", " "))
-    if not m or not re.search(r"\d", tekst):
+    """'måned 1–6', 'mdr. 7-12', '1.-6. måned', 'måned 3 til 8', 'måned 7', 'de første 6 måneder' -> months."""
+    tekst = tekst.replace("\u00a0", " ").strip()
+    if m := _FØRSTE.match(tekst):
+        return (1, int(m.group(1))) if 1 <= int(m.group(1)) <= 120 else None
+    m = _PERIODE.search(tekst)
+    if not m:
         return None
     fra = int(m.group(1))
     til = int(m.group(2)) if m.group(2) else fra
