@@ -121,8 +121,10 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         ud.append(f"    afdeling: {_q(a['afdeling'])}")
         if a["driftsregion"]:
             ud.append(f"    driftsregion: {a['driftsregion']}")
+        elif len(drift) == 1:
+            ud.append(f"    driftsregion: {drift[0]}")  # the videreuddannelsesregion has only this one
         else:
-            ud.append(f"    driftsregion: {drift[0]}  # gæt: {', '.join(drift)}")
+            ud.append(f"    driftsregion: {drift[0]}  # gæt: {' eller '.join(drift)}")
         if a["universitetshospital"] is None:
             gæt = "universitetshospital" in slug(a["sted"])
             ud.append(f"    universitetshospital: {str(gæt).lower()}  # gæt: ud fra stedets navn")
