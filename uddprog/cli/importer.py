@@ -14,7 +14,8 @@ from .validate import rod_option
 @click.argument("filer", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FIL.docx…")
 @click.option("--mb", "maalbeskrivelse", required=True, metavar="MÅLBESKRIVELSE",
               help="Målbeskrivelsen programmerne bygger på: en fil eller fx neurologi/hoveduddannelse@2015.")
-@click.option("--region", required=True, callback=_region, help="Videreuddannelsesregion: Nord, Syd eller Øst.")
+@click.option("--region", default=None, callback=_region,
+              help="Videreuddannelsesregion: Nord, Syd eller Øst (standard: region i uddprog.toml).")
 @click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Fil at skrive udkastet til (kun ved én fil). Uden --out og --out-dir skrives til skærmen.")
@@ -46,6 +47,16 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     if out and len(filer) > 1:
         fejl(f"--out kan kun bruges med ét dokument, men der er {len(filer)}; brug --out-dir.")
     katalog = Katalog(rod) if rod else Katalog.find()
+    if region is None:  # as `uddprog ny`: a region's repository names its region in uddprog.toml
+        from ..config import find
+
+        konfig = find(katalog.rod)
+        if konfig.region is None:
+            fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
+        try:
+            region = _region(ctx, None, konfig.region)
+        except click.BadParameter as e:
+            fejl(f"region i {konfig.fil}: {e.message}")
     try:
         if Path(maalbeskrivelse).exists() or not er_reference(maalbeskrivelse):
             mb = indlæs(Path(maalbeskrivelse), "målbeskrivelse")
