@@ -97,3 +97,14 @@ def test_flere_udkast_til_skærmen_er_én_yaml_strøm():
     assert [d["titel"] for d in yaml.safe_load_all(r.stdout)] == [
         "Uddannelsesprogram for hoveduddannelse i neurologi – Aalborg–Viborg, forløb 2",
         "Uddannelsesprogram for introduktionsuddannelse i anæstesiologi – Kolding"]
+
+
+def test_regionen_fra_uddprog_toml(tmp_path, monkeypatch):
+    """In a region's own repository (`uddprog init`) the region comes from uddprog.toml, as for `ny`."""
+    r = CliRunner().invoke(cli, ["init", str(tmp_path / "repo"), "--region", "Syd"])
+    assert r.exit_code == 0, r.output
+    monkeypatch.chdir(tmp_path / "repo")
+    r = CliRunner().invoke(cli, ["import", SYD, "--mb", "anaestesiologi/introduktion@2013", "--out", "udkast.yaml"])
+    assert r.exit_code == 0, r.output
+    d = yaml.safe_load((tmp_path / "repo" / "udkast.yaml").read_text(encoding="utf-8"))
+    assert d["videreuddannelsesregion"] == "Syd" and d["ansættelser"][0]["driftsregion"] == "Syddanmark"
