@@ -287,7 +287,7 @@ def syd() -> bytes:
     d.p("Uddannelsesprogram for introduktionsuddannelse i anæstesiologi – Kolding", stil="Titel")
     d.p("Indledning", stil="Overskrift1")
     d.p("Introduktionsuddannelsen i anæstesiologi varer ",
-        ("xml", f'<w:del w:id="1" w:author="PKL"><w:r><w:delText>seks</w:delText></w:r></w:del>'),
+        ("xml", '<w:del w:id="1" w:author="PKL"><w:r><w:delText>seks</w:delText></w:r></w:del>'),
         ("xml", f'<w:ins w:id="2" w:author="PKL"><w:r>{t("tolv")}</w:r></w:ins>'),
         " måneder og giver dig et grundlag for at vælge speciale.")
     a, b = d.kommentar("Sekretariatet", "Husk at opdatere navnet på den uddannelsesansvarlige overlæge.")

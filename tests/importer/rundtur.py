@@ -7,7 +7,6 @@ from pathlib import Path
 
 import yaml
 
-from uddprog.catalog import Katalog
 from uddprog.importer import importer_bytes
 from uddprog.render import Renderer
 from uddprog.render.context import build_context

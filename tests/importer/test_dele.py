@@ -15,7 +15,7 @@ from uddprog.importer.pakke import læs_pakke
 from uddprog.importer.titler import Titelmatcher, normaliser
 from uddprog.models import Laeringsstrategi, Vurderingsmetode
 
-from .test_fjendtlige import CT, RELS, W, docx
+from .test_fjendtlige import W, docx
 
 STYLES_REL = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
               'relationships"><Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/'

@@ -3,14 +3,11 @@ and no file read outside the document."""
 
 from __future__ import annotations
 
-import io
 import os
 import resource
 import subprocess
 import sys
 import time
-import zipfile
-import zlib
 from pathlib import Path
 
 import pytest

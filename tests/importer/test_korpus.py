@@ -10,7 +10,7 @@ import pytest
 
 from uddprog.checks import valider_fil
 
-from .conftest import KORPUS, KORPUSFILER, ROOT
+from .conftest import KORPUSFILER, ROOT
 
 
 def test_korpus_er_opdateret():

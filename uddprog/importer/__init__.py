@@ -19,10 +19,9 @@ from pathlib import Path
 from ..models import Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion
 from .data import udtræk
 from .laeser import læs_dokument
-from .model import Afsnit, Tabel
 from .opdeling import opdel
 from .pakke import læs_fil, læs_pakke
-from .resultat import Besked, ImportFejl, Resultat, antal
+from .resultat import Besked, ImportFejl, antal
 from .udkast import skriv
 
 __all__ = ["Import", "ImportFejl", "importer", "importer_bytes"]

@@ -17,7 +17,6 @@ from datetime import date
 
 from ..datoer import MÅNEDSNAVNE
 from ..models import (
-    DRIFTSREGIONER,
     Ansvarsrolle,
     Driftsregion,
     Laeringsstrategi,

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from .model import Afsnit, Blok, Celle, Dokument, Kommentar, Stykke, Tabel
 from .pakke import Pakke
 from .resultat import ImportFejl, Resultat, antal
