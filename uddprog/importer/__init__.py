@@ -57,7 +57,12 @@ def importer_bytes(data: bytes, navn: str, mb: Maalbeskrivelse, skabelon: Nation
         u.kommentarer.append(f"Titel i dokumentegenskaberne: {dok.titel}")
     tekst = skriv(u, Path(navn).name, mb, skabelon, region)
     beskeder = r_dok.beskeder + r_op.beskeder + r_data.beskeder
-    return Import(navn, tekst, beskeder, _rapport(u, op, skabelon, beskeder))
+    rapport = _rapport(u, op, skabelon, beskeder)
+    linjer = tekst.splitlines()
+    udfyld = sum(1 for l in linjer if "UDFYLD" in l and not l.lstrip().startswith("#"))
+    gæt = sum(1 for l in linjer if "gæt:" in l) - 1  # the header comment names the word once
+    rapport.insert(3, f"at gøre: {antal(udfyld, 'felt', 'felter')} med UDFYLD, {antal(gæt, 'gæt', 'gæt')} at tjekke")
+    return Import(navn, tekst, beskeder, rapport)
 
 
 def importer(sti: Path, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
