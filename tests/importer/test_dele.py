@@ -242,3 +242,18 @@ def test_kun_titlen_har_typografi_afsnittene_er_fede_linjer(katalog):
     d = yaml.safe_load(imp.yaml)
     assert (d["sektioner"]["indledning"], d["sektioner"]["evaluering"]) == ("Tekst.\n", "Evaluer.dk.\n")
     assert d["titel"] == "Uddannelsesprogram for KBU, Holbæk"
+
+
+def test_forskningstræningens_periode_fra_teksten(katalog):
+    import yaml
+
+    stile = '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+    mb = katalog.slå_op("neurologi/hoveduddannelse@2015").model
+    sk = katalog.skabelon("hoveduddannelse").model
+    en = p("Forskningstræning", "Heading1") + p("Forskningstræningen ligger i måned 20–40 i Aarhus.")
+    d = yaml.safe_load(importer_bytes(dokument(en, stile), "t.docx", mb, sk, "Nord").yaml)
+    assert d["forskningstræning"] == {"fra_måned": 20, "til_måned": 40}
+    assert d["sektioner"]["forskningstraening"] == "Forskningstræningen ligger i måned 20–40 i Aarhus.\n"  # kept
+    to = en + p("Teorien i måned 20–26.")
+    imp = importer_bytes(dokument(to, stile), "t.docx", mb, sk, "Nord")
+    assert "gæt: ikke fundet i dokumentet" in imp.yaml                 # two periods: no guess from the text

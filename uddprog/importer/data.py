@@ -628,6 +628,8 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
         x._ny_ansættelse("UDFYLD", "UDFYLD")
     for blokke in alle:
         blokke[:] = _datatabeller(x, blokke)
+    if u.forskningstræning is None and mb.forskningstræning is not None:
+        _forskning_i_teksten(x, [b for sid in _sektioner_med(skabelon, "forskningstræning") for b in sektioner.get(sid, [])])
 
     for s in skabelon.sektioner:
         if s.id in sektioner:
@@ -646,6 +648,24 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
                 "forfattere": len(u.udarbejdet_af)}
     res.værdi = u
     return res
+
+
+def _sektioner_med(skabelon: NationalSkabelon, blok: str) -> list[str]:
+    return [s.id for s in skabelon.sektioner if blok in s.blokke]
+
+
+_MÅNEDSPERIODE = re.compile(rf"måned(?:erne)?\s+(\d{{1,3}})\.?\s*(?:{_STREG}|til)\s*(\d{{1,3}})", re.I)
+
+
+def _forskning_i_teksten(x: _Udtræk, blokke: list[Blok]) -> None:
+    """One period named in the research section's text ("i måned 20–40") is taken as the plan, as a guess."""
+    tekst = " ".join(b.tekst for b in blokke if isinstance(b, Afsnit))
+    fundne = {(int(a), int(b)) for a, b in _MÅNEDSPERIODE.findall(tekst)}
+    if len(fundne) == 1:
+        fra, til = fundne.pop()
+        if 1 <= fra <= til <= 120:
+            x.u.forskningstræning = {"fra_måned": fra, "til_måned": til,
+                                     "note": f"perioden er læst i teksten (måned {fra}–{til}); tjek den"}
 
 
 def _forsidetabel(x: _Udtræk, t: Tabel) -> list[str]:

@@ -192,6 +192,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         if f.get("teori_til_måned"):
             felter.append(f"teori_til_måned: {f['teori_til_måned']}")
         ud += _kilder(u, "forskningstræning", "# ")
+        if f.get("note"):
+            ud.append(f"# gæt: {f['note']}")
         if f.get("beskrivelse"):
             ud.append("forskningstræning:")
             ud += [f"  {x}" for x in felter]
