@@ -257,3 +257,18 @@ def test_forskningstræningens_periode_fra_teksten(katalog):
     to = en + p("Teorien i måned 20–26.")
     imp = importer_bytes(dokument(to, stile), "t.docx", mb, sk, "Nord")
     assert "gæt: ikke fundet i dokumentet" in imp.yaml                 # two periods: no guess from the text
+
+
+def test_kurser_fra_teksten(katalog):
+    import yaml
+
+    stile = '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+    mb = katalog.slå_op("neurologi/hoveduddannelse@2015").model
+    krop = (p("Kurser og fokuserede ophold", "Heading1") + p("SOL1 tager du i måned 8.")
+            + p("Kurset Neuroradiologi ligger i måned 20.") + p("SOL2 og SOL3 i måned 30 og 40.")
+            + p("Epilepsi og EEG i måned 10–12."))
+    d = yaml.safe_load(importer_bytes(dokument(krop, stile), "t.docx", mb, katalog.skabelon("hoveduddannelse").model,
+                                      "Nord").yaml)
+    # One course and one month per line only: two courses in a line, or a range, are left to the author.
+    assert [(k["kursus"], k["måned"]) for k in d["kurser"]] == [("sol1", 8), ("hu-neuroradiologi", 20)]
+    assert "SOL2 og SOL3 i måned 30 og 40." in d["sektioner"]["kurser"]

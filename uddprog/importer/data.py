@@ -628,6 +628,8 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
         x._ny_ansættelse("UDFYLD", "UDFYLD")
     for blokke in alle:
         blokke[:] = _datatabeller(x, blokke)
+    if not u.kurser:
+        _kurser_i_teksten(x, [b for sid in _sektioner_med(skabelon, "kurser") for b in sektioner.get(sid, [])])
     if u.forskningstræning is None and mb.forskningstræning is not None:
         _forskning_i_teksten(x, [b for sid in _sektioner_med(skabelon, "forskningstræning") for b in sektioner.get(sid, [])])
 
@@ -666,6 +668,26 @@ def _forskning_i_teksten(x: _Udtræk, blokke: list[Blok]) -> None:
         if 1 <= fra <= til <= 120:
             x.u.forskningstræning = {"fra_måned": fra, "til_måned": til,
                                      "note": f"perioden er læst i teksten (måned {fra}–{til}); tjek den"}
+
+
+_ÉN_MÅNED = re.compile(r"måned\s+(\d{1,3})(?!\d)(?!\.?\s*(?:[-–—]|til)\s*\d)", re.I)
+
+
+def _kurser_i_teksten(x: _Udtræk, blokke: list[Blok]) -> None:
+    """A paragraph or list item naming one course of the målbeskrivelse (by id or title) and one month
+    ("SOL1 i måned 8") plans that course, as a guess."""
+    for b in blokke:
+        if not isinstance(b, Afsnit):
+            continue
+        tekst = " ".join(b.tekst.split())
+        n = normaliser(tekst)
+        kurser = [k for k in x.mb.kurser
+                  if re.search(rf"(?<![\w-]){re.escape(k.id)}(?![\w-])", tekst, re.I) or normaliser(k.titel) in n]
+        måneder = {int(m) for m in _ÉN_MÅNED.findall(tekst)}
+        if len(kurser) == 1 and len(måneder) == 1 and 1 <= (m := måneder.pop()) <= 120 \
+                and all(k["kursus"] != kurser[0].id for k in x.u.kurser):
+            x.u.kurser.append({"kursus": kurser[0].id, "måned": m, "bemærkning": None,
+                               "note": f"læst i teksten: \"{tekst[:60]}\"; tjek måneden"})
 
 
 def _forsidetabel(x: _Udtræk, t: Tabel) -> list[str]:

@@ -173,6 +173,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
                 felter.append(f"bemærkning: {_q(c['bemærkning'])}")
             if c.get("kilde"):
                 ud += _kommentar(f"Word: {c['kilde']}", "  # ")
+            if c.get("note"):
+                ud += _kommentar(f"gæt: {c['note']}", "  # ")
             ud.append("  - {" + ", ".join(felter) + "}")
     if u.fokuserede_ophold:
         ud.append("fokuserede_ophold:")
