@@ -628,9 +628,10 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
         x._ny_ansættelse("UDFYLD", "UDFYLD")
     for blokke in alle:
         blokke[:] = _datatabeller(x, blokke)
-    if not u.kurser:
+    # Prose guesses only in other documents: uddprog's own output has all its data in tables.
+    if not u.kurser and not op.uddprog:
         _kurser_i_teksten(x, [b for sid in _sektioner_med(skabelon, "kurser") for b in sektioner.get(sid, [])])
-    if u.forskningstræning is None and mb.forskningstræning is not None:
+    if u.forskningstræning is None and mb.forskningstræning is not None and not op.uddprog:
         _forskning_i_teksten(x, [b for sid in _sektioner_med(skabelon, "forskningstræning") for b in sektioner.get(sid, [])])
 
     for s in skabelon.sektioner:
