@@ -59,7 +59,9 @@ _LØB = [f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{t}</w:t>{efter}</
                               ("", "tekst", '<w:fldChar w:fldCharType="begin"/>'),
                               ("", "slut", '<w:fldChar w:fldCharType="end"/>'),
                               ("<w:b/>", "Kompetence", '<w:commentReference w:id="7"/>'), ("", "", "<w:tab/>"),
-                              ("", "Mini-CEX, CbD", ""), ("", "måned 1–6", ""), ("", "Ansættelsessted", "")]]
+                              ("", "Mini-CEX, CbD", ""), ("", "måned 1–6", ""), ("", "Ansættelsessted", ""),
+                              ("", "felt", '<w:instrText> HYPERLINK "https://x.dk" </w:instrText>'),
+                              ("", "", '<w:fldChar w:fldCharType="separate"/>'), ("", "SOL1 i måned 8", "")]]
 _INDHOLD = st.sampled_from(_LØB + [f"<w:ins>{r}</w:ins>" for r in _LØB[:3]] + [f"<w:del>{r}</w:del>" for r in _LØB[:3]]
                            + [f'<w:hyperlink r:id="nej">{_LØB[0]}</w:hyperlink>'])
 _VÆRDI = ['', ' w:val="0"', ' w:val="x"', ' w:val="-1"', ' w:val="99999999999"', ' w:val="3"']
