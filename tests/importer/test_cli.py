@@ -84,8 +84,12 @@ def test_doc_konverteres_med_libreoffice(tmp_path):
                    check=True, capture_output=True, timeout=120)
     doc = tmp_path / "nord.doc"
     assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
-    r = kør(str(doc), *MB, "--out", str(tmp_path / "nord.yaml"))
+    forklædt = tmp_path / "forklædt.docx"        # the content decides, not the name
+    shutil.copy(doc, forklædt)
+    r = kør(str(doc), str(forklædt), *MB, "--out-dir", str(tmp_path))
     assert r.exit_code == 0, r.output
+    assert yaml.safe_load((tmp_path / "nord.yaml").read_text(encoding="utf-8")) == yaml.safe_load(
+        (tmp_path / "forklædt.yaml").read_text(encoding="utf-8"))
     d = yaml.safe_load((tmp_path / "nord.yaml").read_text(encoding="utf-8"))
     assert [a["sted"] for a in d["ansættelser"]] == ["Regionshospitalet Viborg", "Aalborg Universitetshospital"]
     assert {p["kompetence"] for p in d["kompetenceplan"]} == {"1", "2", "6", "12", "7", "18"}

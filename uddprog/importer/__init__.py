@@ -20,7 +20,7 @@ from ..models import Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion
 from .data import udtræk
 from .laeser import læs_dokument
 from .opdeling import opdel
-from .pakke import læs_fil, læs_pakke
+from .pakke import art, læs_fil, læs_pakke
 from .resultat import Besked, ImportFejl, antal
 from .udkast import skriv
 
@@ -67,12 +67,15 @@ def importer_bytes(data: bytes, navn: str, mb: Maalbeskrivelse, skabelon: Nation
 
 def importer(sti: Path, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
              region: Videreuddannelsesregion) -> Import:
-    """Import one .docx (or, through LibreOffice, .doc) file. Raises ImportFejl."""
-    if sti.suffix.lower() == ".doc":
+    """Import one .docx (or, through LibreOffice, .doc) file. Raises ImportFejl.
+
+    The content decides, not the name: an old binary Word file is converted whatever it is called."""
+    data = læs_fil(sti)
+    if art(data) == "ole-doc":
         from .doc import doc_til_docx
 
-        return importer_bytes(doc_til_docx(sti), str(sti), mb, skabelon, region)
-    return importer_bytes(læs_fil(sti), str(sti), mb, skabelon, region)
+        data = doc_til_docx(sti)
+    return importer_bytes(data, str(sti), mb, skabelon, region)
 
 
 def _kort(tekst: str, n: int = 60) -> str:

@@ -148,9 +148,9 @@ def læs_pakke(data: bytes, navn: str) -> Pakke:
     if slags == "ole-krypteret":
         raise ImportFejl(f"{navn}: dokumentet er krypteret (beskyttet med adgangskode). Gem det uden adgangskode "
                          "i Word (Filer › Oplysninger › Beskyt dokument), og importér det igen.")
-    if slags == "ole-doc":
-        raise ImportFejl(f"{navn}: filen er et gammelt Word-dokument (.doc) med forkert endelse; omdøb den til .doc, "
-                         "så konverterer uddprog den med LibreOffice.")
+    if slags == "ole-doc":  # importer() converts these first; bytes given directly cannot be
+        raise ImportFejl(f"{navn}: filen er et gammelt Word-dokument (.doc); gem det som .docx i Word, eller "
+                         "importér filen med 'uddprog import', som konverterer den med LibreOffice.")
     if slags != "zip":
         raise ImportFejl(f"{navn}: filen er ikke et Word-dokument (.docx).")
     import io
