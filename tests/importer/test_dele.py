@@ -272,3 +272,25 @@ def test_kurser_fra_teksten(katalog):
     # One course and one month per line only: two courses in a line, or a range, are left to the author.
     assert [(k["kursus"], k["måned"]) for k in d["kurser"]] == [("sol1", 8), ("hu-neuroradiologi", 20)]
     assert "SOL2 og SOL3 i måned 30 og 40." in d["sektioner"]["kurser"]
+
+
+def test_listetypografier_fra_python_docx(katalog):
+    """Lists made by list styles (Word's "List Bullet 2", as python-docx writes them), level from the name."""
+    import io
+
+    import docx as python_docx
+    import yaml
+
+    d = python_docx.Document()
+    d.add_heading("Indledning", 1)
+    d.add_paragraph("Første punkt", style="List Bullet")
+    d.add_paragraph("Underpunkt", style="List Bullet 2")
+    d.add_paragraph("Et nummer", style="List Number")
+    b = io.BytesIO()
+    d.save(b)
+    mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
+    y = yaml.safe_load(importer_bytes(b.getvalue(), "pd.docx", mb, katalog.skabelon("kbu").model, "Øst").yaml)
+    assert y["sektioner"]["indledning"] == "- Første punkt\n  - Underpunkt\n1. Et nummer\n"
+    from uddprog.render.markdown import to_html
+
+    assert "<ul>" in to_html(y["sektioner"]["indledning"]) and "<ol>" in to_html(y["sektioner"]["indledning"])

@@ -27,6 +27,7 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
+_LISTESTIL = re.compile(r"^(?:list bullet|list number|opstilling[^0-9]*|punktopstilling|nummereret liste)\s+([2-9])$")
 MAKS_KOLONNER = 63
 MAKS_CELLER = 200_000  # table cells on the grid, spans counted: bounds the memory of every table stage
 _OVERSKRIFT_NAVN = re.compile(r"^(?:heading|overskrift|rubrik|titre|überschrift|kop)\s*([1-9])$")
@@ -175,7 +176,10 @@ class _Læser:
         if num and num[0] and num[0] != "0":
             ilvl = num[1] if num[1] and num[1].isdigit() else "0"
             fmt = self.formater.get(num[0], {}).get(ilvl, "decimal")
-            liste = (int(ilvl), fmt not in ("bullet", "none"))
+            niveau = int(ilvl)
+            if numpr is None and (m := _LISTESTIL.match(navn.lower())):
+                niveau = int(m.group(1)) - 1  # "List Bullet 2": the style's own list, its level in the name
+            liste = (niveau, fmt not in ("bullet", "none"))
         afs = Afsnit(_flet(stykker), sid, navn, self.overskriftsniveau(sid, navn, ppr), liste, kilde, stil_fed)
         tekst = afs.tekst
         for cid in self._kommentarer:
