@@ -24,6 +24,7 @@ _KOMMANDOER = {
     "status": "uddprog.cli.diff:status",
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
+    "import": "uddprog.cli.importer:importer_cmd",
     "init": "uddprog.cli.init:init",
     "katalog": "uddprog.cli.init:katalog",
 }
