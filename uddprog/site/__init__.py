@@ -1,0 +1,296 @@
+"""`uddprog site`: every programme of a repository as one static, self-contained, deterministic website.
+
+Library use::
+
+    from uddprog.site import build
+    resultat = build([Path("examples")], out=Path("site"))
+
+The stages: collect the programme files → validate each (``uddprog.checks``) → render DOCX, HTML
+(and PDF where LibreOffice is installed) through ``uddprog.render`` and its render cache into
+``OUT/filer/`` → status lines (``uddprog.diff.status``) and diff reports between consecutive
+målbeskrivelse versions (``uddprog.diff``) → pages through the Jinja templates in ``templates/``
+→ deterministic, atomic writes. A file whose content did not change is not written again.
+
+``OUT/.uddprog-site.json`` lists what the build wrote. The next build into the same folder removes
+what it no longer writes (a programme removed, or broken since), and nothing else: a folder that
+is not empty and has no such list is refused, so ``--out`` never deletes a user's files.
+
+:class:`Bygger` keeps what it learned between builds, for ``uddprog serve``: a programme is
+validated and rendered again only when its file (or a målbeskrivelse or template) changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Sequence
+
+MARKØR = ".uddprog-site.json"
+FILMAPPE = "filer"  # render outputs: OUT/filer/<region>/<name>.<format>
+
+__all__ = ["Bygger", "Byggeresultat", "SiteFejl", "build"]
+
+
+class SiteFejl(Exception):
+    """Bad input or an unusable output folder; the message is Danish."""
+
+
+@dataclass
+class Byggeresultat:
+    out: Path
+    filer: list[str] = field(default_factory=list)  # every file of the site, relative to out
+    ændrede: list[str] = field(default_factory=list)  # written (new or changed) in this build
+    fjernede: list[str] = field(default_factory=list)
+    programmer: list = field(default_factory=list)  # Programpost
+    katalogfund: list = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Every programme could be read and rendered."""
+        return all(p.status != "ulaeselig" and not p.renderfejl and "html" in p.filer for p in self.programmer)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _læs(fil: Path) -> bytes | None:
+    try:
+        return Path(fil).read_bytes()
+    except OSError:
+        return None
+
+
+@dataclass
+class _Programcache:
+    nøgle: tuple
+    dok: object
+    fund: list
+    udfald: object
+
+
+class Bygger:
+    """Builds the site into ``out``; call :meth:`byg` again after changes (``uddprog serve``)."""
+
+    def __init__(self, out: Path, stier: Sequence[Path] = (), rod: Path | None = None, dato: date | None = None,
+                 pdf: bool | None = None, jobs: int | None = None, titel: str = "Uddannelsesprogrammer") -> None:
+        from ..catalog import find_rod
+        from ..render.pdf import find_soffice
+
+        self.stier = [Path(s) for s in stier]
+        self.rod = Path(rod) if rod else find_rod(self.stier[0] if self.stier else None)
+        self.out = Path(out)
+        self.dato = dato
+        self.jobs = jobs
+        self.titel = titel
+        self.formater = ("docx", "html") + (("pdf",) if (find_soffice() if pdf is None else pdf) else ())
+        self._renderer = None
+        self._generation = 0  # bumped when a målbeskrivelse or template may have changed
+        self._programmer: dict[str, _Programcache] = {}
+        self._diffs: dict = {}
+        self._katalog = None
+        _tjek_out(self.out, self.rod)
+
+    # --- what a change touches ---------------------------------------------------------------
+
+    def _katalogfil(self, sti: Path) -> bool:
+        from ..catalog import MB_MAPPE, SKABELON_MAPPE
+
+        a = os.path.abspath(sti)
+        return any(a == os.path.abspath(m) or a.startswith(os.path.abspath(m) + os.sep)
+                   for m in (self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE))
+
+    def glem(self, ændrede: Iterable[Path] | None) -> None:
+        """Forget what the changed paths touch; None forgets everything."""
+        if ændrede is None or any(self._katalogfil(s) for s in ændrede):
+            self._generation += 1
+            self._renderer = None
+            self._katalog = None
+            self._diffs.clear()
+
+    @property
+    def katalog(self):
+        if self._katalog is None:
+            from ..catalog import Katalog
+
+            self._katalog = self._renderer.katalog if self._renderer else Katalog(self.rod)
+        return self._katalog
+
+    # --- the build ---------------------------------------------------------------------------
+
+    def byg(self, ændrede: Iterable[Path] | None = None) -> Byggeresultat:
+        """Build (or bring up to date) the whole site; ``ændrede`` are the paths changed since the last build."""
+        from ..diff.status import status
+        from ..render import RenderError, programfiler
+        from .data import programpost
+        from .sider import sider
+
+        if ændrede is not None:
+            self.glem(list(ændrede))
+        try:
+            filer = list(dict.fromkeys(programfiler(self.stier, self.rod)))
+        except RenderError as e:
+            raise SiteFejl(str(e)) from None
+        self._valider_og_dan(filer)
+        katalog = self.katalog
+        dato = self.dato or date.today()
+        poster = []
+        for f in filer:
+            c = self._programmer[os.path.abspath(f)]
+            if c.dok is not None and c.dok.type != "uddannelsesprogram":
+                continue  # a målbeskrivelse or template among the paths: shown on its own pages
+            linje = status([c.dok if c.dok is not None and c.dok.type == "uddannelsesprogram"
+                            else (Path(f), c.fund)], katalog, dato)[0]
+            post = programpost(Path(f), c.dok, c.fund, linje, self.rod)
+            u = c.udfald
+            if u is not None:
+                post.renderfejl = None if u.ok or u.sprunget_over else u.fejl
+                for fil in u.filer:
+                    post.filer[Path(fil).suffix.lstrip(".")] = Path(os.path.relpath(fil, self.out)).as_posix()
+            poster.append(post)
+        _unikke_sider(poster)
+        docs = [c.dok for c in map(self._programmer.get, map(os.path.abspath, filer))
+                if c.dok is not None and c.dok.type == "uddannelsesprogram"]
+        diffs = self._diffrapporter(docs, dato)
+        indhold = sider(poster, katalog, diffs, dato, self.rod, self.titel, pdf="pdf" in self.formater)
+        return self._skriv(indhold, poster, katalog)
+
+    def _valider_og_dan(self, filer: list[Path]) -> None:
+        """Validate and render the programmes whose inputs changed; the others keep their last result."""
+        from ..checks import valider_fil
+        from ..render import Renderer, render_programmer
+
+        nye, nøgler = [], {}
+        for f in filer:
+            k = os.path.abspath(f)
+            data = _læs(f)
+            nøgle = (self._generation, _sha(data) if data is not None else None)
+            nøgler[k] = nøgle
+            c = self._programmer.get(k)
+            if c is None or c.nøgle != nøgle:
+                nye.append(f)
+        for k in set(self._programmer) - set(nøgler):
+            del self._programmer[k]
+        if not nye:
+            return
+        ud = self.out / FILMAPPE
+        if self._renderer is None and len(nye) > 1:
+            # Many programmes (the first build): the render library's batch, parallel and with its cache.
+            resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod)
+            udfald = {os.path.abspath(u.kilde): u for u in resultat.udfald}
+        else:
+            udfald = {}
+        if self._renderer is None:
+            self._renderer = Renderer(self.rod, self.dato)
+            self._katalog = None
+        katalog = self.katalog
+        for f in nye:
+            k = os.path.abspath(f)
+            dok, fund = valider_fil(Path(f), katalog, self.dato)
+            u = udfald.get(k)
+            if u is None and dok is not None and dok.type == "uddannelsesprogram":
+                u = self._renderer.render_fil(Path(f), self.formater, ud)  # one changed programme (serve)
+            self._programmer[k] = _Programcache(nøgler[k], dok, fund, u)
+
+    def _diffrapporter(self, docs, dato: date) -> dict:
+        """The diff report between each two consecutive målbeskrivelse versions: {(speciale slug, fase): [...]}."""
+        from ..diff import Diffrapport, påvirkning, sammenlign
+        from ..diff.html import som_html
+        from ..navne import slug
+
+        katalog = self.katalog
+        skabeloner = {id: d.model for id, d in katalog.skabeloner.items()}
+        navne: dict[tuple, str] = {}
+        for mb in katalog.målbeskrivelser:
+            navne.setdefault((slug(mb.model.speciale), str(mb.model.fase)), mb.model.speciale)
+        ud: dict[tuple, list] = {}
+        for (s, fase), navn in sorted(navne.items()):
+            versioner = katalog.versioner(navn, fase)
+            for g, n in zip(versioner, versioner[1:]):
+                nøgle = (g.fil, n.fil)
+                if nøgle not in self._diffs:
+                    self._diffs[nøgle] = sammenlign(g, n)
+                sæt = self._diffs[nøgle]
+                rapport = Diffrapport(sæt, tuple(påvirkning(sæt, docs, skabeloner, dato)), dato)
+                ud.setdefault((s, fase), []).append((g, n, rapport, som_html(rapport)))
+        return ud
+
+    def _skriv(self, indhold: dict[str, str | bytes], poster, katalog) -> Byggeresultat:
+        from ..render.writer import write_atomic
+
+        res = Byggeresultat(self.out, programmer=poster, katalogfund=list(katalog.fund))
+        rendrede = {f for p in poster for f in p.filer.values()}
+        for sti, data in sorted(indhold.items()):
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            mål = self.out / sti
+            if _læs(mål) != data:
+                write_atomic(mål, data)
+                res.ændrede.append(sti)
+        res.filer = sorted(set(indhold) | rendrede)
+        før = _markør(self.out)
+        nu = set(res.filer)
+        for sti in sorted(set(før) - nu):
+            if _sikker(sti) and (self.out / sti).is_file():
+                (self.out / sti).unlink()
+                res.fjernede.append(sti)
+        _ryd_tomme(self.out)
+        # A programme rendered in this build counts as changed for reloads.
+        res.ændrede = sorted(set(res.ændrede) | (rendrede - set(før)))
+        data = json.dumps({"format": "uddprog-site", "formatversion": 1, "filer": res.filer},
+                          ensure_ascii=False, indent=0).encode("utf-8")
+        if _læs(self.out / MARKØR) != data:
+            write_atomic(self.out / MARKØR, data)
+        return res
+
+
+def _unikke_sider(poster) -> None:
+    """Two source files that slug to the same page (x.yaml and x.yml) get numbered pages."""
+    set_: dict[str, int] = {}
+    for p in poster:
+        n = set_.get(p.side, 0)
+        set_[p.side] = n + 1
+        if n:
+            p.side = p.side.removesuffix(".html") + f"-{n + 1}.html"
+
+
+def _sikker(sti: str) -> bool:
+    return not (os.path.isabs(sti) or ".." in Path(sti).parts)
+
+
+def _markør(out: Path) -> list[str]:
+    try:
+        data = json.loads((out / MARKØR).read_text(encoding="utf-8"))
+        return [str(f) for f in data.get("filer", [])]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def _tjek_out(out: Path, rod: Path) -> None:
+    """Refuse an output folder that holds anything but an earlier uddprog site, or the repository itself."""
+    if out.exists() and not out.is_dir():
+        raise SiteFejl(f"'{out}' findes og er ikke en mappe.")
+    r, o = os.path.abspath(rod), os.path.abspath(out)
+    if r == o or r.startswith(o + os.sep):
+        raise SiteFejl(f"Outputmappen '{out}' indeholder projektmappen; vælg en anden mappe, fx 'site'.")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKØR).is_file():
+        raise SiteFejl(f"Mappen '{out}' er ikke tom og er ikke et websted dannet af uddprog. "
+                       "Vælg en tom eller ny mappe, så ingen filer bliver overskrevet eller slettet.")
+
+
+def _ryd_tomme(out: Path) -> None:
+    for mappe in sorted((p for p in out.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        try:
+            mappe.rmdir()  # only succeeds when empty
+        except OSError:
+            pass
+
+
+def build(stier: Sequence[Path] = (), out: Path = Path("site"), rod: Path | None = None, dato: date | None = None,
+          pdf: bool | None = None, jobs: int | None = None) -> Byggeresultat:
+    """Build the site once; see the module docstring."""
+    return Bygger(out, stier, rod, dato, pdf, jobs).byg()
