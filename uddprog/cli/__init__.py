@@ -24,6 +24,8 @@ _KOMMANDOER = {
     "status": "uddprog.cli.diff:status",
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
+    "site": "uddprog.cli.site:site",
+    "serve": "uddprog.cli.site:serve",
 }
 
 

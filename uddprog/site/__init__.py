@@ -93,6 +93,7 @@ class Bygger:
         self._programmer: dict[str, _Programcache] = {}
         self._diffs: dict = {}
         self._katalog = None
+        self._dannet: set[str] = set()  # render outputs written during the current build
         _tjek_out(self.out, self.rod)
 
     # --- what a change touches ---------------------------------------------------------------
@@ -120,6 +121,20 @@ class Bygger:
             self._katalog = self._renderer.katalog if self._renderer else Katalog(self.rod)
         return self._katalog
 
+    def forvarm(self) -> None:
+        """Compile every national template's Word and HTML template now, so the first edit is fast."""
+        from ..render import Renderer, RenderError
+
+        if self._renderer is None:
+            self._renderer = Renderer(self.rod, self.dato)
+            self._katalog = None
+        for skabelon_id in sorted(self.katalog.skabeloner):
+            for f in (self._renderer.html_skabelon, self._renderer.docx_skabelon):
+                try:
+                    f(skabelon_id)
+                except (RenderError, OSError):
+                    pass  # a broken template is reported when a programme using it renders
+
     # --- the build ---------------------------------------------------------------------------
 
     def byg(self, ændrede: Iterable[Path] | None = None) -> Byggeresultat:
@@ -131,6 +146,7 @@ class Bygger:
 
         if ændrede is not None:
             self.glem(list(ændrede))
+        self._dannet = set()
         try:
             filer = list(dict.fromkeys(programfiler(self.stier, self.rod)))
         except RenderError as e:
@@ -162,6 +178,7 @@ class Bygger:
     def _valider_og_dan(self, filer: list[Path]) -> None:
         """Validate and render the programmes whose inputs changed; the others keep their last result."""
         from ..checks import valider_fil
+        from ..findings import sorteret
         from ..render import Renderer, render_programmer
 
         nye, nøgler = [], {}
@@ -191,10 +208,13 @@ class Bygger:
         for f in nye:
             k = os.path.abspath(f)
             dok, fund = valider_fil(Path(f), katalog, self.dato)
+            fund = sorteret(fund)
             u = udfald.get(k)
             if u is None and dok is not None and dok.type == "uddannelsesprogram":
                 u = self._renderer.render_fil(Path(f), self.formater, ud)  # one changed programme (serve)
             self._programmer[k] = _Programcache(nøgler[k], dok, fund, u)
+            if u is not None and not u.uændret:
+                self._dannet |= {Path(os.path.relpath(f, self.out)).as_posix() for f in u.filer}
 
     def _diffrapporter(self, docs, dato: date) -> dict:
         """The diff report between each two consecutive målbeskrivelse versions: {(speciale slug, fase): [...]}."""
@@ -239,8 +259,8 @@ class Bygger:
                 (self.out / sti).unlink()
                 res.fjernede.append(sti)
         _ryd_tomme(self.out)
-        # A programme rendered in this build counts as changed for reloads.
-        res.ændrede = sorted(set(res.ændrede) | (rendrede - set(før)))
+        # A programme rendered in this build counts as changed (for live reload).
+        res.ændrede = sorted(set(res.ændrede) | (self._dannet & rendrede))
         data = json.dumps({"format": "uddprog-site", "formatversion": 1, "filer": res.filer},
                           ensure_ascii=False, indent=0).encode("utf-8")
         if _læs(self.out / MARKØR) != data:

@@ -7,6 +7,7 @@ Pure: built from loaded documents, findings, render outcomes and the status line
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -129,10 +130,17 @@ def programpost(kilde: Path, dok, fund: list[Finding], linje: Statuslinje, rod: 
         post.godkendt_af = p.ansvar.godkendt_af or ""
         dele = [p.titel, p.forløb, str(p.videreuddannelsesregion), ref.speciale,
                 *(f"{a.sted} {a.afdeling}" for a in p.ansættelser), *p.sektioner.values()]
-        post.søgetekst = " ".join(" ".join(str(d).split()) for d in dele).lower()
+        post.søgetekst = _ren(" ".join(str(d) for d in dele))
     else:
         post.søgetekst = post.titel.lower()
     return post
+
+
+def _ren(tekst: str) -> str:
+    """Searchable text: Markdown links and emphasis marks removed, whitespace collapsed, lower case."""
+    tekst = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", tekst)
+    tekst = re.sub(r"[*_`#>]+", "", tekst)
+    return " ".join(tekst.split()).lower()
 
 
 def dato(d: date | None) -> str:
