@@ -195,8 +195,9 @@ class Bygger:
         if not nye:
             return
         ud = self.out / FILMAPPE
-        if self._renderer is None and len(nye) > 1:
-            # Many programmes (the first build): the render library's batch, parallel and with its cache.
+        if "pdf" in self.formater or (self._renderer is None and len(nye) > 1):
+            # The first build, or PDFs (one LibreOffice start per batch): the render library's batch,
+            # parallel and with its cache.
             resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod)
             udfald = {os.path.abspath(u.kilde): u for u in resultat.udfald}
         else:
