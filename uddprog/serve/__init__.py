@@ -93,7 +93,7 @@ class Tilstand:
 class _Handler(BaseHTTPRequestHandler):
     server_version = "uddprog"
     sys_version = ""
-    protocol_version = "HTTP/1.0"
+    protocol_version = "HTTP/1.1"  # keep-alive: a reload fetches page, stylesheet and script on one connection
     server: "_HttpServer"
 
     def log_message(self, format: str, *args) -> None:  # quiet: the rebuild log is what the author reads
@@ -126,6 +126,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
     def _forkert_metode(self) -> None:
+        self.close_connection = True  # a request body may follow that is never read
         self._tekst(405, "Kun GET og HEAD er tilladt.\n", Allow="GET, HEAD")
 
     def _vært_ok(self) -> bool:
@@ -136,6 +137,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _svar(self, krop: bool) -> None:
         if not self._vært_ok():
+            self.close_connection = True
             self._tekst(400, "Forkert Host-header: serveren svarer kun på sin egen adresse.\n", krop)
             return
         sti = urlsplit(self.path).path

@@ -92,6 +92,7 @@ class Bygger:
         self._generation = 0  # bumped when a målbeskrivelse or template may have changed
         self._programmer: dict[str, _Programcache] = {}
         self._diffs: dict = {}
+        self._sider: dict = {}  # programme pages by path: (inputs, html)
         self._katalog = None
         self._dannet: set[str] = set()  # render outputs written during the current build
         _tjek_out(self.out, self.rod)
@@ -172,7 +173,8 @@ class Bygger:
         docs = [c.dok for c in map(self._programmer.get, map(os.path.abspath, filer))
                 if c.dok is not None and c.dok.type == "uddannelsesprogram"]
         diffs = self._diffrapporter(docs, dato)
-        indhold = sider(poster, katalog, diffs, dato, self.rod, self.titel, pdf="pdf" in self.formater)
+        indhold = sider(poster, katalog, diffs, dato, self.rod, self.titel, pdf="pdf" in self.formater,
+                        memo=self._sider)
         return self._skriv(indhold, poster, katalog)
 
     def _valider_og_dan(self, filer: list[Path]) -> None:

@@ -68,7 +68,8 @@ class Fasepost:
 
 
 def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path, titel: str,
-          pdf: bool) -> dict[str, str]:
+          pdf: bool, memo: dict | None = None) -> dict[str, str]:
+    """Every page; ``memo`` (kept by the caller between builds) saves rendering unchanged programme pages."""
     from ..diff.tekst import opsummering
 
     env = _env()
@@ -143,10 +144,19 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
          katalogfund=fundlinjer(katalog.fund, rod), aktiv="oversigt.html")
 
     skabelonsider = {d.model.id: f"skabeloner/{slug(d.model.id)}.html" for d in skabeloner}
+    nye_memo = {}
     for p in poster:
-        side(p.side, "program.html.j2", titel=p.titel, p=p, aktiv="", pdf=pdf,
-             kilde=vis(p.kilde, rod), speciale_side=f"specialer/{slug(p.speciale)}.html" if p.speciale else None,
-             skabelon_side=skabelonsider.get(p.skabelon),
-             krumme=[(f"regioner/{slug(p.region)}.html", p.region)] if p.region else [],
-             rel=lambda til, fra=p.side: _rel(fra, til), Severity=Severity)
+        kw = dict(titel=p.titel, p=p, aktiv="", pdf=pdf, kilde=vis(p.kilde, rod),
+                  speciale_side=f"specialer/{slug(p.speciale)}.html" if p.speciale else None,
+                  skabelon_side=skabelonsider.get(p.skabelon),
+                  krumme=[(f"regioner/{slug(p.region)}.html", p.region)] if p.region else [])
+        nøgle = (repr(sorted(kw.items(), key=lambda kv: kv[0])), repr(fælles))
+        if memo is not None and memo.get(p.side, (None,))[0] == nøgle:
+            ud[p.side] = memo[p.side][1]
+        else:
+            side(p.side, "program.html.j2", rel=lambda til, fra=p.side: _rel(fra, til), Severity=Severity, **kw)
+        nye_memo[p.side] = (nøgle, ud[p.side])
+    if memo is not None:
+        memo.clear()
+        memo.update(nye_memo)
     return ud
