@@ -193,3 +193,39 @@ def test_pdf_is_offered_when_libreoffice_is_there(repo, tmp_path):
     (p,) = res.programmer
     assert p.filer["pdf"].endswith(".pdf") and (tmp_path / "s" / p.filer["pdf"]).read_bytes()[:5] == b"%PDF-"
     assert 'download>Hent som PDF</a>' in (tmp_path / "s" / p.side).read_text(encoding="utf-8")
+
+
+def test_a_new_målbeskrivelse_version_changes_the_status_of_the_programmes_on_the_old_one(tmp_path):
+    """A change in målbeskrivelser/ is a change for every programme: the catalog is read again."""
+    repo = kopier_repo(tmp_path / "repo")
+    b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
+    før = {p.side: p.status for p in b.byg().programmer}
+    glostrup = "programmer/oest/neurologi-introduktion-glostrup.html"
+    assert før[glostrup] == "gaeldende"
+    gammel = repo / "målbeskrivelser/neurologi/introduktion-2015.yaml"
+    ny = gammel.with_name("introduktion-2026.yaml")
+    tekst = gammel.read_text(encoding="utf-8").replace('version: "2015"', 'version: "2026"', 1)
+    ny.write_text(tekst.replace("gyldig_fra: 2015-09-01", "gyldig_fra: 2026-09-01", 1), encoding="utf-8")
+    efter = {p.side: p.status for p in b.byg([ny]).programmer}
+    assert efter[glostrup] == "nyere"
+    assert {s for s, v in efter.items() if v != før[s]} == {glostrup}
+    assert (tmp_path / "site/specialer/neurologi/introduktion-2015-2026.html").is_file()
+
+
+def test_text_from_yaml_stays_text_on_every_page_and_in_the_search_index(tmp_path):
+    import json
+
+    repo = kopier_repo(tmp_path / "repo")
+    fil = repo / "examples/oest/neurologi-introduktion-glostrup.yaml"
+    ond = '</script><script>alert(1)</script><img src=x onerror=alert(2)> & "x"'
+    tekst = fil.read_text(encoding="utf-8")
+    fil.write_text(tekst.replace("forløb: ", f"forløb: '{ond}' #", 1), encoding="utf-8")
+    res = build([repo / "examples"], tmp_path / "site", rod=repo, dato=DATO, pdf=False, jobs=1)
+    assert any(p.forløb == ond for p in res.programmer)
+    for side in (tmp_path / "site").rglob("*.html"):
+        html = side.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html, side
+    forside = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    indeks = re.search(r'<script type="application/json" id="soegeindeks">(.*?)</script>', forside, re.S)[1]
+    # The index parses whole (a "</script>" inside would have cut it short) and keeps the words.
+    assert any("/scriptscriptalert(1)/script" in t and "onerror=alert(2)" in t for t in json.loads(indeks).values())

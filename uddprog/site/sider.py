@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .. import __version__
 from ..datoer import dansk_dato
@@ -35,8 +36,16 @@ def _env() -> jinja2.Environment:
                              keep_trailing_newline=True)
     env.filters["dato"] = vis_dato
     env.filters["slug"] = slug
+    env.filters["md"] = _md
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
     return env
+
+
+def _md(tekst) -> Markup:
+    """Markdown from YAML through uddprog's renderer (raw HTML off, safe links only)."""
+    from ..render.markdown import to_html
+
+    return Markup(to_html(str(tekst))) if tekst else Markup("")
 
 
 def _rod(side: str) -> str:
