@@ -228,4 +228,4 @@ def test_text_from_yaml_stays_text_on_every_page_and_in_the_search_index(tmp_pat
     forside = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     indeks = re.search(r'<script type="application/json" id="soegeindeks">(.*?)</script>', forside, re.S)[1]
     # The index parses whole (a "</script>" inside would have cut it short) and keeps the words.
-    assert any("/scriptscriptalert(1)/script" in t and "onerror=alert(2)" in t for t in json.loads(indeks).values())
+    assert any("</script<scriptalert(1)" in t and "onerror=alert(2)" in t for t in json.loads(indeks).values())
