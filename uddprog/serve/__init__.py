@@ -94,6 +94,9 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "uddprog"
     sys_version = ""
     protocol_version = "HTTP/1.1"  # keep-alive: a reload fetches page, stylesheet and script on one connection
+    # Headers and body go out in two writes; with Nagle's algorithm the body then waits for the client's
+    # delayed ACK (40 ms on Linux) on every response.
+    disable_nagle_algorithm = True
     server: "_HttpServer"
 
     def log_message(self, format: str, *args) -> None:  # quiet: the rebuild log is what the author reads

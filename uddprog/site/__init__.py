@@ -170,7 +170,7 @@ class Bygger:
                     post.filer[Path(fil).suffix.lstrip(".")] = Path(os.path.relpath(fil, self.out)).as_posix()
             poster.append(post)
         _unikke_sider(poster)
-        docs = [c.dok for c in map(self._programmer.get, map(os.path.abspath, filer))
+        docs = [(c.dok, c.nøgle) for c in map(self._programmer.get, map(os.path.abspath, filer))
                 if c.dok is not None and c.dok.type == "uddannelsesprogram"]
         diffs = self._diffrapporter(docs, dato)
         indhold = sider(poster, katalog, diffs, dato, self.rod, self.titel, pdf="pdf" in self.formater,
@@ -231,15 +231,23 @@ class Bygger:
         for mb in katalog.målbeskrivelser:
             navne.setdefault((slug(mb.model.speciale), str(mb.model.fase)), mb.model.speciale)
         ud: dict[tuple, list] = {}
+        brugt = set()
         for (s, fase), navn in sorted(navne.items()):
             versioner = katalog.versioner(navn, fase)
+            # Only this specialty's programmes of this phase: the report is about them, and editing
+            # another programme then leaves it as it was.
+            egne = [(d, k) for d, k in docs if slug(d.model.målbeskrivelse.speciale) == s
+                    and str(d.model.målbeskrivelse.fase) == fase]
             for g, n in zip(versioner, versioner[1:]):
-                nøgle = (g.fil, n.fil)
+                nøgle = (self._generation, g.fil, n.fil, dato, tuple((d.fil, k) for d, k in egne))
                 if nøgle not in self._diffs:
-                    self._diffs[nøgle] = sammenlign(g, n)
-                sæt = self._diffs[nøgle]
-                rapport = Diffrapport(sæt, tuple(påvirkning(sæt, docs, skabeloner, dato)), dato)
-                ud.setdefault((s, fase), []).append((g, n, rapport, som_html(rapport)))
+                    sæt = sammenlign(g, n)
+                    rapport = Diffrapport(sæt, tuple(påvirkning(sæt, [d for d, _ in egne], skabeloner, dato)), dato)
+                    self._diffs[nøgle] = (g, n, rapport, som_html(rapport))
+                ud.setdefault((s, fase), []).append(self._diffs[nøgle])
+                brugt.add(nøgle)
+        for nøgle in set(self._diffs) - brugt:
+            del self._diffs[nøgle]
         return ud
 
     def _skriv(self, indhold: dict[str, str | bytes], poster, katalog) -> Byggeresultat:
