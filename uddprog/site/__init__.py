@@ -135,6 +135,17 @@ class Bygger:
                     f(skabelon_id)
                 except (RenderError, OSError):
                     pass  # a broken template is reported when a programme using it renders
+        # One programme per template through the whole renderer into a throwaway folder: the first real
+        # edit then finds the Markdown and Word caches warm.
+        import tempfile
+
+        prøver = {}
+        for c in self._programmer.values():
+            if c.dok is not None and c.dok.type == "uddannelsesprogram" and c.udfald is not None and c.udfald.ok:
+                prøver.setdefault(c.dok.model.skabelon, c.dok.fil)
+        with tempfile.TemporaryDirectory(prefix="uddprog-forvarm-") as tmp:
+            for fil in prøver.values():
+                self._renderer.render_fil(Path(fil), self.formater, Path(tmp))
 
     # --- the build ---------------------------------------------------------------------------
 
