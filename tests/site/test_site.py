@@ -225,7 +225,8 @@ def test_text_from_yaml_stays_text_on_every_page_and_in_the_search_index(tmp_pat
     for side in (tmp_path / "site").rglob("*.html"):
         html = side.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html, side
-    forside = (tmp_path / "site/index.html").read_text(encoding="utf-8")
-    indeks = re.search(r'<script type="application/json" id="soegeindeks">(.*?)</script>', forside, re.S)[1]
-    # The index parses whole (a "</script>" inside would have cut it short) and keeps the words.
+    js = (tmp_path / "site/assets/soegeindeks.js").read_text(encoding="utf-8")
+    indeks = re.fullmatch(r"window\.uddprogSoegeindeks = (\{.*\});\n", js, re.S)[1]
+    assert "<" not in indeks  # escaped: the index can never end a script or open a tag
+    # It parses whole and keeps the words.
     assert any("</script<scriptalert(1)" in t and "onerror=alert(2)" in t for t in json.loads(indeks).values())

@@ -137,10 +137,11 @@ def programpost(kilde: Path, dok, fund: list[Finding], linje: Statuslinje, rod: 
 
 
 def _ren(tekst: str) -> str:
-    """Searchable text: Markdown links and emphasis marks removed, whitespace collapsed, lower case."""
+    """Searchable text: each distinct word once (the search matches words, not phrases), lower case,
+    Markdown links and emphasis marks removed. A front page of thousands of programmes stays small."""
     tekst = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", tekst)
     tekst = re.sub(r"[*_`#>]+", "", tekst)
-    return " ".join(tekst.split()).lower()
+    return " ".join(dict.fromkeys(tekst.lower().split()))
 
 
 def dato(d: date | None) -> str:

@@ -118,11 +118,13 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
 
     søgeindeks = json.dumps({p.række_id: p.søgetekst for p in poster}, ensure_ascii=False, sort_keys=True)
     søgeindeks = søgeindeks.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # A script of its own, loaded after the table: the front page stays small, and file:// can load it.
+    ud["assets/soegeindeks.js"] = f"window.uddprogSoegeindeks = {søgeindeks};\n"
     side("index.html", "forside.html.j2", titel=titel, programmer=poster, regioner=regioner,
          specialer=sorted(specialegrupper.values(), key=lambda g: g.slug),
          faser=sorted({(p.fase, p.fase_navn) for p in poster if p.fase},
                       key=lambda f: ("kbu", "introduktion", "hoveduddannelse").index(f[0])),
-         søgeindeks=søgeindeks, katalogfund=len(katalog.fund), aktiv="index.html")
+         katalogfund=len(katalog.fund), aktiv="index.html")
 
     side("regioner/index.html", "grupper.html.j2", titel="Regioner", grupper=regioner, mappe="regioner",
          aktiv="regioner/index.html", slags="Videreuddannelsesregion")

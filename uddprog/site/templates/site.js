@@ -18,7 +18,7 @@
   if (!tabel || !form) { return; }
   var krop = tabel.tBodies[0];
   var raekker = Array.prototype.slice.call(krop.rows);
-  var indeks = JSON.parse(document.getElementById("soegeindeks").textContent);
+  var indeks = window.uddprogSoegeindeks || {};
   var antal = document.getElementById("antal");
   form.hidden = false;
 
