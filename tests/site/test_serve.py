@@ -142,3 +142,17 @@ def test_ctrl_c_stops_cleanly(tmp_path):
             p.kill()
     assert "Stoppet." in rest and "Traceback" not in rest
     assert not any(tmp.iterdir())  # and is gone afterwards
+
+
+def test_a_port_in_use_is_a_danish_error_with_exit_2(tmp_path):
+    import socket
+
+    repo = kopier_repo(tmp_path / "repo")
+    with socket.socket() as optaget:
+        optaget.bind(("127.0.0.1", 0))
+        optaget.listen()
+        port = optaget.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        r = subprocess.run([sys.executable, "-m", "uddprog", "serve", "--port", str(port)], cwd=repo, env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and f"kan ikke lytte på 127.0.0.1:{port}" in r.stderr and "Traceback" not in r.stderr

@@ -266,18 +266,24 @@ class Forhåndsvisning:
         self._ventende: set[str] = set()
         self.sidste_byg: float | None = None  # seconds the last build took
         try:
+            # The socket first: a port in use is reported at once, not after the first build.
+            self.httpd = _HttpServer((host, port), self.mappe, self.tilstand, set())
             self.bygger = Bygger(self.mappe, self.stier, self.rod, dato, pdf=False)
             self.bygger.byg()
             self.bygger.forvarm()
-            self.httpd = _HttpServer((host, port), self.mappe, self.tilstand, set())
         except BaseException:
+            if hasattr(self, "httpd"):
+                self.httpd.server_close()
             shutil.rmtree(self.mappe, ignore_errors=True)
             raise
         self.port = self.httpd.server_address[1]
         self.httpd.værter = _værter(host, self.port)
         vist = f"[{host}]" if ":" in host else host
         self.url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else vist}:{self.port}/"
-        overvåg = [self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE, *(self.stier or [self.rod / EKSEMPEL_MAPPE])]
+        # A file's folder rather than the file: editors that save by writing a new file and renaming it
+        # would otherwise leave the watch on the old file.
+        overvåg = [self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE,
+                   *((s.parent if s.is_file() else s) for s in (self.stier or [self.rod / EKSEMPEL_MAPPE]))]
         self.overvåget = [p for p in dict.fromkeys(Path(os.path.abspath(p)) for p in overvåg) if p.exists()]
         self._tråde: list[threading.Thread] = []
 
