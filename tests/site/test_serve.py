@@ -23,7 +23,9 @@ KBU = "examples/nord/kbu-aalborg-forloeb-3.yaml"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     repo = kopier_repo(tmp_path_factory.mktemp("serve") / "repo")
-    v = Forhåndsvisning([repo / "examples"], port=0, rod=repo, dato=DATO, log=lambda t: None)
+    log: list[str] = []
+    v = Forhåndsvisning([repo / "examples"], port=0, rod=repo, dato=DATO, log=log.append)
+    v.loglinjer = log
     v.start()
     t = threading.Thread(target=v.kør, daemon=True)
     t.start()
@@ -156,3 +158,20 @@ def test_a_port_in_use_is_a_danish_error_with_exit_2(tmp_path):
         r = subprocess.run([sys.executable, "-m", "uddprog", "serve", "--port", str(port)], cwd=repo, env=env,
                            capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and f"kan ikke lytte på 127.0.0.1:{port}" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_failing_rebuild_keeps_the_last_good_site(server, monkeypatch):
+    før = _anmod(server, "GET", "/index.html").body
+
+    def fejler(*a, **k):
+        raise RuntimeError("skabelonen er i stykker")
+
+    monkeypatch.setattr(server.bygger, "byg", fejler)
+    with server._lås:
+        server._ventende.add(str(server.rod / KBU))
+        server.tilstand.ønsk()
+    server.genbyg()
+    assert any("Fejl under genopbygningen" in l and "det sidste gode websted vises stadig" in l
+               for l in server.loglinjer)
+    r = _anmod(server, "GET", "/index.html")  # answered at once: the failed epoch is visible, with the old site
+    assert r.status == 200 and r.body == før
