@@ -204,6 +204,9 @@ class _HttpServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, adresse, rod: Path, tilstand: Tilstand, værter: set[str]) -> None:
+        import socket
+
+        self.address_family = socket.AF_INET6 if ":" in adresse[0] else socket.AF_INET  # --host ::1
         super().__init__(adresse, _Handler)
         self.rod = Path(rod).resolve()
         self.tilstand = tilstand
