@@ -37,6 +37,7 @@ def _env() -> jinja2.Environment:
     env.filters["dato"] = vis_dato
     env.filters["slug"] = slug
     env.filters["md"] = _md
+    env.filters["navn"] = visningsnavn
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
     return env
 

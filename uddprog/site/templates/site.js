@@ -33,7 +33,7 @@
       r.hidden = !ok;
       if (ok) { vist += 1; }
     });
-    antal.textContent = vist === raekker.length ? raekker.length + " programmer." :
+    antal.textContent = vist === raekker.length ? raekker.length + (vist === 1 ? " program." : " programmer.") :
       "Viser " + vist + " af " + raekker.length + " programmer.";
   }
   form.addEventListener("input", filtrer);
