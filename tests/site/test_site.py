@@ -195,11 +195,19 @@ def test_pdf_is_offered_when_libreoffice_is_there(repo, tmp_path):
     assert 'download>Hent som PDF</a>' in (tmp_path / "s" / p.side).read_text(encoding="utf-8")
 
 
-def test_a_new_målbeskrivelse_version_changes_the_status_of_the_programmes_on_the_old_one(tmp_path):
-    """A change in målbeskrivelser/ is a change for every programme: the catalog is read again."""
+def test_a_new_målbeskrivelse_version_touches_only_its_specialty_and_phase(tmp_path, monkeypatch):
+    """The catalog is read again; only the programmes of that specialty and phase are validated again,
+    and the compiled templates are kept."""
     repo = kopier_repo(tmp_path / "repo")
     b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     før = {p.side: p.status for p in b.byg().programmer}
+    b.forvarm()
+    renderer = b._renderer
+    import uddprog.checks as checks
+
+    kaldt = []
+    ægte = checks.valider_fil
+    monkeypatch.setattr(checks, "valider_fil", lambda f, *a, **k: (kaldt.append(Path(f).name), ægte(f, *a, **k))[1])
     glostrup = "programmer/oest/neurologi-introduktion-glostrup.html"
     assert før[glostrup] == "gaeldende"
     gammel = repo / "målbeskrivelser/neurologi/introduktion-2015.yaml"
@@ -209,7 +217,18 @@ def test_a_new_målbeskrivelse_version_changes_the_status_of_the_programmes_on_t
     efter = {p.side: p.status for p in b.byg([ny]).programmer}
     assert efter[glostrup] == "nyere"
     assert {s for s, v in efter.items() if v != før[s]} == {glostrup}
+    assert set(kaldt) == {"neurologi-introduktion-glostrup.yaml"} and b._renderer is renderer
     assert (tmp_path / "site/specialer/neurologi/introduktion-2015-2026.html").is_file()
+    ny.write_text("speciale: [\n", encoding="utf-8")  # broken mid-edit: it was about neurologi, introduktion
+    kaldt.clear()
+    b.byg([ny])
+    assert set(kaldt) == {"neurologi-introduktion-glostrup.yaml"}
+    ukendt = ny.with_name("hoveduddannelse-2030.yaml")
+    ukendt.write_text("speciale: [\n", encoding="utf-8")  # new and broken: nobody can tell, so everything
+    kaldt.clear()
+    b.byg([ukendt])
+    assert len(set(kaldt)) == 7
+    assert not (tmp_path / "site/specialer/neurologi/introduktion-2015-2026.html").exists()  # its report is gone
 
 
 def test_text_from_yaml_stays_text_on_every_page_and_in_the_search_index(tmp_path):

@@ -29,6 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..navne import slug
+
 MARKØR = ".uddprog-site.json"
 FILMAPPE = "filer"  # render outputs: OUT/filer/<region>/<name>.<format>
 
@@ -89,7 +91,7 @@ class Bygger:
         self.titel = titel
         self.formater = ("docx", "html") + (("pdf",) if (find_soffice() if pdf is None else pdf) else ())
         self._renderer = None
-        self._generation = 0  # bumped when a målbeskrivelse or template may have changed
+        self._generation = 0  # bumped when a målbeskrivelse or template changed (keys of the diff reports)
         self._programmer: dict[str, _Programcache] = {}
         self._diffs: dict = {}
         self._sider: dict = {}  # programme pages by path: (inputs, html)
@@ -99,20 +101,52 @@ class Bygger:
 
     # --- what a change touches ---------------------------------------------------------------
 
-    def _katalogfil(self, sti: Path) -> bool:
-        from ..catalog import MB_MAPPE, SKABELON_MAPPE
-
-        a = os.path.abspath(sti)
-        return any(a == os.path.abspath(m) or a.startswith(os.path.abspath(m) + os.sep)
-                   for m in (self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE))
+    def _under(self, sti: Path | str, mappe: Path) -> bool:
+        a, m = os.path.abspath(sti), os.path.abspath(mappe)
+        return a == m or a.startswith(m + os.sep)
 
     def glem(self, ændrede: Iterable[Path] | None) -> None:
-        """Forget what the changed paths touch; None forgets everything."""
-        if ændrede is None or any(self._katalogfil(s) for s in ændrede):
+        """Forget what the changed paths touch; None forgets everything.
+
+        A programme file needs nothing here: its content hash decides. A national template (or a shared
+        layout) means new compiled templates and every programme again. A målbeskrivelse means a new
+        catalog and again only the programmes of the specialties and phases that file was or is about;
+        when that cannot be told (a file broken mid-edit that was not read before), every programme.
+        """
+        from ..catalog import MB_MAPPE, SKABELON_MAPPE
+
+        ændrede = None if ændrede is None else [Path(s) for s in ændrede]
+        skabelon = ændrede is None or any(self._under(s, self.rod / SKABELON_MAPPE) for s in ændrede)
+        mb = [s for s in ændrede or () if self._under(s, self.rod / MB_MAPPE)]
+        if skabelon:
             self._generation += 1
             self._renderer = None
             self._katalog = None
+            self._programmer.clear()
             self._diffs.clear()
+            return
+        if not mb:
+            return
+        gammel = self.katalog
+        from ..catalog import Katalog
+
+        ny = Katalog(self.rod)
+        berørte = set()
+        for k in (gammel, ny):
+            for d in k.målbeskrivelser:
+                if any(os.path.abspath(d.fil) == os.path.abspath(s) for s in mb):
+                    berørte.add((slug(d.model.speciale), str(d.model.fase)))
+        alle = any(not any(os.path.abspath(d.fil) == os.path.abspath(s) for k in (gammel, ny)
+                           for d in k.målbeskrivelser) for s in mb)
+        self._katalog = ny
+        if self._renderer is not None:
+            self._renderer.katalog = ny  # compiled templates stay; only the målbeskrivelser changed
+        self._generation += 1
+        self._diffs.clear()
+        for nøgle, c in list(self._programmer.items()):
+            ref = getattr(getattr(c.dok, "model", None), "målbeskrivelse", None)
+            if alle or ref is None or (slug(ref.speciale), str(ref.fase)) in berørte:
+                del self._programmer[nøgle]
 
     @property
     def katalog(self):
@@ -198,7 +232,7 @@ class Bygger:
         for f in filer:
             k = os.path.abspath(f)
             data = _læs(f)
-            nøgle = (self._generation, _sha(data) if data is not None else None)
+            nøgle = _sha(data) if data is not None else None
             nøgler[k] = nøgle
             c = self._programmer.get(k)
             if c is None or c.nøgle != nøgle:
