@@ -182,6 +182,8 @@ def test_cli_site_and_its_exit_codes(repo, tmp_path):
     r = runner.invoke(cli, ["site", str(repo / "examples"), "--out", str(tmp_path / "x"), "--no-pdf",
                             "--rod", str(repo)])
     assert r.exit_code == 2 and "Fejl:" in r.output
+    r = runner.invoke(cli, ["site", str(repo / "findes-ikke"), "--out", str(tmp_path / "y"), "--rod", str(repo)])
+    assert r.exit_code == 2 and "findes-ikke findes ikke" in r.output and not (tmp_path / "y").exists()
 
 
 def test_pdf_is_offered_when_libreoffice_is_there(repo, tmp_path):

@@ -84,6 +84,9 @@ class Bygger:
         from ..render.pdf import find_soffice
 
         self.stier = [Path(s) for s in stier]
+        mangler = [str(s) for s in self.stier if not s.exists()]
+        if mangler:
+            raise SiteFejl(f"{', '.join(mangler)} findes ikke.")
         self.rod = Path(rod) if rod else find_rod(self.stier[0] if self.stier else None)
         self.out = Path(out)
         self.dato = dato
