@@ -168,4 +168,9 @@ def grupper(poster: list[Programpost], nøgle) -> list[Gruppe]:
             continue
         s = slug(navn)
         ud.setdefault(s, Gruppe(navn, s, [])).programmer.append(p)
-    return sorted(ud.values(), key=lambda g: g.slug)
+    return sorted(ud.values(), key=lambda g: dansk_nøgle(g.navn))
+
+
+def dansk_nøgle(tekst: str) -> str:
+    """Danish alphabetical order: æ, ø and å after z (Nord, Syd, Øst)."""
+    return tekst.lower().translate(str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"}))

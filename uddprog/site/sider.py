@@ -17,11 +17,12 @@ import jinja2
 from markupsafe import Markup
 
 from .. import __version__
+from ..catalog import FASER
 from ..datoer import dansk_dato
 from ..findings import Severity
 from ..models import visningsnavn
 from ..navne import slug
-from .data import STATUSSER, Gruppe, Programpost, dato as vis_dato, grupper, vis
+from .data import STATUSSER, Gruppe, Programpost, dansk_nøgle, dato as vis_dato, grupper, vis
 
 MAPPE = Path(__file__).parent / "templates"
 MENU = [("index.html", "Forside"), ("regioner/index.html", "Regioner"), ("specialer/index.html", "Specialer"),
@@ -47,6 +48,11 @@ def _md(tekst) -> Markup:
     from ..render.markdown import to_html
 
     return Markup(to_html(str(tekst))) if tekst else Markup("")
+
+
+def _faseorden(fase) -> int:
+    """The phases in the order a doctor goes through them."""
+    return FASER.index(str(fase)) if str(fase) in FASER else len(FASER)
 
 
 def _rod(side: str) -> str:
@@ -104,7 +110,7 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
         specialer.setdefault(s, {"navn": g.navn, "faser": {}})
     for s, sp in specialer.items():
         faser = sorted({str(mb.model.fase) for mb in katalog.målbeskrivelser if slug(mb.model.speciale) == s},
-                       key=lambda f: ("kbu", "introduktion", "hoveduddannelse").index(f))
+                       key=_faseorden)
         for fase in faser:
             versioner = katalog.versioner(sp["navn"], fase)
             dposter = []
@@ -122,9 +128,9 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
     # A script of its own, loaded after the table: the front page stays small, and file:// can load it.
     ud["assets/soegeindeks.js"] = f"window.uddprogSoegeindeks = {søgeindeks};\n"
     side("index.html", "forside.html.j2", titel=titel, programmer=poster, regioner=regioner,
-         specialer=sorted(specialegrupper.values(), key=lambda g: g.slug),
+         specialer=sorted(specialegrupper.values(), key=lambda g: dansk_nøgle(g.navn)),
          faser=sorted({(p.fase, p.fase_navn) for p in poster if p.fase},
-                      key=lambda f: ("kbu", "introduktion", "hoveduddannelse").index(f[0])),
+                      key=lambda f: _faseorden(f[0])),
          katalogfund=len(katalog.fund), aktiv="index.html")
 
     side("regioner/index.html", "grupper.html.j2", titel="Regioner", grupper=regioner, mappe="regioner",
@@ -133,14 +139,14 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
         side(f"regioner/{g.slug}.html", "gruppe.html.j2", titel=f"Videreuddannelsesregion {g.navn}", gruppe=g,
              aktiv="regioner/index.html", krumme=[("regioner/index.html", "Regioner")], speciale=None)
 
-    spec = sorted(specialer.items())
+    spec = sorted(specialer.items(), key=lambda kv: dansk_nøgle(kv[1]["navn"]))
     side("specialer/index.html", "grupper.html.j2", titel="Specialer", mappe="specialer",
          grupper=[sp["gruppe"] for _, sp in spec], aktiv="specialer/index.html", slags="Speciale")
     for s, sp in spec:
         side(f"specialer/{s}.html", "gruppe.html.j2", titel=sp["navn"], gruppe=sp["gruppe"], speciale=sp,
              aktiv="specialer/index.html", krumme=[("specialer/index.html", "Specialer")])
 
-    skabeloner = [d for _, d in sorted(katalog.skabeloner.items())]
+    skabeloner = sorted(katalog.skabeloner.values(), key=lambda d: (_faseorden(d.model.fase), d.model.id))
     side("skabeloner/index.html", "skabeloner.html.j2", titel="Nationale skabeloner", skabeloner=skabeloner,
          aktiv="skabeloner/index.html", brug={d.model.id: sum(1 for p in poster if p.skabelon == d.model.id)
                                               for d in skabeloner})
@@ -152,7 +158,7 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
     from .data import fundlinjer
 
     side("oversigt.html", "oversigt.html.j2", titel="Oversigt for sekretariatet", regioner=regioner,
-         specialer=sorted(specialegrupper.values(), key=lambda g: g.slug), programmer=poster,
+         specialer=sorted(specialegrupper.values(), key=lambda g: dansk_nøgle(g.navn)), programmer=poster,
          katalogfund=fundlinjer(katalog.fund, rod), aktiv="oversigt.html")
 
     skabelonsider = {d.model.id: f"skabeloner/{slug(d.model.id)}.html" for d in skabeloner}
