@@ -57,7 +57,8 @@ def test_listens_on_loopback_and_serves_the_site(server):
     assert b'fetch("/livereload/"' in r.body  # the live-reload script, in HTML only
     css = _anmod(server, "GET", "/assets/site.css")
     assert css.status == 200 and b"livereload" not in css.body
-    assert _anmod(server, "HEAD", "/index.html").status == 200
+    head = _anmod(server, "HEAD", "/index.html")
+    assert head.status == 200 and head.body == b"" and int(head.getheader("Content-Length")) == len(r.body)
     assert _anmod(server, "GET", "/index.html", host=f"localhost:{server.port}").status == 200
 
 

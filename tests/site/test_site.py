@@ -251,3 +251,15 @@ def test_text_from_yaml_stays_text_on_every_page_and_in_the_search_index(tmp_pat
     assert "<" not in indeks  # escaped: the index can never end a script or open a tag
     # It parses whole and keeps the words.
     assert any("</script<scriptalert(1)" in t and "onerror=alert(2)" in t for t in json.loads(indeks).values())
+
+
+def test_a_programme_with_errors_has_its_page_with_the_errors_and_no_downloads(tmp_path):
+    repo = kopier_repo(tmp_path / "repo")
+    fil = repo / "examples/syd/anaestesiologi-introduktion-kolding.yaml"
+    tekst = fil.read_text(encoding="utf-8")
+    fil.write_text(re.sub(r"(?m)^forløb: .*\n", "", tekst, count=1), encoding="utf-8")  # a required key removed
+    res = build([repo / "examples"], tmp_path / "site", rod=repo, dato=DATO, pdf=False, jobs=1)
+    (p,) = [p for p in res.programmer if p.kilde.name == fil.name]
+    assert p.fejl >= 1 and not p.filer and not res.ok
+    html = (tmp_path / "site" / p.side).read_text(encoding="utf-8")
+    assert "S001" in html and "fordi valideringen fandt fejl" in html and "download" not in html
