@@ -105,6 +105,7 @@ def test_specialty_page_has_versions_and_the_diff_report(bygget):
     assert 'href="../specialer/neurologi/hoveduddannelse-2011-2015.html"' in html
     rapport = (out / "specialer/neurologi/hoveduddannelse-2011-2015.html").read_text(encoding="utf-8")
     assert "version 2011 → 2015" in rapport and "D00" in rapport
+    assert re.search(r'<td class="sted">\d+:\d+</td>', rapport)  # where in the Odense programme (on 2011)
     skabelon = (out / "skabeloner/hoveduddannelse.html").read_text(encoding="utf-8")
     assert "Revision efter ny målbeskrivelse" in skabelon and "<h3>" in skabelon
     oversigt = (out / "oversigt.html").read_text(encoding="utf-8")

@@ -263,7 +263,7 @@ class Bygger:
             u = udfald.get(k)
             if u is None and dok is not None and dok.type == "uddannelsesprogram":
                 u = self._renderer.render_fil(Path(f), self.formater, ud)  # one changed programme (serve)
-            self._programmer[k] = _Programcache(nøgler[k], dok, fund, u)
+            self._programmer[k] = _Programcache(nøgler[k], _let(dok, katalog), fund, u)
             if u is not None and not u.uændret:
                 self._dannet |= {Path(os.path.relpath(f, self.out)).as_posix() for f in u.filer}
 
@@ -325,6 +325,23 @@ class Bygger:
         if _læs(self.out / MARKØR) != data:
             write_atomic(self.out / MARKØR, data)
         return res
+
+
+def _let(dok, katalog):
+    """The document without its node positions (two thirds of its memory) when nothing will ask for them.
+
+    Only a diff report asks, and only for programmes on a målbeskrivelse version that has a newer one
+    (their kompetenceplan entries get file:line). A new version makes ``glem`` validate that specialty's
+    programmes again, so they come back with positions.
+    """
+    import dataclasses
+
+    if dok is None or dok.type != "uddannelsesprogram":
+        return dok
+    mb = katalog.målbeskrivelse(dok.model.målbeskrivelse)
+    if mb is not None and katalog.nyere_versioner(mb.model):
+        return dok
+    return dataclasses.replace(dok, positions=None)
 
 
 def _unikke_sider(poster) -> None:
