@@ -50,6 +50,16 @@ def _md(tekst) -> Markup:
     return Markup(to_html(str(tekst))) if tekst else Markup("")
 
 
+def _med_vej_tilbage(rapport: str, speciale: str, s: str) -> str:
+    """The diff report as ``uddprog diff`` writes it, with links back to the site at its top."""
+    from markupsafe import escape
+
+    nav = (f'<nav aria-label="Brødkrumme"><a href="../../index.html">Forside</a> › '
+           f'<a href="../{escape(s)}.html">{escape(speciale)}</a></nav>\n')
+    i = rapport.find("<body>")
+    return rapport if i < 0 else rapport[:i + 6] + "\n" + nav + rapport[i + 6:]
+
+
 def _faseorden(fase) -> int:
     """The phases in the order a doctor goes through them."""
     return FASER.index(str(fase)) if str(fase) in FASER else len(FASER)
@@ -116,7 +126,7 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
             dposter = []
             for g, n, rapport, html in diffs.get((s, fase), []):
                 dside = f"specialer/{s}/{fase}-{slug(g.model.version)}-{slug(n.model.version)}.html"
-                ud[dside] = html
+                ud[dside] = _med_vej_tilbage(html, sp["navn"], s)
                 dposter.append(Diffpost(g.model.version, n.model.version, g.model.gyldig_fra, n.model.gyldig_fra,
                                         dside, opsummering(rapport), len(rapport.påvirkede)))
             sp["faser"][fase] = Fasepost(fase, visningsnavn(versioner[0].model.fase) if versioner else fase,
