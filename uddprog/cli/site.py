@@ -70,6 +70,8 @@ def serve(ctx, sti, port, host, dato, rod):
         click.echo(f"Serverer {v.url} (Ctrl-C stopper).", err=True)
         if sti is not None and sti.is_file():
             click.echo(f"Programmets side: {v.side_for(sti)}", err=True)
+            for linje in v.fund_for(sti):
+                click.echo(f"  {linje}", err=True)
         if host not in ("127.0.0.1", "localhost", "::1"):
             click.echo(f"Advarsel: serveren lytter på {host} og kan nås fra andre maskiner.", err=True)
 

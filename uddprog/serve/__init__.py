@@ -272,7 +272,7 @@ class Forhåndsvisning:
             # The socket first: a port in use is reported at once, not after the first build.
             self.httpd = _HttpServer((host, port), self.mappe, self.tilstand, set())
             self.bygger = Bygger(self.mappe, self.stier, self.rod, dato, pdf=False)
-            self.bygger.byg()
+            self.resultat = self.bygger.byg()  # the last good build
             self.bygger.forvarm()
         except BaseException:
             if hasattr(self, "httpd"):
@@ -289,6 +289,12 @@ class Forhåndsvisning:
                    *((s.parent if s.is_file() else s) for s in (self.stier or [self.rod / EKSEMPEL_MAPPE]))]
         self.overvåget = [p for p in dict.fromkeys(Path(os.path.abspath(p)) for p in overvåg) if p.exists()]
         self._tråde: list[threading.Thread] = []
+
+    def fund_for(self, fil: Path) -> list[str]:
+        """The findings of one programme in the last good build, as file:line:column lines."""
+        a = os.path.abspath(fil)
+        return [f"{f.sted}: {f.alvor_dansk} {f.check}: {f.besked}" for p in self.resultat.programmer
+                if os.path.abspath(p.kilde) == a for f in p.fund]
 
     def side_for(self, fil: Path) -> str:
         """The URL of a programme's page."""
@@ -331,25 +337,23 @@ class Forhåndsvisning:
         start = time.perf_counter()
         ændret = False
         try:
-            res = self.bygger.byg([Path(s) for s in ændrede])
+            res = self.resultat = self.bygger.byg([Path(s) for s in ændrede])
             ændret = bool(res.ændrede or res.fjernede)
             self.sidste_byg = time.perf_counter() - start
-            self._rapportér(ændrede, res)
+            self._rapportér(ændrede)
         except Exception as e:
             self.log(f"Fejl under genopbygningen ({type(e).__name__}: {e}); det sidste gode websted vises stadig.")
         finally:
             self.tilstand.vis(epoke, ændret)
 
-    def _rapportér(self, ændrede: list[str], res) -> None:
+    def _rapportér(self, ændrede: list[str]) -> None:
         from ..site.data import vis
 
-        ændrede_abs = set(ændrede)
         vist = ", ".join(vis(s, self.rod) for s in ændrede if s.endswith((".yaml", ".yml")) or os.path.exists(s))
         self.log(f"Ændret: {vist or 'intet'} – bygget på {self.sidste_byg * 1000:.0f} ms.")
-        for p in res.programmer:
-            if os.path.abspath(p.kilde) in ændrede_abs:
-                for f in p.fund:
-                    self.log(f"  {f.sted}: {f.alvor_dansk} {f.check}: {f.besked}")
+        for s in ændrede:
+            for linje in self.fund_for(Path(s)):
+                self.log(f"  {linje}")
 
     def kør(self) -> None:
         """The rebuild loop; returns when ``stop`` is set."""
