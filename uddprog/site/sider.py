@@ -60,6 +60,12 @@ def _med_vej_tilbage(rapport: str, speciale: str, s: str) -> str:
     return rapport if i < 0 else rapport[:i + 6] + "\n" + nav + rapport[i + 6:]
 
 
+def _nyest_først(version: str | None) -> tuple:
+    """Versions are years in practice ('2015'); a longer or later string sorts first."""
+    v = version or ""
+    return (-len(v), tuple(-ord(c) for c in v))
+
+
 def _faseorden(fase) -> int:
     """The phases in the order a doctor goes through them."""
     return FASER.index(str(fase)) if str(fase) in FASER else len(FASER)
@@ -132,6 +138,8 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
             sp["faser"][fase] = Fasepost(fase, visningsnavn(versioner[0].model.fase) if versioner else fase,
                                          versioner, dposter)
         sp["gruppe"] = specialegrupper.get(s, Gruppe(sp["navn"], s, []))
+        # As regions publish them: by phase, then målbeskrivelse version, newest first.
+        sp["gruppe"].programmer.sort(key=lambda p: (_faseorden(p.fase), _nyest_først(p.linje.version), p.titel))
 
     søgeindeks = json.dumps({p.række_id: p.søgetekst for p in poster}, ensure_ascii=False, sort_keys=True)
     søgeindeks = søgeindeks.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
