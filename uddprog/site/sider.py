@@ -19,10 +19,9 @@ from markupsafe import Markup
 from .. import __version__
 from ..catalog import FASER
 from ..datoer import dansk_dato
-from ..findings import Severity
 from ..models import visningsnavn
 from ..navne import slug
-from .data import STATUSSER, Gruppe, Programpost, dansk_nøgle, dato as vis_dato, grupper, vis
+from .data import STATUSSER, Gruppe, Programpost, dansk_nøgle, dato as vis_dato, fundlinjer, grupper, vis
 
 MAPPE = Path(__file__).parent / "templates"
 MENU = [("index.html", "Forside"), ("regioner/index.html", "Regioner"), ("specialer/index.html", "Specialer"),
@@ -173,8 +172,6 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
              kilde=vis(d.fil, rod), aktiv="skabeloner/index.html",
              krumme=[("skabeloner/index.html", "Nationale skabeloner")])
 
-    from .data import fundlinjer
-
     side("oversigt.html", "oversigt.html.j2", titel="Oversigt for sekretariatet", regioner=regioner,
          specialer=sorted(specialegrupper.values(), key=lambda g: dansk_nøgle(g.navn)), programmer=poster,
          katalogfund=fundlinjer(katalog.fund, rod), aktiv="oversigt.html")
@@ -190,7 +187,7 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
         if memo is not None and memo.get(p.side, (None,))[0] == nøgle:
             ud[p.side] = memo[p.side][1]
         else:
-            side(p.side, "program.html.j2", rel=lambda til, fra=p.side: _rel(fra, til), Severity=Severity, **kw)
+            side(p.side, "program.html.j2", rel=lambda til, fra=p.side: _rel(fra, til), **kw)
         nye_memo[p.side] = (nøgle, ud[p.side])
     if memo is not None:
         memo.clear()
