@@ -99,6 +99,9 @@ def test_edit_updates_the_open_page_and_broken_yaml_recovers(server, browser):
         page.wait_for_function("() => document.querySelector('#fund').textContent.includes('L002')",
                                timeout=10_000)
         assert f"{KBU}:150:1" in page.text_content("#fund")
+        # The rendered document is gone until the file is fixed; its address says why.
+        r = _anmod(server, "GET", "/filer/nord/kbu-aalborg-forloeb-3.html")
+        assert r.status == 404 and b"L002" in r.body and f"{KBU}:150:1".encode() in r.body
         fil.write_text(original, encoding="utf-8")
         page.wait_for_function("() => document.querySelector('#fund').textContent.includes('Ingen fund')",
                                timeout=10_000)
@@ -175,3 +178,16 @@ def test_a_failing_rebuild_keeps_the_last_good_site(server, monkeypatch):
                for l in server.loglinjer)
     r = _anmod(server, "GET", "/index.html")  # answered at once: the failed epoch is visible, with the old site
     assert r.status == 200 and r.body == før
+
+
+def test_a_rendered_programme_shows_its_findings_on_top_only_when_served(server):
+    sti = "/filer/syd/neurologi-hoveduddannelse-odense-vejle-forloeb-2.html"
+    r = _anmod(server, "GET", sti)
+    assert r.status == 200
+    krop = r.body.decode("utf-8")
+    boks = krop.index('<aside aria-label="Fund fra valideringen"')
+    assert boks < krop.index("<h1") and "P021" in krop[boks:krop.index("</aside>")]
+    assert 'href="/programmer/syd/neurologi-hoveduddannelse-odense-forloeb-2.html"' in krop
+    assert "Fund fra valideringen" not in (server.mappe / sti.lstrip("/")).read_text(encoding="utf-8")
+    ren = _anmod(server, "GET", "/filer/nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.html").body
+    assert b"<aside" not in ren  # no findings, no box

@@ -151,6 +151,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         fil = self.server.fil(sti)
         if fil is None:
+            side = self.server.programside.get(sti)
+            if side:  # the rendered programme, gone because its YAML broke: say why, reload when fixed
+                boks = _fundboks(side, self.server.sidefund.get(side, []))
+                self._side(404, "<h1>Programmet kan ikke vises lige nu</h1>" + boks, krop)
+                return
             self._side(404, "<h1>Siden findes ikke</h1><p>Den adresse findes ikke i webstedet. "
                        "Gå til <a href=\"/index.html\">forsiden</a>.</p>", krop)
             return
@@ -167,6 +172,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         type_ = mimetypes.guess_type(fil.name)[0] or "application/octet-stream"
         if type_ == "text/html":
+            side = self.server.programside.get(sti)
+            linjer = self.server.sidefund.get(side, []) if side else []
+            if linjer and sti != side:  # a rendered programme: its findings on top
+                data = _indsæt_efter_body(data, _fundboks(side, linjer).encode("utf-8"))
             data = indsæt_script(data, self.server.tilstand.version)
         if type_.startswith("text/") or type_ in ("application/javascript", "application/json"):
             type_ += "; charset=utf-8"
@@ -192,6 +201,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
+def _fundboks(side: str, linjer: list[str]) -> str:
+    """The findings of a programme as a box for the top of its rendered document (serve only)."""
+    from markupsafe import escape
+
+    punkter = "".join(f"<li><code>{escape(l)}</code></li>" for l in linjer)
+    tekst = (f"<p><strong>{len(linjer)} fund fra valideringen</strong> · <a href=\"{escape(side)}\">programmets side"
+             f"</a></p><ul style=\"margin:.3rem 0 0;padding-left:1.2rem\">{punkter}</ul>") if linjer else \
+        f'<p>Se <a href="{escape(side)}">programmets side</a>.</p>'
+    return ('<aside aria-label="Fund fra valideringen" style="border:2px solid #8a1c14;background:#fff;'
+            f'color:#1a1a1a;padding:.5rem .8rem;margin:0 0 1rem;font:14px/1.4 sans-serif">{tekst}</aside>')
+
+
+def _indsæt_efter_body(html: bytes, boks: bytes) -> bytes:
+    m = re.search(rb"<body[^>]*>", html, re.I)
+    return html if m is None else html[:m.end()] + boks + html[m.end():]
+
+
 def indsæt_script(html: bytes, version: int) -> bytes:
     """The live-reload script before the last ``</body>`` (or at the end)."""
     script = (_SCRIPT % version).encode("utf-8")
@@ -211,6 +237,8 @@ class _HttpServer(ThreadingHTTPServer):
         self.rod = Path(rod).resolve()
         self.tilstand = tilstand
         self.værter = værter
+        self.programside: dict[str, str] = {}  # URL path of a programme page or document → its page
+        self.sidefund: dict[str, list[str]] = {}  # programme page → its findings, file:line:column
 
     def fil(self, sti: str) -> Path | None:
         """The file for a URL path, or None when it is not a file inside the output folder."""
@@ -279,6 +307,7 @@ class Forhåndsvisning:
                 self.httpd.server_close()
             shutil.rmtree(self.mappe, ignore_errors=True)
             raise
+        self._husk_fund()
         self.port = self.httpd.server_address[1]
         self.httpd.værter = _værter(host, self.port)
         vist = f"[{host}]" if ":" in host else host
@@ -289,6 +318,16 @@ class Forhåndsvisning:
                    *((s.parent if s.is_file() else s) for s in (self.stier or [self.rod / EKSEMPEL_MAPPE]))]
         self.overvåget = [p for p in dict.fromkeys(Path(os.path.abspath(p)) for p in overvåg) if p.exists()]
         self._tråde: list[threading.Thread] = []
+
+    def _husk_fund(self) -> None:
+        """Which findings go with which URL; a rendered programme that is gone keeps its entry (404 says why)."""
+        sider, fund = dict(self.httpd.programside), {}
+        for p in self.resultat.programmer:
+            fund["/" + p.side] = [f"{f.sted}: {f.alvor_dansk} {f.check}: {f.besked}" for f in p.fund]
+            for sti in (p.side, p.filer.get("html")):
+                if sti:
+                    sider["/" + sti] = "/" + p.side
+        self.httpd.programside, self.httpd.sidefund = sider, fund
 
     def fund_for(self, fil: Path) -> list[str]:
         """The findings of one programme in the last good build, as file:line:column lines."""
@@ -338,6 +377,7 @@ class Forhåndsvisning:
         ændret = False
         try:
             res = self.resultat = self.bygger.byg([Path(s) for s in ændrede])
+            self._husk_fund()
             ændret = bool(res.ændrede or res.fjernede)
             self.sidste_byg = time.perf_counter() - start
             self._rapportér(ændrede)
