@@ -29,10 +29,25 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
     og en oversigt for sekretariatet. Uden PATH bruges examples/.
     Exitkode 0: alt blev dannet; 1: et program kunne ikke læses eller dannes; 2: forkert brug.
     """
+    import os
+    import sys
+
     from ..site import SiteFejl, build
 
+    d = dato.date() if dato else None
     try:
-        res = build(stier, out, rod, dato.date() if dato else None, pdf, jobs)
+        if sys.stderr.isatty() and not os.environ.get("CI"):
+            from ..catalog import find_rod
+            from ..render import RenderError, programfiler
+
+            try:
+                antal = len(programfiler(stier, rod or find_rod(stier[0] if stier else None)))
+            except RenderError as e:
+                raise SiteFejl(str(e)) from None
+            with click.progressbar(length=2 * antal, label="Danner webstedet", file=sys.stderr) as bar:
+                res = build(stier, out, rod, d, pdf, jobs, fremskridt=bar.update)
+        else:
+            res = build(stier, out, rod, d, pdf, jobs)
     except SiteFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)

@@ -27,7 +27,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..navne import slug
 
@@ -79,7 +79,8 @@ class Bygger:
     """Builds the site into ``out``; call :meth:`byg` again after changes (``uddprog serve``)."""
 
     def __init__(self, out: Path, stier: Sequence[Path] = (), rod: Path | None = None, dato: date | None = None,
-                 pdf: bool | None = None, jobs: int | None = None, titel: str = "Uddannelsesprogrammer") -> None:
+                 pdf: bool | None = None, jobs: int | None = None, titel: str = "Uddannelsesprogrammer",
+                 fremskridt: Callable[[int], None] | None = None) -> None:
         from ..catalog import find_rod
         from ..render.pdf import find_soffice
 
@@ -92,6 +93,7 @@ class Bygger:
         self.dato = dato
         self.jobs = jobs
         self.titel = titel
+        self.fremskridt = fremskridt  # called with 1 per programme rendered and again per programme validated
         self.formater = ("docx", "html") + (("pdf",) if (find_soffice() if pdf is None else pdf) else ())
         self._renderer = None
         self._generation = 0  # bumped when a målbeskrivelse or template changed (keys of the diff reports)
@@ -248,7 +250,8 @@ class Bygger:
         if "pdf" in self.formater or (self._renderer is None and len(nye) > 1):
             # The first build, or PDFs (one LibreOffice start per batch): the render library's batch,
             # parallel and with its cache.
-            resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod)
+            tæl = (lambda u: self.fremskridt(1)) if self.fremskridt else None
+            resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod, tæl)
             udfald = {os.path.abspath(u.kilde): u for u in resultat.udfald}
         else:
             udfald = {}
@@ -260,6 +263,8 @@ class Bygger:
             k = os.path.abspath(f)
             dok, fund = valider_fil(Path(f), katalog, self.dato)
             fund = sorteret(fund)
+            if self.fremskridt:
+                self.fremskridt(1)
             u = udfald.get(k)
             if u is None and dok is not None and dok.type == "uddannelsesprogram":
                 u = self._renderer.render_fil(Path(f), self.formater, ud)  # one changed programme (serve)
@@ -387,6 +392,7 @@ def _ryd_tomme(out: Path) -> None:
 
 
 def build(stier: Sequence[Path] = (), out: Path = Path("site"), rod: Path | None = None, dato: date | None = None,
-          pdf: bool | None = None, jobs: int | None = None) -> Byggeresultat:
-    """Build the site once; see the module docstring."""
-    return Bygger(out, stier, rod, dato, pdf, jobs).byg()
+          pdf: bool | None = None, jobs: int | None = None,
+          fremskridt: Callable[[int], None] | None = None) -> Byggeresultat:
+    """Build the site once; see the module docstring. ``fremskridt`` counts two steps per programme."""
+    return Bygger(out, stier, rod, dato, pdf, jobs, fremskridt=fremskridt).byg()
