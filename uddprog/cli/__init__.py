@@ -26,6 +26,8 @@ _KOMMANDOER = {
     "ny": "uddprog.cli.ny:ny",
     "site": "uddprog.cli.site:site",
     "serve": "uddprog.cli.site:serve",
+    "init": "uddprog.cli.init:init",
+    "katalog": "uddprog.cli.init:katalog",
 }
 
 

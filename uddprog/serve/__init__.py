@@ -283,7 +283,7 @@ class Forhåndsvisning:
     def __init__(self, stier: Sequence[Path] = (), port: int = 8000, host: str = "127.0.0.1",
                  rod: Path | None = None, dato: date | None = None,
                  log: Callable[[str], None] | None = None) -> None:
-        from ..catalog import EKSEMPEL_MAPPE, MB_MAPPE, SKABELON_MAPPE, find_rod
+        from ..catalog import MB_MAPPE, SKABELON_MAPPE, find_rod
         from ..site import Bygger
 
         self.stier = [Path(s) for s in stier]
@@ -315,7 +315,7 @@ class Forhåndsvisning:
         # A file's folder rather than the file: editors that save by writing a new file and renaming it
         # would otherwise leave the watch on the old file.
         overvåg = [self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE,
-                   *((s.parent if s.is_file() else s) for s in (self.stier or [self.rod / EKSEMPEL_MAPPE]))]
+                   *((s.parent if s.is_file() else s) for s in (self.stier or [self.bygger.programmappe]))]
         self.overvåget = [p for p in dict.fromkeys(Path(os.path.abspath(p)) for p in overvåg) if p.exists()]
         self._tråde: list[threading.Thread] = []
 
@@ -339,7 +339,7 @@ class Forhåndsvisning:
         """The URL of a programme's page."""
         from ..site.data import programside
 
-        return self.url + programside(Path(fil), self.rod)
+        return self.url + programside(Path(fil), self.rod, self.bygger.programmappe)
 
     # --- threads --------------------------------------------------------------------------------
 

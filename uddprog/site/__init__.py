@@ -103,6 +103,11 @@ class Bygger:
         self._katalog = None
         self._dannet: set[str] = set()  # render outputs written during the current build
         _tjek_out(self.out, self.rod)
+        from ..catalog import Katalog
+        from ..config import find
+
+        self.programmappe = Katalog(self.rod).programmappe  # examples/, or `programmer` in uddprog.toml
+        self.konfig = find(self.rod)  # severities and ignores: the pages show what `uddprog validate` shows
 
     # --- what a change touches ---------------------------------------------------------------
 
@@ -212,7 +217,7 @@ class Bygger:
                 continue  # a målbeskrivelse or template among the paths: shown on its own pages
             linje = status([c.dok if c.dok is not None and c.dok.type == "uddannelsesprogram"
                             else (Path(f), c.fund)], katalog, dato)[0]
-            post = programpost(Path(f), c.dok, c.fund, linje, self.rod)
+            post = programpost(Path(f), c.dok, c.fund, linje, self.rod, self.programmappe)
             u = c.udfald
             if u is not None:
                 post.renderfejl = None if u.ok or u.sprunget_over else u.fejl
@@ -224,13 +229,13 @@ class Bygger:
                 if c.dok is not None and c.dok.type == "uddannelsesprogram"]
         diffs = self._diffrapporter(docs, dato)
         indhold = sider(poster, katalog, diffs, dato, self.rod, self.titel, pdf="pdf" in self.formater,
-                        memo=self._sider)
+                        memo=self._sider, katalogfund=list(katalog.fund) + list(self.konfig.fund))
         return self._skriv(indhold, poster, katalog)
 
     def _valider_og_dan(self, filer: list[Path]) -> None:
         """Validate and render the programmes whose inputs changed; the others keep their last result."""
         from ..checks import valider_fil
-        from ..findings import sorteret
+        from ..config import anvend
         from ..render import Renderer, render_programmer
 
         nye, nøgler = [], {}
@@ -262,7 +267,8 @@ class Bygger:
         for f in nye:
             k = os.path.abspath(f)
             dok, fund = valider_fil(Path(f), katalog, self.dato)
-            fund = sorteret(fund)
+            # As render does: the config's severities and ignores; C-findings are about the config itself.
+            fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
             if self.fremskridt:
                 self.fremskridt(1)
             u = udfald.get(k)
@@ -306,7 +312,7 @@ class Bygger:
     def _skriv(self, indhold: dict[str, str | bytes], poster, katalog) -> Byggeresultat:
         from ..render.writer import write_atomic
 
-        res = Byggeresultat(self.out, programmer=poster, katalogfund=list(katalog.fund))
+        res = Byggeresultat(self.out, programmer=poster, katalogfund=list(katalog.fund) + list(self.konfig.fund))
         rendrede = {f for p in poster for f in p.filer.values()}
         for sti, data in sorted(indhold.items()):
             if isinstance(data, str):

@@ -49,11 +49,13 @@ def vis(sti: Path | str | None, rod: Path) -> str:
     return Path(sti).as_posix()
 
 
-def programside(kilde: Path, rod: Path) -> str:
-    """The page of a programme, from its source path (so a file broken mid-edit keeps its page)."""
+def programside(kilde: Path, rod: Path, programmappe: Path | str = EKSEMPEL_MAPPE) -> str:
+    """The page of a programme, from its source path (so a file broken mid-edit keeps its page):
+    programmer/nord/x.html for <programme folder>/nord/x.yaml."""
     dele = [slug(d) or "x" for d in Path(vis(kilde, rod)).with_suffix("").parts if d not in ("..", "/")]
-    if len(dele) > 1 and dele[0] == EKSEMPEL_MAPPE:
-        dele = dele[1:]  # programmer/nord/x.html rather than programmer/examples/nord/x.html
+    mappe = [slug(d) for d in Path(vis(Path(rod) / programmappe, rod)).parts]
+    if len(dele) > len(mappe) and dele[:len(mappe)] == mappe:
+        dele = dele[len(mappe):]
     return "programmer/" + "/".join(dele) + ".html"
 
 
@@ -120,8 +122,9 @@ class Programpost:
         return "p-" + slug(self.side.removeprefix("programmer/").removesuffix(".html").replace("/", "-"))
 
 
-def programpost(kilde: Path, dok, fund: list[Finding], linje: Statuslinje, rod: Path) -> Programpost:
-    post = Programpost(Path(kilde), programside(kilde, rod), linje, fundlinjer(fund, rod))
+def programpost(kilde: Path, dok, fund: list[Finding], linje: Statuslinje, rod: Path,
+                programmappe: Path | str = EKSEMPEL_MAPPE) -> Programpost:
+    post = Programpost(Path(kilde), programside(kilde, rod, programmappe), linje, fundlinjer(fund, rod))
     if dok is not None and dok.type == "uddannelsesprogram":
         p = dok.model
         ref = p.målbeskrivelse

@@ -99,12 +99,13 @@ class Fasepost:
 
 
 def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path, titel: str,
-          pdf: bool, memo: dict | None = None) -> dict[str, str]:
+          pdf: bool, memo: dict | None = None, katalogfund: list | None = None) -> dict[str, str]:
     """Every page; ``memo`` (kept by the caller between builds) saves rendering unchanged programme pages."""
     from ..diff.tekst import opsummering
 
     env = _env()
     ud: dict[str, str] = {}
+    katalogfund = list(katalog.fund) if katalogfund is None else katalogfund
     fælles = dict(version=__version__, dato=dansk_dato(dato), site_titel=titel, menu=MENU, statusser=STATUSSER)
 
     def side(sti: str, skabelon: str, **kw) -> None:
@@ -148,7 +149,7 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
          specialer=sorted(specialegrupper.values(), key=lambda g: dansk_nøgle(g.navn)),
          faser=sorted({(p.fase, p.fase_navn) for p in poster if p.fase},
                       key=lambda f: _faseorden(f[0])),
-         katalogfund=len(katalog.fund), aktiv="index.html")
+         katalogfund=len(katalogfund), aktiv="index.html")
 
     side("regioner/index.html", "grupper.html.j2", titel="Regioner", grupper=regioner, mappe="regioner",
          aktiv="regioner/index.html", slags="Videreuddannelsesregion")
@@ -174,7 +175,7 @@ def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path
 
     side("oversigt.html", "oversigt.html.j2", titel="Oversigt for sekretariatet", regioner=regioner,
          specialer=sorted(specialegrupper.values(), key=lambda g: dansk_nøgle(g.navn)), programmer=poster,
-         katalogfund=fundlinjer(katalog.fund, rod), aktiv="oversigt.html")
+         katalogfund=fundlinjer(katalogfund, rod), aktiv="oversigt.html")
 
     skabelonsider = {d.model.id: f"skabeloner/{slug(d.model.id)}.html" for d in skabeloner}
     nye_memo = {}
