@@ -263,3 +263,16 @@ def test_a_programme_with_errors_has_its_page_with_the_errors_and_no_downloads(t
     assert p.fejl >= 1 and not p.filer and not res.ok
     html = (tmp_path / "site" / p.side).read_text(encoding="utf-8")
     assert "S001" in html and "fordi valideringen fandt fejl" in html and "download" not in html
+
+
+def test_the_pages_show_the_findings_after_the_repository_config(tmp_path):
+    """Severities and ignores of uddprog.toml apply, as in `uddprog validate`; config mistakes are on the overview."""
+    repo = kopier_repo(tmp_path / "repo")
+    (repo / "uddprog.toml").write_text(
+        'programmer = "examples"\n[checks]\nP023 = "none"\nP999 = "error"\n[[ignorer]]\ncheck = "P021"\n'
+        'sti = "examples/syd/*.yaml"\nbegrundelse = "Revideres på UGUP-mødet i marts"\n', encoding="utf-8")
+    res = build([], tmp_path / "site", rod=repo, dato=DATO, pdf=False, jobs=1)
+    (odense,) = [p for p in res.programmer if "odense" in p.side]
+    assert [f.check for f in odense.fund] == ["P022"]
+    assert odense.side == "programmer/syd/neurologi-hoveduddannelse-odense-forloeb-2.html"
+    assert "C004" in (tmp_path / "site/oversigt.html").read_text(encoding="utf-8")
