@@ -276,3 +276,14 @@ def test_the_pages_show_the_findings_after_the_repository_config(tmp_path):
     assert [f.check for f in odense.fund] == ["P022"]
     assert odense.side == "programmer/syd/neurologi-hoveduddannelse-odense-forloeb-2.html"
     assert "C004" in (tmp_path / "site/oversigt.html").read_text(encoding="utf-8")
+
+
+
+def test_a_config_change_applies_at_the_next_build(tmp_path):
+    repo = kopier_repo(tmp_path / "repo")
+    b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
+    odense = lambda res: [f.check for p in res.programmer if "odense" in p.side for f in p.fund]  # noqa: E731
+    assert odense(b.byg()) == ["P021", "P022", "P023"]
+    toml = repo / "uddprog.toml"
+    toml.write_text('[checks]\nP023 = "none"\n', encoding="utf-8")
+    assert odense(b.byg([toml])) == ["P021", "P022"]

@@ -362,8 +362,25 @@ class Forhåndsvisning:
         except Exception as e:  # e.g. the inotify limit: say so, keep serving what is built
             self.log(f"Overvågningen af filerne stoppede ({type(e).__name__}: {e}); siden opdateres ikke længere.")
 
+    def _overvåg_konfig(self) -> None:
+        """The repository's own folder, not recursively: only its uddprog.toml / .uddprog.yaml."""
+        import watchfiles
+
+        from ..catalog import KONFIGFILER
+
+        try:
+            for ændringer in watchfiles.watch(self.rod, watch_filter=lambda _c, sti: os.path.basename(sti) in KONFIGFILER,
+                                              recursive=False, stop_event=self.stop, debounce=400, step=20,
+                                              rust_timeout=500, yield_on_timeout=False, raise_interrupt=False):
+                with self._lås:
+                    self._ventende |= {s for _, s in ændringer}
+                    self.tilstand.ønsk()
+                self._ændret.set()
+        except Exception as e:
+            self.log(f"Overvågningen af konfigurationen stoppede ({type(e).__name__}: {e}).")
+
     def start(self) -> None:
-        for mål in (self.httpd.serve_forever, self._overvåg):
+        for mål in (self.httpd.serve_forever, self._overvåg, self._overvåg_konfig):
             t = threading.Thread(target=mål, daemon=True)
             t.start()
             self._tråde.append(t)

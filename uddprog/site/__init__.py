@@ -125,7 +125,19 @@ class Bygger:
         """
         from ..catalog import MB_MAPPE, SKABELON_MAPPE
 
+        from ..catalog import KONFIGFILER
+
         ændrede = None if ændrede is None else [Path(s) for s in ændrede]
+        if ændrede is not None and any(s.name in KONFIGFILER and os.path.abspath(s.parent) == os.path.abspath(self.rod)
+                                       for s in ændrede):
+            from ..catalog import Katalog
+            from ..config import find
+
+            # The config decides severities, ignores and the programme folder: every programme again.
+            self.konfig = find(self.rod)
+            self.programmappe = Katalog(self.rod).programmappe
+            self._programmer.clear()
+            self._sider.clear()
         skabelon = ændrede is None or any(self._under(s, self.rod / SKABELON_MAPPE) for s in ændrede)
         mb = [s for s in ændrede or () if self._under(s, self.rod / MB_MAPPE)]
         if skabelon:
