@@ -310,7 +310,11 @@ class Bygger:
             egne = [(d, k) for d, k in docs if slug(d.model.målbeskrivelse.speciale) == s
                     and str(d.model.målbeskrivelse.fase) == fase]
             for g, n in zip(versioner, versioner[1:]):
-                nøgle = (self._generation, g.fil, n.fil, dato, tuple((d.fil, k) for d, k in egne))
+                # A programme on the old version is in the report in detail (its content counts); any
+                # other only by its file, title and reference.
+                nøgle = (self._generation, g.fil, n.fil, dato, tuple(
+                    (d.fil, k) if d.model.målbeskrivelse.version == g.model.version
+                    else (d.fil, d.model.titel, d.model.målbeskrivelse.version) for d, k in egne))
                 if nøgle not in self._diffs:
                     sæt = sammenlign(g, n)
                     rapport = Diffrapport(sæt, tuple(påvirkning(sæt, [d for d, _ in egne], skabeloner, dato)), dato)
