@@ -25,6 +25,8 @@ _KOMMANDOER = {
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
     "import": "uddprog.cli.importer:importer_cmd",
+    "site": "uddprog.cli.site:site",
+    "serve": "uddprog.cli.site:serve",
     "init": "uddprog.cli.init:init",
     "katalog": "uddprog.cli.init:katalog",
 }
