@@ -29,6 +29,8 @@ MB_MAPPE = "målbeskrivelser"
 SKABELON_MAPPE = Path("templates") / "national"
 EKSEMPEL_MAPPE = "examples"
 SKABELON_FIL = "skabelon.yaml"
+RUNDE_MAPPE = "rekruttering"  # rekruttering/<region>/<år>-<runde>-<speciale>.yaml (uddprog stats)
+AFTALE_MAPPE = "aftaler"  # aftaler/<id>.yaml: targets for the regional figures
 
 
 _REFERENCE = re.compile(r"^(?P<speciale>[^/@]+)/(?P<fase>[^/@]+)@(?P<version>[^/@]+)$")

@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..catalog import EKSEMPEL_MAPPE, MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
+from ..catalog import AFTALE_MAPPE, EKSEMPEL_MAPPE, RUNDE_MAPPE, MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading import Dokument, LoadError, indlæs
-from . import dokument as _dokument, program as _program  # noqa: F401  (registers the checks)
+from . import dokument as _dokument, program as _program, rekruttering as _rekruttering  # noqa: F401  (registers the checks)
 from .kontekst import DokumentKontekst, ProgramKontekst
 from .registry import REGISTER, Check, beskriv, checks_for
 
 beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
 
-_OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None}
+_OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None,
+           "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
 __all__ = ["REGISTER", "Check", "Resultat", "standardstier", "valider", "valider_dokument", "valider_fil", "valider_program"]
 
@@ -77,7 +78,8 @@ class Resultat:
 def standardstier(katalog: Katalog) -> list[Path]:
     """What `uddprog validate` checks with no arguments: the repository's own documents."""
     rod = katalog.rod
-    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), rod / EKSEMPEL_MAPPE]
+    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), rod / EKSEMPEL_MAPPE,
+             rod / RUNDE_MAPPE, rod / AFTALE_MAPPE]
     return [s for s in stier if s.exists()]
 
 

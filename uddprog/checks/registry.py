@@ -15,8 +15,9 @@ from typing import Any
 
 from ..findings import Finding, Location, Severity
 
-#: What a check looks at: a file being read, one document alone, or a programme with its references.
-OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program")
+#: What a check looks at: a file being read, one document alone, a programme with its references, a
+#: recruitment round or target, or the whole set `uddprog stats` counts.
+OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "rekrutteringsrunde", "aftale", "statistik")
 
 Fund = tuple[str, Location]
 
