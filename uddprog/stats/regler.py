@@ -99,7 +99,7 @@ def _sammenlign(værdier: dict, krav) -> tuple[str, ...]:
             mål = Fraction(str(krav.andele.get(k, 0)))
             if abs(andel.get(k, Fraction(0)) - mål) > tol:
                 fejl.append(f"{nøglenavn(k)} {dansk_tal(vis.get(k, Decimal(0)), 1)} % mod aftalt {_pct(mål)}"
-                            + (f" ± {_pct(tol)}" if tol else ""))
+                            + (f" ± {dansk_tal(tol.limit_denominator(1000), 1 if tol.denominator != 1 else 0)} procentpoint" if tol else ""))
     for felt, ok, ord_ in (("mindst", lambda a, m: a >= m, "mindst"), ("over", lambda a, m: a > m, "over"),
                            ("højst", lambda a, m: a <= m, "højst")):
         for k, grænse in (getattr(krav, felt) or {}).items():
