@@ -679,41 +679,47 @@ def _læs_nøgler(tekst: str, nøgler: frozenset[str], sidste_linje: int | None)
     return data, Positions(værdier, nøglepos)
 
 
+_SKALARER = _Bygger(Path(""))  # converts non-text scalars exactly as the full reader does
+
+
 def _nøgle(k) -> str:
-    if not isinstance(k, yaml.ScalarEvent) or k.tag is not None or k.anchor is not None:
+    if k.__class__ is not yaml.ScalarEvent or k.tag is not None or k.anchor is not None:
         raise _Afbrudt
-    if _RESOLVER.resolve(yaml.ScalarNode, k.value, k.implicit) != _STR:
+    if k.implicit[0] and _RESOLVER.resolve(yaml.ScalarNode, k.value, k.implicit) != _STR:
         raise _Afbrudt  # numbers, booleans, merge keys as keys: the full reader's conversions apply
     return k.value
 
 
 def _byg(e, hændelser, sti: Sti, værdier, nøglepos, dybde: int) -> tuple[Any, int]:
     """(value, last line) of the node starting with event ``e``, as _Bygger would build it."""
-    if getattr(e, "anchor", None) is not None or getattr(e, "tag", None) is not None or dybde > MAKS_DYBDE:
+    klasse = e.__class__
+    if klasse is yaml.AliasEvent or e.anchor is not None or e.tag is not None or dybde > MAKS_DYBDE:
         raise _Afbrudt
-    værdier.setdefault(sti, (e.start_mark.line + 1, e.start_mark.column + 1))
-    if isinstance(e, yaml.ScalarEvent):
-        tag = _RESOLVER.resolve(yaml.ScalarNode, e.value, e.implicit)
+    m = e.start_mark
+    værdier.setdefault(sti, (m.line + 1, m.column + 1))
+    if klasse is yaml.ScalarEvent:
+        # quoted and block scalars are text; plain ones get the resolver's tag (memoised in _Loader)
+        tag = _RESOLVER.resolve(yaml.ScalarNode, e.value, e.implicit) if e.implicit[0] else _STR
         if tag == _STR:
             return e.value, e.end_mark.line
-        node = yaml.ScalarNode(tag, e.value, e.start_mark, e.end_mark)
-        return _Bygger(Path())._skalar(node), e.end_mark.line
-    if isinstance(e, yaml.SequenceStartEvent):
+        return _SKALARER._skalar(yaml.ScalarNode(tag, e.value, e.start_mark, e.end_mark)), e.end_mark.line
+    if klasse is yaml.SequenceStartEvent:
         ud: list = []
         for barn in hændelser:
-            if isinstance(barn, yaml.SequenceEndEvent):
+            if barn.__class__ is yaml.SequenceEndEvent:
                 return ud, barn.end_mark.line
             ud.append(_byg(barn, hændelser, sti + (len(ud),), værdier, nøglepos, dybde + 1)[0])
-    if isinstance(e, yaml.MappingStartEvent):
+    if klasse is yaml.MappingStartEvent:
         afb: dict = {}
         for k in hændelser:
-            if isinstance(k, yaml.MappingEndEvent):
+            if k.__class__ is yaml.MappingEndEvent:
                 return afb, k.end_mark.line
             nøgle = _nøgle(k)
             if nøgle in afb:
                 raise _Afbrudt
             barnesti = sti + (nøgle,)
-            nøglepos[barnesti] = (k.start_mark.line + 1, k.start_mark.column + 1)
+            km = k.start_mark
+            nøglepos[barnesti] = (km.line + 1, km.column + 1)
             afb[nøgle] = _byg(next(hændelser), hændelser, barnesti, værdier, nøglepos, dybde + 1)[0]
     raise _Afbrudt
 
