@@ -77,6 +77,12 @@ MUTATIONER = {
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
 
 
+def _r_ids() -> set[str]:
+    from tests.stats.test_rekruttering import R_IDS  # recruitment rounds and targets: covered there
+
+    return R_IDS
+
+
 def test_the_valid_repository_has_no_findings(repo):
     resultat = repo.valider()
     assert resultat.fund == []
@@ -84,7 +90,7 @@ def test_the_valid_repository_has_no_findings(repo):
 
 
 def test_every_registered_check_has_a_case():
-    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING
+    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | _r_ids()
 
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONER))
