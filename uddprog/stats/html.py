@@ -12,7 +12,7 @@ from html import escape
 
 from .afrunding import dansk_tal, procenter, største_rest
 from .aggregat import DRIFTSREGIONER, TYPER
-from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, nøglenavn as _nøglenavn
+from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, kravtekst, nøglenavn as _nøglenavn
 from .svg import FARVER, andelsdiagram, søjlediagram
 from .tekst import UDFALDSNAVNE, fasenavn
 
@@ -64,10 +64,11 @@ def _pct(d: dict, k: str) -> str:
 
 def _aftale(a, nr: int) -> str:
     målte = [m for m in a.målinger if m.status in (OPFYLDT, IKKE_OPFYLDT)]
-    ud = [f"<h3>{_e(a.navn)}</h3>",
-          f"<p>{a.antal(OPFYLDT)} af {len(målte)} {'speciale' if len(målte) == 1 else 'specialer'} opfylder målet"
-          + (f"; {a.antal(UDELADT)} er udeladt" if a.antal(UDELADT) else "") + "."
-          + (" Målet er illustrativt." if a.illustrativ else "") + "</p>"]
+    ud = [f"<h3>{_e(a.navn)}</h3>"]
+    if målte:
+        ud.append(f"<p>{a.antal(OPFYLDT)} af {len(målte)} {'speciale' if len(målte) == 1 else 'specialer'} opfylder "
+                  "målet" + (f"; {a.antal(UDELADT)} er udeladt" if a.antal(UDELADT) else "") + "."
+                  + (" Målet er illustrativt." if a.illustrativ else "") + "</p>")
     if not målte:
         ud.append("<p>Ingen forløb i udvælgelsen er omfattet af aftalen.</p>")
     else:
@@ -97,7 +98,7 @@ def _aftale(a, nr: int) -> str:
             if m.status == UDELADT:
                 tabelrækker.append([m.gruppe, dansk_tal(m.forløb), *("–" for _ in nøgler), m.begrundelse or "", STATUSTEKST[m.status]])
                 continue
-            tabelrækker.append([m.gruppe, dansk_tal(m.forløb), *(_pct(m.andele, k) for k in nøgler), _kravtekst(m.krav),
+            tabelrækker.append([m.gruppe, dansk_tal(m.forløb), *(_pct(m.andele, k) for k in nøgler), kravtekst(m.krav),
                                 STATUSTEKST[m.status] + ("" if not m.afvigelser else ": " + "; ".join(m.afvigelser))])
         tabel = _tabel(f"{a.navn}: målte andele og mål", hoved, tabelrækker, tekstkolonner=1, tekst_bagerst=2)
         # the status column as text, coloured by class (the words carry the meaning)
@@ -106,19 +107,6 @@ def _aftale(a, nr: int) -> str:
         ud.append(tabel)
     ud.append(f'<p class="lille">Kilde: {_e(a.kilde)}</p>')
     return "\n".join(ud)
-
-
-def _kravtekst(krav: dict) -> str:
-    dele = []
-    if "andele" in krav:
-        dele.append(" / ".join(f"{nøglenavn(k)} {dansk_tal(Fraction(str(v)).limit_denominator(1000), 0 if float(v).is_integer() else 1)} %"
-                               for k, v in krav["andele"].items())
-                    + (f" ± {dansk_tal(Fraction(str(krav['tolerance'])).limit_denominator(1000), 0 if float(krav['tolerance']).is_integer() else 1)} procentpoint"
-                       if krav.get("tolerance") else ""))
-    for felt in ("mindst", "over", "højst"):
-        for k, v in krav.get(felt, {}).items():
-            dele.append(f"{nøglenavn(k)} {felt} {dansk_tal(Fraction(str(v)).limit_denominator(1000), 0 if float(v).is_integer() else 1)} %")
-    return "; ".join(dele)
 
 
 def _universitetshospital(s) -> str:

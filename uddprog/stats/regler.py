@@ -140,3 +140,17 @@ def vurder(aftale_dok, celler: list[Celletal]) -> Aftaleresultat:
         målinger.append(Måling(gruppe, status, samlet.forløb, værdier, procenter(værdier), kravd, fejl,
                                u.begrundelse if u is not None else None))
     return Aftaleresultat(a.id, a.navn, a.kilde, a.illustrativ, aftale_dok.fil, a.måling, a.pr, tuple(målinger))
+
+
+def kravtekst(krav: dict) -> str:
+    """'Region Sjælland 40 % / Region Hovedstaden 60 % ± 5 procentpoint': a requirement as Danish text."""
+    dele = []
+    if "andele" in krav:
+        dele.append(" / ".join(f"{nøglenavn(k)} {dansk_tal(Fraction(str(v)).limit_denominator(1000), 0 if float(v).is_integer() else 1)} %"
+                               for k, v in krav["andele"].items())
+                    + (f" ± {dansk_tal(Fraction(str(krav['tolerance'])).limit_denominator(1000), 0 if float(krav['tolerance']).is_integer() else 1)} procentpoint"
+                       if krav.get("tolerance") else ""))
+    for felt in ("mindst", "over", "højst"):
+        for k, v in krav.get(felt, {}).items():
+            dele.append(f"{nøglenavn(k)} {felt} {dansk_tal(Fraction(str(v)).limit_denominator(1000), 0 if float(v).is_integer() else 1)} %")
+    return "; ".join(dele)

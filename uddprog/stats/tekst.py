@@ -7,7 +7,7 @@ from fractions import Fraction
 from ..models.vocab import Fase, visningsnavn
 from .afrunding import dansk_tal, procenter, største_rest
 from .aggregat import DRIFTSREGIONER, TYPER, Celletal
-from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, nøglenavn
+from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, kravtekst, nøglenavn
 
 
 def tabel(rækker: list[list[str]], højre: set[int] = frozenset()) -> list[str]:
@@ -77,10 +77,11 @@ def aftaler(s) -> list[str]:
         målte = [m for m in a.målinger if m.status in (OPFYLDT, IKKE_OPFYLDT)]
         ud.append(f"{a.navn}")
         enhed = ("speciale" if len(målte) == 1 else "specialer") if a.pr == "speciale" else "måling"
-        ud.append(f"  {a.antal(OPFYLDT)} af {len(målte)} {enhed} opfylder målet"
-                  + (f"; {a.antal(UDELADT)} udeladt" if a.antal(UDELADT) else "") + "."
-                  + (" Målet er illustrativt." if a.illustrativ else ""))
-        if not a.målinger:
+        if målte:
+            ud.append(f"  {a.antal(OPFYLDT)} af {len(målte)} {enhed} opfylder målet"
+                      + (f"; {a.antal(UDELADT)} udeladt" if a.antal(UDELADT) else "") + "."
+                      + (" Målet er illustrativt." if a.illustrativ else ""))
+        else:
             ud.append("  Ingen forløb i udvælgelsen er omfattet af aftalen.")
         for m in a.målinger:
             if m.status == INTET:
@@ -91,10 +92,8 @@ def aftaler(s) -> list[str]:
             if m.status == UDELADT:
                 linje += f" ({m.begrundelse})"
             else:
-                linje += f" – {andele} ({dansk_tal(m.forløb)} forløb)"
+                linje += f" – {andele} ({dansk_tal(m.forløb)} forløb); mål: {kravtekst(m.krav)}"
             ud.append(linje)
-            for afv in m.afvigelser:
-                ud.append(f"      {afv}")
         ud.append(f"  Kilde: {a.kilde}")
         ud.append("")
     return ud[:-1] if ud else ud
