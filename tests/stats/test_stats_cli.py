@@ -141,3 +141,13 @@ def test_an_unwritable_out_is_exit_2_without_traceback(tmp_path):
     (tmp_path / "fil").write_text("x")
     r = kør("--out", str(tmp_path / "fil" / "x.txt"))  # a file where a folder should be
     assert r.exit_code == 2 and r.stderr.startswith("Fejl: Kan ikke skrive")
+
+
+def test_the_readme_example_is_real_output():
+    readme = (ROD / "README.md").read_text(encoding="utf-8")
+    blok = readme.split("$ uddprog stats --region Øst --fase hoveduddannelse\n", 1)[1].split("```", 1)[0]
+    ud = kør("--region", "Øst", "--fase", "hoveduddannelse").stdout.splitlines()
+    linjer = [l for l in blok.splitlines() if l.strip()]
+    assert len(linjer) > 10
+    for linje in linjer:
+        assert linje in ud, linje

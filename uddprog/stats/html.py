@@ -200,8 +200,8 @@ def som_html(s) -> str:
         f"{dansk_tal(f['runder'])} rekrutteringsrunder og {dansk_tal(f['aftaler'])} aftaler"
         + (f"; {dansk_tal(f['ikke_talt'])} filer med fejl er ikke talt med" if f["ikke_talt"] else "") + ".</p>",
     ]
-    if s.aftaler:
-        dele += ["<h2>Aftaler og mål</h2>"] + [_aftale(a, i) for i, a in enumerate(s.aftaler, 1)]
+    if any(a.målinger for a in s.aftaler):  # targets about forløb outside the selection are left out
+        dele += ["<h2>Aftaler og mål</h2>"] + [_aftale(a, i) for i, a in enumerate(s.aftaler, 1) if a.målinger]
     dele += ["<h2>Universitetshospitaler</h2>", _universitetshospital(s),
              "<h2>Besættelse i rekrutteringsrunderne</h2>", _runder(s),
              "<h2>Driftsregioner</h2>", _driftsregioner(s.national),

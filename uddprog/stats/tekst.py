@@ -74,6 +74,8 @@ def typer(c: Celletal) -> list[str]:
 def aftaler(s) -> list[str]:
     ud = []
     for a in s.aftaler:
+        if not a.målinger:
+            continue  # the target is about forløb outside the selection
         målte = [m for m in a.målinger if m.status in (OPFYLDT, IKKE_OPFYLDT)]
         ud.append(f"{a.navn}")
         enhed = ("speciale" if len(målte) == 1 else "specialer") if a.pr == "speciale" else "måling"
@@ -142,7 +144,7 @@ def som_tekst(s) -> str:
           "Forløb pr. videreuddannelsesregion, speciale og fase", *tal_pr_celle(s), "",
           "Måneder pr. driftsregion", *driftsregioner(s.national), "",
           "Måneder pr. slags ansættelse", *typer(s.national), ""]
-    if s.aftaler:
+    if any(a.målinger for a in s.aftaler):
         ud += ["Aftaler og mål", *aftaler(s), ""]
     ud += ["Besættelse i rekrutteringsrunderne", *runder(s), "",
            "Andele er afrundet med største brøkdels metode, så de summer til 100 %; årsværk = måneder / 12."]
