@@ -99,7 +99,7 @@ def _aftale(a, nr: int) -> str:
                 tabelrækker.append([m.gruppe, dansk_tal(m.forløb), *("–" for _ in nøgler), m.begrundelse or "", STATUSTEKST[m.status]])
                 continue
             tabelrækker.append([m.gruppe, dansk_tal(m.forløb), *(_pct(m.andele, k) for k in nøgler), kravtekst(m.krav),
-                                STATUSTEKST[m.status] + ("" if not m.afvigelser else ": " + "; ".join(m.afvigelser))])
+                                STATUSTEKST[m.status]])  # the shares and the target stand in their own columns
         tabel = _tabel(f"{a.navn}: målte andele og mål", hoved, tabelrækker, tekstkolonner=1, tekst_bagerst=2)
         # the status column as text, coloured by class (the words carry the meaning)
         for status in (IKKE_OPFYLDT, OPFYLDT):
