@@ -151,3 +151,12 @@ def test_the_readme_example_is_real_output():
     assert len(linjer) > 10
     for linje in linjer:
         assert linje in ud, linje
+
+
+def test_the_repository_root_as_path_and_a_file_named_twice_count_once():
+    a = json.loads(kør("--format", "json").stdout)
+    r = kør(str(ROD), str(ROD / "aftaler"), str(ROD / "rekruttering" / ".." / "aftaler" / "oest-fordeling.yaml"),
+            "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    b = json.loads(r.stdout)
+    assert b["national"] == a["national"] and len(b["aftaler"]) == len(a["aftaler"]) == 2

@@ -100,6 +100,21 @@ def _region(tekst: str | None) -> str | None:
                     + f" Regioner: {', '.join(REGIONER)}.")
 
 
+def _hver_én_gang(filer: list[Path]) -> list[Path]:
+    """In order, each file once, also when named two ways (``a/../b.yaml`` and ``b.yaml``)."""
+    set_: set[str] = set()
+    ud = []
+    for f in filer:
+        try:
+            nøgle = str(f.resolve())
+        except (OSError, RuntimeError):
+            nøgle = str(f)
+        if nøgle not in set_:
+            set_.add(nøgle)
+            ud.append(f)
+    return ud
+
+
 def standardstier(rod: Path) -> list[Path]:
     return [p for p in (rod / EKSEMPEL_MAPPE, rod / RUNDE_MAPPE) if p.is_dir()]
 
@@ -121,7 +136,8 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     filer, fund = udvid(stier or standardstier(katalog.rod))
     aftalemappe = aftalemappe if aftalemappe is not None else katalog.rod / AFTALE_MAPPE
     if aftalemappe.is_dir():
-        filer += [f for f in udvid([aftalemappe])[0] if f not in filer]
+        filer += udvid([aftalemappe])[0]
+    filer = _hver_én_gang(filer)
     indlæst = læs_alle(filer, jobs)
     fund += indlæst.fund
     if not indlæst.forløb:

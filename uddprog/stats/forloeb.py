@@ -81,6 +81,8 @@ def forløb_fra(dok: Dokument) -> Forløb:
 
 
 _PROGRAMMÆRKE = re.compile(r"^(?:ansættelser|kompetenceplan)[ \t]*:", re.M)
+#: Målbeskrivelser and templates count for nothing here; a repository root given as PATH holds them.
+_ANDET = re.compile(r"^(?:kompetencer|revision_måneder)[ \t]*:", re.M)
 
 
 def læs_fil(fil: Path) -> tuple[str, object]:
@@ -90,6 +92,8 @@ def læs_fil(fil: Path) -> tuple[str, object]:
         tekst = læs_tekst(fil)
         if _PROGRAMMÆRKE.search(tekst):
             return "program", forløb_fra(indlæs_udsnit(fil, ProgramUdsnit, tekst=tekst))
+        if _ANDET.search(tekst):
+            return "andet", None
         dok = indlæs(fil, tekst=tekst)
     except LoadError as e:
         return "fund", e.fund
