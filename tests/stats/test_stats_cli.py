@@ -153,10 +153,15 @@ def test_the_readme_example_is_real_output():
         assert linje in ud, linje
 
 
-def test_the_repository_root_as_path_and_a_file_named_twice_count_once():
+def test_the_repository_root_as_path_and_a_file_named_twice_count_once(tmp_path):
+    import shutil
+
+    for mappe in ("examples", "rekruttering", "aftaler", "målbeskrivelser", "templates"):
+        shutil.copytree(ROD / mappe, tmp_path / mappe)
     a = json.loads(kør("--format", "json").stdout)
-    r = kør(str(ROD), str(ROD / "aftaler"), str(ROD / "rekruttering" / ".." / "aftaler" / "oest-fordeling.yaml"),
-            "--format", "json")
+    r = kør(str(tmp_path), str(tmp_path / "aftaler"),
+            str(tmp_path / "rekruttering" / ".." / "aftaler" / "oest-fordeling.yaml"), "--format", "json", rod=tmp_path)
     assert r.exit_code == 0, r.stderr
     b = json.loads(r.stdout)
     assert b["national"] == a["national"] and len(b["aftaler"]) == len(a["aftaler"]) == 2
+    assert b["filer"]["læst"] == a["filer"]["læst"] + 6 + 3  # målbeskrivelser and templates read, not counted
