@@ -76,6 +76,22 @@ class Statistik:
             ud.append((b, tal))
         return ud
 
+    def ikke_besat_pr_driftsregion(self) -> list[tuple[str, dict]]:
+        """Per round label: forløb not filled, spread over driftsregioner by their months (exact)."""
+        from fractions import Fraction
+
+        from .aggregat import DRIFTSREGIONER
+
+        ud = []
+        for b in self.rundebetegnelser:
+            tal = {d: Fraction(0) for d in DRIFTSREGIONER}
+            for r in self.runder:
+                if r.betegnelse == b:
+                    for d, v in r.ikke_besat_driftsregion.items():
+                        tal[d] += v
+            ud.append((b, tal))
+        return ud
+
     def as_dict(self, vis_sti=str) -> dict:
         return {
             "format": JSON_FORMAT, "formatversion": JSON_VERSION,

@@ -14,7 +14,7 @@ from .afrunding import dansk_tal, procenter, største_rest
 from .aggregat import DRIFTSREGIONER, TYPER
 from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, kravtekst, nøglenavn as _nøglenavn
 from .svg import FARVER, andelsdiagram, søjlediagram
-from .tekst import UDFALDSNAVNE, fasenavn
+from .tekst import UDFALDSNAVNE, fasenavn, ikke_besat_tabel
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;
@@ -132,11 +132,13 @@ def _runder(s) -> str:
     if not s.runder:
         return "<p>Ingen rekrutteringsrunder i udvælgelsen.</p>"
     samlet = s.runder_samlet()
-    nøgler = [("besat", "besat", FARVER[2]), ("ubesat", "ubesat", FARVER[1]), ("flexforløb", "flexforløb", FARVER[3])]
+    nøgler = [("ubesat", "ubesat", FARVER[1]), ("flexforløb", "konverteret til flexforløb", FARVER[3])]
     ikke = sum(t["ubesat"] + t["flexforløb"] for _, t in samlet)
-    svg = søjlediagram("runder", "Besatte og ikke besatte forløb pr. rekrutteringsrunde",
-                       f"Stablede søjler for hver af {len(samlet)} runder: besatte, ubesatte og til flexforløb konverterede "
-                       f"forløb. I alt {ikke} forløb blev ikke besat. Tallene står i tabellen under diagrammet.",
+    opslået = sum(t["opslået"] for _, t in samlet)
+    svg = søjlediagram("runder", "Ikke besatte forløb pr. rekrutteringsrunde",
+                       f"Stablede søjler for hver af {len(samlet)} runder: forløb der stod ubesat, og forløb der blev "
+                       f"konverteret til flexforløb i et andet speciale. I alt blev {ikke} af {opslået} opslåede forløb "
+                       "ikke besat. Tallene står i tabellen under diagrammet.",
                        [(b, t) for b, t in samlet], nøgler)
     rækker = []
     for b, t in samlet:
@@ -151,9 +153,9 @@ def _runder(s) -> str:
     betegnelser = s.rundebetegnelser
     ud.append(_tabel("Ikke besatte forløb (ubesat og flexforløb) pr. speciale og runde", ["Speciale", *betegnelser],
                      [[sp, *(dansk_tal(d.get(b, 0)) for b in betegnelser)] for sp, d in sorted(pr_speciale.items())]))
-    fordelt = største_rest({d: s.national.ikke_besat_driftsregion.get(d, 0) for d in DRIFTSREGIONER})
-    ud.append(_tabel("Ikke besatte forløb pr. driftsregion, fordelt efter forløbenes måneder",
-                     ["Driftsregion", "Ikke besatte forløb"], [[nøglenavn(d), dansk_tal(v, 1)] for d, v in fordelt.items()]))
+    matrix = ikke_besat_tabel(s)
+    ud.append(_tabel("Ikke besatte forløb pr. driftsregion og runde, fordelt efter forløbenes måneder i hver driftsregion",
+                     matrix[0], matrix[1:]))
     return "\n".join(ud)
 
 

@@ -129,10 +129,20 @@ def runder(s) -> list[str]:
         rækker = [["Speciale", *betegnelser]]
         rækker += [[sp, *(dansk_tal(d.get(b, 0)) for b in betegnelser)] for sp, d in sorted(pr_speciale.items())]
         ud += tabel(rækker, set(range(1, len(betegnelser) + 1)))
-        fordelt = største_rest(s.national.ikke_besat_driftsregion)
-        ud += ["", "Ikke besatte forløb pr. driftsregion, fordelt efter forløbenes måneder: "
-               + "; ".join(f"{nøglenavn(d)} {dansk_tal(fordelt[d], 1)}" for d in DRIFTSREGIONER if d in fordelt) + "."]
+        ud += ["", "Ikke besatte forløb pr. driftsregion og runde, fordelt efter forløbenes måneder i hver driftsregion",
+               *tabel(ikke_besat_tabel(s), set(range(1, len(betegnelser) + 2)))]
     return ud
+
+
+def ikke_besat_tabel(s) -> list[list[str]]:
+    """Driftsregion × round (and in all); each round's column adds to its count (largest remainder)."""
+    pr_runde = [(b, største_rest(tal)) for b, tal in s.ikke_besat_pr_driftsregion()]
+    i_alt = største_rest({d: s.national.ikke_besat_driftsregion.get(d, 0) for d in DRIFTSREGIONER})
+    rækker = [["Driftsregion", *(b for b, _ in pr_runde), "I alt"]]
+    for d in DRIFTSREGIONER:
+        if i_alt[d] or any(t[d] for _, t in pr_runde):
+            rækker.append([nøglenavn(d), *(dansk_tal(t[d], 1) for _, t in pr_runde), dansk_tal(i_alt[d], 1)])
+    return rækker
 
 
 def som_tekst(s) -> str:
