@@ -111,7 +111,7 @@ def test_a_programme_with_errors_is_left_out_with_its_position(srepo):
     assert re.search(r"examples/nord/fejl\.yaml:\d+:\d+: fejl S003: 'ansættelser\[0\]\.måneder' skal være et helt tal",
                      r.stderr), r.stderr
     assert "1 fil med fejl er ikke talt med" in r.stderr
-    assert "1 forløb, 1 rekrutteringsrunder" in r.stdout
+    assert "1 forløb, 1 rekrutteringsrunde og 1 aftale (4 filer læst; 1 fil med fejl er ikke talt med)." in r.stdout
 
 
 def test_a_round_that_refers_to_an_unknown_forløb_is_not_counted(srepo):
@@ -130,7 +130,7 @@ def test_the_same_round_twice_and_the_same_target_twice(srepo):
     srepo.skriv()
     r = kør("--format", "json", rod=srepo.rod)
     assert r.exit_code == 1
-    assert "fejl R010: Runden 2026-1 for Neurologi (hoveduddannelse) i Nord står også i" in r.stderr
+    assert "fejl R010: Runden 2026-1 for Neurologi (hoveduddannelse) i Videreuddannelsesregion Nord står også i" in r.stderr
     assert "fejl R015: Aftalen 'test' står også i" in r.stderr
     data = json.loads(r.stdout)
     assert len(data["runder"]) == 1 and len(data["aftaler"]) == 1

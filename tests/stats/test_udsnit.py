@@ -136,3 +136,21 @@ def test_random_cut_points_never_disagree(korpus):
             u = None
         if d is not None:
             assert u is not None and u.model.ansættelser == d.model.ansættelser
+
+
+def test_damaged_files_never_raise(tmp_path):
+    """Random byte damage, truncation and odd YAML: a finding or a forløb, never an exception."""
+    rng = random.Random(14)
+    kilde = (ROD / "examples/oest/anaestesiologi-hoveduddannelse-forloeb-4.yaml").read_bytes()
+    stykker = [b"&a ", b"*a", b"!!python/object:os.system ", b"<<: ", b"\t", b"\x00", b"\xff", b"{", b"[", b"? ", b"- "]
+    ud = tmp_path / "p.yaml"
+    for i in range(150):
+        data = bytearray(kilde[:rng.randrange(len(kilde) // 3)] if i % 3 == 0 else kilde)
+        for _ in range(rng.randint(1, 4)):
+            pos = rng.randrange(len(data))
+            data[pos:pos + rng.randint(0, 3)] = rng.choice(stykker)
+        ud.write_bytes(bytes(data))
+        art, værdi = læs_fil(ud)
+        assert art in ("program", "fund", "rekrutteringsrunde", "aftale", "målbeskrivelse", "skabelon", "andet")
+        if art == "fund":
+            assert værdi and all(f.besked and f.sted for f in værdi)

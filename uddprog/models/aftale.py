@@ -39,7 +39,8 @@ class Krav(Dokumentdel):
 
 
 class Undtagelse(Krav):
-    """Specialties with their own split, or left out of the target."""
+    """Specialties with their own split, or left out of the target; without a tolerance of its own an
+    exception keeps the target's."""
 
     specialer: list[Tekst] = Field(min_length=1)
     udelades: bool = Field(default=False, description="Sand når specialerne ikke måles (fx ikke udbudt i regionen).")

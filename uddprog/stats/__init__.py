@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..catalog import AFTALE_MAPPE, EKSEMPEL_MAPPE, RUNDE_MAPPE, Katalog
 from ..findings import Finding, Severity, sorteret
+from ..models.vocab import visningsnavn
 from ..navne import mente_du, slug
 from .aggregat import FASER, REGIONER, Celletal, Rundetal, celler, rundetal
 from .forloeb import Forløb, forløbsindeks, læs_alle
@@ -195,7 +196,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
         nøgle = (r.år, r.runde, slug(r.speciale), str(r.fase), str(r.videreuddannelsesregion))
         if nøgle in set_:
             egne.append(Finding("R010", Severity.ERROR, f"Runden {r.betegnelse} for {r.speciale} ({r.fase}) i "
-                                f"{r.videreuddannelsesregion} står også i {set_[nøgle]}; den tælles kun én gang.",
+                                f"{visningsnavn(r.videreuddannelsesregion)} står også i {set_[nøgle]}; den tælles kun én gang.",
                                 dok.sted("runde")))
         fund += egne
         if any(f.severity == Severity.ERROR for f in egne):

@@ -60,3 +60,8 @@ def dansk_tal(x: Tal | Decimal, decimaler: int | None = None) -> str:
     else:
         tekst = f"{x:,}"
     return tekst.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def antal(n: int, ental: str, flertal: str) -> str:
+    """'1 runde', '3 runder', '1.200 runder'."""
+    return f"{dansk_tal(n)} {ental if n == 1 else flertal}"

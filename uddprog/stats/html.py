@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 from html import escape
 
-from .afrunding import dansk_tal, procenter, største_rest
+from .afrunding import antal, dansk_tal, procenter, største_rest
 from .aggregat import DRIFTSREGIONER, TYPER
 from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, kravtekst, nøglenavn as _nøglenavn
 from .svg import FARVER, andelsdiagram, søjlediagram
@@ -199,8 +199,8 @@ def som_html(s) -> str:
         "<h1>Statistik over uddannelsesforløb</h1>",
         f"<p>Udvælgelse: {_e(s.udvælgelse.tekst())}. {dansk_tal(s.national.forløb)} forløb, "
         f"{dansk_tal(s.national.måneder)} måneder ({dansk_tal(største_rest({'x': Fraction(s.national.måneder, 12)})['x'], 1)} årsværk), "
-        f"{dansk_tal(f['runder'])} rekrutteringsrunder og {dansk_tal(f['aftaler'])} aftaler"
-        + (f"; {dansk_tal(f['ikke_talt'])} filer med fejl er ikke talt med" if f["ikke_talt"] else "") + ".</p>",
+        f"{antal(f['runder'], 'rekrutteringsrunde', 'rekrutteringsrunder')} og {antal(f['aftaler'], 'aftale', 'aftaler')}"
+        + (f"; {antal(f['ikke_talt'], 'fil', 'filer')} med fejl er ikke talt med" if f["ikke_talt"] else "") + ".</p>",
     ]
     if any(a.målinger for a in s.aftaler):  # targets about forløb outside the selection are left out
         dele += ["<h2>Aftaler og mål</h2>"] + [_aftale(a, i) for i, a in enumerate(s.aftaler, 1) if a.målinger]

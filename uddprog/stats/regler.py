@@ -128,7 +128,10 @@ def vurder(aftale_dok, celler: list[Celletal]) -> Aftaleresultat:
             samlet.læg_til(c)
         værdier = samlet.fordeling(a.måling)
         u = undtagelse.get(slug(gruppe)) if a.pr == "speciale" else None
-        krav = u if u is not None and not u.udelades else a.krav
+        krav = a.krav
+        if u is not None and not u.udelades:
+            # an exception without its own tolerance keeps the target's
+            krav = u if "tolerance" in u.model_fields_set else u.model_copy(update={"tolerance": a.krav.tolerance})
         kravd = _kravdict(krav) if u is None or not u.udelades else {}
         if u is not None and u.udelades:
             status, fejl = UDELADT, ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..models.vocab import Fase, visningsnavn
-from .afrunding import dansk_tal, procenter, største_rest
+from .afrunding import antal, dansk_tal, procenter, største_rest
 from .aggregat import DRIFTSREGIONER, TYPER, Celletal
 from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, kravtekst, nøglenavn
 
@@ -148,9 +148,9 @@ def ikke_besat_tabel(s) -> list[list[str]]:
 def som_tekst(s) -> str:
     f = s.filer
     ud = [f"Statistik over uddannelsesforløb – {s.udvælgelse.tekst()}",
-          f"{dansk_tal(s.national.forløb)} forløb, {dansk_tal(f['runder'])} rekrutteringsrunder og "
-          f"{dansk_tal(f['aftaler'])} aftaler ({dansk_tal(f['læst'])} filer læst"
-          + (f"; {dansk_tal(f['ikke_talt'])} med fejl er ikke talt med" if f["ikke_talt"] else "") + ").", "",
+          f"{dansk_tal(s.national.forløb)} forløb, {antal(f['runder'], 'rekrutteringsrunde', 'rekrutteringsrunder')} og "
+          f"{antal(f['aftaler'], 'aftale', 'aftaler')} ({antal(f['læst'], 'fil', 'filer')} læst"
+          + (f"; {antal(f['ikke_talt'], 'fil', 'filer')} med fejl er ikke talt med" if f["ikke_talt"] else "") + ").", "",
           "Forløb pr. videreuddannelsesregion, speciale og fase", *tal_pr_celle(s), "",
           "Måneder pr. driftsregion", *driftsregioner(s.national), "",
           "Måneder pr. slags ansættelse", *typer(s.national), ""]
