@@ -21,7 +21,7 @@ from ..findings import Finding, Severity, sorteret
 from ..models.vocab import visningsnavn
 from ..navne import mente_du, slug
 from .aggregat import FASER, REGIONER, Celletal, Rundetal, celler, rundetal
-from .forloeb import Forløb, forløbsindeks, læs_alle
+from .forloeb import forløbsindeks, læs_alle
 from .regler import Aftaleresultat, vurder
 
 JSON_FORMAT = "uddprog-stats"
