@@ -81,3 +81,30 @@ def test_a_new_target_is_a_new_file(tmp_path):
     (m,) = ny.målinger
     assert (m.gruppe, m.status) == ("samlet", "ikke-opfyldt")  # 1 of 4 posts unfilled: 25 %
     assert "ubesat 25,0 %, skal være højst 10 %" in m.afvigelser[0]
+
+
+def test_every_measure_can_carry_a_target(tmp_path):
+    """start-og-slut and ansættelsestype, with 'mindst' and 'over', per specialty and as a whole."""
+    rod = _oest(tmp_path)
+    p = _program("Øst", "Almen medicin", [("Sjælland", 30, False), ("Sjælland", 24, False)], 7)
+    p["ansættelser"][0]["type"] = "almen-praksis"
+    _skriv(rod, "examples/oest/almen.yaml", p)
+    _skriv(rod, "aftaler/start.yaml", {
+        "id": "start-slut", "navn": "Forløb der begynder og slutter i Region Sjælland", "kilde": "testdata",
+        "gælder": {"videreuddannelsesregion": "Øst"}, "pr": "samlet", "måling": "start-og-slut",
+        "krav": {"mindst": {"Sjælland": 50}}})
+    _skriv(rod, "aftaler/praksis.yaml", {
+        "id": "praksis", "navn": "Almen praksis i almen medicin", "kilde": "testdata",
+        "gælder": {"specialer": ["almen medicin"]}, "måling": "ansættelsestype",
+        "krav": {"over": {"almen-praksis": 25}}})
+    statistik, fund = beregn(None, Katalog(rod))
+    assert fund == []
+    resultat = {a.id: a for a in statistik.aftaler}
+    (start,) = resultat["start-slut"].målinger
+    # Kardiologi, Urologi and Almen medicin (p0–p2) start in Sjælland and end in Hovedstaden; almen.yaml stays in
+    # Sjælland; Neurokirurgi stays in Hovedstaden: 1 of 5 start and end in Sjælland
+    assert start.værdier["Sjælland"] == 1 and start.værdier["på-tværs"] == 3 and start.værdier["Hovedstaden"] == 1
+    assert start.status == "ikke-opfyldt"
+    (praksis,) = resultat["praksis"].målinger
+    # almen medicin: 30 of 108 months in almen praksis (27.8 %) > 25 %
+    assert (praksis.gruppe, praksis.status, praksis.værdier["almen-praksis"]) == ("Almen medicin", "opfyldt", 30)
