@@ -93,6 +93,9 @@ def test_unknown_specialty_and_region_suggest_the_right_name():
     assert r.exit_code == 2 and "Mente du 'Neurologi'?" in r.stderr
     r = kør("--region", "Øs")
     assert r.exit_code == 2 and "Ukendt videreuddannelsesregion 'Øs'" in r.stderr
+    r = kør("--region", "Region Sjælland")
+    assert r.exit_code == 2
+    assert "Region Sjælland er en driftsregion i Videreuddannelsesregion Øst; brug --region Øst." in r.stderr
 
 
 def test_nothing_to_count(tmp_path):

@@ -113,6 +113,13 @@ def _region(tekst: str | None) -> str | None:
     for r in REGIONER:
         if slug(r) == slug(tekst) or slug(tekst) in (slug(f"region {r}"), slug(f"videreuddannelsesregion {r}")):
             return r
+    from ..models.vocab import DRIFTSREGIONER
+
+    for vur, drift in DRIFTSREGIONER.items():
+        for d in drift:
+            if slug(tekst) in (slug(d), slug(f"region {d}")):
+                raise StatsFejl(f"{visningsnavn(d)} er en driftsregion i {visningsnavn(vur)}; brug --region {vur}. "
+                                "Tallene pr. driftsregion står i rapporten.")
     raise StatsFejl(f"Ukendt videreuddannelsesregion '{tekst}'." + mente_du(tekst, list(REGIONER))
                     + f" Regioner: {', '.join(REGIONER)}.")
 

@@ -12,7 +12,7 @@ from html import escape
 
 from .afrunding import antal, dansk_tal, procenter, største_rest
 from .aggregat import DRIFTSREGIONER, TYPER
-from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, kravtekst, nøglenavn as _nøglenavn
+from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn as _nøglenavn
 from .svg import FARVER, andelsdiagram, søjlediagram
 from .tekst import UDFALDSNAVNE, fasenavn, ikke_besat_tabel
 
@@ -82,9 +82,9 @@ def _aftale(a, nr: int) -> str:
             k0 = nøgler[0]
             for felt in ("andele", "mindst", "over", "højst"):
                 if k0 in m.krav.get(felt, {}):
-                    mål[m.gruppe] = Decimal(str(m.krav[felt][k0]))
+                    mål[gruppenavn(m.gruppe)] = Decimal(str(m.krav[felt][k0]))
                     break
-        rækker = [(m.gruppe, {nøglenavn(k): m.andele.get(k, Decimal(0)) for k in nøgler}) for m in målte]
+        rækker = [(gruppenavn(m.gruppe), {nøglenavn(k): m.andele.get(k, Decimal(0)) for k in nøgler}) for m in målte]
         beskrivelse = (f"Vandrette søjler for hvert {'speciale' if a.pr == 'speciale' else 'mål'}: andelen "
                        + " og ".join(n for n, _ in farver) + f". Den stiplede linje er målet for {nøglenavn(nøgler[0])}. "
                        + f"{a.antal(OPFYLDT)} af {len(målte)} opfylder målet. Tallene står i tabellen under diagrammet.")
@@ -96,9 +96,9 @@ def _aftale(a, nr: int) -> str:
             if m.status == INTET:
                 continue
             if m.status == UDELADT:
-                tabelrækker.append([m.gruppe, dansk_tal(m.forløb), *("–" for _ in nøgler), m.begrundelse or "", STATUSTEKST[m.status]])
+                tabelrækker.append([gruppenavn(m.gruppe), dansk_tal(m.forløb), *("–" for _ in nøgler), m.begrundelse or "", STATUSTEKST[m.status]])
                 continue
-            tabelrækker.append([m.gruppe, dansk_tal(m.forløb), *(_pct(m.andele, k) for k in nøgler), kravtekst(m.krav),
+            tabelrækker.append([gruppenavn(m.gruppe), dansk_tal(m.forløb), *(_pct(m.andele, k) for k in nøgler), kravtekst(m.krav),
                                 STATUSTEKST[m.status]])  # the shares and the target stand in their own columns
         tabel = _tabel(f"{a.navn}: målte andele og mål", hoved, tabelrækker, tekstkolonner=1, tekst_bagerst=2)
         # the status column as text, coloured by class (the words carry the meaning)

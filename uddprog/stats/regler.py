@@ -24,6 +24,11 @@ _NAVN = {"universitetshospital": "universitetshospital", "øvrige": "øvrige ste
          "besat": "besat", "ubesat": "ubesat", "flexforløb": "flexforløb"}
 
 
+def gruppenavn(gruppe: str) -> str:
+    """A measured group as shown: the specialty, or 'Alle udvalgte forløb' for ``pr: samlet``."""
+    return "Alle udvalgte forløb" if gruppe == "samlet" else gruppe
+
+
 def nøglenavn(nøgle: str) -> str:
     """A measure's key as Danish text: 'Sjælland' → 'Region Sjælland'."""
     from ..models.vocab import VISNINGSNAVNE

@@ -7,7 +7,7 @@ from fractions import Fraction
 from ..models.vocab import Fase, visningsnavn
 from .afrunding import antal, dansk_tal, procenter, største_rest
 from .aggregat import DRIFTSREGIONER, TYPER, Celletal
-from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, kravtekst, nøglenavn
+from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn
 
 
 def tabel(rækker: list[list[str]], højre: set[int] = frozenset()) -> list[str]:
@@ -90,7 +90,7 @@ def aftaler(s) -> list[str]:
                 continue
             andele = " / ".join(f"{nøglenavn(k)} {dansk_tal(v, 1)} %" for k, v in m.andele.items()
                                 if v or k in _kravnøgler(m.krav))
-            linje = f"  {m.gruppe}: {STATUSTEKST[m.status]}"
+            linje = f"  {gruppenavn(m.gruppe)}: {STATUSTEKST[m.status]}"
             if m.status == UDELADT:
                 linje += f" ({m.begrundelse})"
             else:
