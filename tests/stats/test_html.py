@@ -32,7 +32,7 @@ def test_charts_are_named_images_with_a_table_after_each():
     tags = [t for t, _ in p.tags]
     assert "script" not in tags and "link" not in tags and "img" not in tags  # nothing from elsewhere
     svgs = [a for t, a in p.tags if t == "svg"]
-    assert len(svgs) == 4  # two targets, universitetshospital, rounds
+    assert len(svgs) == 5  # three targets, universitetshospital, rounds
     for a in svgs:
         assert a["role"] == "img"
         titel, beskrivelse = a["aria-labelledby"].split()
@@ -68,7 +68,7 @@ def test_axe_finds_no_wcag_aa_violations_in_chromium(browser, tmp_path):
         # the charts are drawn: every SVG has a visible size and bars
         mål = side.eval_on_selector_all("svg.diagram", "els => els.map(e => [e.getBoundingClientRect().width, "
                                         "e.getBoundingClientRect().height, e.querySelectorAll('rect').length])")
-        assert len(mål) == 4 and all(b > 300 and h > 50 and n >= 2 for b, h, n in mål)
+        assert len(mål) == 5 and all(b > 300 and h > 50 and n >= 2 for b, h, n in mål)
         assert side.evaluate("document.documentElement.scrollWidth") <= 1000  # no sideways scrolling
     finally:
         side.close()

@@ -39,7 +39,7 @@ def test_text_output_shows_the_figures_a_secretariat_asks_for():
     r = kør()
     assert r.exit_code == 0, r.stderr
     ud = r.stdout
-    assert "7 forløb, 5 rekrutteringsrunder og 2 aftaler" in ud
+    assert "7 forløb, 5 rekrutteringsrunder og 3 aftaler" in ud
     assert re.search(r"Region Syddanmark\s+60\s+5,0\s+31,3 %", ud)
     assert "Anæstesiologi: ikke opfyldt – Region Sjælland 50,0 % / Region Hovedstaden 50,0 %" in ud
     assert re.search(r"2025-2\s+2\s+0\s+2\s+1\s+1\s+2\s+100,0 %", ud)
@@ -166,5 +166,5 @@ def test_the_repository_root_as_path_and_a_file_named_twice_count_once(tmp_path)
             str(tmp_path / "rekruttering" / ".." / "aftaler" / "oest-fordeling.yaml"), "--format", "json", rod=tmp_path)
     assert r.exit_code == 0, r.stderr
     b = json.loads(r.stdout)
-    assert b["national"] == a["national"] and len(b["aftaler"]) == len(a["aftaler"]) == 2
+    assert b["national"] == a["national"] and len(b["aftaler"]) == len(a["aftaler"]) == 3
     assert b["filer"]["læst"] == a["filer"]["læst"] + 6 + 3  # målbeskrivelser and templates read, not counted

@@ -23,7 +23,7 @@ import corpus  # noqa: E402
 def _uafhængigt(rod: Path) -> dict:
     """Expected figures from the files alone."""
     celler: dict = defaultdict(lambda: {"forløb": 0, "dr": Counter(), "uh": Counter(), "start": Counter(),
-                                        "slut": Counter(), "type": Counter()})
+                                        "slut": Counter(), "type": Counter(), "delte": Counter()})
     forløb_måneder = {}
     for fil in sorted((rod / "examples").rglob("*.yaml")):
         p = yaml.safe_load(fil.read_text(encoding="utf-8"))
@@ -36,6 +36,9 @@ def _uafhængigt(rod: Path) -> dict:
             c["type"][a.get("type", "sygehusafdeling")] += a["måneder"]
         c["start"][p["ansættelser"][0]["driftsregion"]] += 1
         c["slut"][p["ansættelser"][-1]["driftsregion"]] += 1
+        start, slut = p["ansættelser"][0]["driftsregion"], p["ansættelser"][-1]["driftsregion"]
+        if len({a["driftsregion"] for a in p["ansættelser"]}) > 1:
+            c["delte"][start if start == slut else "på-tværs"] += 1
         forløb_måneder[(nøgle, p["forløb"])] = [(a["driftsregion"], a["måneder"]) for a in p["ansættelser"]]
     runder: dict = defaultdict(Counter)
     ikke_besat: dict = defaultdict(Fraction)
@@ -67,6 +70,7 @@ def _sammenlign(rod: Path) -> None:
         assert {k: v for k, v in s["ansættelsestype"]["måneder"].items() if v} == dict(c["type"])
         assert {k: v for k, v in s["forløb_start"].items() if v} == dict(c["start"])
         assert {k: v for k, v in s["forløb_slut"].items() if v} == dict(c["slut"])
+        assert {k: v for k, v in s["delte_forløb_start_og_slut"].items() if v} == dict(c["delte"])
         assert s["årsværk"] == pytest.approx(round(sum(c["dr"].values()) / 12, 1))
     national = data["national"]
     assert national["forløb"] == sum(c["forløb"] for c in forventet["celler"].values())
@@ -102,3 +106,13 @@ def test_the_oest_target_on_the_shipped_programme():
     assert m.andele["Sjælland"] == Decimal("50.0") and m.andele["Hovedstaden"] == Decimal("50.0")
     (nord,) = [a for a in statistik.aftaler if a.id == "nord-universitetshospital"]
     assert [(m.gruppe, m.status) for m in nord.målinger] == [("Neurologi", "opfyldt")]  # 30 of 48 months
+
+
+def test_the_oest_start_and_end_target_counts_only_shared_forløb(tmp_path):
+    """Anæstesiologi forløb 4 goes Køge → Rigshospitalet → Herlev → Nykøbing F.: shared, begins and ends in Sjælland."""
+    statistik, _ = beregn()
+    (a,) = [a for a in statistik.aftaler if a.id == "oest-start-og-slut"]
+    (m,) = a.målinger
+    assert (m.gruppe, m.status, m.værdier["Sjælland"], m.værdier["på-tværs"]) == ("Anæstesiologi", "opfyldt", 1, 0)
+    # neurologi introduktion (only Hovedstaden) is a forløb that begins and ends in one region but is not shared
+    assert statistik.national.start_og_slut["Hovedstaden"] == 1 and statistik.national.start_og_slut_delte["Hovedstaden"] == 0

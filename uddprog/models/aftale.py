@@ -14,7 +14,8 @@ from .base import Dokumentdel, Id, Markdown, Tekst
 from .vocab import Ansaettelsestype, Driftsregion, Fase, Videreuddannelsesregion
 
 #: What a target measures; each gives a distribution (key → amount) per group of forløb.
-Maaling = Literal["driftsregion", "universitetshospital", "ansættelsestype", "start-og-slut", "besættelse"]
+Maaling = Literal["driftsregion", "universitetshospital", "ansættelsestype", "start-og-slut", "start-og-slut-delte",
+                  "besættelse"]
 
 Andele = dict[Tekst, float]
 
@@ -68,5 +69,6 @@ def målingsnøgler(måling: str) -> tuple[str, ...]:
         "universitetshospital": ("universitetshospital", "øvrige"),
         "ansættelsestype": tuple(t.value for t in Ansaettelsestype),
         "start-og-slut": regioner + ("på-tværs",),
+        "start-og-slut-delte": regioner + ("på-tværs",),  # only forløb with ansættelser in several driftsregioner
         "besættelse": ("besat", "ubesat", "flexforløb"),
     }[måling]

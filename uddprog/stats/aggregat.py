@@ -43,6 +43,7 @@ class Celletal:
     start: Counter = field(default_factory=Counter)  # forløb beginning in each driftsregion
     slut: Counter = field(default_factory=Counter)
     start_og_slut: Counter = field(default_factory=Counter)  # driftsregion when start == end, else 'på-tværs'
+    start_og_slut_delte: Counter = field(default_factory=Counter)  # the same, for forløb in several driftsregioner
     besættelse: Counter = field(default_factory=Counter)  # over all rounds counted
     ikke_besat_driftsregion: dict = field(default_factory=dict)  # Fraction per driftsregion
 
@@ -54,7 +55,10 @@ class Celletal:
             self.ansættelsestype[a.type] += a.måneder
         self.start[f.start] += 1
         self.slut[f.slut] += 1
-        self.start_og_slut[f.start if f.start == f.slut else "på-tværs"] += 1
+        nøgle = f.start if f.start == f.slut else "på-tværs"
+        self.start_og_slut[nøgle] += 1
+        if len({a.driftsregion for a in f.ansættelser}) > 1:
+            self.start_og_slut_delte[nøgle] += 1
 
     def tilføj_besættelse(self, tal: dict, ikke_besat: dict) -> None:
         self.besættelse.update(tal)
@@ -64,7 +68,7 @@ class Celletal:
     def læg_til(self, anden: Celletal) -> None:
         self.forløb += anden.forløb
         for navn in ("driftsregion", "universitetshospital", "ansættelsestype", "start", "slut", "start_og_slut",
-                     "besættelse"):
+                     "start_og_slut_delte", "besættelse"):
             getattr(self, navn).update(getattr(anden, navn))
         self.tilføj_besættelse({}, anden.ikke_besat_driftsregion)
 
@@ -76,7 +80,7 @@ class Celletal:
         """The distribution a target measures, keyed in the measure's order."""
         kilde = {"driftsregion": self.driftsregion, "universitetshospital": self.universitetshospital,
                  "ansættelsestype": self.ansættelsestype, "start-og-slut": self.start_og_slut,
-                 "besættelse": self.besættelse}[måling]
+                 "start-og-slut-delte": self.start_og_slut_delte, "besættelse": self.besættelse}[måling]
         return _ordnet(kilde, målingsnøgler(måling))
 
     def as_dict(self) -> dict:
@@ -96,6 +100,7 @@ class Celletal:
             "forløb_start": _ordnet(self.start, DRIFTSREGIONER),
             "forløb_slut": _ordnet(self.slut, DRIFTSREGIONER),
             "forløb_start_og_slut": _ordnet(self.start_og_slut, DRIFTSREGIONER + ("på-tværs",)),
+            "delte_forløb_start_og_slut": _ordnet(self.start_og_slut_delte, DRIFTSREGIONER + ("på-tværs",)),
             "besættelse": _ordnet(self.besættelse, UDFALD),
             "ikke_besat_driftsregion": _tal(største_rest(ikke_besat)),
         }

@@ -164,11 +164,13 @@ def _driftsregioner(c) -> str:
     andele = procenter(måneder)
     år = største_rest({k: Fraction(v, 12) for k, v in måneder.items()})
     rækker = [[nøglenavn(d), dansk_tal(måneder[d]), dansk_tal(år[d], 1), _pct(andele, d), dansk_tal(c.start.get(d, 0)),
-               dansk_tal(c.slut.get(d, 0)), dansk_tal(c.start_og_slut.get(d, 0))] for d in DRIFTSREGIONER]
-    rækker.append(["På tværs af driftsregioner", "", "", "", "", "", dansk_tal(c.start_og_slut.get("på-tværs", 0))])
+               dansk_tal(c.slut.get(d, 0)), dansk_tal(c.start_og_slut.get(d, 0)), dansk_tal(c.start_og_slut_delte.get(d, 0))]
+              for d in DRIFTSREGIONER]
+    rækker.append(["På tværs af driftsregioner", "", "", "", "", "", dansk_tal(c.start_og_slut.get("på-tværs", 0)),
+                   dansk_tal(c.start_og_slut_delte.get("på-tværs", 0))])
     return _tabel("Måneder, årsværk og forløb pr. driftsregion",
                   ["Driftsregion", "Måneder", "Årsværk", "Andel", "Forløb der begynder her", "Forløb der slutter her",
-                   "Forløb der begynder og slutter her"], rækker)
+                   "Forløb der begynder og slutter her", "Heraf delte forløb (ansættelser i flere driftsregioner)"], rækker)
 
 
 def _celler(s) -> str:

@@ -54,13 +54,16 @@ def driftsregioner(c: Celletal) -> list[str]:
     måneder = c.fordeling("driftsregion")
     andele = procenter(måneder)
     år = største_rest({k: Fraction(v, 12) for k, v in måneder.items()})
-    rækker = [["Driftsregion", "Måneder", "Årsværk", "Andel", "Begynder her", "Slutter her", "Begynder og slutter her"]]
+    rækker = [["Driftsregion", "Måneder", "Årsværk", "Andel", "Begynder her", "Slutter her", "Begynder og slutter her",
+               "Heraf delte forløb"]]
     for d in DRIFTSREGIONER:
         if måneder[d] or c.start.get(d) or c.slut.get(d):
             rækker.append([nøglenavn(d), dansk_tal(måneder[d]), dansk_tal(år[d], 1), pct(andele, d),
-                           dansk_tal(c.start.get(d, 0)), dansk_tal(c.slut.get(d, 0)), dansk_tal(c.start_og_slut.get(d, 0))])
-    rækker.append(["På tværs af driftsregioner", "", "", "", "", "", dansk_tal(c.start_og_slut.get("på-tværs", 0))])
-    return tabel(rækker, {1, 2, 3, 4, 5, 6})
+                           dansk_tal(c.start.get(d, 0)), dansk_tal(c.slut.get(d, 0)), dansk_tal(c.start_og_slut.get(d, 0)),
+                           dansk_tal(c.start_og_slut_delte.get(d, 0))])
+    rækker.append(["På tværs af driftsregioner", "", "", "", "", "", dansk_tal(c.start_og_slut.get("på-tværs", 0)),
+                   dansk_tal(c.start_og_slut_delte.get("på-tværs", 0))])
+    return tabel(rækker, {1, 2, 3, 4, 5, 6, 7})
 
 
 def typer(c: Celletal) -> list[str]:
@@ -152,7 +155,7 @@ def som_tekst(s) -> str:
           f"{antal(f['aftaler'], 'aftale', 'aftaler')} ({antal(f['læst'], 'fil', 'filer')} læst"
           + (f"; {antal(f['ikke_talt'], 'fil', 'filer')} med fejl er ikke talt med" if f["ikke_talt"] else "") + ").", "",
           "Forløb pr. videreuddannelsesregion, speciale og fase", *tal_pr_celle(s), "",
-          "Måneder pr. driftsregion", *driftsregioner(s.national), "",
+          "Måneder pr. driftsregion (delte forløb har ansættelser i flere driftsregioner)", *driftsregioner(s.national), "",
           "Måneder pr. slags ansættelse", *typer(s.national), ""]
     if any(a.målinger for a in s.aftaler):
         ud += ["Aftaler og mål", *aftaler(s), ""]
