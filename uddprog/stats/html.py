@@ -40,6 +40,8 @@ def _e(x) -> str:
 
 
 def _td(x, tal: bool = True) -> str:
+    if isinstance(x, tuple):  # (text, class): a cell that carries its own class, e.g. a status
+        return f'<td class="{x[1]}">{_e(x[0])}</td>'
     return f'<td class="tal">{_e(x)}</td>' if tal else f"<td>{_e(x)}</td>"
 
 
@@ -99,12 +101,9 @@ def _aftale(a, nr: int) -> str:
                 tabelrækker.append([gruppenavn(m.gruppe), dansk_tal(m.forløb), *("–" for _ in nøgler), m.begrundelse or "", STATUSTEKST[m.status]])
                 continue
             tabelrækker.append([gruppenavn(m.gruppe), dansk_tal(m.forløb), *(_pct(m.andele, k) for k in nøgler), kravtekst(m.krav),
-                                STATUSTEKST[m.status]])  # the shares and the target stand in their own columns
-        tabel = _tabel(f"{a.navn}: målte andele og mål", hoved, tabelrækker, tekstkolonner=1, tekst_bagerst=2)
-        # the status column as text, coloured by class (the words carry the meaning)
-        for status in (IKKE_OPFYLDT, OPFYLDT):
-            tabel = tabel.replace(f'<td>{_e(STATUSTEKST[status])}', f'<td class="{status}">{_e(STATUSTEKST[status])}')
-        ud.append(tabel)
+                                (STATUSTEKST[m.status], m.status)])  # shares and target have their own columns
+        # the status is words, coloured by class as a second cue
+        ud.append(_tabel(f"{a.navn}: målte andele og mål", hoved, tabelrækker, tekstkolonner=1, tekst_bagerst=2))
     ud.append(f'<p class="lille">Kilde: {_e(a.kilde)}</p>')
     return "\n".join(ud)
 
