@@ -31,8 +31,8 @@ def formatér(statistik, format_: str) -> str:
 @click.option("--format", "format_", type=click.Choice(FORMATER), default="text", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Skriv til en fil (atomisk) i stedet for til skærmen.")
-@click.option("--region", default=None, help="Kun én videreuddannelsesregion: Nord, Syd eller Øst.")
-@click.option("--speciale", "specialer", multiple=True, help="Kun dette speciale (kan gentages).")
+@click.option("--region", default=None, metavar="REGION", help="Kun én videreuddannelsesregion: Nord, Syd eller Øst.")
+@click.option("--speciale", "specialer", multiple=True, metavar="SPECIALE", help="Kun dette speciale (kan gentages).")
 @click.option("--fase", "faser", multiple=True, type=click.Choice(["kbu", "introduktion", "hoveduddannelse"]),
               help="Kun denne fase (kan gentages).")
 @click.option("--aftaler", "aftalemappe", type=click.Path(file_okay=False, path_type=Path), default=None,
