@@ -37,7 +37,7 @@ def rod_option(f):
 def validate(ctx, stier, format_, fail_on, jobs, dato, rod):
     """Validér målbeskrivelser, skabeloner og uddannelsesprogrammer.
 
-    Uden STIER kontrolleres målbeskrivelser/, templates/national/ og examples/.
+    Uden STIER kontrolleres målbeskrivelser/, templates/national/, examples/, rekruttering/ og aftaler/.
     Exitkode 0: ingen fund ved eller over --fail-on; 1: der er; 2: input kan ikke læses.
     """
     from ..catalog import Katalog
