@@ -121,6 +121,16 @@ class Katalog:
     def nyere_versioner(self, mb: Maalbeskrivelse) -> list[Dokument[Maalbeskrivelse]]:
         return [d for d in self.versioner(mb.speciale, mb.fase) if d.model.gyldig_fra > mb.gyldig_fra]
 
+    @cached_property
+    def forløbsindeks(self) -> dict:
+        """The forløb of the programmes in examples/ by (region, specialty, phase) and name; rounds refer to them.
+
+        Built once per catalog (like the målbeskrivelser), read only as far as statistics reads a programme.
+        """
+        from .stats.forloeb import repository_indeks
+
+        return repository_indeks(self.rod)
+
     def skabelon(self, skabelon_id: str) -> Dokument[NationalSkabelon] | None:
         return self.skabeloner.get(skabelon_id)
 

@@ -170,9 +170,7 @@ def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, j
     # inherit them, with spawn they arrive pickled with the catalog.
     katalog.målbeskrivelser, katalog.skabeloner, katalog._versionsindeks  # noqa: B018
     if (katalog.rod / RUNDE_MAPPE).is_dir():  # rounds refer to the programmes: index them once, before the fork
-        from ..stats.forloeb import repository_indeks
-
-        repository_indeks(str(katalog.rod))
+        katalog.forløbsindeks  # noqa: B018
     metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
     fund: list[Finding] = []

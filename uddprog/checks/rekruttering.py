@@ -36,9 +36,7 @@ class RundeKontekst:
 def _indeks(k) -> dict:
     if getattr(k, "indeks", None) is not None:
         return k.indeks
-    from ..stats.forloeb import repository_indeks
-
-    return repository_indeks(str(k.katalog.rod))
+    return k.katalog.forløbsindeks
 
 
 def _celle(k):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -167,25 +166,12 @@ def forløbsindeks(forløb: list[Forløb]) -> dict[Celle, dict[str, list[Forløb
     return indeks
 
 
-def repository_indeks(rod: str) -> dict[Celle, dict[str, list[Forløb]]]:
+def repository_indeks(rod: Path) -> dict[Celle, dict[str, list[Forløb]]]:
     """The forløb of the repository's programmes (examples/), for validating rounds on their own.
 
-    Built once per process for an unchanged set of files (names, sizes and modification times), so
-    validating hundreds of rounds reads the programmes once.
+    Use ``Katalog.forløbsindeks``: it builds this once per catalog, so hundreds of rounds read the
+    programmes once.
     """
     mappe = Path(rod) / EKSEMPEL_MAPPE
     filer = yaml_filer(mappe) if mappe.is_dir() else []
-    return _indeks_for(tuple((str(f), *_stat(f)) for f in filer))
-
-
-def _stat(f: Path) -> tuple[int, int]:
-    try:
-        st = f.stat()
-    except OSError:
-        return (0, 0)
-    return (st.st_mtime_ns, st.st_size)
-
-
-@lru_cache(maxsize=4)
-def _indeks_for(filer: tuple) -> dict[Celle, dict[str, list[Forløb]]]:
-    return forløbsindeks([v for art, v in (læs_fil(Path(f[0])) for f in filer) if art == "program"])
+    return forløbsindeks([v for art, v in map(læs_fil, filer) if art == "program"])
