@@ -77,6 +77,14 @@ class Statistik:
             ud.append((b, tal))
         return ud
 
+    def dimensioneret(self) -> dict[str, float | None]:
+        """Per round label: the forløb in the dimensioning plan, summed over the rounds that state it."""
+        ud: dict[str, float | None] = {}
+        for b in self.rundebetegnelser:
+            tal = [r.dimensioneret for r in self.runder if r.betegnelse == b and r.dimensioneret is not None]
+            ud[b] = round(sum(tal), 1) if tal else None
+        return ud
+
     def ikke_besat_pr_driftsregion(self) -> list[tuple[str, dict]]:
         """Per round label: forløb not filled, spread over driftsregioner by their months (exact)."""
         from fractions import Fraction
@@ -102,7 +110,8 @@ class Statistik:
             "regioner": [c.as_dict() for c in self.regioner],
             "celler": [c.as_dict() for c in self.celler],
             "runder": [r.as_dict(vis_sti) for r in self.runder],
-            "runder_samlet": [{"runde": b, "besættelse": t} for b, t in self.runder_samlet()],
+            "runder_samlet": [{"runde": b, "dimensioneret": self.dimensioneret()[b], "besættelse": t}
+                              for b, t in self.runder_samlet()],
             "aftaler": [a.as_dict(vis_sti) for a in self.aftaler],
         }
 

@@ -14,7 +14,7 @@ from .afrunding import antal, dansk_tal, procenter, største_rest
 from .aggregat import DRIFTSREGIONER, TYPER
 from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn as _nøglenavn
 from .svg import FARVER, andelsdiagram, søjlediagram
-from .tekst import UDFALDSNAVNE, fasenavn, ikke_besat_tabel
+from .tekst import UDFALDSNAVNE, dim_tekst, fasenavn, ikke_besat_tabel
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;
@@ -140,11 +140,14 @@ def _runder(s) -> str:
                        "ikke besat. Tallene står i tabellen under diagrammet.",
                        [(b, t) for b, t in samlet], nøgler)
     rækker = []
+    dimensioneret = s.dimensioneret()
     for b, t in samlet:
         ikke_b = t["ubesat"] + t["flexforløb"]
         andel = procenter({"ikke": ikke_b, "besat": t["opslået"] - ikke_b})
-        rækker.append([b, *(dansk_tal(t[k]) for k in UDFALDSNAVNE), dansk_tal(ikke_b), _pct(andel, "ikke")])
-    ud = [svg, _tabel("Udfald pr. runde", ["Runde", *UDFALDSNAVNE.values(), "Ikke besat", "Andel ikke besat"], rækker)]
+        rækker.append([b, dim_tekst(dimensioneret[b]), *(dansk_tal(t[k]) for k in UDFALDSNAVNE), dansk_tal(ikke_b),
+                       _pct(andel, "ikke")])
+    ud = [svg, _tabel("Udfald pr. runde", ["Runde", "Dimensioneret", *UDFALDSNAVNE.values(), "Ikke besat",
+                                           "Andel ikke besat"], rækker)]
     pr_speciale: dict[str, dict[str, int]] = {}
     for r in s.runder:
         d = pr_speciale.setdefault(r.speciale, {})

@@ -112,15 +112,23 @@ UDFALDSNAVNE = {"opslået": "Opslået", "besat": "Besat", "genopslået": "Genops
                 "flexforløb": "Flexforløb"}
 
 
+def dim_tekst(x: float | None) -> str:
+    from decimal import Decimal
+
+    return "–" if x is None else dansk_tal(Decimal(str(x)), 1)
+
+
 def runder(s) -> list[str]:
     if not s.runder:
         return ["Ingen rekrutteringsrunder i udvælgelsen."]
-    rækker = [["Runde", *UDFALDSNAVNE.values(), "Ikke besat", "Andel ikke besat"]]
+    rækker = [["Runde", "Dimensioneret", *UDFALDSNAVNE.values(), "Ikke besat", "Andel ikke besat"]]
+    dimensioneret = s.dimensioneret()
     for b, tal in s.runder_samlet():
         ikke = tal["ubesat"] + tal["flexforløb"]
         andel = procenter({"ikke": ikke, "besat": tal["opslået"] - ikke})
-        rækker.append([b, *(dansk_tal(tal[k]) for k in UDFALDSNAVNE), dansk_tal(ikke), pct(andel, "ikke")])
-    ud = tabel(rækker, set(range(1, 8)))
+        rækker.append([b, dim_tekst(dimensioneret[b]), *(dansk_tal(tal[k]) for k in UDFALDSNAVNE), dansk_tal(ikke),
+                       pct(andel, "ikke")])
+    ud = tabel(rækker, set(range(1, 9)))
     pr_speciale: dict[str, dict[str, int]] = {}
     for r in s.runder:
         if r.ikke_besat:
