@@ -111,6 +111,6 @@ def test_validating_many_rounds_reads_the_programmes_once(srepo, monkeypatch):
         srepo.ekstra[f"rekruttering/nord/{2020 + nr}-1-neurologi.yaml"] = dict(runde_data(), år=2020 + nr)
     kald: list = []
     ægte = forloeb.repository_indeks
-    monkeypatch.setattr(forloeb, "repository_indeks", lambda rod: kald.append(rod) or ægte(rod))
+    monkeypatch.setattr(forloeb, "repository_indeks", lambda mappe: kald.append(mappe) or ægte(mappe))
     assert srepo.valider().fund == []
     assert len(kald) == 1  # five rounds, eight checks each: one index

@@ -25,6 +25,8 @@ _KOMMANDOER = {
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
     "stats": "uddprog.cli.stats:stats",
+    "init": "uddprog.cli.init:init",
+    "katalog": "uddprog.cli.init:katalog",
 }
 
 

@@ -44,7 +44,8 @@ def formatér(statistik, format_: str) -> str:
 def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs, rod):
     """Tal over forløbene: måneder og årsværk pr. driftsregion, universitetshospitaler, aftaler og besættelse.
 
-    Uden STIER tælles programmerne i examples/ og rekrutteringsrunderne i rekruttering/;
+    Uden STIER tælles programmerne (examples/ eller 'programmer' i uddprog.toml) og
+    rekrutteringsrunderne i rekruttering/;
     aftalerne i aftaler/ vurderes. Exitkode 0; 1 når filer med fejl er udeladt af tallene
     (fejlene står på stderr); 2 ved forkert input eller når intet kan tælles.
     """

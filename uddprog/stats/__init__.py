@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalog import AFTALE_MAPPE, EKSEMPEL_MAPPE, RUNDE_MAPPE, Katalog
+from ..catalog import AFTALE_MAPPE, RUNDE_MAPPE, Katalog
 from ..findings import Finding, Severity, sorteret
 from ..models.vocab import visningsnavn
 from ..navne import mente_du, slug
@@ -148,8 +148,9 @@ def _hver_én_gang(filer: list[Path]) -> list[Path]:
     return ud
 
 
-def standardstier(rod: Path) -> list[Path]:
-    return [p for p in (rod / EKSEMPEL_MAPPE, rod / RUNDE_MAPPE) if p.is_dir()]
+def standardstier(katalog: Katalog) -> list[Path]:
+    """The repository's programme folder (examples/ or 'programmer' in uddprog.toml) and rekruttering/."""
+    return [p for p in (katalog.programmappe, katalog.rod / RUNDE_MAPPE) if p.is_dir()]
 
 
 def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, region: str | None = None,
@@ -166,7 +167,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
 
     stier = [Path(s) for s in stier or []]
     katalog = katalog or Katalog.find(stier[0] if stier else None)
-    filer, fund = udvid(stier or standardstier(katalog.rod))
+    filer, fund = udvid(stier or standardstier(katalog))
     aftalemappe = aftalemappe if aftalemappe is not None else katalog.rod / AFTALE_MAPPE
     if aftalemappe.is_dir():
         filer += udvid([aftalemappe])[0]
@@ -175,7 +176,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     fund += indlæst.fund
     if not indlæst.forløb:
         raise StatsFejl("Der er ingen uddannelsesprogrammer at tælle i "
-                        + (", ".join(str(s) for s in stier) if stier else str(katalog.rod / EKSEMPEL_MAPPE)) + "."
+                        + (", ".join(str(s) for s in stier) if stier else str(katalog.programmappe)) + "."
                         + (" Nogle filer kunne ikke læses:\n" + "\n".join(f"  {f}" for f in sorteret(fund)[:10])
                            if fund else ""))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from ..catalog import EKSEMPEL_MAPPE, yaml_filer
+from ..catalog import yaml_filer
 from ..findings import Finding, Location
 from ..loading import Dokument, LoadError, indlæs, indlæs_udsnit, læs_tekst
 from ..models import Aftale, Ansaettelse, MaalbeskrivelseReference, Rekrutteringsrunde
@@ -166,12 +166,12 @@ def forløbsindeks(forløb: list[Forløb]) -> dict[Celle, dict[str, list[Forløb
     return indeks
 
 
-def repository_indeks(rod: Path) -> dict[Celle, dict[str, list[Forløb]]]:
-    """The forløb of the repository's programmes (examples/), for validating rounds on their own.
+def repository_indeks(mappe: Path) -> dict[Celle, dict[str, list[Forløb]]]:
+    """The forløb of a repository's programme folder, for validating rounds on their own.
 
     Use ``Katalog.forløbsindeks``: it builds this once per catalog, so hundreds of rounds read the
     programmes once.
     """
-    mappe = Path(rod) / EKSEMPEL_MAPPE
+    mappe = Path(mappe)
     filer = yaml_filer(mappe) if mappe.is_dir() else []
     return forløbsindeks([v for art, v in map(læs_fil, filer) if art == "program"])
