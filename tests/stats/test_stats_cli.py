@@ -168,3 +168,9 @@ def test_the_repository_root_as_path_and_a_file_named_twice_count_once(tmp_path)
     b = json.loads(r.stdout)
     assert b["national"] == a["national"] and len(b["aftaler"]) == len(a["aftaler"]) == 3
     assert b["filer"]["læst"] == a["filer"]["læst"] + 6 + 3  # målbeskrivelser and templates read, not counted
+
+
+def test_outside_a_repository_says_so(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["stats"])
+    assert r.exit_code == 2 and "Der er intet at tælle her" in r.stderr and "uddprog init" in r.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .validate import rod_option
+from .validate import ingen_repository, rod_option
 
 FORMATER = ("text", "csv", "json", "html")
 
@@ -49,11 +49,13 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     aftalerne i aftaler/ vurderes. Exitkode 0; 1 når filer med fejl er udeladt af tallene
     (fejlene står på stderr); 2 ved forkert input eller når intet kan tælles.
     """
-    from ..catalog import Katalog
+    from ..catalog import Katalog, er_repository
     from ..findings import Severity
     from ..stats import StatsFejl, beregn
 
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
+    if not stier and not er_repository(katalog.rod):
+        ingen_repository(ctx, "tælle")  # wrong place, clear answer, like validate
     try:
         statistik, fund = beregn(list(stier), katalog, region, tuple(specialer), tuple(faser), aftalemappe, jobs)
     except StatsFejl as e:
