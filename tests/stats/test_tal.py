@@ -1,4 +1,4 @@
-"""The figures, computed independently from the YAML (plain yaml.safe_load and arithmetic), agree with stats."""
+"""The figures, computed independently from the YAML (PyYAML's own loader and arithmetic), agree with stats."""
 
 from __future__ import annotations
 
@@ -20,13 +20,18 @@ sys.path.insert(0, str(ROD / "benchmarks"))
 import corpus  # noqa: E402
 
 
+def _læs(fil: Path):
+    # PyYAML's own constructor (libyaml when present), not uddprog's loader
+    return yaml.load(fil.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _uafhængigt(rod: Path) -> dict:
     """Expected figures from the files alone."""
     celler: dict = defaultdict(lambda: {"forløb": 0, "dr": Counter(), "uh": Counter(), "start": Counter(),
                                         "slut": Counter(), "type": Counter(), "delte": Counter()})
     forløb_måneder = {}
     for fil in sorted((rod / "examples").rglob("*.yaml")):
-        p = yaml.safe_load(fil.read_text(encoding="utf-8"))
+        p = _læs(fil)
         nøgle = (p["videreuddannelsesregion"], p["målbeskrivelse"]["speciale"], p["målbeskrivelse"]["fase"])
         c = celler[nøgle]
         c["forløb"] += 1
@@ -43,7 +48,7 @@ def _uafhængigt(rod: Path) -> dict:
     runder: dict = defaultdict(Counter)
     ikke_besat: dict = defaultdict(Fraction)
     for fil in sorted((rod / "rekruttering").rglob("*.yaml")):
-        r = yaml.safe_load(fil.read_text(encoding="utf-8"))
+        r = _læs(fil)
         nøgle = (r["videreuddannelsesregion"], r["speciale"], r.get("fase", "hoveduddannelse"))
         for f in r["forløb"]:
             for k in ("opslået", "besat", "genopslået", "ubesat", "flexforløb"):
@@ -92,8 +97,8 @@ def test_shipped_repository():
 
 
 def test_generated_national_corpus_with_rounds(tmp_path):
-    k = corpus.generer(tmp_path / "k", 45, seed=3)
-    assert len(k.runder) > 30
+    k = corpus.generer(tmp_path / "k", 30, seed=3)
+    assert len(k.runder) > 20
     _sammenlign(k.rod)
 
 
