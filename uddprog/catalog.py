@@ -36,6 +36,8 @@ MB_MAPPE = "målbeskrivelser"
 SKABELON_MAPPE = Path("templates") / "national"
 EKSEMPEL_MAPPE = "examples"
 SKABELON_FIL = "skabelon.yaml"
+RUNDE_MAPPE = "rekruttering"  # rekruttering/<region>/<år>-<runde>-<speciale>.yaml (uddprog stats)
+AFTALE_MAPPE = "aftaler"  # aftaler/<id>.yaml: targets for the regional figures
 #: Configuration files that mark a repository root (uddprog.config reads them).
 KONFIGFILER = ("uddprog.toml", ".uddprog.yaml")
 
@@ -245,6 +247,16 @@ class Katalog:
 
     def nyere_versioner(self, mb: Maalbeskrivelse) -> list[Dokument[Maalbeskrivelse]]:
         return [d for d in self.versioner(mb.speciale, mb.fase) if d.model.gyldig_fra > mb.gyldig_fra]
+
+    @cached_property
+    def forløbsindeks(self) -> dict:
+        """The forløb of the programmes in the programme folder by (region, specialty, phase) and name; rounds
+        refer to them. Built once per catalog (like the målbeskrivelser), read only as far as statistics reads
+        a programme.
+        """
+        from .stats.forloeb import repository_indeks
+
+        return repository_indeks(self.programmappe)
 
     def skabelon(self, skabelon_id: str) -> Dokument[NationalSkabelon] | None:
         return self.skabeloner.get(skabelon_id)

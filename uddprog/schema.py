@@ -1,4 +1,4 @@
-"""JSON Schemas for the three document kinds, for editor completion (yaml-language-server)."""
+"""JSON Schemas for the document kinds, for editor completion (yaml-language-server)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 from .models import DOKUMENTTYPER
 
 #: File name of each kind's schema; YAML files point at these in their first line.
-SKEMAFILER = {"målbeskrivelse": "maalbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": "uddannelsesprogram"}
+SKEMAFILER = {"målbeskrivelse": "maalbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": "uddannelsesprogram",
+              "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
 
 def _tal_som_tekst(node):

@@ -80,6 +80,12 @@ INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008"}  
 KONFIGURATION = {f"C00{i}" for i in range(1, 8)}  # covered in tests/ci/test_config.py
 
 
+def _r_ids() -> set[str]:
+    from tests.stats.test_rekruttering import R_IDS  # recruitment rounds and targets: covered there
+
+    return R_IDS
+
+
 def test_the_valid_repository_has_no_findings(repo):
     resultat = repo.valider()
     assert resultat.fund == []
@@ -87,7 +93,7 @@ def test_the_valid_repository_has_no_findings(repo):
 
 
 def test_every_registered_check_has_a_case():
-    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | KONFIGURATION
+    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | KONFIGURATION | _r_ids()
 
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONER))

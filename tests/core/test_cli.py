@@ -96,7 +96,7 @@ def test_schema_command_writes_schemas_that_validate_the_shipped_yaml(tmp_path):
     from uddprog.loading import dokumenttype, læs_yaml
 
     filer = [*ROD.glob("målbeskrivelser/*/*.yaml"), *ROD.glob("templates/national/*/skabelon.yaml"),
-             *ROD.glob("examples/*/*.yaml")]
+             *ROD.glob("examples/*/*.yaml"), *ROD.glob("rekruttering/*/*.yaml"), *ROD.glob("aftaler/*.yaml")]
     assert len(filer) >= 3
     for fil in filer:
         data = yaml.safe_load(fil.read_text(encoding="utf-8"))

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..catalog import MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
+from ..catalog import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading import Dokument, LoadError, indlæs
-from . import dokument as _dokument, program as _program  # noqa: F401  (registers the checks)
+from . import dokument as _dokument, program as _program, rekruttering as _rekruttering  # noqa: F401  (registers the checks)
 from .kontekst import DokumentKontekst, ProgramKontekst
 from .registry import REGISTER, Check, beskriv, checks_for
 from .. import config as _config  # noqa: F401,E402  (registers the configuration ids C001–C007)
@@ -26,7 +26,8 @@ from .. import config as _config  # noqa: F401,E402  (registers the configuratio
 beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
 beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme region, speciale, fase og forløb)", "program")
 
-_OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None}
+_OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None,
+           "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
 __all__ = ["REGISTER", "Check", "Resultat", "standardstier", "valider", "valider_dokument", "valider_fil", "valider_program"]
 
@@ -79,7 +80,8 @@ class Resultat:
 def standardstier(katalog: Katalog) -> list[Path]:
     """What `uddprog validate` checks with no arguments: the repository's own documents."""
     rod = katalog.rod
-    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), katalog.programmappe]
+    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), katalog.programmappe,
+             rod / RUNDE_MAPPE, rod / AFTALE_MAPPE]
     return [s for s in stier if s.exists()]
 
 
@@ -198,6 +200,8 @@ def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, j
     # Load the shared målbeskrivelser and templates once, before the workers start: with fork they
     # inherit them, with spawn they arrive pickled with the catalog.
     katalog.målbeskrivelser, katalog.skabeloner, katalog._versionsindeks  # noqa: B018
+    if (katalog.rod / RUNDE_MAPPE).is_dir():  # rounds refer to the programmes: index them once, before the fork
+        katalog.forløbsindeks  # noqa: B018
     metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
     fund: list[Finding] = []

@@ -15,8 +15,10 @@ from typing import Any
 
 from ..findings import Finding, Location, Severity
 
-#: What a check looks at: a file being read, one document alone, or a programme with its references.
-OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "konfiguration")
+#: What a check looks at: a file being read, one document alone, a programme with its references, a
+#: recruitment round or target, the whole set `uddprog stats` counts, or the configuration.
+OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "rekrutteringsrunde", "aftale", "statistik",
+           "konfiguration")
 
 Fund = tuple[str, Location]
 

@@ -27,6 +27,7 @@ _KOMMANDOER = {
     "import": "uddprog.cli.importer:importer_cmd",
     "site": "uddprog.cli.site:site",
     "serve": "uddprog.cli.site:serve",
+    "stats": "uddprog.cli.stats:stats",
     "init": "uddprog.cli.init:init",
     "katalog": "uddprog.cli.init:katalog",
 }
