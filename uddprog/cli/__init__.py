@@ -24,6 +24,7 @@ _KOMMANDOER = {
     "status": "uddprog.cli.diff:status",
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
+    "migrate": "uddprog.cli.migrate:migrate",
 }
 
 
