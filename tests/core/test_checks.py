@@ -72,6 +72,10 @@ MUTATIONER = {
     "P024": lambda r: r.mb["kompetencer"][1].update(min_vurderinger=2),
     "P025": lambda r: r.program["fokuserede_ophold"][0].update(fra_måned=20),
     "P026": lambda r: r.program["ansættelser"][1].update(afdeling="UDFYLD"),
+    "P060": lambda r: r.program["ansvar"].update(revision={"fra_version": "2011", "til_version": "2015",
+                                                           "dato": "2026-11-23"}),
+    "P061": lambda r: r.program["ansvar"].update(revision={"fra_version": "2011", "til_version": "2015",
+                                                           "dato": "2026-11-23", "status": "godkendt"}),
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
