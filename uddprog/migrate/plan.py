@@ -145,7 +145,6 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
     if nye_ids and p.ansættelser:
         a = p.ansættelser[0]
         fra, til = p.perioder()[a.id]
-        poster = []
         for kid in nye_ids:
             k = n.kompetence(kid)
             post = {"kompetence": kid, "ansættelse": a.id, "fra_måned": fra, "til_måned": til,
@@ -155,11 +154,10 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
                 post["antal_vurderinger"] = k.min_vurderinger
             post["bemærkning"] = (f"{PLADSHOLDER}: ny kompetence i version {n.version} ({k.titel}); vælg "
                                   "ansættelse og måneder, og skriv bemærkningen.")
-            poster.append(post)
-        m = Mærke("D002", f"Ny kompetence {', '.join(nye_ids)}: planlagt foreløbigt i {a.sted} med "
-                  f"{PLADSHOLDER}; vælg ansættelse og måneder.", ("kompetenceplan",))
-        red.tilføj(("kompetenceplan",), poster, mærke=m)
-        plan.beslutninger.append(m)
+            m = Mærke("D002", f"Ny kompetence {kid} »{k.titel}«: planlagt foreløbigt i {a.sted} med "
+                      f"{PLADSHOLDER}; vælg ansættelse og måneder.", ("kompetenceplan",))
+            red.tilføj(("kompetenceplan",), [post], mærke=m)
+            plan.beslutninger.append(m)
 
     # --- fokuserede ophold: each competency named by its successors, each only once
     for i, o in enumerate(p.fokuserede_ophold):
@@ -212,16 +210,21 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
                                                    ("kurser", i, "måned")))
         elif æ.id == "D025" and æ.gamle[0] in planlagte:
             plan.noter.append(Mærke("D025", æ.besked, ("kurser", planlagte[æ.gamle[0]][0])))
-    if nye_kurser:
-        poster = [post for post, _ in nye_kurser]
-        tekst = "; ".join(f"{k.id} i måned {post['måned']}" + (f" ({PLADSHOLDER})" if "bemærkning" in post else "")
-                          for post, k in nye_kurser)
-        m = Mærke("D021", f"Nyt kursus planlagt: {tekst}.", ("kurser",))
-        if "kurser" in data and isinstance(data["kurser"], list) and data["kurser"]:
-            red.tilføj(("kurser",), poster, mærke=m)
-        else:
-            red.sæt_nøgle((), "kurser", poster, mærke=m)
-        (plan.beslutninger if any("bemærkning" in x for x in poster) else plan.rettelser).append(m)
+    har_kurser = isinstance(data.get("kurser"), list) and bool(data["kurser"])
+    if nye_kurser and not har_kurser:
+        m = Mærke("D021", "Nye kurser planlagt: " + ", ".join(f"{k.id} i måned {post['måned']}"
+                                                                for post, k in nye_kurser) + ".", ("kurser",))
+        red.sæt_nøgle((), "kurser", [post for post, _ in nye_kurser], mærke=m)
+        (plan.beslutninger if any("bemærkning" in post for post, _ in nye_kurser) else plan.rettelser).append(m)
+    else:
+        for post, kursus in nye_kurser:
+            beslutning = "bemærkning" in post
+            m = Mærke("D021", f"Nyt kursus {kursus.id} »{kursus.titel}« planlagt i måned {post['måned']}"
+                      + (f" med {PLADSHOLDER}: det har intet tidsvindue; vælg måneden." if beslutning
+                         else f", inden for sit tidsvindue ({vis_vindue((kursus.tidligst_måned, kursus.senest_måned))})."),
+                      ("kurser",))
+            red.tilføj(("kurser",), [post], mærke=m)
+            (plan.beslutninger if beslutning else plan.rettelser).append(m)
 
     # --- everything a machine cannot decide
     for æ in sæt.ændringer:

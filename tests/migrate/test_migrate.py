@@ -1,0 +1,273 @@
+"""`uddprog migrate`: every change kind, byte-exact preservation, idempotence, --vis and refusals."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from uddprog.catalog import Katalog
+from uddprog.checks import valider
+from uddprog.loading import _Loader, indlæs, læs_yaml
+from uddprog.migrate import FEJL, INTET, MIGRERET, MigreringsFejl, migrér, skriv
+
+from .conftest import PROGRAM, skriv_repo
+
+DATO = date(2026, 11, 23)
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _migrér(fil: Path, **kw):
+    return migrér(fil, Katalog(fil.parents[2]), dato=DATO, **kw)
+
+
+def _ændrede_gamle_linjer(før: str, efter: str) -> set[int]:
+    a, b = før.splitlines(True), efter.splitlines(True)
+    ud = set()
+    for op, i1, i2, _, _ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            ud.update(range(i1 + 1, i2 + 1))
+    return ud
+
+
+def _grundlinjer(tekst: str, m) -> set[int]:
+    """The old lines of every node a change says it edits (its whole span): the only lines allowed to differ."""
+    rod = yaml.compose(tekst.lstrip("\ufeff"), Loader=_Loader)
+    noder = {}
+
+    def gå(node, sti):
+        noder[sti] = node
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                gå(v, sti + (k.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                gå(v, sti + (i,))
+    gå(rod, ())
+    linjer = set()
+    for p in m.rettelser:
+        node = noder[tuple(p.mærke.sti)]
+        slut = node.end_mark.line + (0 if node.end_mark.column == 0 else 1)
+        linjer.update(range(node.start_mark.line + 1, max(slut, node.start_mark.line + 1) + 1))
+    return linjer
+
+
+def test_every_change_kind(repo):
+    m = _migrér(repo)
+    assert m.status == MIGRERET and m.exitkode == 1
+    data = yaml.safe_load(m.ny_tekst)
+    assert data["målbeskrivelse"]["version"] == "2015"
+    assert [str(e["kompetence"]) for e in data["kompetenceplan"]] == ["1", "2", "3", "5", "7", "6", "6", "10", "11"]
+    plan = data["kompetenceplan"]
+    assert plan[0]["vurderingsmetoder"] == ["struktureret-observation", "mini-cex", "case-baseret-diskussion"]  # D007
+    assert plan[1]["antal_vurderinger"] == 3  # D013
+    assert plan[4]["vurderingsmetoder"] == ["struktureret-observation"]  # the split's new entry: its own methods
+    assert plan[4]["fra_måned"] == plan[3]["fra_måned"] and plan[4]["ansættelse"] == plan[3]["ansættelse"]
+    assert "UDFYLD" in plan[8]["bemærkning"]  # D002: the author's decision
+    assert [k["kursus"] for k in data["kurser"]] == ["SOL1", "SOL2", "HU-ny", "HU-fri"]
+    assert data["kurser"][2]["måned"] == 6 and "UDFYLD" in data["kurser"][3]["bemærkning"]
+    assert data["fokuserede_ophold"][0]["kompetencer"] == ["5", "7", "10", "6"]
+    assert data["ansvar"]["revision"] == {"fra_version": "2011", "til_version": "2015", "dato": DATO,
+                                          "status": "afventer-godkendelse"}
+    assert {p.mærke.id for p in m.beslutninger} == {"D002", "D008", "D021", "D023", "D032"}
+    assert {p.mærke.id for p in m.rettelser} >= {"D001", "D003", "D004", "D005", "D007", "D013", "D021", "D022",
+                                                 "D040"}
+    # every reported line points at what it names in the new file
+    nye = m.ny_tekst.splitlines()
+    for p in m.rettelser + m.beslutninger:
+        assert 1 <= p.linje <= len(nye)
+    (d040,) = [p for p in m.rettelser if p.mærke.id == "D040"]
+    assert "version: '2015'" in nye[d040.linje - 1]
+    for p in m.beslutninger:
+        if p.mærke.id == "D002":
+            assert "UDFYLD" in nye[p.linje - 1] and '"11"' in nye[p.linje - 1]
+
+
+def test_after_migration_validate_reports_only_the_decisions_left(repo):
+    m = _migrér(repo)
+    skriv(m)
+    fund = valider([repo], Katalog(repo.parents[2]), DATO).fund
+    beslutningslinjer = {p.linje for p in m.beslutninger}
+    for f in fund:
+        assert f.check == "P060" or f.sted.linje in beslutningslinjer, str(f)
+    assert {f.check for f in fund} == {"P060", "P009", "P019", "P020", "P026"}
+
+
+def test_unchanged_lines_are_byte_identical(repo):
+    m = _migrér(repo)
+    assert _ændrede_gamle_linjer(m.gammel_tekst, m.ny_tekst) <= _grundlinjer(m.gammel_tekst, m)
+
+
+# --- the same programme written differently migrates to the same data, keeping its own bytes --------------
+
+def _crlf(t):
+    return t.replace("\n", "\r\n")
+
+
+def _bom(t):
+    return "\ufeff" + t
+
+
+def _kommentarer(t):
+    return "".join(l + "  # kommentar æ\n" if re.match(r"\s*- \{.*\}\s*$", l) else l + "\n"
+                   for l in t.split("\n")[:-1])
+
+
+def _enkelte_citater(t):
+    return re.sub(r'kompetence: "(\d+)"', r"kompetence: '\1'", t)
+
+
+def _uden_citater(t):
+    return re.sub(r'kompetence: "(\d+)"', r"kompetence: \1", t)
+
+
+def _blokform(t):
+    """Every one-line flow item of the plan written as a block mapping."""
+    ud = []
+    for linje in t.split("\n"):
+        m = re.match(r"(\s*)- (\{.*\})(\s*#.*)?$", linje)
+        if m and "kompetence" in linje:
+            item = yaml.safe_load(m[2])
+            dele = [f"{k}: {yaml.safe_dump(v, default_flow_style=True, allow_unicode=True).strip().removesuffix('...').strip()}"
+                    for k, v in item.items()]
+            dele = [d.replace("kompetence: '", 'kompetence: "').replace("'", '"') if d.startswith("kompetence") else d
+                    for d in dele]
+            ud.append(f"{m[1]}- {dele[0]}")
+            ud += [f"{m[1]}  {d}" for d in dele[1:]]
+        else:
+            ud.append(linje)
+    return "\n".join(ud)
+
+
+VARIANTER = {"crlf": _crlf, "bom": _bom, "kommentarer": _kommentarer, "enkelte-citater": _enkelte_citater,
+             "uden-citater": _uden_citater, "blokform": _blokform,
+             "alt": lambda t: _crlf(_kommentarer(_blokform(t)))}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTER))
+def test_variants_migrate_to_the_same_data_and_keep_their_bytes(tmp_path, variant):
+    grund = _migrér(skriv_repo(tmp_path / "grund"))
+    tekst = VARIANTER[variant](PROGRAM)
+    fil = skriv_repo(tmp_path / variant, tekst)
+    m = _migrér(fil)
+    assert m.status == MIGRERET, m.besked
+    assert m.gammel_tekst == tekst
+    normal = lambda t: {**yaml.safe_load(t.lstrip("\ufeff")), "kompetenceplan": [
+        {**e, "kompetence": str(e["kompetence"])} for e in yaml.safe_load(t.lstrip("\ufeff"))["kompetenceplan"]]}
+    assert normal(m.ny_tekst) == normal(grund.ny_tekst)
+    assert _ændrede_gamle_linjer(tekst, m.ny_tekst) <= _grundlinjer(tekst, m)
+    if variant in ("crlf", "alt"):
+        assert "\n" not in m.ny_tekst.replace("\r\n", "")
+    if variant == "bom":
+        assert m.ny_tekst.startswith("\ufeff")
+
+
+def test_both_loaders_give_the_same_text(repo):
+    assert _migrér(repo).ny_tekst == _migrér(repo, loader=yaml.SafeLoader).ny_tekst
+
+
+# --- shipped and generated programmes -----------------------------------------------------------------------
+
+@pytest.fixture
+def kopi(tmp_path):
+    for navn in ("målbeskrivelser", "templates", "examples"):
+        shutil.copytree(REPO / navn, tmp_path / navn)
+    return tmp_path
+
+
+def test_the_shipped_stale_programme_migrates_and_then_validates_with_only_decisions(kopi):
+    fil = kopi / "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"
+    før = {(f.check, f.besked) for f in valider([fil], Katalog(kopi), DATO).fund}
+    m = _migrér(fil)
+    assert m.status == MIGRERET and m.exitkode == 1
+    assert _ændrede_gamle_linjer(m.gammel_tekst, m.ny_tekst) <= _grundlinjer(m.gammel_tekst, m)
+    skriv(m)
+    beslutninger = {p.linje for p in m.beslutninger}
+    for f in valider([fil], Katalog(kopi), DATO).fund:
+        assert f.check in ("P060",) or f.sted.linje in beslutninger or (f.check, f.besked) in før, str(f)
+    assert _migrér(fil).status == INTET  # a second run has nothing to do
+
+
+@pytest.mark.parametrize("fil", sorted(p.relative_to(REPO).as_posix() for p in (REPO / "examples").rglob("*.yaml")))
+def test_every_shipped_programme_on_the_newest_version_is_left_alone(kopi, fil):
+    m = _migrér(kopi / fil)
+    assert m.status in (INTET, MIGRERET)
+    if m.status == INTET:
+        assert m.exitkode == 0 and m.ny_tekst is None
+
+
+def test_a_generated_skeleton_on_the_old_version_migrates(kopi):
+    from uddprog.models import Videreuddannelsesregion
+    from uddprog.skelet import skelet
+
+    k = Katalog(kopi)
+    tekst = skelet(k.slå_op("neurologi/hoveduddannelse@2011").model, k.skabelon("hoveduddannelse").model,
+                   Videreuddannelsesregion.SYD)
+    fil = kopi / "examples/syd/skelet.yaml"
+    fil.write_text(tekst, encoding="utf-8")
+    m = _migrér(fil)
+    assert m.status == MIGRERET
+    assert _ændrede_gamle_linjer(tekst, m.ny_tekst) <= _grundlinjer(tekst, m)
+    assert indlæs(fil, tekst=m.ny_tekst).model.målbeskrivelse.version == "2015"
+
+
+# --- refusals, idempotence, --vis -----------------------------------------------------------------------------
+
+def test_load_errors_target_missing_or_older_are_refused(repo):
+    assert _migrér(repo, til="2099").status == FEJL
+    k = Katalog(repo.parents[2])
+    ny = _migrér(repo)
+    skriv(ny)
+    ældre = migrér(repo, k, til="2011", dato=DATO)
+    assert ældre.status == FEJL and "ældre" in ældre.besked
+    repo.write_text(PROGRAM.replace("titel:", "titel: [", 1), encoding="utf-8")
+    m = _migrér(repo)
+    assert m.status == FEJL and m.exitkode == 2 and m.fund
+
+
+def test_a_file_changed_on_disk_since_it_was_read_is_not_overwritten(repo):
+    m = _migrér(repo)
+    repo.write_text(PROGRAM + "# ændret af en anden\n", encoding="utf-8")
+    with pytest.raises(MigreringsFejl, match="ændret på disken"):
+        skriv(m)
+    assert repo.read_text(encoding="utf-8").endswith("# ændret af en anden\n")
+    assert not [p for p in repo.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def _cli(*args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "uddprog", "migrate", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+
+
+def test_cli_vis_writes_nothing_then_migrate_then_nothing_to_do(repo):
+    rod = repo.parents[2]
+    før = repo.read_bytes()
+    p = _cli("examples/nord/program.yaml", "--vis", "--dato", "2026-11-23", cwd=rod)
+    assert p.returncode == 1, p.stderr
+    assert "+  revision: {fra_version" in p.stdout and "-målbeskrivelse:" in p.stdout
+    assert repo.read_bytes() == før
+    p = _cli("examples", "--dato", "2026-11-23", cwd=rod)
+    assert p.returncode == 1 and "Til forfatteren" in p.stdout
+    assert "examples/nord/program.yaml:4: D040" in p.stdout
+    efter = repo.read_bytes()
+    assert efter != før
+    p = _cli("examples/nord/program.yaml", "--dato", "2026-11-23", cwd=rod)
+    assert p.returncode == 0 and "intet at gøre" in p.stdout
+    assert repo.read_bytes() == efter
+
+
+def test_cli_bad_input_exits_2_without_traceback(repo):
+    rod = repo.parents[2]
+    for args in (["findes-ikke.yaml"], ["examples/nord/program.yaml", "--til", "1999"],
+                 ["examples/nord/program.yaml", "--dato", "i-morgen"]):
+        p = _cli(*args, cwd=rod)
+        assert p.returncode == 2 and "Traceback" not in p.stderr, (args, p.stderr)
