@@ -48,30 +48,42 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
 
 @click.command()
 @click.argument("gammel", metavar="OLD")
-@click.argument("ny", metavar="NEW")
+@click.argument("ny", metavar="NEW", required=False)
 @click.option("--programmes", "programmappe", type=click.Path(path_type=Path), default=None,
               help="Mappe med uddannelsesprogrammer (standard: examples/ i projektmappen).")
-@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
-              show_default=True)
+@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json", "docx"]), default="text",
+              show_default=True, help="docx: kun for programmer; det nye program med Words sporede ændringer.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Skriv rapporten til en fil (atomisk) i stedet for til skærmen.")
+@click.option("--siden", default=None, metavar="REV",
+              help="Sammenlign programmet OLD med samme fil i git-revisionen REV (fx det godkendte tag).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error",
               show_default=True, help="Laveste alvor der giver exitkode 1, når ændringen rammer et program.")
 @_dato_option
 @rod_option
 @click.pass_context
-def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
+def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden):
     """Vis hvad der er ændret fra målbeskrivelsen OLD til NEW, og hvilke programmer der skal revideres hvor.
 
     OLD og NEW er filer eller henvisninger på formen speciale/fase@version,
-    fx neurologi/hoveduddannelse@2011.
+    fx neurologi/hoveduddannelse@2011. To programfiler (eller én med --siden REV)
+    viser i stedet, hvad der er ændret i programmet (exitkode 0 ingen ændringer,
+    1 ændringer, 2 forkert input).
 
     Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
     intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
     """
     from ..diff.inputs import DiffFejl
+    from .programdiff import er_program, programdiff
 
+    if siden or er_program(gammel):
+        programdiff(ctx, gammel, ny, siden, format_, out, rod)
+        return
     try:
+        if ny is None:
+            raise DiffFejl("Angiv både OLD og NEW (to målbeskrivelser), eller ét program med --siden REV.")
+        if format_ == "docx":
+            raise DiffFejl("--format docx findes kun for programmer (to programfiler eller --siden REV).")
         rapport = _lav_rapport(gammel, ny, programmappe, _dato(dato), rod)
         _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
     except DiffFejl as e:
