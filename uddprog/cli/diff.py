@@ -76,7 +76,7 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
     from ..diff.inputs import DiffFejl
     from .programdiff import er_program, programdiff
 
-    if siden or er_program(gammel):
+    if siden or (er_program(gammel) and (ny is None or er_program(ny))):
         programdiff(ctx, gammel, ny, siden, format_, out, rod)
         return
     try:
