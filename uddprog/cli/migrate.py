@@ -20,9 +20,11 @@ def _antal(n: int, ental: str, flertal: str) -> str:
               help="Målbeskrivelsens version der skal revideres til (standard: den nyeste).")
 @click.option("--vis", is_flag=True, help="Vis rettelserne som unified diff og skriv intet.")
 @click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD", help="Revisionens dato; standard er i dag.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Antal processer (standard: alle kerner fra 200 filer).")
 @rod_option
 @click.pass_context
-def migrate(ctx, stier, til, vis, dato, rod):
+def migrate(ctx, stier, til, vis, dato, jobs, rod):
     """Revidér programmer til en nyere version af deres målbeskrivelse.
 
     PROGRAM er en fil eller en mappe (alle programmer i den). Alt, hvad en maskine kan
@@ -37,7 +39,7 @@ def migrate(ctx, stier, til, vis, dato, rod):
 
     from ..catalog import Katalog, find_rod, yaml_filer
     from ..diff.rapport import vis_sti
-    from ..migrate import FEJL, INTET, MigreringsFejl, migrér, skriv
+    from ..migrate import FEJL, INTET, migrér_alle
 
     try:
         d = date.fromisoformat(dato) if dato else date.today()
@@ -58,8 +60,8 @@ def migrate(ctx, stier, til, vis, dato, rod):
     navngivne = {s for s in stier if not s.is_dir()}
     kode = 0
     ændrede = beslutninger = intet = 0
-    for fil in filer:
-        m = migrér(fil, katalog, til, d)
+    for m, skrivefejl in migrér_alle(filer, katalog, til, d, vis, jobs):
+        fil = m.fil
         navn = vis_sti(fil)
         if m.status == FEJL:
             if mappe_valgt and not m.fund and "ikke et uddannelsesprogram" in m.besked:
@@ -74,6 +76,10 @@ def migrate(ctx, stier, til, vis, dato, rod):
             if fil in navngivne:  # in a folder most programmes are up to date: counted, not listed
                 click.echo(f"{navn}: intet at gøre. {m.besked}")
             continue
+        if skrivefejl:
+            click.echo(f"{navn}: fejl: {skrivefejl}", err=True)
+            kode = 2
+            continue
         ændrede += 1
         beslutninger += len(m.beslutninger)
         click.echo(f"{navn}: revideret fra version {m.fra_version} til {m.til_version}"
@@ -81,13 +87,6 @@ def migrate(ctx, stier, til, vis, dato, rod):
         if vis:
             click.echo("".join(difflib.unified_diff(m.gammel_tekst.splitlines(True), m.ny_tekst.splitlines(True),
                                                     f"a/{navn}", f"b/{navn}")), nl=False)
-        else:
-            try:
-                skriv(m)
-            except MigreringsFejl as e:
-                click.echo(f"{navn}: fejl: {e}", err=True)
-                kode = 2
-                continue
         for overskrift, punkter in (("Rettet", m.rettelser), ("Til forfatteren", m.beslutninger),
                                     ("Til gennemsyn", m.noter)):
             if punkter:

@@ -26,7 +26,10 @@ from pathlib import Path
 from ..catalog import Katalog
 from ..diff.changes import sammenlign
 from ..findings import Finding
+from pydantic import ValidationError
+
 from ..loading import LoadError, _Loader, indlæs, læs_tekst
+from ..models import Uddannelsesprogram
 from ..yamlredigering import RedigeringsFejl, YamlRedigering
 from .plan import Mærke, Plan, planlæg
 
@@ -85,6 +88,10 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
         læs_tekst(fil)  # every guard of the loader (size, binary data, links out of the repository…)
         råt = fil.read_bytes()
         tekst = råt.decode("utf-8")
+        allerede = _allerede_på_målet(tekst.removeprefix(_BOM), katalog, til)
+        if allerede:
+            return Migrering(fil, INTET, f"Programmet bygger allerede på version {allerede}.",
+                             fra_version=allerede, til_version=allerede)
         dok = indlæs(fil, tekst=tekst.removeprefix(_BOM))
     except LoadError as e:
         return _fejl(fil, "Programmet kan ikke læses; ret fejlene først.", e.fund)
@@ -121,10 +128,14 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
     try:
         for nr, næste in enumerate(trin):
             red = YamlRedigering(tekst, loader)
-            plan = planlæg(red, model, sammenlign(forrige, næste))
+            plan = planlæg(red, model, _sammenlign(forrige, næste))
             if nr == len(trin) - 1:
                 _revision(red, model, ref.version, mål.model.version, dato, plan)
             resultat = red.anvend()
+            try:  # the edited data must still be a programme (the editor checked it is the data intended)
+                model = Uddannelsesprogram.model_validate(resultat.data)
+            except ValidationError:
+                raise LoadError(indlæs_fejl(fil, resultat.tekst)) from None
             steder = [(art, m, resultat.flyt(i)) for art, m, i in steder]
             ved_rettelse = {}
             for m, i in resultat.steder:
@@ -134,7 +145,6 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
                     i = ved_rettelse[m] if m in ved_rettelse else resultat.flyt(_index(red, m.sti))
                     steder.append((art, m, i))
             tekst = resultat.tekst
-            model = indlæs(fil, tekst=tekst).model
             forrige = næste
     except RedigeringsFejl as e:
         return _fejl(fil, f"Programmet kan ikke revideres automatisk: {e}")
@@ -151,6 +161,43 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
                      beslutninger=tuple(punkter["beslutning"]), noter=tuple(punkter["note"]),
                      gammel_tekst=råt.decode("utf-8"), ny_tekst=(_BOM if bom else "") + tekst,
                      _råt=råt, **fælles)
+
+
+_SÆT: dict[tuple[Path, Path], object] = {}
+
+
+def _sammenlign(gammel, ny):
+    """One change set per version pair and process: a folder holds many programmes on the same version."""
+    nøgle = (gammel.fil, ny.fil)
+    if nøgle not in _SÆT:
+        if len(_SÆT) > 64:
+            _SÆT.clear()
+        _SÆT[nøgle] = sammenlign(gammel, ny)
+    return _SÆT[nøgle]
+
+
+def _allerede_på_målet(tekst: str, katalog: Katalog, til: str | None) -> str | None:
+    """The version, when the programme's first lines show it already builds on the target (no full load:
+    a folder of thousands of programmes is mostly up to date)."""
+    from ..diff.inputs import læs_hoved
+
+    hoved = læs_hoved(tekst)
+    if hoved is None:
+        return None
+    ref = hoved.målbeskrivelse
+    versioner = katalog.versioner(ref.speciale, ref.fase)
+    if not versioner or ref.version not in {d.model.version for d in versioner}:
+        return None  # the full path explains what is wrong
+    mål = str(til) if til is not None else versioner[-1].model.version
+    return ref.version if ref.version == mål else None
+
+
+def indlæs_fejl(fil: Path, tekst: str) -> list[Finding]:
+    try:
+        indlæs(fil, tekst=tekst)
+    except LoadError as e:
+        return e.fund
+    return []
 
 
 def _revision(red: YamlRedigering, model, fra: str, til: str, dato: date, plan: Plan) -> None:
@@ -220,9 +267,62 @@ def skriv(m: Migrering) -> None:
         raise
 
 
+#: From this many files on, a batch is spread over every core (like `uddprog validate`).
+PARALLEL_FRA = 200
+_BUNDT = 32
+
+
+def migrér_og_skriv(fil: Path, katalog: Katalog, til: str | None, dato: date, vis: bool) -> tuple[Migrering, str | None]:
+    """Migrate one file and (unless ``vis``) write it; the texts are kept only for ``vis``. Never raises for bad input."""
+    m = migrér(fil, katalog, til, dato)
+    skrivefejl = None
+    if not vis and m.ændret:
+        try:
+            skriv(m)
+        except MigreringsFejl as e:
+            skrivefejl = str(e)
+    return (m if vis else uden_tekster(m)), skrivefejl
+
+
+def migrér_alle(filer: list[Path], katalog: Katalog, til: str | None, dato: date, vis: bool = False,
+                jobs: int | None = None):
+    """Every file's (result, write error) in order; a large batch runs on every core."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(filer) >= PARALLEL_FRA else 1
+    jobs = max(1, min(jobs, -(-len(filer) // _BUNDT)))
+    if jobs == 1:
+        for fil in filer:
+            yield migrér_og_skriv(fil, katalog, til, dato, vis)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    katalog.målbeskrivelser, katalog.skabeloner, katalog._versionsindeks  # noqa: B018 (loaded once, inherited)
+    metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
+                             initializer=_start, initargs=(katalog, til, dato, vis)) as pool:
+        for del_ in pool.map(_bundt, bundter):
+            yield from del_
+
+
+_ARBEJDE: tuple | None = None
+
+
+def _start(katalog, til, dato, vis) -> None:
+    global _ARBEJDE
+    _ARBEJDE = (katalog, til, dato, vis)
+
+
+def _bundt(filer: list[Path]) -> list[tuple[Migrering, str | None]]:
+    katalog, til, dato, vis = _ARBEJDE
+    return [migrér_og_skriv(fil, katalog, til, dato, vis) for fil in filer]
+
+
 def uden_tekster(m: Migrering) -> Migrering:
     """The same result without the file texts (small enough to send between processes)."""
     return replace(m, gammel_tekst=None, ny_tekst=None, _råt=None)
 
 
-__all__ = ["FEJL", "INTET", "MIGRERET", "Migrering", "MigreringsFejl", "Punkt", "migrér", "skriv", "uden_tekster"]
+__all__ = ["FEJL", "INTET", "MIGRERET", "Migrering", "MigreringsFejl", "Punkt", "migrér", "migrér_alle",
+           "migrér_og_skriv", "skriv", "uden_tekster"]
