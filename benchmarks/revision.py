@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +33,7 @@ for p in (str(REPO), str(HERE)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-from national import DATO, kør, maskine, uddprog  # noqa: E402
+from national import DATO, _miljø, kør, maskine, uddprog  # noqa: E402
 
 TARGETS = {"migrate": 10.0, "redline": 1.0, "diff": 2.0}
 STALE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"
@@ -69,11 +70,14 @@ def main(argv: list[str] | None = None) -> int:
         antal = next((l for l in reversed(r["stdout"].splitlines()) if "revideret" in l), "")
         rækker.append(_linje("migrate (every programme on an older version)", r, load, antal))
         log(rækker[-1])
-        v = kør(uddprog("validate", str(korpus), "--dato", DATO, "--format", "json"), ok=(0, 1))
-        fund = json.loads(v["stdout"])
+        v = subprocess.run(uddprog("validate", str(korpus), "--dato", DATO, "--format", "json"), env=_miljø(),
+                           capture_output=True, text=True)
+        fund = json.loads(v.stdout)
         fund = fund["fund"] if isinstance(fund, dict) else fund
         efter = Counter(f["check"] for f in fund)
         log(f"  validate bagefter: {dict(sorted(efter.items()))}")
+        rækker.append(f"| validate after migrate | | | | | | findings by id: "
+                      f"{', '.join(f'{k} {v}' for k, v in sorted(efter.items()))} |")
 
         # diff against the corpus (a fresh copy: migrate changed it)
         if k is not None:
