@@ -56,7 +56,6 @@ def migrate(ctx, stier, til, vis, dato, jobs, rod):
         else:
             filer.append(sti)
     katalog = Katalog(rod) if rod else Katalog(find_rod(stier[0]))
-    mappe_valgt = any(s.is_dir() for s in stier)
     navngivne = {s for s in stier if not s.is_dir()}
     kode = 0
     ændrede = beslutninger = intet = 0
@@ -64,7 +63,7 @@ def migrate(ctx, stier, til, vis, dato, jobs, rod):
         fil = m.fil
         navn = vis_sti(fil)
         if m.status == FEJL:
-            if mappe_valgt and not m.fund and "ikke et uddannelsesprogram" in m.besked:
+            if m.ikke_program and fil not in navngivne:
                 continue  # a målbeskrivelse or template in a folder of programmes: not ours to revise
             click.echo(f"{navn}: fejl: {m.besked}", err=True)
             for f in m.fund:

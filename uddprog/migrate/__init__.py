@@ -63,6 +63,7 @@ class Migrering:
     gammel_tekst: str | None = field(default=None, repr=False)
     ny_tekst: str | None = field(default=None, repr=False)
     _råt: bytes | None = field(default=None, repr=False)  # the file's bytes as read
+    ikke_program: bool = False  # the file is another kind of document (skipped when found in a folder)
 
     @property
     def ændret(self) -> bool:
@@ -100,7 +101,7 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
     bom = tekst.startswith(_BOM)
     tekst = tekst.removeprefix(_BOM)
     if dok.type != "uddannelsesprogram":
-        return _fejl(fil, f"Filen er en {dok.type}, ikke et uddannelsesprogram.")
+        return replace(_fejl(fil, f"Filen er en {dok.type}, ikke et uddannelsesprogram."), ikke_program=True)
     ref = dok.model.målbeskrivelse
     egen = katalog.målbeskrivelse(ref)
     versioner = katalog.versioner(ref.speciale, ref.fase)
