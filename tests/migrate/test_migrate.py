@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import shutil
@@ -29,13 +28,15 @@ def _migrér(fil: Path, **kw):
     return migrér(fil, Katalog(fil.parents[2]), dato=DATO, **kw)
 
 
-def _ændrede_gamle_linjer(før: str, efter: str) -> set[int]:
-    a, b = før.splitlines(True), efter.splitlines(True)
-    ud = set()
-    for op, i1, i2, _, _ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op in ("replace", "delete"):
-            ud.update(range(i1 + 1, i2 + 1))
-    return ud
+def _bevaret(før: str, efter: str, grundlinjer: set[int]) -> bool:
+    """Every old line outside ``grundlinjer`` is in the new text, byte for byte and in order."""
+    nye = iter(efter.lstrip("\ufeff").splitlines(True))
+    for nr, linje in enumerate(før.lstrip("\ufeff").splitlines(True), start=1):
+        if nr in grundlinjer:
+            continue
+        if not any(linje == ny for ny in nye):
+            return False
+    return True
 
 
 def _grundlinjer(tekst: str, m) -> set[int]:
@@ -103,7 +104,7 @@ def test_after_migration_validate_reports_only_the_decisions_left(repo):
 
 def test_unchanged_lines_are_byte_identical(repo):
     m = _migrér(repo)
-    assert _ændrede_gamle_linjer(m.gammel_tekst, m.ny_tekst) <= _grundlinjer(m.gammel_tekst, m)
+    assert _bevaret(m.gammel_tekst, m.ny_tekst, _grundlinjer(m.gammel_tekst, m))
 
 
 # --- the same programme written differently migrates to the same data, keeping its own bytes --------------
@@ -163,7 +164,7 @@ def test_variants_migrate_to_the_same_data_and_keep_their_bytes(tmp_path, varian
     normal = lambda t: {**yaml.safe_load(t.lstrip("\ufeff")), "kompetenceplan": [
         {**e, "kompetence": str(e["kompetence"])} for e in yaml.safe_load(t.lstrip("\ufeff"))["kompetenceplan"]]}
     assert normal(m.ny_tekst) == normal(grund.ny_tekst)
-    assert _ændrede_gamle_linjer(tekst, m.ny_tekst) <= _grundlinjer(tekst, m)
+    assert _bevaret(tekst, m.ny_tekst, _grundlinjer(tekst, m))
     if variant in ("crlf", "alt"):
         assert "\n" not in m.ny_tekst.replace("\r\n", "")
     if variant == "bom":
@@ -188,7 +189,7 @@ def test_the_shipped_stale_programme_migrates_and_then_validates_with_only_decis
     før = {(f.check, f.besked) for f in valider([fil], Katalog(kopi), DATO).fund}
     m = _migrér(fil)
     assert m.status == MIGRERET and m.exitkode == 1
-    assert _ændrede_gamle_linjer(m.gammel_tekst, m.ny_tekst) <= _grundlinjer(m.gammel_tekst, m)
+    assert _bevaret(m.gammel_tekst, m.ny_tekst, _grundlinjer(m.gammel_tekst, m))
     skriv(m)
     beslutninger = {p.linje for p in m.beslutninger}
     for f in valider([fil], Katalog(kopi), DATO).fund:
@@ -215,7 +216,7 @@ def test_a_generated_skeleton_on_the_old_version_migrates(kopi):
     fil.write_text(tekst, encoding="utf-8")
     m = _migrér(fil)
     assert m.status == MIGRERET
-    assert _ændrede_gamle_linjer(tekst, m.ny_tekst) <= _grundlinjer(tekst, m)
+    assert _bevaret(tekst, m.ny_tekst, _grundlinjer(tekst, m))
     assert indlæs(fil, tekst=m.ny_tekst).model.målbeskrivelse.version == "2015"
 
 
@@ -271,3 +272,73 @@ def test_cli_bad_input_exits_2_without_traceback(repo):
                  ["examples/nord/program.yaml", "--dato", "i-morgen"]):
         p = _cli(*args, cwd=rod)
         assert p.returncode == 2 and "Traceback" not in p.stderr, (args, p.stderr)
+
+
+# --- several versions, generated corpora ----------------------------------------------------------------------
+
+def test_migration_through_an_intermediate_version(tmp_path):
+    from .conftest import _k, mb_2011, mb_2015
+
+    fil = skriv_repo(tmp_path)
+    mellem = mb_2011() | {"version": "2013", "gyldig_fra": "2013-09-01"}
+    mellem["kompetencer"] = [k if k["id"] != "9" else _k("12", "Demens", ["case-baseret-diskussion"], erstatter=["9"])
+                             for k in mellem["kompetencer"]]
+    slut = mb_2015()
+    for k in slut["kompetencer"]:
+        if k["id"] == "10":
+            k["erstatter"] = ["12"]
+    for navn, data in (("hoveduddannelse-2013.yaml", mellem), ("hoveduddannelse-2015.yaml", slut)):
+        (tmp_path / "målbeskrivelser/neurologi" / navn).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    halvvejs = _migrér(fil, til="2013")
+    assert halvvejs.status == MIGRERET and yaml.safe_load(halvvejs.ny_tekst)["målbeskrivelse"]["version"] == "2013"
+    m = _migrér(fil)
+    direkte = _migrér(skriv_repo(tmp_path / "direkte"))
+    assert yaml.safe_load(m.ny_tekst) == yaml.safe_load(direkte.ny_tekst)
+    assert yaml.safe_load(m.ny_tekst)["ansvar"]["revision"]["fra_version"] == "2011"
+    nye = m.ny_tekst.splitlines()
+    omnummereret = [p for p in m.rettelser if p.mærke.id == "D003" and p.mærke.sti[0] == "kompetenceplan"]
+    assert {p.mærke.tekst for p in omnummereret} == {"Kompetence 9 har nu nummer 12.", "Kompetence 12 har nu nummer 10."}
+    for p in omnummereret:  # the first step's line is carried through the second
+        assert 'kompetence: "10"' in nye[p.linje - 1]
+    (d040,) = [p for p in m.rettelser if p.mærke.id == "D040" and "2013 til 2015" in p.mærke.tekst]
+    assert "'2015'" in nye[d040.linje - 1]
+    assert _bevaret(PROGRAM, halvvejs.ny_tekst, _grundlinjer(PROGRAM, halvvejs))
+
+
+@pytest.fixture(scope="module")
+def korpus(tmp_path_factory):
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import corpus
+
+    return corpus.generer(tmp_path_factory.mktemp("korpus") / "k", 120, seed=7)
+
+
+def test_generated_corpus_programmes_migrate_byte_exactly_and_validate_with_only_decisions(korpus):
+    katalog = Katalog(korpus.rod)
+    migreret = 0
+    for fil in korpus.programmer:
+        m = migrér(fil, katalog, dato=DATO)
+        assert m.status in (INTET, MIGRERET), (fil, m.besked, m.fund)
+        if m.status == INTET:
+            continue
+        migreret += 1
+        assert _bevaret(m.gammel_tekst, m.ny_tekst, _grundlinjer(m.gammel_tekst, m)), fil
+        crlf = migrér(_som_crlf(fil), katalog, dato=DATO)
+        assert crlf.ny_tekst == m.ny_tekst.replace("\n", "\r\n")
+        skriv(m)
+        for f in valider([fil], katalog, DATO, jobs=1).fund:
+            assert f.check in ("P009", "P026", "P060"), str(f)
+    assert migreret >= 5
+
+
+def _som_crlf(fil: Path) -> Path:
+    ny = fil.with_name(fil.stem + "-crlf.yml.tmp")
+    ny.write_bytes(fil.read_bytes().replace(b"\n", b"\r\n"))
+    return ny
+
+
+def test_the_byte_check_can_fail():
+    assert _bevaret(PROGRAM, PROGRAM, set())
+    assert not _bevaret(PROGRAM, PROGRAM.replace("   # den gamle", "  # den gamle"), set())
+    assert not _bevaret(PROGRAM, PROGRAM.replace("\n", "\r\n"), set())
