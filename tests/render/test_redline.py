@@ -120,3 +120,32 @@ def test_libreoffice_opens_the_redline_and_shows_both_texts(renderer, tmp_path):
     tekst = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     tekst = re.sub(r"\s+", " ", tekst)
     assert "Helt gammel" in tekst and "Splinterny" in tekst  # the deletion is shown struck out, not dropped
+
+
+@pytest.mark.parametrize("par", [("neurologi/hoveduddannelse-2011.yaml", "neurologi/hoveduddannelse-2015.yaml")])
+def test_maalbeskrivelse_versions_as_a_redline(par, tmp_path):
+    from uddprog.loading import indlæs
+    from uddprog.render.maalbeskrivelse_docx import mb_docx
+
+    g, n = (mb_docx(indlæs(ROOT / "målbeskrivelser" / f).model) for f in par)
+    red = _tjek(g, n)
+    r = _dok(red)
+    slettet = " ".join(t.text for t in r.iter(W + "delText"))
+    indsat = " ".join(t.text for t in r.iter(W + "t") if t.getparent().getparent().tag == W + "ins")
+    assert "Mini-CEX" in slettet and "Søvnsygdomme" in indsat  # 8 loses Mini-CEX; 29 is new
+
+
+def test_cli_maalbeskrivelse_docx(tmp_path):
+    import os
+    import sys
+
+    out = tmp_path / "mb.docx"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    p = subprocess.run([sys.executable, "-m", "uddprog", "diff", "neurologi/hoveduddannelse@2011",
+                        "neurologi/hoveduddannelse@2015", "--format", "docx", "--out", str(out)],
+                       cwd=ROOT, env=env, capture_output=True, text=True)
+    assert p.returncode in (0, 1) and out.read_bytes()[:2] == b"PK", p.stderr
+    p = subprocess.run([sys.executable, "-m", "uddprog", "diff", "neurologi/hoveduddannelse@2011",
+                        "neurologi/hoveduddannelse@2015", "--format", "docx"], cwd=ROOT, env=env,
+                       capture_output=True, text=True)
+    assert p.returncode == 2 and "--out" in p.stderr

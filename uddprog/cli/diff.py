@@ -52,7 +52,7 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
 @click.option("--programmes", "programmappe", type=click.Path(path_type=Path), default=None,
               help="Mappe med uddannelsesprogrammer (standard: examples/ i projektmappen).")
 @click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json", "docx"]), default="text",
-              show_default=True, help="docx: kun for programmer; det nye program med Words sporede ændringer.")
+              show_default=True, help="docx: det nye program (eller den nye målbeskrivelses kompetencer) med Words sporede ændringer.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Skriv rapporten til en fil (atomisk) i stedet for til skærmen.")
 @click.option("--siden", default=None, metavar="REV",
@@ -82,10 +82,13 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
     try:
         if ny is None:
             raise DiffFejl("Angiv både OLD og NEW (to målbeskrivelser), eller ét program med --siden REV.")
-        if format_ == "docx":
-            raise DiffFejl("--format docx findes kun for programmer (to programfiler eller --siden REV).")
+        if format_ == "docx" and out is None:
+            raise DiffFejl("--format docx kræver --out FIL.docx (et Word-dokument skrives ikke til skærmen).")
         rapport = _lav_rapport(gammel, ny, programmappe, _dato(dato), rod)
-        _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
+        if format_ == "docx":
+            _skriv_mb_docx(rapport, out)
+        else:
+            _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
     except DiffFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)
@@ -108,6 +111,22 @@ def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, ro
     sæt = sammenlign(g, n)
     skabeloner = {id: d.model for id, d in katalog.skabeloner.items()}
     return Diffrapport(sæt, tuple(påvirkning(sæt, programmer, skabeloner, dato)), dato, programmappe)
+
+
+def _skriv_mb_docx(rapport, out: Path) -> None:
+    """The new målbeskrivelse's competencies as Word, with tracked changes against the old version."""
+    from ..diff.inputs import DiffFejl
+    from ..render.maalbeskrivelse_docx import mb_docx
+    from ..render.redline import redline_docx
+    from ..render.writer import write_atomic
+
+    g, n = rapport.sæt.gammel.model, rapport.sæt.ny.model
+    dato = f"{n.gyldig_fra.isoformat()}T00:00:00Z"
+    try:
+        write_atomic(out, redline_docx(mb_docx(g), mb_docx(n), dato))
+    except OSError as e:
+        raise DiffFejl(f"Kan ikke skrive '{out}' ({e.strerror or e}).") from None
+    click.echo(f"Word-dokumentet med sporede ændringer er skrevet til {out}.", err=True)
 
 
 def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
