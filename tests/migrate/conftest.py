@@ -3,13 +3,12 @@ and a hand-written programme on the old one (comments, flow and block style, mix
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.core.conftest import DATO, mb_data, skabelon_data  # noqa: F401
+from tests.core.conftest import mb_data, skabelon_data
 
 
 def _k(id, titel, metoder, **kw):

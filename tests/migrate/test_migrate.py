@@ -15,7 +15,7 @@ import yaml
 
 from uddprog.catalog import Katalog
 from uddprog.checks import valider
-from uddprog.loading import _Loader, indlæs, læs_yaml
+from uddprog.loading import _Loader, indlæs
 from uddprog.migrate import FEJL, INTET, MIGRERET, MigreringsFejl, migrér, skriv
 
 from .conftest import PROGRAM, skriv_repo
