@@ -327,7 +327,7 @@ class YamlRedigering:
             tekst = tekst[:s.start] + s.ny + tekst[s.slut:]
             o.data(forventet)
         ny_data = _data(_komponer(tekst, self.loader))
-        if ny_data != forventet:
+        if not _samme(ny_data, forventet):
             raise RedigeringsFejl("Efter rettelserne giver filen ikke de forventede data; intet er ændret.")
         steder, forskydning = [], 0
         for o in ops:
@@ -340,6 +340,17 @@ class YamlRedigering:
         skift = tuple((o.splejsning.start, o.splejsning.slut, len(o.splejsning.ny) - (o.splejsning.slut - o.splejsning.start))
                       for o in ops)
         return Resultat(tekst, tuple(steder), ny_data, skift)
+
+
+def _samme(a: Any, b: Any) -> bool:
+    """Equal data, types included (``True == 1`` in Python, but not in a programme)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_samme(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_samme(x, y) for x, y in zip(a, b))
+    return a == b
 
 
 # --- data side of the edits -----------------------------------------------------------------

@@ -107,3 +107,10 @@ def test_a_result_that_does_not_give_the_intended_data_is_refused(loader):
     r._op(3, 4, "# 1", lambda data: None, None)  # turns the value into a comment: data changes unannounced
     with pytest.raises(RedigeringsFejl, match="forventede data"):
         r.anvend()
+
+
+def test_verification_compares_types_and_key_order(loader):
+    r = YamlRedigering("a: 1\n", loader)
+    r._op(3, 4, "true", lambda data: None, None)  # True == 1 in Python, not in YAML data
+    with pytest.raises(RedigeringsFejl):
+        r.anvend()
