@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -342,3 +343,19 @@ def test_the_byte_check_can_fail():
     assert _bevaret(PROGRAM, PROGRAM, set())
     assert not _bevaret(PROGRAM, PROGRAM.replace("   # den gamle", "  # den gamle"), set())
     assert not _bevaret(PROGRAM, PROGRAM.replace("\n", "\r\n"), set())
+
+
+def test_status_and_validate_show_the_revision_until_it_is_approved(repo):
+    rod = repo.parents[2]
+    skriv(_migrér(repo))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    status = lambda *a: subprocess.run([sys.executable, "-m", "uddprog", "status", "examples", "--dato", "2026-11-23",  # noqa: E731
+                                        *a], cwd=rod, env=env, capture_output=True, text=True)
+    p = status()
+    assert "Revision" in p.stdout.splitlines()[0] and "fra 2011 2026-11-23 AFVENTER GODKENDELSE" in p.stdout
+    (linje,) = json.loads(status("--format", "json").stdout)["programmer"]
+    assert linje["revision"] == {"fra_version": "2011", "dato": "2026-11-23", "status": "afventer-godkendelse"}
+    tekst = repo.read_text(encoding="utf-8").replace("status: afventer-godkendelse", "status: godkendt")
+    repo.write_text(tekst.replace("godkendt_dato: 2025-05-12", "godkendt_dato: 2026-12-10"), encoding="utf-8")
+    assert not [f for f in valider([repo], Katalog(rod), DATO).fund if f.check in ("P060", "P061")]
+    assert "fra 2011 2026-11-23 godkendt" in status().stdout
