@@ -359,3 +359,34 @@ def test_status_and_validate_show_the_revision_until_it_is_approved(repo):
     repo.write_text(tekst.replace("godkendt_dato: 2025-05-12", "godkendt_dato: 2026-12-10"), encoding="utf-8")
     assert not [f for f in valider([repo], Katalog(rod), DATO).fund if f.check in ("P060", "P061")]
     assert "fra 2011 2026-11-23 godkendt" in status().stdout
+
+
+def test_godkend_records_the_approval_only_when_no_errors_are_left(repo):
+    rod = repo.parents[2]
+    skriv(_migrér(repo))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    godkend = lambda: subprocess.run([sys.executable, "-m", "uddprog", "godkend", "examples/nord/program.yaml",  # noqa: E731
+                                      "--dato", "2026-12-10", "--af", "UGUP, Nord"], cwd=rod, env=env,
+                                     capture_output=True, text=True)
+    før = repo.read_bytes()
+    p = godkend()
+    assert p.returncode == 2 and "UDFYLD" in p.stderr and repo.read_bytes() == før
+    # the author decides: every UDFYLD and every finding the migration left is resolved
+    data = yaml.safe_load(før.decode())
+    tekst = før.decode()
+    tekst = re.sub(r'bemærkning: "UDFYLD[^"]*"', 'bemærkning: "Besluttet."', tekst)
+    tekst = tekst.replace("vurderingsmetoder: [struktureret-vejledersamtale, refleksiv-rapport]",
+                          "vurderingsmetoder: [struktureret-vejledersamtale]")
+    repo.write_text(tekst, encoding="utf-8")
+    p = godkend()
+    assert p.returncode == 0, p.stderr
+    efter = repo.read_text(encoding="utf-8")
+    ny = yaml.safe_load(efter)
+    assert ny["ansvar"]["revision"]["status"] == "godkendt" and ny["ansvar"]["godkendt_dato"] == date(2026, 12, 10)
+    assert ny["ansvar"]["godkendt_af"] == "UGUP, Nord" and ny["ansvar"]["næste_revision"] == date(2029, 12, 10)
+    assert {k: v for k, v in ny.items() if k != "ansvar"} == {k: v for k, v in yaml.safe_load(tekst).items()
+                                                            if k != "ansvar"}
+    assert data["titel"] == ny["titel"]
+    ids = {f.check for f in valider([repo], Katalog(rod), date(2026, 12, 11)).fund}
+    assert not ids & {"P060", "P061", "P023", "P026"}
+    assert godkend().returncode == 2  # nothing awaits approval any more

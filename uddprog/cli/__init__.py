@@ -25,6 +25,7 @@ _KOMMANDOER = {
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
     "migrate": "uddprog.cli.migrate:migrate",
+    "godkend": "uddprog.cli.migrate:godkend",
 }
 
 

@@ -103,3 +103,55 @@ def migrate(ctx, stier, til, vis, dato, jobs, rod):
         click.echo("Kør 'uddprog validate' for at se dem, der står som UDFYLD, og 'uddprog diff --siden' for at "
                    "se revisionen.")
     ctx.exit(kode)
+
+
+@click.command()
+@click.argument("stier", metavar="PROGRAM…", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD", help="Godkendelsens dato; standard er i dag.")
+@click.option("--af", default=None, help="Hvem der har godkendt, fx 'UGUP, Videreuddannelsesregion Nord'.")
+@rod_option
+@click.pass_context
+def godkend(ctx, stier, dato, af, rod):
+    """Notér at udvalget har godkendt et revideret program.
+
+    Sætter ansvar.revision.status til godkendt, ansvar.godkendt_dato (og
+    godkendt_af med --af) og næste_revision efter skabelonens interval.
+    Alle andre tegn i filen bevares. Exitkode 0, eller 2 ved forkert input.
+    """
+    from datetime import date
+
+    from ..catalog import Katalog, find_rod
+    from ..diff.rapport import vis_sti
+    from ..migrate import FEJL, MigreringsFejl, skriv
+    from ..migrate.godkend import godkend as godkend_fil
+
+    try:
+        d = date.fromisoformat(dato) if dato else date.today()
+    except ValueError:
+        click.echo(f"Fejl: --dato '{dato}' er ikke en dato på formen ÅÅÅÅ-MM-DD.", err=True)
+        ctx.exit(2)
+    katalog = Katalog(rod) if rod else Katalog(find_rod(stier[0]))
+    kode = 0
+    for fil in stier:
+        if not fil.is_file():
+            click.echo(f"Fejl: '{fil}' findes ikke eller er ikke en fil.", err=True)
+            kode = 2
+            continue
+        m = godkend_fil(fil, katalog, d, af)
+        navn = vis_sti(fil)
+        if m.status == FEJL:
+            click.echo(f"{navn}: fejl: {m.besked}", err=True)
+            for f in m.fund:
+                click.echo(f"  {f}", err=True)
+            kode = 2
+            continue
+        try:
+            skriv(m)
+        except MigreringsFejl as e:
+            click.echo(f"{navn}: fejl: {e}", err=True)
+            kode = 2
+            continue
+        click.echo(f"{navn}: godkendt.")
+        for p in m.rettelser:
+            click.echo(f"    {navn}:{p.linje}: {p.mærke.tekst}")
+    ctx.exit(kode)
