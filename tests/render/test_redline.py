@@ -149,3 +149,28 @@ def test_cli_maalbeskrivelse_docx(tmp_path):
                         "neurologi/hoveduddannelse@2015", "--format", "docx"], cwd=ROOT, env=env,
                        capture_output=True, text=True)
     assert p.returncode == 2 and "--out" in p.stderr
+
+
+def test_redlines_are_valid_ooxml(renderer, tmp_path):
+    """No finding beyond the template's own (tests/hostile/ooxml_baseline.json): old hyperlinks, bookmarks and
+    list references are not carried into the new package, and row marks follow the schema."""
+    import json
+
+    openxml_audit = pytest.importorskip("openxml_audit", reason="openxml-audit er ikke installeret")
+    from uddprog.loading import indlæs
+
+    validator = openxml_audit.OpenXmlValidator(file_format=openxml_audit.FileFormat.OFFICE_2019, max_errors=1000)
+    baseline = json.loads((ROOT / "tests/hostile/ooxml_baseline.json").read_text("utf-8"))["skabeloner"]
+    for fil in EXAMPLES[:3]:
+        gammel = indlæs(fil).model
+        data = gammel.model_dump(mode="json")
+        data["sektioner"] = {k: "Ny tekst med [et link](https://example.org/ny)." for k in data["sektioner"]}
+        data["kompetenceplan"] = data["kompetenceplan"][1:]
+        ny = type(gammel).model_validate(data)
+        ud = tmp_path / f"{fil.stem}.docx"
+        ud.write_bytes(_tjek(renderer.docx(gammel), renderer.docx(ny)))
+        kendte = baseline[gammel.skabelon]
+        fund = {(e.error_type.name, e.part_uri or "", e.node or "", e.description)
+                for e in validator.validate(ud).errors}
+        nye = [f for f in fund if dict(zip(("type", "del", "node", "beskrivelse"), f)) not in kendte]
+        assert not nye, (fil.name, nye[:5])

@@ -77,11 +77,24 @@ def _som_slettet(run: etree._Element) -> None:
         t.tag = W + "delInstrText"
 
 
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
 def _rens_gammel(el: etree._Element, numre: set[str]) -> None:
-    """Old content carried into the new document: no bookmarks (their names exist in the new one) and no
-    references to list numbering the new package does not define."""
+    """Old content carried into the new document: no bookmarks (their names exist in the new one), no
+    hyperlinks (their relationship ids belong to the old package; the text stays) and no references to
+    list numbering the new package does not define."""
     for b in list(el.iter(W + "bookmarkStart", W + "bookmarkEnd")):
         b.getparent().remove(b)
+    for h in list(el.iter(W + "hyperlink")):
+        forælder = h.getparent()
+        i = forælder.index(h)
+        for barn in reversed(list(h)):
+            forælder.insert(i, barn)
+        forælder.remove(h)
+    for e in el.iter():
+        for navn in [a for a in e.attrib if a.startswith(_R)]:
+            del e.attrib[navn]  # any other reference into the old package's relationships
     for num in list(el.iter(W + "numPr")):
         nid = num.find(W + "numId")
         if nid is None or nid.get(W + "val") not in numre:
@@ -117,12 +130,19 @@ def _helt(el: etree._Element, art: str, m: _Mærker, numre: set[str]) -> etree._
     return el
 
 
+_RÆKKEEGENSKABER = {W + n for n in ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter",
+                                     "cantSplit", "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden")}
+
+
 def _marker_række(tr: etree._Element, art: str, m: _Mærker) -> None:
     trpr = tr.find(W + "trPr")
     if trpr is None:
         trpr = etree.Element(W + "trPr")
         tblpr = tr.find(W + "tblPrEx")
         tr.insert(1 if tblpr is not None else 0, trpr)
+    if not any(barn.tag in _RÆKKEEGENSKABER for barn in trpr):
+        # the schema wants one row property before the change mark; "may split" is Word's default anyway
+        etree.SubElement(trpr, W + "cantSplit", {W + "val": "off"})
     trpr.append(m.lav(art))
 
 
