@@ -2,7 +2,8 @@
 
 Its purpose is the redline of two versions (`uddprog diff OLD NEW --format docx` for målbeskrivelser):
 one paragraph per fact, so :mod:`.redline` aligns them the way a reader compares two versions.
-Minimal package (content types, relationships, document, styles); deterministic like every render.
+Minimal package (content types, relationships, document, styles, settings, fonts; no theme, which Word and
+LibreOffice do without); deterministic like every render.
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ _CONTENT_TYPES = (
     '<Override PartName="/word/document.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     '<Override PartName="/word/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>')
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/fontTable.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/></Types>')
 _RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -33,7 +38,17 @@ _DOC_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-    'Target="styles.xml"/></Relationships>')
+    'Target="styles.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" '
+    'Target="settings.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" '
+    'Target="fontTable.xml"/></Relationships>')
+_SETTINGS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings {_NS}>'
+             '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
+             '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
+             'w:val="15"/></w:compat></w:settings>')
+_FONTS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts {_NS}>'
+          '<w:font w:name="Calibri"><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>')
 
 
 def _stil(id: str, navn: str, størrelse: int, fed: bool) -> str:
@@ -119,4 +134,5 @@ def mb_docx(mb: Maalbeskrivelse) -> bytes:
     dokument = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_NS}><w:body>{krop}</w:body></w:document>'
     return zip_bytes([("[Content_Types].xml", _CONTENT_TYPES.encode()), ("_rels/.rels", _RELS.encode()),
                       ("word/document.xml", dokument.encode("utf-8")),
-                      ("word/_rels/document.xml.rels", _DOC_RELS.encode()), ("word/styles.xml", _STYLES.encode())])
+                      ("word/_rels/document.xml.rels", _DOC_RELS.encode()), ("word/styles.xml", _STYLES.encode()),
+                      ("word/settings.xml", _SETTINGS.encode()), ("word/fontTable.xml", _FONTS.encode())])
