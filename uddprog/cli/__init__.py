@@ -26,6 +26,8 @@ _KOMMANDOER = {
     "ny": "uddprog.cli.ny:ny",
     "migrate": "uddprog.cli.migrate:migrate",
     "godkend": "uddprog.cli.migrate:godkend",
+    "init": "uddprog.cli.init:init",
+    "katalog": "uddprog.cli.init:katalog",
 }
 
 

@@ -12,6 +12,9 @@ import click
 
 from .validate import rod_option
 
+#: The CI formats of uddprog.output, shared with `uddprog validate`: one finding per hit in a programme.
+CI_FORMATER = ("github", "gitlab", "sarif", "junit")
+
 
 def _dato(tekst: str | None) -> date:
     from ..diff.inputs import DiffFejl
@@ -51,14 +54,18 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
 @click.argument("ny", metavar="NEW", required=False)
 @click.option("--programmes", "programmappe", type=click.Path(path_type=Path), default=None,
               help="Mappe med uddannelsesprogrammer (standard: examples/ i projektmappen).")
-@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json", "docx"]), default="text",
-              show_default=True, help="docx: det nye program (eller den nye målbeskrivelses kompetencer) med Words sporede ændringer.")
+@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json", "docx", *CI_FORMATER]),
+              default="text", show_default=True,
+              help="text, markdown, html, json; til CI: github, gitlab, sarif, junit (et fund pr. sted i et "
+                   "program som ændringen rammer); docx: det nye program (eller den nye målbeskrivelses "
+                   "kompetencer) med Words sporede ændringer.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Skriv rapporten til en fil (atomisk) i stedet for til skærmen.")
 @click.option("--siden", default=None, metavar="REV",
               help="Sammenlign programmet OLD med samme fil i git-revisionen REV (fx det godkendte tag).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error",
-              show_default=True, help="Laveste alvor der giver exitkode 1, når ændringen rammer et program.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default=None,
+              help="Laveste alvor der giver exitkode 1, når ændringen rammer et program "
+                   "(standard: [diff] fail_on i uddprog.toml, ellers error).")
 @_dato_option
 @rod_option
 @click.pass_context
@@ -73,12 +80,23 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
     Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
     intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
     """
+    from ..config import find
     from ..diff.inputs import DiffFejl
     from .programdiff import er_program, programdiff
 
     if siden or (er_program(gammel) and (ny is None or er_program(ny))):
+        if format_ in CI_FORMATER:
+            click.echo(f"Fejl: --format {format_} findes kun for målbeskrivelser; brug text, markdown, html, "
+                       "json eller docx for programmer.", err=True)
+            ctx.exit(2)
         programdiff(ctx, gammel, ny, siden, format_, out, rod)
         return
+    konfig = find(Path(gammel) if Path(gammel).exists() else None)
+    if konfig.fejl:
+        for f in konfig.fejl:
+            click.echo(str(f), err=True)
+        ctx.exit(2)
+    fail_on = fail_on or konfig.diff.get("fail_on", "error")
     try:
         if ny is None:
             raise DiffFejl("Angiv både OLD og NEW (to målbeskrivelser), eller ét program med --siden REV.")
@@ -96,7 +114,7 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
 
 
 def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, rod: Path | None):
-    from ..catalog import EKSEMPEL_MAPPE, Katalog, find_rod
+    from ..catalog import Katalog, find_rod
     from ..diff import Diffrapport, påvirkning, sammenlign
     from ..diff.impact import mb_nøgle
     from ..diff.inputs import find_par, programmer_for
@@ -104,8 +122,8 @@ def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, ro
     start = Path(gammel) if Path(gammel).exists() else None
     katalog = Katalog(rod) if rod else Katalog(find_rod(start))
     g, n = find_par(gammel, ny, katalog)
-    if programmappe is None and (katalog.rod / EKSEMPEL_MAPPE).is_dir():
-        programmappe = katalog.rod / EKSEMPEL_MAPPE
+    if programmappe is None and katalog.programmappe.is_dir():
+        programmappe = katalog.programmappe
     gm = g.model
     programmer = programmer_for(programmappe, mb_nøgle(gm.speciale, gm.fase, gm.version)) if programmappe else []
     sæt = sammenlign(g, n)
@@ -130,6 +148,18 @@ def _skriv_mb_docx(rapport, out: Path) -> None:
 
 
 def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
+    if format_ in CI_FORMATER:
+        from ..diff.rapport import som_fund
+        from ..output import Rapport, skriv
+
+        fund, filer = som_fund(rapport)
+        ci = Rapport(fund, filer, fail_on if fail_on != "none" else "error", "uddprog diff")
+        if format_ == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from ..output.github import sammendrag
+
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
+                f.write(sammendrag(ci))
+        return skriv(format_, ci)
     if format_ == "json":
         from ..diff.rapport import som_json
         return json.dumps(som_json(rapport, fail_on), ensure_ascii=False, indent=2) + "\n"
@@ -149,9 +179,10 @@ def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
 def status(ctx, mappe, format_, dato, rod):
     """Vis programmernes målbeskrivelsesversion, nyere versioner, frister og godkendelse.
 
-    Én linje pr. program. Uden DIR vises programmerne i examples/. Exitkode 0, eller 2 ved forkert input.
+    Én linje pr. program. Uden DIR vises programmerne i mappens programmappe (examples/ eller
+    'programmer' i uddprog.toml). Exitkode 0, eller 2 ved forkert input.
     """
-    from ..catalog import EKSEMPEL_MAPPE, Katalog, find_rod
+    from ..catalog import Katalog, find_rod
     from ..diff.inputs import DiffFejl, indlæs_programmer
     from ..diff.rapport import vis_sti
     from ..diff.status import status as beregn, status_json, status_rækker
@@ -159,7 +190,11 @@ def status(ctx, mappe, format_, dato, rod):
     try:
         d = _dato(dato)
         katalog = Katalog(rod) if rod else Katalog(find_rod(mappe))
-        linjer = beregn(indlæs_programmer(mappe or katalog.rod / EKSEMPEL_MAPPE), katalog, d)
+        if mappe is None and not katalog.programmappe.is_dir():
+            from .validate import ingen_repository
+
+            ingen_repository(ctx, "vise", katalog)
+        linjer = beregn(indlæs_programmer(mappe or katalog.programmappe), katalog, d)
     except DiffFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)
