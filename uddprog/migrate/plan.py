@@ -72,9 +72,10 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
     plan_data = data.get("kompetenceplan", [])
     resultat: dict[str, list[int]] = defaultdict(list)  # new id → old entry indexes that end up planning it
     nye_poster: dict[str, int] = defaultdict(int)  # new id → entries written as copies (split)
+    i_ny = {k.id for k in n.kompetencer}
     for i, e in enumerate(p.kompetenceplan):
         if e.kompetence not in efterfølgere:
-            if e.kompetence in {k.id for k in n.kompetencer}:
+            if e.kompetence in i_ny:
                 resultat[e.kompetence].append(i)
             continue
         art, nye = efterfølgere[e.kompetence]
