@@ -63,7 +63,7 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
 
 
 @click.command()
-@click.argument("sti", metavar="[PATH]", required=False, type=click.Path(path_type=Path))
+@click.argument("sti", metavar="[STI]", required=False, type=click.Path(path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Porten serveren lytter på (0: en ledig port).")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -74,7 +74,7 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
 def serve(ctx, sti, port, host, dato, rod):
     """Vis webstedet lokalt, mens du skriver: siden opdaterer sig selv ved hver gemning.
 
-    PATH er et program eller en mappe med programmer (standard: examples/).
+    STI er et program eller en mappe med programmer (standard: examples/).
     Kun det en ændring berører, valideres og dannes igen; fundene står øverst
     på programmets side med fil:linje:kolonne. Ctrl-C stopper serveren.
     """
