@@ -231,3 +231,14 @@ def test_stored_warnings_show_paths_from_the_folder_render_runs_in(rod, tmp_path
                 cwd=rod / "examples" / "syd")
     assert "uændret" in r.stdout
     assert "\n  neurologi-hoveduddannelse-odense-forloeb-2.yaml:8:12: advarsel P022" in r.stdout, r.stdout
+
+
+def test_a_changed_config_counts_as_a_changed_input(rod, tmp_path):
+    out = tmp_path / "build"
+    assert render(rod, out, rod / ODENSE).exit_code == 0
+    (rod / "uddprog.toml").write_text('[checks]\nP023 = "none"\n', encoding="utf-8")
+    r = render(rod, out, rod / ODENSE)
+    assert "dannet" in r.output and "uændret" not in r.output and "P023" not in r.output and "P022" in r.output
+    (rod / "uddprog.toml").write_text('[checks]\nP022 = "error"\n', encoding="utf-8")
+    r = render(rod, out, rod / ODENSE)  # now an error: not rendered, and its old outputs go
+    assert r.exit_code == 1 and "sprunget over" in r.output and outputs(out) == set()

@@ -10,7 +10,7 @@ from .validate import dato_option, rod_option
 
 
 @click.command()
-@click.argument("stier", metavar="[PATH]...", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("stier", metavar="[STI]...", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
               help="Mappe til webstedet; en tom mappe eller et tidligere websted fra uddprog.")
 @click.option("--pdf/--no-pdf", "pdf", default=None,
@@ -26,7 +26,7 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
     søges i (også åbnet direkte fra disken); hertil sider pr. region og pr.
     speciale, hvert programs side med Word, PDF, status og valideringsfund,
     målbeskrivelsernes versioner med ændringsrapporter, de nationale skabeloner
-    og en oversigt for sekretariatet. Uden PATH bruges examples/.
+    og en oversigt for sekretariatet. Uden STI bruges examples/.
     Exitkode 0: alt blev dannet; 1: et program kunne ikke læses eller dannes; 2: forkert brug.
     """
     import os
@@ -63,7 +63,7 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
 
 
 @click.command()
-@click.argument("sti", metavar="[PATH]", required=False, type=click.Path(path_type=Path))
+@click.argument("sti", metavar="[STI]", required=False, type=click.Path(path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Porten serveren lytter på (0: en ledig port).")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -74,7 +74,7 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
 def serve(ctx, sti, port, host, dato, rod):
     """Vis webstedet lokalt, mens du skriver: siden opdaterer sig selv ved hver gemning.
 
-    PATH er et program eller en mappe med programmer (standard: examples/).
+    STI er et program eller en mappe med programmer (standard: examples/).
     Kun det en ændring berører, valideres og dannes igen; fundene står øverst
     på programmets side med fil:linje:kolonne. Ctrl-C stopper serveren.
     """

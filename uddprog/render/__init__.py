@@ -124,7 +124,10 @@ class Renderer:
         """Validation's warnings for an unchanged programme on a new date, with the dates they hold until."""
         from ..checks import valider_fil
 
+        from ..config import anvend
+
         dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
+        fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]  # as render_fil
         return Path(fil), [f for f in fund if f.severity == Severity.WARNING], self._datogrænser(dok)
 
     def _datogrænser(self, dok) -> list[str]:

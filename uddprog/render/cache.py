@@ -199,6 +199,15 @@ class Byggecache:
                 self._filhash[nøgle] = ""
         return self._filhash[nøgle] or None
 
+    def konfighash(self) -> str | None:
+        """The hash of the repository's uddprog.toml, or None without one."""
+        if not hasattr(self, "_konfighash"):
+            from ..config import find_konfigfil
+
+            fil = find_konfigfil(self.rod)
+            self._konfighash = self.filhash(fil) if fil else None
+        return self._konfighash
+
     def skabelonhash(self, skabelon_id: str) -> str:
         if skabelon_id not in self._skabelonhash:
             # The files in force, whichever layer each comes from: a region adding its own program.docx
@@ -241,8 +250,8 @@ class Byggecache:
         if not post or not post.get("komplet") or post.get("værktøj") != værktøj() \
                 or tuple(post.get("formater", ())) != self.formater:
             return None
-        if post.get("kilde") != self.filhash(fil):
-            return None
+        if post.get("kilde") != self.filhash(fil) or post.get("konfig") != self.konfighash():
+            return None  # the config's severities and ignores decide what is an error, so it is an input too
         mb_fil, mb_hash = post.get("mb", (None, None))
         if mb_fil is None or self.filhash(mb_fil) != mb_hash:
             return None
@@ -278,6 +287,7 @@ class Byggecache:
             "skabelon": skabelon_id, "skabelon_hash": self.skabelonhash(skabelon_id), "navn": navn,
             "formater": list(self.formater), "filer": ud, "værktøj": værktøj(), "komplet": komplet,
             "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser),
+            "konfig": self.konfighash(),
         }
 
     def glem(self, fil: Path) -> None:
