@@ -72,6 +72,10 @@ MUTATIONER = {
     "P024": lambda r: r.mb["kompetencer"][1].update(min_vurderinger=2),
     "P025": lambda r: r.program["fokuserede_ophold"][0].update(fra_måned=20),
     "P026": lambda r: r.program["ansættelser"][1].update(afdeling="UDFYLD"),
+    "P060": lambda r: r.program["ansvar"].update(revision={"fra_version": "2011", "til_version": "2015",
+                                                           "dato": "2026-11-23"}),
+    "P061": lambda r: r.program["ansvar"].update(revision={"fra_version": "2011", "til_version": "2015",
+                                                           "dato": "2026-11-23", "status": "godkendt"}),
     "P027": lambda r: r.program["kurser"].append({"kursus": "SOL1", "måned": 8}),
     "P028": lambda r: r.ekstra.update({"examples/nord/program-kopi.yaml": kopi(r.program)}),
 }

@@ -410,6 +410,30 @@ def _frist(k: ProgramKontekst, gyldig_fra):
     return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder) if k.skabelon else None
 
 
+@check("P060", W, "Programmet er revideret til en ny målbeskrivelse og afventer godkendelse", "program")
+def revision_afventer(k: ProgramKontekst) -> Iterator[Fund]:
+    r = k.p.ansvar.revision
+    if r is not None and r.status == "afventer-godkendelse":
+        yield (f"Programmet er revideret fra version {r.fra_version} til {r.til_version} den {dansk_dato(r.dato)} og "
+               "afventer godkendelse. Når udvalget har godkendt det, sæt 'status: godkendt' og 'godkendt_dato' "
+               "under 'ansvar'.", k.sted("ansvar", "revision"))
+
+
+@check("P061", W, "Revisionen passer ikke til programmets målbeskrivelse eller godkendelsesdato", "program")
+def revision_passer(k: ProgramKontekst) -> Iterator[Fund]:
+    r, a = k.p.ansvar.revision, k.p.ansvar
+    if r is None:
+        return
+    if r.til_version != k.p.målbeskrivelse.version:
+        yield (f"Revisionen gik til version {r.til_version}, men programmet bygger på version "
+               f"{k.p.målbeskrivelse.version}. Ret 'ansvar.revision' eller målbeskrivelsens version.",
+               k.sted("ansvar", "revision", "til_version"))
+    if r.status == "godkendt" and (a.godkendt_dato is None or a.godkendt_dato < r.dato):
+        yield (f"Revisionen den {dansk_dato(r.dato)} er markeret som godkendt, men 'godkendt_dato' "
+               + ("mangler." if a.godkendt_dato is None else f"({dansk_dato(a.godkendt_dato)}) ligger før revisionen."),
+               k.sted("ansvar", "revision", "status"))
+
+
 # --- fokuserede ophold -----------------------------------------------------------------------
 
 @check("P025", E, "Et fokuseret ophold henviser til noget der ikke findes eller ligger uden for sin ansættelse", "program")

@@ -24,6 +24,8 @@ _KOMMANDOER = {
     "status": "uddprog.cli.diff:status",
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
+    "migrate": "uddprog.cli.migrate:migrate",
+    "godkend": "uddprog.cli.migrate:godkend",
     "import": "uddprog.cli.importer:importer_cmd",
     "site": "uddprog.cli.site:site",
     "serve": "uddprog.cli.site:serve",

@@ -51,34 +51,47 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
 
 @click.command()
 @click.argument("gammel", metavar="OLD")
-@click.argument("ny", metavar="NEW")
+@click.argument("ny", metavar="NEW", required=False)
 @click.option("--programmes", "programmappe", type=click.Path(path_type=Path), default=None,
               metavar="STI",
               help="Mappe med uddannelsesprogrammer eller én programfil (standard: examples/ i projektmappen).")
-@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json", *CI_FORMATER]),
+@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json", "docx", *CI_FORMATER]),
               default="text", show_default=True,
               help="text, markdown, html, json; til CI: github, gitlab, sarif, junit (et fund pr. sted i et "
-                   "program som ændringen rammer).")
+                   "program som ændringen rammer); docx: det nye program (eller den nye målbeskrivelses "
+                   "kompetencer) med Words sporede ændringer.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Skriv rapporten til en fil (atomisk) i stedet for til skærmen.")
+@click.option("--siden", default=None, metavar="REV",
+              help="Sammenlign programmet OLD med samme fil i git-revisionen REV (fx det godkendte tag).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default=None,
               help="Laveste alvor der giver exitkode 1, når ændringen rammer et program "
                    "(standard: [diff] fail_on i uddprog.toml, ellers error).")
 @_dato_option
 @rod_option
 @click.pass_context
-def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
+def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden):
     """Vis hvad der er ændret fra målbeskrivelsen OLD til NEW, og hvilke programmer der skal revideres hvor.
 
     OLD og NEW er filer eller henvisninger på formen speciale/fase@version,
-    fx neurologi/hoveduddannelse@2011.
+    fx neurologi/hoveduddannelse@2011. To programfiler (eller én med --siden REV)
+    viser i stedet, hvad der er ændret i programmet (exitkode 0 ingen ændringer,
+    1 ændringer, 2 forkert input).
 
     Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
     intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
     """
     from ..config import find
     from ..diff.inputs import DiffFejl
+    from .programdiff import er_program, programdiff
 
+    if siden or (er_program(gammel) and (ny is None or er_program(ny))):
+        if format_ in CI_FORMATER:
+            click.echo(f"Fejl: --format {format_} findes kun for målbeskrivelser; brug text, markdown, html, "
+                       "json eller docx for programmer.", err=True)
+            ctx.exit(2)
+        programdiff(ctx, gammel, ny, siden, format_, out, rod)
+        return
     konfig = find(Path(gammel) if Path(gammel).exists() else None)
     if konfig.fejl:
         for f in konfig.fejl:
@@ -86,8 +99,15 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
         ctx.exit(2)
     fail_on = fail_on or konfig.diff.get("fail_on", "error")
     try:
+        if ny is None:
+            raise DiffFejl("Angiv både OLD og NEW (to målbeskrivelser), eller ét program med --siden REV.")
+        if format_ == "docx" and out is None:
+            raise DiffFejl("--format docx kræver --out FIL.docx (et Word-dokument skrives ikke til skærmen).")
         rapport = _lav_rapport(gammel, ny, programmappe, _dato(dato), rod)
-        _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
+        if format_ == "docx":
+            _skriv_mb_docx(rapport, out)
+        else:
+            _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
     except DiffFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)
@@ -110,6 +130,22 @@ def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, ro
     sæt = sammenlign(g, n)
     skabeloner = {id: d.model for id, d in katalog.skabeloner.items()}
     return Diffrapport(sæt, tuple(påvirkning(sæt, programmer, skabeloner, dato)), dato, programmappe)
+
+
+def _skriv_mb_docx(rapport, out: Path) -> None:
+    """The new målbeskrivelse's competencies as Word, with tracked changes against the old version."""
+    from ..diff.inputs import DiffFejl
+    from ..render.maalbeskrivelse_docx import mb_docx
+    from ..render.redline import redline_docx
+    from ..render.writer import write_atomic
+
+    g, n = rapport.sæt.gammel.model, rapport.sæt.ny.model
+    dato = f"{n.gyldig_fra.isoformat()}T00:00:00Z"
+    try:
+        write_atomic(out, redline_docx(mb_docx(g), mb_docx(n), dato))
+    except OSError as e:
+        raise DiffFejl(f"Kan ikke skrive '{out}' ({e.strerror or e}).") from None
+    click.echo(f"Word-dokumentet med sporede ændringer er skrevet til {out}.", err=True)
 
 
 def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:

@@ -97,7 +97,7 @@ class Programhoved:
 _FASER = frozenset(f.value for f in Fase)
 
 
-_UDSNIT = 4096  # the three keys stand in the first lines of a programme
+_UDSNIT = (1024, 4096)  # the three keys stand in the first lines of a programme; libyaml's cost grows with the text
 
 
 def læs_hoved(tekst: str) -> _Hoved | None:
@@ -108,13 +108,14 @@ def læs_hoved(tekst: str) -> _Hoved | None:
     head); a value is only trusted when at least one whole line follows it in that excerpt, so a text cut
     in the middle can never pass for the real one.
     """
-    if len(tekst) > _UDSNIT:
-        slut = tekst.rfind("\n", 0, _UDSNIT)
-        if slut > 0:
-            udsnit = tekst[:slut + 1]
-            hoved = _læs_hoved(udsnit, udsnit.count("\n") - 2)
-            if hoved is not None:
-                return hoved
+    for længde in _UDSNIT:
+        if len(tekst) > længde:
+            slut = tekst.rfind("\n", 0, længde)
+            if slut > 0:
+                udsnit = tekst[:slut + 1]
+                hoved = _læs_hoved(udsnit, udsnit.count("\n") - 2)
+                if hoved is not None:
+                    return hoved
     return _læs_hoved(tekst, None)
 
 

@@ -34,6 +34,9 @@ class Statuslinje:
     næste_revision_beregnet: bool = False  # computed from the template's interval, not written in the programme
     næste_revision_overskredet: bool | None = None
     fund: tuple[Finding, ...] = ()
+    revision_fra: str | None = None  # ansvar.revision: the version revised from
+    revision_status: str | None = None  # "afventer-godkendelse" or "godkendt"
+    revision_dato: date | None = None
 
     @property
     def nyere_findes(self) -> bool:
@@ -68,6 +71,9 @@ def _linje(dok, katalog: Katalog, dato: date) -> Statuslinje:
         frist_overskredet=(frist < dato) if frist else None, godkendt_dato=p.ansvar.godkendt_dato,
         næste_revision=næste, næste_revision_beregnet=beregnet,
         næste_revision_overskredet=(næste < dato) if næste else None,
+        revision_fra=p.ansvar.revision.fra_version if p.ansvar.revision else None,
+        revision_status=p.ansvar.revision.status if p.ansvar.revision else None,
+        revision_dato=p.ansvar.revision.dato if p.ansvar.revision else None,
     )
 
 
@@ -81,17 +87,24 @@ def _frist(d: date | None, overskredet: bool | None) -> str:
     return "–" if d is None else d.isoformat() + (" OVERSKREDET" if overskredet else "")
 
 
+def _revision(l: Statuslinje) -> str:
+    if l.revision_status is None:
+        return "–"
+    hvad = "AFVENTER GODKENDELSE" if l.revision_status == "afventer-godkendelse" else "godkendt"
+    return f"fra {l.revision_fra} {_dato(l.revision_dato)} {hvad}"
+
+
 def status_rækker(linjer: list[Statuslinje], vis_sti) -> list[list[str]]:
     """Header plus one row per programme, as plain strings (the CLI aligns and colours them)."""
-    rækker = [["Program", "Målbeskrivelse", "Nyere version", "Revisionsfrist", "Godkendt", "Næste revision"]]
+    rækker = [["Program", "Målbeskrivelse", "Nyere version", "Revisionsfrist", "Godkendt", "Næste revision", "Revision"]]
     for l in linjer:
         if l.fund:
-            rækker.append([vis_sti(l.fil), "kunne ikke læses: " + l.fund[0].besked, "", "", "", ""])
+            rækker.append([vis_sti(l.fil), "kunne ikke læses: " + l.fund[0].besked, "", "", "", "", ""])
             continue
         mb = l.målbeskrivelse + ("" if l.kendt_version else " (ukendt version)")
         næste = _frist(l.næste_revision, l.næste_revision_overskredet) + (" (beregnet)" if l.næste_revision_beregnet else "")
         rækker.append([vis_sti(l.fil), mb, l.nyere_version or "nej", _frist(l.revisionsfrist, l.frist_overskredet),
-                       _dato(l.godkendt_dato), næste])
+                       _dato(l.godkendt_dato), næste, _revision(l)])
     return rækker
 
 
@@ -116,5 +129,7 @@ def status_json(linjer: list[Statuslinje], dato: date, vis_sti) -> dict:
             "næste_revision_beregnet": l.næste_revision_beregnet,
             "næste_revision_overskredet": l.næste_revision_overskredet,
             "fund": [f.som_json() for f in l.fund],
+            "revision": None if l.revision_status is None else {
+                "fra_version": l.revision_fra, "dato": _dato(l.revision_dato), "status": l.revision_status},
         } for l in linjer],
     }

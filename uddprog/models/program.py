@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import Field
 
@@ -22,12 +23,24 @@ class Forfatter(Dokumentdel):
     titel: Tekst | None = None
 
 
+class Revision(Dokumentdel):
+    """A revision to a new målbeskrivelse version (written by `uddprog migrate`) and whether it is approved."""
+
+    fra_version: Id = Field(description="Målbeskrivelsens version før revisionen.")
+    til_version: Id = Field(description="Målbeskrivelsens version efter revisionen.")
+    dato: date = Field(description="Dato for revisionen.")
+    status: Literal["afventer-godkendelse", "godkendt"] = Field(
+        default="afventer-godkendelse",
+        description="Sæt 'godkendt' (og godkendt_dato) når udvalget har godkendt det reviderede program.")
+
+
 class Ansvar(Dokumentdel):
     udarbejdet_af: list[Forfatter] = Field(default_factory=list)
     godkendt_af: Tekst | None = None
     godkendt_dato: date | None = None
     næste_revision: date | None = None
     kontakt: Tekst | None = None
+    revision: Revision | None = Field(default=None, description="Seneste revision til en ny målbeskrivelse.")
 
 
 class Ansaettelse(Dokumentdel):

@@ -107,6 +107,19 @@ class Renderer:
             self._html[skabelon_id] = CompiledHtml(mapper, skabelon_id, self._html_env)
         return self._html[skabelon_id]
 
+    def _docx_bytes(self, program, mb, ctx) -> bytes:
+        return self.docx_skabelon(program.skabelon).render(ctx, _kerneegenskaber(program, mb, ctx))
+
+    def docx(self, program) -> bytes:
+        """One loaded programme (not validated here) as DOCX bytes; RenderError when its references are missing."""
+        from .context import build_context
+
+        mb = self.katalog.målbeskrivelse(program.målbeskrivelse)
+        skabelon = self.katalog.skabelon(program.skabelon)
+        if mb is None or skabelon is None:
+            raise RenderError("målbeskrivelsen eller den nationale skabelon findes ikke")
+        return self._docx_bytes(program, mb.model, build_context(program, mb.model, skabelon.model))
+
     def advarsler(self, fil: Path) -> tuple[Path, list, list[str]]:
         """Validation's warnings for an unchanged programme on a new date, with the dates they hold until."""
         from ..checks import valider_fil
@@ -127,7 +140,6 @@ class Renderer:
         from ..checks import valider_fil
         from ..findings import Severity
         from .context import build_context, filnavn
-        from .docx import CoreProperties
         from .writer import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
 
         udfald = Udfald(Path(fil))
@@ -165,16 +177,7 @@ class Renderer:
             sti = lambda ext: safe_output_path(out, [navn.region, navn.navn], ext)  # noqa: E731
             docx_bytes = None
             if "docx" in formater or "pdf" in formater:
-                ansvar = program.ansvar
-                core = CoreProperties(
-                    title=program.titel,
-                    author=ansvar.godkendt_af or (ansvar.udarbejdet_af[0].navn if ansvar.udarbejdet_af else ""),
-                    subject=ctx["program"]["emne"],
-                    keywords=f"uddannelsesprogram; {mb.model.speciale}; {program.målbeskrivelse.fase}; "
-                             f"målbeskrivelse {mb.model.version}",
-                    created=ansvar.godkendt_dato or mb.model.gyldig_fra,
-                )
-                docx_bytes = self.docx_skabelon(program.skabelon).render(ctx, core)
+                docx_bytes = self._docx_bytes(program, mb.model, ctx)
             if "html" in formater:
                 html = self.html_skabelon(program.skabelon).render(ctx)
             # Write only after every format rendered, and all as one step: a template error or a full
@@ -192,6 +195,20 @@ class Renderer:
         except OSError as exc:
             udfald.fejl, udfald.skrivefejl = str(exc if isinstance(exc, Skrivefejl) else Skrivefejl(out, exc, mappe=True)), True
         return udfald
+
+
+def _kerneegenskaber(program, mb, ctx):
+    from .docx import CoreProperties
+
+    ansvar = program.ansvar
+    return CoreProperties(
+        title=program.titel,
+        author=ansvar.godkendt_af or (ansvar.udarbejdet_af[0].navn if ansvar.udarbejdet_af else ""),
+        subject=ctx["program"]["emne"],
+        keywords=f"uddannelsesprogram; {mb.speciale}; {program.målbeskrivelse.fase}; "
+                 f"målbeskrivelse {mb.version}",
+        created=ansvar.godkendt_dato or mb.gyldig_fra,
+    )
 
 
 def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
