@@ -114,7 +114,7 @@ def test_fjendtligt_dokument(sag, tmp_path, hemmelig):
     assert r.exit_code == 2, r.output
     assert r.exception is None or isinstance(r.exception, SystemExit)
     fejl = r.stderr if hasattr(r, "stderr") else r.output
-    assert f"fejl: {fil}:" in fejl and besked in fejl
+    assert f"Fejl: {fil}:" in fejl and besked in fejl
     assert "Traceback" not in r.output and "HEMMELIGT" not in r.output
     assert not ud.exists() or not any(ud.iterdir())
 
@@ -183,7 +183,7 @@ def test_hukommelse_og_tid_er_begrænset(tmp_path, hemmelig):
                        env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert time.perf_counter() - start < 30
     assert r.returncode == 2, r.stderr
-    assert r.stderr.count("fejl: ") == 4 and "Traceback" not in r.stderr and "HEMMELIGT" not in r.stderr
+    assert r.stderr.count("Fejl: ") == 4 and "Traceback" not in r.stderr and "HEMMELIGT" not in r.stderr
     assert sorted(p.name for p in (tmp_path / "ud").iterdir()) == ["nord-overskriftstypografier.yaml"]
 
 

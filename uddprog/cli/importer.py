@@ -39,7 +39,7 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     from ..render.writer import write_atomic
 
     def fejl(besked: str):
-        click.echo(f"fejl: {besked}", err=True)
+        click.echo(f"Fejl: {besked}", err=True)
         ctx.exit(2)
 
     if out and out_dir:
@@ -83,14 +83,14 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     for fil in filer:
         mål = out or (out_dir / f"{fil.stem}.yaml" if out_dir else None)
         if mål is not None and mål.exists():
-            click.echo(f"fejl: {mål} findes allerede; uddprog overskriver ikke et udkast. Slet det, eller vælg "
+            click.echo(f"Fejl: {mål} findes allerede; uddprog overskriver ikke et udkast. Slet det, eller vælg "
                        "et andet sted.", err=True)
             kode = 2
             continue
         try:
             imp = importer(fil, mb.model, dok.model, region)
         except ImportFejl as e:
-            click.echo(f"fejl: {e}", err=True)
+            click.echo(f"Fejl: {e}", err=True)
             kode = 2
             continue
         if mål is None:
