@@ -62,8 +62,9 @@ def test_r_check_triggers_on_its_case(srepo, check_id):
     resultat = srepo.valider()
     ids = {f.check for f in resultat.fund}
     assert check_id in ids, [str(f) for f in resultat.fund]
-    assert ids - {check_id} <= {"R002", "R004"} if check_id in ("R003", "R005") else ids == {check_id}, \
-        [str(f) for f in resultat.fund]
+    # R003/R005 cases also unbalance the counts; two programmes with one forløb name also share an output name
+    følger = {"R003": {"R002", "R004"}, "R005": {"R002", "R004"}, "R008": {"P028"}}.get(check_id, set())
+    assert ids - {check_id} <= følger, [str(f) for f in resultat.fund]
     fund = next(f for f in resultat.fund if f.check == check_id)
     assert fund.severity == REGISTER[check_id].severity
     assert fund.sted.linje >= 1 and fund.sted.kolonne >= 1
