@@ -8,7 +8,7 @@ import pytest
 
 from uddprog.checks import REGISTER
 
-from .conftest import Repo, kopi, mb_data
+from .conftest import DATO, Repo, kopi, mb_data
 
 
 def _ny_version(r: Repo, gyldig_fra: str = "2024-09-01", **ændringer) -> None:
@@ -72,6 +72,10 @@ MUTATIONER = {
     "P024": lambda r: r.mb["kompetencer"][1].update(min_vurderinger=2),
     "P025": lambda r: r.program["fokuserede_ophold"][0].update(fra_måned=20),
     "P026": lambda r: r.program["ansættelser"][1].update(afdeling="UDFYLD"),
+    "P030": lambda r: r.program["sektioner"].update(indledning="Se <b>dette</b>."),
+    "P031": lambda r: r.program["ansættelser"][0].update(beskrivelse="![Kort](https://x.dk/kort.png)"),
+    "P032": lambda r: r.program["sektioner"].update(indledning="[Intranet](intranet/side.html)."),
+    "P033": lambda r: r.program["sektioner"].update(indledning="Tekst.[^1]\n\n[^1]: Noten."),
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
@@ -207,3 +211,23 @@ def test_a_new_version_dated_in_year_9999_is_reported_not_a_crash(repo):
     _ny_version(repo, "9999-09-01")
     (fund,) = [f for f in repo.valider().fund if f.check == "P021"]
     assert "31. december 9999" in fund.besked
+
+
+def test_unsupported_markdown_points_at_the_line_and_column_in_a_literal_block(repo):
+    """A table is supported (no finding); raw HTML on a later line of a `|` block is found exactly there."""
+    from uddprog.catalog import Katalog
+    from uddprog.checks import standardstier, valider
+
+    repo.program["sektioner"]["indledning"] = "PLADS"
+    fil = repo.skriv() / "examples/nord/program.yaml"
+    blok = ("|\n    | Uge | Aktivitet |\n    |---|---|\n    | 1 | Introduktion |\n\n"
+            "    Se også <span>skemaet</span> og ![kort](kort.png).\n")
+    fil.write_text(fil.read_text(encoding="utf-8").replace("PLADS", blok), encoding="utf-8")
+    katalog = Katalog(repo.rod)
+    fund = [f for f in valider(standardstier(katalog), katalog, DATO).fund]
+    assert [f.check for f in fund] == ["P030", "P030", "P031"], [str(f) for f in fund]
+    linjer = fil.read_text(encoding="utf-8").splitlines()
+    linje = next(i for i, t in enumerate(linjer, 1) if "<span>" in t)
+    assert [(f.sted.linje, f.sted.kolonne) for f in fund] == [
+        (linje, linjer[linje - 1].index(u) + 1) for u in ("<span>", "</span>", "![kort]")]
+    assert "«<span>»" in fund[0].besked and "'sektioner.indledning'" in fund[0].besked

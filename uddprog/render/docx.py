@@ -287,10 +287,10 @@ _MD_STYLE_ARG = re.compile(r"""\b(?:md|afsnit)\(\s*['"]([^'"]+)['"]\s*\)""")
 
 
 def _markdown_styles() -> set[str]:
-    """Styles the Markdown renderer writes: lists, links, quotes and headings."""
+    """Styles the Markdown renderer writes: lists, links, quotes, headings and tables."""
     s = WordStyles()
     headings = {s.heading.format(level=min(n + HEADING_OFFSET, 9)) for n in range(1, 7)}
-    return {s.list_paragraph, s.hyperlink, s.quote} | headings
+    return {s.list_paragraph, s.hyperlink, s.quote, s.table, s.table_cell, s.table_head} | headings
 
 
 def _check_styles(files: dict[str, bytes], parts: list["_Part"], path: Path) -> None:
