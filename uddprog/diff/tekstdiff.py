@@ -106,17 +106,20 @@ def blokke(stykker: list[Stykke] | tuple[Stykke, ...]) -> list[Blok]:
             _føj(ud[-1][2], op, t)
     blok_liste = []
     for art, nummer, dele in ud:
-        renset: list[Stykke] = []
+        flettet: list[Stykke] = []
         for op, t in dele:
-            t = " ".join(t.split()) + (" " if t[-1:].isspace() else "")
-            _føj(renset, op, t)
-        if renset and renset[0][1].startswith(" "):
-            renset[0] = (renset[0][0], renset[0][1].lstrip())
-        renset = [(op, t) for op, t in renset if t]
+            _føj(flettet, op, t)
+        renset: list[Stykke] = []
+        for op, t in flettet:  # whitespace as a reader sees it: one space, none at the ends
+            t = re.sub(r"\s+", " ", t)
+            if not renset or renset[-1][1].endswith(" "):
+                t = t.lstrip()
+            if t:
+                renset.append((op, t))
         renset = _flet_mellemrum(renset)
         if renset:
-            renset[-1] = (renset[-1][0], renset[-1][1].rstrip()) if renset[-1][0] == "=" else renset[-1]
-            blok_liste.append(Blok(art, tuple(renset), nummer))
+            renset[-1] = (renset[-1][0], renset[-1][1].rstrip())
+            blok_liste.append(Blok(art, tuple(x for x in renset if x[1]), nummer))
     return blok_liste
 
 
