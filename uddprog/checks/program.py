@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import get_args
 
 from pydantic import BaseModel
@@ -442,11 +443,16 @@ def _er_markdown(annotation, felt=None) -> bool:
     return any(_er_markdown(a) for a in get_args(annotation))
 
 
+@lru_cache(maxsize=None)
+def _markdownfelter(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """(field, is Markdown) for a model class, worked out once per class."""
+    return tuple((navn, _er_markdown(felt.annotation, felt)) for navn, felt in cls.model_fields.items())
+
+
 def _markdowntekster(model: BaseModel, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """Every Markdown text of a model with its path: the fields the templates render with ``|md``."""
-    for navn, felt in type(model).model_fields.items():
+    for navn, md in _markdownfelter(type(model)):
         værdi = getattr(model, navn)
-        md = _er_markdown(felt.annotation, felt)
         if isinstance(værdi, str) and md:
             yield sti + (navn,), værdi
         elif isinstance(værdi, dict) and md:
@@ -474,9 +480,6 @@ def _præcist(sted, linje_i_tekst: int, uddrag: str, kilde: list[str] | None):
     return sted
 
 
-_MULIGT_USTØTTET = ("<", "[")  # every unsupported construct starts with one: texts without them are not parsed
-
-
 def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
     """(art, message, place) for every unsupported Markdown construct in the programme, found once."""
     fundet = k.__dict__.get("_ustøttet_markdown")
@@ -486,8 +489,6 @@ def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
 
     fundet, kilde = [], None
     for sti, tekst in _markdowntekster(k.p):
-        if not any(tegn in tekst for tegn in _MULIGT_USTØTTET):
-            continue
         for u in ustøttet(tekst):
             if kilde is None:
                 try:
