@@ -192,3 +192,17 @@ def test_libreoffice_keeps_the_total_row_with_its_table_at_a_page_break(soffice,
 def _pdf_pages_text(pdf) -> list[str]:
     out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return out.split("\f")
+
+
+# ---------------------------------------------------------------- the HTML page's stylesheet
+
+
+def test_printed_html_keeps_headings_with_what_follows_and_cells_start_on_their_first_line():
+    import re
+
+    css = (ROOT / "templates/national/_felles/program.css").read_text(encoding="utf-8")
+    tryk = css[css.index("@media print"):]
+    regel = re.search(r"h2, h3, h4, h5, h6 \{ break-after: avoid; \}", tryk)
+    assert regel, "every heading level (Markdown adds h4-h6) keeps with the next block in print"
+    assert re.search(r"tr \{ break-inside: avoid; \}", tryk)
+    assert re.search(r"td > :first-child, th > :first-child \{ margin-top: 0; \}", css)
