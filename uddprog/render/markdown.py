@@ -350,39 +350,50 @@ _GRID = 9638  # twips of an A4 text width with 2 cm margins; Word needs a grid, 
 _HEAD_FILL = "DCE6F1"
 
 
+_WIDTH = re.compile("\x00W(\\d+)\x00")  # a cell's width, known once the whole table is read
+
+
 class _Tabel:
     """A Markdown table becoming a w:tbl, written whole at table_close (the grid needs the column count)."""
 
     def __init__(self) -> None:
-        self.rows: list[str] = []
-        self.cells: list[tuple[str, str | None]] = []  # (runs, alignment) of the current row
+        self.rows: list[list[str]] = []  # each row: its trPr, then one w:tc per cell (widths filled at the end)
+        self.cells: list[tuple[str, str | None, int]] = []  # (runs, alignment, text length) of the current row
         self.cols = 0
+        self.longest: list[int] = []  # per column, for widths in proportion to the text
         self.head = False
 
     def row(self, styles: WordStyles) -> None:
         if self.head:
             self.cols = max(self.cols, len(self.cells))
-        n = max(self.cols, len(self.cells), 1)
         style = styles.table_head if self.head else styles.table_cell
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEAD_FILL}"/>' if self.head else ""
-        cells = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{_PCT // n}" w:type="pct"/>{shade}</w:tcPr>'
-            f"<w:p>{_ppr(style, jc=jc, keep_next=self.head)}{runs}</w:p></w:tc>"
-            for runs, jc in self.cells
-        )
         # No row breaks across pages; the head row repeats on each page and stays with the first row.
         trpr = "<w:cantSplit/><w:tblHeader/>" if self.head else "<w:cantSplit/>"
-        self.rows.append(f"<w:tr><w:trPr>{trpr}</w:trPr>{cells}</w:tr>")
+        row = [f"<w:tr><w:trPr>{trpr}</w:trPr>"]
+        for i, (runs, jc, length) in enumerate(self.cells):
+            if i == len(self.longest):
+                self.longest.append(0)
+            self.longest[i] = max(self.longest[i], length)
+            row.append(f'<w:tc><w:tcPr><w:tcW w:w="\x00W{i}\x00" w:type="pct"/>{shade}</w:tcPr>'
+                       f"<w:p>{_ppr(style, jc=jc, keep_next=self.head)}{runs}</w:p></w:tc>")
+        self.rows.append(row)
         self.cells = []
 
     def xml(self, styles: WordStyles) -> str:
-        n = max(self.cols, 1)
-        grid = f'<w:gridCol w:w="{_GRID // n}"/>' * n
+        # Word and LibreOffice both need a grid; columns get width in proportion to their longest text
+        # (within limits), so "Dag | Formiddag | Eftermiddag" does not get three equal columns.
+        weights = [min(max(n, 8), 40) for n in self.longest] or [1]
+        total = sum(weights)
+        pct = [_PCT * w // total for w in weights]
+        grid = "".join(f'<w:gridCol w:w="{_GRID * w // total}"/>' for w in weights)
+        body = "".join(_WIDTH.sub(lambda m: str(pct[int(m.group(1))]), "".join(cells)) + "</w:tr>"
+                       for cells in self.rows)
         return (
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles.table}"/><w:tblW w:w="{_PCT}" w:type="pct"/>'
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
             'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(self.rows)}</w:tbl>"
+            f"<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
             # A paragraph after every table: a cell must end with one, and two tables in a row would merge.
             f"<w:p>{_ppr(styles.paragraph)}</w:p>"
         )
@@ -452,7 +463,8 @@ def tokens_to_wordml(tokens: Sequence[Token], refs: WordRefs, styles: WordStyles
         kind = tok.type
         if tabel is not None:
             if kind == "inline":
-                tabel.cells.append((_inline(tok.children or (), refs, styles), jc))
+                length = sum(len(c.content) for c in tok.children or () if c.type in ("text", "code_inline"))
+                tabel.cells.append((_inline(tok.children or (), refs, styles), jc, length))
             elif kind in ("th_open", "td_open"):
                 jc = _JC.get(str(tok.attrs.get("style", "")))
             elif kind == "thead_open":
