@@ -148,6 +148,11 @@ def test_word_table_is_a_real_table_with_a_repeating_head_row():
     # Every cell holds a paragraph, and a paragraph follows the table (a table cell must end with one).
     assert all(tc.find("w:p", NS) is not None for tr in rows for tc in tr.findall("w:tc", NS))
     assert etree.QName(tbl.getnext()).localname == "p"
+    # Widths follow the text: "Aktivitet"/"Konference" is wider than "Timer"; the cells fill the width.
+    grid = [int(c.get(f"{{{W}}}w")) for c in tbl.findall("w:tblGrid/w:gridCol", NS)]
+    assert grid[1] > grid[2] and grid[0] >= grid[2]
+    pct = [int(tc.find("w:tcPr/w:tcW", NS).get(f"{{{W}}}w")) for tc in rows[1].findall("w:tc", NS)]
+    assert 4990 <= sum(pct) <= 5000
 
 
 def test_strikethrough_in_both_formats():
