@@ -5,10 +5,10 @@ tables and strikethrough), so the two formats agree on what the text means.
 What uddprog does not support is recognised by the parser and then made
 harmless in that same stream (``_neutraliser``): raw HTML, images and links
 that are not http, https or mailto stay visible as the text the author wrote
-(nothing is embedded or fetched, no script can run). Each such place is marked, so ``ustøttet`` can tell
-``uddprog validate`` what an author's text loses (P030–P033). The Word side is
-a plain string builder: it runs for every text field of every programme, so
-it avoids building XML trees.
+(nothing is embedded or fetched, no script can run). Each such place is
+marked, so ``ustøttet`` can tell ``uddprog validate`` what an author's text
+loses (P030–P033). The Word side is a plain string builder: it runs for every
+text field of every programme, so it avoids building XML trees.
 """
 
 from __future__ import annotations
