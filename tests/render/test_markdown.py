@@ -181,3 +181,11 @@ def test_a_footnote_definition_read_as_a_link_definition_does_not_vanish():
     kilde = "Tekst.[^1]\n\n[^1]: Noten."
     assert "Noten." in to_html(kilde) and "<a" not in to_html(kilde)
     assert {u.art for u in ustøttet(kilde)} == {"fodnote"}
+
+
+def test_a_br_tag_is_a_line_break_in_both_formats_and_not_reported():
+    kilde = "| Dag | Opgave |\n|---|---|\n| Mandag | Stuegang<br>Konference<BR/>Vagt |\n"
+    assert "Stuegang<br />\nKonference<br />\nVagt" in to_html(kilde)
+    (celle,) = [tc for tc in wordml(kilde).iter(f"{{{W}}}tc") if "Stuegang" in "".join(tc.itertext())]
+    assert len(celle.findall(".//w:br", NS)) == 2
+    assert ustøttet(kilde) == []

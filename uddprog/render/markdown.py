@@ -53,6 +53,7 @@ def _link_allowed(url: str) -> bool:
 #: What uddprog does not render, by the kind ``ustøttet`` reports.
 HTML, BILLEDE, LINK, FODNOTE = "html", "billede", "link", "fodnote"
 _FODNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_BR = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ def _neutraliser(state) -> None:
                 _mark(c, FODNOTE, c.content)
             elif c.type in ("softbreak", "hardbreak"):
                 linje += 1
+            elif c.type == "html_inline" and _BR.match(c.content):
+                c.type, c.content = "hardbreak", ""  # <br>: the one tag authors need (line breaks in a table cell)
             elif c.type == "html_inline":
                 c.type = "text"
                 _mark(c, HTML, c.content)
