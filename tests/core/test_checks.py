@@ -76,6 +76,7 @@ MUTATIONER = {
     "P031": lambda r: r.program["ansættelser"][0].update(beskrivelse="![Kort](https://x.dk/kort.png)"),
     "P032": lambda r: r.program["sektioner"].update(indledning="[Intranet](intranet/side.html)."),
     "P033": lambda r: r.program["sektioner"].update(indledning="Tekst.[^1]\n\n[^1]: Noten."),
+    "P034": lambda r: r.program["sektioner"].update(indledning="Du får:\n• vejledning\n• kurser"),
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py

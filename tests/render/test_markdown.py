@@ -189,3 +189,11 @@ def test_a_br_tag_is_a_line_break_in_both_formats_and_not_reported():
     (celle,) = [tc for tc in wordml(kilde).iter(f"{{{W}}}tc") if "Stuegang" in "".join(tc.itertext())]
     assert len(celle.findall(".//w:br", NS)) == 2
     assert ustøttet(kilde) == []
+
+
+def test_bullets_pasted_from_word_keep_their_lines_and_are_reported_once_per_paragraph():
+    kilde = "Du får:\n• vejledning\n• kurser\n\nTekst med · midt i og\nen ny linje."
+    assert "Du får:<br />\n• vejledning<br />\n• kurser</p>" in to_html(kilde)
+    body = wordml(kilde)
+    assert len(body.findall("w:p", NS)[0].findall(".//w:br", NS)) == 2
+    assert [(u.art, u.linje) for u in ustøttet(kilde)] == [("punkttegn", 1)]

@@ -427,8 +427,11 @@ _USTØTTET = {  # art -> (check id, what the reader sees instead, what to do)
              "Brug en fuld adresse, der begynder med https://, http:// eller mailto:"),
     "fodnote": ("P033", "fodnoter understøttes ikke og vises som tekst",
                 "Skriv noten ind i teksten, fx i en parentes"),
+    "punkttegn": ("P034", "linjerne bliver ikke en punktopstilling, men står som tekst med tegnet foran",
+                  "Skriv en punktopstilling med '- ' forrest på hver linje og en tom linje før den"),
 }
-_ART_NAVN = {"html": "HTML-kode", "billede": "Et billede", "link": "Et link til", "fodnote": "En fodnote"}
+_ART_NAVN = {"html": "HTML-kode", "billede": "Et billede", "link": "Et link til", "fodnote": "En fodnote",
+             "punkttegn": "Punkttegnet"}
 
 
 def _er_markdown(annotation, felt=None) -> bool:
@@ -529,3 +532,8 @@ def ustøttet_link(k: ProgramKontekst) -> Iterator[Fund]:
 @check("P033", W, "En fodnote i en Markdown-tekst (understøttes ikke)", "program")
 def ustøttet_fodnote(k: ProgramKontekst) -> Iterator[Fund]:
     yield from _ustøttet(k, "fodnote")
+
+
+@check("P034", W, "Punkttegn (•) indsat fra Word i stedet for en Markdown-punktopstilling", "program")
+def ustøttet_punkttegn(k: ProgramKontekst) -> Iterator[Fund]:
+    yield from _ustøttet(k, "punkttegn")

@@ -7,7 +7,7 @@ harmless in that same stream (``_neutraliser``): raw HTML, images and links
 that are not http, https or mailto stay visible as the text the author wrote
 (nothing is embedded or fetched, no script can run). Each such place is
 marked, so ``ustøttet`` can tell ``uddprog validate`` what an author's text
-loses (P030–P033). The Word side is a plain string builder: it runs for every
+loses (P030–P034). The Word side is a plain string builder: it runs for every
 text field of every programme, so it avoids building XML trees.
 """
 
@@ -51,7 +51,9 @@ def _link_allowed(url: str) -> bool:
 
 
 #: What uddprog does not render, by the kind ``ustøttet`` reports.
-HTML, BILLEDE, LINK, FODNOTE = "html", "billede", "link", "fodnote"
+HTML, BILLEDE, LINK, FODNOTE, PUNKTTEGN = "html", "billede", "link", "fodnote", "punkttegn"
+# Bullets pasted from Word or e-mail: not a Markdown list, so the lines would run together.
+_PUNKTTEGN = re.compile("[\u2022\u25e6\u25aa\u2023\u00b7\u2043\uf0b7]\\s")
 _FODNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _BR = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 
@@ -83,6 +85,7 @@ def _neutraliser(state) -> None:
             continue
         linje = tok.map[0] if tok.map else 0
         lukning: str | None = None  # the text that closes a link shown as written
+        punkttegn = False
         børn = tok.children
         for i, c in enumerate(børn):
             if (c.type == "link_open" and i + 2 < len(børn) and børn[i + 2].type == "link_close"
@@ -93,6 +96,13 @@ def _neutraliser(state) -> None:
                 _mark(c, FODNOTE, c.content)
             elif c.type in ("softbreak", "hardbreak"):
                 linje += 1
+                næste = børn[i + 1] if i + 1 < len(børn) else None
+                if næste is not None and næste.type == "text" and _PUNKTTEGN.match(næste.content):
+                    # "• a" lines pasted from Word: keep each on its own line; report once per paragraph
+                    c.type = "hardbreak"
+                    if not punkttegn:
+                        _mark(c, PUNKTTEGN, næste.content[:1])
+                        punkttegn = True
             elif c.type == "html_inline" and _BR.match(c.content):
                 c.type, c.content = "hardbreak", ""  # <br>: the one tag authors need (line breaks in a table cell)
             elif c.type == "html_inline":
@@ -149,7 +159,8 @@ def parse(source: str) -> tuple[Token, ...]:
 # Every unsupported construct needs one of these: a tag or autolink, an image, a footnote, a link
 # definition, or a link whose address is not web or mail. Text without them is not parsed (validate
 # looks at every text of every programme; most have none, or only https links).
-_MULIGT_USTØTTET = re.compile(r"<[A-Za-z/!?]|!\[|\[\^|\]:|\]\(\s*(?!(?:https?://|mailto:))", re.IGNORECASE)
+_MULIGT_USTØTTET = re.compile(r"<[A-Za-z/!?]|!\[|\[\^|\]:|\]\(\s*(?!(?:https?://|mailto:))|\n\s*"
+                              "[\u2022\u25e6\u25aa\u2023\u00b7\u2043\uf0b7]", re.IGNORECASE)
 
 
 def ustøttet(source: str) -> list[Ustøttet]:
