@@ -16,7 +16,7 @@ from typing import Any
 from ..findings import Finding, Location, Severity
 
 #: What a check looks at: a file being read, one document alone, or a programme with its references.
-OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program")
+OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "konfiguration")
 
 Fund = tuple[str, Location]
 
