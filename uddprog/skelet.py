@@ -15,8 +15,7 @@ import textwrap
 from collections.abc import Iterator
 
 from .models import DRIFTSREGIONER, Fase, Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion, visningsnavn
-
-from .checks.program import PLADSHOLDER as UDFYLD  # P026 finds any that is left
+from .models import PLADSHOLDER as UDFYLD  # P026 finds any that is left
 
 
 def _q(tekst: str) -> str:
@@ -38,8 +37,8 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
     fase = visningsnavn(mb.fase).lower()
     titel = (f"Uddannelsesprogram for {fase}" if mb.fase == Fase.KBU
              else f"Uddannelsesprogram for {fase} i {mb.speciale.lower()}")
-    driftsregion = sorted(DRIFTSREGIONER[region])[0]
     ansættelse = "ansaettelse-1"
+    driftsregioner = sorted(DRIFTSREGIONER[region])
     ud = [
         "# yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json",
         f"# Skelet dannet af 'uddprog ny' ud fra {mb.speciale}, {fase}, version {mb.version}, og den nationale",
@@ -66,8 +65,9 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
         f"  - id: {ansættelse}",
         f"    sted: {_q(UDFYLD)}",
         f"    afdeling: {_q(UDFYLD)}",
-        f"    driftsregion: {driftsregion}  # {', '.join(sorted(DRIFTSREGIONER[region]))}",
-        "    universitetshospital: false",
+        # Only one driftsregion (Syd) is a fact; with two the author must choose.
+        f"    driftsregion: {driftsregioner[0] if len(driftsregioner) == 1 else UDFYLD}  # {' eller '.join(driftsregioner)}",
+        f"    universitetshospital: {UDFYLD}  # true eller false",
         f"    måneder: {mb.varighed_måneder}",
         f"    beskrivelse: {_q(UDFYLD)}",
         "kompetenceplan:  # måneder tælles fra forløbets start",

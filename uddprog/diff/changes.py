@@ -311,6 +311,8 @@ def vindue(k: Kursus) -> tuple[int | None, int | None]:
 
 
 def vis_vindue(v: tuple[int | None, int | None]) -> str:
+    if v[1] and (v[0] or 1) == v[1]:
+        return f"måned {v[1]}"
     return f"måned {v[0] or 1}–{v[1] if v[1] else 'fasens slut'}"
 
 

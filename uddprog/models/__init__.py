@@ -1,5 +1,7 @@
-"""The three document kinds and their vocabularies. Imports nothing else of uddprog."""
+"""The document kinds and their vocabularies. Imports nothing else of uddprog."""
 
+from .base import PLADSHOLDER
+from .aftale import Aftale, Krav, Udvaelgelse, Undtagelse
 from .maalbeskrivelse import Forskningstraening, Kompetence, Kursus, Maalbeskrivelse
 from .program import (
     Ansaettelse,
@@ -12,6 +14,7 @@ from .program import (
     PlanlagtKursus,
     Uddannelsesprogram,
 )
+from .rekrutteringsrunde import Besaettelse, Rekrutteringsrunde, RundeForloeb
 from .skabelon import NationalSkabelon, Sektion
 from .vocab import (
     DRIFTSREGIONER,
@@ -32,10 +35,13 @@ DOKUMENTTYPER = {
     "målbeskrivelse": Maalbeskrivelse,
     "skabelon": NationalSkabelon,
     "uddannelsesprogram": Uddannelsesprogram,
+    "rekrutteringsrunde": Rekrutteringsrunde,
+    "aftale": Aftale,
 }
 
 __all__ = [
-    "DOKUMENTTYPER", "DRIFTSREGIONER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
+    "Aftale", "Besaettelse", "Krav", "Rekrutteringsrunde", "RundeForloeb", "Udvaelgelse", "Undtagelse",
+    "DOKUMENTTYPER", "DRIFTSREGIONER", "PLADSHOLDER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
     "FokuseretOphold",
     "Forfatter", "Forskningstraening", "Kompetence", "Kursus", "Kursustype", "Laeringsstrategi",
     "Maalbeskrivelse", "MaalbeskrivelseReference", "NationalSkabelon", "Planlaegning",
