@@ -43,6 +43,8 @@ FONT = "Calibri"
 TABLE_STYLE = "Uddprog tabel"
 CELL_STYLE = "Tabeltekst"
 CELL_HEAD_STYLE = "Tabeloverskrift"
+FRONT_CELL_STYLE = "Forsidetekst"
+REMARK_STYLE = "Bemærkning"
 PAGE_WIDTH_CM = 17.0  # A4 minus 2 cm margins
 
 
@@ -61,6 +63,33 @@ VARIANTS = [
 
 
 # ------------------------------------------------------------------ styles
+
+# CT_PPrBase's element order (ECMA-376 17.3.1.26): a property must be inserted at its place.
+_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+              "sectPr", "pPrChange"]
+
+
+def set_ppr(owner, name: str) -> None:
+    """Switch on an empty pPr property (keepNext, suppressAutoHyphens ...) of a style or paragraph."""
+    ppr = owner.get_or_add_pPr()
+    if ppr.find(qn(f"w:{name}")) is not None:
+        return
+    el = etree.Element(qn(f"w:{name}"))
+    rank = _PPR_ORDER.index(name)
+    later = next((c for c in ppr if etree.QName(c).localname in _PPR_ORDER
+                  and _PPR_ORDER.index(etree.QName(c).localname) > rank), None)
+    if later is not None:
+        later.addprevious(el)
+    else:
+        ppr.append(el)
+
+
+def keep_with_next(paragraph) -> None:
+    set_ppr(paragraph._p, "keepNext")
 
 
 def setup_styles(doc) -> None:
@@ -112,6 +141,9 @@ def setup_styles(doc) -> None:
             rfonts.attrib.pop(qn(attr), None)
     # Title has a bottom border in python-docx's default; keep it but in our colour.
     styles["TOC Heading"].font.color.rgb = ACCENT
+    # Titles, headings and names are never hyphenated ("Glo-strup"); body text and narrow cells are.
+    for name in ["Title", "Subtitle", "TOC Heading"] + [f"Heading {n}" for n in range(1, 10)]:
+        set_ppr(styles[name].element, "suppressAutoHyphens")
 
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
@@ -128,6 +160,19 @@ def setup_styles(doc) -> None:
     head.base_style = cell
     head.font.bold = True
     head.element.set(qn("w:styleId"), "Tabeloverskrift")
+
+    # The title page's facts are names (places, people, bodies): not hyphenated.
+    front = styles.add_style(FRONT_CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    front.base_style = cell
+    set_ppr(front.element, "suppressAutoHyphens")
+    front.element.set(qn("w:styleId"), "Forsidetekst")
+    # A plan entry's remark under the competency's title: its own style, so it does not read as title.
+    remark = styles.add_style(REMARK_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    remark.base_style = cell
+    remark.font.italic = True
+    remark.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+    remark.paragraph_format.space_before = Pt(2)
+    remark.element.set(qn("w:styleId"), "Bemaerkning")
 
     small = styles.add_style("Lille tekst", WD_STYLE_TYPE.PARAGRAPH)
     small.base_style = normal
@@ -213,10 +258,12 @@ def _cell_text(cell, text: str, style: str, bold: bool = False) -> None:
 
 
 def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: list[str] | None = None,
-          header: bool = True):
+          header: bool = True, cell_style: str = CELL_STYLE):
     """A table with a header row and one templated row, repeated by ``{%tr for loop %}``.
 
-    columns: (header text, width in cm, cell content with tags).
+    columns: (header text, width in cm, cell content with tags). The header row stays with the
+    first row (keep with next). With a total row, every row keeps with the next: these tables are
+    short, and a total row must never stand alone on the next page.
     """
     rows = (1 if header else 0) + (3 if loop else 1) + (1 if total else 0)
     t = doc.add_table(rows=rows, cols=len(columns))
@@ -231,16 +278,20 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
     if header:
         hdr = t.rows[0]
         trpr = hdr._tr.get_or_add_trPr()
+        trpr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         trpr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))  # repeat on every page
         for cell, (title, _, _) in zip(hdr.cells, columns):
             _cell_text(cell, title, CELL_HEAD_STYLE, bold=True)
             _shade(cell, HEAD_FILL)
+            keep_with_next(cell.paragraphs[0])
         r = 1
     if loop:
         t.rows[r].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
         r += 1
     for cell, (_, _, content) in zip(t.rows[r].cells, columns):
-        _cell_text(cell, content, CELL_STYLE)
+        _cell_text(cell, content, cell_style)
+        if total:
+            keep_with_next(cell.paragraphs[0])
     # Rows must not break across pages mid-row when they are short.
     t.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     r += 1
@@ -250,6 +301,7 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
     if total:
         for cell, content in zip(t.rows[r].cells, total):
             _cell_text(cell, content, CELL_HEAD_STYLE, bold=True)
+        t.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     # python-docx writes tblW auto; give the grid our widths so both Word and LibreOffice agree.
     if not header:  # otherwise the table style would format the first data row as a head
         t._tbl.tblPr.find(qn("w:tblLook")).set(qn("w:firstRow"), "0")
@@ -280,7 +332,8 @@ def build(variant: Variant):
     para(doc, "Illustrativt eksempel – ikke et godkendt uddannelsesprogram.", "Lille tekst", bold=True)
     tag(doc, "{%p endif %}")
     para(doc)
-    table(doc, [("", 5.0, "{{ f.label }}"), ("", 12.0, "{{ f.vaerdi }}")], "f in forside", header=False)
+    table(doc, [("", 5.0, "{{ f.label }}"), ("", 12.0, "{{ f.vaerdi }}")], "f in forside", header=False,
+          cell_style=FRONT_CELL_STYLE)
     para(doc)
     para(doc, "Programmet er dannet med uddprog ud fra {{ skabelon.navn }} (version {{ skabelon.version }}) "
               "og målbeskrivelsen {{ mb.navn }}, udarbejdet af {{ mb.udarbejdet_af }} og godkendt af "
@@ -333,7 +386,7 @@ def build(variant: Variant):
         ("Vurderingsmetoder", 3.0, "{{ r.vurderingsmetoder }}"),
     ], "r in g.rader")
     # The plan's remark goes under the competency's title, as in the HTML; an empty one leaves no paragraph.
-    plan.rows[2].cells[1].add_paragraph("{{p r.bemaerkning|md('Tabeltekst') }}")
+    plan.rows[2].cells[1].add_paragraph("{{p r.bemaerkning|md('Bemaerkning') }}")
     tag(doc, "{%p else %}")
     para(doc, f"Der er ikke planlagt {variant.flertal} i denne ansættelse.")
     tag(doc, "{%p endif %}")
@@ -344,7 +397,7 @@ def build(variant: Variant):
 
     tag(doc, "{%p elif b == 'rolledækning' %}")
     para(doc, "Dækning af de syv lægeroller", "Heading 2")
-    para(doc, f"Antal {variant.flertal} pr. ansættelse, der træner hver lægerolle.")
+    keep_with_next(para(doc, f"Antal {variant.flertal} pr. ansættelse, der træner hver lægerolle."))
     role_cols = [(f"{{{{ rolledaekning.roller[{i}] }}}}", 1.5, f"{{{{ r.celler[{i}] }}}}") for i in range(7)]
     t = table(doc, [("Ansættelse", 6.5, "{{ r.ansaettelse }}")] + role_cols, "r in rolledaekning.rader",
               total=["Hele forløbet"] + [f"{{{{ rolledaekning.total[{i}] }}}}" for i in range(7)])
@@ -410,7 +463,7 @@ def build(variant: Variant):
     hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     fp = section.footer.paragraphs[0]
     fp.style = doc.styles["Lille tekst"]
-    fp.add_run("{{ program.speciale }} · {{ program.fase }} · {{ program.region }} · Side ")
+    fp.add_run("{{ sidefod }} · Side ")  # speciale · fase · region, each named once
     field(fp, "PAGE", "1")
     fp.add_run(" af ")
     field(fp, "NUMPAGES", "1")

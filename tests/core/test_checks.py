@@ -8,7 +8,7 @@ import pytest
 
 from uddprog.checks import REGISTER
 
-from .conftest import Repo, kopi, mb_data
+from .conftest import DATO, Repo, kopi, mb_data
 
 
 def _ny_version(r: Repo, gyldig_fra: str = "2024-09-01", **ændringer) -> None:
@@ -78,6 +78,11 @@ MUTATIONER = {
                                                            "dato": "2026-11-23", "status": "godkendt"}),
     "P027": lambda r: r.program["kurser"].append({"kursus": "SOL1", "måned": 8}),
     "P028": lambda r: r.ekstra.update({"examples/nord/program-kopi.yaml": kopi(r.program)}),
+    "P030": lambda r: r.program["sektioner"].update(indledning="Se <b>dette</b>."),
+    "P031": lambda r: r.program["ansættelser"][0].update(beskrivelse="![Kort](https://x.dk/kort.png)"),
+    "P032": lambda r: r.program["sektioner"].update(indledning="[Intranet](intranet/side.html)."),
+    "P033": lambda r: r.program["sektioner"].update(indledning="Tekst.[^1]\n\n[^1]: Noten."),
+    "P034": lambda r: r.program["sektioner"].update(indledning="Du får:\n• vejledning\n• kurser"),
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008"}  # covered in test_loading.py
@@ -269,3 +274,23 @@ def test_a_broken_målbeskrivelse_in_a_folder_not_named_after_the_specialty(repo
     _, fund = valider_fil(rod / "examples/nord/program.yaml", Katalog(rod), date(2026, 11, 23))
     (p001,) = [f for f in fund if f.check == "P001"]
     assert "kan ikke indlæses" in p001.besked and "testo/hoveduddannelse-2015.yaml" in p001.besked
+
+
+def test_unsupported_markdown_points_at_the_line_and_column_in_a_literal_block(repo):
+    """A table is supported (no finding); raw HTML on a later line of a `|` block is found exactly there."""
+    from uddprog.catalog import Katalog
+    from uddprog.checks import standardstier, valider
+
+    repo.program["sektioner"]["indledning"] = "PLADS"
+    fil = repo.skriv() / "examples/nord/program.yaml"
+    blok = ("|\n    | Uge | Aktivitet |\n    |---|---|\n    | 1 | Introduktion |\n\n"
+            "    Se også <span>skemaet</span> og ![kort](kort.png).\n")
+    fil.write_text(fil.read_text(encoding="utf-8").replace("PLADS", blok), encoding="utf-8")
+    katalog = Katalog(repo.rod)
+    fund = [f for f in valider(standardstier(katalog), katalog, DATO).fund]
+    assert [f.check for f in fund] == ["P030", "P030", "P031"], [str(f) for f in fund]
+    linjer = fil.read_text(encoding="utf-8").splitlines()
+    linje = next(i for i, t in enumerate(linjer, 1) if "<span>" in t)
+    assert [(f.sted.linje, f.sted.kolonne) for f in fund] == [
+        (linje, linjer[linje - 1].index(u) + 1) for u in ("<span>", "</span>", "![kort]")]
+    assert "«<span>»" in fund[0].besked and "'sektioner.indledning'" in fund[0].besked

@@ -98,12 +98,19 @@ def test_rendered_examples_add_no_findings(validator, tmp_path, skabelon):
 
 
 def test_rich_and_hostile_markdown_adds_no_findings(validator, tmp_path):
-    """Lists (numbered, nested, restarting), links, headings, quotes, code and hostile characters."""
+    """Lists (numbered, nested, restarting), links, headings, quotes, code, tables (also inside a table
+    cell), strikethrough, unsupported Markdown shown as text, and hostile characters."""
     from tests.render import fixtures
 
+    tabel = "| Dag | Aktivitet | Timer |\n|:--|:-:|--:|\n| Mandag | **Stuegang** ~~ikke~~ | 3 |\n| Tirsdag |\n"
     tekst = (fixtures.RIG_TEKST + "\n\n# Overskrift\n\n> Citat med **fed**\n\n`kode` og [link](https://x.dk)\n\n"
-             "- a\n  - b\n    - c\n\nA & B < C > \"D\" 'E' Ærø 😀 \x01 <w:p/> ]]> { DATE }")
-    ctx = build_context(fixtures.program(tekst=tekst), fixtures.maalbeskrivelse(), fixtures.skabelon())
+             "- a\n  - b\n    - c\n\n" + tabel + "\n" + tabel + "\n~~streg~~ <b>x</b> ![b](https://x.dk/b.png) "
+             "[j](javascript:x) [^1]\n\n<div>blok</div>\n\n"
+             "A & B < C > \"D\" 'E' Ærø 😀 \x01 <w:p/> ]]> { DATE }")
+    program = fixtures.program(tekst=tekst)
+    plan = [program.kompetenceplan[0].model_copy(update={"bemærkning": tabel})] + list(program.kompetenceplan[1:])
+    program = program.model_copy(update={"kompetenceplan": plan})
+    ctx = build_context(program, fixtures.maalbeskrivelse(), fixtures.skabelon())
     data = Renderer(PROJEKT).docx_skabelon("hoveduddannelse").render(ctx, CoreProperties(title="T & <x>", author="A"))
     fil = tmp_path / "rig.docx"
     fil.write_bytes(data)

@@ -6,6 +6,9 @@ import re
 from collections import defaultdict
 from pathlib import Path
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -503,3 +506,126 @@ def _hvad_der_skal_stå(model: BaseModel, sti: tuple) -> str:
         if isinstance(typ, type) and issubclass(typ, Enum):
             return "vælg en af " + ", ".join(str(v.value) for v in typ)
     return "skriv den rigtige tekst"
+
+
+# --- Markdown the documents cannot show ------------------------------------------------------
+
+_USTØTTET = {  # art -> (check id, what the reader sees instead, what to do)
+    "html": ("P030", "HTML-koden vises som tekst i dokumenterne",
+             "Brug Markdown (fx **fed**, lister og tabeller) i stedet for HTML"),
+    "billede": ("P031", "billedet kommer ikke med i dokumenterne; teksten vises som den står",
+                "Beskriv indholdet med tekst, eller link til billedet med [tekst](https://…)"),
+    "link": ("P032", "linket bliver ikke et link, men står som tekst",
+             "Brug en fuld adresse, der begynder med https://, http:// eller mailto:"),
+    "fodnote": ("P033", "fodnoter understøttes ikke og vises som tekst",
+                "Skriv noten ind i teksten, fx i en parentes"),
+    "punkttegn": ("P034", "linjerne bliver ikke en punktopstilling, men står som tekst med tegnet foran",
+                  "Skriv en punktopstilling med '- ' forrest på hver linje og en tom linje før den"),
+}
+_ART_NAVN = {"html": "HTML-kode", "billede": "Et billede", "link": "Et link til", "fodnote": "En fodnote",
+             "punkttegn": "Punkttegnet"}
+
+
+def _er_markdown(annotation, felt=None) -> bool:
+    """Is this model field (or the values of this dict field) Markdown? (``models.base.Markdown``)"""
+    extra = getattr(felt, "json_schema_extra", None)
+    if isinstance(extra, dict) and extra.get("contentMediaType") == "text/markdown":
+        return True
+    for meta in getattr(annotation, "__metadata__", ()):
+        extra = getattr(meta, "json_schema_extra", None)
+        if isinstance(extra, dict) and extra.get("contentMediaType") == "text/markdown":
+            return True
+    return any(_er_markdown(a) for a in get_args(annotation))
+
+
+@lru_cache(maxsize=None)
+def _markdownfelter(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """(field, is Markdown) for a model class, worked out once per class."""
+    return tuple((navn, _er_markdown(felt.annotation, felt)) for navn, felt in cls.model_fields.items())
+
+
+def _markdowntekster(model: BaseModel, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every Markdown text of a model with its path: the fields the templates render with ``|md``."""
+    for navn, md in _markdownfelter(type(model)):
+        værdi = getattr(model, navn)
+        if isinstance(værdi, str) and md:
+            yield sti + (navn,), værdi
+        elif isinstance(værdi, dict) and md:
+            yield from ((sti + (navn, n), v) for n, v in værdi.items() if isinstance(v, str))
+        elif isinstance(værdi, BaseModel):
+            yield from _markdowntekster(værdi, sti + (navn,))
+        elif isinstance(værdi, (list, tuple)):
+            for i, v in enumerate(værdi):
+                if isinstance(v, BaseModel):
+                    yield from _markdowntekster(v, sti + (navn, i))
+
+
+def _præcist(sted, linje_i_tekst: int, uddrag: str, kilde: list[str] | None):
+    """The place of ``uddrag`` in the YAML file: exact for one-line values and literal blocks (``|``),
+    else the start of the field. ``kilde`` is the file's lines."""
+    if not kilde or not sted.linje or sted.linje > len(kilde):
+        return sted
+    start = kilde[sted.linje - 1][sted.kolonne - 1:]
+    if linje_i_tekst == 0 and (i := start.find(uddrag)) >= 0:
+        return replace(sted, kolonne=sted.kolonne + i)
+    if start[:1] == "|":  # literal block: the text's lines follow, one for one
+        nr = sted.linje + 1 + linje_i_tekst
+        if nr <= len(kilde) and (i := kilde[nr - 1].find(uddrag)) >= 0:
+            return replace(sted, linje=nr, kolonne=i + 1)
+    return sted
+
+
+def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
+    """(art, message, place) for every unsupported Markdown construct in the programme, found once."""
+    fundet = k.__dict__.get("_ustøttet_markdown")
+    if fundet is not None:
+        return fundet
+    from ..render.markdown import ustøttet  # the renderer's own parser decides what is supported
+
+    fundet, kilde = [], None
+    for sti, tekst in _markdowntekster(k.p):
+        for u in ustøttet(tekst):
+            if kilde is None:
+                try:
+                    kilde = k.program.fil.read_text(encoding="utf-8-sig").splitlines()
+                except (OSError, UnicodeError):
+                    kilde = []
+            _, virkning, råd = _USTØTTET[u.art]
+            felt = feltnavn(sti)
+            uddrag = " ".join(u.uddrag.split())
+            uddrag = uddrag if len(uddrag) <= 60 else uddrag[:59] + "…"
+            fundet.append((u.art, f"{_ART_NAVN[u.art]} «{uddrag}» i '{felt}': {virkning}. {råd}.",
+                           _præcist(k.sted(*sti), u.linje, u.uddrag.split("\n")[0], kilde)))
+    k.__dict__["_ustøttet_markdown"] = fundet
+    return fundet
+
+
+def _ustøttet(k: ProgramKontekst, art: str) -> Iterator[Fund]:
+    for a, besked, sted in _alle_ustøttede(k):
+        if a == art:
+            yield besked, sted
+
+
+@check("P030", W, "Rå HTML i en Markdown-tekst (vises som tekst)", "program")
+def ustøttet_html(k: ProgramKontekst) -> Iterator[Fund]:
+    yield from _ustøttet(k, "html")
+
+
+@check("P031", W, "Et billede i en Markdown-tekst (kommer ikke med i dokumenterne)", "program")
+def ustøttet_billede(k: ProgramKontekst) -> Iterator[Fund]:
+    yield from _ustøttet(k, "billede")
+
+
+@check("P032", W, "Et link, der ikke er http, https eller mailto (bliver ikke et link)", "program")
+def ustøttet_link(k: ProgramKontekst) -> Iterator[Fund]:
+    yield from _ustøttet(k, "link")
+
+
+@check("P033", W, "En fodnote i en Markdown-tekst (understøttes ikke)", "program")
+def ustøttet_fodnote(k: ProgramKontekst) -> Iterator[Fund]:
+    yield from _ustøttet(k, "fodnote")
+
+
+@check("P034", W, "Punkttegn (•) indsat fra Word i stedet for en Markdown-punktopstilling", "program")
+def ustøttet_punkttegn(k: ProgramKontekst) -> Iterator[Fund]:
+    yield from _ustøttet(k, "punkttegn")

@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 
 from ..datoer import dansk_dato
 from ..models import Kompetence, visningsnavn
+from ..render.markdown import to_html
 from .changes import Ændring
 from .rapport import EMNETITLER, STATUSTEKST, Diffrapport, vis_sti
 from .tekst import frist_tekst, opsummering, overskrift, program_opsummering
+from .tekstdiff import Blok, blokke
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ class _Sammenstilling:
     gamle: list[_Side]
     nye: list[_Side]
     ændringer: list[Ændring]
-    ordforskel: tuple | None  # konkretisering redline for one-to-one groups
+    ordforskel: list[Blok] | None  # konkretisering redline for one-to-one groups, by paragraph and list item
     ændrede_felter: set[str]
 
 
@@ -60,7 +63,7 @@ def _sammenstillinger(r: Diffrapport) -> list[_Sammenstilling]:
                      and (set(æ.gamle) & set(gr.gamle) or (not æ.gamle and set(æ.nye) & set(gr.nye)))]
         if not ændringer:
             continue
-        diff = next((æ.ordforskel for æ in ændringer if æ.ordforskel), None)
+        diff = next((blokke(æ.ordforskel) for æ in ændringer if æ.ordforskel), None)
         felter = {æ.felt for æ in ændringer if æ.felt}
         ud.append(_Sammenstilling(_ART[gr.art], [_side(g.kompetence(i)) for i in gr.gamle],
                                   [_side(n.kompetence(i)) for i in gr.nye], ændringer, diff, felter))
@@ -78,6 +81,7 @@ _SKABELON = r"""<!DOCTYPE html>
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2430; margin: 0 auto; max-width: 72rem; padding: 1.5rem; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d5dbe3; }
 h3 { font-size: 1.05rem; margin-bottom: .3rem; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #d5dbe3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f1f4f8; }
@@ -88,8 +92,9 @@ th { background: #f1f4f8; }
 del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #14592b; text-decoration: none; }
 .side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; border: 1px solid #d5dbe3; border-radius: 4px;
         padding: .75rem; margin: .75rem 0; }
-.side h4 { margin: 0 0 .3rem; font-size: 1rem; } .side dl { margin: 0; }
+.side h3 { margin: 0 0 .3rem; font-size: 1rem; } .side dl { margin: 0; }
 .side dt { font-weight: 600; font-size: .85em; color: #4a5568; margin-top: .3rem; } .side dd { margin: 0; }
+.side dd p { margin: 0 0 .3rem; } .side dd ul, .side dd ol { margin: 0 0 .3rem; padding-left: 1.3rem; }
 .side .ændret { background: #fff8e0; }
 .art { grid-column: 1 / -1; font-weight: 600; }
 .kolonne { margin: 0 0 .2rem; font-size: .8em; text-transform: uppercase; letter-spacing: .04em; color: #6b7380; }
@@ -100,18 +105,25 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 </style>
 </head>
 <body>
+{#- The word diff keeps the text's paragraphs and lists; b.art is "p", "ul" or "ol". #}
+{% macro stykker(b) %}{% for op, t in b.stykker %}{% if op == "=" %}{{ t }}{% elif op == "-" %}<del>{{ t }}</del>{% else %}<ins>{{ t }}</ins>{% endif %}{% endfor %}{% endmacro %}
+{% macro redline(blokke) %}{% for b in blokke %}{% if b.art == "p" %}<p>{{ stykker(b) }}</p>{% else %}{% if loop.first or loop.previtem.art != b.art %}<{{ b.art }}{% if b.art == "ol" and b.nummer != 1 %} start="{{ b.nummer }}"{% endif %}>{% endif %}<li>{{ stykker(b) }}</li>{% if loop.last or loop.nextitem.art != b.art %}</{{ b.art }}>{% endif %}{% endif %}{% endfor %}{% endmacro %}
+<main>
 <h1>{{ overskrift }}</h1>
 <table>
-<tr><th></th><th>Fil</th><th>Version</th><th>Gyldig fra</th></tr>
-<tr><th>Gammel</th><td class="sted">{{ gammel.fil }}</td><td>{{ gammel.version }}</td><td>{{ gammel.gyldig_fra }}</td></tr>
-<tr><th>Ny</th><td class="sted">{{ ny.fil }}</td><td>{{ ny.version }}</td><td>{{ ny.gyldig_fra }}</td></tr>
+<caption>Sammenlignede versioner</caption>
+<thead><tr><th scope="col">Udgave</th><th scope="col">Fil</th><th scope="col">Version</th><th scope="col">Gyldig fra</th></tr></thead>
+<tbody>
+<tr><th scope="row">Gammel</th><td class="sted">{{ gammel.fil }}</td><td>{{ gammel.version }}</td><td>{{ gammel.gyldig_fra }}</td></tr>
+<tr><th scope="row">Ny</th><td class="sted">{{ ny.fil }}</td><td>{{ ny.version }}</td><td>{{ ny.gyldig_fra }}</td></tr>
+</tbody>
 </table>
 <p><strong>{{ opsummering }}</strong></p>
 
 {% for emne, ændringer in emner %}
 <h2>{{ emne }}</h2>
 <table>
-<tr><th>Id</th><th>Alvor</th><th>Ændring</th></tr>
+<thead><tr><th scope="col">Id</th><th scope="col">Alvor</th><th scope="col">Ændring</th></tr></thead>
 {% for æ in ændringer %}
 <tr{% if æ.id == "D006" %} class="forslag"{% endif %}><td class="id" title="{{ æ.type.titel }}">{{ æ.id }}</td>
 <td><span class="sev sev-{{ æ.severity }}">{{ æ.severity.dansk }}</span></td><td>{{ æ.besked }}</td></tr>
@@ -129,10 +141,10 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 <div>
 <p class="kolonne">{{ kolonne }} {{ gammel.version if kolonne == "Gammel version" else ny.version }}</p>
 {% for k in sider %}
-<h4{% if "titel" in s.ændrede_felter %} class="ændret"{% endif %}>{{ k.id }}. {{ k.titel }}</h4>
+<h3{% if "titel" in s.ændrede_felter %} class="ændret"{% endif %}>{{ k.id }}. {{ k.titel }}</h3>
 <dl>
 <dt>Konkretisering</dt>
-<dd{% if "konkretisering" in s.ændrede_felter %} class="ændret"{% endif %}>{% if s.ordforskel and loop.index == 1 and kolonne == "Ny version" %}{% for op, t in s.ordforskel %}{% if op == "=" %}{{ t }}{% elif op == "-" %}<del>{{ t }}</del>{% else %}<ins>{{ t }}</ins>{% endif %}{% endfor %}{% else %}{{ k.konkretisering }}{% endif %}</dd>
+<dd{% if "konkretisering" in s.ændrede_felter %} class="ændret"{% endif %}>{% if s.ordforskel and loop.index == 1 and kolonne == "Ny version" %}{{ redline(s.ordforskel) }}{% else %}{{ k.konkretisering|md }}{% endif %}</dd>
 <dt>Lægeroller</dt><dd{% if "roller" in s.ændrede_felter %} class="ændret"{% endif %}>{{ k.roller }}</dd>
 <dt>Læringsstrategier (anbefalet)</dt><dd{% if "læringsstrategier" in s.ændrede_felter %} class="ændret"{% endif %}>{{ k.læringsstrategier }}</dd>
 <dt>Vurderingsmetoder (obligatorisk)</dt><dd{% if "vurderingsmetoder" in s.ændrede_felter %} class="ændret"{% endif %}>{{ k.vurderingsmetoder }}</dd>
@@ -154,7 +166,7 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 <p><span class="sted">{{ p.fil }}</span> · <span{% if p.overskredet %} class="overskredet"{% endif %}>{{ p.frist }}</span></p>
 {% if p.træf %}
 <table>
-<tr><th>Sted</th><th>Alvor</th><th>Id</th><th>Ansættelse</th><th>Hvad skal gøres</th></tr>
+<thead><tr><th scope="col">Sted</th><th scope="col">Alvor</th><th scope="col">Id</th><th scope="col">Ansættelse</th><th scope="col">Hvad skal gøres</th></tr></thead>
 {% for t in p.træf %}
 <tr><td class="sted">{{ t.sted.linje }}:{{ t.sted.kolonne }}</td><td><span class="sev sev-{{ t.severity }}">{{ t.severity.dansk }}</span></td>
 <td class="id">{{ t.ændring.id }}</td><td>{{ t.ansættelsessted or "" }}{% if t.måneder and t.ansættelsessted %}, måned {{ t.måneder[0] }}–{{ t.måneder[1] }}{% endif %}</td><td>{{ t.handling }}</td></tr>
@@ -171,11 +183,14 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 {% endfor %}
 </ul>
 {% endif %}
+</main>
 </body>
 </html>
 """
 
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+# Konkretiseringer are Markdown: the programmes' own safe renderer (no raw HTML, only web and mail links).
+_ENV.filters["md"] = lambda tekst: Markup(to_html(tekst or ""))
 _TEMPLATE = _ENV.from_string(_SKABELON)
 
 

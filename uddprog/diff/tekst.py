@@ -12,7 +12,7 @@ from ..findings import Severity
 from .changes import Ændring
 from .impact import PÅVIRKET, Programpåvirkning
 from .rapport import EMNETITLER, STATUSTEKST, Diffrapport, vis_sti
-from .tekstdiff import Stykke
+from .tekstdiff import Blok, Stykke, blokke
 
 # Control characters from YAML text must not reach the terminal (escape sequences could rewrite the screen).
 _KONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -78,7 +78,7 @@ def som_tekst(r: Diffrapport, farve: bool = False) -> str:
         for æ in ændringer:
             linjer.append(f"  {st(f'{æ.severity.dansk:<8} {æ.id}', fg=_FARVE[æ.severity])}  {_ren(æ.besked)}")
             if æ.ordforskel:
-                linjer.append("      " + _tekst_diff(æ.ordforskel, st))
+                linjer += ["      " + _punkt(b) + _tekst_diff(b.stykker, st) for b in blokke(æ.ordforskel)]
             sted = æ.sted_gammel or æ.sted_ny
             if sted:
                 linjer.append(st(f"      {vis_sti(sted.fil)}:{sted.linje}", dim=True))
@@ -98,6 +98,11 @@ def som_tekst(r: Diffrapport, farve: bool = False) -> str:
             linjer.append(f"    {vis_sti(p.fil)}: {STATUSTEKST[p.status]}{hvad}")
             linjer += [f"      {f}" for f in p.fund]
     return "\n".join(linjer) + "\n"
+
+
+def _punkt(b: Blok) -> str:
+    """How a list item starts in the report: '• ' or its number; a paragraph starts at the margin."""
+    return "" if b.art == "p" else ("  • " if b.art == "ul" else f"  {b.nummer}. ")
 
 
 def _tekst_diff(stykker: tuple[Stykke, ...], st) -> str:
@@ -129,10 +134,27 @@ def _md_diff(stykker: tuple[Stykke, ...]) -> str:
     for op, t in stykker:
         kerne = md(t)
         if not kerne:
+            if t and ud and not ud[-1].endswith(" "):
+                ud.append(" ")  # a space between a removed and an added run
             continue
         mellem = " " if t[-1:].isspace() else ""
         ud.append(kerne + mellem if op == "=" else (f"~~{kerne}~~" if op == "-" else f"**{kerne}**") + mellem)
     return "".join(ud).strip()
+
+
+def _md_ændring(æ: Ændring) -> list[str]:
+    """One changed konkretisering as a list entry; its paragraphs and list items stay apart, nested."""
+    dele = blokke(æ.ordforskel)
+    første = dele.pop(0) if dele and dele[0].art == "p" else None
+    ud = [f"- **Kompetence {md(æ.nye[0])}** ({æ.id}):" + (f" {_md_diff(første.stykker)}" if første else "")]
+    forrige = "p"
+    for b in dele:
+        if b.art == "p" or b.art != forrige:
+            ud.append("")  # a paragraph, or a list after other content, starts after a blank line
+        ud.append(f"  {_md_diff(b.stykker)}" if b.art == "p"
+                  else f"  {'-' if b.art == 'ul' else f'{b.nummer}.'} {_md_diff(b.stykker)}")
+        forrige = b.art
+    return ud
 
 
 def _md_række(*celler: str) -> str:
@@ -156,7 +178,7 @@ def som_markdown(r: Diffrapport) -> str:
     if diffs:
         ud += ["", "## Ændrede konkretiseringer", "", "Fjernet tekst er ~~overstreget~~, ny tekst er **fed**.", ""]
         for æ in diffs:
-            ud += [f"- **Kompetence {md(æ.nye[0])}** ({æ.id}): {_md_diff(æ.ordforskel)}"]
+            ud += _md_ændring(æ)
     ud += ["", "## Programmer", "", md(program_opsummering(r))]
     for p in r.påvirkede:
         ud += ["", f"### {md(p.titel or '')}", "", f"{md(vis_sti(p.fil))} · {md(frist_tekst(p, r.dato, not r.sæt.ændringer))}", ""]

@@ -16,7 +16,7 @@ Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-empty single-line or short text."""
 
 Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": "text/markdown"})]
-"""Text that may use Markdown: paragraphs, bold, italic, links and lists."""
+"""Text that may use Markdown: paragraphs, bold, italic, strikethrough, links, lists and tables."""
 
 Id = Annotated[
     str,

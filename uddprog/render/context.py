@@ -10,6 +10,7 @@ removed here (``Felter``), so both formats get clean text.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -76,6 +77,52 @@ def _kursusvarighed(kursus) -> str:
 
 def _navne(values) -> str:
     return ", ".join(visningsnavn(v) for v in values)
+
+
+#: Characters that fit one line of the Word header (9 pt Calibri on an A4 text width holds about 120).
+SIDEHOVED_MAKS = 105
+
+
+def sidehoved(titel: str, version: str, maks: int = SIDEHOVED_MAKS) -> str:
+    """The running header: title and målbeskrivelse version on one line, never wrapped.
+
+    Every page is a page of an uddannelsesprogram, so a leading "Uddannelsesprogram for" is
+    dropped. A title still too long is shortened in the middle at word boundaries (' … '),
+    keeping its start (what the programme is) and its end (which forløb), like the output file
+    names. The full title stands on the title page and in the document properties.
+    """
+    hale = f" · Målbeskrivelse {version}"
+    kort = re.sub(r"^uddannelsesprogram(?: for|:)?\s+", "", titel.strip(), flags=re.IGNORECASE)
+    kort = (kort[:1].upper() + kort[1:]) if kort else titel
+    return forkort_midt(kort, maks - len(hale)) + hale
+
+
+def forkort_midt(tekst: str, maks: int) -> str:
+    if len(tekst) <= maks:
+        return tekst
+    ord_ = tekst.split()
+    slut: list[str] = []
+    while ord_ and len(" ".join(ord_[-1:] + slut)) <= maks * 2 // 5:
+        slut.insert(0, ord_.pop())
+    start: list[str] = []
+    for o in ord_:
+        if len(" ".join(start + [o])) + len(" ".join(slut)) + 3 > maks:
+            break
+        start.append(o)
+    if not start:  # one very long word: cut it
+        return tekst[: maks - 1] + "…"
+    return " ".join(start).rstrip(",;:–- ") + " … " + " ".join(slut)
+
+
+def uden_gentagelser(dele: list[str]) -> list[str]:
+    """Parts in order, each only once (case ignored): KBU's speciale and fase are the same name."""
+    set_: set[str] = set()
+    ud = []
+    for d in dele:
+        if d and d.casefold() not in set_:
+            set_.add(d.casefold())
+            ud.append(d)
+    return ud
 
 
 def build_context(
@@ -261,7 +308,8 @@ def build_context(
         }),
         "skabelon": Felter({"navn": skabelon.navn, "version": skabelon.version, "udgivet_af": skabelon.udgivet_af}),
         "forside": [Felter({"label": label, "vaerdi": value}) for label, value in forsideinfo],
-        "sidehoved": f"{program.titel} · Målbeskrivelse version {mb.version}",
+        "sidehoved": sidehoved(program.titel, mb.version),
+        "sidefod": " · ".join(uden_gentagelser([mb.speciale, fase, region])),
         "ansaettelser": ansaettelser,
         "forloeb_i_alt": Felter({"maaneder": program.varighed_måneder,
                           "periode": periode(1, program.varighed_måneder)}),

@@ -278,19 +278,36 @@ class _Part:
 
 
 _STYLE_REFS = ("pStyle", "rStyle", "tblStyle")
-_HYPERLINK_STYLE = (
-    f'<w:style xmlns:w="{W_NS}" w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
-    '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
-    '<w:rPr><w:color w:val="0563C1" w:themeColor="hyperlink"/><w:u w:val="single"/></w:rPr></w:style>'
-)
+_BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+#: Styles Markdown needs that a template edited in Word may lack. Word creates Hyperlink only once a
+#: document has a link, and a region's own template need not have uddprog's table styles: rather
+#: than refuse the template, uddprog adds these plain definitions (the shipped templates have their own).
+_FALLBACK_STYLES = {
+    "Hyperlink": (
+        '<w:style xmlns:w="{ns}" w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
+        '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+        '<w:rPr><w:color w:val="0563C1" w:themeColor="hyperlink"/><w:u w:val="single"/></w:rPr></w:style>'),
+    "Tabeltekst": (
+        '<w:style xmlns:w="{ns}" w:type="paragraph" w:customStyle="1" w:styleId="Tabeltekst">'
+        '<w:name w:val="Tabeltekst"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" '
+        'w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>'),
+    "Tabeloverskrift": (
+        '<w:style xmlns:w="{ns}" w:type="paragraph" w:customStyle="1" w:styleId="Tabeloverskrift">'
+        '<w:name w:val="Tabeloverskrift"/><w:basedOn w:val="Tabeltekst"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>'),
+    "Uddprogtabel": (
+        '<w:style xmlns:w="{ns}" w:type="table" w:customStyle="1" w:styleId="Uddprogtabel">'
+        '<w:name w:val="Uddprog tabel"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>{borders}'
+        '</w:tblBorders></w:tblPr></w:style>'),
+}
 _MD_STYLE_ARG = re.compile(r"""\b(?:md|afsnit)\(\s*['"]([^'"]+)['"]\s*\)""")
 
 
 def _markdown_styles() -> set[str]:
-    """Styles the Markdown renderer writes: lists, links, quotes and headings."""
+    """Styles the Markdown renderer writes: lists, links, quotes, headings and tables."""
     s = WordStyles()
     headings = {s.heading.format(level=min(n + HEADING_OFFSET, 9)) for n in range(1, 7)}
-    return {s.list_paragraph, s.hyperlink, s.quote} | headings
+    return {s.list_paragraph, s.hyperlink, s.quote, s.table, s.table_cell, s.table_head} | headings
 
 
 def _check_styles(files: dict[str, bytes], parts: list["_Part"], path: Path) -> None:
@@ -299,12 +316,6 @@ def _check_styles(files: dict[str, bytes], parts: list["_Part"], path: Path) -> 
         raise WordTemplateError(f"Word-skabelonen {path} mangler word/styles.xml (typograferne)")
     styles = _parse(files["word/styles.xml"], "word/styles.xml", path)
     defined = {el.get(_W + "styleId") for el in styles.iterfind(_W + "style")}
-    if "Hyperlink" not in defined:
-        # Word creates this character style only once a document has a link, so an edited
-        # template may lack it; add Word's own definition rather than refuse the template.
-        styles.append(etree.fromstring(_HYPERLINK_STYLE))
-        files["word/styles.xml"] = XML_DECL.encode() + etree.tostring(styles, encoding="utf-8")
-        defined.add("Hyperlink")
     used: dict[str, str] = {}
     for part in parts:
         root = etree.fromstring(files[part.name])  # the stored XML; the patched source may hold raw tags
@@ -313,6 +324,14 @@ def _check_styles(files: dict[str, bytes], parts: list["_Part"], path: Path) -> 
                 used.setdefault(el.get(_W + "val"), part.name)
         for name in _MD_STYLE_ARG.findall(part.source):
             used.setdefault(name, part.name)
+    # A fallback only for what the template's own text does not use: a style the template uses
+    # but no longer defines (renamed or deleted in Word) is refused below. Hyperlink always.
+    fallbacks = [n for n in _FALLBACK_STYLES if n not in defined and (n == "Hyperlink" or n not in used)]
+    for name in fallbacks:
+        styles.append(etree.fromstring(_FALLBACK_STYLES[name].format(ns=W_NS, borders=_BORDERS)))
+        defined.add(name)
+    if fallbacks:
+        files["word/styles.xml"] = XML_DECL.encode() + etree.tostring(styles, encoding="utf-8")
     for name in sorted(_markdown_styles()):
         used.setdefault(name, "Markdown-tekst")
     missing = sorted(n for n in used if n and n not in defined)

@@ -1,10 +1,14 @@
 """Markdown from YAML text fields -> safe HTML and WordprocessingML.
 
-Both outputs come from one markdown-it token stream (CommonMark, raw HTML
-disabled), so the two formats agree on what the text means. Raw HTML in the
-source is shown as text, never passed through; links are kept only for
-http, https and mailto. The Word side is a plain string builder: it runs for
-every text field of every programme, so it avoids building XML trees.
+Both outputs come from one markdown-it token stream (CommonMark plus GFM
+tables and strikethrough), so the two formats agree on what the text means.
+What uddprog does not support is recognised by the parser and then made
+harmless in that same stream (``_neutraliser``): raw HTML, images and links
+that are not http, https or mailto stay visible as the text the author wrote
+(nothing is embedded or fetched, no script can run). Each such place is
+marked, so ``ustøttet`` can tell ``uddprog validate`` what an author's text
+loses (P030–P034). The Word side is a plain string builder: it runs for every
+text field of every programme, so it avoids building XML trees.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 # XML 1.0 forbids C0 controls except tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
@@ -45,11 +50,96 @@ def _link_allowed(url: str) -> bool:
     return url.strip().lower().startswith(_ALLOWED_SCHEMES)
 
 
+#: What uddprog does not render, by the kind ``ustøttet`` reports.
+HTML, BILLEDE, LINK, FODNOTE, PUNKTTEGN = "html", "billede", "link", "fodnote", "punkttegn"
+# Bullets pasted from Word or e-mail: not a Markdown list, so the lines would run together.
+_PUNKTTEGN = re.compile("[\u2022\u25e6\u25aa\u2023\u00b7\u2043\uf0b7]\\s")
+_FODNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_BR = re.compile(r"<br\s*/?>$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Ustøttet:
+    """Markdown that uddprog shows as plain text: what it is, the line in the text (0-based) and the source."""
+
+    art: str
+    linje: int
+    uddrag: str
+
+
+def _mark(tok: Token, art: str, uddrag: str) -> None:
+    tok.meta = {**(tok.meta or {}), "ustøttet": (art, uddrag)}
+
+
+def _neutraliser(state) -> None:
+    """Core rule after parsing: unsupported tokens become text (marked), so no renderer meets them.
+
+    The parser recognises raw HTML, images and every link, so that they can be found; a
+    renderer only ever sees text, supported inline markup and the links we allow.
+    """
+    for tok in state.tokens:
+        if tok.type == "html_block":
+            _mark(tok, HTML, tok.content.strip())
+            continue
+        if tok.type != "inline" or not tok.children:
+            continue
+        linje = tok.map[0] if tok.map else 0
+        lukning: str | None = None  # the text that closes a link shown as written
+        punkttegn = False
+        børn = tok.children
+        for i, c in enumerate(børn):
+            if (c.type == "link_open" and i + 2 < len(børn) and børn[i + 2].type == "link_close"
+                    and børn[i + 1].content.startswith("^")):
+                # "[^1]" that matched a "[^1]: x" line (read as a link definition): a footnote
+                c.type, c.attrs, c.content = "text", {}, f"[{børn[i + 1].content}]"
+                børn[i + 1].content, børn[i + 2].type = "", "text"
+                _mark(c, FODNOTE, c.content)
+            elif c.type in ("softbreak", "hardbreak"):
+                linje += 1
+                næste = børn[i + 1] if i + 1 < len(børn) else None
+                if næste is not None and næste.type == "text" and _PUNKTTEGN.match(næste.content):
+                    # "• a" lines pasted from Word: keep each on its own line; report once per paragraph
+                    c.type = "hardbreak"
+                    if not punkttegn:
+                        _mark(c, PUNKTTEGN, næste.content[:1])
+                        punkttegn = True
+            elif c.type == "html_inline" and _BR.match(c.content):
+                c.type, c.content = "hardbreak", ""  # <br>: the one tag authors need (line breaks in a table cell)
+            elif c.type == "html_inline":
+                c.type = "text"
+                _mark(c, HTML, c.content)
+            elif c.type == "image":
+                src = str(c.attrs.get("src", ""))
+                c.type, c.content, c.children, c.attrs = "text", f"![{c.content}]({src})", None, {}
+                _mark(c, BILLEDE, c.content)
+            elif c.type == "link_open" and not _link_allowed(str(c.attrs.get("href", ""))):
+                href = str(c.attrs["href"])
+                auto = c.markup == "autolink"
+                c.type, c.attrs, c.content = "text", {}, "<" if auto else "["
+                lukning = ">" if auto else f"]({href})"
+                _mark(c, LINK, href)
+            elif c.type == "link_close" and lukning is not None:
+                c.type, c.content, lukning = "text", lukning, None
+            elif c.type == "text" and "[^" in c.content and (m := _FODNOTE.search(c.content)):
+                _mark(c, FODNOTE, m.group(0))
+            if c.meta and "ustøttet" in c.meta:
+                c.meta["linje"] = linje
+        # html_block keeps its type; both renderers show its text
+    noter = [(k, v) for k, v in (state.env.get("references") or {}).items() if k.startswith("^")]
+    if noter:  # footnote definitions the parser took for link definitions would vanish: show them
+        for label, ref in noter:
+            tekst = Token("text", "", 0, content=f"[{label}]: {ref.get('href', '')}")
+            _mark(tekst, FODNOTE, f"[{label}]:")
+            inline = Token("inline", "", 0, content=tekst.content, children=[tekst], map=[0, 1])
+            state.tokens += [Token("paragraph_open", "p", 1, block=True), inline,
+                             Token("paragraph_close", "p", -1, block=True)]
+
+
 def _make_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False})
-    # Images would make the documents depend on remote files; links must be web or mail.
-    md.disable("image")
-    md.validateLink = _link_allowed
+    # Raw HTML, images and all links are parsed so that _neutraliser can find them and make them text.
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.validateLink = lambda url: True
+    md.core.ruler.push("uddprog_neutraliser", _neutraliser)
     return md
 
 
@@ -66,6 +156,28 @@ def parse(source: str) -> tuple[Token, ...]:
     return tuple(_MD.parse(strip_forbidden(source)))
 
 
+# Every unsupported construct needs one of these: a tag or autolink, an image, a footnote, a link
+# definition, or a link whose address is not web or mail. Text without them is not parsed (validate
+# looks at every text of every programme; most have none, or only https links).
+_MULIGT_USTØTTET = re.compile(r"<[A-Za-z/!?]|!\[|\[\^|\]:|\]\(\s*(?!(?:https?://|mailto:))|\n\s*"
+                              "[\u2022\u25e6\u25aa\u2023\u00b7\u2043\uf0b7]", re.IGNORECASE)
+
+
+def ustøttet(source: str) -> list[Ustøttet]:
+    """Everything in ``source`` that the documents show as plain text instead of as the author meant."""
+    if not _MULIGT_USTØTTET.search(source):
+        return []
+    ud = []
+    for tok in parse(source):
+        if tok.type == "html_block":
+            ud.append(Ustøttet(HTML, tok.map[0] if tok.map else 0, tok.content.strip()))
+        for c in tok.children or ():
+            if c.meta and "ustøttet" in c.meta:
+                art, uddrag = c.meta["ustøttet"]
+                ud.append(Ustøttet(art, c.meta.get("linje", 0), uddrag))
+    return ud
+
+
 # ---------------------------------------------------------------- HTML
 
 
@@ -74,10 +186,28 @@ def _html_heading(self, tokens, idx, options, env):
     return f"<h{level}>" if tokens[idx].nesting == 1 else f"</h{level}>\n"
 
 
+def _html_as_text(self, tokens, idx, options, env):
+    """Raw HTML (already marked unsupported) is shown as the text the author wrote."""
+    tok = tokens[idx]
+    text = escapeHtml(tok.content)
+    return f"<p>{text.rstrip()}</p>\n" if tok.block else text
+
+
+def _html_th(self, tokens, idx, options, env):
+    # Header cells of a Markdown table name their column, for screen readers.
+    tok = tokens[idx]
+    align = tok.attrs.get("style", "")
+    style = f' style="{escapeHtml(str(align))}"' if align else ""
+    return f'<th scope="col"{style}>'
+
+
 def _make_html_renderer() -> MarkdownIt:
     md = _make_parser()
     md.add_render_rule("heading_open", _html_heading)
     md.add_render_rule("heading_close", _html_heading)
+    md.add_render_rule("html_block", _html_as_text)
+    md.add_render_rule("html_inline", _html_as_text)
+    md.add_render_rule("th_open", _html_th)
     return md
 
 
@@ -87,8 +217,7 @@ _MD_HTML = _make_html_renderer()
 @lru_cache(maxsize=2048)  # bounded so that memory stays flat in the corpus size
 def to_html(source: str) -> str:
     """Markdown -> HTML fragment; everything not Markdown is escaped."""
-    tokens = _MD_HTML.parse(strip_forbidden(source))
-    return _MD_HTML.renderer.render(tokens, _MD_HTML.options, {})
+    return _MD_HTML.renderer.render(list(parse(source)), _MD_HTML.options, {})
 
 
 # ---------------------------------------------------------------- Word
@@ -136,6 +265,9 @@ class WordStyles:
     hyperlink: str = "Hyperlink"
     code: str = "Courier New"
     quote: str = "Quote"
+    table: str = "Uddprogtabel"
+    table_cell: str = "Tabeltekst"
+    table_head: str = "Tabeloverskrift"
 
 
 _DEFAULT_STYLES = WordStyles()
@@ -150,8 +282,8 @@ def _run(text: str, rpr: str) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-def _rpr(bold: int, italic: int, code: int, link: bool, styles: WordStyles) -> str:
-    if not (bold or italic or code or link):
+def _rpr(bold: int, italic: int, code: int, link: bool, styles: WordStyles, strike: int = 0) -> str:
+    if not (bold or italic or code or link or strike):
         return ""
     parts = []
     if link:
@@ -162,12 +294,14 @@ def _rpr(bold: int, italic: int, code: int, link: bool, styles: WordStyles) -> s
         parts.append("<w:b/><w:bCs/>")
     if italic:
         parts.append("<w:i/><w:iCs/>")
+    if strike:
+        parts.append("<w:strike/>")
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
 def _inline(children: Sequence[Token], refs: WordRefs, styles: WordStyles) -> str:
     out: list[str] = []
-    bold = italic = 0
+    bold = italic = strike = 0
     link_rid: str | None = None
     link_runs: list[str] = []
     target = out
@@ -175,9 +309,9 @@ def _inline(children: Sequence[Token], refs: WordRefs, styles: WordStyles) -> st
         kind = tok.type
         if kind == "text":
             if tok.content:
-                target.append(_run(tok.content, _rpr(bold, italic, 0, link_rid is not None, styles)))
+                target.append(_run(tok.content, _rpr(bold, italic, 0, link_rid is not None, styles, strike)))
         elif kind == "code_inline":
-            target.append(_run(tok.content, _rpr(bold, italic, 1, link_rid is not None, styles)))
+            target.append(_run(tok.content, _rpr(bold, italic, 1, link_rid is not None, styles, strike)))
         elif kind == "softbreak":
             target.append(_run(" ", ""))
         elif kind == "hardbreak":
@@ -190,6 +324,10 @@ def _inline(children: Sequence[Token], refs: WordRefs, styles: WordStyles) -> st
             italic += 1
         elif kind == "em_close":
             italic -= 1
+        elif kind == "s_open":
+            strike += 1
+        elif kind == "s_close":
+            strike -= 1
         elif kind == "link_open":
             link_rid = refs.link(str(tok.attrs["href"]))
             link_runs = []
@@ -203,15 +341,76 @@ def _inline(children: Sequence[Token], refs: WordRefs, styles: WordStyles) -> st
     return "".join(out)
 
 
-def _ppr(style: str, num: tuple[int, int] | None = None, indent_level: int | None = None) -> str:
-    parts = []
+def _ppr(style: str, num: tuple[int, int] | None = None, indent_level: int | None = None,
+         jc: str | None = None, keep_next: bool = False) -> str:
+    parts = []  # in the schema's order: pStyle, keepNext, numPr, ind, jc
     if style:
         parts.append(f'<w:pStyle w:val="{style}"/>')
+    if keep_next:
+        parts.append("<w:keepNext/>")
     if num is not None:
         parts.append(f'<w:numPr><w:ilvl w:val="{num[0]}"/><w:numId w:val="{num[1]}"/></w:numPr>')
     if indent_level is not None:
         parts.append(f'<w:ind w:left="{_INDENT * (indent_level + 1)}"/>')
+    if jc:
+        parts.append(f'<w:jc w:val="{jc}"/>')
     return "<w:pPr>" + "".join(parts) + "</w:pPr>" if parts else ""
+
+
+# GFM alignment (markdown-it writes it as a style attribute) -> w:jc.
+_JC = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
+_PCT = 5000  # table width in fiftieths of a percent: it fills the text width (or the cell it stands in)
+_GRID = 9638  # twips of an A4 text width with 2 cm margins; Word needs a grid, widths come from _PCT
+_HEAD_FILL = "DCE6F1"
+
+
+_WIDTH = re.compile("\x00W(\\d+)\x00")  # a cell's width, known once the whole table is read
+
+
+class _Tabel:
+    """A Markdown table becoming a w:tbl, written whole at table_close (the grid needs the column count)."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []  # each row: its trPr, then one w:tc per cell (widths filled at the end)
+        self.cells: list[tuple[str, str | None, int]] = []  # (runs, alignment, text length) of the current row
+        self.cols = 0
+        self.longest: list[int] = []  # per column, for widths in proportion to the text
+        self.head = False
+
+    def row(self, styles: WordStyles) -> None:
+        if self.head:
+            self.cols = max(self.cols, len(self.cells))
+        style = styles.table_head if self.head else styles.table_cell
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{_HEAD_FILL}"/>' if self.head else ""
+        # No row breaks across pages; the head row repeats on each page and stays with the first row.
+        trpr = "<w:cantSplit/><w:tblHeader/>" if self.head else "<w:cantSplit/>"
+        row = [f"<w:tr><w:trPr>{trpr}</w:trPr>"]
+        for i, (runs, jc, length) in enumerate(self.cells):
+            if i == len(self.longest):
+                self.longest.append(0)
+            self.longest[i] = max(self.longest[i], length)
+            row.append(f'<w:tc><w:tcPr><w:tcW w:w="\x00W{i}\x00" w:type="pct"/>{shade}</w:tcPr>'
+                       f"<w:p>{_ppr(style, jc=jc, keep_next=self.head)}{runs}</w:p></w:tc>")
+        self.rows.append(row)
+        self.cells = []
+
+    def xml(self, styles: WordStyles) -> str:
+        # Word and LibreOffice both need a grid; columns get width in proportion to their longest text
+        # (within limits), so "Dag | Formiddag | Eftermiddag" does not get three equal columns.
+        weights = [min(max(n, 8), 40) for n in self.longest] or [1]
+        total = sum(weights)
+        pct = [_PCT * w // total for w in weights]
+        grid = "".join(f'<w:gridCol w:w="{_GRID * w // total}"/>' for w in weights)
+        body = "".join(_WIDTH.sub(lambda m: str(pct[int(m.group(1))]), "".join(cells)) + "</w:tr>"
+                       for cells in self.rows)
+        return (
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles.table}"/><w:tblW w:w="{_PCT}" w:type="pct"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+            # A paragraph after every table: a cell must end with one, and two tables in a row would merge.
+            f"<w:p>{_ppr(styles.paragraph)}</w:p>"
+        )
 
 
 def to_wordml(source: str, refs: WordRefs, styles: WordStyles = _DEFAULT_STYLES) -> str:
@@ -272,9 +471,29 @@ def tokens_to_wordml(tokens: Sequence[Token], refs: WordRefs, styles: WordStyles
     quote = 0
     pending_style = styles.paragraph
     heading_style: str | None = None
+    tabel: _Tabel | None = None
+    jc: str | None = None
     for tok in tokens:
         kind = tok.type
-        if kind == "bullet_list_open":
+        if tabel is not None:
+            if kind == "inline":
+                length = sum(len(c.content) for c in tok.children or () if c.type in ("text", "code_inline"))
+                tabel.cells.append((_inline(tok.children or (), refs, styles), jc, length))
+            elif kind in ("th_open", "td_open"):
+                jc = _JC.get(str(tok.attrs.get("style", "")))
+            elif kind == "thead_open":
+                tabel.head = True
+            elif kind == "thead_close":
+                tabel.head = False
+            elif kind == "tr_close":
+                tabel.row(styles)
+            elif kind == "table_close":
+                out.append(tabel.xml(styles))
+                tabel = None
+            continue
+        if kind == "table_open":
+            tabel = _Tabel()
+        elif kind == "bullet_list_open":
             lists.append([refs.bullet_num_id, False])
         elif kind == "ordered_list_open":
             start = int(tok.attrs.get("start", 1))
@@ -315,6 +534,10 @@ def tokens_to_wordml(tokens: Sequence[Token], refs: WordRefs, styles: WordStyles
             indent = len(lists) - 1 if lists else None
             for line in lines:
                 out.append(f"<w:p>{_ppr('', indent_level=indent)}{_run(line, rpr)}</w:p>")
+        elif kind == "html_block":  # unsupported raw HTML: its text, line by line
+            lines = tok.content.rstrip("\n").split("\n")
+            runs = "<w:r><w:br/></w:r>".join(_run(line, "") for line in lines)
+            out.append(f"<w:p>{_ppr(pending_style)}{runs}</w:p>")
         elif kind == "hr":
             out.append(
                 '<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/>'
