@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from .. import regler
 from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
 from ..findings import Severity
 from ..models import DRIFTSREGIONER, Rolle, visningsnavn
@@ -267,21 +268,25 @@ def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kurser") if k.p.kurser else k.sted())
 
 
-@check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program", kræver=("mb",))
+@check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program", kræver=("mb",), kilde=regler.KILDE_SOL)
 def kursus_tid(k: ProgramKontekst) -> Iterator[Fund]:
+    varighed = k.p.varighed_måneder
     for i, pk in enumerate(k.p.kurser):
         kursus = next((c for c in k.mb.model.kurser if c.id == pk.kursus), None)
         if kursus is None:
             continue
-        if kursus.tidligst_måned and pk.måned < kursus.tidligst_måned:
-            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men må tidligst tages i måned "
-                   f"{kursus.tidligst_måned}.", k.sted("kurser", i, "måned"))
-        if kursus.senest_måned and pk.måned > kursus.senest_måned:
-            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men skal være taget senest i måned "
-                   f"{kursus.senest_måned}.", k.sted("kurser", i, "måned"))
-        if pk.måned > k.p.varighed_måneder:
+        if pk.måned > varighed:
             yield (f"{kursus.titel} er planlagt i måned {pk.måned}, efter forløbets sidste måned "
-                   f"({k.p.varighed_måneder}).", k.sted("kurser", i, "måned"))
+                   f"({varighed}).", k.sted("kurser", i, "måned"))
+            continue
+        fra, til = regler.kursusvindue(kursus, varighed)
+        regel = regler.vinduesregel(kursus)
+        if pk.måned < fra:
+            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men må tidligst tages i måned {fra} "
+                   f"({regel}).", k.sted("kurser", i, "måned"))
+        elif pk.måned > til:
+            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men skal være taget senest i måned {til} "
+                   f"({regel}).", k.sted("kurser", i, "måned"))
 
 
 @check("P020", W, "Forskningstræningen mangler eller ligger uden for sit tidsvindue", "program", kræver=("mb",))

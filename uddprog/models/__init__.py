@@ -1,6 +1,6 @@
 """The three document kinds and their vocabularies. Imports nothing else of uddprog."""
 
-from .maalbeskrivelse import Forskningstraening, Kompetence, Kursus, Maalbeskrivelse
+from .maalbeskrivelse import Forskningstraening, Kompetence, Kompetencekort, Kursus, Maalbeskrivelse, Moensterdel
 from .program import (
     Ansaettelse,
     Ansvar,
@@ -11,6 +11,7 @@ from .program import (
     PlanlagtForskningstraening,
     PlanlagtKursus,
     Uddannelsesprogram,
+    Vejledersamtale,
 )
 from .skabelon import NationalSkabelon, Sektion
 from .vocab import (
@@ -19,9 +20,11 @@ from .vocab import (
     Ansvarsrolle,
     Driftsregion,
     Fase,
+    Gyldighed,
     Kursustype,
     Laeringsstrategi,
     Rolle,
+    Samtaletype,
     Videreuddannelsesregion,
     Vurderingsmetode,
     visningsnavn,
@@ -37,7 +40,8 @@ DOKUMENTTYPER = {
 __all__ = [
     "DOKUMENTTYPER", "DRIFTSREGIONER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
     "FokuseretOphold",
-    "Forfatter", "Forskningstraening", "Kompetence", "Kursus", "Kursustype", "Laeringsstrategi",
+    "Forfatter", "Forskningstraening", "Gyldighed", "Kompetence", "Kompetencekort", "Moensterdel", "Samtaletype",
+    "Vejledersamtale", "Kursus", "Kursustype", "Laeringsstrategi",
     "Maalbeskrivelse", "MaalbeskrivelseReference", "NationalSkabelon", "Planlaegning",
     "PlanlagtForskningstraening", "PlanlagtKursus", "Rolle", "Sektion", "Uddannelsesprogram",
     "Videreuddannelsesregion", "Vurderingsmetode", "visningsnavn",
