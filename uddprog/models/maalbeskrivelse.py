@@ -15,9 +15,9 @@ from .vocab import Ansaettelsestype, Fase, Gyldighed, Kursustype, Laeringsstrate
 class Kompetencekort(Dokumentdel):
     """A named assessment card a competency uses (e.g. dski.dk kort 1–10, Øst's KV-kort for KBU)."""
 
-    id: Id = Field(description="Kortets nummer eller kortnavn, fx 'KV-kort 3'.")
+    id: Tekst = Field(description="Kortets nummer eller navn, fx 'KV-kort 3'.")
     titel: Tekst
-    link: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+    link: Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>]+$")] | None = Field(
         default=None, description="Hvor kortet findes (https-adresse).")
 
 
