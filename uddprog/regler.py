@@ -122,9 +122,12 @@ def kursusvindue(kursus: Kursus, varighed: int) -> tuple[int, int]:
     return fra, til
 
 
-def har_vindue(kursus: Kursus) -> bool:
-    return any(getattr(kursus, f) is not None for f in (
-        "tidligst_måned", "senest_måned", "tidligst_måneder_før_slut", "senest_måneder_før_slut", "sidste_del"))
+VINDUESFELTER = ("tidligst_måned", "senest_måned", "tidligst_måneder_før_slut", "senest_måneder_før_slut", "sidste_del")
+
+
+def vinduesfelter(kursus: Kursus) -> tuple:
+    """The window as written, to tell a changed rule from months that moved with the phase's length."""
+    return tuple(getattr(kursus, f) for f in VINDUESFELTER)
 
 
 _BRØKER = {2: "sidste halvdel", 3: "sidste tredjedel", 4: "sidste fjerdedel"}

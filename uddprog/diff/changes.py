@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .. import regler
 from ..datoer import dansk_dato
 from ..findings import Location, Severity
 from ..loading import Dokument
@@ -305,19 +306,18 @@ def _varighed(gv: Version, nv: Version) -> Iterator[Ændring]:
                       sted_gammel=gv.sted("varighed_måneder"), sted_ny=nv.sted("varighed_måneder"))
 
 
-def vindue(k: Kursus) -> tuple[int | None, int | None]:
-    """The course's month window; None means no limit (the phase's start or end)."""
-    return (k.tidligst_måned, k.senest_måned)
+def vindue(k: Kursus, varighed: int) -> tuple[int, int]:
+    """The course's months in a phase of ``varighed`` months, by the same rule the checks use."""
+    return regler.kursusvindue(k, varighed)
 
 
-def vis_vindue(v: tuple[int | None, int | None]) -> str:
-    return f"måned {v[0] or 1}–{v[1] if v[1] else 'fasens slut'}"
+def vis_vindue(v: tuple[int, int]) -> str:
+    return f"måned {v[0]}–{v[1]}"
 
 
-def strammet(før: tuple[int | None, int | None], efter: tuple[int | None, int | None]) -> bool:
+def strammet(før: tuple[int, int], efter: tuple[int, int]) -> bool:
     """True when some month allowed before is no longer allowed."""
-    return (efter[0] is not None and (før[0] is None or efter[0] > før[0])) or \
-           (efter[1] is not None and (før[1] is None or efter[1] < før[1]))
+    return efter[0] > før[0] or efter[1] < før[1]
 
 
 def _kursusnavn(k: Kursus) -> str:
@@ -337,12 +337,14 @@ def _kurser(gv: Version, nv: Version) -> Iterator[Ændring]:
             continue
         nk = n.kurser[ni[k.id]]
         steder = dict(sted_gammel=gv.sted("kurser", gi[k.id]), sted_ny=nv.sted("kurser", ni[k.id]))
-        fv, nyt = vindue(k), vindue(nk)
-        if fv != nyt:
+        fv, nyt = vindue(k, g.varighed_måneder), vindue(nk, n.varighed_måneder)
+        # Same rule, other months only because the phase's length changed: D020 says that already.
+        if regler.vinduesfelter(k) != regler.vinduesfelter(nk) and fv != nyt:
             stram = strammet(fv, nyt)
             yield Ændring("D023" if stram else "D024",
                           f"Kurset {_kursusnavn(nk)}: tidsvinduet er {'strammet' if stram else 'lempet'} "
-                          f"fra {vis_vindue(fv)} til {vis_vindue(nyt)}.",
+                          f"fra {regler.vis_kursusvindue(k, g.varighed_måneder)} til "
+                          f"{regler.vis_kursusvindue(nk, n.varighed_måneder)}.",
                           gamle=(k.id,), nye=(k.id,), felt="tidsvindue", før=list(fv), efter=list(nyt), **steder)
         felter = [f for f in _KURSUSFELTER if getattr(k, f) != getattr(nk, f)]
         if felter:
