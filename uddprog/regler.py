@@ -30,6 +30,21 @@ class Kilde:
         return f"{self.tekst} (sekundær kilde)" if self.sekundær else self.tekst
 
 
+# --- rules the documents and templates carry ----------------------------------------------
+
+KILDE_SKABELON = Kilde("Den nationale skabelons regler (se dens 'regelkilde'); der findes ingen national skabelon for "
+                       "uddannelsesprogrammer, så de medfølgende skabeloners grænser og frister er opdigtet til uddprog",
+                       illustrativ=True)
+KILDE_MÅLBESKRIVELSE = Kilde("Sundhedsstyrelsens skabelon for målbeskrivelser (2011): obligatoriske "
+                             "kompetencevurderingsmetoder pr. kompetence")
+KILDE_LÆGEROLLER = Kilde("Sundhedsstyrelsen, De syv lægeroller, version 2 (3. maj 2013)")
+KILDE_FORSKNING = Kilde("dsohh.dk og videreuddannelsen-nord.dk: 20 dage, påbegyndt inden for de første 2 år og "
+                        "afsluttet mindst 6 måneder før hoveduddannelsens slutning, teoridelen inden for 12 måneder")
+KILDE_FASER = Kilde("Sundhedsstyrelsen: KBU 12 måneder, introduktionsuddannelse 12 måneder, hoveduddannelse 48–60 "
+                    "måneder")
+KILDE_SPECIALEKURSER = Kilde("Sundhedsstyrelsen: 210 timers specialespecifikke kurser i hoveduddannelsen")
+
+
 # --- KBU and almen praksis --------------------------------------------------------------
 
 KBU_ALMEN_PRAKSIS_MÅNEDER = 6

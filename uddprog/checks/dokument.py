@@ -37,7 +37,7 @@ def dublet_id(k: DokumentKontekst) -> Iterator[Fund]:
                 set_[element.id] = i
 
 
-@check("M001", W, "Fasens varighed afviger fra det sædvanlige", "målbeskrivelse")
+@check("M001", W, "Fasens varighed afviger fra det sædvanlige", "målbeskrivelse", kilde=regler.KILDE_FASER)
 def fasevarighed(k: DokumentKontekst) -> Iterator[Fund]:
     mb = k.dok.model
     lav, høj = FASE_MÅNEDER[mb.fase]
@@ -83,7 +83,8 @@ def erstatter_findes(k: DokumentKontekst) -> Iterator[Fund]:
 SPECIALEKURSUS_TIMER = 210
 
 
-@check("M004", W, "De specialespecifikke kurser summer ikke til 210 timer i hoveduddannelsen", "målbeskrivelse")
+@check("M004", W, "De specialespecifikke kurser summer ikke til 210 timer i hoveduddannelsen", "målbeskrivelse",
+       kilde=regler.KILDE_SPECIALEKURSER)
 def kursustimer(k: DokumentKontekst) -> Iterator[Fund]:
     mb = k.dok.model
     kurser = [c for c in mb.kurser if c.type == "specialespecifik"]

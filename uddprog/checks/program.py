@@ -108,7 +108,8 @@ def planlagt_findes(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kompetenceplan", i, "kompetence"))
 
 
-@check("P008", E, "En obligatorisk vurderingsmetode mangler for en kompetence", "program", kræver=("mb",))
+@check("P008", E, "En obligatorisk vurderingsmetode mangler for en kompetence", "program", kræver=("mb",),
+       kilde=regler.KILDE_MÅLBESKRIVELSE)
 def obligatoriske_metoder(k: ProgramKontekst) -> Iterator[Fund]:
     brugt: dict[str, set] = defaultdict(set)
     første: dict[str, int] = {}
@@ -180,7 +181,8 @@ def måned_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
                    f"'{p.ansættelse}' dækker måned {start}–{slut} af forløbet.", k.sted("kompetenceplan", i, felt))
 
 
-@check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program", kræver=("mb",))
+@check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program", kræver=("mb",),
+       kilde=regler.KILDE_LÆGEROLLER)
 def roller_dækket(k: ProgramKontekst) -> Iterator[Fund]:
     dækket = set()
     for p in k.p.kompetenceplan:
@@ -201,7 +203,8 @@ def antal_ord(markdown: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", tekst))
 
 
-@check("P013", E, "Et påkrævet afsnit fra skabelonen mangler eller er tomt", "program", kræver=("skabelon",))
+@check("P013", E, "Et påkrævet afsnit fra skabelonen mangler eller er tomt", "program", kræver=("skabelon",),
+       kilde=regler.KILDE_SKABELON)
 def påkrævede_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
     for s in k.skabelon.model.sektioner:
         if not s.påkrævet:
@@ -215,7 +218,8 @@ def påkrævede_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("sektioner", s.id))
 
 
-@check("P014", W, "Et afsnit er længere end skabelonens omfangsgrænse", "program", kræver=("skabelon",))
+@check("P014", W, "Et afsnit er længere end skabelonens omfangsgrænse", "program", kræver=("skabelon",),
+       kilde=regler.KILDE_SKABELON)
 def omfang(k: ProgramKontekst) -> Iterator[Fund]:
     for s in k.skabelon.model.sektioner:
         tekst = k.p.sektioner.get(s.id)
@@ -234,7 +238,8 @@ def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
                    f"Afsnit i skabelonen: {_opremsning(kendte)}.", k.sted("sektioner", sid, nøgle=True))
 
 
-@check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program", kræver=("skabelon",))
+@check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program", kræver=("skabelon",),
+       kilde=regler.KILDE_SKABELON)
 def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
     a = k.p.ansvar
     for felt in k.skabelon.model.ansvarsfelter:
@@ -289,7 +294,8 @@ def kursus_tid(k: ProgramKontekst) -> Iterator[Fund]:
                    f"({regel}).", k.sted("kurser", i, "måned"))
 
 
-@check("P020", W, "Forskningstræningen mangler eller ligger uden for sit tidsvindue", "program", kræver=("mb",))
+@check("P020", W, "Forskningstræningen mangler eller ligger uden for sit tidsvindue", "program", kræver=("mb",),
+       kilde=regler.KILDE_FORSKNING)
 def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
     if k.mb.model.forskningstræning is None:
         return
@@ -322,7 +328,7 @@ def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- revision: versions and dates ----------------------------------------------------------
 
-@check("P021", W, "Der findes en nyere version af målbeskrivelsen", "program", kræver=("mb",))
+@check("P021", W, "Der findes en nyere version af målbeskrivelsen", "program", kræver=("mb",), kilde=regler.KILDE_SKABELON)
 def nyere_version(k: ProgramKontekst) -> Iterator[Fund]:
     for ny in k.katalog.nyere_versioner(k.mb.model):
         frist = _frist(k, ny.model.gyldig_fra)
@@ -332,7 +338,8 @@ def nyere_version(k: ProgramKontekst) -> Iterator[Fund]:
                + " Kør 'uddprog diff' for at se hvad der skal ændres.", k.sted("målbeskrivelse", "version"))
 
 
-@check("P022", W, "Fristen for revision efter en ny målbeskrivelse er overskredet", "program", kræver=("mb",))
+@check("P022", W, "Fristen for revision efter en ny målbeskrivelse er overskredet", "program", kræver=("mb",),
+       kilde=regler.KILDE_SKABELON)
 def revisionsfrist_overskredet(k: ProgramKontekst) -> Iterator[Fund]:
     nyere = k.katalog.nyere_versioner(k.mb.model)
     if not nyere:
@@ -344,7 +351,7 @@ def revisionsfrist_overskredet(k: ProgramKontekst) -> Iterator[Fund]:
                k.sted("målbeskrivelse", "version"))
 
 
-@check("P023", W, "Datoen for næste revision er overskredet eller ligger for langt ude", "program")
+@check("P023", W, "Datoen for næste revision er overskredet eller ligger for langt ude", "program", kilde=regler.KILDE_SKABELON)
 def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
     a = k.p.ansvar
     if a.næste_revision is None:
