@@ -266,7 +266,10 @@ def block_vejledersamtaler(doc) -> None:
     """The planned vejledersamtaler, one table per ansættelse (block 'vejledersamtaler')."""
     tag(doc, "{%p elif b == 'vejledersamtaler' %}")
     tag(doc, "{%p for g in vejledersamtaler %}")
-    para(doc, "Vejledersamtaler: {{ g.overskrift }}", "Heading 2")
+    # A bold caption, not a heading: one entry per ansættelse would crowd the table of contents.
+    caption = para(doc, "{{ g.overskrift }}", bold=True)
+    caption.paragraph_format.keep_with_next = True
+    caption.paragraph_format.space_before = Pt(12)
     tag(doc, "{%p if g.ansaettelse.samtaler %}")
     table(doc, [
         ("Samtale", 3.6, "{{ r.samtale }}"),

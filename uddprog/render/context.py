@@ -319,7 +319,8 @@ def build_context(
         "rolledaekning": rolledaekning,
         "kurser": kurser,
         "fokuserede_ophold": ophold,
-        "vejledersamtaler": [Felter({"ansaettelse": a, "overskrift": f"{a['overskrift']} ({a['periode']})"})
+        "vejledersamtaler": [Felter({"ansaettelse": a, "overskrift": f"Vejledersamtaler i ansættelse {a['nr']}: "
+                                                                      f"{a['navn']} ({a['periode']})"})
                              for a in ansaettelser],
         "forskning": forskning,
         "sektioner": sektioner,
@@ -384,9 +385,6 @@ def _underpunkter(blokke, ansaettelser) -> list[dict]:
             ud += [Felter({"anker": a["anker"], "tekst": a["overskrift"]}) for a in ansaettelser]
         elif b == "kompetenceplan":
             ud += [Felter({"anker": "plan-" + a["anker"], "tekst": f"{a['overskrift']} ({a['periode']})"})
-                   for a in ansaettelser]
-        elif b == "vejledersamtaler":
-            ud += [Felter({"anker": "samtaler-" + a["anker"], "tekst": f"Vejledersamtaler: {a['overskrift']}"})
                    for a in ansaettelser]
         elif b == "rolledækning":
             ud.append(Felter({"anker": "rolledaekning", "tekst": BLOK_TITLER["rolledækning"]}))
