@@ -71,6 +71,10 @@ def ansættelsesmønster(mb: Maalbeskrivelse) -> list[Moensterdel]:
     return [Moensterdel(type=Ansaettelsestype.SYGEHUSAFDELING, måneder=mb.varighed_måneder)]
 
 
+KILDE_TUTORLÆGE = Kilde("Dansk Selskab for Almen Medicin (dsam.dk), om specialet: tutorlægens praksisbeskrivelse er "
+                        "en del af uddannelsesprogrammet")
+
+
 # --- vejledersamtaler -------------------------------------------------------------------
 
 KILDE_SAMTALER = Kilde("Dansk Selskab for Medicinsk Uddannelse (dsmu.dk), vejledning; samtalernes navne efter "

@@ -119,6 +119,7 @@ MUTATIONER = {
     "P049": lambda r: r.mb.update(udfaset="2020-01-01"),
     "P050": _p050,
     "P051": lambda r: r.program["sektioner"].update(indledning="Evaluér på [evaluer.dk](https://www.evaluer.dk)."),
+    "P052": lambda r: r.program["ansættelser"][1].update(type="almen-praksis"),
     "M010": lambda r: r.mb.update(ansættelsesmønster=[{"type": "sygehusafdeling", "måneder": 24}]),
     "M011": lambda r: r.mb.update(udfaset="2010-01-01"),
     "M012": _m012,

@@ -193,3 +193,13 @@ def test_diff_sees_a_window_moved_to_count_from_the_end():
             if æ.id in ("D023", "D024")]
     assert æ.id == "D023" and æ.før == [24, 48] and æ.efter == [25, 48]
     assert "måned 25–48 (når der højst er 24 måneder tilbage)" in æ.besked
+
+
+def test_p052_passes_with_a_tutorlæge_and_in_kbu(repo):
+    repo.program["ansættelser"][1]["type"] = "almen-praksis"
+    repo.program["ansvar"]["udarbejdet_af"].append({"navn": "Tutor Testesen", "rolle": "tutorlaege"})
+    assert "P052" not in _ids(repo)
+    repo.program["ansvar"]["udarbejdet_af"].pop()
+    assert "P052" in _ids(repo)
+    _kbu(repo)
+    assert "P052" not in _ids(repo)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .. import regler
 from ..datoer import dansk_dato
 from ..findings import Severity
-from ..models import Ansaettelsestype, Driftsregion, Fase, Samtaletype, Videreuddannelsesregion, visningsnavn
+from ..models import Ansaettelsestype, Ansvarsrolle, Driftsregion, Fase, Samtaletype, Videreuddannelsesregion, visningsnavn
 from ..navne import slug
 from .kontekst import ProgramKontekst
 from .program import _tekster
@@ -199,3 +199,16 @@ def gamle_systemer(k: ProgramKontekst) -> Iterator[Fund]:
         for navn in dict.fromkeys(m.group(1).lower() for m in _SYSTEM.finditer(tekst)):
             yield (f"Teksten nævner {navn}, som er afløst af {regler.ERSTATTEDE_SYSTEMER[navn]}; henvis til "
                    f"{regler.ERSTATTEDE_SYSTEMER[navn]} i stedet.", k.sted(*sti))
+
+
+@check("P052", W, "Et forløb med almen praksis har ingen tutorlæge blandt forfatterne", "program",
+       kilde=regler.KILDE_TUTORLÆGE)
+def tutorlæge(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.p.målbeskrivelse.fase == Fase.KBU:
+        return  # KBU's six months in almen praksis have a vejleder, not a tutorlæge writing the programme
+    praksis = [a for a in k.p.ansættelser if a.type == Ansaettelsestype.ALMEN_PRAKSIS]
+    if praksis and Ansvarsrolle.TUTORLAEGE not in {f.rolle for f in k.p.ansvar.udarbejdet_af}:
+        yield (f"Forløbet har {len(praksis)} ansættelse{'r' if len(praksis) > 1 else ''} i almen praksis, men ingen "
+               "tutorlæge er med til at udarbejde programmet; tutorlægens praksisbeskrivelse er en del af det. "
+               "Tilføj tutorlægen under 'ansvar.udarbejdet_af' med 'rolle: tutorlaege'.",
+               k.sted("ansvar", "udarbejdet_af"))
