@@ -218,7 +218,7 @@ def build_context(
     for pk in sorted(program.kurser, key=lambda k: (k.måned, k.kursus)):
         k = mb_kurser.get(pk.kursus)
         i_ans = next((ans_ctx[aid]["navn"] for aid, (fra, til) in perioder.items() if fra <= pk.måned <= til), "")
-        krav = regler.vinduesregel(k) if k else ""
+        krav = _kursuskrav(k, program.varighed_måneder) if k else ""
         kurser.append(Felter({
             "titel": k.titel if k else pk.kursus,
             "type": visningsnavn(k.type) if k else "",
@@ -351,6 +351,15 @@ def _ren(value):
     if value.__class__ is list:
         return [_ren(v) for v in value]
     return value
+
+
+def _kursuskrav(kursus, varighed: int) -> str:
+    """The window as the målbeskrivelse words it; one counted from the end also names its months."""
+    regel = regler.vinduesregel(kursus)
+    if kursus.tidligst_måneder_før_slut or kursus.senest_måneder_før_slut is not None or kursus.sidste_del:
+        fra, til = regler.kursusvindue(kursus, varighed)
+        regel += f" ({periode(fra, til)})"
+    return regel
 
 
 def _samtaler(a) -> list[dict]:
