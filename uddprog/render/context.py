@@ -376,7 +376,7 @@ def _kort(k) -> str:
     """The competency's assessment cards as Markdown ('Kompetencekort: [KV-kort 3 …](…)'), linked when known."""
     if not k.kompetencekort:
         return ""
-    navne = [f"[{_md_tekst(c.id + ' ' + c.titel)}]({c.link})" if c.link else _md_tekst(f"{c.id} {c.titel}")
+    navne = [f"[{_md_tekst(c.id + ' – ' + c.titel)}]({c.link})" if c.link else _md_tekst(f"{c.id} – {c.titel}")
              for c in k.kompetencekort]
     return "Kompetencekort: " + "; ".join(navne)
 
