@@ -15,10 +15,12 @@ import textwrap
 from collections.abc import Iterator
 
 from . import regler
+from .navne import slug
 from .models import (
     DRIFTSREGIONER,
     Ansaettelsestype,
     Ansvarsrolle,
+    Driftsregion,
     Fase,
     Maalbeskrivelse,
     NationalSkabelon,
@@ -49,6 +51,9 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
     titel = (f"Uddannelsesprogram for {fase}" if mb.fase == Fase.KBU
              else f"Uddannelsesprogram for {fase} i {mb.speciale.lower()}")
     driftsregion = sorted(DRIFTSREGIONER[region])[0]
+    if (Driftsregion.SJAELLAND in DRIFTSREGIONER[region] and mb.fase == Fase.HOVEDUDDANNELSE
+            and slug(mb.speciale) not in regler.IKKE_I_REGION_SJÆLLAND):
+        driftsregion = Driftsregion.SJAELLAND  # Øst: a hoveduddannelse starts and ends in Region Sjælland (P050)
     mønster = regler.ansættelsesmønster(mb)
     ansættelse, første_slut = "ansaettelse-1", mønster[0].måneder
     ud = [
@@ -91,7 +96,9 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
         ]
         if mb.fase == Fase.KBU:
             ud.append(f"    uddannelsesplan_senest_dag: {regler.UDDANNELSESPLAN_KBU_DAGE}")
-        ud.append("    vejledersamtaler:  # dag 1 er første arbejdsdag")
+        ud.append(f"    vejledersamtaler:  # dag 1 er første arbejdsdag; mindst {regler.mindste_antal_samtaler(del_.måneder)}, "
+                  f"den første inden for {regler.første_samtale_senest(mb.fase)} dage ({regler.KILDE_SAMTALER.tekst.split(',')[0]}, "
+                  "sekundær kilde)")
         ud += [f"      - {{type: {t}, senest_dag: {dag}}}" for t, dag in regler.samtaleplan(del_.måneder, mb.fase)]
     ud.append("kompetenceplan:  # måneder tælles fra forløbets start")
     for k in mb.kompetencer:
