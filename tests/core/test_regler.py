@@ -203,3 +203,19 @@ def test_p052_passes_with_a_tutorlæge_and_in_kbu(repo):
     assert "P052" in _ids(repo)
     _kbu(repo)
     assert "P052" not in _ids(repo)
+
+
+def test_status_says_who_stays_and_marks_a_phased_out_version(repo):
+    from uddprog.catalog import Katalog
+    from uddprog.diff.status import overgange, status
+    from uddprog.loading import indlæs
+
+    repo.mb["udfaset"] = "2026-01-01"
+    repo.ekstra["målbeskrivelser/neurologi/hoveduddannelse-2024.yaml"] = mb_data() | {
+        "version": "2024", "gyldig_fra": "2024-09-01", "gælder_for": "paabegyndt"}
+    repo.skriv()
+    (linje,) = status([indlæs(repo.rod / "examples/nord/program.yaml")], Katalog(repo.rod), date(2026, 11, 23))
+    assert linje.udfaset and linje.nyere_version == "2024"
+    assert overgange([linje]) == ["Neurologi/hoveduddannelse@2015: Forløb påbegyndt før 1. september 2024 fortsætter "
+                                  "på version 2015, som udfases 1. januar 2026; forløb påbegyndt fra den dato følger "
+                                  "version 2024."]
