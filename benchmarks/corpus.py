@@ -733,7 +733,8 @@ def ansættelser_for(mb: MB, region: str, rng: random.Random) -> list[dict]:
     for i, måneder in enumerate(længder):
         dr = "Sjælland" if sjælland_ende and i in (0, len(længder) - 1) else rng.choice(driftsregioner)
         type_ = typer[i] if typer else None
-        praksis = type_ == "almen-praksis" if typer else (fase == "kbu" and i == 0 or (sp and sp.praksis and i % 2 == 1))
+        praksis = type_ == "almen-praksis" if typer else (fase == "kbu" and i == (1 if region == "Øst" else 0)  # Øst: almen praksis is the 2nd (P053)
+                                                 or (sp and sp.praksis and i % 2 == 1))
         if praksis:
             by = rng.choice(PRAKSISBYER[dr])
             sted, afdeling, uni = f"Lægehuset {by} (fiktiv praksis)", "Almen praksis", False

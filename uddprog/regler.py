@@ -37,6 +37,10 @@ KILDE_SKABELON = Kilde("Den nationale skabelons regler (se dens 'regelkilde'); d
                        illustrativ=True)
 KILDE_MÅLBESKRIVELSE = Kilde("Sundhedsstyrelsens skabelon for målbeskrivelser (2011): obligatoriske "
                              "kompetencevurderingsmetoder pr. kompetence")
+KILDE_PROGRAM = Kilde("laegeuddannelsen.dk, begreber og nøgleord: uddannelsesprogrammet konkretiserer målbeskrivelsen "
+                      "for forløbet og siger, hvor og hvornår kompetencer, kurser og vurderinger ligger")
+KILDE_MINDSTE_ANTAL = Kilde("Målbeskrivelsens mindste antal vurderinger, fx Dansk Psykiatrisk Selskab, målbeskrivelse "
+                            "2016 (dpsnet.dk)")
 KILDE_LÆGEROLLER = Kilde("Sundhedsstyrelsen, De syv lægeroller, version 2 (3. maj 2013)")
 KILDE_FORSKNING = Kilde("dsohh.dk og videreuddannelsen-nord.dk: 20 dage, påbegyndt inden for de første 2 år og "
                         "afsluttet mindst 6 måneder før hoveduddannelsens slutning, teoridelen inden for 12 måneder")
@@ -189,6 +193,10 @@ KILDE_FOKUSERET_OPHOLD = Kilde("Sundhedsstyrelsen, Terminologi for den lægelige
 IKKE_I_REGION_SJÆLLAND = frozenset({"neurokirurgi", "thoraxkirurgi"})
 KILDE_ØST = Kilde("Aftale mellem Region Sjælland og Region Hovedstaden om hoveduddannelsesforløb i "
                   "Videreuddannelsesregion Øst: forløb bør begynde og slutte i Region Sjælland", sekundær=True)
+
+
+KILDE_ØST_KBU = Kilde("laegeuddannelsen.dk: i Øst skal psykiatri og almen praksis altid indgå som 2. ansættelse i "
+                      "KBU (reglens rækkevidde er uklar)", sekundær=True)
 
 
 # --- current systems --------------------------------------------------------------------

@@ -61,6 +61,14 @@ def _p050(r):
         a["driftsregion"] = "Hovedstaden"
 
 
+def _p053(r):
+    _kbu(r)
+    r.program["videreuddannelsesregion"] = "Øst"
+    for a in r.program["ansættelser"]:
+        a["driftsregion"] = "Sjælland"
+    r.program["ansættelser"][0]["type"] = "almen-praksis"
+
+
 def _t011(r):
     r.skabelon["sektioner"] = [s for s in r.skabelon["sektioner"] if s["id"] != "karrierevejledning"]
 
@@ -120,6 +128,7 @@ MUTATIONER = {
     "P050": _p050,
     "P051": lambda r: r.program["sektioner"].update(indledning="Evaluér på [evaluer.dk](https://www.evaluer.dk)."),
     "P052": lambda r: r.program["ansættelser"][1].update(type="almen-praksis"),
+    "P053": _p053,
     "M010": lambda r: r.mb.update(ansættelsesmønster=[{"type": "sygehusafdeling", "måneder": 24}]),
     "M011": lambda r: r.mb.update(udfaset="2010-01-01"),
     "M012": _m012,

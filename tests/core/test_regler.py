@@ -219,3 +219,19 @@ def test_status_says_who_stays_and_marks_a_phased_out_version(repo):
     assert overgange([linje]) == ["Neurologi/hoveduddannelse@2015: Forløb påbegyndt før 1. september 2024 fortsætter "
                                   "på version 2015, som udfases 1. januar 2026; forløb påbegyndt fra den dato følger "
                                   "version 2024."]
+
+
+def test_p053_passes_when_almen_praksis_is_the_second_ansættelse_in_øst(repo):
+    _kbu(repo)
+    repo.program["videreuddannelsesregion"] = "Øst"
+    for a in repo.program["ansættelser"]:
+        a["driftsregion"] = "Sjælland"
+    repo.program["ansættelser"][1]["type"] = "almen-praksis"
+    assert "P053" not in _ids(repo)
+    repo.program["ansættelser"][1]["type"] = "psykiatrisk-afdeling"
+    assert "P053" not in _ids(repo)
+    repo.program["videreuddannelsesregion"] = "Nord"
+    repo.program["ansættelser"][1]["type"] = "sygehusafdeling"
+    for a in repo.program["ansættelser"]:
+        a["driftsregion"] = "Nordjylland"
+    assert "P053" not in _ids(repo)  # the rule is Øst's

@@ -89,7 +89,8 @@ def driftsregion(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- competency plan -----------------------------------------------------------
 
-@check("P006", E, "En kompetence fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",))
+@check("P006", E, "En kompetence fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",),
+       kilde=regler.KILDE_PROGRAM)
 def alle_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
     planlagt = {p.kompetence for p in k.p.kompetenceplan}
     for komp in k.mb.model.kompetencer:
@@ -126,7 +127,8 @@ def obligatoriske_metoder(k: ProgramKontekst) -> Iterator[Fund]:
                    "Tilføj metoden under 'vurderingsmetoder'.", k.sted("kompetenceplan", første[komp.id], "kompetence"))
 
 
-@check("P009", E, "En vurderingsmetode er ikke tilladt for kompetencen", "program", kræver=("mb",))
+@check("P009", E, "En vurderingsmetode er ikke tilladt for kompetencen", "program", kræver=("mb",),
+       kilde=regler.KILDE_MÅLBESKRIVELSE)
 def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
     for i, p in enumerate(k.p.kompetenceplan):
         komp = k.kompetencer.get(p.kompetence)
@@ -139,7 +141,8 @@ def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
                        f"(tilladt: {tilladte}).", k.sted("kompetenceplan", i, "vurderingsmetoder", j))
 
 
-@check("P024", W, "Der er planlagt færre vurderinger end målbeskrivelsen kræver", "program", kræver=("mb",))
+@check("P024", W, "Der er planlagt færre vurderinger end målbeskrivelsen kræver", "program", kræver=("mb",),
+       kilde=regler.KILDE_MINDSTE_ANTAL)
 def antal_vurderinger(k: ProgramKontekst) -> Iterator[Fund]:
     antal: dict[str, int] = defaultdict(int)
     første: dict[str, int] = {}
@@ -264,7 +267,8 @@ def kursus_findes(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kurser", i, "kursus"))
 
 
-@check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",))
+@check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",),
+       kilde=regler.KILDE_PROGRAM)
 def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
     planlagt = {pk.kursus for pk in k.p.kurser}
     for kursus in k.mb.model.kurser:

@@ -212,3 +212,18 @@ def tutorlæge(k: ProgramKontekst) -> Iterator[Fund]:
                "tutorlæge er med til at udarbejde programmet; tutorlægens praksisbeskrivelse er en del af det. "
                "Tilføj tutorlægen under 'ansvar.udarbejdet_af' med 'rolle: tutorlaege'.",
                k.sted("ansvar", "udarbejdet_af"))
+
+
+
+@check("P053", W, "En KBU i Øst har ikke almen praksis eller psykiatri som anden ansættelse", "program",
+       kilde=regler.KILDE_ØST_KBU)
+def øst_kbu(k: ProgramKontekst) -> Iterator[Fund]:
+    if (k.p.målbeskrivelse.fase != Fase.KBU or k.p.videreuddannelsesregion != Videreuddannelsesregion.OEST
+            or len(k.p.ansættelser) != 2):
+        return
+    anden = k.p.ansættelser[1]
+    if anden.type not in (Ansaettelsestype.ALMEN_PRAKSIS, Ansaettelsestype.PSYKIATRISK_AFDELING):
+        yield (f"I Videreuddannelsesregion Øst indgår almen praksis og psykiatri altid som 2. ansættelse i KBU, men "
+               f"den anden ansættelse er {visningsnavn(anden.type).lower()} ({anden.sted}). Byt om på "
+               "ansættelserne, eller angiv den rigtige type.", k.sted("ansættelser", 1, "type")
+               if "type" in anden.model_fields_set else k.sted("ansættelser", 1))
