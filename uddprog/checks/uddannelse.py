@@ -33,9 +33,9 @@ def kbu_almen_praksis(k: ProgramKontekst) -> Iterator[Fund]:
         return
     i_praksis = sum(a.måneder for a in k.p.ansættelser if a.type == Ansaettelsestype.ALMEN_PRAKSIS)
     if i_praksis < regler.KBU_ALMEN_PRAKSIS_MÅNEDER:
-        yield (f"Alle KBU-forløb har fra runde 2022-1 {regler.KBU_ALMEN_PRAKSIS_MÅNEDER} måneder i almen praksis, men "
-               f"forløbet har {_måneder(i_praksis)} med 'type: almen-praksis'. Angiv typen på praksisansættelsen, "
-               "eller planlæg en.", k.sted("ansættelser"))
+        yield (f"Fra runde 2022-1 har alle KBU-forløb seks måneder i almen praksis, men forløbet har "
+               f"{_måneder(i_praksis)} med 'type: almen-praksis'. Angiv typen på praksisansættelsen, eller planlæg "
+               "en.", k.sted("ansættelser"))
 
 
 @check("P041", W, "Ansættelserne følger ikke målbeskrivelsens ansættelsesmønster", "program", kræver=("mb",),
