@@ -172,12 +172,15 @@ def vinduesregel(kursus: Kursus) -> str:
     return ", ".join(dele)
 
 
+def fra_slutningen(kursus: Kursus) -> bool:
+    """Whether the window moves with the phase's length (given from the end or as the last part)."""
+    return bool(kursus.tidligst_måneder_før_slut or kursus.senest_måneder_før_slut is not None or kursus.sidste_del)
+
+
 def vis_kursusvindue(kursus: Kursus, varighed: int) -> str:
     """'måned 25–48 (når der højst er 24 måneder tilbage)'."""
     fra, til = kursusvindue(kursus, varighed)
-    regel = vinduesregel(kursus)
-    relativ = kursus.tidligst_måneder_før_slut or kursus.senest_måneder_før_slut is not None or kursus.sidste_del
-    return f"måned {fra}–{til}" + (f" ({regel})" if relativ else "")
+    return f"måned {fra}–{til}" + (f" ({vinduesregel(kursus)})" if fra_slutningen(kursus) else "")
 
 
 # --- fokuserede ophold ------------------------------------------------------------------

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalog import SKABELON_FIL
-from ..findings import Severity
 from .. import regler
+from ..findings import Severity
 from ..models import Fase
 from .kontekst import DokumentKontekst
 from .registry import Fund, check

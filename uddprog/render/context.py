@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..datoer import MÅNEDSNAVNE, dansk_dato
 from .. import regler
+from ..datoer import MÅNEDSNAVNE, dansk_dato
 from ..models import (
     Ansaettelsestype,
     Maalbeskrivelse,
@@ -356,7 +356,7 @@ def _ren(value):
 def _kursuskrav(kursus, varighed: int) -> str:
     """The window as the målbeskrivelse words it; one counted from the end also names its months."""
     regel = regler.vinduesregel(kursus)
-    if kursus.tidligst_måneder_før_slut or kursus.senest_måneder_før_slut is not None or kursus.sidste_del:
+    if regler.fra_slutningen(kursus):
         fra, til = regler.kursusvindue(kursus, varighed)
         regel += f" ({periode(fra, til)})"
     return regel
