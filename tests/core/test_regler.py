@@ -235,3 +235,10 @@ def test_p053_passes_when_almen_praksis_is_the_second_ansættelse_in_øst(repo):
     for a in repo.program["ansættelser"]:
         a["driftsregion"] = "Nordjylland"
     assert "P053" not in _ids(repo)  # the rule is Øst's
+
+
+def test_diff_reports_what_a_version_applies_to():
+    gammel = Maalbeskrivelse.model_validate(mb_data())
+    ny = gammel.model_copy(update={"version": "2024", "gælder_for": "opslaaet"})
+    (æ,) = [æ for æ in sammenlign(gammel, ny).ændringer if æ.id == "D040"]
+    assert "gælder_for: ansat → opslaaet" in æ.besked

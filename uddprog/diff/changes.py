@@ -394,7 +394,7 @@ def _vis(v: Any) -> str:
     return "intet" if v is None else dansk_dato(v) if hasattr(v, "isoformat") else str(v)
 
 
-_VERSIONSFELTER = ("version", "versionsdato", "gyldig_fra")
+_VERSIONSFELTER = ("version", "versionsdato", "gyldig_fra", "gælder_for", "udfaset")
 _ØVRIGE_FELTER = ("udarbejdet_af", "godkendt_af", "kilde", "beskrivelse", "illustrativ")
 
 
