@@ -1,9 +1,16 @@
 """Finds målbeskrivelser, national templates and programmes, and resolves references between them.
 
 A repository (the *rod*) has ``målbeskrivelser/<speciale>/<fase>-<version>.yaml``,
-``templates/national/<id>/skabelon.yaml`` and ``examples/<region>/*.yaml``. The catalog
-loads målbeskrivelser and templates once, so a batch of thousands of programmes
-resolves its references without re-reading them.
+``templates/national/<id>/skabelon.yaml`` and its programmes (``examples/<region>/*.yaml`` here,
+``programmer/`` in a region's repository made by ``uddprog init``). The catalog loads målbeskrivelser
+and templates once, so a batch of thousands of programmes resolves its references without re-reading them.
+
+The catalog is layered like mkdocs' theme folders: an ordered list of roots, highest precedence first —
+the repository, then the national catalogue shipped inside the package. A template file
+(``templates/national/<id>/program.docx``, ``_felles/program.css`` …) is taken from the first layer that
+has it, so a region can restyle one Word layout and inherit the rest. A målbeskrivelse is hidden by one
+in a higher layer with the same path below ``målbeskrivelser/`` or the same specialty, phase and version.
+Files are never merged.
 """
 
 from __future__ import annotations
@@ -29,6 +36,32 @@ MB_MAPPE = "målbeskrivelser"
 SKABELON_MAPPE = Path("templates") / "national"
 EKSEMPEL_MAPPE = "examples"
 SKABELON_FIL = "skabelon.yaml"
+#: Configuration files that mark a repository root (uddprog.config reads them).
+KONFIGFILER = ("uddprog.toml", ".uddprog.yaml")
+
+#: Where the wheel carries the national catalogue (copied there at build time, see setup.py).
+PAKKEDATA = Path(__file__).resolve().parent / "_national"
+
+
+def indbygget_rod() -> Path | None:
+    """The root of the national catalogue that ships with uddprog.
+
+    In an installed wheel that is ``uddprog/_national``; in a source checkout (editable install) the
+    checkout itself, whose ``målbeskrivelser/`` and ``templates/national/`` the wheel is built from.
+    """
+    if (PAKKEDATA / SKABELON_MAPPE).is_dir():
+        return PAKKEDATA
+    checkout = PAKKEDATA.parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / SKABELON_MAPPE).is_dir():
+        return checkout
+    return None
+
+
+def er_repository(mappe: Path) -> bool:
+    """A folder is a uddprog repository when it has a config file, målbeskrivelser/ or templates/national/."""
+    mappe = Path(mappe)
+    return (any((mappe / k).is_file() for k in KONFIGFILER)
+            or (mappe / MB_MAPPE).is_dir() or (mappe / SKABELON_MAPPE).is_dir())
 
 
 _REFERENCE = re.compile(r"^(?P<speciale>[^/@]+)/(?P<fase>[^/@]+)@(?P<version>[^/@]+)$")
@@ -44,13 +77,13 @@ def er_reference(tekst: str) -> bool:
 
 
 def find_rod(start: Path | None = None) -> Path:
-    """The nearest folder at or above ``start`` that holds målbeskrivelser/ or templates/national/."""
+    """The nearest repository (see ``er_repository``) at or above ``start``; "." when there is none."""
     start = (start or Path.cwd()).resolve()
     if start.is_file():
         start = start.parent
     cwd = Path.cwd()
     for mappe in (start, *start.parents):
-        if (mappe / MB_MAPPE).is_dir() or (mappe / SKABELON_MAPPE).is_dir():
+        if er_repository(mappe):
             # Relative to the working folder when inside it: messages then show short, clickable paths.
             return mappe.relative_to(cwd) if mappe.is_relative_to(cwd) else mappe
     return Path(".")
@@ -61,29 +94,111 @@ def yaml_filer(mappe: Path) -> list[Path]:
     return sorted(p for p in mappe.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-class Katalog:
-    """The målbeskrivelser and national templates of one repository."""
+def _mb_nøgle(d: Dokument) -> tuple[str, str, str]:
+    return slug(d.model.speciale), str(d.model.fase), d.model.version
 
-    def __init__(self, rod: Path):
+
+class Katalog:
+    """The målbeskrivelser and national templates of one repository, over the shipped national catalogue.
+
+    ``lag`` is the ordered list of roots, highest precedence first; by default the repository and then
+    the shipped catalogue (``indbygget=False`` leaves the latter out). Each root appears once.
+    """
+
+    def __init__(self, rod: Path, indbygget: bool = True, programmer: str | None = None):
         self.rod = Path(rod)
+        indbyggede = [indbygget_rod()] if indbygget else []
+        unikke: dict[Path, Path] = {}
+        for mappe in [self.rod, *(b for b in indbyggede if b is not None)]:
+            unikke.setdefault(mappe.resolve(), mappe)  # in this checkout the repository is the shipped catalogue
+        self.lag: list[Path] = list(unikke.values())
+        self._programmer = programmer
         self.fund: list[Finding] = []  # files of the catalog itself that failed to load
+        self.skjulte: list[tuple[Path, Path]] = []  # (hidden file, the file that hides it)
 
     @classmethod
     def find(cls, start: Path | None = None) -> Katalog:
         return cls(find_rod(start))
 
+    def oprindelse(self, fil: Path) -> str:
+        """Which layer a catalog file comes from: "repository" or "uddprog" (the shipped catalogue)."""
+        if len(self.lag) > 1 and Path(fil).resolve().is_relative_to(self.lag[-1].resolve()) \
+                and not Path(fil).resolve().is_relative_to(self.lag[0].resolve()):
+            return "uddprog"
+        return "repository"
+
+    @cached_property
+    def programmappe(self) -> Path:
+        """The repository's programme folder: ``programmer`` in its config, else examples/."""
+        if self._programmer is None:
+            from .config import læs_programmappe
+
+            self._programmer = læs_programmappe(self.rod) or EKSEMPEL_MAPPE
+        return self.rod / self._programmer
+
     @cached_property
     def målbeskrivelser(self) -> list[Dokument[Maalbeskrivelse]]:
-        return [d for d in self._indlæs_alle(self.rod / MB_MAPPE, "målbeskrivelse")]
+        stier: dict[Path, Path] = {}
+        nøgler: dict[tuple[str, str, str], Path] = {}
+        ud: list[Dokument[Maalbeskrivelse]] = []
+        for lag in self.lag:
+            mappe = lag / MB_MAPPE
+            filer = yaml_filer(mappe) if mappe.is_dir() else []
+            synlige = []
+            for fil in filer:
+                skjuler = stier.get(fil.relative_to(mappe))
+                if skjuler is not None:  # hidden even when the upper file is broken: it is the one meant
+                    self.skjulte.append((fil, skjuler))
+                else:
+                    synlige.append(fil)
+            nye = list(self._indlæs_alle_filer(synlige, "målbeskrivelse"))
+            for d in nye:
+                skjuler = nøgler.get(_mb_nøgle(d))
+                if skjuler is not None:
+                    self.skjulte.append((d.fil, skjuler))
+                else:
+                    ud.append(d)
+            # A layer never hides its own files: duplicates inside one are another matter.
+            for fil in filer:
+                stier.setdefault(fil.relative_to(mappe), fil)
+            for d in nye:
+                nøgler.setdefault(_mb_nøgle(d), d.fil)
+        return ud
 
     @cached_property
     def skabeloner(self) -> dict[str, Dokument[NationalSkabelon]]:
-        filer = sorted((self.rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}"))
-        return {d.model.id: d for d in self._indlæs_alle_filer(filer, "skabelon")}
+        filer: dict[str, Path] = {}
+        for lag in self.lag:
+            for fil in sorted((lag / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")):
+                if fil.parent.name in filer:
+                    self.skjulte.append((fil, filer[fil.parent.name]))
+                else:
+                    filer[fil.parent.name] = fil
+        return {d.model.id: d for d in self._indlæs_alle_filer(sorted(filer.values(), key=lambda f: f.parent.name),
+                                                             "skabelon")}
 
-    def _indlæs_alle(self, mappe: Path, type: str) -> Iterator[Dokument]:
-        if mappe.is_dir():
-            yield from self._indlæs_alle_filer(yaml_filer(mappe), type)
+    @property
+    def skabelonmapper(self) -> list[Path]:
+        """``templates/national/`` of every layer that has one, highest precedence first (for Jinja)."""
+        return [lag / SKABELON_MAPPE for lag in self.lag if (lag / SKABELON_MAPPE).is_dir()]
+
+    def skabelonfil(self, *dele: str) -> Path:
+        """``templates/national/<dele…>`` from the first layer that has it (the top layer's path if none)."""
+        for mappe in self.skabelonmapper:
+            if (mappe.joinpath(*dele)).is_file():
+                return mappe.joinpath(*dele)
+        return (self.lag[0] / SKABELON_MAPPE).joinpath(*dele)
+
+    def skabelonfiler(self, skabelon_id: str) -> list[Path]:
+        """Every file in force for one template: its own folder and the shared ``_``-folders, layered."""
+        valgt: dict[Path, Path] = {}
+        for mappe in self.skabelonmapper:
+            dele = [mappe / skabelon_id, *sorted(p for p in mappe.iterdir() if p.is_dir() and p.name.startswith("_"))]
+            for d in dele:
+                if d.is_dir():
+                    for fil in sorted(p for p in d.rglob("*") if p.is_file()):
+                        valgt.setdefault(fil.relative_to(mappe), fil)
+        return [valgt[k] for k in sorted(valgt)]
 
     def _indlæs_alle_filer(self, filer: list[Path], type: str) -> Iterator[Dokument]:
         from .loading import LoadError, indlæs
@@ -134,7 +249,7 @@ class Katalog:
         return self.skabeloner.get(skabelon_id)
 
     def programfiler(self, mappe: Path | None = None) -> list[Path]:
-        mappe = mappe or self.rod / EKSEMPEL_MAPPE
+        mappe = mappe or self.programmappe
         return yaml_filer(mappe) if mappe.is_dir() else []
 
     def slå_op(self, reference: str) -> Dokument[Maalbeskrivelse]:

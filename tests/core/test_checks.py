@@ -137,6 +137,7 @@ MUTATIONER = {
 }
 
 INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
+KONFIGURATION = {f"C00{i}" for i in range(1, 8)}  # covered in tests/ci/test_config.py
 
 
 def test_the_valid_repository_has_no_findings(repo):
@@ -146,7 +147,7 @@ def test_the_valid_repository_has_no_findings(repo):
 
 
 def test_every_registered_check_has_a_case():
-    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING
+    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | KONFIGURATION
 
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONER))

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml")) if (ROOT / "examples").is_dir() else []
@@ -41,36 +37,10 @@ def chromium() -> str:
 
 # ------------------------------------------------------------------ snapshots
 
-DOCX_PARTS = ("word/document.xml", "word/header", "word/footer", "word/numbering.xml",
-              "word/_rels/document.xml.rels", "docProps/core.xml")
-_PARSER = etree.XMLParser(remove_blank_text=True)
+# The formats are the ones the pytest plugin gives regions (uddprog/pytest_plugin.py): one normaliser.
+from uddprog.pytest_plugin import docx_som_xml as docx_as_xml, udvidelser  # noqa: E402
 
-
-def docx_as_xml(data: bytes) -> str:
-    """The parts of a DOCX that rendering changes, as one pretty-printed XML document.
-
-    Diffs of this show a template or renderer change line by line.
-    """
-    root = etree.Element("docx")
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for name in sorted(zf.namelist()):
-            if name.startswith(DOCX_PARTS):
-                part = etree.SubElement(root, "part", name=name)
-                part.append(etree.fromstring(zf.read(name), _PARSER))
-    return etree.tostring(root, pretty_print=True, encoding="unicode")
-
-
-class DocxXmlExtension(SingleFileSnapshotExtension):
-    _write_mode = WriteMode.TEXT
-    file_extension = "docx.xml"
-
-    def serialize(self, data, **kwargs) -> str:
-        return docx_as_xml(data) if isinstance(data, bytes) else str(data)
-
-
-class HtmlExtension(SingleFileSnapshotExtension):
-    _write_mode = WriteMode.TEXT
-    file_extension = "html"
+DocxXmlExtension, HtmlExtension = udvidelser()
 
 
 @pytest.fixture

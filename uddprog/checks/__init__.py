@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..catalog import EKSEMPEL_MAPPE, MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
+from ..catalog import MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading import Dokument, LoadError, indlæs
 from . import dokument as _dokument, program as _program, uddannelse as _uddannelse  # noqa: F401  (registers the checks)
 from .kontekst import DokumentKontekst, ProgramKontekst
 from .registry import REGISTER, Check, beskriv, checks_for
+from .. import config as _config  # noqa: F401,E402  (registers the configuration ids C001–C007)
 
 beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
 
@@ -77,7 +78,7 @@ class Resultat:
 def standardstier(katalog: Katalog) -> list[Path]:
     """What `uddprog validate` checks with no arguments: the repository's own documents."""
     rod = katalog.rod
-    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), rod / EKSEMPEL_MAPPE]
+    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), katalog.programmappe]
     return [s for s in stier if s.exists()]
 
 

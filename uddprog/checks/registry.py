@@ -17,7 +17,7 @@ from ..findings import Finding, Location, Severity
 from ..regler import Kilde
 
 #: What a check looks at: a file being read, one document alone, or a programme with its references.
-OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program")
+OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "konfiguration")
 
 Fund = tuple[str, Location]
 

@@ -24,6 +24,8 @@ _KOMMANDOER = {
     "status": "uddprog.cli.diff:status",
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
+    "init": "uddprog.cli.init:init",
+    "katalog": "uddprog.cli.init:katalog",
 }
 
 

@@ -12,6 +12,9 @@ import click
 
 from .validate import rod_option
 
+#: The CI formats of uddprog.output, shared with `uddprog validate`: one finding per hit in a programme.
+CI_FORMATER = ("github", "gitlab", "sarif", "junit")
+
 
 def _dato(tekst: str | None) -> date:
     from ..diff.inputs import DiffFejl
@@ -51,12 +54,15 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
 @click.argument("ny", metavar="NEW")
 @click.option("--programmes", "programmappe", type=click.Path(path_type=Path), default=None,
               help="Mappe med uddannelsesprogrammer (standard: examples/ i projektmappen).")
-@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
-              show_default=True)
+@click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json", *CI_FORMATER]),
+              default="text", show_default=True,
+              help="text, markdown, html, json; til CI: github, gitlab, sarif, junit (et fund pr. sted i et "
+                   "program som ændringen rammer).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Skriv rapporten til en fil (atomisk) i stedet for til skærmen.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error",
-              show_default=True, help="Laveste alvor der giver exitkode 1, når ændringen rammer et program.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default=None,
+              help="Laveste alvor der giver exitkode 1, når ændringen rammer et program "
+                   "(standard: [diff] fail_on i uddprog.toml, ellers error).")
 @_dato_option
 @rod_option
 @click.pass_context
@@ -69,8 +75,15 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
     Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
     intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
     """
+    from ..config import find
     from ..diff.inputs import DiffFejl
 
+    konfig = find(Path(gammel) if Path(gammel).exists() else None)
+    if konfig.fejl:
+        for f in konfig.fejl:
+            click.echo(str(f), err=True)
+        ctx.exit(2)
+    fail_on = fail_on or konfig.diff.get("fail_on", "error")
     try:
         rapport = _lav_rapport(gammel, ny, programmappe, _dato(dato), rod)
         _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
@@ -81,7 +94,7 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod):
 
 
 def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, rod: Path | None):
-    from ..catalog import EKSEMPEL_MAPPE, Katalog, find_rod
+    from ..catalog import Katalog, find_rod
     from ..diff import Diffrapport, påvirkning, sammenlign
     from ..diff.impact import mb_nøgle
     from ..diff.inputs import find_par, programmer_for
@@ -89,8 +102,8 @@ def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, ro
     start = Path(gammel) if Path(gammel).exists() else None
     katalog = Katalog(rod) if rod else Katalog(find_rod(start))
     g, n = find_par(gammel, ny, katalog)
-    if programmappe is None and (katalog.rod / EKSEMPEL_MAPPE).is_dir():
-        programmappe = katalog.rod / EKSEMPEL_MAPPE
+    if programmappe is None and katalog.programmappe.is_dir():
+        programmappe = katalog.programmappe
     gm = g.model
     programmer = programmer_for(programmappe, mb_nøgle(gm.speciale, gm.fase, gm.version)) if programmappe else []
     sæt = sammenlign(g, n)
@@ -99,6 +112,18 @@ def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, ro
 
 
 def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
+    if format_ in CI_FORMATER:
+        from ..diff.rapport import som_fund
+        from ..output import Rapport, skriv
+
+        fund, filer = som_fund(rapport)
+        ci = Rapport(fund, filer, fail_on if fail_on != "none" else "error", "uddprog diff")
+        if format_ == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from ..output.github import sammendrag
+
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
+                f.write(sammendrag(ci))
+        return skriv(format_, ci)
     if format_ == "json":
         from ..diff.rapport import som_json
         return json.dumps(som_json(rapport, fail_on), ensure_ascii=False, indent=2) + "\n"
@@ -118,9 +143,10 @@ def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
 def status(ctx, mappe, format_, dato, rod):
     """Vis programmernes målbeskrivelsesversion, nyere versioner, frister og godkendelse.
 
-    Én linje pr. program. Uden DIR vises programmerne i examples/. Exitkode 0, eller 2 ved forkert input.
+    Én linje pr. program. Uden DIR vises programmerne i mappens programmappe (examples/ eller
+    'programmer' i uddprog.toml). Exitkode 0, eller 2 ved forkert input.
     """
-    from ..catalog import EKSEMPEL_MAPPE, Katalog, find_rod
+    from ..catalog import Katalog, find_rod
     from ..diff.inputs import DiffFejl, indlæs_programmer
     from ..diff.rapport import vis_sti
     from ..diff.status import overgange, status as beregn, status_json, status_rækker
@@ -128,7 +154,11 @@ def status(ctx, mappe, format_, dato, rod):
     try:
         d = _dato(dato)
         katalog = Katalog(rod) if rod else Katalog(find_rod(mappe))
-        linjer = beregn(indlæs_programmer(mappe or katalog.rod / EKSEMPEL_MAPPE), katalog, d)
+        if mappe is None and not katalog.programmappe.is_dir():
+            from .validate import ingen_repository
+
+            ingen_repository(ctx, "vise", katalog)
+        linjer = beregn(indlæs_programmer(mappe or katalog.programmappe), katalog, d)
     except DiffFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)

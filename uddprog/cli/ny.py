@@ -9,9 +9,12 @@ import click
 from .validate import rod_option
 
 
-def _region(ctx, param, værdi: str):
+def _region(ctx, param, værdi: str | None):
     from ..models import Videreuddannelsesregion
     from ..navne import slug
+
+    if værdi is None:
+        return None  # `ny` takes it from uddprog.toml; `init` requires it
 
     for r in Videreuddannelsesregion:
         if slug(værdi) == slug(r.value):
@@ -21,7 +24,8 @@ def _region(ctx, param, værdi: str):
 
 @click.command()
 @click.argument("maalbeskrivelse", metavar="MÅLBESKRIVELSE")
-@click.option("--region", required=True, callback=_region, help="Videreuddannelsesregion: Nord, Syd eller Øst.")
+@click.option("--region", default=None, callback=_region,
+              help="Videreuddannelsesregion: Nord, Syd eller Øst (standard: region i uddprog.toml).")
 @click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Fil at skrive (findes den, rør uddprog den ikke). Uden --out skrives til skærmen.")
@@ -45,6 +49,17 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
     def fejl(besked: str):
         click.echo(f"fejl: {besked}", err=True)
         ctx.exit(2)
+
+    if region is None:
+        from ..config import find
+
+        konfig = find(katalog.rod)
+        if konfig.region is None:
+            fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
+        try:
+            region = _region(ctx, None, konfig.region)
+        except click.BadParameter as e:
+            fejl(f"region i {konfig.fil}: {e.message}")
 
     try:
         if Path(maalbeskrivelse).exists() or not er_reference(maalbeskrivelse):

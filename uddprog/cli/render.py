@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .validate import dato_option, rod_option
+from .validate import config_option, dato_option, ingen_repository, læs_konfig, rod_option
 
 
 def _kort(sti: Path) -> str:
@@ -22,6 +22,8 @@ def _kort(sti: Path) -> str:
 def _formater(ctx, param, value: str) -> tuple[str, ...]:
     from ..render import FORMATER
 
+    if value is None:
+        return None  # from uddprog.toml's [render] format, else docx,html
     valgt = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
     ukendte = [v for v in valgt if v not in FORMATER]
     if ukendte or not valgt:
@@ -31,18 +33,20 @@ def _formater(ctx, param, value: str) -> tuple[str, ...]:
 
 @click.command()
 @click.argument("programmer", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "formater", default="docx,html", show_default=True, callback=_formater,
-              help="Kommasepareret: docx, html, pdf (PDF kræver LibreOffice).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True,
-              help="Mappe til de dannede filer.")
+@click.option("--format", "formater", default=None, callback=_formater,
+              help="Kommasepareret: docx, html, pdf (PDF kræver LibreOffice). Standard: [render] format i "
+                   "uddprog.toml, ellers docx,html.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Mappe til de dannede filer (standard: [render] out i uddprog.toml, ellers build).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Antal processer (standard: alle kerner).")
 @click.option("--force", is_flag=True, default=False,
               help="Dan alle programmer igen, også dem hvis input, skabelon og uddprog er uændrede siden sidst.")
 @dato_option
 @rod_option
+@config_option
 @click.pass_context
-def render(ctx, programmer, formater, out, jobs, force, dato, rod):
+def render(ctx, programmer, formater, out, jobs, force, dato, rod, konfigfil):
     """Dan uddannelsesprogrammer som Word (DOCX), HTML og PDF.
 
     Uden PROGRAMMER dannes alle programmer i examples/. Hvert program valideres
@@ -52,10 +56,23 @@ def render(ctx, programmer, formater, out, jobs, force, dato, rod):
     uændrede siden sidste kørsel i samme OUT, dannes ikke igen (--force dan alt).
     Exitkode 0: alt blev dannet; 1: noget blev ikke dannet.
     """
-    from ..catalog import find_rod
+    from ..catalog import Katalog, er_repository, find_rod
     from ..render import RenderError, render_programmer
 
     rod = rod or find_rod(programmer[0] if programmer else None)
+    if not programmer:
+        katalog = Katalog(rod)
+        if not er_repository(rod) or not katalog.programmappe.is_dir():
+            ingen_repository(ctx, "danne", katalog)
+    konfig = læs_konfig(ctx, konfigfil, Path(programmer[0]) if programmer else None)
+    if konfig.fejl:
+        for f in konfig.fejl:
+            click.echo(str(f), err=True)
+        ctx.exit(2)
+    if out is None:  # relative paths in the config are relative to its folder
+        out = konfig.rod / konfig.render["out"] if "out" in konfig.render else Path("build")
+    if formater is None:
+        formater = _formater(ctx, None, konfig.render.get("format", "docx,html"))
     interaktiv = sys.stderr.isatty() and not os.environ.get("CI")
     status = {"ok": 0, "fejl": 0, "uændret": 0}
 

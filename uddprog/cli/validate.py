@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from itertools import groupby
 from pathlib import Path
 
 import click
 
 from ..findings import Severity
+from ..output import FORMATER
 
 DATO = click.DateTime(formats=["%Y-%m-%d"])
-_FARVE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def dato_option(f):
@@ -24,69 +23,108 @@ def rod_option(f):
                         help="Mappen med målbeskrivelser/ og templates/national/ (standard: fundet ud fra stien).")(f)
 
 
+def config_option(f):
+    return click.option("--config", "konfigfil", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                        default=None, help="Konfigurationsfil (standard: uddprog.toml fundet opad fra arbejdsmappen).")(f)
+
+
+def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None) -> None:
+    """Wrong place, clear answer: no repository here and nothing named on the command line (exit 2)."""
+    from ..catalog import er_repository
+
+    if katalog is not None and er_repository(katalog.rod):
+        click.echo(f"fejl: Der er intet at {hvad}: programmappen {katalog.programmappe} findes ikke. Opret den, "
+                   "angiv mappen med 'programmer = \"…\"' i uddprog.toml, eller angiv filerne.", err=True)
+        ctx.exit(2)
+    click.echo(f"fejl: Der er intet at {hvad} her: {Path.cwd()} ligger ikke i en uddprog-mappe (ingen "
+               "uddprog.toml, målbeskrivelser/ eller templates/national/ her eller i mapperne over), og der er "
+               "ikke angivet nogen programfiler. Opret en mappe til regionens programmer med "
+               "'uddprog init --region Nord' (eller Syd/Øst), eller angiv filerne, fx 'uddprog validate program.yaml'.",
+               err=True)
+    ctx.exit(2)
+
+
+def læs_konfig(ctx: click.Context, konfigfil: Path | None, start: Path | None = None):
+    """--config, else the config of the repository at or above ``start`` (the first path, or the working folder)."""
+    from ..config import find, læs
+
+    return læs(konfigfil) if konfigfil else find(start)
+
+
 @click.command()
 @click.argument("stier", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
-              help="Laveste alvor der giver exitkode 1.")
+@click.option("--format", "format_", type=click.Choice(list(FORMATER)), default="text", show_default=True,
+              help="text; json; github (annotationer og jobresumé); gitlab (Code Quality); sarif (2.1.0); junit.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Laveste alvor der giver exitkode 1 (standard: fail_on i uddprog.toml, ellers error).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Antal processer (standard: alle kerner fra 200 filer, ellers én).")
 @dato_option
 @rod_option
+@config_option
 @click.pass_context
-def validate(ctx, stier, format_, fail_on, jobs, dato, rod):
+def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     """Validér målbeskrivelser, skabeloner og uddannelsesprogrammer.
 
-    Uden STIER kontrolleres målbeskrivelser/, templates/national/ og examples/.
-    Exitkode 0: ingen fund ved eller over --fail-on; 1: der er; 2: input kan ikke læses.
+    Uden STIER kontrolleres mappens egne målbeskrivelser/, templates/national/ og programmer
+    (examples/ eller 'programmer' i uddprog.toml). Alvor og undtagelser læses fra uddprog.toml.
+    Exitkode 0: ingen fund ved eller over --fail-on; 1: der er; 2: input eller konfiguration kan ikke læses.
     """
-    from ..catalog import Katalog
-    from ..checks import valider
+    import os
 
+    from ..catalog import Katalog, er_repository, yaml_filer
+    from ..checks import Resultat, standardstier, valider
+    from ..config import anvend
+    from ..output import Rapport, modul
+
+    konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else None)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
-    resultat = valider(stier, katalog, dato.date() if dato else None, jobs=jobs)
-    if format_ == "json":
-        click.echo(json.dumps(_json(resultat), ensure_ascii=False, indent=2))
+    if not stier and (not er_repository(katalog.rod) or not standardstier(katalog)):
+        ingen_repository(ctx, katalog=katalog)
+    d = dato.date() if dato else None
+    if not stier and katalog.programmappe.is_dir() and not yaml_filer(katalog.programmappe):
+        # A repository fresh from `uddprog init`: nothing wrong yet, so its first CI run is green.
+        click.echo(f"Ingen programmer i {katalog.programmappe} endnu. Skriv det første med 'uddprog ny "
+                   f"speciale/fase@version --out {katalog.programmappe}/<navn>.yaml'.", err=True)
+        stier = tuple(s for s in standardstier(katalog) if s != katalog.programmappe)
+        resultat = valider(stier, katalog, d, jobs=jobs) if stier else Resultat()
     else:
-        _tekst(resultat)
+        resultat = valider(stier, katalog, d, jobs=jobs)
+    fund = anvend(resultat.fund, resultat.filer, konfig, d, alle=not stier)
+    fail_on = fail_on or konfig.fail_on or "error"
+    rapport = Rapport(fund, resultat.filer, fail_on)
+    click.echo(modul(format_).skriv(rapport), nl=False)
+    if format_ == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from ..output.github import sammendrag
+
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
+            f.write(sammendrag(rapport))
     grænse = Severity(fail_on).rang
-    if resultat.ulæselig:
+    if resultat.ulæselig or any(f.check.startswith("C") and f.severity == Severity.ERROR for f in fund):
         ctx.exit(2)
-    ctx.exit(1 if any(f.severity.rang >= grænse for f in resultat.fund) else 0)
-
-
-def _json(resultat) -> dict:
-    return {
-        "filer": [str(f) for f in resultat.filer],
-        "fund": [f.som_json() for f in resultat.fund],
-        "opsummering": {s.value: resultat.antal(s) for s in (Severity.ERROR, Severity.WARNING)},
-    }
-
-
-def _tekst(resultat) -> None:
-    for fil, fund in groupby(resultat.fund, key=lambda f: str(f.sted.fil) if f.sted else ""):
-        click.secho(fil, bold=True)
-        for f in fund:
-            click.echo(f"  {f.sted}: " + click.style(f"{f.severity.dansk} {f.check}", fg=_FARVE[f.severity]) + f": {f.besked}")
-    fejl, advarsler = resultat.antal(Severity.ERROR), resultat.antal(Severity.WARNING)
-    n = len(resultat.filer)
-    click.echo(f"{n} {'fil' if n == 1 else 'filer'} kontrolleret: {fejl} {'fejl'}, "
-               f"{advarsler} {'advarsel' if advarsler == 1 else 'advarsler'}.")
+    ctx.exit(1 if any(f.severity.rang >= grænse for f in fund) else 0)
 
 
 @click.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Mappe til JSON-skemaerne (standard: schemas/ i projektmappen).")
-def schema(out):
+@click.pass_context
+def schema(ctx, out):
     """Skriv JSON-skemaer, så VS Code kan fuldføre og kontrollere YAML-filerne.
 
     Sæt en kommentar øverst i YAML-filen:
     # yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json
     """
-    from ..catalog import find_rod
+    from ..catalog import er_repository, find_rod
     from ..schema import skriv_skemaer
 
-    out = out or find_rod() / "schemas"
+    if out is None:
+        rod = find_rod()
+        if not er_repository(rod):
+            click.echo(f"fejl: {Path.cwd()} ligger ikke i en uddprog-mappe, så uddprog ved ikke hvor skemaerne skal "
+                       "ligge. Angiv mappen med --out, fx 'uddprog schema --out schemas'.", err=True)
+            ctx.exit(2)
+        out = rod / "schemas"
     for fil in skriv_skemaer(out):
         click.echo(f"Skrev {fil}")
 
@@ -101,7 +139,7 @@ def checks(format_):
         click.echo(json.dumps([{"id": c.id, "severity": str(c.severity), "titel": c.titel, "område": c.område,
                                 "kilde": c.kilde.tekst if c.kilde else None,
                                 "sekundær_kilde": bool(c.kilde and c.kilde.sekundær), "illustrativ": c.illustrativ}
-                               for c in REGISTER.values()], ensure_ascii=False, indent=2))
+                               for c in sorted(REGISTER.values(), key=lambda c: c.id)], ensure_ascii=False, indent=2))
         return
     for c in sorted(REGISTER.values(), key=lambda c: c.id):
         click.echo(f"{c.id}  {c.severity.dansk:<8}  {c.område:<14}  {c.titel}")

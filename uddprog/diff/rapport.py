@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..findings import Location, Severity
+from ..findings import Finding, Location, Severity, sorteret
 from ..regler import overgangsregel
 from .changes import ÆNDRINGSTYPER, EMNER, Ændring, Ændringssæt
 from .impact import ALLEREDE_NY, ANDEN_MB, PÅVIRKET, ULÆSELIG, Programpåvirkning, Træf
@@ -149,3 +149,14 @@ def som_json(r: Diffrapport, fail_on: str = "error") -> dict:
         "ændringer": [_ændring(æ) for æ in r.sæt.ændringer],
         "programmer": [_program(p) for p in r.programmer],
     }
+
+
+def som_fund(r: Diffrapport) -> tuple[list[Finding], list[Path]]:
+    """Every hit in an affected programme as a finding at its place (for the CI formats of uddprog.output),
+    and the programmes that were looked at."""
+    def besked(t: Træf) -> str:  # the action often repeats the change's own sentence; say it once
+        hvad = t.ændring.besked.rstrip(".")
+        return t.handling if t.handling.startswith(hvad) else f"{t.ændring.besked} {t.handling}".strip()
+
+    fund = [Finding(t.ændring.id, t.severity, besked(t), t.sted) for p in r.påvirkede for t in p.træf]
+    return sorteret(fund), [p.fil for p in r.programmer]

@@ -67,10 +67,11 @@ class Renderer:
     """The compiled templates and the catalog of one repository; build one per process."""
 
     def __init__(self, rod: Path, dato: date | None = None) -> None:
-        from ..catalog import Katalog, SKABELON_MAPPE
+        from ..catalog import Katalog
+        from ..config import find
 
         self.katalog = Katalog(Path(rod))
-        self.skabelonmappe = Path(rod) / SKABELON_MAPPE
+        self.konfig = find(Path(rod))  # severities and ignores decide what counts as an error here too
         self.dato = dato
         self._docx: dict = {}
         self._html: dict = {}
@@ -80,16 +81,18 @@ class Renderer:
         from .docx import CompiledDocx
 
         if skabelon_id not in self._docx:
-            self._docx[skabelon_id] = CompiledDocx(self.skabelonmappe / skabelon_id / "program.docx")
+            # The first layer with the file wins: a region's own Word layout over the shipped one.
+            self._docx[skabelon_id] = CompiledDocx(self.katalog.skabelonfil(skabelon_id, "program.docx"))
         return self._docx[skabelon_id]
 
     def html_skabelon(self, skabelon_id: str):
         from .html import CompiledHtml, make_environment
 
         if skabelon_id not in self._html:
+            mapper = self.katalog.skabelonmapper or [self.katalog.skabelonfil()]
             if self._html_env is None:
-                self._html_env = make_environment(self.skabelonmappe)
-            self._html[skabelon_id] = CompiledHtml(self.skabelonmappe, skabelon_id, self._html_env)
+                self._html_env = make_environment(mapper)
+            self._html[skabelon_id] = CompiledHtml(mapper, skabelon_id, self._html_env)
         return self._html[skabelon_id]
 
     def render_fil(self, fil: Path, formater: Sequence[str], out: Path) -> Udfald:
@@ -101,7 +104,10 @@ class Renderer:
         from .writer import UnsafeOutputPath, safe_output_path, write_atomic
 
         udfald = Udfald(Path(fil))
+        from ..config import anvend
+
         dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
+        fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
         fejl = [f for f in fund if f.severity == Severity.ERROR]
         if dok is None or fejl:
             udfald.sprunget_over = True
@@ -154,11 +160,11 @@ class Renderer:
 
 
 def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
-    """Expand folders into their YAML files; with no paths, every programme in examples/."""
-    from ..catalog import EKSEMPEL_MAPPE, yaml_filer
+    """Expand folders into their YAML files; with no paths, every programme in the repository's folder."""
+    from ..catalog import Katalog, yaml_filer
 
     if not list(stier):
-        standard = Path(rod) / EKSEMPEL_MAPPE
+        standard = Katalog(Path(rod)).programmappe
         if not standard.is_dir():
             raise RenderError(f"Ingen programmer angivet, og {standard} findes ikke. "
                               "Angiv programfiler eller -mapper, eller brug --rod.")

@@ -28,18 +28,6 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _mappehash(*mapper: Path) -> str:
-    h = hashlib.sha256()
-    for mappe in mapper:
-        if not mappe.is_dir():
-            continue
-        for fil in sorted(p for p in mappe.rglob("*") if p.is_file()):
-            h.update(str(fil.relative_to(mappe)).encode("utf-8", "surrogateescape") + b"\0")
-            h.update(fil.read_bytes())
-            h.update(b"\0")
-    return h.hexdigest()
-
-
 _VÆRKTØJ: str | None = None
 
 
@@ -65,13 +53,12 @@ class Byggecache:
     """The manifest of one output folder for one repository (``rod``)."""
 
     def __init__(self, out: Path, rod: Path, formater: tuple[str, ...]) -> None:
-        from ..catalog import MB_MAPPE, SKABELON_MAPPE
+        from ..catalog import Katalog
 
         self.out = Path(out)
         self.rod = Path(rod)
         self.formater = tuple(sorted(formater))
-        self.skabelonmappe = self.rod / SKABELON_MAPPE
-        self.mbmappe = self.rod / MB_MAPPE
+        self._lag = Katalog(self.rod)  # only its layers and file look-ups; nothing is loaded
         self._filhash: dict[str, str] = {}
         self._skabelonhash: dict[str, str] = {}
         self._mbliste: list[str] | None = None
@@ -100,16 +87,22 @@ class Byggecache:
 
     def skabelonhash(self, skabelon_id: str) -> str:
         if skabelon_id not in self._skabelonhash:
-            fælles = [p for p in self.skabelonmappe.iterdir() if p.is_dir() and p.name.startswith("_")] \
-                if self.skabelonmappe.is_dir() else []
-            self._skabelonhash[skabelon_id] = _mappehash(self.skabelonmappe / skabelon_id, *sorted(fælles))
+            # The files in force, whichever layer each comes from: a region adding its own program.docx
+            # (or removing it again) changes the hash.
+            h = hashlib.sha256()
+            for fil in self._lag.skabelonfiler(skabelon_id) if skabelon_id else []:
+                h.update(os.path.abspath(fil).encode("utf-8", "surrogateescape") + b"\0" + fil.read_bytes() + b"\0")
+            self._skabelonhash[skabelon_id] = h.hexdigest()
         return self._skabelonhash[skabelon_id]
 
     def mbliste(self) -> list[str]:
         if self._mbliste is None:
             from ..catalog import yaml_filer
 
-            self._mbliste = [_nøgle(p) for p in yaml_filer(self.mbmappe)] if self.mbmappe.is_dir() else []
+            from ..catalog import MB_MAPPE
+
+            self._mbliste = [_nøgle(p) for lag in self._lag.lag if (lag / MB_MAPPE).is_dir()
+                             for p in yaml_filer(lag / MB_MAPPE)]
         return self._mbliste
 
     def _løst(self, ref: list[str]) -> str | None:

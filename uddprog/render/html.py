@@ -26,9 +26,14 @@ def _md(source: Any) -> Markup:
     return Markup(to_html(str(source)))
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def _mapper(templates_dir: Path | list[Path]) -> list[Path]:
+    return [Path(m) for m in templates_dir] if isinstance(templates_dir, (list, tuple)) else [Path(templates_dir)]
+
+
+def make_environment(templates_dir: Path | list[Path]) -> jinja2.Environment:
+    """``templates_dir`` may be a list of layers, highest precedence first (a region's over the shipped)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=jinja2.FileSystemLoader([str(m) for m in _mapper(templates_dir)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
@@ -41,9 +46,11 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 class CompiledHtml:
     """``templates/national/<id>/program.html.j2`` compiled once."""
 
-    def __init__(self, templates_dir: Path, skabelon_id: str, env: jinja2.Environment | None = None) -> None:
-        self.path = Path(templates_dir) / skabelon_id / HTML_TEMPLATE
-        env = env or make_environment(Path(templates_dir))
+    def __init__(self, templates_dir: Path | list[Path], skabelon_id: str, env: jinja2.Environment | None = None) -> None:
+        mapper = _mapper(templates_dir)
+        self.path = next((m / skabelon_id / HTML_TEMPLATE for m in mapper if (m / skabelon_id / HTML_TEMPLATE).is_file()),
+                         mapper[0] / skabelon_id / HTML_TEMPLATE)
+        env = env or make_environment(mapper)
         try:
             self.template = env.get_template(f"{skabelon_id}/{HTML_TEMPLATE}")
         except jinja2.TemplateNotFound as exc:

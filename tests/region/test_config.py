@@ -1,0 +1,179 @@
+"""uddprog.toml / .uddprog.yaml: found upwards, CLI wins, severities, ignores, inline suppression, C001–C007."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from uddprog.config import anvend, find, læs
+
+from .conftest import DATO, kør
+
+PROGRAM = "programmer/syd/odense.yaml"  # P021 and P022 at 8:12, P023 at 28:19 on DATO
+
+
+def _fund(r) -> list[tuple[str, str, int]]:
+    return [(f["check"], f["severity"], f["linje"]) for f in json.loads(r.output)["fund"]]
+
+
+def _konfig(region, tekst: str):
+    (region / "uddprog.toml").write_text('programmer = "programmer"\n' + tekst, encoding="utf-8")
+
+
+def test_the_config_is_found_upwards_and_its_fail_on_applies(region):
+    _konfig(region, 'fail_on = "warning"\n')
+    (region / "programmer/syd/under").mkdir()
+    import os
+
+    os.chdir(region / "programmer/syd/under")
+    assert find().fil.resolve() == (region / "uddprog.toml").resolve()
+    os.chdir(region)
+    assert kør("validate", "--dato", DATO).exit_code == 1
+    assert kør("validate", "--dato", DATO, "--fail-on", "error").exit_code == 0  # the CLI wins
+
+
+def test_severity_override_and_none(region):
+    _konfig(region, '[checks]\nP023 = "none"\nP021 = "error"\n')
+    r = kør("validate", "--format", "json", "--dato", DATO)
+    assert _fund(r) == [("P021", "error", 8), ("P022", "warning", 8)]
+    assert r.exit_code == 1
+
+
+def test_ignore_by_glob_with_reason(region):
+    _konfig(region, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/*.yaml"\n'
+                    'begrundelse = "Revideres på UGUP-mødet i marts"\n')
+    r = kør("validate", "--format", "json", "--dato", DATO)
+    assert [f[0] for f in _fund(r)] == ["P022", "P023"]
+
+
+def test_an_ignore_that_silences_nothing_is_reported(region):
+    _konfig(region, '\n[[ignorer]]\ncheck = "P014"\nsti = "programmer/**"\nbegrundelse = "Gammel"\n')
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    (c005,) = [f for f in fund if f["check"] == "C005"]
+    assert c005["fil"] == "uddprog.toml" and c005["linje"] == 4 and c005["kolonne"] == 1
+    assert "P014" in c005["besked"]
+
+
+def test_an_expired_ignore_stops_applying_and_says_so(region):
+    _konfig(region, '[[ignorer]]\ncheck = "P023"\nsti = "programmer/**"\nbegrundelse = "Midlertidigt"\n'
+                    'indtil = 2026-01-01\n')
+    r = kør("validate", "--format", "json", "--dato", DATO)
+    checks = [f[0] for f in _fund(r)]
+    assert "P023" in checks and "C006" in checks
+    besked = next(f["besked"] for f in json.loads(r.output)["fund"] if f["check"] == "C006")
+    assert "1. januar 2026" in besked
+
+
+def test_inline_suppression_on_the_offending_line(region):
+    fil = region / PROGRAM
+    linjer = fil.read_text(encoding="utf-8").splitlines(keepends=True)
+    linjer[7] = linjer[7].rstrip("\n") + "  # uddprog: ignorer P021, P022 – revideres til 2015-versionen i marts\n"
+    linjer[27] = linjer[27].rstrip("\n") + "  # uddprog: ignorer P014 – ingen grund\n"
+    linjer[2] = linjer[2].rstrip("\n") + "  # uddprog: ignorer X123 – stavefejl i id'et\n"
+    fil.write_text("".join(linjer), encoding="utf-8")
+    fund = _fund(kør("validate", "--format", "json", "--dato", DATO))
+    # P014 silenced nothing on line 28; X123 is no check at all.
+    assert fund == [("C004", "warning", 3), ("P023", "warning", 28), ("C005", "warning", 28)]
+
+
+def test_inline_suppression_needs_a_reason(region):
+    fil = region / PROGRAM
+    linjer = fil.read_text(encoding="utf-8").splitlines(keepends=True)
+    linjer[7] = linjer[7].rstrip("\n") + "  # uddprog: ignorer P021\n"
+    fil.write_text("".join(linjer), encoding="utf-8")
+    r = kør("validate", "--format", "json", "--dato", DATO)
+    assert ("C007", "error", 8) in _fund(r) and ("P021", "warning", 8) in _fund(r)
+    assert r.exit_code == 2
+
+
+@pytest.mark.parametrize("tekst, check, linje, kolonne, ord_", [
+    ('fail_on = "warning"\nfail_on = \n', "C001", 3, 11, "TOML-syntaksfejl"),
+    ('fail-on = "warning"\n', "C002", 2, 1, "Mente du 'fail_on'?"),
+    ('fail_on = "alt"\n', "C003", 2, 1, "error, warning eller info"),
+    ('[checks]\nL002 = "none"\n', "C003", 3, 1, "kan ikke ændres"),
+    ('[checks]\nP014 = "kritisk"\n', "C003", 3, 1, "'kritisk'"),
+    ('[checks]\nP014 = ["error"]\n', "C003", 3, 1, "error, warning, info eller none"),
+    ('[checks]\nP999 = "none"\n', "C004", 3, 1, "P999"),
+    ('[[ignorer]]\ncheck = "P021"\n', "C007", 2, 1, "begrundelse"),
+    ('[[ignorer]]\ncheck = "P021"\nbegrundelse = "x"\nindtil = "snart"\n', "C003", 5, 1, "dato"),
+    ('[render]\nud = "build"\n', "C002", 3, 1, "[render]"),
+    ('[render]\nformat = "docx,exe"\n', "C003", 3, 1, "ukendt format exe"),
+])
+def test_config_errors_are_findings_with_their_place(region, tekst, check, linje, kolonne, ord_):
+    _konfig(region, tekst)
+    r = kør("validate", "--format", "json", "--dato", DATO)
+    fund = [f for f in json.loads(r.output)["fund"] if f["check"].startswith("C")]
+    assert [(f["check"], f["fil"], f["linje"], f["kolonne"]) for f in fund] == [(check, "uddprog.toml", linje, kolonne)]
+    assert ord_ in fund[0]["besked"]
+    assert r.exit_code == (0 if check == "C004" else 2)  # an unknown id is a warning, bad config stops the run
+
+
+def test_the_format_list_matches_the_renderer():
+    from uddprog.config import _FORMATER
+    from uddprog.render import FORMATER
+
+    assert _FORMATER == FORMATER
+
+
+def test_yaml_config_has_positions_too(tmp_path):
+    fil = tmp_path / ".uddprog.yaml"
+    fil.write_text("programmer: programmer\nchecks:\n  P014: kritisk\n", encoding="utf-8")
+    k = læs(fil)
+    (f,) = k.fund
+    assert (f.check, f.sted.linje) == ("C003", 3)
+
+
+def test_anvend_is_one_pure_pass(tmp_path):
+    from uddprog.findings import Finding, Location, Severity
+
+    (tmp_path / "uddprog.toml").write_text('[checks]\nP023 = "info"\n', encoding="utf-8")
+    k = læs(tmp_path / "uddprog.toml")
+    f = Finding("P023", Severity.WARNING, "x.", Location(tmp_path / "a.yaml", 1, 1))
+    (ud,) = anvend([f], [tmp_path / "a.yaml"], k, date(2026, 1, 1))
+    assert ud.severity == Severity.INFO and ud.besked == f.besked
+
+
+def test_render_follows_the_configured_severities(region):
+    """An error the region has turned off (with reason in its config) does not stop rendering."""
+    fil = region / PROGRAM
+    assert kør("render", "--dato", DATO).exit_code == 0
+    tekst = fil.read_text(encoding="utf-8")
+    fil.write_text(tekst.replace("  indledning: |\n", "  indledning: ''\n  gammel_indledning: |\n"), encoding="utf-8")
+    r = kør("validate", "--format", "json", "--dato", DATO)
+    fejl = sorted({f["check"] for f in json.loads(r.output)["fund"] if f["severity"] == "error"})
+    assert fejl and r.exit_code == 1
+    _konfig(region, "[checks]\n" + "".join(f'{c} = "warning"\n' for c in fejl))
+    assert kør("validate", "--dato", DATO).exit_code == 0
+    r = kør("render", "--dato", DATO, "--force")
+    assert r.exit_code == 0, r.output
+    _konfig(region, "")
+    r = kør("render", "--dato", DATO, "--force")
+    assert r.exit_code == 1 and fejl[0] in r.output
+
+
+def test_inline_scan_never_opens_a_named_pipe(region):
+    """Looking for '# uddprog: ignorer' reads only regular files (a pipe would block the run)."""
+    import os
+
+    os.mkfifo(region / "programmer/syd/rør.yaml")
+    r = kør("validate", "programmer/syd/rør.yaml", PROGRAM, "--format", "json", "--dato", DATO)
+    assert r.exit_code == 2 and "L001" in {f["check"] for f in json.loads(r.output)["fund"]}
+
+
+def test_ny_takes_the_region_and_diff_its_fail_on_from_the_config(region):
+    r = kør("ny", "neurologi/hoveduddannelse@2015")
+    assert r.exit_code == 0 and "videreuddannelsesregion: Syd" in r.output
+    assert kør("ny", "neurologi/hoveduddannelse@2015", "--region", "Nord").output.count("videreuddannelsesregion: Nord") == 1
+    args = ["diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--dato", DATO]
+    assert kør(*args).exit_code == 1
+    _konfig(region, '[diff]\nfail_on = "none"\n')
+    assert kør(*args).exit_code == 0
+    assert kør(*args, "--fail-on", "error").exit_code == 1  # the CLI wins
+    _konfig(region, '[diff]\nfail_on = "alt"\n')
+    r = kør(*args)
+    assert r.exit_code == 2 and "uddprog.toml:3:1" in r.output and "C003" in r.output
+    (region / "uddprog.toml").write_text('programmer = "programmer"\n', encoding="utf-8")
+    r = kør("ny", "neurologi/hoveduddannelse@2015")
+    assert r.exit_code == 2 and "--region" in r.output

@@ -1,0 +1,84 @@
+"""`uddprog init`: a new repository for a region's programmes, and `uddprog katalog`: what is in force."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .ny import _region
+from .validate import rod_option
+
+
+@click.command()
+@click.argument("mappe", metavar="[MAPPE]", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--region", required=True, callback=_region, help="Videreuddannelsesregion: Nord, Syd eller Øst.")
+@click.option("--programmer", "programmappe", default="programmer", show_default=True,
+              help="Navnet på mappen til programmerne.")
+@click.pass_context
+def init(ctx, mappe, region, programmappe):
+    """Opret en mappe til en regions uddannelsesprogrammer.
+
+    Skriver uddprog.toml, en tom programmappe, CI til GitHub Actions og GitLab,
+    pre-commit, øjebliksbillede-test af Word- og HTML-skabelonerne og en README.
+    En fil der findes i forvejen, røres ikke.
+    """
+    from ..init import skriv
+    from ..navne import slug
+
+    if Path(programmappe).is_absolute() or ".." in Path(programmappe).parts or not slug(programmappe):
+        click.echo(f"fejl: '{programmappe}' er ikke et mappenavn inde i repositoriet.", err=True)
+        ctx.exit(2)
+    if mappe.exists() and not mappe.is_dir():
+        click.echo(f"fejl: {mappe} findes og er ikke en mappe.", err=True)
+        ctx.exit(2)
+    skrevet, urørt = skriv(mappe, region.value, programmappe)
+    for f in skrevet:
+        click.echo(f"Skrev {f}")
+    for f in urørt:
+        click.echo(f"Findes allerede, ikke ændret: {f}")
+    if not skrevet:
+        click.echo(f"{mappe} er allerede sat op; intet skrevet.")
+        return
+    hvor = "" if mappe == Path(".") else f"cd {mappe} && "
+    click.echo(f"\nNæste skridt: {hvor}uddprog ny neurologi/hoveduddannelse@2015 --region {region.value} "
+               f"--out {programmappe}/neurologi-forloeb-1.yaml  (se 'uddprog katalog' for alle målbeskrivelser)")
+
+
+@click.command()
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@rod_option
+def katalog(format_, rod):
+    """Vis de målbeskrivelser og nationale skabeloner der gælder, og hvor hver kommer fra.
+
+    'repository' er mappens egne filer, 'uddprog' dem der følger med uddprog. En fil i
+    repositoriet går forud for den medfølgende med samme sti (eller samme speciale,
+    fase og version); de skjulte står til sidst.
+    """
+    from ..catalog import Katalog
+
+    k = Katalog(rod) if rod else Katalog.find()
+    mb = [{"speciale": d.model.speciale, "fase": str(d.model.fase), "version": d.model.version,
+           "kilde": k.oprindelse(d.fil), "fil": str(d.fil)} for d in k.målbeskrivelser]
+    sk = []
+    for sid in sorted(k.skabeloner):
+        for fil in k.skabelonfiler(sid):
+            sk.append({"skabelon": sid, "fil": str(fil), "kilde": k.oprindelse(fil)})
+    skjulte = [{"fil": str(a), "skjult_af": str(b)} for a, b in k.skjulte]
+    if format_ == "json":
+        click.echo(json.dumps({"lag": [str(p) for p in k.lag], "målbeskrivelser": mb, "skabeloner": sk,
+                               "skjulte": skjulte}, ensure_ascii=False, indent=2))
+        return
+    click.echo("Lag (højeste først): " + ", ".join(str(p) for p in k.lag))
+    click.secho("\nMålbeskrivelser", bold=True)
+    for m in mb:
+        click.echo(f"  {m['speciale']:<22} {m['fase']:<16} {m['version']:<6} {m['kilde']:<10} {m['fil']}")
+    click.secho("\nNationale skabeloner", bold=True)
+    for s in sk:
+        click.echo(f"  {s['skabelon']:<16} {s['kilde']:<10} {s['fil']}")
+    if skjulte:
+        click.secho("\nSkjult af repositoriets egne filer", bold=True)
+        for s in skjulte:
+            click.echo(f"  {s['fil']}  (skjult af {s['skjult_af']})")

@@ -1,0 +1,56 @@
+"""A new region repository (`uddprog init`): the files and their contents, pure; writing is the CLI's.
+
+Like ``mkdocs new``: the minimum a videreuddannelsessekretariat needs (config, an empty programme folder,
+CI for GitHub and GitLab, pre-commit, snapshot tests of the layouts, JSON Schemas for the editor, a README in Danish), nothing that
+exists is ever overwritten, and each file written is named.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+from . import __version__
+
+#: (file in the new repository, template in uddprog/init_skabeloner)
+FILER = (
+    ("uddprog.toml", "uddprog.toml"),
+    (".github/workflows/uddprog.yml", "github.yml"),
+    (".gitlab-ci.yml", "gitlab-ci.yml"),
+    (".pre-commit-config.yaml", "pre-commit-config.yaml"),
+    (".gitignore", "gitignore"),
+    ("tests/test_skabeloner.py", "test_skabeloner.py"),
+    ("README.md", "README.md"),
+)
+
+
+def filer(region: str, programmer: str = "programmer") -> dict[str, str]:
+    """Relative path → content of every file of a new repository for ``region`` (Nord, Syd or Øst)."""
+    værdier = {"region": region, "regionnavn": f"Videreuddannelsesregion {region}", "programmer": programmer,
+               "version": __version__}
+    pakke = resources.files("uddprog.init_skabeloner")
+    ud = {sti: Template(pakke.joinpath(kilde).read_text(encoding="utf-8")).substitute(værdier)
+          for sti, kilde in FILER}
+    ud[f"{programmer}/.gitkeep"] = ""
+    # The skeletons of `uddprog ny` point their editor at ../../schemas/ (programmer/<region>/<fil>.yaml).
+    from .schema import SKEMAFILER, skematekst
+
+    for type_, navn in SKEMAFILER.items():
+        ud[f"schemas/{navn}.schema.json"] = skematekst(type_)
+    return ud
+
+
+def skriv(mappe: Path, region: str, programmer: str = "programmer") -> tuple[list[Path], list[Path]]:
+    """Write what is missing; (written, left alone because it exists)."""
+    from .render.writer import write_atomic
+
+    skrevet, urørt = [], []
+    for rel, indhold in filer(region, programmer).items():
+        sti = Path(mappe) / rel
+        if sti.exists() or sti.is_symlink():
+            urørt.append(sti)
+            continue
+        sti.parent.mkdir(parents=True, exist_ok=True)
+        skrevet.append(write_atomic(sti, indhold))
+    return skrevet, urørt

@@ -1,0 +1,1 @@
+"""The files `uddprog init` writes into a new region repository (text templates, ``$navn`` placeholders)."""
