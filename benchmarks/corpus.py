@@ -5,6 +5,8 @@ The corpus is written to a folder that looks like a uddprog repository::
     OUT/målbeskrivelser/<speciale>/<fase>-<version>.yaml
     OUT/templates/national/...            (copied from the repository)
     OUT/examples/{nord,syd,oest}/*.yaml   (the generated programmes)
+    OUT/rekruttering/{nord,syd,oest}/*.yaml  (generated recruitment rounds for the hoveduddannelse forløb)
+    OUT/aftaler/*.yaml                    (copied from the repository)
 
 Everything is deterministic for a given seed and programme count. Shipped målbeskrivelser that load cleanly
 are copied and used as they are; every other specialty of the 39 gets a generated introduktion and
@@ -881,6 +883,7 @@ class Korpus:
     rod: Path
     programmer: list[Path] = field(default_factory=list)
     målbeskrivelser: list[Path] = field(default_factory=list)
+    runder: list[Path] = field(default_factory=list)
     #: (old file, new file, number of programmes on the old version) for each two-version specialty
     versionspar: list[tuple[Path, Path, int]] = field(default_factory=list)
     sekunder: float = 0.0
@@ -897,7 +900,34 @@ def _indlæs_rent(fil: Path, type: str):
         return None
 
 
-def generer(ud: Path, programmer: int, seed: int = DEFAULT_SEED, repo: Path = REPO) -> Korpus:
+#: The recruitment rounds generated for every hoveduddannelse cell (region × specialty).
+RUNDER = ((2024, 2), (2025, 1), (2025, 2), (2026, 1))
+
+
+def runde_data(år: int, runde: int, speciale: str, region: str, forløb: list[str], rng: random.Random) -> dict:
+    """One round: about half of the cell's forløb posted, most filled, some reposted, unfilled or converted."""
+    valgte = sorted(rng.sample(forløb, max(1, round(len(forløb) * rng.uniform(0.3, 0.7)))))
+    linjer = []
+    for navn in valgte:
+        linje = {"forløb": navn, "opslået": 1}
+        if rng.random() < 0.82:
+            linje["besat"] = 1
+        else:
+            linje["genopslået"] = 1
+            udfald = rng.choices(["besat", "ubesat", "flexforløb"], weights=[5, 3, 2])[0]
+            linje[udfald] = 1
+            if udfald == "flexforløb":
+                linje["flex_speciale"] = rng.choice([s.navn for s in SPECIALER if s.navn != speciale])
+        linjer.append(linje)
+    i_alt = {k: sum(l.get(k, 0) for l in linjer) for k in ("opslået", "besat", "genopslået", "ubesat", "flexforløb")}
+    return {"år": år, "runde": runde, "speciale": speciale, "fase": "hoveduddannelse",
+            "videreuddannelsesregion": region, "opslået_dato": f"{år}-{'02' if runde == 1 else '08'}-01",
+            "dimensioneret": round(len(valgte) * rng.uniform(0.9, 1.1), 1), "illustrativ": True,
+            "kilde": "Genereret af benchmarks/corpus.py: opdigtede tal til ydelsesmålinger.",
+            "forløb": linjer, "i_alt": i_alt}
+
+
+def generer(ud: Path, programmer: int, seed: int = DEFAULT_SEED, repo: Path = REPO, runder: bool = True) -> Korpus:
     """Write a corpus with ``programmer`` programmes into ``ud`` (created; must be empty or absent)."""
     t0 = time.perf_counter()
     ud = Path(ud)
@@ -980,6 +1010,7 @@ def generer(ud: Path, programmer: int, seed: int = DEFAULT_SEED, repo: Path = RE
 
     numre: dict[tuple, int] = {}
     par_tæller: dict[tuple[str, str], int] = {}
+    hoved_forløb: dict[tuple[str, str], list[str]] = {}  # (region, speciale) → forløb names
     for nøgle, region, _ in rækkefølge:
         versioner = mb[nøgle]
         # programmes of a two-version specialty: a third still on the old version (stale), the rest on the new
@@ -992,6 +1023,18 @@ def generer(ud: Path, programmer: int, seed: int = DEFAULT_SEED, repo: Path = RE
         fil = ud / "examples" / REGION_MAPPE[region] / navn
         skriv_yaml(fil, data, "uddannelsesprogram")
         korpus.programmer.append(fil)
+        if version.fase == "hoveduddannelse":
+            hoved_forløb.setdefault((region, version.speciale), []).append(data["forløb"])
+
+    if runder:
+        if (repo / "aftaler").is_dir():
+            shutil.copytree(repo / "aftaler", ud / "aftaler")
+        rrng = random.Random(f"{seed}:runder")
+        for (region, speciale), navne in sorted(hoved_forløb.items()):
+            for år, nr in RUNDER:
+                fil = ud / "rekruttering" / REGION_MAPPE[region] / f"{år}-{nr}-{slug(speciale)}.yaml"
+                skriv_yaml(fil, runde_data(år, nr, speciale, region, navne, rrng), "rekrutteringsrunde")
+                korpus.runder.append(fil)
 
     for i, (gammel, ny, _) in enumerate(korpus.versionspar):
         m = indlæs(gammel, "målbeskrivelse").model
@@ -1012,7 +1055,7 @@ def main(argv: list[str] | None = None) -> None:
     a = ap.parse_args(argv)
     k = generer(a.ud, a.programmer, a.seed, a.repo)
     par = k.største_par
-    print(f"{len(k.programmer)} programmer og {len(k.målbeskrivelser)} målbeskrivelser skrevet til {k.rod} "
+    print(f"{len(k.programmer)} programmer, {len(k.runder)} rekrutteringsrunder og {len(k.målbeskrivelser)} målbeskrivelser skrevet til {k.rod} "
           f"på {k.sekunder:.1f} s; største versionspar: {par[0].relative_to(k.rod)} → {par[1].relative_to(k.rod)} "
           f"({par[2]} programmer på den gamle version)")
     print(f"Validér: uddprog validate {k.rod} --dato {DATO.isoformat()}")

@@ -36,6 +36,8 @@ MB_MAPPE = "målbeskrivelser"
 SKABELON_MAPPE = Path("templates") / "national"
 EKSEMPEL_MAPPE = "examples"
 SKABELON_FIL = "skabelon.yaml"
+RUNDE_MAPPE = "rekruttering"  # rekruttering/<region>/<år>-<runde>-<speciale>.yaml (uddprog stats)
+AFTALE_MAPPE = "aftaler"  # aftaler/<id>.yaml: targets for the regional figures
 #: Configuration files that mark a repository root (uddprog.config reads them).
 KONFIGFILER = ("uddprog.toml", ".uddprog.yaml")
 
@@ -90,8 +92,20 @@ def find_rod(start: Path | None = None) -> Path:
 
 
 def yaml_filer(mappe: Path) -> list[Path]:
-    """Every YAML file below ``mappe`` in a stable order."""
-    return sorted(p for p in mappe.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    """Every YAML file below ``mappe`` in a stable order; hidden folders (.git, .venv) are not searched."""
+    mappe = Path(mappe)
+    return sorted(p for p in mappe.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                  and not any(d.startswith(".") for d in p.relative_to(mappe).parts[:-1]))
+
+
+def for_bred(mappe: Path) -> bool:
+    """True for the file system's root or the home folder: searching them for programmes would read
+    every YAML file on the machine."""
+    try:
+        sti = Path(mappe).resolve()
+        return sti == Path(sti.anchor) or sti == Path.home().resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _mb_nøgle(d: Dokument) -> tuple[str, str, str]:
@@ -245,6 +259,16 @@ class Katalog:
     def nyere_versioner(self, mb: Maalbeskrivelse) -> list[Dokument[Maalbeskrivelse]]:
         return [d for d in self.versioner(mb.speciale, mb.fase) if d.model.gyldig_fra > mb.gyldig_fra]
 
+    @cached_property
+    def forløbsindeks(self) -> dict:
+        """The forløb of the programmes in the programme folder by (region, specialty, phase) and name; rounds
+        refer to them. Built once per catalog (like the målbeskrivelser), read only as far as statistics reads
+        a programme.
+        """
+        from .stats.forloeb import repository_indeks
+
+        return repository_indeks(self.programmappe)
+
     def skabelon(self, skabelon_id: str) -> Dokument[NationalSkabelon] | None:
         return self.skabeloner.get(skabelon_id)
 
@@ -253,7 +277,8 @@ class Katalog:
         return yaml_filer(mappe) if mappe.is_dir() else []
 
     def slå_op(self, reference: str) -> Dokument[Maalbeskrivelse]:
-        """The målbeskrivelse ``speciale/fase@version``; the specialty compares case- and æøå-insensitively."""
+        """The målbeskrivelse ``speciale/fase@version``; the specialty is its name or its folder's name,
+        compared case- and æøå-insensitively."""
         m = _REFERENCE.match(reference.strip())
         if m is None:
             raise OpslagsFejl(f"'{reference}' er ikke en henvisning på formen speciale/fase@version, "
@@ -261,7 +286,8 @@ class Katalog:
         speciale, fase, version = m["speciale"].strip(), m["fase"].strip().lower(), m["version"].strip()
         if fase not in FASER:
             raise OpslagsFejl(f"Ukendt fase '{fase}' i '{reference}'. Faser: {', '.join(FASER)}.")
-        kandidater = [d for d in self.målbeskrivelser if slug(d.model.speciale) == slug(speciale)]
+        # By the specialty's name or by its folder (målbeskrivelser/kbu/ for "Klinisk basisuddannelse").
+        kandidater = [d for d in self.målbeskrivelser if slug(speciale) in (slug(d.model.speciale), slug(d.fil.parent.name))]
         if not kandidater:
             kendte = ", ".join(self.kendte_specialer()) or "ingen"
             raise OpslagsFejl(f"Ingen målbeskrivelse for specialet '{speciale}' i {self.rod / MB_MAPPE}. "

@@ -30,3 +30,8 @@ def læg_måneder_til(d: date, måneder: int) -> date:
 def revisionsfrist(ny_gyldig_fra: date, revision_måneder: int) -> date:
     """When a programme must be revised: the new målbeskrivelse's start plus the template's months."""
     return læg_måneder_til(ny_gyldig_fra, revision_måneder)
+
+
+def måneder_tekst(fra: int, til: int) -> str:
+    """'måned 1–12', or 'måned 12' for a single month (never 'måned 12–12'); for messages."""
+    return f"måned {fra}" if fra == til else f"måned {fra}–{til}"

@@ -46,6 +46,12 @@ class Finding:
         sted = f"{self.sted}: " if self.sted else ""
         return f"{sted}{self.severity.dansk} {self.check}: {self.besked}"
 
+    @classmethod
+    def fra_json(cls, data: dict) -> "Finding":
+        """The inverse of :meth:`som_json`."""
+        sted = Location(Path(data["fil"]), data.get("linje") or 0, data.get("kolonne") or 0) if data.get("fil") else None
+        return cls(data["check"], Severity(data["severity"]), data["besked"], sted)
+
     def som_json(self) -> dict:
         return {
             "check": self.check,

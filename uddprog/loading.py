@@ -449,7 +449,16 @@ def dokumenttype(data: Any) -> str | None:
         return "skabelon"
     if "kompetencer" in data:
         return "målbeskrivelse"
+    if "runde" in data:
+        return "rekrutteringsrunde"
+    if "måling" in data or "krav" in data:
+        return "aftale"
     return None
+
+
+#: Each document kind with its article, for messages ("et uddannelsesprogram").
+ART = {"målbeskrivelse": "en målbeskrivelse", "skabelon": "en national skabelon",
+        "uddannelsesprogram": "et uddannelsesprogram"}
 
 
 def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) -> Dokument:
@@ -457,6 +466,8 @@ def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) 
     fil = Path(fil)
     data, positions = læs_yaml(fil, tekst)
     fundet = dokumenttype(data)
+    if type and fundet and fundet != type:  # say what it is rather than list every key the other kind lacks
+        raise _fejl("L008", f"Filen er {ART[fundet]}, ikke {ART[type]}.", fil, 1, 1)
     type = type or fundet
     if type is None:
         if not isinstance(data, dict):
@@ -464,7 +475,8 @@ def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) 
         raise _fejl(
             "L006",
             "Kan ikke se hvilken slags dokument filen er: en målbeskrivelse har 'kompetencer:', "
-            "en skabelon 'revision_måneder:' og et uddannelsesprogram 'kompetenceplan:'.",
+            "en skabelon 'revision_måneder:', et uddannelsesprogram 'kompetenceplan:', en rekrutteringsrunde "
+            "'runde:' og en aftale 'måling:'.",
             fil, 1, 1,
         )
     klasse = DOKUMENTTYPER[type]
@@ -495,16 +507,20 @@ _TYPEBESKEDER = {
     "dict_type": "skal være en afbildning (nøgle: værdi)",
     "model_type": "skal være en afbildning (nøgle: værdi)",
     "model_attributes_type": "skal være en afbildning (nøgle: værdi)",
-    "string_too_short": "må ikke være tom",
+    "string_too_short": "skal udfyldes",  # not "tom/tomt": the field names have both genders
     "string_pattern_mismatch": "må kun indeholde bogstaver, tal, '.', '_' og '-' (ingen mellemrum)",
 }
 
 
-def _felt_navn(loc: tuple) -> str:
+def feltnavn(loc: tuple) -> str:
+    """A field's path as the author reads it: list entries counted from 1 (``ansættelser[nr. 2].sted``)."""
     ud = ""
     for del_ in loc:
-        ud += f"[{del_}]" if isinstance(del_, int) else (f".{del_}" if ud else str(del_))
+        ud += f"[nr. {del_ + 1}]" if isinstance(del_, int) else (f".{del_}" if ud else str(del_))
     return ud or "dokumentet"
+
+
+_felt_navn = feltnavn
 
 
 def _kort(værdi: Any) -> str:
@@ -538,7 +554,8 @@ def valideringsfund(fejl: ValidationError, klasse: type[BaseModel], fil: Path, p
             check, pos = "S004", positions.find(loc)
         else:
             check, pos = "S003", positions.find(loc)
-            besked = f"'{felt}' {_typebesked(typ, ctx, e['msg'])}; fik {_kort(inp)}."
+            besked = f"'{felt}' {_typebesked(typ, ctx, e['msg'])}; " + (
+                "feltet står tomt." if inp is None else "fik en tom tekst." if inp == "" else f"fik {_kort(inp)}.")
         fund.append(Finding(check, Severity.ERROR, besked, Location(fil, *pos)))
     return fund
 
@@ -590,3 +607,141 @@ def _model_i(typ: Any) -> type[BaseModel] | None:
 def _elementtype(typ: Any) -> Any:
     args = typing.get_args(typ)
     return args[-1] if args else typ
+
+
+# --- reading only some top-level keys (uddprog stats) -----------------------
+
+_UDSNIT_TEGN = 8192  # most programmes have their head and ansættelser in the first few KB
+
+
+def indlæs_udsnit(fil: Path | str, klasse: type[M], tekst: str | None = None) -> Dokument[M]:
+    """Load only the top-level keys ``klasse`` has fields for, validated into ``klasse``.
+
+    For reading thousands of programmes when only their head and ansættelser matter: libyaml stops
+    parsing as soon as every wanted key has been read, usually within the first few KB. Values are
+    built as :func:`indlæs` builds them (same tags and positions), so findings have the same
+    file:line:column. Anything unusual (tags, anchors, aliases, merge or duplicate keys, a wanted key
+    missing or after the excerpt) falls back to composing the whole file with all of
+    :func:`læs_yaml`'s guards. Errors in keys not read are not seen: that is `uddprog validate`'s job.
+    """
+    fil = Path(fil)
+    if tekst is None:
+        tekst = læs_tekst(fil)
+    nøgler = frozenset(klasse.model_fields)
+    fundet = None
+    if len(tekst) > _UDSNIT_TEGN and (slut := tekst.rfind("\n", 0, _UDSNIT_TEGN)) > 0:
+        udsnit = tekst[:slut + 1]
+        fundet = _læs_nøgler(udsnit, nøgler, udsnit.count("\n") - 2)
+    if fundet is None and not _kan_være_dyb(tekst):
+        fundet = _læs_nøgler(tekst, nøgler, None)
+    if fundet is not None:
+        data, positions = fundet
+    else:
+        fuld, positions = læs_yaml(fil, tekst)
+        if not isinstance(fuld, dict):
+            raise _fejl("L006", "Dokumentet skal være en afbildning med nøgler.", fil, 1, 1)
+        data = {k: v for k, v in fuld.items() if k in nøgler}
+    try:
+        model = klasse.model_validate(data)
+    except ValidationError as e:
+        raise LoadError(valideringsfund(e, klasse, fil, positions)) from None
+    return Dokument(fil=fil, model=model, positions=positions, type="udsnit")
+
+
+class _Afbrudt(Exception):
+    """Something the fast reader does not handle; compose the whole file instead."""
+
+
+_RESOLVER = _Loader("")
+
+
+def _læs_nøgler(tekst: str, nøgler: frozenset[str], sidste_linje: int | None) -> tuple[dict, Positions] | None:
+    """The wanted top-level keys as data with positions, or None to fall back to the full reader."""
+    data: dict = {}
+    værdier: dict[Sti, tuple[int, int]] = {(): (1, 1)}
+    nøglepos: dict[Sti, tuple[int, int]] = {}
+    try:
+        hændelser = yaml.parse(tekst, Loader=_Loader)
+        for e in hændelser:
+            if isinstance(e, yaml.MappingStartEvent):
+                if e.tag is not None or e.anchor is not None:
+                    return None
+                værdier[()] = (e.start_mark.line + 1, e.start_mark.column + 1)
+                break
+            if not isinstance(e, (yaml.StreamStartEvent, yaml.DocumentStartEvent)):
+                return None
+        else:
+            return None
+        while len(data) < len(nøgler):
+            k = next(hændelser)
+            if isinstance(k, yaml.MappingEndEvent):
+                return None  # a wanted key is missing: the full reader says so with the right position
+            nøgle = _nøgle(k)
+            if nøgle in nøgler:
+                if nøgle in data:
+                    return None  # duplicate: the full reader reports it with both lines
+                nøglepos[(nøgle,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
+                data[nøgle], slutlinje = _byg(next(hændelser), hændelser, (nøgle,), værdier, nøglepos, 1)
+                if sidste_linje is not None and slutlinje >= sidste_linje:
+                    return None  # may be cut off by the excerpt
+            else:
+                _spring_over(next(hændelser), hændelser)
+    except (yaml.YAMLError, StopIteration, RecursionError, ValueError, _Afbrudt):
+        return None
+    return data, Positions(værdier, nøglepos)
+
+
+_SKALARER = _Bygger(Path(""))  # converts non-text scalars exactly as the full reader does
+
+
+def _nøgle(k) -> str:
+    if k.__class__ is not yaml.ScalarEvent or k.tag is not None or k.anchor is not None:
+        raise _Afbrudt
+    if k.implicit[0] and _RESOLVER.resolve(yaml.ScalarNode, k.value, k.implicit) != _STR:
+        raise _Afbrudt  # numbers, booleans, merge keys as keys: the full reader's conversions apply
+    return k.value
+
+
+def _byg(e, hændelser, sti: Sti, værdier, nøglepos, dybde: int) -> tuple[Any, int]:
+    """(value, last line) of the node starting with event ``e``, as _Bygger would build it."""
+    klasse = e.__class__
+    if klasse is yaml.AliasEvent or e.anchor is not None or e.tag is not None or dybde > MAKS_DYBDE:
+        raise _Afbrudt
+    m = e.start_mark
+    værdier.setdefault(sti, (m.line + 1, m.column + 1))
+    if klasse is yaml.ScalarEvent:
+        # quoted and block scalars are text; plain ones get the resolver's tag (memoised in _Loader)
+        tag = _RESOLVER.resolve(yaml.ScalarNode, e.value, e.implicit) if e.implicit[0] else _STR
+        if tag == _STR:
+            return e.value, e.end_mark.line
+        return _SKALARER._skalar(yaml.ScalarNode(tag, e.value, e.start_mark, e.end_mark)), e.end_mark.line
+    if klasse is yaml.SequenceStartEvent:
+        ud: list = []
+        for barn in hændelser:
+            if barn.__class__ is yaml.SequenceEndEvent:
+                return ud, barn.end_mark.line
+            ud.append(_byg(barn, hændelser, sti + (len(ud),), værdier, nøglepos, dybde + 1)[0])
+    if klasse is yaml.MappingStartEvent:
+        afb: dict = {}
+        for k in hændelser:
+            if k.__class__ is yaml.MappingEndEvent:
+                return afb, k.end_mark.line
+            nøgle = _nøgle(k)
+            if nøgle in afb:
+                raise _Afbrudt
+            barnesti = sti + (nøgle,)
+            km = k.start_mark
+            nøglepos[barnesti] = (km.line + 1, km.column + 1)
+            afb[nøgle] = _byg(next(hændelser), hændelser, barnesti, værdier, nøglepos, dybde + 1)[0]
+    raise _Afbrudt
+
+
+def _spring_over(e, hændelser) -> None:
+    if isinstance(e, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        dybde = 1
+        while dybde:
+            e = next(hændelser)
+            if isinstance(e, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                dybde += 1
+            elif isinstance(e, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                dybde -= 1

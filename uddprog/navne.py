@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import dataclass
 
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -32,3 +33,46 @@ def mente_du(værdi: str, muligheder: list[str]) -> str:
     små = {m.lower(): m for m in muligheder}
     bud = difflib.get_close_matches(str(værdi).lower(), list(små), n=1, cutoff=0.6)
     return f" Mente du '{små[bud[0]]}'?" if bud else ""
+
+
+@dataclass(frozen=True)
+class Filnavn:
+    """The parts of an output name: build/<region>/<speciale>-<fase>-<forløb>."""
+
+    region: str
+    navn: str
+
+
+def filnavn(program) -> Filnavn:
+    """Stable, readable names: nord/neurologi-hoveduddannelse-aarhus-forloeb-1.
+
+    Words the name already says (speciale, fase) and parenthetical notes are
+    dropped from the forløb part, so names stay short but still tell forløb apart.
+    """
+    from .models import visningsnavn  # here, so that slugs and comparisons need no pydantic import
+
+    ref = program.målbeskrivelse
+    fase = str(ref.fase)
+    hoved = "kbu" if ref.fase == "kbu" else f"{slug(ref.speciale)}-{fase}"
+    overflødige = set(slug(ref.speciale).split("-")) | set(slug(visningsnavn(ref.fase)).split("-")) | {
+        fase, "kbu", "i", "og"}
+    forløb = [t for t in slug(re.sub(r"\([^)]*\)", "", program.forløb)).split("-") if t and t not in overflødige]
+    return Filnavn(
+        region=slug(str(program.videreuddannelsesregion)),
+        navn=_forkort("-".join([hoved] + forløb)),
+    )
+
+
+_MAKS_NAVN = 120  # the writer's slug() cap: a longer name would be cut again, losing its end
+
+
+def _forkort(navn: str) -> str:
+    """Keep a long name's start and its last words ('…-forloeb-2'), which is what tells forløb apart."""
+    if len(navn) <= _MAKS_NAVN:
+        return navn
+    ord_ = navn.split("-")
+    hale: list[str] = []
+    while ord_ and len("-".join(ord_[-1:] + hale)) <= 30:
+        hale.insert(0, ord_.pop())
+    hoved = "-".join(ord_)[: _MAKS_NAVN - len("-".join(hale)) - 1].rstrip("-")
+    return f"{hoved}-{'-'.join(hale)}"

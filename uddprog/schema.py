@@ -1,4 +1,4 @@
-"""JSON Schemas for the three document kinds, for editor completion (yaml-language-server)."""
+"""JSON Schemas for the document kinds, for editor completion (yaml-language-server)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,28 @@ from pathlib import Path
 from .models import DOKUMENTTYPER
 
 #: File name of each kind's schema; YAML files point at these in their first line.
-SKEMAFILER = {"målbeskrivelse": "maalbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": "uddannelsesprogram"}
+SKEMAFILER = {"målbeskrivelse": "maalbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": "uddannelsesprogram",
+              "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
+
+
+def _tal_som_tekst(node):
+    """Let every free text accept a number, as validation does (``coerce_numbers_to_str``): YAML reads
+    ``version: 2015`` as a number, and the editor must not flag what `uddprog validate` accepts.
+    Dates, vocabularies and constants stay text only, as they do in validation."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"format", "enum", "const"} & node.keys():
+            node["type"] = ["string", "number"]
+        for v in node.values():
+            _tal_som_tekst(v)
+    elif isinstance(node, list):
+        for v in node:
+            _tal_som_tekst(v)
+    return node
 
 
 def skema(type: str) -> dict:
     klasse = DOKUMENTTYPER[type]
-    s = klasse.model_json_schema()
+    s = _tal_som_tekst(klasse.model_json_schema())
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     s["$id"] = f"https://uddprog.dk/schemas/{SKEMAFILER[type]}.schema.json"
     return s
@@ -24,7 +40,7 @@ def skematekst(type: str) -> str:
 
 
 def skriv_skemaer(mappe: Path) -> list[Path]:
-    from .render.writer import write_atomic
+    """Write the three schemas into ``mappe`` as one step (all new or all as before)."""
+    from .render.writer import skriv_alle
 
-    mappe.mkdir(parents=True, exist_ok=True)
-    return [write_atomic(mappe / f"{navn}.schema.json", skematekst(type)) for type, navn in SKEMAFILER.items()]
+    return skriv_alle({mappe / f"{navn}.schema.json": skematekst(type) for type, navn in SKEMAFILER.items()})

@@ -15,9 +15,9 @@ import textwrap
 from collections.abc import Iterator
 
 from . import regler
-from .navne import slug
 from .models import (
     DRIFTSREGIONER,
+    PLADSHOLDER as UDFYLD,  # P026 finds any that is left
     Ansaettelsestype,
     Ansvarsrolle,
     Driftsregion,
@@ -27,8 +27,7 @@ from .models import (
     Videreuddannelsesregion,
     visningsnavn,
 )
-
-from .checks.program import PLADSHOLDER as UDFYLD  # P026 finds any that is left
+from .navne import slug
 
 
 def _q(tekst: str) -> str:
@@ -50,10 +49,13 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
     fase = visningsnavn(mb.fase).lower()
     titel = (f"Uddannelsesprogram for {fase}" if mb.fase == Fase.KBU
              else f"Uddannelsesprogram for {fase} i {mb.speciale.lower()}")
-    driftsregion = sorted(DRIFTSREGIONER[region])[0]
-    if (Driftsregion.SJAELLAND in DRIFTSREGIONER[region] and mb.fase == Fase.HOVEDUDDANNELSE
+    driftsregioner = sorted(DRIFTSREGIONER[region])
+    # Only one driftsregion (Syd) is a fact; with two the author must choose, except that an Øst
+    # hoveduddannelse starts and ends in Region Sjælland where the specialty is offered (P050).
+    driftsregion = driftsregioner[0] if len(driftsregioner) == 1 else UDFYLD
+    if (Driftsregion.SJAELLAND in driftsregioner and mb.fase == Fase.HOVEDUDDANNELSE
             and slug(mb.speciale) not in regler.IKKE_I_REGION_SJÆLLAND):
-        driftsregion = Driftsregion.SJAELLAND  # Øst: a hoveduddannelse starts and ends in Region Sjælland (P050)
+        driftsregion = Driftsregion.SJAELLAND
     mønster = regler.ansættelsesmønster(mb)
     ansættelse, første_slut = "ansaettelse-1", mønster[0].måneder
     ud = [
@@ -89,8 +91,8 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
             f"    type: {del_.type}",
             f"    sted: {_q(UDFYLD)}",
             f"    afdeling: {_q('Almen praksis' if praksis else UDFYLD)}",
-            f"    driftsregion: {driftsregion}  # {', '.join(sorted(DRIFTSREGIONER[region]))}",
-            "    universitetshospital: false",
+            f"    driftsregion: {driftsregion}  # {' eller '.join(driftsregioner)}",
+            f"    universitetshospital: {'false' if praksis else UDFYLD}  # true eller false",
             f"    måneder: {del_.måneder}",
             f"    beskrivelse: {_q(UDFYLD)}" + ("  # praksisbeskrivelsen" if praksis else ""),
         ]

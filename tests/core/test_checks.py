@@ -134,10 +134,18 @@ MUTATIONER = {
     "M012": _m012,
     "T010": lambda r: r.skabelon.pop("regelkilde"),
     "T011": _t011,
+    "P027": lambda r: r.program["kurser"].append({"kursus": "SOL1", "måned": 8}),
+    "P028": lambda r: r.ekstra.update({"examples/nord/program-kopi.yaml": kopi(r.program)}),
 }
 
-INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007"}  # covered in test_loading.py
+INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008"}  # covered in test_loading.py
 KONFIGURATION = {f"C00{i}" for i in range(1, 8)}  # covered in tests/ci/test_config.py
+
+
+def _r_ids() -> set[str]:
+    from tests.stats.test_rekruttering import R_IDS  # recruitment rounds and targets: covered there
+
+    return R_IDS
 
 
 def test_the_valid_repository_has_no_findings(repo):
@@ -147,7 +155,7 @@ def test_the_valid_repository_has_no_findings(repo):
 
 
 def test_every_registered_check_has_a_case():
-    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | KONFIGURATION
+    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | KONFIGURATION | _r_ids()
 
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONER))
@@ -228,7 +236,7 @@ def test_p013_empty_section_is_missing_too(repo):
 def test_p016_requires_the_template_author_roles(repo):
     repo.program["ansvar"]["udarbejdet_af"] = [{"navn": "A", "rolle": "uao"}]
     (fund,) = [f for f in repo.valider().fund if f.check == "P016"]
-    assert "(pkl)" in fund.besked
+    assert "rollen Postgraduat klinisk lektor (PKL) blandt dem" in fund.besked and "'rolle: pkl'" in fund.besked
 
 
 def test_the_fixture_målbeskrivelse_covers_all_seven_roles():
@@ -248,7 +256,20 @@ def test_a_broken_målbeskrivelse_is_reported_when_only_the_programme_is_validat
     resultat = valider([repo.rod / "examples"], Katalog(repo.rod), date(2026, 11, 23))
     ids = [(f.check, f.sted.fil.name) for f in resultat.fund]
     assert ("P001", "program.yaml") in ids and ("L002", "hoveduddannelse-2015.yaml") in ids
-    assert "kunne ikke indlæses" in next(f.besked for f in resultat.fund if f.check == "P001")
+    p001 = next(f.besked for f in resultat.fund if f.check == "P001")
+    assert "kan ikke indlæses: " in p001 and "fejl L002" in p001 and "findes ikke" not in p001
+
+
+def test_a_broken_template_shows_its_load_error_also_in_render(repo):
+    from uddprog.catalog import Katalog
+    from uddprog.checks import valider_fil
+
+    repo.skabelon["revision_måneder"] = "seks"
+    rod = repo.skriv()
+    dok, fund = valider_fil(rod / "examples/nord/program.yaml", Katalog(rod), date(2026, 11, 23))  # render's path
+    (p002,) = [f for f in fund if f.check == "P002"]
+    assert p002.besked.startswith("Den nationale skabelon 'hoveduddannelse' kan ikke indlæses: ")
+    assert "skabelon.yaml" in p002.besked and "revision_måneder" in p002.besked and "S003" in p002.besked
 
 
 def test_catalog_phases_match_the_model():
@@ -270,3 +291,39 @@ def test_a_new_version_dated_in_year_9999_is_reported_not_a_crash(repo):
     _ny_version(repo, "9999-09-01")
     (fund,) = [f for f in repo.valider().fund if f.check == "P021"]
     assert "31. december 9999" in fund.besked
+
+
+def test_p027_names_the_first_planning_by_its_number(repo):
+    repo.program["kurser"].append({"kursus": "SOL1", "måned": 8})
+    (fund,) = [f for f in repo.valider().fund if f.check == "P027"]
+    assert "måned 6 (kursus nr. 1 under 'kurser')" in fund.besked and fund.sted.linje > 1
+
+
+def test_p028_output_names_collide_in_validate_also_in_parallel(repo):
+    from uddprog.catalog import Katalog
+    from uddprog.checks import valider
+
+    anden = kopi(repo.program) | {"forløb": "Holstebro - Aarhus, Forløb 1"}  # other text, same slug
+    repo.ekstra["examples/syd/x.yaml"] = kopi(repo.program) | {"forløb": "Odense, forløb 2"}  # other name
+    repo.ekstra["examples/nord/anden.yaml"] = anden
+    repo.skriv()
+    for jobs in (1, 2):
+        resultat = valider([repo.rod / "examples"], Katalog(repo.rod), date(2026, 11, 23), jobs=jobs)
+        (fund,) = [f for f in resultat.fund if f.check == "P028"]
+        assert fund.sted.fil.name == "program.yaml" and "nord/neurologi-hoveduddannelse-holstebro-aarhus" in fund.besked
+        assert "anden.yaml" in fund.besked
+
+
+def test_a_broken_målbeskrivelse_in_a_folder_not_named_after_the_specialty(repo):
+    from uddprog.catalog import Katalog
+    from uddprog.checks import valider_fil
+
+    # a specialty uddprog does not ship, so no built-in målbeskrivelse stands in for the broken one
+    repo.mb.update(speciale="Testologi", varighed_måneder="mange")
+    repo.program["målbeskrivelse"]["speciale"] = "Testologi"
+    rod = repo.skriv()
+    (rod / "målbeskrivelser/testo").mkdir()
+    (rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").rename(rod / "målbeskrivelser/testo/hoveduddannelse-2015.yaml")
+    _, fund = valider_fil(rod / "examples/nord/program.yaml", Katalog(rod), date(2026, 11, 23))
+    (p001,) = [f for f in fund if f.check == "P001"]
+    assert "kan ikke indlæses" in p001.besked and "testo/hoveduddannelse-2015.yaml" in p001.besked

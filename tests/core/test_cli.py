@@ -96,7 +96,7 @@ def test_schema_command_writes_schemas_that_validate_the_shipped_yaml(tmp_path):
     from uddprog.loading import dokumenttype, læs_yaml
 
     filer = [*ROD.glob("målbeskrivelser/*/*.yaml"), *ROD.glob("templates/national/*/skabelon.yaml"),
-             *ROD.glob("examples/*/*.yaml")]
+             *ROD.glob("examples/*/*.yaml"), *ROD.glob("rekruttering/*/*.yaml"), *ROD.glob("aftaler/*.yaml")]
     assert len(filer) >= 3
     for fil in filer:
         data = yaml.safe_load(fil.read_text(encoding="utf-8"))
@@ -120,4 +120,19 @@ def test_jobs_gives_the_same_findings_as_one_process(repo):
     én = uddprog("validate", "--format", "json", "--dato", "2026-11-23", "--jobs", "1", cwd=rod)
     to = uddprog("validate", "--format", "json", "--dato", "2026-11-23", "--jobs", "2", cwd=rod)
     assert én.returncode == to.returncode == 1
-    assert json.loads(én.stdout) == json.loads(to.stdout) and len(json.loads(to.stdout)["fund"]) == 2 * 41  # P008 and P009 per file
+    assert json.loads(én.stdout) == json.loads(to.stdout) and len(json.loads(to.stdout)["fund"]) == 2 * 41 + 40
+    # P008 and P009 per file; the 40 copies share one output name with the original (P028)
+
+
+def test_schema_and_validate_agree_on_a_version_written_as_a_number(repo):
+    import jsonschema
+
+    repo.program["målbeskrivelse"]["version"] = 2015  # YAML reads `version: 2015` as a number
+    rod = repo.skriv()
+    assert not [f for f in repo.valider().fund if f.severity == "error"]
+    data = json.loads(json.dumps(yaml.safe_load((rod / "examples/nord/program.yaml").read_text(encoding="utf-8")),
+                                 default=str))
+    jsonschema.validate(data, json.loads(skematekst("uddannelsesprogram")))
+    data["ansættelser"][0]["driftsregion"] = 7  # a vocabulary stays text only, in both
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json.loads(skematekst("uddannelsesprogram")))

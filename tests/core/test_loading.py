@@ -67,7 +67,7 @@ def test_schema_error_points_at_the_nested_node_with_did_you_mean(tmp_path):
     assert fund.check == "S004"
     assert (fund.sted.linje, fund.sted.kolonne) == (26, 9)
     assert "Mente du 'struktureret-observation'?" in fund.besked
-    assert "kompetenceplan[0].vurderingsmetoder[1]" in fund.besked
+    assert "kompetenceplan[nr. 1].vurderingsmetoder[nr. 2]" in fund.besked  # the entries the author counts
 
 
 def test_unknown_key_points_at_the_key(tmp_path):
@@ -81,7 +81,7 @@ def test_unknown_key_points_at_the_key(tmp_path):
 def test_missing_key_points_at_its_parent(tmp_path):
     fund = _fejl(tmp_path, PROGRAM_TEKST.replace("    sted: Et sted\n", "").replace("observaton", "observation"))
     assert [(f.check, f.sted.linje) for f in fund] == [("S001", 11)]
-    assert "'sted' mangler i ansættelser[0]" in fund[0].besked
+    assert "'sted' mangler i ansættelser[nr. 1]" in fund[0].besked  # counted as the author sees the list
 
 
 def test_wrong_type_and_bad_date(tmp_path):
@@ -185,3 +185,14 @@ def test_comma_inside_a_flow_mapping_gets_a_hint(tmp_path):
         "læringsmetoder: [selvstudium], bemærkning: To gange, fx i vagten}\n"
     (fund,) = _fejl(tmp_path, tekst)
     assert fund.check == "S002" and "'fx i vagten'" in fund.besked and "anførselstegn" in fund.besked
+
+
+def test_l008_a_forced_kind_that_is_another_kind(tmp_path):
+    from uddprog.loading import LoadError, indlæs
+
+    fil = tmp_path / "p.yaml"
+    fil.write_text("titel: x\nkompetenceplan: []\n", encoding="utf-8")
+    with pytest.raises(LoadError) as e:
+        indlæs(fil, "målbeskrivelse")
+    (fund,) = e.value.fund
+    assert fund.check == "L008" and fund.besked == "Filen er et uddannelsesprogram, ikke en målbeskrivelse."

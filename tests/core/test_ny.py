@@ -35,6 +35,8 @@ def _skriv_og_valider(tmp_path: Path, tekst: str):
 
 def _udfyld(tekst: str) -> str:
     """What an author does: replace the placeholders, date the approval, write every section."""
+    tekst = re.sub(r"driftsregion: UDFYLD  # (\w+).*", r"driftsregion: \1", tekst)
+    tekst = tekst.replace("universitetshospital: UDFYLD", "universitetshospital: true")
     tekst = tekst.replace('"UDFYLD"', '"Tekst skrevet af forfatteren"').replace("UDFYLD", "forløb 1")
     tekst = re.sub(r"godkendt_dato:\s+#.*", "godkendt_dato: 2026-06-01", tekst)
     tekst = re.sub(r"næste_revision:\s+#.*", "næste_revision: 2029-05-01", tekst)
@@ -109,3 +111,40 @@ def test_a_kbu_skeleton_has_six_months_in_almen_praksis_and_the_plan_within_14_d
     assert [(a["type"], a["måneder"]) for a in data["ansættelser"]] == [("sygehusafdeling", 6), ("almen-praksis", 6)]
     assert all(a["uddannelsesplan_senest_dag"] == 14 and a["vejledersamtaler"][0]["senest_dag"] == 14
                for a in data["ansættelser"])
+
+
+def test_facts_only_the_author_knows_are_placeholders_validate_names(tmp_path):
+    mb = KATALOG.slå_op("neurologi/hoveduddannelse@2015").model
+    tekst = skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.NORD)
+    assert "driftsregion: UDFYLD  # Midtjylland eller Nordjylland" in tekst
+    assert "universitetshospital: UDFYLD" in tekst
+    _, resultat = _skriv_og_valider(tmp_path, tekst)
+    felter = {f.besked.split("'")[1]: f.besked for f in resultat.fund if f.check == "P026"}
+    assert felter["ansættelser[nr. 1].universitetshospital"].endswith("UDFYLD; skriv true eller false.")
+    assert "vælg en af Nordjylland, Midtjylland, " in felter["ansættelser[nr. 1].driftsregion"]
+    assert felter["ansættelser[nr. 1].sted"].endswith("skriv den rigtige tekst.")
+    assert "P005" not in {f.check for f in resultat.fund}  # a placeholder is not a wrong region
+    # Syd has one driftsregion only: that is a fact, not a choice
+    assert "driftsregion: Syddanmark" in skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.SYD)
+
+
+def test_skeleton_on_a_superseded_version_warns(tmp_path):
+    out = tmp_path / "gammel.yaml"
+    r = uddprog("ny", "neurologi/hoveduddannelse@2011", "--region", "syd", "--out", str(out))
+    assert r.returncode == 0 and out.is_file()
+    assert "Advarsel: Neurologi, hoveduddannelse, version 2011 er afløst af version 2015" in r.stderr
+    assert "uddprog ny neurologi/hoveduddannelse@2015 --region Syd" in r.stderr
+    assert "Advarsel" not in uddprog("ny", "neurologi/hoveduddannelse@2015", "--region", "syd").stderr
+
+
+def test_reference_by_the_specialtys_folder_name(tmp_path):
+    r = uddprog("ny", "kbu/kbu@2017", "--region", "nord")
+    assert r.returncode == 0, r.stderr
+    assert "Klinisk basisuddannelse" in r.stdout
+
+
+def test_ny_given_a_programme_says_so(tmp_path):
+    r = uddprog("ny", "examples/nord/kbu-aalborg-forloeb-3.yaml", "--region", "nord")
+    assert r.returncode == 2
+    assert "L008" in r.stderr and "Filen er et uddannelsesprogram, ikke en målbeskrivelse." in r.stderr
+    assert r.stderr.count("\n") <= 3, r.stderr  # one finding, not the målbeskrivelse's every missing key

@@ -128,3 +128,27 @@ def test_status_computes_next_revision_from_the_template_when_missing():
     (linje,) = status([uden], Katalog(REPO), date(2017, 3, 2))
     assert linje.næste_revision == date(2017, 3, 1) and linje.næste_revision_beregnet  # 2014-03-01 + 36 months
     assert linje.næste_revision_overskredet is True
+
+
+def test_unreadable_programme_fails_the_run_and_is_listed(tmp_path):
+    mappe = tmp_path / "programmer"
+    shutil.copytree(REPO / "examples", mappe)
+    (mappe / "oedelagt.yaml").write_text("titel: [ikke lukket\n", encoding="utf-8")
+    for fail_on in ("error", "none"):
+        r = kør("diff", GAMMEL, NY, "--programmes", mappe, "--format", "json", "--fail-on", fail_on, *DATO)
+        assert r.exit_code == 2, r.output
+        data = json.loads(r.output)
+        assert data["opsummering"]["programmer"]["ulæselig"] == 1 and data["opsummering"]["exitkode"] == 2
+        assert [p["fund"][0]["check"] for p in data["programmer"] if p["status"] == "ulæselig"] == ["L002"]
+    tekst = kør("diff", GAMMEL, NY, "--programmes", mappe, *DATO)
+    assert tekst.exit_code == 2 and "oedelagt.yaml" in tekst.output and "kunne ikke læses" in tekst.output
+
+
+def test_identical_copy_gives_no_revision_deadline(tmp_path):
+    kopi = tmp_path / "kopi.yaml"
+    shutil.copy(GAMMEL, kopi)
+    data = json.loads(kør("diff", GAMMEL, kopi, "--programmes", REPO / "examples", "--format", "json", *DATO).output)
+    på_gammel = [p for p in data["programmer"] if p["status"] == "påvirket"]
+    assert på_gammel and all(p["revisionsfrist"] is None and not p["træf"] for p in på_gammel)
+    tekst = kør("diff", GAMMEL, kopi, "--programmes", REPO / "examples", *DATO).output
+    assert "Revisionsfrist" not in tekst and "revideres senest" not in tekst

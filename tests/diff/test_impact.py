@@ -29,7 +29,7 @@ def test_removed_competency_points_at_the_plan_entry_with_place_and_months():
     (t,) = [t for t in p.træf if t.ændring.id == "D001" and t.ændring.gamle == ("3",)]
     linje = next(i for i, l in enumerate(PROGRAM.read_text().splitlines(), 1) if 'kompetence: "3"' in l)
     assert (t.sted.fil, t.sted.linje) == (PROGRAM, linje)
-    assert t.handling == "Kompetence 3 er fjernet: slet planlægningen i Gødstrup, måned 13–24."
+    assert t.handling == "Kompetence 3 er fjernet: slet planlægningen på Gødstrup i måned 13–24."
     assert t.ansættelse == "goedstrup" and t.måneder == (13, 24)
 
 

@@ -83,6 +83,8 @@ def _udfyld(fil: Path) -> None:
     """What the author writes into the skeleton `uddprog ny` made."""
     tekst = fil.read_text(encoding="utf-8")
     tekst = tekst.replace('"UDFYLD"', '"Tekst skrevet af forfatteren"').replace("– UDFYLD", "– Aalborg, forløb 7")
+    tekst = re.sub(r"driftsregion: UDFYLD .*", "driftsregion: Nordjylland", tekst)  # facts only the author knows
+    tekst = tekst.replace("universitetshospital: UDFYLD", "universitetshospital: true")
     tekst = re.sub(r'^(  [a-z-]+): ""$', r'\1: "Afsnittet er skrevet af uddannelsesudvalget."', tekst, flags=re.M)
     tekst = re.sub(r"^  godkendt_dato: .*$", "  godkendt_dato: 2026-05-12", tekst, flags=re.M)
     tekst = re.sub(r"^  næste_revision: .*$", "  næste_revision: 2029-05-01", tekst, flags=re.M)

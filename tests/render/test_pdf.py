@@ -27,3 +27,48 @@ def test_soffice_exit_zero_without_pdf_is_an_error(tmp_path, monkeypatch):
     with pytest.raises(PdfError, match="ingen PDF"):
         docx_to_pdf(b"PK", tmp_path / "ud" / "x.pdf")
     assert not (tmp_path / "ud" / "x.pdf").exists()
+
+
+def test_sigterm_during_pdf_leaves_no_libreoffice_temp_files(soffice, tmp_path):
+    """A cancelled CI job SIGTERMs uddprog mid-conversion: LibreOffice's own temp folders (lu*.tmp, which it
+    puts under TMPDIR) and our profile must go, and no soffice may keep running."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import EXAMPLES, ROOT
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp), "CI": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "uddprog", "render", str(EXAMPLES[0]), "--format", "pdf",
+                             "--out", str(tmp_path / "ud"), "-j", "1"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+    def soffice_kører() -> list[str]:
+        ud = []
+        for d in os.listdir("/proc"):
+            try:
+                cmd = open(f"/proc/{d}/cmdline", "rb").read().decode(errors="replace")
+            except OSError:
+                continue
+            if "soffice" in cmd and str(tmp) in cmd:
+                ud.append(d)
+        return ud
+
+    try:
+        slut = time.monotonic() + 60
+        while not soffice_kører():  # LibreOffice has started on our documents
+            assert proc.poll() is None and time.monotonic() < slut, proc.stderr.read()
+            time.sleep(0.05)
+        time.sleep(1.0)  # let it create its temp folders
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    time.sleep(0.5)
+    assert proc.returncode == 130
+    assert not soffice_kører()
+    assert sorted(os.listdir(tmp)) == []

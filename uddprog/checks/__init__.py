@@ -15,17 +15,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..catalog import MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
+from ..catalog import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading import Dokument, LoadError, indlæs
-from . import dokument as _dokument, program as _program, uddannelse as _uddannelse  # noqa: F401  (registers the checks)
+from . import dokument as _dokument, program as _program, rekruttering as _rekruttering, uddannelse as _uddannelse  # noqa: F401,E501  (registers the checks)
 from .kontekst import DokumentKontekst, ProgramKontekst
 from .registry import REGISTER, Check, beskriv, checks_for
 from .. import config as _config  # noqa: F401,E402  (registers the configuration ids C001–C007)
 
 beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
+beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme region, speciale, fase og forløb)", "program")
 
-_OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None}
+_OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None,
+           "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
 __all__ = ["REGISTER", "Check", "Resultat", "standardstier", "valider", "valider_dokument", "valider_fil", "valider_program"]
 
@@ -78,7 +80,8 @@ class Resultat:
 def standardstier(katalog: Katalog) -> list[Path]:
     """What `uddprog validate` checks with no arguments: the repository's own documents."""
     rod = katalog.rod
-    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), katalog.programmappe]
+    stier = [rod / MB_MAPPE, *sorted((rod / SKABELON_MAPPE).glob(f"*/{SKABELON_FIL}")), katalog.programmappe,
+             rod / RUNDE_MAPPE, rod / AFTALE_MAPPE]
     return [s for s in stier if s.exists()]
 
 
@@ -116,11 +119,27 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
     katalog = katalog or Katalog.find(Path(stier[0]) if stier else None)
     filer, fund = udvid(stier or standardstier(katalog))
     jobs = _antal_jobs(jobs, len(filer))
+    navne: list[tuple[str, Location]] = []
     if jobs > 1:
-        fund.extend(_valider_parallelt(filer, katalog, dato, jobs))
+        fund.extend(_valider_parallelt(filer, katalog, dato, jobs, navne))
     else:
-        fund.extend(_valider_filer(filer, katalog, dato))
+        fund.extend(_valider_filer(filer, katalog, dato, navne))
+    fund.extend(_samme_outputnavn(navne))
     return Resultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
+
+
+def _samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:
+    """P028: programmes `uddprog render` would write to the same files (only one of them could be rendered)."""
+    første: dict[str, Location] = {}
+    fund = []
+    for navn, sted in navne:
+        if navn in første:
+            fund.append(Finding("P028", Severity.ERROR,
+                                f"Programmet får samme outputnavn ({navn}) som {første[navn].fil}, så 'uddprog render' "
+                                "kan kun danne det ene. Giv forløbene forskellige navne under 'forløb'.", sted))
+        else:
+            første[navn] = sted
+    return fund
 
 
 def _katalogfund(katalog: Katalog, fund: list[Finding]) -> list[Finding]:
@@ -152,27 +171,43 @@ def _start_arbejder(katalog: Katalog, dato: date | None) -> None:
     _ARBEJDER = (katalog, dato)
 
 
-def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None) -> list[Finding]:
-    return [f for fil in filer for f in valider_fil(fil, katalog, dato)[1]]
+def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None,
+                   navne: list[tuple[str, Location]] | None = None) -> list[Finding]:
+    """Every file's findings; ``navne`` collects each programme's output name for P028."""
+    from ..navne import filnavn
+
+    fund: list[Finding] = []
+    for fil in filer:
+        dok, egne = valider_fil(fil, katalog, dato)
+        fund.extend(egne)
+        if navne is not None and dok is not None and dok.type == "uddannelsesprogram":
+            n = filnavn(dok.model)
+            navne.append((f"{n.region}/{n.navn}", dok.sted("forløb")))
+    return fund
 
 
-def _valider_bundt(filer: list[Path]) -> list[Finding]:
+def _valider_bundt(filer: list[Path]) -> tuple[list[Finding], list[tuple[str, Location]]]:
     assert _ARBEJDER is not None
-    return _valider_filer(filer, *_ARBEJDER)
+    navne: list[tuple[str, Location]] = []
+    return _valider_filer(filer, *_ARBEJDER, navne), navne
 
 
-def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, jobs: int) -> list[Finding]:
+def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, jobs: int,
+                       navne: list[tuple[str, Location]]) -> list[Finding]:
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
 
     # Load the shared målbeskrivelser and templates once, before the workers start: with fork they
     # inherit them, with spawn they arrive pickled with the catalog.
     katalog.målbeskrivelser, katalog.skabeloner, katalog._versionsindeks  # noqa: B018
+    if (katalog.rod / RUNDE_MAPPE).is_dir():  # rounds refer to the programmes: index them once, before the fork
+        katalog.forløbsindeks  # noqa: B018
     metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
     fund: list[Finding] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
                              initializer=_start_arbejder, initargs=(katalog, dato)) as pool:
-        for del_ in pool.map(_valider_bundt, bundter):
+        for del_, delnavne in pool.map(_valider_bundt, bundter):
             fund.extend(del_)
+            navne.extend(delnavne)
     return fund

@@ -18,6 +18,8 @@ _ID_LISTER = {
     "målbeskrivelse": ("kompetencer", "kurser"),
     "skabelon": ("sektioner",),
     "uddannelsesprogram": ("ansættelser",),
+    "rekrutteringsrunde": (),
+    "aftale": (),
 }
 
 #: Usual length of each phase in months (domain brief); other lengths are worth a second look.

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pathlib import Path
 from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from .. import regler
-from ..datoer import dansk_dato, læg_måneder_til, revisionsfrist
+from ..datoer import dansk_dato, læg_måneder_til, måneder_tekst, revisionsfrist
 from ..findings import Severity
-from ..models import DRIFTSREGIONER, Rolle, visningsnavn
-from ..navne import mente_du
+from ..loading import feltnavn
+from ..models import DRIFTSREGIONER, PLADSHOLDER, Rolle, visningsnavn
+from ..navne import mente_du, slug
 from .kontekst import ProgramKontekst
 from .registry import Fund, check
 
@@ -43,15 +45,37 @@ def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
         hjælp = mente_du(ref.speciale, specialer) or (
             f" Kendte specialer: {', '.join(specialer)}." if specialer else " Mappen målbeskrivelser/ er tom eller mangler.")
         sted = k.sted("målbeskrivelse", "speciale")
+    navne = (f"{ref.fase}-{ref.version}.yaml", f"{ref.fase}-{ref.version}.yml")  # the folder layout's file name
+    ødelagt = _indlæsningsfejl(k, lambda fil: fil.name in navne and slug(fil.parent.name) == slug(ref.speciale)) \
+        or _indlæsningsfejl(k, lambda fil: fil.name in navne, entydig=True)  # målbeskrivelser/kbu/ for KBU
+    if ødelagt:
+        yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} kan ikke indlæses: {ødelagt}", sted)
+        return
     if k.katalog.fund:
         hjælp += " Nogle filer i målbeskrivelser/ eller templates/national/ kunne ikke indlæses; se fejlene for dem."
     yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} findes ikke i "
            f"{k.katalog.rod / 'målbeskrivelser'}.{hjælp}", sted)
 
 
+def _indlæsningsfejl(k: ProgramKontekst, passer, entydig: bool = False) -> str | None:
+    """The load error of the catalog file a reference most likely means, so that a broken file is not
+    reported as a missing one (P001, P002). With ``entydig`` only when a single broken file fits."""
+    fundne: dict[Path, object] = {}
+    for f in k.katalog.fund:
+        if f.sted is not None and passer(Path(f.sted.fil)):
+            fundne.setdefault(Path(f.sted.fil), f)  # a file's first finding
+    if not fundne or (entydig and len(fundne) > 1):
+        return None
+    return str(next(iter(fundne.values())))
+
+
 @check("P002", E, "Den nationale skabelon programmet henviser til findes ikke", "program")
 def skabelon_findes(k: ProgramKontekst) -> Iterator[Fund]:
     if k.skabelon is None:
+        ødelagt = _indlæsningsfejl(k, lambda fil: fil.parent.name == k.p.skabelon)
+        if ødelagt:
+            yield (f"Den nationale skabelon '{k.p.skabelon}' kan ikke indlæses: {ødelagt}", k.sted("skabelon"))
+            return
         kendte = sorted(k.katalog.skabeloner)
         yield (f"Den nationale skabelon '{k.p.skabelon}' findes ikke."
                + (mente_du(k.p.skabelon, kendte) or f" Kendte skabeloner: {', '.join(kendte) or 'ingen'}."),
@@ -80,7 +104,7 @@ def måneder_summer(k: ProgramKontekst) -> Iterator[Fund]:
 def driftsregion(k: ProgramKontekst) -> Iterator[Fund]:
     tilladte = DRIFTSREGIONER[k.p.videreuddannelsesregion]
     for i, a in enumerate(k.p.ansættelser):
-        if a.driftsregion not in tilladte:
+        if a.driftsregion not in tilladte and a.driftsregion != PLADSHOLDER:  # P026 reports a placeholder
             navne = " og ".join(sorted(visningsnavn(d) for d in tilladte))
             yield (f"{a.sted} ligger i {visningsnavn(a.driftsregion)}, som ikke hører til "
                    f"{visningsnavn(k.p.videreuddannelsesregion)} ({navne}). Tjek driftsregion eller region.",
@@ -180,8 +204,8 @@ def måned_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
         start, slut = perioder[p.ansættelse]
         if p.fra_måned < start or p.til_måned > slut:
             felt = "fra_måned" if p.fra_måned < start else "til_måned"
-            yield (f"Kompetence {p.kompetence} er planlagt i måned {p.fra_måned}–{p.til_måned}, men ansættelsen "
-                   f"'{p.ansættelse}' dækker måned {start}–{slut} af forløbet.", k.sted("kompetenceplan", i, felt))
+            yield (f"Kompetence {p.kompetence} er planlagt i {måneder_tekst(p.fra_måned, p.til_måned)}, men ansættelsen "
+                   f"'{p.ansættelse}' dækker {måneder_tekst(start, slut)} af forløbet.", k.sted("kompetenceplan", i, felt))
 
 
 @check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program", kræver=("mb",),
@@ -248,12 +272,14 @@ def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
     for felt in k.skabelon.model.ansvarsfelter:
         if getattr(a, felt) in (None, [], ""):
             yield (f"Ansvarsfeltet '{felt}' skal udfyldes under 'ansvar' (skabelonen '{k.skabelon.model.id}' kræver det).",
-                   k.sted("ansvar"))
+                   k.sted("ansvar", felt, nøgle=True))  # the empty key itself when it is there, else 'ansvar'
     roller = {f.rolle for f in a.udarbejdet_af}
     for rolle in k.skabelon.model.påkrævede_forfatterroller:
         if rolle not in roller:
-            yield (f"Skabelonen kræver at en {visningsnavn(rolle)} ({rolle}) er med til at udarbejde programmet; "
-                   "tilføj vedkommende under 'ansvar.udarbejdet_af'.", k.sted("ansvar", "udarbejdet_af"))
+            # No article: the roles have both genders ("et uddannelsesudvalg", "en vejleder").
+            yield (f"Skabelonen kræver rollen {visningsnavn(rolle)} blandt dem, der udarbejder programmet; "
+                   f"tilføj vedkommende under 'ansvar.udarbejdet_af' med 'rolle: {rolle}'.",
+                   k.sted("ansvar", "udarbejdet_af"))
 
 
 # --- courses and research training ---------------------------------------------------
@@ -265,6 +291,19 @@ def kursus_findes(k: ProgramKontekst) -> Iterator[Fund]:
         if pk.kursus not in kendte:
             yield (f"Kurset '{pk.kursus}' findes ikke i målbeskrivelsen.{mente_du(pk.kursus, kendte)}",
                    k.sted("kurser", i, "kursus"))
+
+
+@check("P027", E, "Det samme kursus er planlagt flere gange", "program")
+def kursus_to_gange(k: ProgramKontekst) -> Iterator[Fund]:
+    første: dict[str, int] = {}
+    for i, pk in enumerate(k.p.kurser):
+        if pk.kursus in første:
+            j = første[pk.kursus]
+            yield (f"Kurset '{pk.kursus}' er allerede planlagt i måned {k.p.kurser[j].måned} "
+                   f"(kursus nr. {j + 1} under 'kurser'); et kursus tages én gang. Slet den ene planlægning.",
+                   k.sted("kurser", i, "kursus"))
+        else:
+            første[pk.kursus] = i
 
 
 @check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",),
@@ -314,13 +353,13 @@ def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
         yield (f"Forskningstræningen begynder i måned {plan.fra_måned}, men skal begynde senest i måned "
                f"{krav.start_senest_måned}.", k.sted("forskningstræning", "fra_måned"))
     if plan.teori_til_måned is not None and not plan.fra_måned <= plan.teori_til_måned <= plan.til_måned:
-        yield (f"Teoridelen afsluttes i måned {plan.teori_til_måned}, uden for forskningstræningens måned "
-               f"{plan.fra_måned}–{plan.til_måned}.", k.sted("forskningstræning", "teori_til_måned"))
+        yield (f"Teoridelen afsluttes i måned {plan.teori_til_måned}, uden for forskningstræningens "
+               f"{måneder_tekst(plan.fra_måned, plan.til_måned)}.", k.sted("forskningstræning", "teori_til_måned"))
     elif krav.teori_inden_måneder and plan.teori_til_måned is None:
         yield (f"Teoridelen skal være afsluttet inden for {krav.teori_inden_måneder} måneder; angiv "
                "'teori_til_måned' under 'forskningstræning'.", k.sted("forskningstræning"))
     elif krav.teori_inden_måneder and plan.teori_til_måned - plan.fra_måned + 1 > krav.teori_inden_måneder:
-        yield (f"Teoridelen varer måned {plan.fra_måned}–{plan.teori_til_måned}, men skal være afsluttet inden for "
+        yield (f"Teoridelen varer {måneder_tekst(plan.fra_måned, plan.teori_til_måned)}, men skal være afsluttet inden for "
                f"{krav.teori_inden_måneder} måneder fra start.", k.sted("forskningstræning", "teori_til_måned"))
     if krav.slut_senest_måneder_før_slut is not None:
         senest = k.mb.model.varighed_måneder - krav.slut_senest_måneder_før_slut
@@ -372,6 +411,17 @@ def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
         yield ("Næste revision ligger før godkendelsen.", k.sted("ansvar", "næste_revision"))
 
 
+def datogrænser(k: ProgramKontekst) -> list:
+    """The dates at which a date-dependent check of this programme (P022, P023) changes its answer: its
+    findings are the same on two dates that lie on the same side of each. `uddprog render` keeps a
+    programme's warnings with them, so an unchanged programme is validated again only when they say so.
+    Keep in step with the checks above that compare with ``k.dato``."""
+    grænser = {k.p.ansvar.næste_revision} if k.p.ansvar.næste_revision else set()
+    if k.mb is not None:
+        grænser.update(_frist(k, ny.model.gyldig_fra) for ny in k.katalog.nyere_versioner(k.mb.model))
+    return sorted(g for g in grænser if g is not None)
+
+
 def _frist(k: ProgramKontekst, gyldig_fra):
     return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder) if k.skabelon else None
 
@@ -392,8 +442,8 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
         else:
             start, slut = perioder[o.ansættelse]
             if o.fra_måned < start or o.til_måned > slut:
-                yield (f"Det fokuserede ophold på {o.sted} er planlagt i måned {o.fra_måned}–{o.til_måned}, men "
-                       f"ansættelsen '{o.ansættelse}' dækker måned {start}–{slut}.",
+                yield (f"Det fokuserede ophold på {o.sted} er planlagt i {måneder_tekst(o.fra_måned, o.til_måned)}, men "
+                       f"ansættelsen '{o.ansættelse}' dækker {måneder_tekst(start, slut)}.",
                        k.sted("fokuserede_ophold", i, "fra_måned"))
         for j, kid in enumerate(o.kompetencer):
             if kendte is not None and kid not in kendte:
@@ -403,7 +453,7 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- placeholders --------------------------------------------------------------------------
 
-PLADSHOLDER = "UDFYLD"  # what `uddprog ny` writes where only the author knows the answer
+# PLADSHOLDER ("UDFYLD", from the models): what `uddprog ny` writes where only the author knows the answer.
 
 
 def _tekster(værdi, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -425,5 +475,23 @@ def _tekster(værdi, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
     for sti, tekst in _tekster(k.p):
         if PLADSHOLDER in tekst:
-            felt = ".".join(str(d) if isinstance(d, str) else f"[{d}]" for d in sti).replace(".[", "[")
-            yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; skriv den rigtige tekst.", k.sted(*sti))
+            felt = feltnavn(sti)
+            yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; {_hvad_der_skal_stå(k.p, sti)}.",
+                   k.sted(*sti))
+
+
+def _hvad_der_skal_stå(model: BaseModel, sti: tuple) -> str:
+    """What replaces a placeholder: the choices of a typed field (a region, yes/no), else the text."""
+    import typing
+    from enum import Enum
+
+    forælder = model
+    for del_ in sti[:-1]:
+        forælder = forælder[del_] if isinstance(del_, int) or isinstance(forælder, dict) else getattr(forælder, del_)
+    felt = type(forælder).model_fields.get(sti[-1]) if isinstance(forælder, BaseModel) else None
+    for typ in typing.get_args(felt.annotation) if felt else ():
+        if typ is bool:
+            return "skriv true eller false"
+        if isinstance(typ, type) and issubclass(typ, Enum):
+            return "vælg en af " + ", ".join(str(v.value) for v in typ)
+    return "skriv den rigtige tekst"

@@ -16,8 +16,10 @@ from typing import Any
 from ..findings import Finding, Location, Severity
 from ..regler import Kilde
 
-#: What a check looks at: a file being read, one document alone, or a programme with its references.
-OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "konfiguration")
+#: What a check looks at: a file being read, one document alone, a programme with its references, a
+#: recruitment round or target, the whole set `uddprog stats` counts, or the configuration.
+OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "rekrutteringsrunde", "aftale", "statistik",
+           "konfiguration")
 
 Fund = tuple[str, Location]
 
@@ -88,6 +90,8 @@ beskriv("L003", E, "Forbudt YAML-mærke (fx !!python/object) eller fletning", "i
 beskriv("L004", E, "Samme nøgle står to gange", "indlæsning")
 beskriv("L005", E, "Filen er for stor eller folder sig ud til for mange værdier", "indlæsning")
 beskriv("L006", E, "Ukendt dokumenttype", "indlæsning")
+beskriv("L008", E, "Filen er en anden slags dokument end forventet (fx et program hvor en målbeskrivelse skal stå)",
+        "indlæsning")
 beskriv("S001", E, "Påkrævet felt mangler", "skema")
 beskriv("S002", E, "Ukendt felt (stavefejl?)", "skema")
 beskriv("S003", E, "Forkert type eller ugyldig værdi", "skema")

@@ -24,6 +24,10 @@ _KOMMANDOER = {
     "status": "uddprog.cli.diff:status",
     "render": "uddprog.cli.render:render",
     "ny": "uddprog.cli.ny:ny",
+    "import": "uddprog.cli.importer:importer_cmd",
+    "site": "uddprog.cli.site:site",
+    "serve": "uddprog.cli.site:serve",
+    "stats": "uddprog.cli.stats:stats",
     "init": "uddprog.cli.init:init",
     "katalog": "uddprog.cli.init:katalog",
 }
@@ -76,6 +80,11 @@ def main() -> None:
         click.echo("Afbrudt.", err=True)
         sys.exit(130)
     except Exception as e:  # a bug in uddprog, not in the user's input
+        from ..render.writer import Skrivefejl
+
+        if isinstance(e, Skrivefejl):  # an output folder that cannot be written: bad input, not a bug
+            click.echo(f"Fejl: {e}", err=True)
+            sys.exit(2)
         if os.environ.get("UDDPROG_DEBUG"):
             raise
         click.echo(f"Intern fejl i uddprog ({type(e).__name__}: {e}). Sæt UDDPROG_DEBUG=1 for detaljer, "

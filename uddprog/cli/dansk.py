@@ -50,7 +50,27 @@ _KATALOG = {
     "Option {name!r} requires {nargs} arguments.": "Tilvalget {name!r} kræver {nargs} værdier.",
     "Got unexpected extra argument ({args})": "Uventet ekstra argument ({args})",
     "Got unexpected extra arguments ({args})": "Uventede ekstra argumenter ({args})",
+    "default: {default}": "standard: {default}",
+    "required": "påkrævet",
+    "env var: {var}": "miljøvariabel: {var}",
+    "(dynamic)": "(beregnet)",
 }
+
+#: Metavars click builds from its type names (``--jobs INTEGER``), in Danish.
+_METAVARS = {"TEXT": "TEKST", "INTEGER": "TAL", "INTEGER RANGE": "TAL", "FLOAT": "TAL", "FLOAT RANGE": "TAL",
+             "BOOLEAN": "JA/NEJ", "MAPPEN": "MAPPE", "FILEN": "FIL", "STIEN": "STI", "UUID": "UUID",
+             "FILENAME": "FIL", "PATH": "STI", "DIRECTORY": "MAPPE", "FILE": "FIL"}
+
+
+def _beskriv_interval(self) -> str:
+    """A number range in help text: 'mindst 1' rather than click's 'x>=1'."""
+    lav = None if self.min is None else self.min + (1 if self.min_open else 0)
+    høj = None if self.max is None else self.max - (1 if self.max_open else 0)
+    if høj is None:
+        return f"mindst {lav}"
+    if lav is None:
+        return f"højst {høj}"
+    return f"{lav}–{høj}"
 
 
 def _gettext(besked: str) -> str:
@@ -68,3 +88,24 @@ def installer() -> None:
             modul._ = _gettext
         if hasattr(modul, "ngettext"):
             modul.ngettext = _ngettext
+    import click.core
+    import click.types
+
+    if getattr(click.core.Parameter.make_metavar, "_dansk", False):
+        return
+    engelsk_metavar = click.core.Parameter.make_metavar
+
+    def make_metavar(self, *args, **kwargs) -> str:
+        metavar = engelsk_metavar(self, *args, **kwargs)
+        kerne, prikker = (metavar[:-3], "...") if metavar.endswith("...") else (metavar, "")
+        return _METAVARS.get(kerne, kerne) + prikker
+
+    make_metavar._dansk = True
+    click.core.Parameter.make_metavar = make_metavar
+    click.types._NumberRangeBase._describe_range = _beskriv_interval
+    engelsk_brug = click.core.Command.collect_usage_pieces
+
+    def collect_usage_pieces(self, ctx):
+        return ["[TILVALG]" if del_ == "[OPTIONS]" else del_ for del_ in engelsk_brug(self, ctx)]
+
+    click.core.Command.collect_usage_pieces = collect_usage_pieces

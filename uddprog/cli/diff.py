@@ -53,7 +53,8 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
 @click.argument("gammel", metavar="OLD")
 @click.argument("ny", metavar="NEW")
 @click.option("--programmes", "programmappe", type=click.Path(path_type=Path), default=None,
-              help="Mappe med uddannelsesprogrammer (standard: examples/ i projektmappen).")
+              metavar="STI",
+              help="Mappe med uddannelsesprogrammer eller én programfil (standard: examples/ i projektmappen).")
 @click.option("--format", "format_", type=click.Choice(["text", "markdown", "html", "json", *CI_FORMATER]),
               default="text", show_default=True,
               help="text, markdown, html, json; til CI: github, gitlab, sarif, junit (et fund pr. sted i et "
@@ -135,7 +136,7 @@ def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
 
 
 @click.command()
-@click.argument("mappe", metavar="[DIR]", required=False, type=click.Path(path_type=Path))
+@click.argument("mappe", metavar="[STI]", required=False, type=click.Path(path_type=Path))
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_dato_option
 @rod_option
@@ -143,8 +144,9 @@ def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
 def status(ctx, mappe, format_, dato, rod):
     """Vis programmernes målbeskrivelsesversion, nyere versioner, frister og godkendelse.
 
-    Én linje pr. program. Uden DIR vises programmerne i mappens programmappe (examples/ eller
-    'programmer' i uddprog.toml). Exitkode 0, eller 2 ved forkert input.
+    Én linje pr. program. STI er en mappe med programmer eller én programfil; uden STI vises
+    programmerne i mappens programmappe (examples/ eller 'programmer' i uddprog.toml). Exitkode 0,
+    eller 2 ved forkert input.
     """
     from ..catalog import Katalog, find_rod
     from ..diff.inputs import DiffFejl, indlæs_programmer

@@ -29,10 +29,10 @@ def init(ctx, mappe, region, programmappe):
     from ..navne import slug
 
     if Path(programmappe).is_absolute() or ".." in Path(programmappe).parts or not slug(programmappe):
-        click.echo(f"fejl: '{programmappe}' er ikke et mappenavn inde i repositoriet.", err=True)
+        click.echo(f"Fejl: '{programmappe}' er ikke et mappenavn inde i repositoriet.", err=True)
         ctx.exit(2)
     if mappe.exists() and not mappe.is_dir():
-        click.echo(f"fejl: {mappe} findes og er ikke en mappe.", err=True)
+        click.echo(f"Fejl: {mappe} findes og er ikke en mappe.", err=True)
         ctx.exit(2)
     skrevet, urørt = skriv(mappe, region.value, programmappe)
     for f in skrevet:

@@ -9,6 +9,13 @@ import click
 from .validate import rod_option
 
 
+def henvisning(mb) -> str:
+    """The reference a user types for a målbeskrivelse: neurologi/hoveduddannelse@2015."""
+    from ..navne import slug
+
+    return f"{slug(mb.speciale)}/{mb.fase}@{mb.version}"
+
+
 def _region(ctx, param, værdi: str | None):
     from ..models import Videreuddannelsesregion
     from ..navne import slug
@@ -40,6 +47,7 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
     og kør 'uddprog validate', som viser hvad der mangler.
     """
     from ..catalog import Katalog, OpslagsFejl, er_reference
+    from ..datoer import dansk_dato
     from ..loading import LoadError, indlæs
     from ..render.writer import write_atomic
     from ..skelet import skelet
@@ -47,7 +55,7 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
     katalog = Katalog(rod) if rod else Katalog.find()
 
     def fejl(besked: str):
-        click.echo(f"fejl: {besked}", err=True)
+        click.echo(f"Fejl: {besked}", err=True)
         ctx.exit(2)
 
     if region is None:
@@ -82,11 +90,16 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
     if dok.model.fase != mb.model.fase:
         fejl(f"skabelonen '{skabelon}' er til {dok.model.fase}, men målbeskrivelsen er til {mb.model.fase}.")
     tekst = skelet(mb.model, dok.model, region)
+    nyere = katalog.nyere_versioner(mb.model)
+    if nyere:  # an author should not start a programme on a version already replaced
+        nyeste = nyere[-1].model
+        click.echo(f"Advarsel: {mb.model.speciale}, {mb.model.fase}, version {mb.model.version} er afløst af "
+                   f"version {nyeste.version} (gælder fra {dansk_dato(nyeste.gyldig_fra)}). Skriv hellere programmet "
+                   f"ud fra den nye: uddprog ny {henvisning(nyeste)} --region {region}", err=True)
     if out is None:
         click.echo(tekst, nl=False)
         return
     if out.exists():
         fejl(f"{out} findes allerede; uddprog overskriver ikke et program. Vælg et andet filnavn.")
-    out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, tekst)
     click.echo(f"Skrev {out}. Udfyld det, og kør: uddprog validate {out}", err=True)

@@ -10,12 +10,32 @@ import click
 from ..findings import Severity
 from ..output import FORMATER
 
-DATO = click.DateTime(formats=["%Y-%m-%d"])
+class _Dato(click.ParamType):
+    """A date as ÅÅÅÅ-MM-DD; an impossible one (2026-02-31) says so in Danish, without strftime patterns."""
+
+    name = "dato"
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return "ÅÅÅÅ-MM-DD"
+
+    def convert(self, value, param, ctx):
+        from datetime import date, datetime
+
+        if isinstance(value, datetime):
+            return value
+        try:
+            d = date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"'{value}' er ikke en gyldig dato på formen ÅÅÅÅ-MM-DD, fx 2026-11-23.", param, ctx)
+        return datetime(d.year, d.month, d.day)
+
+
+DATO = _Dato()
 
 
 def dato_option(f):
     return click.option("--dato", type=DATO, default=None,
-                        help="Dato som frister sammenlignes med (ÅÅÅÅ-MM-DD); standard er i dag.")(f)
+                        help="Dato som frister sammenlignes med; standard er i dag.")(f)
 
 
 def rod_option(f):
@@ -33,10 +53,10 @@ def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None
     from ..catalog import er_repository
 
     if katalog is not None and er_repository(katalog.rod):
-        click.echo(f"fejl: Der er intet at {hvad}: programmappen {katalog.programmappe} findes ikke. Opret den, "
+        click.echo(f"Fejl: Der er intet at {hvad}: programmappen {katalog.programmappe} findes ikke. Opret den, "
                    "angiv mappen med 'programmer = \"…\"' i uddprog.toml, eller angiv filerne.", err=True)
         ctx.exit(2)
-    click.echo(f"fejl: Der er intet at {hvad} her: {Path.cwd()} ligger ikke i en uddprog-mappe (ingen "
+    click.echo(f"Fejl: Der er intet at {hvad} her: {Path.cwd()} ligger ikke i en uddprog-mappe (ingen "
                "uddprog.toml, målbeskrivelser/ eller templates/national/ her eller i mapperne over), og der er "
                "ikke angivet nogen programfiler. Opret en mappe til regionens programmer med "
                "'uddprog init --region Nord' (eller Syd/Øst), eller angiv filerne, fx 'uddprog validate program.yaml'.",
@@ -67,7 +87,8 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     """Validér målbeskrivelser, skabeloner og uddannelsesprogrammer.
 
     Uden STIER kontrolleres mappens egne målbeskrivelser/, templates/national/ og programmer
-    (examples/ eller 'programmer' i uddprog.toml). Alvor og undtagelser læses fra uddprog.toml.
+    (examples/ eller 'programmer' i uddprog.toml) samt rekruttering/ og aftaler/. Alvor og undtagelser
+    læses fra uddprog.toml.
     Exitkode 0: ingen fund ved eller over --fail-on; 1: der er; 2: input eller konfiguration kan ikke læses.
     """
     import os
@@ -121,7 +142,7 @@ def schema(ctx, out):
     if out is None:
         rod = find_rod()
         if not er_repository(rod):
-            click.echo(f"fejl: {Path.cwd()} ligger ikke i en uddprog-mappe, så uddprog ved ikke hvor skemaerne skal "
+            click.echo(f"Fejl: {Path.cwd()} ligger ikke i en uddprog-mappe, så uddprog ved ikke hvor skemaerne skal "
                        "ligge. Angiv mappen med --out, fx 'uddprog schema --out schemas'.", err=True)
             ctx.exit(2)
         out = rod / "schemas"

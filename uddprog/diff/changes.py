@@ -312,7 +312,7 @@ def vindue(k: Kursus, varighed: int) -> tuple[int, int]:
 
 
 def vis_vindue(v: tuple[int, int]) -> str:
-    return f"måned {v[0]}–{v[1]}"
+    return f"måned {v[0]}" if v[0] == v[1] else f"måned {v[0]}–{v[1]}"
 
 
 def strammet(før: tuple[int, int], efter: tuple[int, int]) -> bool:

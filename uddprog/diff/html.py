@@ -187,7 +187,7 @@ def som_html(r: Diffrapport) -> str:
     def version(v):
         return {"fil": vis_sti(v.fil) or "–", "version": v.model.version, "gyldig_fra": dansk_dato(v.model.gyldig_fra)}
 
-    påvirkede = [{"titel": p.titel, "fil": vis_sti(p.fil), "frist": frist_tekst(p, r.dato),
+    påvirkede = [{"titel": p.titel, "fil": vis_sti(p.fil), "frist": frist_tekst(p, r.dato, not r.sæt.ændringer),
                   "overskredet": bool(p.frist_overskredet), "træf": p.træf} for p in r.påvirkede]
     andre = [{"fil": vis_sti(p.fil), "status": STATUSTEKST[p.status], "mb": p.målbeskrivelse}
              for p in r.programmer if p not in r.påvirkede]

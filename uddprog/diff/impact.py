@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..datoer import revisionsfrist
+from ..datoer import måneder_tekst, revisionsfrist
 from ..findings import Finding, Location, Severity
 from ..loading import Dokument
 from ..models import Ansaettelse, NationalSkabelon, Planlaegning, Uddannelsesprogram, Vurderingsmetode, visningsnavn
@@ -97,7 +97,8 @@ class _Program:
 
     def hvor(self, e: Planlaegning) -> str:
         a = self.ansættelser.get(e.ansættelse)
-        return f"{a.sted if a else e.ansættelse}, måned {e.fra_måned}–{e.til_måned}"
+        # "på Odense Universitetshospital i måned 25–36": a place takes "på" in Danish, not "i".
+        return f"på {a.sted if a else e.ansættelse} i {måneder_tekst(e.fra_måned, e.til_måned)}"
 
     def træf(self, æ: Ændring, i: int, e: Planlaegning, handling: str) -> Træf:
         a = self.ansættelser.get(e.ansættelse)
@@ -151,7 +152,7 @@ def _metoder(værdier) -> str:
 @rammer("D001")
 def _fjernet(æ, pr, s):
     for i, e in _poster(æ, pr):
-        yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} er fjernet: slet planlægningen i {pr.hvor(e)}.")
+        yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} er fjernet: slet planlægningen {pr.hvor(e)}.")
     yield from pr.ophold_træf(æ, lambda g, sted: f"Kompetence {g} er fjernet: fjern den fra det fokuserede ophold på {sted}.")
 
 
@@ -175,7 +176,7 @@ def _omnummereret(æ, pr, s):
 def _delt(æ, pr, s):
     nye = " og ".join(æ.nye)
     for i, e in _poster(æ, pr):
-        yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} er delt i {nye}: erstat planlægningen i {pr.hvor(e)} "
+        yield pr.træf(æ, i, e, f"Kompetence {e.kompetence} er delt i {nye}: erstat planlægningen {pr.hvor(e)} "
                                "med de nye kompetencer.")
     yield from pr.ophold_træf(æ, lambda g, sted: f"Kompetence {g} er delt i {nye}: ret det fokuserede ophold på {sted} "
                                                  "til de nye kompetencer.")
@@ -195,7 +196,7 @@ def _sammenlagt(æ, pr, s):
 def _forslag(æ, pr, s):
     for i, e in _poster(æ, pr):
         yield pr.træf(æ, i, e, f"Forslag: kompetence {e.kompetence} kan være blevet til {æ.nye[0]}. Afklar det med "
-                               f"uddannelsesudvalget, før planlægningen i {pr.hvor(e)} rettes.")
+                               f"uddannelsesudvalget, før planlægningen {pr.hvor(e)} rettes.")
 
 
 @rammer("D007")
@@ -222,11 +223,11 @@ def _metode_fjernet(æ, pr, s):
 #: Changes that hit every plan entry of their competency with one sentence ({k}: competency,
 #: {hvor}: ansættelse and months, {efter}: the new value).
 _PR_POST = {
-    "D009": "De anbefalede læringsstrategier for kompetence {k} er ændret: gennemgå læringsmetoderne i {hvor}.",
+    "D009": "De anbefalede læringsstrategier for kompetence {k} er ændret: gennemgå læringsmetoderne {hvor}.",
     "D010": "Lægerollerne for kompetence {k} er ændret: tjek at programmets tekst om rolledækning stadig passer "
             "({hvor}).",
     "D011": "Kompetence {k} hedder nu »{efter}«: ret titlen hvor programmets tekst nævner den.",
-    "D012": "Konkretiseringen af kompetence {k} er ændret: gennemgå planlægningen i {hvor}.",
+    "D012": "Konkretiseringen af kompetence {k} er ændret: gennemgå planlægningen {hvor}.",
     "D013": "Kompetence {k} kræver nu mindst {efter} vurderinger: sørg for at planlægningen giver plads til dem "
             "({hvor}).",
 }
@@ -367,6 +368,8 @@ def _vurdér(sæt: Ændringssæt, pr: _Program, dato: date, fælles: dict) -> Pr
         if f and (not æ.gamle or any(g in pr.plan or g in pr.kurser for g in æ.gamle)):
             træf.extend(f(æ, pr, sæt))
     træf.sort(key=lambda t: (t.sted.linje, t.sted.kolonne, t.ændring.id))
-    frist = revisionsfrist(sæt.ny.model.gyldig_fra, pr.skabelon.revision_måneder) if pr.skabelon else None
+    # No change, nothing to revise (OLD and NEW are copies of one text): no deadline either.
+    frist = revisionsfrist(sæt.ny.model.gyldig_fra, pr.skabelon.revision_måneder) \
+        if pr.skabelon and sæt.ændringer else None
     return Programpåvirkning(pr.dok.fil, PÅVIRKET, træf=tuple(træf), revisionsfrist=frist,
                              frist_overskredet=(frist < dato) if frist else None, **fælles)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from ..catalog import Katalog, OpslagsFejl, er_reference, yaml_filer
+from ..catalog import Katalog, OpslagsFejl, er_reference, for_bred, yaml_filer
 from ..findings import Finding
-from ..loading import Dokument, LoadError, indlæs
+from ..loading import ART, Dokument, LoadError, indlæs
 from ..models import Fase, Maalbeskrivelse, Uddannelsesprogram
 from ..navne import slug
 
@@ -43,7 +43,7 @@ def _fra_fil(sti: Path) -> Dokument[Maalbeskrivelse]:
     except LoadError as e:
         raise DiffFejl(f"'{sti}' kan ikke læses:\n" + "\n".join(f"  {f}" for f in e.fund)) from None
     if dok.type != "målbeskrivelse":
-        raise DiffFejl(f"'{sti}' er en {dok.type}, ikke en målbeskrivelse.")
+        raise DiffFejl(f"'{sti}' er {ART[dok.type]}, ikke en målbeskrivelse.")
     return dok
 
 
@@ -178,6 +178,19 @@ def _læs_hoved(tekst: str, sidste_linje: int | None) -> _Hoved | None:
     return _Hoved(fundet["titel"], fundet["skabelon"], fundet["målbeskrivelse"])
 
 
+def _programfiler(sti: Path) -> list[Path]:
+    """The YAML files below a folder, or one programme file named directly."""
+    sti = Path(sti)
+    if sti.is_file():
+        return [sti]
+    if not sti.is_dir():
+        raise DiffFejl(f"'{sti}' findes ikke; angiv en mappe med uddannelsesprogrammer eller en programfil.")
+    if for_bred(sti):
+        raise DiffFejl(f"'{sti}' er {'filsystemets rod' if sti.resolve() == Path(sti.resolve().anchor) else 'hjemmemappen'}; "
+                       "angiv mappen med uddannelsesprogrammerne, fx examples/.")
+    return yaml_filer(sti)
+
+
 def programmer_for(mappe: Path, nøgle) -> Iterator[Indlæst | Programhoved]:
     """The programmes below ``mappe`` for a diff against the målbeskrivelse with key ``nøgle``, one at a time.
 
@@ -188,9 +201,7 @@ def programmer_for(mappe: Path, nøgle) -> Iterator[Indlæst | Programhoved]:
     from ..loading import læs_tekst
     from .impact import mb_nøgle
 
-    if not mappe.is_dir():
-        raise DiffFejl(f"Programmappen '{mappe}' findes ikke.")
-    for fil in yaml_filer(mappe):
+    for fil in _programfiler(mappe):
         try:
             tekst = læs_tekst(fil)
         except LoadError as e:
@@ -213,10 +224,8 @@ def programmer_for(mappe: Path, nøgle) -> Iterator[Indlæst | Programhoved]:
 
 def indlæs_programmer(mappe: Path) -> list[Indlæst]:
     """Every programme below ``mappe``; other document kinds are skipped, unreadable files reported."""
-    if not mappe.is_dir():
-        raise DiffFejl(f"Programmappen '{mappe}' findes ikke.")
     ud: list[Indlæst] = []
-    for fil in yaml_filer(mappe):
+    for fil in _programfiler(mappe):
         try:
             dok = indlæs(fil)
         except LoadError as e:

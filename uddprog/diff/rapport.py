@@ -28,11 +28,15 @@ class Diffrapport:
         return [p for p in self.programmer if p.status == PÅVIRKET]
 
     def exitkode(self, fail_on: str = "error") -> int:
-        """1 when a change at or above ``fail_on`` hits a programme on the old version, else 0.
+        """2 when a programme could not be read (it may well build on the old version, so nothing can be
+        said about it: a revision gate must not pass it); else 1 when a change at or above ``fail_on``
+        hits a programme on the old version, else 0.
 
         The code is about programmes: with no programme on the old version nothing
         has to be revised, so the result is 0 however large the change set is.
         """
+        if any(p.status == ULÆSELIG for p in self.programmer):
+            return 2
         if fail_on == "none":
             return 0
         grænse = Severity(fail_on).rang

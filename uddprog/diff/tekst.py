@@ -43,7 +43,9 @@ def overskrift(r: Diffrapport) -> str:
     return f"Målbeskrivelse for {g.speciale}, {g.fase}: version {g.version} → {n.version}"
 
 
-def frist_tekst(p: Programpåvirkning, dato: date) -> str:
+def frist_tekst(p: Programpåvirkning, dato: date, ingen_ændringer: bool = False) -> str:
+    if ingen_ændringer:
+        return "Ingen revision: de to versioner er ens."
     if p.revisionsfrist is None:
         return f"Revisionsfrist: ukendt (skabelonen '{p.skabelon}' findes ikke)."
     tilstand = "overskredet" if p.frist_overskredet else "ikke overskredet"
@@ -84,7 +86,7 @@ def som_tekst(r: Diffrapport, farve: bool = False) -> str:
                 linjer.append(st(f"      {vis_sti(sted.fil)}:{sted.linje}", dim=True))
     linjer += ["", st("Programmer", bold=True), "  " + program_opsummering(r)]
     for p in r.påvirkede:
-        linjer += ["", f"  {st(vis_sti(p.fil), bold=True)}  {_ren(p.titel)}", f"    {frist_tekst(p, r.dato)}"]
+        linjer += ["", f"  {st(vis_sti(p.fil), bold=True)}  {_ren(p.titel)}", f"    {frist_tekst(p, r.dato, not r.sæt.ændringer)}"]
         if not p.træf:
             linjer.append("    Ingen ændringer rammer programmet.")
         for t in p.træf:
@@ -159,7 +161,7 @@ def som_markdown(r: Diffrapport) -> str:
             ud += [f"- **Kompetence {md(æ.nye[0])}** ({æ.id}): {_md_diff(æ.ordforskel)}"]
     ud += ["", "## Programmer", "", md(program_opsummering(r))]
     for p in r.påvirkede:
-        ud += ["", f"### {md(p.titel or '')}", "", f"{md(vis_sti(p.fil))} · {md(frist_tekst(p, r.dato))}", ""]
+        ud += ["", f"### {md(p.titel or '')}", "", f"{md(vis_sti(p.fil))} · {md(frist_tekst(p, r.dato, not r.sæt.ændringer))}", ""]
         if not p.træf:
             ud.append("Ingen ændringer rammer programmet.")
             continue

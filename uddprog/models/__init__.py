@@ -1,5 +1,7 @@
-"""The three document kinds and their vocabularies. Imports nothing else of uddprog."""
+"""The document kinds and their vocabularies. Imports nothing else of uddprog."""
 
+from .base import PLADSHOLDER
+from .aftale import Aftale, Krav, Udvaelgelse, Undtagelse
 from .maalbeskrivelse import Forskningstraening, Kompetence, Kompetencekort, Kursus, Maalbeskrivelse, Moensterdel
 from .program import (
     Ansaettelse,
@@ -13,6 +15,7 @@ from .program import (
     Uddannelsesprogram,
     Vejledersamtale,
 )
+from .rekrutteringsrunde import Besaettelse, Rekrutteringsrunde, RundeForloeb
 from .skabelon import NationalSkabelon, Sektion
 from .vocab import (
     DRIFTSREGIONER,
@@ -35,10 +38,13 @@ DOKUMENTTYPER = {
     "målbeskrivelse": Maalbeskrivelse,
     "skabelon": NationalSkabelon,
     "uddannelsesprogram": Uddannelsesprogram,
+    "rekrutteringsrunde": Rekrutteringsrunde,
+    "aftale": Aftale,
 }
 
 __all__ = [
-    "DOKUMENTTYPER", "DRIFTSREGIONER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
+    "Aftale", "Besaettelse", "Krav", "Rekrutteringsrunde", "RundeForloeb", "Udvaelgelse", "Undtagelse",
+    "DOKUMENTTYPER", "DRIFTSREGIONER", "PLADSHOLDER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
     "FokuseretOphold",
     "Forfatter", "Forskningstraening", "Gyldighed", "Kompetence", "Kompetencekort", "Moensterdel", "Samtaletype",
     "Vejledersamtale", "Kursus", "Kursustype", "Laeringsstrategi",

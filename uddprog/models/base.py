@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -26,3 +26,10 @@ Id = Annotated[
 
 Måned = Annotated[int, Field(ge=1, le=120)]
 """A month counted from the start of the forløb or phase (month 1 is the first)."""
+
+PLADSHOLDER = "UDFYLD"
+"""What `uddprog ny` writes where only the author knows the answer; validation (P026) lists every one left."""
+
+Pladsholder = Annotated[Literal["UDFYLD"], Field(description="Pladsholder fra 'uddprog ny': skal udfyldes.")]
+"""Allowed in a typed field (a region, a yes/no) that `uddprog ny` cannot fill, so the skeleton still
+loads and every other check runs; P026 reports it as an error, so such a programme is never rendered."""

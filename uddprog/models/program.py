@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field
 
-from .base import Dokumentdel, Id, Markdown, Måned, Tekst
+from .base import Dokumentdel, Id, Markdown, Måned, Pladsholder, Tekst
 from .vocab import (
     Ansaettelsestype,
     Ansvarsrolle,
@@ -56,8 +56,8 @@ class Ansaettelse(Dokumentdel):
     )
     sted: Tekst = Field(description="Hospital eller praksis.")
     afdeling: Tekst
-    driftsregion: Driftsregion
-    universitetshospital: bool
+    driftsregion: Driftsregion | Pladsholder
+    universitetshospital: bool | Pladsholder
     måneder: int = Field(ge=1, le=120)
     beskrivelse: Markdown = Field(description="Præsentation af uddannelsesstedet; i almen praksis praksisbeskrivelsen.")
     vejledersamtaler: list[Vejledersamtale] = Field(

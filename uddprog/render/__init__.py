@@ -23,10 +23,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from ..findings import Finding, Severity
 from .errors import RenderError, TemplateFejl
 
 FORMATER = ("docx", "html", "pdf")
 PDF_BATCH = 40  # documents per LibreOffice start
+_VIS_FEJL = 10  # findings shown for a programme that was not rendered
 
 __all__ = ["FORMATER", "RenderError", "Renderer", "Renderresultat", "TemplateFejl", "Udfald",
            "programfiler", "render_programmer"]
@@ -42,8 +44,13 @@ class Udfald:
     sprunget_over: bool = False  # not rendered because validation found errors
     navn: str | None = None  # <region>/<name>, for collision checks
     uændret: bool = False  # inputs, template and tool unchanged since the last render: nothing was done
+    advarsler: list = field(default_factory=list)  # validation's warnings (Finding); they do not stop rendering
+    skrivefejl: bool = False  # failed only because the output could not be written (keeps its old files)
+    andet_dokument: bool = False  # a målbeskrivelse or template, not a programme
+    forbigået: bool = False  # another kind of document found in a folder: passed over, not a result
     _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
     _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
+    _datogrænser: list = field(default_factory=list, repr=False)  # where the date-dependent warnings change
 
     @property
     def ok(self) -> bool:
@@ -53,6 +60,11 @@ class Udfald:
 @dataclass
 class Renderresultat:
     udfald: list[Udfald] = field(default_factory=list)
+    fjernet: list[Path] = field(default_factory=list)  # stale outputs of an earlier run, removed at the end
+
+    @property
+    def advarsler(self) -> list:
+        return [f for u in self.udfald for f in u.advarsler]
 
     @property
     def ok(self) -> bool:
@@ -95,13 +107,28 @@ class Renderer:
             self._html[skabelon_id] = CompiledHtml(mapper, skabelon_id, self._html_env)
         return self._html[skabelon_id]
 
+    def advarsler(self, fil: Path) -> tuple[Path, list, list[str]]:
+        """Validation's warnings for an unchanged programme on a new date, with the dates they hold until."""
+        from ..checks import valider_fil
+
+        dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
+        return Path(fil), [f for f in fund if f.severity == Severity.WARNING], self._datogrænser(dok)
+
+    def _datogrænser(self, dok) -> list[str]:
+        from ..checks.kontekst import ProgramKontekst
+        from ..checks.program import datogrænser
+
+        if dok is None or dok.type != "uddannelsesprogram":
+            return []
+        return [g.isoformat() for g in datogrænser(ProgramKontekst(dok, self.katalog, self.dato or date.today()))]
+
     def render_fil(self, fil: Path, formater: Sequence[str], out: Path) -> Udfald:
         """Validate, render and write one programme file. Never raises for bad input."""
         from ..checks import valider_fil
         from ..findings import Severity
         from .context import build_context, filnavn
         from .docx import CoreProperties
-        from .writer import UnsafeOutputPath, safe_output_path, write_atomic
+        from .writer import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
 
         udfald = Udfald(Path(fil))
         from ..config import anvend
@@ -109,14 +136,18 @@ class Renderer:
         dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
         fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
         fejl = [f for f in fund if f.severity == Severity.ERROR]
+        udfald.advarsler = [f for f in fund if f.severity == Severity.WARNING]
         if dok is None or fejl:
             udfald.sprunget_over = True
-            vist = "; ".join(str(f) for f in fejl[:3]) + (f" (og {len(fejl) - 3} fejl mere)" if len(fejl) > 3 else "")
-            udfald.fejl = f"ikke dannet, fordi valideringen fandt fejl: {vist}"
+            vist = "".join(f"\n  {f}" for f in fejl[:_VIS_FEJL]) + (
+                f"\n  … og {len(fejl) - _VIS_FEJL} fejl mere (kør 'uddprog validate {fil}')" if len(fejl) > _VIS_FEJL else "")
+            udfald.fejl = f"ikke dannet, fordi valideringen fandt {len(fejl)} fejl:{vist}"
             return udfald
         if dok.type != "uddannelsesprogram":
-            udfald.sprunget_over = True
-            udfald.fejl = f"ikke et uddannelsesprogram, men en {dok.type}"
+            from ..loading import ART
+
+            udfald.sprunget_over, udfald.andet_dokument = True, True
+            udfald.fejl = f"ikke et uddannelsesprogram, men {ART[dok.type]}"
             return udfald
         program = dok.model
         mb = self.katalog.målbeskrivelse(program.målbeskrivelse)
@@ -126,6 +157,7 @@ class Renderer:
             return udfald
         ref = program.målbeskrivelse
         udfald._afh = (mb.fil, (ref.speciale, str(ref.fase), ref.version), program.skabelon)
+        udfald._datogrænser = self._datogrænser(dok)
         try:
             ctx = build_context(program, mb.model, skabelon.model)
             navn = filnavn(program)
@@ -145,25 +177,29 @@ class Renderer:
                 docx_bytes = self.docx_skabelon(program.skabelon).render(ctx, core)
             if "html" in formater:
                 html = self.html_skabelon(program.skabelon).render(ctx)
-            # Write only after every format rendered: a template error leaves no partial set.
+            # Write only after every format rendered, and all as one step: a template error or a full
+            # disk leaves no partial set.
+            filer = {}
             if "docx" in formater:
-                udfald.filer.append(write_atomic(sti(".docx"), docx_bytes))
+                filer[sti(".docx")] = docx_bytes
             if "html" in formater:
-                udfald.filer.append(write_atomic(sti(".html"), html))
+                filer[sti(".html")] = html
+            udfald.filer.extend(skriv_alle(filer))
             if "pdf" in formater:
                 udfald._docx = docx_bytes
         except (RenderError, UnsafeOutputPath) as exc:
             udfald.fejl = str(exc)
         except OSError as exc:
-            udfald.fejl = f"kunne ikke skrive output: {exc.strerror or exc}"
+            udfald.fejl, udfald.skrivefejl = str(exc if isinstance(exc, Skrivefejl) else Skrivefejl(out, exc, mappe=True)), True
         return udfald
 
 
 def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
     """Expand folders into their YAML files; with no paths, every programme in the repository's folder."""
-    from ..catalog import Katalog, yaml_filer
+    from ..catalog import Katalog, for_bred, yaml_filer
 
-    if not list(stier):
+    stier = list(stier)
+    if not stier:
         standard = Katalog(Path(rod)).programmappe
         if not standard.is_dir():
             raise RenderError(f"Ingen programmer angivet, og {standard} findes ikke. "
@@ -171,6 +207,8 @@ def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
         stier = [standard]
     ud: list[Path] = []
     for s in stier:
+        if Path(s).is_dir() and for_bred(s):
+            raise RenderError(f"'{s}' er filsystemets rod eller hjemmemappen; angiv mappen med programmerne.")
         ud.extend(yaml_filer(s) if Path(s).is_dir() else [Path(s)])
     return ud
 
@@ -205,10 +243,12 @@ def _sigterm_som_ctrl_c():
     return signal.signal(signal.SIGTERM, _afbryd)
 
 
-def _work(args: tuple[Path, tuple[str, ...], Path]) -> Udfald:
-    fil, formater, out = args
+def _work(args: tuple[Path, tuple[str, ...], Path] | Path):
+    """A render task (file, formats, folder), or only the warnings of an unchanged programme (a path)."""
     assert _WORKER is not None
-    return _WORKER.render_fil(fil, formater, out)
+    if isinstance(args, Path):
+        return _WORKER.advarsler(args)
+    return _WORKER.render_fil(*args)
 
 
 def render_programmer(
@@ -225,10 +265,14 @@ def render_programmer(
 
     With ``genbrug`` (the default) a programme whose YAML, målbeskrivelse, national template and uddprog
     itself are unchanged since the last render into ``out`` is not rendered again (see ``cache``); its
-    ``Udfald`` has ``uændret`` set.
+    ``Udfald`` has ``uændret`` set. Every programme's validation warnings are in ``Udfald.advarsler``.
+    At the end, outputs of an earlier run that no programme renders to any more are removed
+    (``Renderresultat.fjernet``; the manifest in ``cache`` says what uddprog wrote). An output folder
+    that cannot be written raises ``writer.Skrivefejl`` before anything is rendered.
     """
     from ..catalog import find_rod
     from .cache import Byggecache
+    from .writer import klargør_mappe
 
     stier = [Path(s) for s in stier]
     rod = Path(rod) if rod else find_rod(stier[0] if stier else None)
@@ -236,15 +280,26 @@ def render_programmer(
     if ukendte:
         raise ValueError(f"Ukendt format: {', '.join(ukendte)} (kendte: {', '.join(FORMATER)})")
     filer = programfiler(stier, rod)
-    out = Path(out)
-    cache = Byggecache(out, rod, tuple(formater)) if genbrug else None
+    out = klargør_mappe(Path(out))  # a folder that cannot be written fails here, before any work
+    cache = Byggecache(out, rod, tuple(formater))
+    dagen = (dato or date.today()).isoformat()
     resultat = Renderresultat()
     navne: dict[str, Path] = {}
     venter: list[Udfald] = []  # rendered, waiting for their PDF (converted in batches, memory stays bounded)
 
+    navngivne = {Path(s) for s in stier if not Path(s).is_dir()}
+    uændrede: dict[Path, Udfald] = {}
+
     def modtag(u: Udfald) -> None:
-        if u.navn and u.ok:
-            if u.navn in navne:
+        if u.andet_dokument and u.kilde not in navngivne:
+            # `render .` finds målbeskrivelser and templates too: not programmes, not failures, not in the
+            # result; the progress callback still hears of them (a progress bar counted every file).
+            u.forbigået = True
+            if fremskridt:
+                fremskridt(u)
+            return
+        if u.navn and u.ok and not u.uændret:
+            if u.navn in navne and navne[u.navn] != u.kilde:
                 u.fejl = f"samme outputnavn ({u.navn}) som {navne[u.navn]}; giv forløbene forskellige navne"
             navne.setdefault(u.navn, u.kilde)
         resultat.udfald.append(u)
@@ -260,45 +315,96 @@ def render_programmer(
         elif fremskridt:
             fremskridt(u)
 
-    # Unchanged programmes first: their names take part in the collision check like any other.
-    opgaver = []
+    def advarsler_klar(svar: tuple[Path, list, list[str]]) -> None:
+        fil, advarsler, grænser = svar
+        u = uændrede.pop(fil)
+        u.advarsler = advarsler
+        cache.opdatér_advarsler(u.kilde, [_gem_fund(a) for a in advarsler], dagen, grænser)
+        modtag(u)
+
+    # Unchanged programmes first: their names take part in the collision check like any other. Their
+    # warnings are kept with the dates where the date-dependent ones change; on a date past one of those
+    # (or when målbeskrivelser came or went) they are validated again, not rendered.
+    opgaver: list = []
     for f in filer:
-        post = cache.uændret(f) if cache else None
+        post = cache.uændret(f) if genbrug else None
         if post is None:
             opgaver.append((f, tuple(formater), out))
+            continue
+        u = Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True)
+        navne.setdefault(u.navn, u.kilde)
+        if cache.advarsler_gælder(post, dagen):
+            u.advarsler = [_hent_fund(a) for a in post.get("advarsler", ())]
+            modtag(u)
         else:
-            modtag(Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True))
+            uændrede[u.kilde] = u
+            opgaver.insert(len(uændrede) - 1, u.kilde)  # validation only; before the renders
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(opgaver) or 1))
     tidligere_sigterm = _sigterm_som_ctrl_c()
+    færdig = False
     try:
         if not opgaver:
             pass
         elif jobs == 1:
             r = Renderer(rod, dato)
             for opgave in opgaver:
-                modtag(r.render_fil(*opgave))
+                if isinstance(opgave, Path):
+                    advarsler_klar(r.advarsler(opgave))
+                else:
+                    modtag(r.render_fil(*opgave))
         else:
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rod, dato)) as pool:
-                for u in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
-                    modtag(u)
+                for svar in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
+                    if isinstance(svar, Udfald):
+                        modtag(svar)
+                    else:
+                        advarsler_klar(svar)
         if venter:
             _pdf(venter, out, fremskridt)
+        færdig = True
     finally:
         if tidligere_sigterm is not None:
             import signal
 
             signal.signal(signal.SIGTERM, tidligere_sigterm)
-        if cache is not None:
-            for u in resultat.udfald:
-                if u.uændret:
-                    continue
-                if u.ok and u._afh and u.navn:
-                    cache.husk(u.kilde, *u._afh, u.navn, u.filer)
-                else:
-                    cache.glem(u.kilde)
-                u._afh = None
-            cache.gem()
+        for u in resultat.udfald:
+            if u.uændret:
+                continue
+            if u.skrivefejl:
+                cache.behold(u.kilde)  # the folder failed, not the programme: keep what it had
+            elif u._afh and u.navn and u.filer:
+                cache.husk(u.kilde, *u._afh, u.navn, u.filer, [_gem_fund(a) for a in u.advarsler], dagen,
+                           u._datogrænser, komplet=u.ok)
+            else:
+                cache.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
+            u._afh = None
+        try:
+            resultat.fjernet = cache.gem()
+        except OSError:
+            if færdig:
+                raise
+            # interrupted: the interruption is the news; the next run renders what is not recorded
     return resultat
+
+
+def _gem_fund(f: Finding) -> dict:
+    """A finding for the manifest: its file as an absolute path, so a run from another folder can show it."""
+    data = f.som_json()
+    if data["fil"]:
+        data["fil"] = os.path.abspath(data["fil"])
+    return data
+
+
+def _hent_fund(data: dict) -> Finding:
+    """A recorded finding with its file shown as validation would: relative to the working folder inside it."""
+    f = Finding.fra_json(data)
+    if f.sted is not None:
+        try:
+            f = Finding(f.check, f.severity, f.besked,
+                        type(f.sted)(f.sted.fil.relative_to(Path.cwd()), f.sted.linje, f.sted.kolonne))
+        except ValueError:
+            pass
+    return f
 
 
 def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:

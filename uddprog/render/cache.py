@@ -1,15 +1,24 @@
-"""Skip unchanged outputs: a content hash of the inputs, the template and the tool decides.
+"""The output folder's manifest: what uddprog wrote there, for whom, and whether it is still current.
 
-After a batch, ``OUT/.uddprog-render.json`` records for every programme that rendered: the SHA-256 of
-its YAML, the målbeskrivelse file it resolved to (path and hash), its national template (a hash of the
-template's folder and the shared layouts), a fingerprint of uddprog itself (version and the hash of its
-source), the formats, and each output file with its size. The next `uddprog render` into the same folder
-renders a programme again only when one of those changed or an output is missing or has another size.
+``OUT/.uddprog-render.json`` is the one record of an output folder (:class:`Udmappe`). Every entry is
+keyed by its owner (the source file, an absolute path) and lists the files uddprog wrote for it, each with
+its size. Two uses build on it:
 
-A programme that was skipped for validation errors is never recorded, so it is checked again every time.
-Date-dependent checks only ever give warnings, which do not stop rendering, so ``--dato`` is not part of
-the hash. When målbeskrivelse files are added or removed, each recorded reference is resolved again, so a
-programme that would now resolve to another file renders again.
+- **Skipping unchanged outputs** (:class:`Byggecache`, used by `uddprog render`). An entry also records
+  the SHA-256 of the programme's YAML, the målbeskrivelse file it resolved to (path and hash), its
+  national template (a hash of the template's folder and the shared layouts), a fingerprint of uddprog
+  itself (version and the hash of its source), the formats, and the warnings validation gave on which
+  date. A programme renders again only when one of those changed or an output is missing or has another
+  size. When målbeskrivelse files are added or removed, each recorded reference is resolved again.
+  Date-dependent checks only give warnings, so a new ``--dato`` only validates again, it does not render.
+- **Removing stale outputs**: at the end of a run every file an owner of this run no longer renders to
+  (a renamed forløb, a dropped format, a programme that now has errors) and every file of an owner whose
+  source is gone is deleted, but only a file the manifest lists with the size uddprog wrote: a file
+  uddprog did not write, or one changed since, is never touched. A programme that failed only because
+  its output could not be written keeps its previous files.
+
+Concurrent runs into one folder merge their entries: the manifest is re-read, merged and written while
+the folder itself is locked (``flock`` on the folder, so no lock file is ever left behind).
 """
 
 from __future__ import annotations
@@ -17,11 +26,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 MANIFEST = ".uddprog-render.json"
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _sha(data: bytes) -> str:
@@ -49,8 +59,116 @@ def _nøgle(fil: Path | str) -> str:
     return os.path.abspath(fil)  # no symlink resolution: one syscall-free string per file
 
 
+class Udmappe:
+    """One output folder and its manifest: which files uddprog wrote there, and for which owner.
+
+    Commands that write generated files (render, a site) share it: read the entries, record what they
+    wrote with :meth:`opdatér` (merged under the folder's lock with whatever a concurrent run wrote),
+    and stale files are removed there and reported.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(out)
+        self.data = self._læs()
+
+    @property
+    def poster(self) -> dict[str, dict[str, Any]]:
+        return self.data["programmer"]
+
+    def _læs(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.out / MANIFEST).read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("format") in (1, _FORMAT) \
+                    and isinstance(data.get("programmer"), dict):
+                if data["format"] == 1:  # one tool fingerprint for all: keep the files, not the cache
+                    data["programmer"] = {k: {"filer": v.get("filer", {})} for k, v in data["programmer"].items()
+                                          if isinstance(v, dict)}
+                return data
+        except (OSError, ValueError, AttributeError):
+            pass  # no manifest or an unreadable one: nothing is known, everything renders
+        return {"format": _FORMAT, "programmer": {}}
+
+    @contextmanager
+    def lås(self) -> Iterator[None]:
+        """Exclusive lock on the folder itself (Linux and macOS); a no-op where flock is missing."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: no merge protection, each run still writes a whole manifest
+            yield
+            return
+        fd = os.open(self.out, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def _egen(self, navn: str) -> Path | None:
+        """A recorded name as a path inside the folder, or None when it points elsewhere."""
+        norm = os.path.normpath(navn) if navn else ""
+        if not norm or os.path.isabs(norm) or norm == MANIFEST or norm.split(os.sep)[0] == "..":
+            return None
+        return self.out / norm
+
+    def opdatér(self, ændringer: dict[str, dict[str, Any] | None], ekstra: dict[str, Any] | None = None) -> list[Path]:
+        """Merge ``ændringer`` (owner → new entry, or None to forget it) into the manifest on disk,
+        remove what became stale and write the manifest; returns the removed files.
+
+        Stale: a file recorded for an owner in ``ændringer`` that its new entry does not list, and every
+        file of an owner whose source file no longer exists. A file still listed by any remaining entry
+        is kept, and so is one whose size is not the recorded one (someone else's file now).
+        """
+        from .writer import write_atomic
+
+        if not self.out.is_dir():
+            return []
+        with self.lås():
+            data = self._læs()
+            poster = data["programmer"]
+            kandidater: dict[str, int] = {}
+            for ejer, post in ændringer.items():
+                gammel = poster.get(ejer)
+                if gammel:
+                    nye = set(post.get("filer", {})) if post else set()
+                    kandidater.update({n: s for n, s in gammel.get("filer", {}).items() if n not in nye})
+                if post is None:
+                    poster.pop(ejer, None)
+                else:
+                    poster[ejer] = post
+            for ejer in [e for e in poster if os.path.isabs(e) and not os.path.exists(e)]:
+                kandidater.update(poster.pop(ejer).get("filer", {}))  # the programme file is gone
+            brugt = {n for post in poster.values() for n in post.get("filer", {})}
+            fjernet: list[Path] = []
+            for navn, størrelse in sorted(kandidater.items()):
+                sti = self._egen(navn)
+                if navn in brugt or sti is None:
+                    continue
+                try:
+                    if not sti.is_file() or sti.is_symlink() or sti.stat().st_size != størrelse:
+                        continue
+                    sti.unlink()
+                except OSError:
+                    continue
+                fjernet.append(sti)
+                self._ryd_tomme_mapper(sti.parent)
+            data.update(ekstra or {})
+            data["format"] = _FORMAT
+            write_atomic(self.out / MANIFEST, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            self.data = data
+        return fjernet
+
+    def _ryd_tomme_mapper(self, mappe: Path) -> None:
+        rod = self.out.resolve()
+        while mappe.resolve() != rod and rod in mappe.resolve().parents:
+            try:
+                mappe.rmdir()  # only when empty
+            except OSError:
+                return
+            mappe = mappe.parent
+
+
 class Byggecache:
-    """The manifest of one output folder for one repository (``rod``)."""
+    """The render cache of one output folder for one repository (``rod``), on top of its :class:`Udmappe`."""
 
     def __init__(self, out: Path, rod: Path, formater: tuple[str, ...]) -> None:
         from ..catalog import Katalog
@@ -63,15 +181,11 @@ class Byggecache:
         self._skabelonhash: dict[str, str] = {}
         self._mbliste: list[str] | None = None
         self._katalog = None
-        self.poster: dict[str, dict[str, Any]] = {}
-        self.mbliste_før: list[str] | None = None
-        try:
-            data = json.loads((self.out / MANIFEST).read_text(encoding="utf-8"))
-            if data.get("format") == _FORMAT and data.get("værktøj") == værktøj():
-                self.poster = data.get("programmer", {})
-                self.mbliste_før = data.get("målbeskrivelser")
-        except (OSError, ValueError, AttributeError):
-            pass  # no manifest or an unreadable one: everything renders
+        self.udmappe = Udmappe(self.out)
+        self.poster = self.udmappe.poster
+        self.mbliste_før: list[str] | None = self.udmappe.data.get("målbeskrivelser")
+        self._ændringer: dict[str, dict[str, Any] | None] = {}
+        self.fjernet: list[Path] = []
 
     # --- hashes, each computed at most once per run -------------------------------------------
 
@@ -124,7 +238,8 @@ class Byggecache:
     def uændret(self, fil: Path) -> dict[str, Any] | None:
         """The recorded entry when ``fil`` need not be rendered again, else None."""
         post = self.poster.get(_nøgle(fil))
-        if not post or tuple(post.get("formater", ())) != self.formater:
+        if not post or not post.get("komplet") or post.get("værktøj") != værktøj() \
+                or tuple(post.get("formater", ())) != self.formater:
             return None
         if post.get("kilde") != self.filhash(fil):
             return None
@@ -146,30 +261,53 @@ class Byggecache:
         return post
 
     def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, navn: str,
-             filer: list[Path]) -> None:
-        """Record a programme that rendered completely."""
+             filer: list[Path], advarsler: list[dict] = (), dato: str | None = None, datogrænser: list[str] = (),
+             komplet: bool = True) -> None:
+        """Record what a programme wrote; only a ``komplet`` entry lets the next run skip it."""
         ud = {}
         for f in filer:
             try:
-                ud[os.path.relpath(_nøgle(f), _nøgle(self.out))] = Path(f).stat().st_size
+                rel = os.path.relpath(_nøgle(f), _nøgle(self.out))
+                if rel.startswith(".."):
+                    raise ValueError(rel)
+                ud[rel] = Path(f).stat().st_size
             except (OSError, ValueError):
-                return  # an output outside the folder or already gone: do not trust it next time
-        self.poster[_nøgle(fil)] = {
+                komplet = False  # an output outside the folder or already gone: do not trust it next time
+        self._ændringer[_nøgle(fil)] = {
             "kilde": self.filhash(fil), "mb": [_nøgle(mb_fil), self.filhash(mb_fil)], "ref": list(ref),
             "skabelon": skabelon_id, "skabelon_hash": self.skabelonhash(skabelon_id), "navn": navn,
-            "formater": list(self.formater), "filer": ud,
+            "formater": list(self.formater), "filer": ud, "værktøj": værktøj(), "komplet": komplet,
+            "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser),
         }
 
     def glem(self, fil: Path) -> None:
-        self.poster.pop(_nøgle(fil), None)
+        """The programme renders to nothing now: its recorded outputs are stale."""
+        self._ændringer[_nøgle(fil)] = None
 
-    def gem(self) -> None:
-        """Write the manifest atomically (a crash leaves the previous one or none)."""
-        if not self.out.is_dir():
-            return
-        data = {"format": _FORMAT, "værktøj": værktøj(), "målbeskrivelser": self.mbliste(),
-                "programmer": self.poster}
-        sti = self.out / MANIFEST
-        tmp = sti.with_name(f"{sti.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, sti)
+    def behold(self, fil: Path) -> None:
+        """Keep the previous entry and files (the run failed for a reason outside the programme), but
+        render it again next time."""
+        post = self.poster.get(_nøgle(fil))
+        if post is not None:
+            self._ændringer[_nøgle(fil)] = {**post, "komplet": False}
+
+    def advarsler_gælder(self, post: dict[str, Any], dato: str) -> bool:
+        """Whether an unchanged programme's recorded warnings hold on ``dato``: the målbeskrivelser are the
+        same files (a new version brings P021/P022), and ``dato`` lies on the same side of every date where a
+        date-dependent check changes its answer as the date they were computed on (ISO dates compare as text)."""
+        før = post.get("dato")
+        if før is None or "advarsler" not in post or self.mbliste_før != self.mbliste():
+            return False
+        return all((g < før) == (g < dato) for g in post.get("datogrænser", ()))
+
+    def opdatér_advarsler(self, fil: Path, advarsler: list[dict], dato: str, datogrænser: list[str]) -> None:
+        post = self.poster.get(_nøgle(fil))
+        if post is not None:
+            self._ændringer[_nøgle(fil)] = {**post, "advarsler": list(advarsler), "dato": dato,
+                                            "datogrænser": list(datogrænser)}
+
+    def gem(self) -> list[Path]:
+        """Merge this run into the manifest (under the folder's lock), remove stale outputs; returns them."""
+        self.fjernet = self.udmappe.opdatér(self._ændringer, {"målbeskrivelser": self.mbliste()})
+        self._ændringer = {}
+        return self.fjernet

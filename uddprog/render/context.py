@@ -10,8 +10,6 @@ removed here (``Felter``), so both formats get clean text.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -25,6 +23,7 @@ from ..models import (
     Uddannelsesprogram,
     visningsnavn,
 )
+from ..navne import Filnavn, filnavn  # noqa: F401  (output names live with the other name rules)
 from .markdown import strip_forbidden
 from .writer import slug
 
@@ -80,47 +79,6 @@ def _kursusvarighed(kursus) -> str:
 
 def _navne(values) -> str:
     return ", ".join(visningsnavn(v) for v in values)
-
-
-@dataclass(frozen=True)
-class Filnavn:
-    """The parts of an output name: build/<region>/<speciale>-<fase>-<forløb>."""
-
-    region: str
-    navn: str
-
-
-def filnavn(program: Uddannelsesprogram) -> Filnavn:
-    """Stable, readable names: nord/neurologi-hoveduddannelse-aarhus-forloeb-1.
-
-    Words the name already says (speciale, fase) and parenthetical notes are
-    dropped from the forløb part, so names stay short but still tell forløb apart.
-    """
-    ref = program.målbeskrivelse
-    fase = str(ref.fase)
-    hoved = "kbu" if ref.fase == "kbu" else f"{slug(ref.speciale)}-{fase}"
-    overflødige = set(slug(ref.speciale).split("-")) | set(slug(visningsnavn(ref.fase)).split("-")) | {
-        fase, "kbu", "i", "og"}
-    forløb = [t for t in slug(re.sub(r"\([^)]*\)", "", program.forløb)).split("-") if t and t not in overflødige]
-    return Filnavn(
-        region=slug(str(program.videreuddannelsesregion)),
-        navn=_forkort("-".join([hoved] + forløb)),
-    )
-
-
-_MAKS_NAVN = 120  # the writer's slug() cap: a longer name would be cut again, losing its end
-
-
-def _forkort(navn: str) -> str:
-    """Keep a long name's start and its last words ('…-forloeb-2'), which is what tells forløb apart."""
-    if len(navn) <= _MAKS_NAVN:
-        return navn
-    ord_ = navn.split("-")
-    hale: list[str] = []
-    while ord_ and len("-".join(ord_[-1:] + hale)) <= 30:
-        hale.insert(0, ord_.pop())
-    hoved = "-".join(ord_)[: _MAKS_NAVN - len("-".join(hale)) - 1].rstrip("-")
-    return f"{hoved}-{'-'.join(hale)}"
 
 
 def build_context(

@@ -177,13 +177,35 @@ def _run(cmd: list[str], env: dict[str, str], timeout: int) -> subprocess.Comple
     try:
         out, err = proc.communicate(timeout=timeout)
     except BaseException:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (AttributeError, ProcessLookupError, PermissionError):  # no process groups (Windows)
-            proc.kill()
-        proc.communicate()
+        _stop(proc)
         raise
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _stop(proc: subprocess.Popen, frist: float = 3.0) -> None:
+    """End soffice and its children: SIGTERM first, so LibreOffice removes its IPC pipe in /tmp (which
+    TMPDIR does not move), then SIGKILL for whatever is still running after ``frist`` seconds."""
+    import time
+
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except (AttributeError, ProcessLookupError, PermissionError):  # no process groups (Windows)
+        proc.kill()
+        proc.communicate()
+        return
+    slut = time.monotonic() + frist
+    try:
+        proc.communicate(timeout=frist)
+        while time.monotonic() < slut:  # soffice.bin may outlive its wrapper by a moment
+            os.killpg(proc.pid, 0)
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGKILL)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass  # the whole group has ended
+    if proc.returncode is None:
+        proc.communicate()
 
 
 def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DEFAULT_TIMEOUT) -> list[Path]:
@@ -216,7 +238,11 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
         profile = make_profile(tmpdir / "profil", src_dir, out_dir)
         cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nolockcheck",
                MACRO_URL]
-        env = dict(os.environ, HOME=str(tmpdir))  # LibreOffice writes caches under HOME
+        # LibreOffice writes caches under HOME and its own temp folders (lu*.tmp) and IPC pipe under TMPDIR;
+        # both inside our temp folder, so an interrupted run (SIGTERM kills soffice) leaves nothing behind.
+        (tmpdir / "tmp").mkdir()
+        env = dict(os.environ, HOME=str(tmpdir), TMPDIR=str(tmpdir / "tmp"), TMP=str(tmpdir / "tmp"),
+                   TEMP=str(tmpdir / "tmp"))
         try:
             proc = _run(cmd, env, timeout)
         except subprocess.TimeoutExpired:

@@ -8,6 +8,7 @@ old file or the complete new one, never a half-written file.
 
 from __future__ import annotations
 
+import errno
 import os
 import struct
 import tempfile
@@ -23,6 +24,57 @@ from ..navne import slug  # lives with the other name rules; re-exported for the
 
 class UnsafeOutputPath(ValueError):
     """A name derived from input data would leave the output directory."""
+
+
+#: Why the OS refused a write, as a reader of the message needs it.
+_GRUNDE = {
+    errno.EACCES: "ingen skriveadgang", errno.EPERM: "ingen skriveadgang",
+    errno.EROFS: "filsystemet er skrivebeskyttet", errno.ENOSPC: "disken er fuld",
+    errno.EDQUOT: "diskkvoten er brugt op", errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
+    errno.EEXIST: "en del af stien er en fil, ikke en mappe", errno.EISDIR: "der ligger en mappe med det navn",
+    errno.ENAMETOOLONG: "navnet er for langt", errno.EMLINK: "mappen har for mange filer",
+}
+
+
+class Skrivefejl(OSError):
+    """An output file or folder cannot be written. ``str()`` is one Danish sentence naming the folder.
+
+    Every command writes through this module, so the CLI turns this one exception into exit code 2
+    (``uddprog.cli.main``) instead of each command handling the OS's English messages.
+    """
+
+    def __init__(self, sti: str | os.PathLike, årsag: OSError, mappe: bool = False):
+        grund = _GRUNDE.get(årsag.errno or 0) or (årsag.strerror or str(årsag))
+        super().__init__(årsag.errno, grund, str(sti))
+        sti = Path(sti)
+        self.mappe = sti if mappe else sti.parent
+        self.besked = (f"Kan ikke skrive i mappen '{sti}': {grund}." if mappe
+                       else f"Kan ikke skrive '{sti.name}' i mappen '{self.mappe}': {grund}.")
+
+    def __str__(self) -> str:
+        return self.besked
+
+
+def klargør_mappe(mappe: str | os.PathLike) -> Path:
+    """Create ``mappe`` if needed and prove it is writable before anything is rendered into it.
+
+    A read-only or full folder then fails at once with one Danish message, not after a batch
+    of half-done work.
+    """
+    mappe = Path(mappe)
+    try:
+        mappe.mkdir(parents=True, exist_ok=True)
+        fd, prøve = tempfile.mkstemp(prefix=".uddprog-", suffix=".tmp", dir=mappe)
+        try:
+            os.write(fd, b"x")
+        finally:
+            os.close(fd)
+            os.unlink(prøve)
+    except Skrivefejl:
+        raise
+    except OSError as exc:
+        raise Skrivefejl(mappe, exc, mappe=True) from None
+    return mappe
 
 
 @dataclass(frozen=True)
@@ -76,25 +128,49 @@ def zip_bytes(entries: Iterable["ZipEntry | tuple[str, bytes]"], level: int = 6)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str) -> Path:
-    """Write data to path atomically; on any failure no new file is left behind."""
-    target = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    """Write data to path atomically; on any failure no new file is left behind.
+
+    An OS error becomes :class:`Skrivefejl` (Danish, naming the folder).
+    """
+    return skriv_alle({Path(path): data})[0]
+
+
+def skriv_alle(filer: dict[Path, bytes | str]) -> list[Path]:
+    """Write several files as one step: every file to a temp file first, then all renamed into place.
+
+    A failure while writing (a full disk, a read-only folder) leaves every target as it was and no
+    temp file, so a set of outputs (one programme's DOCX and HTML, the three schemas) is never half
+    new. Only a failing rename, after every byte is on disk, could still split the set.
+    """
+    skrevet: list[tuple[str, Path]] = []
+    mål = Path(".")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
+        for mål, data in filer.items():
+            mål = Path(mål)
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            try:
+                mål.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise Skrivefejl(mål.parent, exc, mappe=True) from exc  # the folder itself is the problem
+            fd, tmp = tempfile.mkstemp(prefix=f".{mål.name}.", suffix=".tmp", dir=mål.parent)
+            skrevet.append((tmp, mål))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, 0o644)
+        for tmp, mål in skrevet:
+            os.replace(tmp, mål)
+    except BaseException as exc:
         # BaseException: a Ctrl-C mid-write must not leave temp files either.
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for tmp, _ in skrevet:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        if isinstance(exc, OSError) and not isinstance(exc, Skrivefejl):
+            raise Skrivefejl(mål, exc) from exc
         raise
-    return target
+    return [Path(m) for m in filer]
 
 
 def safe_output_path(out_dir: str | os.PathLike, parts: Iterable[str], suffix: str) -> Path:

@@ -1,0 +1,93 @@
+"""Any damaged or odd document gives a draft or a Danish ImportFejl, never another exception."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from uddprog.importer import ImportFejl, importer_bytes
+
+from .conftest import KORPUS
+from .test_dele import STYLES_REL, W, docx
+
+ORIGINAL = (KORPUS / "nord-overskriftstypografier.docx").read_bytes()
+with zipfile.ZipFile(io.BytesIO(ORIGINAL)) as _zf:
+    DELE = {n: _zf.read(n) for n in _zf.namelist()}
+
+INDSTILLINGER = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _importer(data: bytes, katalog):
+    mb = katalog.slå_op("neurologi/hoveduddannelse@2015").model
+    try:
+        imp = importer_bytes(data, "fuzz.docx", mb, katalog.skabelon("hoveduddannelse").model, "Nord")
+    except ImportFejl as e:
+        assert str(e).startswith("fuzz.docx: ")
+        return
+    yaml.load(imp.yaml, Loader=yaml.CSafeLoader)  # whatever came in, the draft is YAML
+
+
+@INDSTILLINGER
+@given(data=st.data())
+def test_beskadigede_bytes(katalog, data):
+    b = bytearray(ORIGINAL)
+    for _ in range(data.draw(st.integers(1, 8))):
+        b[data.draw(st.integers(0, len(b) - 1))] = data.draw(st.integers(0, 255))
+    _importer(bytes(b), katalog)
+
+
+@INDSTILLINGER
+@given(data=st.data())
+def test_beskadiget_xml_i_en_del(katalog, data):
+    navn = data.draw(st.sampled_from(sorted(DELE)))
+    x = bytearray(DELE[navn])
+    start = data.draw(st.integers(0, max(0, len(x) - 1)))
+    x[start:start + data.draw(st.integers(0, 40))] = data.draw(st.binary(max_size=40))
+    from uddprog.render.writer import zip_bytes
+
+    _importer(zip_bytes([(n, bytes(x) if n == navn else v) for n, v in DELE.items()]), katalog)
+
+
+# Pieces of WordprocessingML, valid XML with odd values; drawn from lists so that generation stays cheap.
+_LØB = [f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{t}</w:t>{efter}</w:r>'
+        for rpr, t, efter in [("", "Indledning", ""), ("<w:b/>", "1. Indledning", ""), ("<w:i/>", " *_[x]&amp;", ""),
+                              ('<w:rFonts w:ascii="Consolas"/>', "`kode`", ""), ("", "æøå \u00a0\u00ad", "<w:br/>"),
+                              ("", "tekst", '<w:fldChar w:fldCharType="begin"/>'),
+                              ("", "slut", '<w:fldChar w:fldCharType="end"/>'),
+                              ("<w:b/>", "Kompetence", '<w:commentReference w:id="7"/>'), ("", "", "<w:tab/>"),
+                              ("", "Mini-CEX, CbD", ""), ("", "måned 1–6", ""), ("", "Ansættelsessted", ""),
+                              ("", "felt", '<w:instrText> HYPERLINK "https://x.dk" </w:instrText>'),
+                              ("", "", '<w:fldChar w:fldCharType="separate"/>'), ("", "SOL1 i måned 8", "")]]
+_INDHOLD = st.sampled_from(_LØB + [f"<w:ins>{r}</w:ins>" for r in _LØB[:3]] + [f"<w:del>{r}</w:del>" for r in _LØB[:3]]
+                           + [f'<w:hyperlink r:id="nej">{_LØB[0]}</w:hyperlink>'])
+_VÆRDI = ['', ' w:val="0"', ' w:val="x"', ' w:val="-1"', ' w:val="99999999999"', ' w:val="3"']
+_PPR = st.sampled_from([f'<w:pPr><w:pStyle w:val="{stil}"/><w:numPr><w:ilvl{a}/><w:numId{b}/></w:numPr>'
+                        f"<w:outlineLvl{c}/></w:pPr>"
+                        for stil, a, b, c in [("", "", "", ""), ("Heading1", _VÆRDI[5], _VÆRDI[2], _VÆRDI[4]),
+                                              ("Heading9", _VÆRDI[4], _VÆRDI[3], _VÆRDI[1]),
+                                              ("Overskrift2", _VÆRDI[1], _VÆRDI[5], _VÆRDI[3]),
+                                              ("Titel", "", "", _VÆRDI[2]), ("TOC1", "", "", ""),
+                                              ("ukendt", _VÆRDI[5], _VÆRDI[5], _VÆRDI[5])]])
+_AFSNIT = st.tuples(_PPR, st.lists(_INDHOLD, max_size=4)).map(lambda t: f"<w:p>{t[0]}{''.join(t[1])}</w:p>")
+_TCPR = st.sampled_from([f"<w:tcPr><w:gridSpan{a}/>{v}</w:tcPr>" for a in _VÆRDI
+                         for v in ("", "<w:vMerge/>", '<w:vMerge w:val="restart"/>')])
+_BLOK = st.recursive(
+    _AFSNIT,
+    lambda indre: st.lists(st.lists(st.tuples(_TCPR, indre), min_size=1, max_size=3), min_size=1, max_size=3).map(
+        lambda rækker: "<w:tbl>" + "".join(
+            "<w:tr>" + "".join(f"<w:tc>{tcpr}{b}</w:tc>" for tcpr, b in r) + "</w:tr>" for r in rækker)
+        + "</w:tbl>"),
+    max_leaves=8)
+
+
+@INDSTILLINGER
+@given(st.lists(_BLOK, max_size=12))
+def test_mærkelig_men_gyldig_wordml(katalog, blokke):
+    xml = (f'<w:document {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+           f"<w:body>{''.join(blokke)}</w:body></w:document>")
+    _importer(docx(xml, ("word/_rels/document.xml.rels", STYLES_REL.encode()),
+                   ("word/styles.xml", f"<w:styles {W}/>".encode())), katalog)

@@ -1,0 +1,233 @@
+"""The output folder: unwritable folders, stale outputs, warnings in the summary, concurrent runs (issue 9)."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from uddprog.cli import cli
+from uddprog.render import render_programmer, writer
+from uddprog.render.cache import MANIFEST
+from uddprog.render.writer import Skrivefejl, skriv_alle
+
+from .conftest import EXAMPLES, ROOT
+
+pytestmark = pytest.mark.skipif(not EXAMPLES, reason="ingen programmer i examples/")
+
+NORD = "examples/nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.yaml"
+ODENSE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"  # on a superseded version: warnings
+
+
+@pytest.fixture
+def rod(tmp_path):
+    rod = tmp_path / "rod"
+    for d in ("templates", "målbeskrivelser", "examples"):
+        shutil.copytree(ROOT / d, rod / d)
+    return rod
+
+
+def uddprog(*args, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
+    return subprocess.run([sys.executable, "-m", "uddprog", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, env=env)
+
+
+def render(rod, out, *args):
+    return CliRunner().invoke(cli, ["render", "--rod", str(rod), "--out", str(out), "-j", "1",
+                                    "--dato", "2026-11-23", *map(str, args)], env={"CI": "1"})
+
+
+def outputs(out: Path) -> set[str]:
+    return {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != MANIFEST}
+
+
+# ------------------------------------------------------------------ 1. a folder that cannot be written
+
+@pytest.mark.parametrize("kommando", [
+    ["render", "examples/nord", "--out", "{ud}"],
+    ["schema", "--out", "{ud}"],
+    ["ny", "neurologi/hoveduddannelse@2015", "--region", "nord", "--out", "{ud}/program.yaml"],
+])
+def test_unwritable_output_folder_is_a_danish_error_exit_2_and_nothing_written(rod, kommando):
+    (rod / "blokeret").write_text("en fil, ikke en mappe")
+    ud = rod / "blokeret" / "ud"
+    r = uddprog(*[a.format(ud=ud) for a in kommando], cwd=rod)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "Intern fejl" not in r.stderr and "Errno" not in r.stderr and "Traceback" not in r.stderr
+    assert f"Kan ikke skrive i mappen '{ud}" in r.stderr and "ikke en mappe" in r.stderr
+    assert (rod / "blokeret").read_text() == "en fil, ikke en mappe"
+
+
+def test_read_only_folder_fails_before_any_programme_is_rendered(rod, tmp_path, monkeypatch):
+    # As root a chmod does not stop writes, so the OS's answer is simulated where the writer asks.
+    def nægt(*a, **kw):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(writer.tempfile, "mkstemp", nægt)
+    with pytest.raises(Skrivefejl) as e:
+        render_programmer([rod / "examples"], ("docx", "html"), tmp_path / "ud", jobs=1, rod=rod)
+    assert str(e.value) == f"Kan ikke skrive i mappen '{tmp_path / 'ud'}': ingen skriveadgang."
+    assert outputs(tmp_path / "ud") == set()
+
+
+def test_a_set_of_files_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    (tmp_path / "a.json").write_text("gammel a")
+    ægte = os.fdopen
+    kald = []
+
+    def fuld(fd, mode="r"):
+        kald.append(fd)
+        if len(kald) == 2:
+            os.close(fd)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return ægte(fd, mode)
+
+    monkeypatch.setattr(writer.os, "fdopen", fuld)
+    with pytest.raises(Skrivefejl, match="disken er fuld"):
+        skriv_alle({tmp_path / "a.json": "ny a", tmp_path / "b.json": "ny b"})
+    assert sorted(os.listdir(tmp_path)) == ["a.json"] and (tmp_path / "a.json").read_text() == "gammel a"
+
+
+# ------------------------------------------------------------------ 3. stale outputs
+
+def test_renamed_forloeb_removes_the_old_outputs_and_says_so(rod, tmp_path):
+    out = tmp_path / "build"
+    assert render(rod, out, rod / NORD).exit_code == 0
+    gamle = outputs(out)
+    assert gamle == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.docx",
+                     "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.html"}
+    fil = rod / NORD
+    fil.write_text(fil.read_text(encoding="utf-8").replace("forløb: Holstebro–Aarhus, forløb 1",
+                                                           "forløb: Holstebro–Aarhus, forløb 7"), encoding="utf-8")
+    r = render(rod, out, fil)
+    assert r.exit_code == 0, r.output
+    assert outputs(out) == {n.replace("forloeb-1", "forloeb-7") for n in gamle}
+    assert "fjernet" in r.output and "holstebro-aarhus-forloeb-1.docx (svarer ikke længere til et program)" in r.output
+    assert "2 forældede filer fjernet" in r.output
+
+
+def test_programme_with_errors_or_removed_loses_its_outputs_but_foreign_files_stay(rod, tmp_path):
+    out = tmp_path / "build"
+    assert render(rod, out, rod / "examples").exit_code == 0
+    (out / "nord" / "noter.txt").write_text("mine noter")  # not written by uddprog
+    egen = out / "syd" / "neurologi-hoveduddannelse-odense-vejle-forloeb-2.html"
+    egen.write_text("<p>redigeret i hånden</p>")  # written by uddprog, changed since: not uddprog's any more
+    fejl = rod / NORD
+    fejl.write_text(fejl.read_text(encoding="utf-8").replace("skabelon: hoveduddannelse", "skabelon: findes-ikke"),
+                    encoding="utf-8")
+    (rod / ODENSE).unlink()
+    r = render(rod, out, rod / "examples")
+    assert r.exit_code == 1
+    tilbage = outputs(out)
+    assert not any("holstebro-aarhus" in n or "odense" in n for n in tilbage - {str(egen.relative_to(out))}), tilbage
+    assert "nord/noter.txt" in tilbage and egen.read_text() == "<p>redigeret i hånden</p>"
+    assert "3 forældede filer fjernet" in r.output
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert not any("odense" in k or "holstebro" in k for k in manifest["programmer"])
+
+
+def test_programmes_not_in_this_run_keep_their_outputs(rod, tmp_path):
+    out = tmp_path / "build"
+    assert render(rod, out, rod / "examples" / "nord").exit_code == 0
+    nord = outputs(out)
+    assert render(rod, out, rod / "examples" / "syd").exit_code == 0
+    assert nord < outputs(out)
+
+
+# ------------------------------------------------------------------ 4. warnings
+
+def test_render_shows_warnings_and_fail_on_warning_fails(rod, tmp_path):
+    out = tmp_path / "build"
+    r = render(rod, out, rod / ODENSE)
+    assert r.exit_code == 0
+    assert "(3 advarsler)" in r.output and "advarsel P022" in r.output and ", 3 advarsler." in r.output
+    # unchanged since the last run: the warnings are still shown, and still fail the run when asked
+    r = render(rod, out, rod / ODENSE, "--fail-on", "warning")
+    assert r.exit_code == 1 and "uændret" in r.output and "advarsel P022" in r.output
+    # a programme without warnings passes the same gate
+    r = render(rod, out, rod / NORD, "--fail-on", "warning")
+    assert r.exit_code == 0, r.output
+
+
+def test_warnings_follow_the_date_for_unchanged_programmes(rod, tmp_path):
+    out = tmp_path / "build"
+    fil = rod / NORD
+    # next revision 2029-05-01 in the example: no P023 on the first date, one on the later date
+    base = ["render", "--rod", str(rod), "--out", str(out), "-j", "1", str(fil)]
+    første = CliRunner().invoke(cli, [*base, "--dato", "2026-11-23"], env={"CI": "1"})
+    assert "P023" not in første.output
+    senere = CliRunner().invoke(cli, [*base, "--dato", "2031-01-01"], env={"CI": "1"})
+    assert "uændret" in senere.output and "P023" in senere.output
+
+
+# ------------------------------------------------------------------ 5. concurrent runs
+
+def test_concurrent_renders_into_one_folder_keep_every_manifest_entry(rod, tmp_path):
+    out = tmp_path / "build"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
+    procs = [subprocess.Popen([sys.executable, "-m", "uddprog", "render", "--rod", str(rod), "--out", str(out),
+                               "-j", "1", str(rod / "examples" / region)], env=env, cwd=rod,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for region in ("nord", "syd", "oest")]
+    for p in procs:
+        assert p.wait(timeout=120) == 0, p.stderr.read()
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert len(manifest["programmer"]) == len(EXAMPLES)
+    r = render(rod, out, rod / "examples")
+    assert f"{len(EXAMPLES)} uændrede siden sidst" in r.output
+
+
+def test_stored_warnings_are_reused_until_a_date_or_a_new_version_changes_them(rod, tmp_path, monkeypatch):
+    from datetime import date
+
+    from uddprog.render import Renderer
+
+    out = tmp_path / "build"
+    kør = lambda dag: render_programmer([rod / NORD], ("html",), out, jobs=1, dato=dag, rod=rod)  # noqa: E731
+    assert not kør(date(2026, 11, 23)).advarsler
+
+    def må_ikke(self, fil):
+        raise AssertionError("validated again although no date-dependent answer changed")
+
+    with monkeypatch.context() as m:
+        m.setattr(Renderer, "advarsler", må_ikke)
+        r = kør(date(2027, 1, 5))  # before næste_revision (2029-05-01): nothing can have changed
+        assert r.udfald[0].uændret and not r.advarsler
+    assert [f.check for f in kør(date(2029, 5, 2)).advarsler] == ["P023"]  # past it: validated again
+    # a newer version of the målbeskrivelse: the unchanged programme now hears of it
+    ny = (rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").read_text(encoding="utf-8")
+    (rod / "målbeskrivelser/neurologi/hoveduddannelse-2031.yaml").write_text(
+        ny.replace('version: "2015"', 'version: "2031"').replace("gyldig_fra: 2015-09-01", "gyldig_fra: 2031-01-01"),
+        encoding="utf-8")
+    r = kør(date(2029, 5, 2))
+    assert r.udfald[0].uændret and {f.check for f in r.advarsler} == {"P021", "P023"}
+
+
+def test_default_out_is_build_in_the_repository_root_wherever_render_runs(rod):
+    r = uddprog("render", "nord", cwd=rod / "examples")
+    assert r.returncode == 0, r.stderr
+    assert (rod / "build" / "nord").is_dir() and not (rod / "examples" / "build").exists()
+
+
+def test_vis_vindue_of_one_month():
+    from uddprog.diff.changes import vis_vindue
+
+    assert vis_vindue((12, 12)) == "måned 12" and vis_vindue((None, 12)) == "måned 1–12"
+    assert vis_vindue((24, None)) == "måned 24–fasens slut"
+
+
+def test_stored_warnings_show_paths_from_the_folder_render_runs_in(rod, tmp_path):
+    out = tmp_path / "build"
+    assert uddprog("render", ODENSE, "--out", out, "--dato", "2026-11-23", cwd=rod).returncode == 0
+    r = uddprog("render", "neurologi-hoveduddannelse-odense-forloeb-2.yaml", "--out", out, "--dato", "2026-11-23",
+                cwd=rod / "examples" / "syd")
+    assert "uændret" in r.stdout
+    assert "\n  neurologi-hoveduddannelse-odense-forloeb-2.yaml:8:12: advarsel P022" in r.stdout, r.stdout

@@ -1,0 +1,39 @@
+"""A copy of the shipped repository in a temp folder, and one site built from it for the read-only tests."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATO = date(2026, 11, 23)
+ODENSE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"  # three P02x warnings on DATO
+
+
+def kopier_repo(mål: Path) -> Path:
+    """målbeskrivelser/, templates/national/ and examples/ of this checkout, copied to ``mål``."""
+    for navn in ("målbeskrivelser", "examples"):
+        shutil.copytree(ROOT / navn, mål / navn)
+    shutil.copytree(ROOT / "templates" / "national", mål / "templates" / "national")
+    return mål
+
+
+@pytest.fixture(scope="session")
+def repo(tmp_path_factory) -> Path:
+    return kopier_repo(tmp_path_factory.mktemp("repo"))
+
+
+@pytest.fixture(scope="session")
+def bygget(repo, tmp_path_factory):
+    """(result, out folder) of one build of the shipped examples, without PDF."""
+    from uddprog.site import build
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    return build([repo / "examples"], out, rod=repo, dato=DATO, pdf=False, jobs=1), out
+
+
+def eksempler(repo: Path) -> list[Path]:
+    return sorted((repo / "examples").rglob("*.yaml"))

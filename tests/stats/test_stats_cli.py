@@ -1,0 +1,176 @@
+"""`uddprog stats` end to end: formats, determinism, filters and every kind of bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from uddprog.cli import cli
+
+from .conftest import AFTALE, RUNDE, runde_data
+
+ROD = Path(__file__).resolve().parents[2]
+
+
+def kør(*args, rod: Path = ROD):
+    r = CliRunner().invoke(cli, ["stats", *args, "--rod", str(rod)] if rod else ["stats", *args])
+    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
+    return r
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "json", "html"])
+def test_every_format_is_written_atomically_and_byte_identically(tmp_path, fmt):
+    a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    assert kør("--format", fmt, "--out", str(a)).exit_code == 0
+    assert kør("--format", fmt, "--out", str(b)).exit_code == 0
+    assert a.read_bytes() == b.read_bytes() and a.stat().st_size > 500
+    assert [p.name for p in tmp_path.iterdir()] == sorted([a.name, b.name]) or len(list(tmp_path.iterdir())) == 2
+
+
+def test_text_output_shows_the_figures_a_secretariat_asks_for():
+    r = kør()
+    assert r.exit_code == 0, r.stderr
+    ud = r.stdout
+    assert "7 forløb, 5 rekrutteringsrunder og 3 aftaler" in ud
+    assert re.search(r"Region Syddanmark\s+60\s+5,0\s+31,3 %", ud)
+    assert "Anæstesiologi: ikke opfyldt – Region Sjælland 50,0 % / Region Hovedstaden 50,0 %" in ud
+    assert re.search(r"2025-2\s+1,0\s+2\s+0\s+2\s+1\s+1\s+2\s+100,0 %", ud)  # Syd's round states no dimensioning
+    assert re.search(r"Region Sjælland\s+0,5\s+0,0\s+0,5", ud) and re.search(r"Region Syddanmark\s+1,0\s+0,0\s+1,0", ud)
+
+
+def test_filters_narrow_the_figures():
+    r = kør("--region", "oest", "--fase", "hoveduddannelse", "--format", "json")
+    data = json.loads(r.stdout)
+    assert data["udvælgelse"] == {"videreuddannelsesregion": "Øst", "specialer": [], "faser": ["hoveduddannelse"]}
+    assert [(c["speciale"], c["forløb"]) for c in data["celler"]] == [("Anæstesiologi", 1)]
+    assert {x["runde"] for x in data["runder"]} == {"2025-2", "2026-1"}
+    r = kør("--speciale", "neurologi", "--format", "json")
+    assert {c["speciale"] for c in json.loads(r.stdout)["celler"]} == {"Neurologi"}
+
+
+def test_json_is_versioned_and_every_key_is_documented():
+    data = json.loads(kør("--format", "json").stdout)
+    assert (data["format"], data["formatversion"]) == ("uddprog-stats", 1)
+    doc = (ROD / "docs" / "stats-json.md").read_text(encoding="utf-8")
+    nøgler = set(data) | set(data["national"]) | set(data["runder"][0]) | set(data["aftaler"][0]) \
+        | set(data["aftaler"][0]["målinger"][0])
+    for n in nøgler:
+        assert f"`{n}`" in doc, f"'{n}' mangler i docs/stats-json.md"
+
+
+def test_csv_is_one_long_table_whose_shares_add_to_100():
+    r = kør("--format", "csv")
+    rækker = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert rækker and set(rækker[0]) == {"tabel", "videreuddannelsesregion", "speciale", "fase", "runde", "nøgle",
+                                         "værdi", "andel_pct"}
+    summer = defaultdict(Decimal)
+    for x in rækker:
+        if x["andel_pct"] and x["tabel"].startswith("måneder-"):
+            summer[(x["tabel"], x["videreuddannelsesregion"], x["speciale"], x["fase"])] += Decimal(x["andel_pct"])
+    assert summer and set(summer.values()) == {Decimal("100.0")}
+    (national,) = [x for x in rækker if x["tabel"] == "forløb" and x["videreuddannelsesregion"] == "alle"]
+    assert national["værdi"] == "7"
+
+
+def test_empty_selection_is_a_clear_danish_answer_and_writes_nothing(tmp_path):
+    ud = tmp_path / "s.html"
+    r = kør("--region", "Nord", "--fase", "introduktion", "--format", "html", "--out", str(ud))
+    assert r.exit_code == 2
+    assert "Ingen forløb passer til udvælgelsen (region Nord, fase introduktion)" in r.stderr
+    assert not ud.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_unknown_specialty_and_region_suggest_the_right_name():
+    r = kør("--speciale", "Neurolog")
+    assert r.exit_code == 2 and "Mente du 'Neurologi'?" in r.stderr
+    r = kør("--region", "Øs")
+    assert r.exit_code == 2 and "Ukendt videreuddannelsesregion 'Øs'" in r.stderr
+    r = kør("--region", "Region Sjælland")
+    assert r.exit_code == 2
+    assert "Region Sjælland er en driftsregion i Videreuddannelsesregion Øst; brug --region Øst." in r.stderr
+
+
+def test_nothing_to_count(tmp_path):
+    (tmp_path / "tom").mkdir()
+    r = kør(str(tmp_path / "tom"), rod=tmp_path)
+    assert r.exit_code == 2
+    assert "Der er ingen uddannelsesprogrammer at tælle" in r.stderr and "L007" in r.stderr
+
+
+def test_a_programme_with_errors_is_left_out_with_its_position(srepo):
+    srepo.ekstra["examples/nord/fejl.yaml"] = dict(srepo.program, forløb="Andet forløb",
+                                                   ansættelser=[dict(srepo.program["ansættelser"][0], måneder="tre")])
+    srepo.skriv()
+    r = kør(rod=srepo.rod)
+    assert r.exit_code == 1
+    assert re.search(r"examples/nord/fejl\.yaml:\d+:\d+: fejl S003: 'ansættelser\[0\]\.måneder' skal være et helt tal",
+                     r.stderr), r.stderr
+    assert "1 fil med fejl er ikke talt med" in r.stderr
+    assert "1 forløb, 1 rekrutteringsrunde og 1 aftale (4 filer læst; 1 fil med fejl er ikke talt med)." in r.stdout
+
+
+def test_a_round_that_refers_to_an_unknown_forløb_is_not_counted(srepo):
+    srepo.ekstra[RUNDE]["forløb"][0]["forløb"] = "Holstebro–Aarhus, forløb 7"
+    srepo.skriv()
+    r = kør("--format", "json", rod=srepo.rod)
+    assert r.exit_code == 1
+    assert re.search(r"2026-1-neurologi\.yaml:\d+:\d+: fejl R001: Forløbet 'Holstebro–Aarhus, forløb 7' findes ikke", r.stderr)
+    assert "Mente du 'Holstebro–Aarhus, forløb 1'?" in r.stderr
+    assert json.loads(r.stdout)["runder"] == []
+
+
+def test_the_same_round_twice_and_the_same_target_twice(srepo):
+    srepo.ekstra["rekruttering/nord/kopi.yaml"] = runde_data()
+    srepo.ekstra["aftaler/kopi.yaml"] = dict(srepo.ekstra[AFTALE])
+    srepo.skriv()
+    r = kør("--format", "json", rod=srepo.rod)
+    assert r.exit_code == 1
+    assert "fejl R010: Runden 2026-1 for Neurologi (hoveduddannelse) i Videreuddannelsesregion Nord står også i" in r.stderr
+    assert "fejl R015: Aftalen 'test' står også i" in r.stderr
+    data = json.loads(r.stdout)
+    assert len(data["runder"]) == 1 and len(data["aftaler"]) == 1
+    assert data["national"]["besættelse"]["ubesat"] == 1  # counted once
+
+
+def test_an_unwritable_out_is_exit_2_without_traceback(tmp_path):
+    (tmp_path / "fil").write_text("x")
+    r = kør("--out", str(tmp_path / "fil" / "x.txt"))  # a file where a folder should be
+    assert r.exit_code == 2 and r.stderr.startswith("Fejl: Kan ikke skrive")
+
+
+def test_the_readme_example_is_real_output():
+    readme = (ROD / "README.md").read_text(encoding="utf-8")
+    blok = readme.split("$ uddprog stats --region Øst --fase hoveduddannelse\n", 1)[1].split("```", 1)[0]
+    ud = kør("--region", "Øst", "--fase", "hoveduddannelse").stdout.splitlines()
+    linjer = [l for l in blok.splitlines() if l.strip()]
+    assert len(linjer) > 10
+    for linje in linjer:
+        assert linje in ud, linje
+
+
+def test_the_repository_root_as_path_and_a_file_named_twice_count_once(tmp_path):
+    import shutil
+
+    for mappe in ("examples", "rekruttering", "aftaler", "målbeskrivelser", "templates"):
+        shutil.copytree(ROD / mappe, tmp_path / mappe)
+    a = json.loads(kør("--format", "json").stdout)
+    r = kør(str(tmp_path), str(tmp_path / "aftaler"),
+            str(tmp_path / "rekruttering" / ".." / "aftaler" / "oest-fordeling.yaml"), "--format", "json", rod=tmp_path)
+    assert r.exit_code == 0, r.stderr
+    b = json.loads(r.stdout)
+    assert b["national"] == a["national"] and len(b["aftaler"]) == len(a["aftaler"]) == 3
+    assert b["filer"]["læst"] == a["filer"]["læst"] + 6 + 3  # målbeskrivelser and templates read, not counted
+
+
+def test_outside_a_repository_says_so(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["stats"])
+    assert r.exit_code == 2 and "Der er intet at tælle her" in r.stderr and "uddprog init" in r.stderr

@@ -1,0 +1,82 @@
+"""`uddprog stats`: a thin layer over :mod:`uddprog.stats`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .validate import ingen_repository, rod_option
+
+FORMATER = ("text", "csv", "json", "html")
+
+
+def formatér(statistik, format_: str) -> str:
+    if format_ == "json":
+        from ..diff.rapport import vis_sti
+        return json.dumps(statistik.as_dict(lambda p: vis_sti(p)), ensure_ascii=False, indent=2) + "\n"
+    if format_ == "csv":
+        from ..stats.tabel import som_csv
+        return som_csv(statistik)
+    if format_ == "html":
+        from ..stats.html import som_html
+        return som_html(statistik)
+    from ..stats.tekst import som_tekst
+    return som_tekst(statistik)
+
+
+@click.command()
+@click.argument("stier", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "format_", type=click.Choice(FORMATER), default="text", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Skriv til en fil (atomisk) i stedet for til skærmen.")
+@click.option("--region", default=None, metavar="REGION", help="Kun én videreuddannelsesregion: Nord, Syd eller Øst.")
+@click.option("--speciale", "specialer", multiple=True, metavar="SPECIALE", help="Kun dette speciale (kan gentages).")
+@click.option("--fase", "faser", multiple=True, type=click.Choice(["kbu", "introduktion", "hoveduddannelse"]),
+              help="Kun denne fase (kan gentages).")
+@click.option("--aftaler", "aftalemappe", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Mappe med aftaler og mål (standard: aftaler/ i projektmappen).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Antal processer (standard: alle kerner fra 200 filer, ellers én).")
+@rod_option
+@click.pass_context
+def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs, rod):
+    """Tal over forløbene: måneder og årsværk pr. driftsregion, universitetshospitaler, aftaler og besættelse.
+
+    Uden STIER tælles programmerne (examples/ eller 'programmer' i uddprog.toml) og
+    rekrutteringsrunderne i rekruttering/;
+    aftalerne i aftaler/ vurderes. Exitkode 0; 1 når filer med fejl er udeladt af tallene
+    (fejlene står på stderr); 2 ved forkert input eller når intet kan tælles.
+    """
+    from ..catalog import Katalog, er_repository
+    from ..findings import Severity
+    from ..stats import StatsFejl, beregn
+
+    katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
+    if not stier and not er_repository(katalog.rod):
+        ingen_repository(ctx, "tælle")  # wrong place, clear answer, like validate
+    try:
+        statistik, fund = beregn(list(stier), katalog, region, tuple(specialer), tuple(faser), aftalemappe, jobs)
+    except StatsFejl as e:
+        click.echo(f"Fejl: {e}", err=True)
+        ctx.exit(2)
+    tekst = formatér(statistik, format_)
+    if out is None:
+        click.echo(tekst, nl=False)
+    else:
+        from ..render.writer import write_atomic
+        try:
+            write_atomic(out, tekst)
+        except OSError as e:
+            click.echo(f"Fejl: Kan ikke skrive '{out}' ({e.strerror or e}).", err=True)
+            ctx.exit(2)
+        click.echo(f"Statistikken er skrevet til {out}.", err=True)
+    fejl = [f for f in fund if f.severity == Severity.ERROR]
+    for f in fund:
+        click.echo(str(f), err=True)
+    if fejl:
+        filer = len({f.sted.fil for f in fejl if f.sted})
+        click.echo(f"{filer} {'fil' if filer == 1 else 'filer'} med fejl er ikke talt med; kør 'uddprog validate' "
+                   "for en fuld kontrol.", err=True)
+    ctx.exit(1 if fejl else 0)

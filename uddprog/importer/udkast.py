@@ -1,0 +1,228 @@
+"""The draft as YAML text, written the way `uddprog ny` writes a skeleton.
+
+What the document did not say is ``UDFYLD`` (P026) or left empty (P013, P016), and every
+guess carries a ``# gæt:`` comment, so `uddprog validate` and a reader both see what to
+finish. Text that fitted no section is kept under ``sektioner: ikke-placeret``, which
+validation reports (P015) until the author has moved it. Pure: same input, same text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+
+from ..models import DRIFTSREGIONER, Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion
+from ..navne import slug
+from ..skelet import UDFYLD
+from .data import Udkast
+
+IKKE_PLACERET = "ikke-placeret"
+_UEGNET_BLOK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def _q(tekst) -> str:
+    return json.dumps(str(tekst), ensure_ascii=False)
+
+
+def _blok(tekst: str, indryk: str) -> str:
+    """A literal block scalar when the text allows one (readable), else a quoted string."""
+    tekst = tekst.strip("\n")
+    if (not tekst or _UEGNET_BLOK.search(tekst) or tekst[0] in " \t" or "\t" in tekst
+            or any(l != l.rstrip() for l in tekst.split("\n"))):
+        return _q(tekst)
+    return "|\n" + "\n".join(f"{indryk}{l}" if l else "" for l in tekst.split("\n"))
+
+
+def _kommentar(tekst: str, indryk: str = "# ") -> list[str]:
+    linjer = textwrap.wrap(" ".join(tekst.split()), width=100 - len(indryk)) or [""]
+    return [f"{indryk}{l}".rstrip() for l in linjer]
+
+
+def _kilder(u: Udkast, nøgle: str, indryk: str = "  # ") -> list[str]:
+    ud = []
+    for linje in u.tabelkilder.get(nøgle, []):
+        ud += _kommentar(linje, indryk)
+    return ud
+
+
+def _liste(v) -> str:
+    return "[" + ", ".join(str(x) for x in v) + "]"
+
+
+def _ids(u: Udkast) -> None:
+    brugt: set[str] = set()
+    for nr, a in enumerate(u.ansættelser, start=1):
+        grund = slug(a["sted"])[:40].rstrip("-") if a["sted"] != UDFYLD else ""
+        kandidat = grund or f"ansaettelse-{nr}"
+        if kandidat in brugt or not re.match(r"^[0-9a-z]", kandidat):
+            kandidat = f"{grund}-{nr}" if grund else f"ansaettelse-{nr}"
+        brugt.add(kandidat)
+        a["id"] = kandidat
+
+
+def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
+          region: Videreuddannelsesregion) -> str:
+    _ids(u)
+    drift = sorted(DRIFTSREGIONER[region])
+    ud = [
+        "# yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json",
+        *_kommentar(f"Udkast dannet af 'uddprog import' fra {kilde} ud fra {mb.speciale}, {mb.fase}, version "
+                    f"{mb.version}, og den nationale skabelon '{skabelon.id}'. Ret alt, der står {UDFYLD}, er tomt "
+                    "eller har en kommentar med 'gæt:', og kør 'uddprog validate': den viser, hvad der mangler."),
+    ]
+    for k in u.kommentarer:
+        ud += _kommentar(k)
+    ud += [
+        f"titel: {_q(u.titel or f'Uddannelsesprogram – {UDFYLD}')}",
+        f"skabelon: {skabelon.id}",
+        f"målbeskrivelse: {{speciale: {_q(mb.speciale)}, fase: {mb.fase}, version: {_q(mb.version)}}}",
+        f"videreuddannelsesregion: {region}",
+        f"forløb: {_q(u.forløb or UDFYLD)}" + ("  # gæt: taget fra titlen" if u.forløb_gættet else ""),
+    ]
+    if u.illustrativ:
+        ud.append("illustrativ: true")
+    ud.append("ansvar:")
+    if u.forsidelinjer:
+        ud.append("  # Fra Word-dokumentet:")
+        for linje in u.forsidelinjer:
+            ud += _kommentar(linje, "  #   ")
+    ud.append("  udarbejdet_af:")
+    if u.udarbejdet_af:
+        for f in u.udarbejdet_af:
+            felter = [f"navn: {_q(f['navn'])}", f"rolle: {f['rolle']}"] + (
+                [f"titel: {_q(f['titel'])}"] if f.get("titel") else [])
+            ud.append("    - {" + ", ".join(felter) + "}" + (f"  # gæt: {f['note']}" if f.get("note") else ""))
+    else:
+        for r in skabelon.påkrævede_forfatterroller or ["pkl"]:
+            ud.append(f"    - {{navn: {_q(UDFYLD)}, rolle: {r}}}")
+    ud.append(f"  godkendt_af: {_q(u.godkendt_af or UDFYLD)}")
+    ud.append(f"  godkendt_dato: {u.godkendt_dato.isoformat() if u.godkendt_dato else ''}"
+              + ("" if u.godkendt_dato else "   # ÅÅÅÅ-MM-DD"))
+    ud.append(f"  næste_revision: {u.næste_revision.isoformat() if u.næste_revision else ''}"
+              + ("" if u.næste_revision else "   # ÅÅÅÅ-MM-DD"))
+    if u.kontakt:
+        ud.append(f"  kontakt: {_q(u.kontakt)}")
+
+    kendte = sum(a["måneder"] or 0 for a in u.ansættelser)
+    ukendte = [a for a in u.ansættelser if not a["måneder"]]
+    ud.append(f"ansættelser:  # i forløbets rækkefølge; månederne skal give {mb.varighed_måneder} i alt")
+    ud += _kilder(u, "ansættelser")
+    for a in u.ansættelser:
+        noter = list(a["noter"])
+        if a.get("kilde"):
+            ud += _kommentar(f"Word: {a['kilde']}", "  # ")
+        if a.get("overskrift"):
+            ud += _kommentar(f"Overskrift i Word: {a['overskrift']}", "  # ")
+        ud.append(f"  - id: {a['id']}")
+        if "praksis" in slug(a["sted"]).split("-") or "praksis" in slug(a["afdeling"]).split("-"):
+            ud.append("    type: almen-praksis  # gæt: stedet er en praksis")
+        ud.append(f"    sted: {_q(a['sted'])}")
+        ud.append(f"    afdeling: {_q(a['afdeling'])}")
+        if a["driftsregion"]:
+            ud.append(f"    driftsregion: {a['driftsregion']}")
+        elif len(drift) == 1:
+            ud.append(f"    driftsregion: {drift[0]}")  # the videreuddannelsesregion has only this one
+        else:
+            ud.append(f"    driftsregion: {drift[0]}  # gæt: {' eller '.join(drift)}")
+        if a["universitetshospital"] is None:
+            gæt = "universitetshospital" in slug(a["sted"])
+            ud.append(f"    universitetshospital: {str(gæt).lower()}  # gæt: ud fra stedets navn")
+        else:
+            ud.append(f"    universitetshospital: {str(a['universitetshospital']).lower()}")
+        if a["måneder"]:
+            ud.append(f"    måneder: {a['måneder']}")
+        else:
+            rest = max(1, (mb.varighed_måneder - kendte) // max(1, len(ukendte)))
+            ud.append(f"    måneder: {rest}  # gæt: antal måneder ikke fundet i dokumentet")
+        ud.append(f"    beskrivelse: {_blok(a['beskrivelse'] or UDFYLD, '      ')}")
+        for n in noter:
+            ud.insert(len(ud) - 1, f"    # gæt: {n}")
+
+    ud.append("kompetenceplan:  # måneder tælles fra forløbets start")
+    ud += _kilder(u, "kompetenceplan")
+    if u.kompetenceplan:
+        for p in u.kompetenceplan:
+            felter = [f"kompetence: {_q(p['kompetence'])}", f"ansættelse: {p['ansættelse']['id']}",
+                      f"fra_måned: {p['fra_måned']}", f"til_måned: {p['til_måned']}",
+                      f"læringsmetoder: {_liste(p['læringsmetoder'])}",
+                      f"vurderingsmetoder: {_liste(p['vurderingsmetoder'])}"]
+            if p.get("antal_vurderinger") and p["vurderingsmetoder"]:
+                felter.append(f"antal_vurderinger: {p['antal_vurderinger']}")
+            if p.get("bemærkning"):
+                felter.append(f"bemærkning: {_q(p['bemærkning'])}")
+            k = mb.kompetence(p["kompetence"])
+            ud.append(f"  # {p['kompetence']} {' '.join(k.titel.split()) if k else ''}".rstrip()
+                      + (f" – gæt: {'; '.join(p['noter'])}" if p["noter"] else ""))
+            if p.get("kilde"):
+                ud += _kommentar(f"Word: {p['kilde']}", "  #   ")
+            ud.append("  - {" + ", ".join(felter) + "}")
+    else:
+        første = u.ansættelser[0]["id"]
+        ud.append("  # gæt: ingen kompetencetabel fundet i dokumentet; alle kompetencer er planlagt over hele "
+                  "forløbet som i 'uddprog ny'")
+        for k in mb.kompetencer:
+            ud.append(f"  - {{kompetence: {_q(k.id)}, ansættelse: {første}, fra_måned: 1, til_måned: "
+                      f"{mb.varighed_måneder}, læringsmetoder: {_liste(k.læringsstrategier)}, "
+                      f"vurderingsmetoder: {_liste(k.vurderingsmetoder)}}}")
+    if u.kurser:
+        ud.append("kurser:")
+        for c in u.kurser:
+            felter = [f"kursus: {_q(c['kursus'])}", f"måned: {c['måned']}"]
+            if c.get("bemærkning"):
+                felter.append(f"bemærkning: {_q(c['bemærkning'])}")
+            if c.get("kilde"):
+                ud += _kommentar(f"Word: {c['kilde']}", "  # ")
+            if c.get("note"):
+                ud += _kommentar(f"gæt: {c['note']}", "  # ")
+            ud.append("  - {" + ", ".join(felter) + "}")
+    if u.fokuserede_ophold:
+        ud.append("fokuserede_ophold:")
+        for o in u.fokuserede_ophold:
+            if o.get("kilde"):
+                ud += _kommentar(f"Word: {o['kilde']}", "  # ")
+            ud.append(f"  - sted: {_q(o['sted'])}")
+            ud.append(f"    ansættelse: {o['ansættelse']['id']}")
+            ud.append(f"    fra_måned: {o['fra_måned']}")
+            ud.append(f"    til_måned: {o['til_måned']}")
+            ud.append(f"    varighed: {_q(o['varighed'])}")
+            ud.append(f"    formål: {_blok(o['formål'], '      ')}")
+            ud.append(f"    kompetencer: {_liste(_q(k) for k in o['kompetencer'])}")
+    if u.forskningstræning:
+        f = u.forskningstræning
+        felter = [f"fra_måned: {f['fra_måned']}", f"til_måned: {f['til_måned']}"]
+        if f.get("teori_til_måned"):
+            felter.append(f"teori_til_måned: {f['teori_til_måned']}")
+        ud += _kilder(u, "forskningstræning", "# ")
+        if f.get("note"):
+            ud.append(f"# gæt: {f['note']}")
+        if f.get("beskrivelse"):
+            ud.append("forskningstræning:")
+            ud += [f"  {x}" for x in felter]
+            ud.append(f"  beskrivelse: {_blok(f['beskrivelse'], '    ')}")
+        else:
+            ud.append("forskningstræning: {" + ", ".join(felter) + "}")
+    elif mb.forskningstræning:
+        r = mb.forskningstræning
+        start = min(13, r.start_senest_måned or 13, mb.varighed_måneder)
+        slut = max(start, mb.varighed_måneder - (r.slut_senest_måneder_før_slut or 0))
+        ud.append(f"forskningstræning: {{fra_måned: {start}, til_måned: {slut}}}  "
+                  "# gæt: ikke fundet i dokumentet; placeret efter målbeskrivelsens regler")
+
+    ud.append("sektioner:")
+    for s in skabelon.sektioner:
+        tekst = u.sektioner.get(s.id, "")
+        for titel in u.originaltitler.get(s.id, []):
+            ud += _kommentar(f"Overskrift i Word: {titel}", "  # ")
+        if not tekst.strip():
+            krav = "påkrævet" if s.påkrævet else "valgfri"
+            hvad = ("overskriften fandtes, men dens indhold blev til data (tabeller, ansættelser)"
+                    if s.id in u.overskrifter else "ikke fundet i dokumentet")
+            ud.append(f"  # {s.titel} ({krav}): {hvad}.")
+            ud += _kommentar(s.vejledning, "  #   ")
+        ud.append(f"  {s.id}: {_blok(tekst, '    ')}")
+    if u.ikke_placeret:
+        ud += _kommentar("Tekst fra dokumentet, som ikke passede til noget afsnit i skabelonen. Flyt den til det "
+                         "rette afsnit (eller slet den), og fjern så 'ikke-placeret'.", "  # ")
+        ud.append(f"  {IKKE_PLACERET}: {_blok(chr(10).join(['', '', '']).join(u.ikke_placeret), '    ')}")
+    return "\n".join(ud) + "\n"

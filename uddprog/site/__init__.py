@@ -1,0 +1,420 @@
+"""`uddprog site`: every programme of a repository as one static, self-contained, deterministic website.
+
+Library use::
+
+    from uddprog.site import build
+    resultat = build([Path("examples")], out=Path("site"))
+
+The stages: collect the programme files → validate each (``uddprog.checks``) → render DOCX, HTML
+(and PDF where LibreOffice is installed) through ``uddprog.render`` and its render cache into
+``OUT/filer/`` → status lines (``uddprog.diff.status``) and diff reports between consecutive
+målbeskrivelse versions (``uddprog.diff``) → pages through the Jinja templates in ``templates/``
+→ deterministic, atomic writes. A file whose content did not change is not written again.
+
+``OUT/.uddprog-site.json`` lists what the build wrote. The next build into the same folder removes
+what it no longer writes (a programme removed, or broken since), and nothing else: a folder that
+is not empty and has no such list is refused, so ``--out`` never deletes a user's files.
+
+:class:`Bygger` keeps what it learned between builds, for ``uddprog serve``: a programme is
+validated and rendered again only when its file (or a målbeskrivelse or template) changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from ..navne import slug
+
+MARKØR = ".uddprog-site.json"
+FILMAPPE = "filer"  # render outputs: OUT/filer/<region>/<name>.<format>
+
+__all__ = ["Bygger", "Byggeresultat", "SiteFejl", "build"]
+
+
+class SiteFejl(Exception):
+    """Bad input or an unusable output folder; the message is Danish."""
+
+
+@dataclass
+class Byggeresultat:
+    out: Path
+    filer: list[str] = field(default_factory=list)  # every file of the site, relative to out
+    ændrede: list[str] = field(default_factory=list)  # written (new or changed) in this build
+    fjernede: list[str] = field(default_factory=list)
+    programmer: list = field(default_factory=list)  # Programpost
+    katalogfund: list = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Every programme could be read and rendered."""
+        return all(p.status != "ulaeselig" and not p.renderfejl and "html" in p.filer for p in self.programmer)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _læs(fil: Path) -> bytes | None:
+    try:
+        return Path(fil).read_bytes()
+    except OSError:
+        return None
+
+
+@dataclass
+class _Programcache:
+    nøgle: tuple
+    dok: object
+    fund: list
+    udfald: object
+
+
+class Bygger:
+    """Builds the site into ``out``; call :meth:`byg` again after changes (``uddprog serve``)."""
+
+    def __init__(self, out: Path, stier: Sequence[Path] = (), rod: Path | None = None, dato: date | None = None,
+                 pdf: bool | None = None, jobs: int | None = None, titel: str = "Uddannelsesprogrammer",
+                 fremskridt: Callable[[int], None] | None = None) -> None:
+        from ..catalog import find_rod
+        from ..render.pdf import find_soffice
+
+        self.stier = [Path(s) for s in stier]
+        mangler = [str(s) for s in self.stier if not s.exists()]
+        if mangler:
+            raise SiteFejl(f"{', '.join(mangler)} findes ikke.")
+        self.rod = Path(rod) if rod else find_rod(self.stier[0] if self.stier else None)
+        self.out = Path(out)
+        self.dato = dato
+        self.jobs = jobs
+        self.titel = titel
+        self.fremskridt = fremskridt  # called with 1 per programme rendered and again per programme validated
+        self.formater = ("docx", "html") + (("pdf",) if (find_soffice() if pdf is None else pdf) else ())
+        self._renderer = None
+        self._generation = 0  # bumped when a målbeskrivelse or template changed (keys of the diff reports)
+        self._programmer: dict[str, _Programcache] = {}
+        self._diffs: dict = {}
+        self._sider: dict = {}  # programme pages by path: (inputs, html)
+        self._katalog = None
+        self._dannet: set[str] = set()  # render outputs written during the current build
+        _tjek_out(self.out, self.rod)
+        from ..catalog import Katalog
+        from ..config import find
+
+        self.programmappe = Katalog(self.rod).programmappe  # examples/, or `programmer` in uddprog.toml
+        self.konfig = find(self.rod)  # severities and ignores: the pages show what `uddprog validate` shows
+
+    # --- what a change touches ---------------------------------------------------------------
+
+    def _under(self, sti: Path | str, mappe: Path) -> bool:
+        a, m = os.path.abspath(sti), os.path.abspath(mappe)
+        return a == m or a.startswith(m + os.sep)
+
+    def glem(self, ændrede: Iterable[Path] | None) -> None:
+        """Forget what the changed paths touch; None forgets everything.
+
+        A programme file needs nothing here: its content hash decides. A national template (or a shared
+        layout) means new compiled templates and every programme again. A målbeskrivelse means a new
+        catalog and again only the programmes of the specialties and phases that file was or is about;
+        when that cannot be told (a file broken mid-edit that was not read before), every programme.
+        """
+        from ..catalog import MB_MAPPE, SKABELON_MAPPE
+
+        from ..catalog import KONFIGFILER
+
+        ændrede = None if ændrede is None else [Path(s) for s in ændrede]
+        if ændrede is not None and any(s.name in KONFIGFILER and os.path.abspath(s.parent) == os.path.abspath(self.rod)
+                                       for s in ændrede):
+            from ..catalog import Katalog
+            from ..config import find
+
+            # The config decides severities, ignores and the programme folder: every programme again.
+            self.konfig = find(self.rod)
+            self.programmappe = Katalog(self.rod).programmappe
+            self._programmer.clear()
+            self._sider.clear()
+        skabelon = ændrede is None or any(self._under(s, self.rod / SKABELON_MAPPE) for s in ændrede)
+        mb = [s for s in ændrede or () if self._under(s, self.rod / MB_MAPPE)]
+        if skabelon:
+            self._generation += 1
+            self._renderer = None
+            self._katalog = None
+            self._programmer.clear()
+            self._diffs.clear()
+            return
+        if not mb:
+            return
+        gammel = self.katalog
+        from ..catalog import Katalog
+
+        ny = Katalog(self.rod)
+        berørte = set()
+        for k in (gammel, ny):
+            for d in k.målbeskrivelser:
+                if any(os.path.abspath(d.fil) == os.path.abspath(s) for s in mb):
+                    berørte.add((slug(d.model.speciale), str(d.model.fase)))
+        alle = any(not any(os.path.abspath(d.fil) == os.path.abspath(s) for k in (gammel, ny)
+                           for d in k.målbeskrivelser) for s in mb)
+        self._katalog = ny
+        if self._renderer is not None:
+            self._renderer.katalog = ny  # compiled templates stay; only the målbeskrivelser changed
+        self._generation += 1
+        self._diffs.clear()
+        for nøgle, c in list(self._programmer.items()):
+            ref = getattr(getattr(c.dok, "model", None), "målbeskrivelse", None)
+            if alle or ref is None or (slug(ref.speciale), str(ref.fase)) in berørte:
+                del self._programmer[nøgle]
+
+    @property
+    def katalog(self):
+        if self._katalog is None:
+            from ..catalog import Katalog
+
+            self._katalog = self._renderer.katalog if self._renderer else Katalog(self.rod)
+        return self._katalog
+
+    def forvarm(self) -> None:
+        """Compile every national template's Word and HTML template now, so the first edit is fast."""
+        from ..render import Renderer, RenderError
+
+        if self._renderer is None:
+            self._renderer = Renderer(self.rod, self.dato)
+            self._katalog = None
+        for skabelon_id in sorted(self.katalog.skabeloner):
+            for f in (self._renderer.html_skabelon, self._renderer.docx_skabelon):
+                try:
+                    f(skabelon_id)
+                except (RenderError, OSError):
+                    pass  # a broken template is reported when a programme using it renders
+        # One programme per template through the whole renderer into a throwaway folder: the first real
+        # edit then finds the Markdown and Word caches warm.
+        import tempfile
+
+        prøver = {}
+        for c in self._programmer.values():
+            if c.dok is not None and c.dok.type == "uddannelsesprogram" and c.udfald is not None and c.udfald.ok:
+                prøver.setdefault(c.dok.model.skabelon, c.dok.fil)
+        with tempfile.TemporaryDirectory(prefix="uddprog-forvarm-") as tmp:
+            for fil in prøver.values():
+                self._renderer.render_fil(Path(fil), self.formater, Path(tmp))
+
+    # --- the build ---------------------------------------------------------------------------
+
+    def byg(self, ændrede: Iterable[Path] | None = None) -> Byggeresultat:
+        """Build (or bring up to date) the whole site; ``ændrede`` are the paths changed since the last build."""
+        from ..diff.status import status
+        from ..render import RenderError, programfiler
+        from .data import programpost
+        from .sider import sider
+
+        if ændrede is not None:
+            self.glem(list(ændrede))
+        self._dannet = set()
+        try:
+            filer = list(dict.fromkeys(programfiler(self.stier, self.rod)))
+        except RenderError as e:
+            raise SiteFejl(str(e)) from None
+        self._valider_og_dan(filer)
+        katalog = self.katalog
+        dato = self.dato or date.today()
+        poster = []
+        for f in filer:
+            c = self._programmer[os.path.abspath(f)]
+            if c.dok is not None and c.dok.type != "uddannelsesprogram":
+                continue  # a målbeskrivelse or template among the paths: shown on its own pages
+            linje = status([c.dok if c.dok is not None and c.dok.type == "uddannelsesprogram"
+                            else (Path(f), c.fund)], katalog, dato)[0]
+            post = programpost(Path(f), c.dok, c.fund, linje, self.rod, self.programmappe)
+            u = c.udfald
+            if u is not None:
+                post.renderfejl = None if u.ok or u.sprunget_over else u.fejl
+                for fil in u.filer:
+                    post.filer[Path(fil).suffix.lstrip(".")] = Path(os.path.relpath(fil, self.out)).as_posix()
+            poster.append(post)
+        _unikke_sider(poster)
+        docs = [(c.dok, c.nøgle) for c in map(self._programmer.get, map(os.path.abspath, filer))
+                if c.dok is not None and c.dok.type == "uddannelsesprogram"]
+        diffs = self._diffrapporter(docs, dato)
+        indhold = sider(poster, katalog, diffs, dato, self.rod, self.titel, pdf="pdf" in self.formater,
+                        memo=self._sider, katalogfund=list(katalog.fund) + list(self.konfig.fund))
+        return self._skriv(indhold, poster, katalog)
+
+    def _valider_og_dan(self, filer: list[Path]) -> None:
+        """Validate and render the programmes whose inputs changed; the others keep their last result."""
+        from ..checks import valider_fil
+        from ..config import anvend
+        from ..render import Renderer, render_programmer
+
+        nye, nøgler = [], {}
+        for f in filer:
+            k = os.path.abspath(f)
+            data = _læs(f)
+            nøgle = _sha(data) if data is not None else None
+            nøgler[k] = nøgle
+            c = self._programmer.get(k)
+            if c is None or c.nøgle != nøgle:
+                nye.append(f)
+        for k in set(self._programmer) - set(nøgler):
+            del self._programmer[k]
+        if not nye:
+            return
+        ud = self.out / FILMAPPE
+        if "pdf" in self.formater or (self._renderer is None and len(nye) > 1):
+            # The first build, or PDFs (one LibreOffice start per batch): the render library's batch,
+            # parallel and with its cache.
+            tæl = (lambda u: self.fremskridt(1)) if self.fremskridt else None
+            resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod, tæl)
+            udfald = {os.path.abspath(u.kilde): u for u in resultat.udfald}
+        else:
+            udfald = {}
+        if self._renderer is None:
+            self._renderer = Renderer(self.rod, self.dato)
+            self._katalog = None
+        katalog = self.katalog
+        for f in nye:
+            k = os.path.abspath(f)
+            dok, fund = valider_fil(Path(f), katalog, self.dato)
+            # As render does: the config's severities and ignores; C-findings are about the config itself.
+            fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
+            if self.fremskridt:
+                self.fremskridt(1)
+            u = udfald.get(k)
+            if u is None and dok is not None and dok.type == "uddannelsesprogram":
+                u = self._renderer.render_fil(Path(f), self.formater, ud)  # one changed programme (serve)
+            self._programmer[k] = _Programcache(nøgler[k], _let(dok, katalog), fund, u)
+            if u is not None and not u.uændret:
+                self._dannet |= {Path(os.path.relpath(f, self.out)).as_posix() for f in u.filer}
+
+    def _diffrapporter(self, docs, dato: date) -> dict:
+        """The diff report between each two consecutive målbeskrivelse versions: {(speciale slug, fase): [...]}."""
+        from ..diff import Diffrapport, påvirkning, sammenlign
+        from ..diff.html import som_html
+        from ..navne import slug
+
+        katalog = self.katalog
+        skabeloner = {id: d.model for id, d in katalog.skabeloner.items()}
+        navne: dict[tuple, str] = {}
+        for mb in katalog.målbeskrivelser:
+            navne.setdefault((slug(mb.model.speciale), str(mb.model.fase)), mb.model.speciale)
+        ud: dict[tuple, list] = {}
+        brugt = set()
+        for (s, fase), navn in sorted(navne.items()):
+            versioner = katalog.versioner(navn, fase)
+            # Only this specialty's programmes of this phase: the report is about them, and editing
+            # another programme then leaves it as it was.
+            egne = [(d, k) for d, k in docs if slug(d.model.målbeskrivelse.speciale) == s
+                    and str(d.model.målbeskrivelse.fase) == fase]
+            for g, n in zip(versioner, versioner[1:]):
+                # A programme on the old version is in the report in detail (its content counts); any
+                # other only by its file, title and reference.
+                nøgle = (self._generation, g.fil, n.fil, dato, tuple(
+                    (d.fil, k) if d.model.målbeskrivelse.version == g.model.version
+                    else (d.fil, d.model.titel, d.model.målbeskrivelse.version) for d, k in egne))
+                if nøgle not in self._diffs:
+                    sæt = sammenlign(g, n)
+                    rapport = Diffrapport(sæt, tuple(påvirkning(sæt, [d for d, _ in egne], skabeloner, dato)), dato)
+                    self._diffs[nøgle] = (g, n, rapport, som_html(rapport))
+                ud.setdefault((s, fase), []).append(self._diffs[nøgle])
+                brugt.add(nøgle)
+        for nøgle in set(self._diffs) - brugt:
+            del self._diffs[nøgle]
+        return ud
+
+    def _skriv(self, indhold: dict[str, str | bytes], poster, katalog) -> Byggeresultat:
+        from ..render.writer import write_atomic
+
+        res = Byggeresultat(self.out, programmer=poster, katalogfund=list(katalog.fund) + list(self.konfig.fund))
+        rendrede = {f for p in poster for f in p.filer.values()}
+        for sti, data in sorted(indhold.items()):
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            mål = self.out / sti
+            if _læs(mål) != data:
+                write_atomic(mål, data)
+                res.ændrede.append(sti)
+        res.filer = sorted(set(indhold) | rendrede)
+        før = _markør(self.out)
+        nu = set(res.filer)
+        for sti in sorted(set(før) - nu):
+            if _sikker(sti) and (self.out / sti).is_file():
+                (self.out / sti).unlink()
+                res.fjernede.append(sti)
+        _ryd_tomme(self.out)
+        # A programme rendered in this build counts as changed (for live reload).
+        res.ændrede = sorted(set(res.ændrede) | (self._dannet & rendrede))
+        data = json.dumps({"format": "uddprog-site", "formatversion": 1, "filer": res.filer},
+                          ensure_ascii=False, indent=0).encode("utf-8")
+        if _læs(self.out / MARKØR) != data:
+            write_atomic(self.out / MARKØR, data)
+        return res
+
+
+def _let(dok, katalog):
+    """The document without its node positions (two thirds of its memory) when nothing will ask for them.
+
+    Only a diff report asks, and only for programmes on a målbeskrivelse version that has a newer one
+    (their kompetenceplan entries get file:line). A new version makes ``glem`` validate that specialty's
+    programmes again, so they come back with positions.
+    """
+    import dataclasses
+
+    if dok is None or dok.type != "uddannelsesprogram":
+        return dok
+    mb = katalog.målbeskrivelse(dok.model.målbeskrivelse)
+    if mb is not None and katalog.nyere_versioner(mb.model):
+        return dok
+    return dataclasses.replace(dok, positions=None)
+
+
+def _unikke_sider(poster) -> None:
+    """Two source files that slug to the same page (x.yaml and x.yml) get numbered pages."""
+    set_: dict[str, int] = {}
+    for p in poster:
+        n = set_.get(p.side, 0)
+        set_[p.side] = n + 1
+        if n:
+            p.side = p.side.removesuffix(".html") + f"-{n + 1}.html"
+
+
+def _sikker(sti: str) -> bool:
+    return not (os.path.isabs(sti) or ".." in Path(sti).parts)
+
+
+def _markør(out: Path) -> list[str]:
+    try:
+        data = json.loads((out / MARKØR).read_text(encoding="utf-8"))
+        return [str(f) for f in data.get("filer", [])]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def _tjek_out(out: Path, rod: Path) -> None:
+    """Refuse an output folder that holds anything but an earlier uddprog site, or the repository itself."""
+    if out.exists() and not out.is_dir():
+        raise SiteFejl(f"'{out}' findes og er ikke en mappe.")
+    r, o = os.path.abspath(rod), os.path.abspath(out)
+    if r == o or r.startswith(o + os.sep):
+        raise SiteFejl(f"Outputmappen '{out}' indeholder projektmappen; vælg en anden mappe, fx 'site'.")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKØR).is_file():
+        raise SiteFejl(f"Mappen '{out}' er ikke tom og er ikke et websted dannet af uddprog. "
+                       "Vælg en tom eller ny mappe, så ingen filer bliver overskrevet eller slettet.")
+
+
+def _ryd_tomme(out: Path) -> None:
+    for mappe in sorted((p for p in out.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        try:
+            mappe.rmdir()  # only succeeds when empty
+        except OSError:
+            pass
+
+
+def build(stier: Sequence[Path] = (), out: Path = Path("site"), rod: Path | None = None, dato: date | None = None,
+          pdf: bool | None = None, jobs: int | None = None,
+          fremskridt: Callable[[int], None] | None = None) -> Byggeresultat:
+    """Build the site once; see the module docstring. ``fremskridt`` counts two steps per programme."""
+    return Bygger(out, stier, rod, dato, pdf, jobs, fremskridt=fremskridt).byg()

@@ -1,0 +1,177 @@
+"""What `uddprog stats` reads: each programme's forløb (head and ansættelser), rounds and targets.
+
+Reading is the expensive part of statistics over a national corpus, so a programme is read only as far
+as its head and ansættelser (:func:`uddprog.loading.indlæs_udsnit`); rounds and targets are small and
+are loaded whole. Large batches are spread over all cores like `uddprog validate`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import Field
+
+from ..catalog import yaml_filer
+from ..findings import Finding, Location
+from ..loading import Dokument, LoadError, indlæs, indlæs_udsnit, læs_tekst
+from ..models import Aftale, Ansaettelse, MaalbeskrivelseReference, Rekrutteringsrunde
+from ..models.base import Dokumentdel, Tekst
+from ..models.vocab import Videreuddannelsesregion
+from ..navne import slug
+
+
+class ProgramUdsnit(Dokumentdel):
+    """The parts of a programme statistics counts; the same field types as ``Uddannelsesprogram``."""
+
+    titel: Tekst
+    målbeskrivelse: MaalbeskrivelseReference
+    videreuddannelsesregion: Videreuddannelsesregion
+    forløb: Tekst
+    ansættelser: list[Ansaettelse] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Ansat:
+    """One ansættelse as statistics sees it."""
+
+    driftsregion: str
+    universitetshospital: bool
+    type: str
+    måneder: int
+
+
+@dataclass(frozen=True)
+class Forløb:
+    """One programme's forløb: where its months are spent."""
+
+    fil: Path
+    titel: str
+    navn: str
+    region: str
+    speciale: str
+    fase: str
+    ansættelser: tuple[Ansat, ...]
+    sted: Location  # the 'forløb:' line, for messages
+
+    @property
+    def start(self) -> str:
+        return self.ansættelser[0].driftsregion
+
+    @property
+    def slut(self) -> str:
+        return self.ansættelser[-1].driftsregion
+
+    @property
+    def måneder(self) -> int:
+        return sum(a.måneder for a in self.ansættelser)
+
+
+def forløb_fra(dok: Dokument) -> Forløb:
+    p = dok.model
+    return Forløb(
+        fil=dok.fil, titel=p.titel, navn=p.forløb, region=str(p.videreuddannelsesregion),
+        speciale=p.målbeskrivelse.speciale, fase=str(p.målbeskrivelse.fase),
+        ansættelser=tuple(Ansat(str(a.driftsregion), a.universitetshospital, str(a.type), a.måneder)
+                          for a in p.ansættelser),
+        sted=dok.sted("forløb"))
+
+
+_PROGRAMMÆRKE = re.compile(r"^(?:ansættelser|kompetenceplan)[ \t]*:", re.M)
+#: Målbeskrivelser and templates count for nothing here; a repository root given as PATH holds them.
+_ANDET = re.compile(r"^(?:kompetencer|revision_måneder)[ \t]*:", re.M)
+
+
+def læs_fil(fil: Path) -> tuple[str, object]:
+    """One file for statistics: ('program', Forløb), ('rekrutteringsrunde'|'aftale', Dokument),
+    ('fund', [Finding]) when it cannot be read, or (kind, None) for other document kinds."""
+    try:
+        tekst = læs_tekst(fil)
+        if _PROGRAMMÆRKE.search(tekst):
+            return "program", forløb_fra(indlæs_udsnit(fil, ProgramUdsnit, tekst=tekst))
+        if _ANDET.search(tekst):
+            return "andet", None
+        dok = indlæs(fil, tekst=tekst)
+    except LoadError as e:
+        return "fund", e.fund
+    if dok.type == "uddannelsesprogram":  # a programme written in an unusual style
+        return "program", forløb_fra(dok)
+    if dok.type in ("rekrutteringsrunde", "aftale"):
+        return dok.type, dok
+    return dok.type, None
+
+
+@dataclass
+class Indlæst:
+    forløb: list[Forløb] = field(default_factory=list)
+    runder: list[Dokument[Rekrutteringsrunde]] = field(default_factory=list)
+    aftaler: list[Dokument[Aftale]] = field(default_factory=list)
+    fund: list[Finding] = field(default_factory=list)
+    filer: int = 0
+
+
+PARALLEL_FRA = 200
+_BUNDT = 64
+
+
+def _læs_bundt(filer: list[Path]) -> list[tuple[str, object]]:
+    return [læs_fil(f) for f in filer]
+
+
+def læs_alle(filer: list[Path], jobs: int | None = None) -> Indlæst:
+    """Every file, in the given order; spread over processes from PARALLEL_FRA files on."""
+    if jobs is None:
+        miljø = os.environ.get("UDDPROG_JOBS", "")
+        jobs = int(miljø) if miljø.isdigit() and int(miljø) > 0 else (os.cpu_count() or 1) if len(filer) >= PARALLEL_FRA else 1
+    jobs = max(1, min(jobs, -(-len(filer) // _BUNDT)))
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        import multiprocessing
+
+        metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode)) as pool:
+            resultater = [r for del_ in pool.map(_læs_bundt, bundter) for r in del_]
+    else:
+        resultater = _læs_bundt(filer)
+    ud = Indlæst(filer=len(filer))
+    for art, værdi in resultater:
+        if art == "program":
+            ud.forløb.append(værdi)
+        elif art == "rekrutteringsrunde":
+            ud.runder.append(værdi)
+        elif art == "aftale":
+            ud.aftaler.append(værdi)
+        elif art == "fund":
+            ud.fund.extend(værdi)
+    return ud
+
+
+# --- the index rounds refer through ------------------------------------------
+
+Celle = tuple[str, str, str]  # (videreuddannelsesregion, speciale slug, fase)
+
+
+def celle(region: str, speciale: str, fase: str) -> Celle:
+    return (str(region), slug(speciale), str(fase))
+
+
+def forløbsindeks(forløb: list[Forløb]) -> dict[Celle, dict[str, list[Forløb]]]:
+    """Forløb by (region, specialty, phase) and name; a name held by two programmes is ambiguous."""
+    indeks: dict[Celle, dict[str, list[Forløb]]] = {}
+    for f in forløb:
+        indeks.setdefault(celle(f.region, f.speciale, f.fase), {}).setdefault(f.navn.strip(), []).append(f)
+    return indeks
+
+
+def repository_indeks(mappe: Path) -> dict[Celle, dict[str, list[Forløb]]]:
+    """The forløb of a repository's programme folder, for validating rounds on their own.
+
+    Use ``Katalog.forløbsindeks``: it builds this once per catalog, so hundreds of rounds read the
+    programmes once.
+    """
+    mappe = Path(mappe)
+    filer = yaml_filer(mappe) if mappe.is_dir() else []
+    return forløbsindeks([v for art, v in map(læs_fil, filer) if art == "program"])
