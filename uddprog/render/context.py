@@ -10,6 +10,7 @@ removed here (``Felter``), so both formats get clean text.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
