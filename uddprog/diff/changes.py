@@ -311,8 +311,10 @@ def vindue(k: Kursus, varighed: int) -> tuple[int, int]:
     return regler.kursusvindue(k, varighed)
 
 
-def vis_vindue(v: tuple[int, int]) -> str:
-    return f"måned {v[0]}" if v[0] == v[1] else f"måned {v[0]}–{v[1]}"
+def vis_vindue(v: tuple[int | None, int | None]) -> str:
+    if v[1] and (v[0] or 1) == v[1]:
+        return f"måned {v[1]}"
+    return f"måned {v[0] or 1}–{v[1] if v[1] else 'fasens slut'}"
 
 
 def strammet(før: tuple[int, int], efter: tuple[int, int]) -> bool:
