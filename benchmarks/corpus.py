@@ -42,6 +42,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script from a checkout without installing
     sys.path.insert(0, str(REPO))
 
+from uddprog import regler  # noqa: E402
 from uddprog.datoer import læg_måneder_til  # noqa: E402
 from uddprog.loading import LoadError, indlæs  # noqa: E402
 from uddprog.models import Fase, Maalbeskrivelse, NationalSkabelon  # noqa: E402
@@ -453,10 +454,10 @@ def hoved_kurser(sp: Speciale, varighed: int, rng: random.Random) -> list[dict]:
          "varighed": "2 dage", "senest_måned": 12,
          "kilde": "Sundhedsstyrelsen, generelle kurser i hoveduddannelsen (SOL1, tidligere LAS1)"},
         {"id": "sol2", "titel": "SOL2 – Sundhedsvæsenets organisation og ledelse, del 2", "type": "generel",
-         "varighed": "3 dage", "tidligst_måned": varighed - 24,
+         "varighed": "3 dage", "tidligst_måneder_før_slut": 24,
          "kilde": "Sundhedsstyrelsen, generelle kurser i hoveduddannelsen (SOL2, tidligere LAS3)"},
         {"id": "sol3", "titel": "SOL3 – Sundhedsvæsenets organisation og ledelse, del 3", "type": "generel",
-         "varighed": "3 dage", "tidligst_måned": varighed * 2 // 3 + 1,
+         "varighed": "3 dages internat og 1 dags eksternat", "sidste_del": 3,
          "kilde": "Sundhedsstyrelsen, generelle kurser i hoveduddannelsen (SOL3, tidligere LAS2)"},
     ]
     emner = list(sp.emner)
@@ -573,6 +574,7 @@ class MB:
     kurser: list[tuple[str, int | None, int | None]]
     forskning: tuple[int | None, int | None, int | None] | None  # start senest, end before, theory within
     spec: Speciale | None = None
+    mønster: list[tuple[str, int]] | None = None  # the målbeskrivelse's ansættelsesmønster (type, months)
 
     @classmethod
     def fra_model(cls, m: Maalbeskrivelse, spec: Speciale | None) -> MB:
@@ -580,9 +582,10 @@ class MB:
         return cls(m.speciale, str(m.fase), m.version, m.varighed_måneder,
                    [(k.id, [str(x) for x in k.læringsstrategier], [str(x) for x in k.vurderingsmetoder],
                      getattr(k, "min_vurderinger", None)) for k in m.kompetencer],
-                   [(k.id, k.tidligst_måned, k.senest_måned) for k in m.kurser],
+                   [(k.id, *regler.kursusvindue(k, m.varighed_måneder)) for k in m.kurser],
                    (f.start_senest_måned, f.slut_senest_måneder_før_slut, getattr(f, "teori_inden_måneder", None))
-                   if f else None, spec)
+                   if f else None, spec,
+                   [(str(d.type), d.måneder) for d in m.ansættelsesmønster] or None)
 
 
 def _navn(rng: random.Random) -> str:
@@ -673,19 +676,19 @@ def sektionstekst(sid: str, p: dict) -> list[str]:
             "Den uddannelsesansvarlige overlæge følger med i, at planen holdes.",
         ],
         "karrierevejledning": [
-            "Dine overvejelser om speciale er et fast punkt på **alle vejledersamtaler**.",
+            "Dine overvejelser om speciale og karriere er et fast punkt på **alle vejledersamtaler**.",
             "Vejlederen hjælper dig med at finde relevante hospitationer og med at forberede ansøgninger.",
             f"Videreuddannelsesregion {region} tilbyder desuden karrieredage og individuel karrierevejledning.",
         ],
         "evaluering": [
-            "Du evaluerer hver ansættelse på [evaluer.dk](https://www.evaluer.dk).",
+            "Du evaluerer hver ansættelse på [uddannelseslæge.dk](https://xn--uddannelseslge-cjb.dk).",
             "Evalueringerne drøftes i afdelingernes uddannelsesråd og årligt i det specialespecifikke "
             "uddannelsesudvalg, som bruger resultaterne ved næste revision af programmet.",
         ],
         "nyttige-links": [
             "- [Sundhedsstyrelsen – speciallægeuddannelsen](https://www.sst.dk)",
             "- [Lægeuddannelsen](https://www.laegeuddannelsen.dk) – begreber og regler",
-            "- [Evaluer.dk](https://www.evaluer.dk) – evaluering af uddannelsesforløb",
+            "- [Uddannelseslæge.dk](https://xn--uddannelseslge-cjb.dk) – logbog og evaluering af uddannelsesforløb",
         ],
     }
     return tekster.get(sid, [f"Afsnittet beskriver, hvordan forløb {forløb} i {sp.lower()} lever op til "
@@ -712,7 +715,10 @@ def ansættelsestekst(sted: str, afdeling: str, sp_navn: str, universitet: bool,
 def ansættelser_for(mb: MB, region: str, rng: random.Random) -> list[dict]:
     """1–5 ansættelser whose months sum to the phase, at hospitals of the region's driftsregioner."""
     fase, varighed, sp = mb.fase, mb.varighed, mb.spec
-    if fase == "kbu":
+    typer: list[str | None] = []
+    if mb.mønster:
+        typer, længder = [t for t, _ in mb.mønster], [m for _, m in mb.mønster]
+    elif fase == "kbu":
         længder = [6, 6]
     elif fase == "introduktion":
         længder = [12] if rng.random() < 0.75 else [6, 6]
@@ -724,9 +730,14 @@ def ansættelser_for(mb: MB, region: str, rng: random.Random) -> list[dict]:
     if sp and sp.ikke_sjælland and "Sjælland" in driftsregioner:
         driftsregioner.remove("Sjælland")
     ud, brugt = [], set()
+    # Øst: a hoveduddannelse forløb starts and ends in Region Sjælland where the specialty is offered (P050)
+    sjælland_ende = fase == "hoveduddannelse" and "Sjælland" in driftsregioner
     for i, måneder in enumerate(længder):
-        dr = rng.choice(driftsregioner)
-        if fase == "kbu" and i == 0 or (sp and sp.praksis and i % 2 == 1):
+        dr = "Sjælland" if sjælland_ende and i in (0, len(længder) - 1) else rng.choice(driftsregioner)
+        type_ = typer[i] if typer else None
+        praksis = type_ == "almen-praksis" if typer else (fase == "kbu" and i == (1 if region == "Øst" else 0)  # Øst: almen praksis is the 2nd (P053)
+                                                 or (sp and sp.praksis and i % 2 == 1))
+        if praksis:
             by = rng.choice(PRAKSISBYER[dr])
             sted, afdeling, uni = f"Lægehuset {by} (fiktiv praksis)", "Almen praksis", False
             kort = f"praksis-{slug(by)}"
@@ -744,10 +755,17 @@ def ansættelser_for(mb: MB, region: str, rng: random.Random) -> list[dict]:
         while id_ in brugt:
             id_, k = f"{kort}-{k}", k + 1
         brugt.add(id_)
-        ud.append({"id": id_, "sted": sted, "afdeling": afdeling, "driftsregion": dr, "universitetshospital": uni,
-                   "måneder": måneder,
-                   "beskrivelse": ansættelsestekst(sted, afdeling, mb.speciale if mb.spec else "klinisk basisuddannelse",
-                                                   uni, rng)})
+        ansættelse = {"id": id_}
+        if praksis or type_:
+            ansættelse["type"] = type_ or "almen-praksis"
+        ansættelse |= {"sted": sted, "afdeling": afdeling, "driftsregion": dr, "universitetshospital": uni,
+                       "måneder": måneder,
+                       "beskrivelse": ansættelsestekst(sted, afdeling, mb.speciale if mb.spec else "klinisk basisuddannelse",
+                                                       uni, rng)}
+        if fase == "kbu":
+            ansættelse["uddannelsesplan_senest_dag"] = regler.UDDANNELSESPLAN_KBU_DAGE
+        ansættelse["vejledersamtaler"] = [{"type": t, "senest_dag": d} for t, d in regler.samtaleplan(måneder, fase)]
+        ud.append(ansættelse)
     return ud
 
 
@@ -804,7 +822,9 @@ def program_data(mb: MB, skabelon: NationalSkabelon, region: str, nr: int, rng: 
             "udarbejdet_af": [
                 {"navn": _navn(rng), "rolle": "pkl", "titel": f"Postgraduat klinisk lektor, Videreuddannelsesregion {region} (fiktiv)"},
                 {"navn": _navn(rng), "rolle": "uao", "titel": f"Uddannelsesansvarlig overlæge, {ansættelser[0]['afdeling']} (fiktiv)"},
-            ] + ([{"navn": _navn(rng), "rolle": "uddannelsesudvalg",
+            ] + ([{"navn": _navn(rng), "rolle": "tutorlaege", "titel": "Tutorlæge i almen praksis (fiktiv)"}]
+                 if mb.fase != "kbu" and any(a.get("type") == "almen-praksis" for a in ansættelser) else []
+            ) + ([{"navn": _navn(rng), "rolle": "uddannelsesudvalg",
                    "titel": f"Formand for det specialespecifikke uddannelsesudvalg, {region} (fiktiv)"}]
                  if rng.random() < 0.5 else []),
             "godkendt_af": GODKENDER[region],
@@ -837,7 +857,7 @@ def program_data(mb: MB, skabelon: NationalSkabelon, region: str, nr: int, rng: 
         data["fokuserede_ophold"] = [{
             "sted": f"{mb.spec.afdeling if mb.spec and not mb.spec.praksis else 'Medicinsk Afdeling'}, {sted}",
             "ansættelse": ansættelser[ai]["id"], "fra_måned": fra, "til_måned": min(b, fra + rng.randint(0, 1)),
-            "varighed": rng.choice(["1 uge", "2 uger", "10 dage"]),
+            "dage": rng.choice([7, 10, 14]),
             "formål": f"Træning i højt specialiserede funktioner inden for kompetence {' og '.join(komp)}, som "
                       "ansættelsesstedet ikke selv kan tilbyde.",
             "kompetencer": komp}]

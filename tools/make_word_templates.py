@@ -311,6 +311,40 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
     return t
 
 
+# ------------------------------------------------------------------ blocks (one function each)
+
+
+def block_vejledersamtaler(doc) -> None:
+    """The planned vejledersamtaler, one table per ansættelse (block 'vejledersamtaler')."""
+    tag(doc, "{%p elif b == 'vejledersamtaler' %}")
+    tag(doc, "{%p for g in vejledersamtaler %}")
+    # A bold caption, not a heading: one entry per ansættelse would crowd the table of contents.
+    caption = para(doc, "{{ g.overskrift }}", bold=True)
+    caption.paragraph_format.keep_with_next = True
+    caption.paragraph_format.space_before = Pt(12)
+    tag(doc, "{%p if g.ansaettelse.samtaler %}")
+    table(doc, [
+        ("Samtale", 3.6, "{{ r.samtale }}"),
+        ("Hvornår", 3.6, "{{ r.senest }}"),
+        ("Karrierevejledning", 2.8, "{{ r.karriere }}"),
+        ("Bemærkning", 7.0, "{{ r.bemaerkning }}"),
+    ], "r in g.ansaettelse.samtaler")
+    tag(doc, "{%p else %}")
+    para(doc, "Der er ikke planlagt vejledersamtaler i denne ansættelse.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if g.ansaettelse.uddannelsesplan %}")
+    para(doc, "{{ g.ansaettelse.uddannelsesplan }}", "Lille tekst")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
+def colophon_rule_source(doc) -> None:
+    """Where the template's rules come from, under the colophon, so nobody mistakes them for SST's."""
+    tag(doc, "{%p if skabelon.regelkilde %}")
+    para(doc, "Skabelonens regler: {{ skabelon.regelkilde }}", "Lille tekst")
+    tag(doc, "{%p endif %}")
+
+
 # ------------------------------------------------------------------ document
 
 
@@ -338,6 +372,7 @@ def build(variant: Variant):
     para(doc, "Programmet er dannet med uddprog ud fra {{ skabelon.navn }} (version {{ skabelon.version }}) "
               "og målbeskrivelsen {{ mb.navn }}, udarbejdet af {{ mb.udarbejdet_af }} og godkendt af "
               "{{ mb.godkendt_af }}.", "Lille tekst")
+    colophon_rule_source(doc)
     page_break(doc)
 
     # --- table of contents
@@ -387,6 +422,8 @@ def build(variant: Variant):
     ], "r in g.rader")
     # The plan's remark goes under the competency's title, as in the HTML; an empty one leaves no paragraph.
     plan.rows[2].cells[1].add_paragraph("{{p r.bemaerkning|md('Bemaerkning') }}")
+    # The competency's assessment cards go under its methods; none leaves no paragraph.
+    plan.rows[2].cells[6].add_paragraph("{{p r.kort|md('Tabeltekst') }}")
     tag(doc, "{%p else %}")
     para(doc, f"Der er ikke planlagt {variant.flertal} i denne ansættelse.")
     tag(doc, "{%p endif %}")
@@ -440,6 +477,8 @@ def build(variant: Variant):
     tag(doc, "{%p else %}")
     para(doc, "Der er ikke planlagt fokuserede ophold i programmet.")
     tag(doc, "{%p endif %}")
+
+    block_vejledersamtaler(doc)
 
     tag(doc, "{%p elif b == 'forskningstræning' %}")
     tag(doc, "{%p if forskning %}")

@@ -245,6 +245,17 @@ class Katalog:
         """All versions of one specialty's målbeskrivelse for one phase, oldest first."""
         return list(self._versionsindeks.get((speciale.casefold(), str(fase)), ()))
 
+    def gældende_version(self, speciale: str, fase: Fase | str, dato) -> Dokument[Maalbeskrivelse] | None:
+        """The version that applies to a forløb dated ``dato`` (opslået, påbegyndt or ansat, as the version says).
+
+        The library function `uddprog migrate` and `status` use to say who stays on an old version.
+        """
+        from .regler import gældende_version
+
+        versioner = self.versioner(speciale, fase)
+        valgt = gældende_version([d.model for d in versioner], dato)
+        return next((d for d in versioner if d.model is valgt), None)
+
     def nyere_versioner(self, mb: Maalbeskrivelse) -> list[Dokument[Maalbeskrivelse]]:
         return [d for d in self.versioner(mb.speciale, mb.fase) if d.model.gyldig_fra > mb.gyldig_fra]
 

@@ -14,8 +14,20 @@ import json
 import textwrap
 from collections.abc import Iterator
 
-from .models import DRIFTSREGIONER, Fase, Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion, visningsnavn
-from .models import PLADSHOLDER as UDFYLD  # P026 finds any that is left
+from . import regler
+from .models import (
+    DRIFTSREGIONER,
+    PLADSHOLDER as UDFYLD,  # P026 finds any that is left
+    Ansaettelsestype,
+    Ansvarsrolle,
+    Driftsregion,
+    Fase,
+    Maalbeskrivelse,
+    NationalSkabelon,
+    Videreuddannelsesregion,
+    visningsnavn,
+)
+from .navne import slug
 
 
 def _q(tekst: str) -> str:
@@ -37,8 +49,15 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
     fase = visningsnavn(mb.fase).lower()
     titel = (f"Uddannelsesprogram for {fase}" if mb.fase == Fase.KBU
              else f"Uddannelsesprogram for {fase} i {mb.speciale.lower()}")
-    ansættelse = "ansaettelse-1"
     driftsregioner = sorted(DRIFTSREGIONER[region])
+    # Only one driftsregion (Syd) is a fact; with two the author must choose, except that an Øst
+    # hoveduddannelse starts and ends in Region Sjælland where the specialty is offered (P050).
+    driftsregion = driftsregioner[0] if len(driftsregioner) == 1 else UDFYLD
+    if (Driftsregion.SJAELLAND in driftsregioner and mb.fase == Fase.HOVEDUDDANNELSE
+            and slug(mb.speciale) not in regler.IKKE_I_REGION_SJÆLLAND):
+        driftsregion = Driftsregion.SJAELLAND
+    mønster = regler.ansættelsesmønster(mb)
+    ansættelse, første_slut = "ansaettelse-1", mønster[0].måneder
     ud = [
         "# yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json",
         f"# Skelet dannet af 'uddprog ny' ud fra {mb.speciale}, {fase}, version {mb.version}, og den nationale",
@@ -52,7 +71,9 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
         "ansvar:",
         "  udarbejdet_af:",
     ]
-    roller = skabelon.påkrævede_forfatterroller or ["pkl"]
+    roller = list(skabelon.påkrævede_forfatterroller or ["pkl"])
+    if mb.fase != Fase.KBU and any(d.type == Ansaettelsestype.ALMEN_PRAKSIS for d in mønster):
+        roller.append(Ansvarsrolle.TUTORLAEGE)  # the praksisbeskrivelse is the tutorlæge's
     ud += [f"    - {{navn: {_q(UDFYLD)}, rolle: {r}}}  # {visningsnavn(r)}" for r in roller]
     ud += [
         f"  godkendt_af: {_q(UDFYLD)}",
@@ -62,20 +83,30 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
            if skabelon.revisionsinterval_måneder else ""),
         "ansættelser:  # i forløbets rækkefølge; månederne skal give "
         f"{mb.varighed_måneder} i alt",
-        f"  - id: {ansættelse}",
-        f"    sted: {_q(UDFYLD)}",
-        f"    afdeling: {_q(UDFYLD)}",
-        # Only one driftsregion (Syd) is a fact; with two the author must choose.
-        f"    driftsregion: {driftsregioner[0] if len(driftsregioner) == 1 else UDFYLD}  # {' eller '.join(driftsregioner)}",
-        f"    universitetshospital: {UDFYLD}  # true eller false",
-        f"    måneder: {mb.varighed_måneder}",
-        f"    beskrivelse: {_q(UDFYLD)}",
-        "kompetenceplan:  # måneder tælles fra forløbets start",
     ]
+    for nr, del_ in enumerate(mønster, start=1):
+        praksis = del_.type == Ansaettelsestype.ALMEN_PRAKSIS
+        ud += [
+            f"  - id: ansaettelse-{nr}" + (f"  # {' '.join(del_.betegnelse.split())}" if del_.betegnelse else ""),
+            f"    type: {del_.type}",
+            f"    sted: {_q(UDFYLD)}",
+            f"    afdeling: {_q('Almen praksis' if praksis else UDFYLD)}",
+            f"    driftsregion: {driftsregion}  # {' eller '.join(driftsregioner)}",
+            f"    universitetshospital: {'false' if praksis else UDFYLD}  # true eller false",
+            f"    måneder: {del_.måneder}",
+            f"    beskrivelse: {_q(UDFYLD)}" + ("  # praksisbeskrivelsen" if praksis else ""),
+        ]
+        if mb.fase == Fase.KBU:
+            ud.append(f"    uddannelsesplan_senest_dag: {regler.UDDANNELSESPLAN_KBU_DAGE}")
+        ud.append(f"    vejledersamtaler:  # dag 1 er første arbejdsdag; mindst {regler.mindste_antal_samtaler(del_.måneder)}, "
+                  f"den første inden for {regler.første_samtale_senest(mb.fase)} dage ({regler.KILDE_SAMTALER.tekst.split(',')[0]}, "
+                  "sekundær kilde)")
+        ud += [f"      - {{type: {t}, senest_dag: {dag}}}" for t, dag in regler.samtaleplan(del_.måneder, mb.fase)]
+    ud.append("kompetenceplan:  # måneder tælles fra forløbets start")
     for k in mb.kompetencer:
         felter = [
             f"kompetence: {_q(k.id)}", f"ansættelse: {ansættelse}",
-            "fra_måned: 1", f"til_måned: {mb.varighed_måneder}",
+            "fra_måned: 1", f"til_måned: {første_slut}",
             f"læringsmetoder: {_liste(k.læringsstrategier)}",
             f"vurderingsmetoder: {_liste(k.vurderingsmetoder)}",
         ]
@@ -86,9 +117,8 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
     if mb.kurser:
         ud.append("kurser:")
         for c in mb.kurser:
-            måned = c.tidligst_måned or min(c.senest_måned or 1, mb.varighed_måneder)
-            vindue = ", ".join(x for x in (f"tidligst måned {c.tidligst_måned}" if c.tidligst_måned else "",
-                                           f"senest måned {c.senest_måned}" if c.senest_måned else "") if x)
+            måned, _ = regler.kursusvindue(c, mb.varighed_måneder)
+            vindue = regler.vinduesregel(c)
             ud.append(f"  - {{kursus: {_q(c.id)}, måned: {måned}}}  # {' '.join(c.titel.split())}"
                       + (f" ({vindue})" if vindue else ""))
     if mb.forskningstræning:

@@ -57,14 +57,24 @@ def skabelon_data(fase: str = "hoveduddannelse") -> dict:
         "udgivet_af": "test",
         "revision_måneder": 6,
         "revisionsinterval_måneder": 36,
+        "regelkilde": "Illustrative regler til test.",
         "ansvarsfelter": ["udarbejdet_af", "godkendt_af", "godkendt_dato", "næste_revision"],
         "påkrævede_forfatterroller": ["pkl"],
         "sektioner": [
             {"id": "indledning", "titel": "Indledning", "vejledning": "Skriv en indledning."},
             {"id": "vejledning", "titel": "Vejledning", "vejledning": "Om vejledning.", "maks_ord": 50},
+            {"id": "karrierevejledning", "titel": "Karrierevejledning", "vejledning": "Om karrieren.",
+             "påkrævet": False},
             {"id": "nyttige-links", "titel": "Nyttige links", "vejledning": "Links.", "påkrævet": False, "maks_ord": 5},
         ],
     }
+
+
+def samtaler(måneder: int, fase: str = "hoveduddannelse") -> list[dict]:
+    """A plan of vejledersamtaler that meets the rules (intro first, slut last, enough of them)."""
+    from uddprog.regler import samtaleplan
+
+    return [{"type": t, "senest_dag": dag} for t, dag in samtaleplan(måneder, fase)]
 
 
 def program_data() -> dict:
@@ -82,9 +92,10 @@ def program_data() -> dict:
         },
         "ansættelser": [
             {"id": "goedstrup", "sted": "Regionshospitalet Gødstrup", "afdeling": "Neurologi", "driftsregion": "Midtjylland",
-             "universitetshospital": False, "måneder": 24, "beskrivelse": "En afdeling."},
+             "universitetshospital": False, "måneder": 24, "beskrivelse": "En afdeling.", "vejledersamtaler": samtaler(24)},
             {"id": "auh", "sted": "Aarhus Universitetshospital", "afdeling": "Hjerne- og Rygsygdomme",
-             "driftsregion": "Midtjylland", "universitetshospital": True, "måneder": 24, "beskrivelse": "En anden."},
+             "driftsregion": "Midtjylland", "universitetshospital": True, "måneder": 24, "beskrivelse": "En anden.",
+             "vejledersamtaler": samtaler(24)},
         ],
         "kompetenceplan": [
             {"kompetence": "1", "ansættelse": "goedstrup", "fra_måned": 1, "til_måned": 12,
@@ -98,7 +109,7 @@ def program_data() -> dict:
         ],
         "kurser": [{"kursus": "SOL1", "måned": 6}, {"kursus": "SOL2", "måned": 30}],
         "fokuserede_ophold": [{"sted": "Neurofysiologisk Afdeling", "ansættelse": "auh", "fra_måned": 30,
-                               "til_måned": 30, "varighed": "2 uger", "formål": "EEG og EMG.", "kompetencer": ["1"]}],
+                               "til_måned": 30, "dage": 14, "formål": "EEG og EMG.", "kompetencer": ["1"]}],
         "forskningstræning": {"fra_måned": 13, "til_måned": 36},
         "sektioner": {"indledning": "Velkommen til **forløbet**.", "vejledning": "Vejleder følger dig."},
     }

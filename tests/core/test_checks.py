@@ -8,7 +8,7 @@ import pytest
 
 from uddprog.checks import REGISTER
 
-from .conftest import DATO, Repo, kopi, mb_data
+from .conftest import DATO, Repo, kopi, mb_data, samtaler
 
 
 def _ny_version(r: Repo, gyldig_fra: str = "2024-09-01", **ændringer) -> None:
@@ -29,6 +29,48 @@ def _m003(r):
 
 def _t001(r):
     r.ekstra["templates/national/forkert-mappe/skabelon.yaml"] = kopi(r.skabelon) | {"id": "andet-id"}
+
+
+def _kbu(r):
+    """Turn the repository's programme into a KBU of two six-month hospital ansættelser."""
+    r.mb.update(fase="kbu", varighed_måneder=12, kurser=[])
+    r.mb.pop("forskningstræning")
+    r.program["målbeskrivelse"]["fase"] = "kbu"
+    r.program.pop("forskningstræning")
+    r.program["kurser"] = []
+    r.program["fokuserede_ophold"] = []
+    for a in r.program["ansættelser"]:
+        a.update(måneder=6, vejledersamtaler=samtaler(6, "kbu"))
+    for post in r.program["kompetenceplan"]:
+        post.update(fra_måned=1, til_måned=6, ansættelse="goedstrup")
+
+
+def _m012(r):
+    r.mb.update(fase="kbu", varighed_måneder=12,
+                ansættelsesmønster=[{"type": "sygehusafdeling", "måneder": 6}, {"type": "kommunal", "måneder": 6}])
+
+
+def _p046(r):
+    for s in r.program["ansættelser"][0]["vejledersamtaler"]:
+        s["karrierevejledning"] = False
+
+
+def _p050(r):
+    r.program["videreuddannelsesregion"] = "Øst"
+    for a in r.program["ansættelser"]:
+        a["driftsregion"] = "Hovedstaden"
+
+
+def _p053(r):
+    _kbu(r)
+    r.program["videreuddannelsesregion"] = "Øst"
+    for a in r.program["ansættelser"]:
+        a["driftsregion"] = "Sjælland"
+    r.program["ansættelser"][0]["type"] = "almen-praksis"
+
+
+def _t011(r):
+    r.skabelon["sektioner"] = [s for s in r.skabelon["sektioner"] if s["id"] != "karrierevejledning"]
 
 
 # check id → (what to break, where the finding must point: (file suffix, line) or None)
@@ -76,6 +118,26 @@ MUTATIONER = {
                                                            "dato": "2026-11-23"}),
     "P061": lambda r: r.program["ansvar"].update(revision={"fra_version": "2011", "til_version": "2015",
                                                            "dato": "2026-11-23", "status": "godkendt"}),
+    "P040": _kbu,
+    "P041": lambda r: r.mb.update(ansættelsesmønster=[{"type": "sygehusafdeling", "måneder": 24},
+                                                      {"type": "almen-praksis", "måneder": 24}]),
+    "P042": lambda r: r.program["ansættelser"][0]["vejledersamtaler"].pop(),
+    "P043": lambda r: r.program["ansættelser"][0]["vejledersamtaler"][0].update(senest_dag=45),
+    "P044": _kbu,
+    "P045": lambda r: r.program["ansættelser"][1]["vejledersamtaler"][-1].update(senest_dag=800),
+    "P046": _p046,
+    "P047": lambda r: r.program["fokuserede_ophold"][0].update(dage=45),
+    "P048": lambda r: r.program["fokuserede_ophold"][0].pop("dage"),
+    "P049": lambda r: r.mb.update(udfaset="2020-01-01"),
+    "P050": _p050,
+    "P051": lambda r: r.program["sektioner"].update(indledning="Evaluér på [evaluer.dk](https://www.evaluer.dk)."),
+    "P052": lambda r: r.program["ansættelser"][1].update(type="almen-praksis"),
+    "P053": _p053,
+    "M010": lambda r: r.mb.update(ansættelsesmønster=[{"type": "sygehusafdeling", "måneder": 24}]),
+    "M011": lambda r: r.mb.update(udfaset="2010-01-01"),
+    "M012": _m012,
+    "T010": lambda r: r.skabelon.pop("regelkilde"),
+    "T011": _t011,
     "P027": lambda r: r.program["kurser"].append({"kursus": "SOL1", "måned": 8}),
     "P028": lambda r: r.ekstra.update({"examples/nord/program-kopi.yaml": kopi(r.program)}),
     "P030": lambda r: r.program["sektioner"].update(indledning="Se <b>dette</b>."),

@@ -89,6 +89,30 @@ def test_cli_bad_input_exits_2_with_a_danish_message(args, ord_):
     assert r.returncode == 2 and ord_ in r.stderr and "Traceback" not in r.stderr
 
 
+def test_an_øst_hoveduddannelse_skeleton_starts_in_region_sjælland(tmp_path):
+    mb = next(d.model for d in KATALOG.målbeskrivelser if d.model.speciale == "Psykiatri")
+    tekst = skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.OEST)
+    assert "driftsregion: Sjælland" in tekst
+    _, resultat = _skriv_og_valider(tmp_path, _udfyld(tekst))
+    assert not [str(f) for f in resultat.fund if f.check in ("P040", "P042", "P043", "P050")]
+
+
+def test_an_almen_medicin_skeleton_follows_the_pattern_with_a_tutorlæge():
+    mb = next(d.model for d in KATALOG.målbeskrivelser if d.model.speciale == "Almen medicin")
+    data = yaml.safe_load(skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.NORD))
+    assert [(a["type"], a["måneder"]) for a in data["ansættelser"]] == [
+        (str(d.type), d.måneder) for d in mb.ansættelsesmønster]
+    assert "tutorlaege" in {f["rolle"] for f in data["ansvar"]["udarbejdet_af"]}
+
+
+def test_a_kbu_skeleton_has_six_months_in_almen_praksis_and_the_plan_within_14_days():
+    mb = next(d.model for d in KATALOG.målbeskrivelser if d.model.fase == "kbu")
+    data = yaml.safe_load(skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.SYD))
+    assert [(a["type"], a["måneder"]) for a in data["ansættelser"]] == [("sygehusafdeling", 6), ("almen-praksis", 6)]
+    assert all(a["uddannelsesplan_senest_dag"] == 14 and a["vejledersamtaler"][0]["senest_dag"] == 14
+               for a in data["ansættelser"])
+
+
 def test_facts_only_the_author_knows_are_placeholders_validate_names(tmp_path):
     mb = KATALOG.slå_op("neurologi/hoveduddannelse@2015").model
     tekst = skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.NORD)

@@ -59,3 +59,31 @@ def test_målbeskrivelser_are_realistic(katalog):
             assert 15 <= len(mb.kompetencer) <= 40, d.fil
             assert mb.forskningstræning is not None
         assert {r for k in mb.kompetencer for r in k.roller} == set(Rolle), f"{d.fil}: all seven lægeroller"
+
+
+def test_new_specialties_have_their_own_structure_in_several_regions(katalog, programmer):
+    regioner: dict[str, set] = {}
+    for p in programmer:
+        regioner.setdefault(p.model.målbeskrivelse.speciale, set()).add(p.model.videreuddannelsesregion)
+    for speciale in ("Almen medicin", "Psykiatri", "Ortopædisk kirurgi"):
+        assert len(regioner.get(speciale, ())) >= 2, speciale
+    mb = {d.model.speciale: d.model for d in katalog.målbeskrivelser if d.model.fase == Fase.HOVEDUDDANNELSE}
+    almen = mb["Almen medicin"]
+    assert almen.gælder_for == "opslaaet" and {d.type for d in almen.ansættelsesmønster} >= {"almen-praksis",
+                                                                                              "sygehusafdeling"}
+    assert sum(1 for k in mb["Psykiatri"].kompetencer if k.min_vurderinger) >= 5
+    kirurgi = mb["Ortopædisk kirurgi"]
+    assert any("osats" in k.vurderingsmetoder and k.kompetencekort for k in kirurgi.kompetencer)
+    for p in programmer:
+        if p.model.målbeskrivelse.speciale == "Almen medicin":
+            assert any(f.rolle == "tutorlaege" for f in p.model.ansvar.udarbejdet_af)
+        if p.model.målbeskrivelse.speciale == "Ortopædisk kirurgi":
+            assert p.model.fokuserede_ophold and all(o.dage for o in p.model.fokuserede_ophold)
+
+
+def test_every_shipped_ansættelse_plans_its_vejledersamtaler(programmer):
+    for p in programmer:
+        for a in p.model.ansættelser:
+            assert a.vejledersamtaler, f"{p.fil}: {a.id}"
+        if p.model.målbeskrivelse.fase == Fase.KBU:
+            assert sum(a.måneder for a in p.model.ansættelser if a.type == "almen-praksis") == 6, p.fil

@@ -21,6 +21,8 @@ from pathlib import Path
 import yaml
 from hypothesis import strategies as st
 
+from uddprog.checks.program import PLADSHOLDER
+
 ROLLER = ["medicinsk-ekspert", "kommunikator", "samarbejder", "leder-administrator-organisator",
           "sundhedsfremmer", "akademiker", "professionel"]
 METODER = ["struktureret-vejledersamtale", "struktureret-observation", "mini-cex", "case-baseret-diskussion",
@@ -31,6 +33,7 @@ STRATEGIER = ["klinisk-arbejde", "selvstudium", "kursus", "fokuseret-ophold", "u
 REGIONER = {"Nord": ["Nordjylland", "Midtjylland"], "Syd": ["Syddanmark"], "Øst": ["Sjælland", "Hovedstaden"]}
 ANSVARSROLLER = ["puf", "pkl", "uao", "uko", "vejleder", "uddannelsesudvalg", "sekretariat", "drrlv"]
 FASER = {"kbu": 12, "introduktion": 12, "hoveduddannelse": 48}
+ANSÆTTELSESTYPER = ["sygehusafdeling", "almen-praksis", "speciallaegepraksis", "psykiatrisk-afdeling", "kommunal"]
 
 #: Legal text that tends to break renderers, escapers and YAML round trips.
 GIFTIGE = [
@@ -57,7 +60,9 @@ def tekst(min_size: int = 1) -> st.SearchStrategy[str]:
                    st.lists(st.sampled_from(GIFTIGE), max_size=4).map(" ".join))
     if min_size:
         rå = rå.map(lambda s: s + " x" if not any(c.isalnum() for c in s) else s)
-    return rå
+    # Hypothesis also draws string constants from the code under test; `uddprog ny`'s placeholder is an error
+    # (P026) by design, so a valid repository cannot contain it.
+    return rå.map(lambda s: s.replace(PLADSHOLDER, PLADSHOLDER.lower()))
 
 
 _ID_FØRST = "0123456789ABCXYZabcxyzÆØÅæøå"
@@ -167,8 +172,11 @@ def repositorier(draw, maks_ansættelser: int = 12, maks_kompetencer: int = 8) -
         del skabelon["revisionsinterval_måneder"]
 
     # Ansættelser: months split into n parts that sum to the phase.
-    n = draw(st.integers(1, min(maks_ansættelser, varighed)))
-    snit = sorted(draw(st.lists(st.integers(1, varighed - 1), min_size=n - 1, max_size=n - 1, unique=True))) if n > 1 else []
+    # A KBU ends in six months of almen praksis (P040), so its cuts fall in the first six months.
+    kbu = fase == "kbu"
+    n = draw(st.integers(2 if kbu else 1, min(maks_ansættelser, 7 if kbu else varighed)))
+    sidste_snit = 6 if kbu else varighed - 1
+    snit = sorted(draw(st.lists(st.integers(1, sidste_snit), min_size=n - 1, max_size=n - 1, unique=True))) if n > 1 else []
     grænser = [0, *snit, varighed]
     region = draw(st.sampled_from(sorted(REGIONER)))
     ans_ids = draw(st.lists(ID, min_size=n, max_size=n, unique_by=str.casefold))
@@ -180,6 +188,10 @@ def repositorier(draw, maks_ansættelser: int = 12, maks_kompetencer: int = 8) -
                             "driftsregion": draw(st.sampled_from(REGIONER[region])),
                             "universitetshospital": draw(st.booleans()), "måneder": måneder,
                             "beskrivelse": m(f"ansættelser[{i}].beskrivelse")})
+        if kbu and i == n - 1:
+            ansættelser[-1]["type"] = "almen-praksis"
+        elif draw(st.booleans()):
+            ansættelser[-1]["type"] = draw(st.sampled_from(ANSÆTTELSESTYPER))
     plan = []
     for komp in kompetencer:
         j = draw(st.integers(0, n - 1))

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..catalog import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading import Dokument, LoadError, indlæs
-from . import dokument as _dokument, program as _program, rekruttering as _rekruttering  # noqa: F401  (registers the checks)
+from . import dokument as _dokument, program as _program, rekruttering as _rekruttering, uddannelse as _uddannelse  # noqa: F401,E501  (registers the checks)
 from .kontekst import DokumentKontekst, ProgramKontekst
 from .registry import REGISTER, Check, beskriv, checks_for
 from .. import config as _config  # noqa: F401,E402  (registers the configuration ids C001–C007)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalog import SKABELON_FIL
+from .. import regler
 from ..findings import Severity
 from ..models import Fase
 from .kontekst import DokumentKontekst
@@ -38,7 +39,7 @@ def dublet_id(k: DokumentKontekst) -> Iterator[Fund]:
                 set_[element.id] = i
 
 
-@check("M001", W, "Fasens varighed afviger fra det sædvanlige", "målbeskrivelse")
+@check("M001", W, "Fasens varighed afviger fra det sædvanlige", "målbeskrivelse", kilde=regler.KILDE_FASER)
 def fasevarighed(k: DokumentKontekst) -> Iterator[Fund]:
     mb = k.dok.model
     lav, høj = FASE_MÅNEDER[mb.fase]
@@ -52,14 +53,17 @@ def fasevarighed(k: DokumentKontekst) -> Iterator[Fund]:
 def kursusvindue(k: DokumentKontekst) -> Iterator[Fund]:
     mb = k.dok.model
     for i, kursus in enumerate(mb.kurser):
-        for felt in ("tidligst_måned", "senest_måned"):
+        for felt in ("tidligst_måned", "senest_måned", "tidligst_måneder_før_slut", "senest_måneder_før_slut"):
             værdi = getattr(kursus, felt)
             if værdi is not None and værdi > mb.varighed_måneder:
                 yield (f"Kurset '{kursus.id}' har {felt} {værdi}, men fasen varer kun {mb.varighed_måneder} måneder.",
                        k.dok.sted("kurser", i, felt))
-        if kursus.tidligst_måned and kursus.senest_måned and kursus.tidligst_måned > kursus.senest_måned:
-            yield (f"Kurset '{kursus.id}' skal tages tidligst i måned {kursus.tidligst_måned} men senest i måned "
-                   f"{kursus.senest_måned}; byt om på grænserne.", k.dok.sted("kurser", i, "tidligst_måned"))
+                break
+        else:
+            fra, til = regler.kursusvindue(kursus, mb.varighed_måneder)
+            if fra > til:
+                yield (f"Kurset '{kursus.id}' skal tages {regler.vinduesregel(kursus)}, hvilket giver måned "
+                       f"{fra}–{til}, et tomt vindue; ret grænserne.", k.dok.sted("kurser", i))
 
 
 @check("M003", W, "'erstatter' henviser til en kompetence der ikke findes i forrige version", "målbeskrivelse")
@@ -81,7 +85,8 @@ def erstatter_findes(k: DokumentKontekst) -> Iterator[Fund]:
 SPECIALEKURSUS_TIMER = 210
 
 
-@check("M004", W, "De specialespecifikke kurser summer ikke til 210 timer i hoveduddannelsen", "målbeskrivelse")
+@check("M004", W, "De specialespecifikke kurser summer ikke til 210 timer i hoveduddannelsen", "målbeskrivelse",
+       kilde=regler.KILDE_SPECIALEKURSER)
 def kursustimer(k: DokumentKontekst) -> Iterator[Fund]:
     mb = k.dok.model
     kurser = [c for c in mb.kurser if c.type == "specialespecifik"]
@@ -108,3 +113,52 @@ def skabelon_ansvarsfelter(k: DokumentKontekst) -> Iterator[Fund]:
         if felt in set_:
             yield (f"Ansvarsfeltet '{felt}' står to gange.", k.dok.sted("ansvarsfelter", i))
         set_.add(felt)
+
+
+@check("M010", E, "Ansættelsesmønsterets måneder summer ikke til fasens varighed", "målbeskrivelse")
+def mønster_summer(k: DokumentKontekst) -> Iterator[Fund]:
+    mb = k.dok.model
+    if mb.ansættelsesmønster and (i_alt := sum(d.måneder for d in mb.ansættelsesmønster)) != mb.varighed_måneder:
+        dele = " + ".join(str(d.måneder) for d in mb.ansættelsesmønster)
+        yield (f"Ansættelsesmønsteret varer {dele} = {i_alt} måneder, men fasen varer {mb.varighed_måneder}.",
+               k.dok.sted("ansættelsesmønster"))
+
+
+@check("M011", E, "Versionen er udfaset før den træder i kraft", "målbeskrivelse")
+def udfaset_før_gyldig(k: DokumentKontekst) -> Iterator[Fund]:
+    mb = k.dok.model
+    if mb.udfaset is not None and mb.udfaset <= mb.gyldig_fra:
+        yield (f"'udfaset' ({mb.udfaset.isoformat()}) ligger ikke efter 'gyldig_fra' ({mb.gyldig_fra.isoformat()}).",
+               k.dok.sted("udfaset"))
+
+
+@check("M012", E, "En KBU-målbeskrivelses ansættelsesmønster har ikke 6 måneder i almen praksis", "målbeskrivelse",
+       kilde=regler.KILDE_KBU_ALMEN_PRAKSIS)
+def kbu_mønster(k: DokumentKontekst) -> Iterator[Fund]:
+    mb = k.dok.model
+    if mb.fase != Fase.KBU or not mb.ansættelsesmønster:
+        return
+    i_praksis = sum(d.måneder for d in mb.ansættelsesmønster if d.type == "almen-praksis")
+    if i_praksis < regler.KBU_ALMEN_PRAKSIS_MÅNEDER:
+        yield (f"Ansættelsesmønsteret har {i_praksis} måneder i almen praksis; alle KBU-forløb har "
+               f"{regler.KBU_ALMEN_PRAKSIS_MÅNEDER}.", k.dok.sted("ansættelsesmønster"))
+
+
+@check("T010", W, "Skabelonen siger ikke, hvor dens regler kommer fra", "skabelon")
+def skabelon_regelkilde(k: DokumentKontekst) -> Iterator[Fund]:
+    s = k.dok.model
+    if s.regelkilde is None and (s.revision_måneder or s.revisionsinterval_måneder or any(x.maks_ord for x in s.sektioner)):
+        yield ("Skabelonen har omfangsgrænser og revisionsfrister, men ingen 'regelkilde'. Angiv hvor reglerne kommer "
+               "fra, eller at de er illustrative, så ingen forveksler dem med Sundhedsstyrelsens.", k.dok.sted("id"))
+
+
+#: Sundhedsstyrelsen's rule that every uddannelseslæge is offered career guidance, in every phase.
+KARRIERE_SEKTION = "karrierevejledning"
+
+
+@check("T011", W, "Skabelonen har intet afsnit om karrierevejledning", "skabelon",
+       kilde=regler.KILDE_KARRIEREVEJLEDNING)
+def skabelon_karriere(k: DokumentKontekst) -> Iterator[Fund]:
+    if k.dok.model.sektion(KARRIERE_SEKTION) is None:
+        yield (f"Alle uddannelseslæger tilbydes karrierevejledning, også i {k.dok.model.fase}; tilføj et afsnit med "
+               f"id '{KARRIERE_SEKTION}'.", k.dok.sted("sektioner"))

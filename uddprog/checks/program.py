@@ -12,6 +12,7 @@ from typing import get_args
 
 from pydantic import BaseModel
 
+from .. import regler
 from ..datoer import dansk_dato, læg_måneder_til, måneder_tekst, revisionsfrist
 from ..findings import Severity
 from ..loading import feltnavn
@@ -115,7 +116,8 @@ def driftsregion(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- competency plan -----------------------------------------------------------
 
-@check("P006", E, "En kompetence fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",))
+@check("P006", E, "En kompetence fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",),
+       kilde=regler.KILDE_PROGRAM)
 def alle_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
     planlagt = {p.kompetence for p in k.p.kompetenceplan}
     for komp in k.mb.model.kompetencer:
@@ -134,7 +136,8 @@ def planlagt_findes(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kompetenceplan", i, "kompetence"))
 
 
-@check("P008", E, "En obligatorisk vurderingsmetode mangler for en kompetence", "program", kræver=("mb",))
+@check("P008", E, "En obligatorisk vurderingsmetode mangler for en kompetence", "program", kræver=("mb",),
+       kilde=regler.KILDE_MÅLBESKRIVELSE)
 def obligatoriske_metoder(k: ProgramKontekst) -> Iterator[Fund]:
     brugt: dict[str, set] = defaultdict(set)
     første: dict[str, int] = {}
@@ -151,7 +154,8 @@ def obligatoriske_metoder(k: ProgramKontekst) -> Iterator[Fund]:
                    "Tilføj metoden under 'vurderingsmetoder'.", k.sted("kompetenceplan", første[komp.id], "kompetence"))
 
 
-@check("P009", E, "En vurderingsmetode er ikke tilladt for kompetencen", "program", kræver=("mb",))
+@check("P009", E, "En vurderingsmetode er ikke tilladt for kompetencen", "program", kræver=("mb",),
+       kilde=regler.KILDE_MÅLBESKRIVELSE)
 def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
     for i, p in enumerate(k.p.kompetenceplan):
         komp = k.kompetencer.get(p.kompetence)
@@ -164,7 +168,8 @@ def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
                        f"(tilladt: {tilladte}).", k.sted("kompetenceplan", i, "vurderingsmetoder", j))
 
 
-@check("P024", W, "Der er planlagt færre vurderinger end målbeskrivelsen kræver", "program", kræver=("mb",))
+@check("P024", W, "Der er planlagt færre vurderinger end målbeskrivelsen kræver", "program", kræver=("mb",),
+       kilde=regler.KILDE_MINDSTE_ANTAL)
 def antal_vurderinger(k: ProgramKontekst) -> Iterator[Fund]:
     antal: dict[str, int] = defaultdict(int)
     første: dict[str, int] = {}
@@ -206,7 +211,8 @@ def måned_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
                    f"'{p.ansættelse}' dækker {måneder_tekst(start, slut)} af forløbet.", k.sted("kompetenceplan", i, felt))
 
 
-@check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program", kræver=("mb",))
+@check("P012", W, "En lægerolle dækkes ikke af nogen planlagt kompetence", "program", kræver=("mb",),
+       kilde=regler.KILDE_LÆGEROLLER)
 def roller_dækket(k: ProgramKontekst) -> Iterator[Fund]:
     dækket = set()
     for p in k.p.kompetenceplan:
@@ -227,7 +233,8 @@ def antal_ord(markdown: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", tekst))
 
 
-@check("P013", E, "Et påkrævet afsnit fra skabelonen mangler eller er tomt", "program", kræver=("skabelon",))
+@check("P013", E, "Et påkrævet afsnit fra skabelonen mangler eller er tomt", "program", kræver=("skabelon",),
+       kilde=regler.KILDE_SKABELON)
 def påkrævede_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
     for s in k.skabelon.model.sektioner:
         if not s.påkrævet:
@@ -241,7 +248,8 @@ def påkrævede_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("sektioner", s.id))
 
 
-@check("P014", W, "Et afsnit er længere end skabelonens omfangsgrænse", "program", kræver=("skabelon",))
+@check("P014", W, "Et afsnit er længere end skabelonens omfangsgrænse", "program", kræver=("skabelon",),
+       kilde=regler.KILDE_SKABELON)
 def omfang(k: ProgramKontekst) -> Iterator[Fund]:
     for s in k.skabelon.model.sektioner:
         tekst = k.p.sektioner.get(s.id)
@@ -260,7 +268,8 @@ def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
                    f"Afsnit i skabelonen: {_opremsning(kendte)}.", k.sted("sektioner", sid, nøgle=True))
 
 
-@check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program", kræver=("skabelon",))
+@check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program", kræver=("skabelon",),
+       kilde=regler.KILDE_SKABELON)
 def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
     a = k.p.ansvar
     for felt in k.skabelon.model.ansvarsfelter:
@@ -300,7 +309,8 @@ def kursus_to_gange(k: ProgramKontekst) -> Iterator[Fund]:
             første[pk.kursus] = i
 
 
-@check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",))
+@check("P018", W, "Et kursus fra målbeskrivelsen er ikke planlagt", "program", kræver=("mb",),
+       kilde=regler.KILDE_PROGRAM)
 def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
     planlagt = {pk.kursus for pk in k.p.kurser}
     for kursus in k.mb.model.kurser:
@@ -309,24 +319,29 @@ def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
                    k.sted("kurser") if k.p.kurser else k.sted())
 
 
-@check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program", kræver=("mb",))
+@check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program", kræver=("mb",), kilde=regler.KILDE_SOL)
 def kursus_tid(k: ProgramKontekst) -> Iterator[Fund]:
+    varighed = k.p.varighed_måneder
     for i, pk in enumerate(k.p.kurser):
         kursus = next((c for c in k.mb.model.kurser if c.id == pk.kursus), None)
         if kursus is None:
             continue
-        if kursus.tidligst_måned and pk.måned < kursus.tidligst_måned:
-            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men må tidligst tages i måned "
-                   f"{kursus.tidligst_måned}.", k.sted("kurser", i, "måned"))
-        if kursus.senest_måned and pk.måned > kursus.senest_måned:
-            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men skal være taget senest i måned "
-                   f"{kursus.senest_måned}.", k.sted("kurser", i, "måned"))
-        if pk.måned > k.p.varighed_måneder:
+        if pk.måned > varighed:
             yield (f"{kursus.titel} er planlagt i måned {pk.måned}, efter forløbets sidste måned "
-                   f"({k.p.varighed_måneder}).", k.sted("kurser", i, "måned"))
+                   f"({varighed}).", k.sted("kurser", i, "måned"))
+            continue
+        fra, til = regler.kursusvindue(kursus, varighed)
+        regel = regler.vinduesregel(kursus)
+        if pk.måned < fra:
+            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men må tidligst tages i måned {fra} "
+                   f"({regel}).", k.sted("kurser", i, "måned"))
+        elif pk.måned > til:
+            yield (f"{kursus.titel} er planlagt i måned {pk.måned}, men skal være taget senest i måned {til} "
+                   f"({regel}).", k.sted("kurser", i, "måned"))
 
 
-@check("P020", W, "Forskningstræningen mangler eller ligger uden for sit tidsvindue", "program", kræver=("mb",))
+@check("P020", W, "Forskningstræningen mangler eller ligger uden for sit tidsvindue", "program", kræver=("mb",),
+       kilde=regler.KILDE_FORSKNING)
 def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
     if k.mb.model.forskningstræning is None:
         return
@@ -359,7 +374,7 @@ def forskning_tid(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- revision: versions and dates ----------------------------------------------------------
 
-@check("P021", W, "Der findes en nyere version af målbeskrivelsen", "program", kræver=("mb",))
+@check("P021", W, "Der findes en nyere version af målbeskrivelsen", "program", kræver=("mb",), kilde=regler.KILDE_SKABELON)
 def nyere_version(k: ProgramKontekst) -> Iterator[Fund]:
     for ny in k.katalog.nyere_versioner(k.mb.model):
         frist = _frist(k, ny.model.gyldig_fra)
@@ -369,7 +384,8 @@ def nyere_version(k: ProgramKontekst) -> Iterator[Fund]:
                + " Kør 'uddprog diff' for at se hvad der skal ændres.", k.sted("målbeskrivelse", "version"))
 
 
-@check("P022", W, "Fristen for revision efter en ny målbeskrivelse er overskredet", "program", kræver=("mb",))
+@check("P022", W, "Fristen for revision efter en ny målbeskrivelse er overskredet", "program", kræver=("mb",),
+       kilde=regler.KILDE_SKABELON)
 def revisionsfrist_overskredet(k: ProgramKontekst) -> Iterator[Fund]:
     nyere = k.katalog.nyere_versioner(k.mb.model)
     if not nyere:
@@ -381,7 +397,7 @@ def revisionsfrist_overskredet(k: ProgramKontekst) -> Iterator[Fund]:
                k.sted("målbeskrivelse", "version"))
 
 
-@check("P023", W, "Datoen for næste revision er overskredet eller ligger for langt ude", "program")
+@check("P023", W, "Datoen for næste revision er overskredet eller ligger for langt ude", "program", kilde=regler.KILDE_SKABELON)
 def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
     a = k.p.ansvar
     if a.næste_revision is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, Location, Severity
+from ..regler import Kilde
 
 #: What a check looks at: a file being read, one document alone, a programme with its references, a
 #: recruitment round or target, the whole set `uddprog stats` counts, or the configuration.
@@ -31,6 +32,11 @@ class Check:
     område: str
     funktion: Callable[[Any], Iterable[Fund]] | None = None
     kræver: tuple[str, ...] = ()  # attributes of the subject that must be present (e.g. the programme's "mb")
+    kilde: Kilde | None = None  # where the rule comes from; illustrative rules say so
+
+    @property
+    def illustrativ(self) -> bool:
+        return self.kilde is not None and self.kilde.illustrativ
 
     def kør(self, emne: Any) -> Iterator[Finding]:
         assert self.funktion is not None
@@ -52,11 +58,16 @@ def _registrer(c: Check) -> Check:
     return c
 
 
-def check(id: str, severity: Severity, titel: str, område: str, kræver: tuple[str, ...] = ()):
-    """Register a generator function as a check; it runs only when every attribute in ``kræver`` is set."""
+def check(id: str, severity: Severity, titel: str, område: str, kræver: tuple[str, ...] = (),
+          kilde: Kilde | None = None):
+    """Register a generator function as a check; it runs only when every attribute in ``kræver`` is set.
+
+    ``kilde`` names where a domain rule comes from (`uddprog checks` shows it); rules that only
+    keep the data consistent (references, types) have none.
+    """
 
     def dekorator(funktion: Callable[[Any], Iterable[Fund]]):
-        _registrer(Check(id, severity, titel, område, funktion, kræver))
+        _registrer(Check(id, severity, titel, område, funktion, kræver, kilde))
         return funktion
 
     return dekorator

@@ -187,7 +187,7 @@ def status(ctx, mappe, format_, dato, rod):
     from ..catalog import Katalog, find_rod
     from ..diff.inputs import DiffFejl, indlæs_programmer
     from ..diff.rapport import vis_sti
-    from ..diff.status import status as beregn, status_json, status_rækker
+    from ..diff.status import overgange, status as beregn, status_json, status_rækker
 
     try:
         d = _dato(dato)
@@ -213,5 +213,7 @@ def status(ctx, mappe, format_, dato, rod):
         elif farve and "OVERSKREDET" in tekst:
             tekst = click.style(tekst, fg="red")
         click.echo(tekst)
+    for regel in overgange(linjer):
+        click.echo(f"Overgang: {regel}")
     if not linjer:
         click.echo("Ingen programmer fundet.")

@@ -157,8 +157,12 @@ def checks(format_):
     from ..checks import REGISTER
 
     if format_ == "json":
-        click.echo(json.dumps([{"id": c.id, "severity": str(c.severity), "titel": c.titel, "område": c.område}
+        click.echo(json.dumps([{"id": c.id, "severity": str(c.severity), "titel": c.titel, "område": c.område,
+                                "kilde": c.kilde.tekst if c.kilde else None,
+                                "sekundær_kilde": bool(c.kilde and c.kilde.sekundær), "illustrativ": c.illustrativ}
                                for c in sorted(REGISTER.values(), key=lambda c: c.id)], ensure_ascii=False, indent=2))
         return
     for c in sorted(REGISTER.values(), key=lambda c: c.id):
         click.echo(f"{c.id}  {c.severity.dansk:<8}  {c.område:<14}  {c.titel}")
+        if c.kilde:
+            click.echo(f"{'':<6}kilde: {c.kilde}")

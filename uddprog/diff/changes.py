@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .. import regler
 from ..datoer import dansk_dato
 from ..findings import Location, Severity
 from ..loading import Dokument
@@ -305,9 +306,9 @@ def _varighed(gv: Version, nv: Version) -> Iterator[Ændring]:
                       sted_gammel=gv.sted("varighed_måneder"), sted_ny=nv.sted("varighed_måneder"))
 
 
-def vindue(k: Kursus) -> tuple[int | None, int | None]:
-    """The course's month window; None means no limit (the phase's start or end)."""
-    return (k.tidligst_måned, k.senest_måned)
+def vindue(k: Kursus, varighed: int) -> tuple[int, int]:
+    """The course's months in a phase of ``varighed`` months, by the same rule the checks use."""
+    return regler.kursusvindue(k, varighed)
 
 
 def vis_vindue(v: tuple[int | None, int | None]) -> str:
@@ -316,10 +317,9 @@ def vis_vindue(v: tuple[int | None, int | None]) -> str:
     return f"måned {v[0] or 1}–{v[1] if v[1] else 'fasens slut'}"
 
 
-def strammet(før: tuple[int | None, int | None], efter: tuple[int | None, int | None]) -> bool:
+def strammet(før: tuple[int, int], efter: tuple[int, int]) -> bool:
     """True when some month allowed before is no longer allowed."""
-    return (efter[0] is not None and (før[0] is None or efter[0] > før[0])) or \
-           (efter[1] is not None and (før[1] is None or efter[1] < før[1]))
+    return efter[0] > før[0] or efter[1] < før[1]
 
 
 def _kursusnavn(k: Kursus) -> str:
@@ -339,12 +339,14 @@ def _kurser(gv: Version, nv: Version) -> Iterator[Ændring]:
             continue
         nk = n.kurser[ni[k.id]]
         steder = dict(sted_gammel=gv.sted("kurser", gi[k.id]), sted_ny=nv.sted("kurser", ni[k.id]))
-        fv, nyt = vindue(k), vindue(nk)
-        if fv != nyt:
+        fv, nyt = vindue(k, g.varighed_måneder), vindue(nk, n.varighed_måneder)
+        # Same rule, other months only because the phase's length changed: D020 says that already.
+        if regler.vinduesfelter(k) != regler.vinduesfelter(nk) and fv != nyt:
             stram = strammet(fv, nyt)
             yield Ændring("D023" if stram else "D024",
                           f"Kurset {_kursusnavn(nk)}: tidsvinduet er {'strammet' if stram else 'lempet'} "
-                          f"fra {vis_vindue(fv)} til {vis_vindue(nyt)}.",
+                          f"fra {regler.vis_kursusvindue(k, g.varighed_måneder)} til "
+                          f"{regler.vis_kursusvindue(nk, n.varighed_måneder)}.",
                           gamle=(k.id,), nye=(k.id,), felt="tidsvindue", før=list(fv), efter=list(nyt), **steder)
         felter = [f for f in _KURSUSFELTER if getattr(k, f) != getattr(nk, f)]
         if felter:
@@ -394,7 +396,7 @@ def _vis(v: Any) -> str:
     return "intet" if v is None else dansk_dato(v) if hasattr(v, "isoformat") else str(v)
 
 
-_VERSIONSFELTER = ("version", "versionsdato", "gyldig_fra")
+_VERSIONSFELTER = ("version", "versionsdato", "gyldig_fra", "gælder_for", "udfaset")
 _ØVRIGE_FELTER = ("udarbejdet_af", "godkendt_af", "kilde", "beskrivelse", "illustrativ")
 
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..datoer import dansk_dato
 from ..models import Kompetence, visningsnavn
 from ..render.markdown import to_html
+from ..regler import overgangsregel
 from .changes import Ændring
 from .rapport import EMNETITLER, STATUSTEKST, Diffrapport, vis_sti
 from .tekst import frist_tekst, opsummering, overskrift, program_opsummering
@@ -118,6 +119,7 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 <tr><th scope="row">Ny</th><td class="sted">{{ ny.fil }}</td><td>{{ ny.version }}</td><td>{{ ny.gyldig_fra }}</td></tr>
 </tbody>
 </table>
+<p>{{ overgang }}</p>
 <p><strong>{{ opsummering }}</strong></p>
 
 {% for emne, ændringer in emner %}
@@ -206,6 +208,7 @@ def som_html(r: Diffrapport) -> str:
              for p in r.programmer if p not in r.påvirkede]
     return _TEMPLATE.render(
         overskrift=overskrift(r), gammel=version(g), ny=version(n), opsummering=opsummering(r),
+        overgang=overgangsregel(g.model, n.model),
         emner=[(EMNETITLER[e], æ) for e, æ in r.efter_emne()], sammenstillinger=_sammenstillinger(r),
         program_opsummering=program_opsummering(r), påvirkede=påvirkede, andre=andre,
     )

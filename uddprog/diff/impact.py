@@ -280,7 +280,7 @@ def _kursus_strammet(æ, pr, s):
     fra, til = æ.efter
     for i in pr.kurser.get(æ.gamle[0], ()):
         m = pr.p.kurser[i].måned
-        if (fra and m < fra) or (til and m > til):
+        if m < fra or m > til:
             yield _kursustræf(æ, pr, i, f"Kurset {æ.gamle[0]} skal nu tages i {vis_vindue((fra, til))}, men er "
                                         f"planlagt i måned {m}: flyt det.")
 

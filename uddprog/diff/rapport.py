@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..findings import Finding, Location, Severity, sorteret
+from ..regler import overgangsregel
 from .changes import ÆNDRINGSTYPER, EMNER, Ændring, Ændringssæt
 from .impact import ALLEREDE_NY, ANDEN_MB, PÅVIRKET, ULÆSELIG, Programpåvirkning, Træf
 
@@ -123,7 +124,8 @@ def _program(p: Programpåvirkning) -> dict:
 def _version(v) -> dict:
     m = v.model
     return {"fil": vis_sti(v.fil), "speciale": m.speciale, "fase": str(m.fase), "version": m.version,
-            "gyldig_fra": m.gyldig_fra.isoformat()}
+            "gyldig_fra": m.gyldig_fra.isoformat(), "gælder_for": str(m.gælder_for),
+            "udfaset": m.udfaset.isoformat() if m.udfaset else None}
 
 
 def som_json(r: Diffrapport, fail_on: str = "error") -> dict:
@@ -135,6 +137,7 @@ def som_json(r: Diffrapport, fail_on: str = "error") -> dict:
         "formatversion": JSON_VERSION,
         "gammel": _version(r.sæt.gammel),
         "ny": _version(r.sæt.ny),
+        "overgangsregel": overgangsregel(r.sæt.gammel.model, r.sæt.ny.model),
         "dato": r.dato.isoformat(),
         "programmappe": vis_sti(r.programmappe),
         "opsummering": {

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalog import Katalog
+from .. import regler
 from ..datoer import læg_måneder_til, revisionsfrist
 from ..findings import Finding
 from ..loading import Dokument
@@ -33,6 +34,8 @@ class Statuslinje:
     næste_revision: date | None = None
     næste_revision_beregnet: bool = False  # computed from the template's interval, not written in the programme
     næste_revision_overskredet: bool | None = None
+    udfaset: bool = False  # the programme's version is phased out on the status date
+    overgangsregel: str | None = None  # who stays on the programme's version when the newer one applies
     fund: tuple[Finding, ...] = ()
     revision_fra: str | None = None  # ansvar.revision: the version revised from
     revision_status: str | None = None  # "afventer-godkendelse" or "godkendt"
@@ -74,6 +77,8 @@ def _linje(dok, katalog: Katalog, dato: date) -> Statuslinje:
         revision_fra=p.ansvar.revision.fra_version if p.ansvar.revision else None,
         revision_status=p.ansvar.revision.status if p.ansvar.revision else None,
         revision_dato=p.ansvar.revision.dato if p.ansvar.revision else None,
+        udfaset=bool(egen and regler.udfaset(egen.model, dato)),
+        overgangsregel=regler.overgangsregel(egen.model, nyere[0]) if egen and nyere else None,
     )
 
 
@@ -101,11 +106,16 @@ def status_rækker(linjer: list[Statuslinje], vis_sti) -> list[list[str]]:
         if l.fund:
             rækker.append([vis_sti(l.fil), "kunne ikke læses: " + l.fund[0].besked, "", "", "", "", ""])
             continue
-        mb = l.målbeskrivelse + ("" if l.kendt_version else " (ukendt version)")
+        mb = l.målbeskrivelse + ("" if l.kendt_version else " (ukendt version)") + (" (udfaset)" if l.udfaset else "")
         næste = _frist(l.næste_revision, l.næste_revision_overskredet) + (" (beregnet)" if l.næste_revision_beregnet else "")
         rækker.append([vis_sti(l.fil), mb, l.nyere_version or "nej", _frist(l.revisionsfrist, l.frist_overskredet),
                        _dato(l.godkendt_dato), næste, _revision(l)])
     return rækker
+
+
+def overgange(linjer: list[Statuslinje]) -> list[str]:
+    """Each transition rule once ('neurologi/hoveduddannelse@2011: Læger ansat før …'), for under the table."""
+    return list(dict.fromkeys(f"{l.målbeskrivelse}: {l.overgangsregel}" for l in linjer if l.overgangsregel))
 
 
 def status_json(linjer: list[Statuslinje], dato: date, vis_sti) -> dict:
@@ -128,6 +138,8 @@ def status_json(linjer: list[Statuslinje], dato: date, vis_sti) -> dict:
             "næste_revision": l.næste_revision.isoformat() if l.næste_revision else None,
             "næste_revision_beregnet": l.næste_revision_beregnet,
             "næste_revision_overskredet": l.næste_revision_overskredet,
+            "udfaset": l.udfaset,
+            "overgangsregel": l.overgangsregel,
             "fund": [f.som_json() for f in l.fund],
             "revision": None if l.revision_status is None else {
                 "fra_version": l.revision_fra, "dato": _dato(l.revision_dato), "status": l.revision_status},

@@ -9,6 +9,7 @@ import click
 
 from ..datoer import dansk_dato
 from ..findings import Severity
+from ..regler import overgangsregel
 from .changes import Ændring
 from .impact import PÅVIRKET, Programpåvirkning
 from .rapport import EMNETITLER, STATUSTEKST, Diffrapport, vis_sti
@@ -72,6 +73,7 @@ def som_tekst(r: Diffrapport, farve: bool = False) -> str:
     linjer = [st(overskrift(r), bold=True),
               f"  gammel: {vis_sti(g.fil) or '-'} (gyldig fra {dansk_dato(g.model.gyldig_fra)})",
               f"  ny:     {vis_sti(n.fil) or '-'} (gyldig fra {dansk_dato(n.model.gyldig_fra)})",
+              f"  overgang: {overgangsregel(g.model, n.model)}",
               "", opsummering(r)]
     for emne, ændringer in r.efter_emne():
         linjer += ["", st(EMNETITLER[emne], bold=True)]
@@ -167,7 +169,7 @@ def som_markdown(r: Diffrapport) -> str:
           _md_række("", "Fil", "Version", "Gyldig fra"), _md_række("---", "---", "---", "---"),
           _md_række("Gammel", md(vis_sti(g.fil) or "-"), md(g.model.version), dansk_dato(g.model.gyldig_fra)),
           _md_række("Ny", md(vis_sti(n.fil) or "-"), md(n.model.version), dansk_dato(n.model.gyldig_fra)),
-          "", f"**{opsummering(r)}**"]
+          "", md(overgangsregel(g.model, n.model)), "", f"**{opsummering(r)}**"]
     diffs: list[Ændring] = []
     for emne, ændringer in r.efter_emne():
         ud += ["", f"## {EMNETITLER[emne]}", "", _md_række("Id", "Alvor", "Ændring"), _md_række("---", "---", "---")]

@@ -2,7 +2,7 @@
 
 from .base import PLADSHOLDER
 from .aftale import Aftale, Krav, Udvaelgelse, Undtagelse
-from .maalbeskrivelse import Forskningstraening, Kompetence, Kursus, Maalbeskrivelse
+from .maalbeskrivelse import Forskningstraening, Kompetence, Kompetencekort, Kursus, Maalbeskrivelse, Moensterdel
 from .program import (
     Ansaettelse,
     Ansvar,
@@ -13,6 +13,7 @@ from .program import (
     PlanlagtForskningstraening,
     PlanlagtKursus,
     Uddannelsesprogram,
+    Vejledersamtale,
 )
 from .rekrutteringsrunde import Besaettelse, Rekrutteringsrunde, RundeForloeb
 from .skabelon import NationalSkabelon, Sektion
@@ -22,9 +23,11 @@ from .vocab import (
     Ansvarsrolle,
     Driftsregion,
     Fase,
+    Gyldighed,
     Kursustype,
     Laeringsstrategi,
     Rolle,
+    Samtaletype,
     Videreuddannelsesregion,
     Vurderingsmetode,
     visningsnavn,
@@ -43,7 +46,8 @@ __all__ = [
     "Aftale", "Besaettelse", "Krav", "Rekrutteringsrunde", "RundeForloeb", "Udvaelgelse", "Undtagelse",
     "DOKUMENTTYPER", "DRIFTSREGIONER", "PLADSHOLDER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
     "FokuseretOphold",
-    "Forfatter", "Forskningstraening", "Kompetence", "Kursus", "Kursustype", "Laeringsstrategi",
+    "Forfatter", "Forskningstraening", "Gyldighed", "Kompetence", "Kompetencekort", "Moensterdel", "Samtaletype",
+    "Vejledersamtale", "Kursus", "Kursustype", "Laeringsstrategi",
     "Maalbeskrivelse", "MaalbeskrivelseReference", "NationalSkabelon", "Planlaegning",
     "PlanlagtForskningstraening", "PlanlagtKursus", "Rolle", "Sektion", "Uddannelsesprogram",
     "Videreuddannelsesregion", "Vurderingsmetode", "visningsnavn",

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
 
 from .base import Dokumentdel, Id, Markdown, Måned, Tekst
-from .vocab import Fase, Kursustype, Laeringsstrategi, Rolle, Vurderingsmetode
+from .vocab import Ansaettelsestype, Fase, Gyldighed, Kursustype, Laeringsstrategi, Rolle, Vurderingsmetode
+
+
+class Kompetencekort(Dokumentdel):
+    """A named assessment card a competency uses (e.g. dski.dk kort 1–10, Øst's KV-kort for KBU)."""
+
+    id: Tekst = Field(description="Kortets nummer eller navn, fx 'KV-kort 3'.")
+    titel: Tekst
+    link: Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>]+$")] | None = Field(
+        default=None, description="Hvor kortet findes (https-adresse).")
 
 
 class Kompetence(Dokumentdel):
@@ -19,6 +30,8 @@ class Kompetence(Dokumentdel):
     vurderingsmetoder: list[Vurderingsmetode] = Field(min_length=1, description="Obligatoriske kompetencevurderingsmetoder.")
     min_vurderinger: int | None = Field(default=None, ge=1, description="Mindste antal vurderinger, hvis målbeskrivelsen kræver det.")
     erstatter: list[Id] = Field(default_factory=list, description="Id'er i forrige version som denne kompetence erstatter.")
+    kompetencekort: list[Kompetencekort] = Field(
+        default_factory=list, description="Kompetencekort (vurderingsskemaer) kompetencen vurderes med.")
 
 
 class Kursus(Dokumentdel):
@@ -29,6 +42,13 @@ class Kursus(Dokumentdel):
     timer: int | None = Field(default=None, ge=1, le=1000, description="Kursets omfang i timer, når det kendes.")
     tidligst_måned: Måned | None = Field(default=None, description="Tidligste måned i fasen kurset må tages.")
     senest_måned: Måned | None = Field(default=None, description="Seneste måned i fasen kurset skal være taget.")
+    tidligst_måneder_før_slut: int | None = Field(
+        default=None, ge=1, le=120,
+        description="Kurset må tages, når der højst er så mange måneder tilbage af fasen (SOL2: 24).")
+    senest_måneder_før_slut: int | None = Field(
+        default=None, ge=0, le=120, description="Kurset skal være taget, når der er så mange måneder tilbage.")
+    sidste_del: int | None = Field(
+        default=None, ge=2, le=10, description="Kurset tages i fasens sidste 1/n; 3 betyder sidste tredjedel (SOL3).")
     beskrivelse: Markdown | None = None
     kilde: Tekst | None = None
 
@@ -47,12 +67,24 @@ class Forskningstraening(Dokumentdel):
     beskrivelse: Markdown | None = None
 
 
+class Moensterdel(Dokumentdel):
+    """One ansættelse of the phase's usual pattern, e.g. almen medicin's practice and hospital parts."""
+
+    type: Ansaettelsestype
+    måneder: int = Field(ge=1, le=120)
+    betegnelse: Tekst | None = Field(default=None, description="Fx 'Fase 1 i almen praksis'.")
+
+
 class Maalbeskrivelse(Dokumentdel):
     speciale: Tekst
     fase: Fase
     version: Id = Field(description="Versionsbetegnelse, fx '2015'.")
     versionsdato: date | None = None
     gyldig_fra: date = Field(description="Dato hvor versionen træder i kraft.")
+    gælder_for: Gyldighed = Field(
+        default=Gyldighed.ANSAT,
+        description="Hvad gyldig_fra sammenlignes med: forløb opslået, forløb påbegyndt eller læger ansat fra den dato.")
+    udfaset: date | None = Field(default=None, description="Fra denne dato er ingen læger længere på versionen.")
     udarbejdet_af: Tekst
     godkendt_af: Tekst
     kilde: Tekst = Field(description="Hvor målbeskrivelsen (eller de fakta eksemplet bygger på) kan findes.")
@@ -62,6 +94,8 @@ class Maalbeskrivelse(Dokumentdel):
     kompetencer: list[Kompetence] = Field(min_length=1)
     kurser: list[Kursus] = Field(default_factory=list)
     forskningstræning: Forskningstraening | None = None
+    ansættelsesmønster: list[Moensterdel] = Field(
+        default_factory=list, description="Fasens sædvanlige ansættelser i rækkefølge; 'uddprog ny' bruger dem.")
 
     def kompetence(self, kompetence_id: str) -> Kompetence | None:
         return next((k for k in self.kompetencer if k.id == kompetence_id), None)

@@ -8,7 +8,16 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Dokumentdel, Id, Markdown, Måned, Pladsholder, Tekst
-from .vocab import Ansaettelsestype, Ansvarsrolle, Driftsregion, Fase, Laeringsstrategi, Videreuddannelsesregion, Vurderingsmetode
+from .vocab import (
+    Ansaettelsestype,
+    Ansvarsrolle,
+    Driftsregion,
+    Fase,
+    Laeringsstrategi,
+    Samtaletype,
+    Videreuddannelsesregion,
+    Vurderingsmetode,
+)
 
 
 class MaalbeskrivelseReference(Dokumentdel):
@@ -43,6 +52,15 @@ class Ansvar(Dokumentdel):
     revision: Revision | None = Field(default=None, description="Seneste revision til en ny målbeskrivelse.")
 
 
+class Vejledersamtale(Dokumentdel):
+    """A planned vejledersamtale; days count from the ansættelse's first working day (day 1)."""
+
+    type: Samtaletype
+    senest_dag: int = Field(ge=1, le=3700, description="Samtalen holdes senest denne dag i ansættelsen (dag 1 er første arbejdsdag).")
+    karrierevejledning: bool = Field(default=True, description="Karrierevejledning er en del af samtalen.")
+    bemærkning: Tekst | None = None
+
+
 class Ansaettelse(Dokumentdel):
     id: Id
     type: Ansaettelsestype = Field(
@@ -54,7 +72,11 @@ class Ansaettelse(Dokumentdel):
     driftsregion: Driftsregion | Pladsholder
     universitetshospital: bool | Pladsholder
     måneder: int = Field(ge=1, le=120)
-    beskrivelse: Markdown = Field(description="Præsentation af uddannelsesstedet.")
+    beskrivelse: Markdown = Field(description="Præsentation af uddannelsesstedet; i almen praksis praksisbeskrivelsen.")
+    vejledersamtaler: list[Vejledersamtale] = Field(
+        default_factory=list, description="Planlagte vejledersamtaler i ansættelsen, i rækkefølge.")
+    uddannelsesplan_senest_dag: int | None = Field(
+        default=None, ge=1, le=3700, description="Den individuelle uddannelsesplan foreligger senest denne dag.")
 
 
 class Planlaegning(Dokumentdel):
@@ -83,7 +105,8 @@ class FokuseretOphold(Dokumentdel):
     ansættelse: Id = Field(description="Den ansættelse opholdet ligger under.")
     fra_måned: Måned = Field(description="Første måned, talt fra forløbets start.")
     til_måned: Måned = Field(description="Sidste måned, talt fra forløbets start.")
-    varighed: Tekst = Field(description="Fx '2 uger' eller '10 dage'.")
+    dage: int | None = Field(default=None, ge=1, le=366, description="Opholdets længde i kalenderdage (højst en måned).")
+    varighed: Tekst | None = Field(default=None, description="Fritekst, fx '2 uger, tirsdag og torsdag'.")
     formål: Markdown
     kompetencer: list[Id] = Field(default_factory=list, description="Kompetencer (id'er i målbeskrivelsen) opholdet træner.")
 

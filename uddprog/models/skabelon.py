@@ -14,7 +14,8 @@ Ansvarsfelt = Literal["udarbejdet_af", "godkendt_af", "godkendt_dato", "næste_r
 
 #: Content generated from the programme's data that a section shows after its text.
 Blok = Literal[
-    "forløb", "uddannelsessteder", "kompetenceplan", "rolledækning", "kurser", "fokuserede-ophold", "forskningstræning"
+    "forløb", "uddannelsessteder", "kompetenceplan", "rolledækning", "kurser", "fokuserede-ophold", "forskningstræning",
+    "vejledersamtaler",
 ]
 
 
@@ -37,6 +38,9 @@ class NationalSkabelon(Dokumentdel):
     udgivet_af: Tekst
     illustrativ: bool = False
     kilde: Tekst | None = None
+    regelkilde: Tekst | None = Field(
+        default=None,
+        description="Hvor skabelonens regler (omfangsgrænser, revisionsfrister) kommer fra, eller at de er illustrative.")
     revision_måneder: int = Field(
         ge=0, le=60, description="Programmer skal revideres senest så mange måneder efter en ny målbeskrivelse træder i kraft."
     )

@@ -100,6 +100,23 @@ class Ansaettelsestype(StrEnum):
     KOMMUNAL = "kommunal"
 
 
+class Samtaletype(StrEnum):
+    """The planned vejledersamtaler of an ansættelse (vest.rm.dk: introduktions-, justerings- og slutsamtale)."""
+
+    INTRODUKTION = "introduktionssamtale"
+    JUSTERING = "justeringssamtale"
+    SLUT = "slutsamtale"
+    OEVRIG = "oevrig"
+
+
+class Gyldighed(StrEnum):
+    """What a målbeskrivelse's ``gyldig_fra`` is compared with; the rule differs by specialty."""
+
+    OPSLAAET = "opslaaet"
+    PAABEGYNDT = "paabegyndt"
+    ANSAT = "ansat"
+
+
 class Kursustype(StrEnum):
     GENEREL = "generel"
     SPECIALESPECIFIK = "specialespecifik"
@@ -171,6 +188,13 @@ VISNINGSNAVNE: dict[StrEnum, str] = {
     Ansaettelsestype.SPECIALLAEGEPRAKSIS: "Speciallægepraksis",
     Ansaettelsestype.PSYKIATRISK_AFDELING: "Psykiatrisk afdeling",
     Ansaettelsestype.KOMMUNAL: "Kommunal sundhedsforvaltning",
+    Samtaletype.INTRODUKTION: "Introduktionssamtale",
+    Samtaletype.JUSTERING: "Justeringssamtale",
+    Samtaletype.SLUT: "Slutsamtale",
+    Samtaletype.OEVRIG: "Vejledersamtale",
+    Gyldighed.OPSLAAET: "forløb opslået",
+    Gyldighed.PAABEGYNDT: "forløb påbegyndt",
+    Gyldighed.ANSAT: "læger ansat",
     Kursustype.GENEREL: "Generelt kursus",
     Kursustype.SPECIALESPECIFIK: "Specialespecifikt kursus",
 }

@@ -14,8 +14,10 @@ import re
 from datetime import date
 from typing import Any
 
+from .. import regler
 from ..datoer import MÅNEDSNAVNE, dansk_dato
 from ..models import (
+    Ansaettelsestype,
     Maalbeskrivelse,
     NationalSkabelon,
     Rolle,
@@ -45,6 +47,7 @@ BLOK_TITLER = {
     "kurser": "Kurser",
     "fokuserede-ophold": "Fokuserede ophold",
     "forskningstræning": "Forskningstræning",
+    "vejledersamtaler": "Vejledersamtaler",
 }
 
 
@@ -151,10 +154,15 @@ def build_context(
             "overskrift": f"Ansættelse {nr}: {a.afdeling}, {a.sted}",
             "fakta": " · ".join(
                 [periode(fra, til).capitalize(), maaneder(a.måneder), visningsnavn(a.driftsregion)]
+                + ([visningsnavn(a.type)] if a.type != Ansaettelsestype.SYGEHUSAFDELING else [])
                 + (["Universitetshospital"] if a.universitetshospital else [])
             ),
             "anker": f"ansaettelse-{nr}",
             "beskrivelse": a.beskrivelse,
+            "type": visningsnavn(a.type),
+            "samtaler": _samtaler(a),
+            "uddannelsesplan": (f"Den individuelle uddannelsesplan foreligger senest dag {a.uddannelsesplan_senest_dag}."
+                                if a.uddannelsesplan_senest_dag else ""),
         }))
     ans_ctx = {a["id"]: a for a in ansaettelser}
 
@@ -183,6 +191,7 @@ def build_context(
             "hvornaar": periode(p.fra_måned, p.til_måned),
             "laeringsmetoder": _navne(p.læringsmetoder),
             "vurderingsmetoder": vurdering,
+            "kort": _kort(k) if k else "",
             "bemaerkning": p.bemærkning or "",
         }))
     kompetenceplan = [
@@ -214,18 +223,14 @@ def build_context(
     for pk in sorted(program.kurser, key=lambda k: (k.måned, k.kursus)):
         k = mb_kurser.get(pk.kursus)
         i_ans = next((ans_ctx[aid]["navn"] for aid, (fra, til) in perioder.items() if fra <= pk.måned <= til), "")
-        krav = []
-        if k and k.tidligst_måned:
-            krav.append(f"tidligst måned {k.tidligst_måned}")
-        if k and k.senest_måned:
-            krav.append(f"senest måned {k.senest_måned}")
+        krav = _kursuskrav(k, program.varighed_måneder) if k else ""
         kurser.append(Felter({
             "titel": k.titel if k else pk.kursus,
             "type": visningsnavn(k.type) if k else "",
             "varighed": _kursusvarighed(k),
             "tidspunkt": periode(pk.måned, pk.måned),
             "ansaettelse": i_ans,
-            "krav": ", ".join(krav).capitalize() if krav else "",
+            "krav": (krav[0].upper() + krav[1:]) if krav else "",
             "bemaerkning": pk.bemærkning or "",
         }))
 
@@ -234,7 +239,7 @@ def build_context(
             "sted": o.sted,
             "ansaettelse": ans_ctx[o.ansættelse]["navn"] if o.ansættelse in ans_ctx else o.ansættelse,
             "tidspunkt": periode(o.fra_måned, o.til_måned),
-            "varighed": o.varighed,
+            "varighed": ", ".join(x for x in (f"{o.dage} dage" if o.dage else "", o.varighed or "") if x),
             "formaal": o.formål,
             "kompetencer": ", ".join(f"{kid} {mb_komp[kid].titel}" if kid in mb_komp else kid for kid in o.kompetencer),
         })
@@ -265,7 +270,8 @@ def build_context(
         ("Varighed", maaneder(program.varighed_måneder)),
         ("Målbeskrivelse", f"{mb.speciale}, {fase.lower()}, version {mb.version}"
                            + (f" ({maaned_aar(mb.versionsdato)})" if mb.versionsdato else "")),
-        ("Målbeskrivelsen gælder fra", dato(mb.gyldig_fra)),
+        ("Målbeskrivelsen gælder for", f"{visningsnavn(mb.gælder_for).capitalize()} fra {dato(mb.gyldig_fra)}"
+                                       + (f"; udfases {dato(mb.udfaset)}" if mb.udfaset else "")),
         ("National skabelon", f"{skabelon.navn}, version {skabelon.version}"),
     ] + ansvarsrader
 
@@ -306,7 +312,8 @@ def build_context(
             "kilde": mb.kilde,
             "antal_kompetencer": len(mb.kompetencer),
         }),
-        "skabelon": Felter({"navn": skabelon.navn, "version": skabelon.version, "udgivet_af": skabelon.udgivet_af}),
+        "skabelon": Felter({"navn": skabelon.navn, "version": skabelon.version, "udgivet_af": skabelon.udgivet_af,
+                            "regelkilde": skabelon.regelkilde or ""}),
         "forside": [Felter({"label": label, "vaerdi": value}) for label, value in forsideinfo],
         "sidehoved": sidehoved(program.titel, mb.version),
         "sidefod": " · ".join(uden_gentagelser([mb.speciale, fase, region])),
@@ -318,6 +325,9 @@ def build_context(
         "rolledaekning": rolledaekning,
         "kurser": kurser,
         "fokuserede_ophold": ophold,
+        "vejledersamtaler": [Felter({"ansaettelse": a, "overskrift": f"Vejledersamtaler i ansættelse {a['nr']}: "
+                                                                      f"{a['navn']} ({a['periode']})"})
+                             for a in ansaettelser],
         "forskning": forskning,
         "sektioner": sektioner,
         "blok_titler": BLOK_TITLER,
@@ -347,6 +357,39 @@ def _ren(value):
     if value.__class__ is list:
         return [_ren(v) for v in value]
     return value
+
+
+def _kursuskrav(kursus, varighed: int) -> str:
+    """The window as the målbeskrivelse words it; one counted from the end also names its months."""
+    regel = regler.vinduesregel(kursus)
+    if regler.fra_slutningen(kursus):
+        fra, til = regler.kursusvindue(kursus, varighed)
+        regel += f" ({periode(fra, til)})"
+    return regel
+
+
+def _samtaler(a) -> list[dict]:
+    """One row per planned vejledersamtale: name, when, whether career guidance is part of it."""
+    return [Felter({
+        "samtale": visningsnavn(s.type),
+        "senest": f"Senest dag\u00a0{s.senest_dag} (uge\u00a0{-(-s.senest_dag // 7)})",
+        "karriere": "Ja" if s.karrierevejledning else "Nej",
+        "bemaerkning": s.bemærkning or "",
+    }) for s in a.vejledersamtaler]
+
+
+def _kort(k) -> str:
+    """The competency's assessment cards as Markdown ('Kompetencekort: [KV-kort 3 …](…)'), linked when known."""
+    if not k.kompetencekort:
+        return ""
+    navne = [f"[{_md_tekst(c.id + ' – ' + c.titel)}]({c.link})" if c.link else _md_tekst(f"{c.id} – {c.titel}")
+             for c in k.kompetencekort]
+    return "Kompetencekort: " + "; ".join(navne)
+
+
+def _md_tekst(tekst: str) -> str:
+    """Plain text inside generated Markdown: its punctuation must not become markup."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", tekst)
 
 
 def _underpunkter(blokke, ansaettelser) -> list[dict]:

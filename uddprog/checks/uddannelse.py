@@ -1,0 +1,229 @@
+"""Checks of the training rules a programme lives by: almen praksis, vejledersamtaler, fokuserede
+ophold, phased-out versions, Øst's start and end in Region Sjælland, and the systems it names.
+
+The rules and their sources are in :mod:`uddprog.regler`; each check carries its ``kilde``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import regler
+from ..datoer import dansk_dato
+from ..findings import Severity
+from ..models import Ansaettelsestype, Ansvarsrolle, Driftsregion, Fase, Samtaletype, Videreuddannelsesregion, visningsnavn
+from ..navne import slug
+from .kontekst import ProgramKontekst
+from .program import _tekster
+from .registry import Fund, check
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def _måneder(n: int) -> str:
+    return f"{n} måned" if n == 1 else f"{n} måneder"
+
+
+# --- forløb ----------------------------------------------------------------------------
+
+@check("P040", E, "En KBU har ikke 6 måneder i almen praksis", "program", kilde=regler.KILDE_KBU_ALMEN_PRAKSIS)
+def kbu_almen_praksis(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.p.målbeskrivelse.fase != Fase.KBU or k.dato < regler.KBU_ALMEN_PRAKSIS_FRA:
+        return
+    i_praksis = sum(a.måneder for a in k.p.ansættelser if a.type == Ansaettelsestype.ALMEN_PRAKSIS)
+    if i_praksis < regler.KBU_ALMEN_PRAKSIS_MÅNEDER:
+        yield (f"Fra runde 2022-1 har alle KBU-forløb seks måneder i almen praksis, men forløbet har "
+               f"{_måneder(i_praksis)} med 'type: almen-praksis'. Angiv typen på praksisansættelsen, eller planlæg "
+               "en.", k.sted("ansættelser"))
+
+
+@check("P041", W, "Ansættelserne følger ikke målbeskrivelsens ansættelsesmønster", "program", kræver=("mb",),
+       kilde=regler.Kilde("Målbeskrivelsens beskrivelse af uddannelsens overordnede forløb ('ansættelsesmønster')"))
+def mønster(k: ProgramKontekst) -> Iterator[Fund]:
+    forventet = k.mb.model.ansættelsesmønster
+    if not forventet:
+        return
+    faktisk = [(a.type, a.måneder) for a in k.p.ansættelser]
+    if faktisk != [(d.type, d.måneder) for d in forventet]:
+        vis = "; ".join(f"{visningsnavn(d.type).lower()} {d.måneder}" for d in forventet)
+        har = "; ".join(f"{visningsnavn(t).lower()} {m}" for t, m in faktisk)
+        yield (f"Målbeskrivelsen beskriver forløbet som {vis} måneder, men programmet har {har} måneder. "
+               "Ret ansættelsernes type og måneder, eller begrund afvigelsen i programmets tekst.",
+               k.sted("ansættelser"))
+
+
+@check("P050", W, "Et hoveduddannelsesforløb i Øst begynder eller slutter ikke i Region Sjælland", "program",
+       kilde=regler.KILDE_ØST)
+def øst_sjælland(k: ProgramKontekst) -> Iterator[Fund]:
+    ref = k.p.målbeskrivelse
+    if (ref.fase != Fase.HOVEDUDDANNELSE or k.p.videreuddannelsesregion != Videreuddannelsesregion.OEST
+            or slug(ref.speciale) in regler.IKKE_I_REGION_SJÆLLAND):
+        return
+    sidste = len(k.p.ansættelser) - 1
+    for i, hvad in ((0, "begynder"), (sidste, "slutter")):
+        a = k.p.ansættelser[i]
+        if a.driftsregion != Driftsregion.SJAELLAND:
+            yield (f"Forløbet {hvad} på {a.sted} i {visningsnavn(a.driftsregion)}; hoveduddannelsesforløb i "
+                   "Videreuddannelsesregion Øst bør begynde og slutte i Region Sjælland, hvor specialet findes der.",
+                   k.sted("ansættelser", i, "driftsregion"))
+        if sidste == 0:
+            break
+
+
+# --- vejledersamtaler --------------------------------------------------------------------
+
+@check("P042", W, "En ansættelse har for få vejledersamtaler eller mangler introduktions- eller slutsamtalen",
+       "program", kilde=regler.KILDE_SAMTALER)
+def samtaler(k: ProgramKontekst) -> Iterator[Fund]:
+    for i, a in enumerate(k.p.ansættelser):
+        mindst = regler.mindste_antal_samtaler(a.måneder)
+        typer = [s.type for s in a.vejledersamtaler]
+        if len(typer) < mindst:
+            yield (f"Ansættelsen på {a.sted} ({_måneder(a.måneder)}) har {len(typer)} planlagte vejledersamtaler; "
+                   f"den skal have mindst {mindst}. Tilføj dem under 'vejledersamtaler' med type og senest_dag.",
+                   k.sted("ansættelser", i, "vejledersamtaler") if a.vejledersamtaler else k.sted("ansættelser", i))
+            continue
+        for t in (Samtaletype.INTRODUKTION, Samtaletype.SLUT):
+            if t not in typer:
+                yield (f"Ansættelsen på {a.sted} har ingen {visningsnavn(t).lower()}.",
+                       k.sted("ansættelser", i, "vejledersamtaler"))
+
+
+@check("P043", W, "Den første vejledersamtale ligger for sent i ansættelsen", "program",
+       kilde=regler.KILDE_SAMTALER)
+def første_samtale(k: ProgramKontekst) -> Iterator[Fund]:
+    frist = regler.første_samtale_senest(k.p.målbeskrivelse.fase)
+    for i, a in enumerate(k.p.ansættelser):
+        if not a.vejledersamtaler:
+            continue
+        j, første = min(enumerate(a.vejledersamtaler), key=lambda js: js[1].senest_dag)
+        if første.senest_dag > frist:
+            fase = "i KBU" if k.p.målbeskrivelse.fase == Fase.KBU else "i introduktions- og hoveduddannelse"
+            yield (f"Den første vejledersamtale på {a.sted} ligger senest dag {første.senest_dag}; {fase} holdes den "
+                   f"inden for {frist} dage.", k.sted("ansættelser", i, "vejledersamtaler", j, "senest_dag"))
+
+
+@check("P044", W, "Den individuelle uddannelsesplan i KBU foreligger ikke inden for 14 dage", "program",
+       kilde=regler.KILDE_UDDANNELSESPLAN_KBU)
+def uddannelsesplan_kbu(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.p.målbeskrivelse.fase != Fase.KBU:
+        return
+    frist = regler.UDDANNELSESPLAN_KBU_DAGE
+    for i, a in enumerate(k.p.ansættelser):
+        if a.uddannelsesplan_senest_dag is None:
+            yield (f"Angiv 'uddannelsesplan_senest_dag' for ansættelsen på {a.sted}: i KBU udarbejdes den "
+                   f"individuelle uddannelsesplan inden for {frist} dage fra første arbejdsdag.", k.sted("ansættelser", i))
+        elif a.uddannelsesplan_senest_dag > frist:
+            yield (f"Uddannelsesplanen på {a.sted} foreligger først dag {a.uddannelsesplan_senest_dag}; i KBU skal den "
+                   f"foreligge inden for {frist} dage fra første arbejdsdag.",
+                   k.sted("ansættelser", i, "uddannelsesplan_senest_dag"))
+
+
+@check("P045", E, "En vejledersamtale ligger efter ansættelsens afslutning eller i forkert rækkefølge", "program")
+def samtale_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
+    for i, a in enumerate(k.p.ansættelser):
+        sidste_dag = a.måneder * 31
+        forrige = 0
+        for j, s in enumerate(a.vejledersamtaler):
+            if s.senest_dag > sidste_dag:
+                yield (f"{visningsnavn(s.type)} på {a.sted} ligger dag {s.senest_dag}, efter ansættelsens "
+                       f"{_måneder(a.måneder)}.", k.sted("ansættelser", i, "vejledersamtaler", j, "senest_dag"))
+            elif s.senest_dag < forrige:
+                yield (f"{visningsnavn(s.type)} på {a.sted} (dag {s.senest_dag}) står efter en senere samtale "
+                       f"(dag {forrige}); skriv samtalerne i rækkefølge.",
+                       k.sted("ansættelser", i, "vejledersamtaler", j, "senest_dag"))
+            forrige = max(forrige, s.senest_dag)
+
+
+@check("P046", W, "Karrierevejledning indgår ikke i vejledersamtalerne", "program",
+       kilde=regler.KILDE_KARRIEREVEJLEDNING)
+def karrierevejledning(k: ProgramKontekst) -> Iterator[Fund]:
+    altid = k.p.målbeskrivelse.fase in (Fase.KBU, Fase.INTRODUKTION)
+    for i, a in enumerate(k.p.ansættelser):
+        uden = [j for j, s in enumerate(a.vejledersamtaler) if not s.karrierevejledning]
+        if altid:
+            for j in uden:
+                yield (f"I {visningsnavn(k.p.målbeskrivelse.fase).lower()} er karrierevejledning en del af alle "
+                       f"vejledersamtaler; {visningsnavn(a.vejledersamtaler[j].type).lower()} på {a.sted} har "
+                       "'karrierevejledning: false'.", k.sted("ansættelser", i, "vejledersamtaler", j,
+                                                               "karrierevejledning"))
+        elif a.vejledersamtaler and len(uden) == len(a.vejledersamtaler):
+            yield (f"Ingen af vejledersamtalerne på {a.sted} har karrierevejledning; i hoveduddannelsen tilbydes den "
+                   "løbende og handler om karrieren efter uddannelsen.", k.sted("ansættelser", i, "vejledersamtaler"))
+
+
+# --- fokuserede ophold ---------------------------------------------------------------------
+
+@check("P047", E, "Et fokuseret ophold varer mere end en måned", "program", kilde=regler.KILDE_FOKUSERET_OPHOLD)
+def ophold_længde(k: ProgramKontekst) -> Iterator[Fund]:
+    maks = regler.FOKUSERET_OPHOLD_MAKS_DAGE
+    for i, o in enumerate(k.p.fokuserede_ophold):
+        if o.dage is not None and o.dage > maks:
+            yield (f"Det fokuserede ophold på {o.sted} varer {o.dage} dage; et fokuseret ophold varer højst en "
+                   f"måned ({maks} dage). Et længere ophold er en ansættelse.", k.sted("fokuserede_ophold", i, "dage"))
+        elif o.til_måned - o.fra_måned >= 2:
+            yield (f"Det fokuserede ophold på {o.sted} strækker sig over måned {o.fra_måned}–{o.til_måned}; et "
+                   "fokuseret ophold varer højst en måned.", k.sted("fokuserede_ophold", i, "til_måned"))
+
+
+@check("P048", W, "Et fokuseret ophold har ingen længde i dage", "program", kilde=regler.KILDE_FOKUSERET_OPHOLD)
+def ophold_dage(k: ProgramKontekst) -> Iterator[Fund]:
+    for i, o in enumerate(k.p.fokuserede_ophold):
+        if o.dage is None:
+            yield (f"Angiv længden af det fokuserede ophold på {o.sted} i 'dage' (kalenderdage, højst "
+                   f"{regler.FOKUSERET_OPHOLD_MAKS_DAGE}), så reglen om højst en måned kan kontrolleres.",
+                   k.sted("fokuserede_ophold", i))
+
+
+# --- versions and systems ------------------------------------------------------------------
+
+@check("P049", W, "Programmet bygger på en udfaset version af målbeskrivelsen", "program", kræver=("mb",),
+       kilde=regler.KILDE_GYLDIGHED)
+def udfaset_version(k: ProgramKontekst) -> Iterator[Fund]:
+    mb = k.mb.model
+    if regler.udfaset(mb, k.dato):
+        nyere = k.katalog.nyere_versioner(mb)
+        hjælp = f" Revidér programmet til version {nyere[-1].model.version}." if nyere else ""
+        yield (f"{mb.speciale} version {mb.version} er udfaset fra {dansk_dato(mb.udfaset)}; ingen læger er længere "
+               f"på den version.{hjælp}", k.sted("målbeskrivelse", "version"))
+
+
+_SYSTEM = re.compile(r"(?i)\b(logbog\.net|evaluer\.dk)\b")
+
+
+@check("P051", W, "Programmet nævner logbog.net eller evaluer.dk, som uddannelseslæge.dk afløser", "program",
+       kilde=regler.KILDE_SYSTEMER)
+def gamle_systemer(k: ProgramKontekst) -> Iterator[Fund]:
+    for sti, tekst in _tekster(k.p):
+        for navn in dict.fromkeys(m.group(1).lower() for m in _SYSTEM.finditer(tekst)):
+            yield (f"Teksten nævner {navn}, som er afløst af {regler.ERSTATTEDE_SYSTEMER[navn]}; henvis til "
+                   f"{regler.ERSTATTEDE_SYSTEMER[navn]} i stedet.", k.sted(*sti))
+
+
+@check("P052", W, "Et forløb med almen praksis har ingen tutorlæge blandt forfatterne", "program",
+       kilde=regler.KILDE_TUTORLÆGE)
+def tutorlæge(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.p.målbeskrivelse.fase == Fase.KBU:
+        return  # KBU's six months in almen praksis have a vejleder, not a tutorlæge writing the programme
+    praksis = [a for a in k.p.ansættelser if a.type == Ansaettelsestype.ALMEN_PRAKSIS]
+    if praksis and Ansvarsrolle.TUTORLAEGE not in {f.rolle for f in k.p.ansvar.udarbejdet_af}:
+        yield (f"Forløbet har {len(praksis)} ansættelse{'r' if len(praksis) > 1 else ''} i almen praksis, men ingen "
+               "tutorlæge er med til at udarbejde programmet; tutorlægens praksisbeskrivelse er en del af det. "
+               "Tilføj tutorlægen under 'ansvar.udarbejdet_af' med 'rolle: tutorlaege'.",
+               k.sted("ansvar", "udarbejdet_af"))
+
+
+
+@check("P053", W, "En KBU i Øst har ikke almen praksis eller psykiatri som anden ansættelse", "program",
+       kilde=regler.KILDE_ØST_KBU)
+def øst_kbu(k: ProgramKontekst) -> Iterator[Fund]:
+    if (k.p.målbeskrivelse.fase != Fase.KBU or k.p.videreuddannelsesregion != Videreuddannelsesregion.OEST
+            or len(k.p.ansættelser) != 2):
+        return
+    anden = k.p.ansættelser[1]
+    if anden.type not in (Ansaettelsestype.ALMEN_PRAKSIS, Ansaettelsestype.PSYKIATRISK_AFDELING):
+        yield (f"I Videreuddannelsesregion Øst indgår almen praksis og psykiatri altid som 2. ansættelse i KBU, men "
+               f"den anden ansættelse er {visningsnavn(anden.type).lower()} ({anden.sted}). Byt om på "
+               "ansættelserne, eller angiv den rigtige type.", k.sted("ansættelser", 1, "type")
+               if "type" in anden.model_fields_set else k.sted("ansættelser", 1))
