@@ -83,8 +83,19 @@ ansættelser:
     beskrivelse: >
       En afdeling med
       foldet tekst.
+    vejledersamtaler:   # samme plan som eksemplerne: intro først, slut sidst, mindst tre pr. halve år
+      - {type: introduktionssamtale, senest_dag: 30}
+      - type: justeringssamtale
+        senest_dag: 144
+      - {type: justeringssamtale, senest_dag: 288}
+      - {type: justeringssamtale, senest_dag: 432}
+      - {type: justeringssamtale, senest_dag: 576}
+      - {type: slutsamtale, senest_dag: 706}
   - {id: auh, sted: Aarhus Universitetshospital, afdeling: "Hjerne- og Rygsygdomme", driftsregion: Midtjylland,
-     universitetshospital: true, måneder: 24, beskrivelse: 'En anden, med komma.'}
+     universitetshospital: true, måneder: 24, beskrivelse: 'En anden, med komma.',
+     vejledersamtaler: [{type: introduktionssamtale, senest_dag: 30}, {type: justeringssamtale, senest_dag: 144},
+                        {type: justeringssamtale, senest_dag: 288}, {type: justeringssamtale, senest_dag: 432},
+                        {type: justeringssamtale, senest_dag: 576}, {type: slutsamtale, senest_dag: 706}]}
 kompetenceplan:
   # 1 Akut apopleksi
   - {kompetence: "1", ansættelse: goedstrup, fra_måned: 1, til_måned: 12, læringsmetoder: [klinisk-arbejde], vurderingsmetoder: [struktureret-observation, mini-cex]}
@@ -113,6 +124,7 @@ fokuserede_ophold:
     fra_måned: 30
     til_måned: 30
     varighed: 2 uger
+    dage: 14
     formål: EEG og EMG.
     kompetencer: ["4", "5", "9", "6", "8"]
 forskningstræning: {fra_måned: 13, til_måned: 36}
