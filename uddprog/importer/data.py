@@ -26,6 +26,7 @@ from ..models import (
     Vurderingsmetode,
     visningsnavn,
 )
+from ..models.vocab import Samtaletype, visningsnavn
 from ..navne import slug
 from ..render.markdown import HEADING_OFFSET
 from .markdown import til_markdown
@@ -38,7 +39,11 @@ from .varianter import DANNEDE_OVERSKRIFTER, FORSIDE_DANNET, FORSIDEFELTER, METO
 _STREG = "[-–—]"
 _PERIODE = re.compile(rf"(\d{{1,3}})\.?\s*(?:(?:{_STREG}|til)\s*(\d{{1,3}})\.?)?", re.I)
 _FØRSTE = re.compile(r"^(?:de\s+)?første\s+(\d{1,3})\s+(?:måneder|mdr)", re.I)
-_FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{_STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (Universitetshospital))?$")
+_FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{_STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (?!Universitetshospital)([^·]+?))?(?: · (Universitetshospital))?$")
+#: uddprog's caption over an ansættelse's vejledersamtaler table, and the line under it.
+_SAMTALER_OVERSKRIFT = re.compile(r"^Vejledersamtaler i ansættelse (\d+): ")
+_UDDANNELSESPLAN = re.compile(r"^Den individuelle uddannelsesplan foreligger senest dag (\d+)\.$")
+_SENEST_DAG = re.compile(r"dag\s*(\d+)", re.I)
 _ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?:\s*\(måned[^)]*\))?$", re.I)
 _MINDST = re.compile(r"\s*\(mindst \d+\)\s*$")
 #: "(mindst 3)" (as uddprog writes the målbeskrivelse's minimum) or "3 ×" / "x 3": the planned number.
@@ -218,6 +223,8 @@ def _tabelart(t: Tabel) -> str:
         return "kompetencer"
     if har("kursus") and any(x in ("planlagt", "tidspunkt", "hvornaar", "maaned") for x in h):
         return "kurser"
+    if "samtale" in h and "hvornaar" in h:
+        return "samtaler"
     if har("formaal") and har("sted", "hvornaar"):
         return "ophold"
     if har("sted", "afdeling") and har("maaneder", "periode"):
@@ -257,7 +264,8 @@ class _Udtræk:
     # -- ansættelser
     def _ny_ansættelse(self, sted: str, afdeling: str) -> dict:
         a = {"sted": sted.strip() or "UDFYLD", "afdeling": afdeling.strip() or "UDFYLD", "driftsregion": None,
-             "universitetshospital": None, "måneder": None, "beskrivelse": None, "noter": []}
+             "universitetshospital": None, "måneder": None, "beskrivelse": None, "noter": [],
+             "vejledersamtaler": [], "uddannelsesplan_senest_dag": None}
         self.u.ansættelser.append(a)
         return a
 
@@ -339,7 +347,9 @@ class _Udtræk:
                     aktuel["måneder"] = aktuel["måneder"] or int(m.group(3))
                     aktuel["driftsregion"] = aktuel["driftsregion"] or _driftsregion(m.group(4))
                     if aktuel["universitetshospital"] is None:
-                        aktuel["universitetshospital"] = bool(m.group(5))
+                        aktuel["universitetshospital"] = bool(m.group(6))
+                    if m.group(5):
+                        aktuel["type_tekst"] = m.group(5).strip()
                     continue
                 aktuel["_blokke"].append(b)
             else:
@@ -501,8 +511,34 @@ class _Udtræk:
             komp.sort(key=lambda kid: komp_tekst.index(f"{kid} {self.mb.kompetence(kid).titel}"))
             self.u.fokuserede_ophold.append({
                 "sted": " ".join(rad[k_sted].split()), "ansættelse": ans, "fra_måned": per[0], "til_måned": per[1],
-                "varighed": " ".join(rad[k_var].split()) if k_var is not None else "UDFYLD",
+                **_opholdsvarighed(" ".join(rad[k_var].split()) if k_var is not None else "UDFYLD"),
                 "formål": formål or "UDFYLD", "kompetencer": komp, "kilde": self._rækketekst(rad)})
+        return tilbage
+
+    def samtaletabel(self, t: Tabel, ans: dict | None) -> list[str]:
+        """uddprog's vejledersamtaler table of one ansættelse: type, senest dag, karrierevejledning, bemærkning."""
+        h = _hoved(t)
+        g = t.gitter()
+        k_type, k_når = h.index("samtale"), h.index("hvornaar")
+        k_kar = h.index("karrierevejledning") if "karrierevejledning" in h else None
+        k_bem = h.index("bemaerkning") if "bemaerkning" in h else None
+        typer = {slug(visningsnavn(v)): v.value for v in Samtaletype}
+        tilbage = []
+        for ri, rad in enumerate(g[1:], start=1):
+            typ = typer.get(slug(rad[k_type]))
+            dag = _SENEST_DAG.search(rad[k_når])
+            if ans is None or typ is None or dag is None:
+                if any(x.strip() for x in rad):
+                    tilbage.append(" · ".join(x for x in rad if x.strip()))
+                continue
+            s = {"type": typ, "senest_dag": int(dag.group(1))}
+            if k_kar is not None:
+                s["karrierevejledning"] = slug(rad[k_kar]) != "nej"
+            celle = _celle_ved(t.rækker[ri], k_bem) if k_bem is not None else None
+            bem = til_markdown(celle.blokke) if celle else ""
+            if bem:
+                s["bemærkning"] = bem
+            ans["vejledersamtaler"].append(s)
         return tilbage
 
     def forskningstabel(self, t: Tabel) -> None:
@@ -539,6 +575,15 @@ class _Udtræk:
 
 
 _STREG_RE = re.compile(_STREG)
+_DAGE = re.compile(r"^(\d+) dage(?:, (.*))?$")
+
+
+def _opholdsvarighed(tekst: str) -> dict:
+    """uddprog writes an ophold's duration as 'N dage, <varighed>': days become `dage`, the rest `varighed`."""
+    m = _DAGE.match(tekst)
+    if not m:
+        return {"varighed": tekst}
+    return {"dage": int(m.group(1)), "varighed": m.group(2)}
 
 
 def _celle_ved(række, kol: int):
@@ -749,8 +794,17 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
     kontekst = None
     efter_forskning = False
     plan_tekst: list[Blok] = []
+    samtale_ans = None
     for i, b in enumerate(blokke):
         nxt = blokke[i + 1] if i + 1 < len(blokke) else None
+        if op.uddprog and isinstance(b, Afsnit) and not b.overskrift:
+            linje = " ".join(b.tekst.split())
+            if (m := _SAMTALER_OVERSKRIFT.match(linje)) and 1 <= int(m.group(1)) <= len(u.ansættelser):
+                samtale_ans = u.ansættelser[int(m.group(1)) - 1]
+                continue
+            if samtale_ans is not None and (m := _UDDANNELSESPLAN.match(linje)):
+                samtale_ans["uddannelsesplan_senest_dag"] = int(m.group(1))
+                continue
         if isinstance(b, Afsnit) and b.overskrift:
             titel = " ".join(b.tekst.split())
             if op.uddprog and titel in DANNEDE_OVERSKRIFTER:
@@ -771,6 +825,8 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
                 tilbage = x.kursustabel(b)
             elif art == "ophold":
                 tilbage = x.opholdstabel(b)
+            elif art == "samtaler":
+                tilbage = x.samtaletabel(b, samtale_ans)
             elif art == "forskning":
                 x.forskningstabel(b)
                 efter_forskning = op.uddprog
