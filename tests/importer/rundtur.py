@@ -97,9 +97,10 @@ def sammenlign_øvrige(program, draft: dict) -> list[str]:
     got = [(k["kursus"], k["måned"], k.get("bemærkning")) for k in draft.get("kurser") or []]
     if want != got:
         forskelle.append(f"kurser {want} != {got}")
-    wo = [(o.sted, o.fra_måned, o.til_måned, o.varighed, md_norm(o.formål), list(o.kompetencer))
+    # Days (issue 13) are compared as well as the free-text varighed.
+    wo = [(o.sted, o.fra_måned, o.til_måned, o.dage, o.varighed, md_norm(o.formål), list(o.kompetencer))
           for o in sorted(program.fokuserede_ophold, key=lambda o: (o.fra_måned, o.sted))]
-    go = [(o["sted"], o["fra_måned"], o["til_måned"], o["varighed"], md_norm(o["formål"]), o["kompetencer"])
+    go = [(o["sted"], o["fra_måned"], o["til_måned"], o.get("dage"), o.get("varighed"), md_norm(o["formål"]), o["kompetencer"])
           for o in draft.get("fokuserede_ophold") or []]
     if wo != go:
         forskelle.append(f"fokuserede ophold {wo} != {go}")

@@ -483,7 +483,9 @@ class _Udtræk:
                 if any(x.strip() for x in rad):
                     tilbage.append(" · ".join(x for x in rad if x.strip()))
                 continue
-            bem = _KRAV.sub("", rad[k_bem].strip()) if k_bem is not None else ""
+            bem = _uden_krav(rad[k_bem].strip(), self.mb.kursus(kid) if hasattr(self.mb, "kursus") else
+                             next((k for k in self.mb.kurser if k.id == kid), None),
+                             self.mb.varighed_måneder) if k_bem is not None else ""
             self.u.kurser.append({"kursus": kid, "måned": per[0], "bemærkning": bem or None,
                                   "kilde": self._rækketekst(rad)})
         return tilbage
@@ -575,6 +577,18 @@ class _Udtræk:
 
 
 _STREG_RE = re.compile(_STREG)
+
+
+def _uden_krav(tekst: str, kursus, varighed: int) -> str:
+    """A course's remark without the requirement uddprog writes first (from the målbeskrivelse's window)."""
+    if kursus is not None:
+        from ..render.context import _kursuskrav
+        krav = _kursuskrav(kursus, varighed)
+        krav = " ".join((krav[:1].upper() + krav[1:]).split())
+        norm = " ".join(tekst.split())
+        if krav and norm.startswith(krav):
+            return re.sub(r"^[.\s]+", "", norm[len(krav):])
+    return _KRAV.sub("", tekst)
 _DAGE = re.compile(r"^(\d+) dage(?:, (.*))?$")
 
 
@@ -819,14 +833,18 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
         if isinstance(b, Tabel):
             art = tabelart(b)
             tilbage: list[str] = []
+            if art == "samtaler" and not (op.uddprog and samtale_ans is not None):
+                ny.append(b)  # another document's table of conversations is text
+                continue
             if art == "kompetencer":
                 tilbage = x.kompetencetabel(b, kontekst)
             elif art == "kurser":
                 tilbage = x.kursustabel(b)
             elif art == "ophold":
                 tilbage = x.opholdstabel(b)
-            elif art == "samtaler":
+            elif art == "samtaler" and op.uddprog and samtale_ans is not None:
                 tilbage = x.samtaletabel(b, samtale_ans)
+                samtale_ans = None if tilbage else samtale_ans
             elif art == "forskning":
                 x.forskningstabel(b)
                 efter_forskning = op.uddprog
