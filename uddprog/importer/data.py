@@ -454,7 +454,7 @@ class _Udtræk:
                                           "kilde": self._rækketekst(rad)})
         return tilbage
 
-    def _ansættelse_i(self, tekst: str) -> dict | None:
+    def _ansættelse_i(self, tekst: str, måned: int | None = None) -> dict | None:
         if not tekst:
             return None
         if (m := re.fullmatch(r"(?:ansættelse\s*)?(\d{1,2})\.?", tekst.strip(), re.I)) \
@@ -463,6 +463,10 @@ class _Udtræk:
         n = normaliser(tekst)
         træf = [a for a in self.u.ansættelser if n in (normaliser(a["sted"]), normaliser(f"{a['afdeling']} {a['sted']}"),
                                                      normaliser(a["afdeling"]))]
+        if len(træf) > 1 and måned is not None:  # the same place twice in the forløb: the month decides
+            perioder = self._perioder()
+            træf = [a for a in træf if (i := self.u.ansættelser.index(a)) < len(perioder)
+                    and perioder[i][0] <= måned <= perioder[i][1]]
         return træf[0] if len(træf) == 1 else None
 
     # -- courses, stays, research, front page
@@ -501,7 +505,7 @@ class _Udtræk:
         tilbage = []
         for ri, rad in enumerate(g[1:], start=1):
             per = periode(rad[k_når]) if k_når is not None else None
-            ans = self._ansættelse_i(rad[k_ans]) if k_ans is not None else None
+            ans = self._ansættelse_i(rad[k_ans], per[0] if per else None) if k_ans is not None else None
             if per is None or ans is None or k_sted is None:
                 if any(x.strip() for x in rad):
                     tilbage.append(" · ".join(x for x in rad if x.strip()))
