@@ -43,6 +43,7 @@ def test_rundtur_eksempler(fil: Path, renderer, tmp_path):
     assert sammenlign(program, draft) == []
     assert sammenlign_øvrige(program, draft) == []
     assert "ikke-placeret" not in draft["sektioner"]     # uddprog's own output places everything
+    assert "ikke genkendt" not in imp.yaml                # its generated lines (kompetencekort) are recognised
     assert draft["titel"] == program.titel and draft["forløb"] == program.forløb
 
 

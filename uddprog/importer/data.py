@@ -440,8 +440,9 @@ class _Udtræk:
                 per = self._perioder()[i]
                 noter.append("perioden er hele ansættelsen; ret den")
             lær, ukendt_l = _LÆRING.find(c(k_lær))
-            vur, ukendt_v = _VURDERING.find(c(k_vur))
-            antal_m = _ANTAL.search(c(k_vur))
+            vur_tekst = _uden_kort(c(k_vur), k) if self.op.uddprog else c(k_vur)
+            vur, ukendt_v = _VURDERING.find(vur_tekst)
+            antal_m = _ANTAL.search(vur_tekst)
             if not lær:
                 lær = [str(x) for x in k.læringsstrategier]
                 noter.append("læringsmetoderne er målbeskrivelsens anbefalede")
@@ -581,6 +582,16 @@ class _Udtræk:
 
 
 _STREG_RE = re.compile(_STREG)
+
+
+def _uden_kort(tekst: str, k) -> str:
+    """An assessment cell without the 'Kompetencekort: …' line uddprog generates from the målbeskrivelse."""
+    kort = getattr(k, "kompetencekort", None) if k is not None else None
+    if not kort:
+        return tekst
+    dannet = " ".join(("Kompetencekort: " + "; ".join(f"{c.id} – {c.titel}" for c in kort)).split())
+    norm = " ".join(tekst.split())
+    return norm[: -len(dannet)].strip() if norm.endswith(dannet) else tekst
 
 
 def _uden_krav(tekst: str, kursus, varighed: int) -> str:
