@@ -97,12 +97,23 @@ def sammenlign_øvrige(program, draft: dict) -> list[str]:
     got = [(k["kursus"], k["måned"], k.get("bemærkning")) for k in draft.get("kurser") or []]
     if want != got:
         forskelle.append(f"kurser {want} != {got}")
-    wo = [(o.sted, o.fra_måned, o.til_måned, o.varighed, md_norm(o.formål), list(o.kompetencer))
+    # Days (issue 13) are compared as well as the free-text varighed.
+    wo = [(o.sted, o.fra_måned, o.til_måned, o.dage, o.varighed, md_norm(o.formål), list(o.kompetencer))
           for o in sorted(program.fokuserede_ophold, key=lambda o: (o.fra_måned, o.sted))]
-    go = [(o["sted"], o["fra_måned"], o["til_måned"], o["varighed"], md_norm(o["formål"]), o["kompetencer"])
+    go = [(o["sted"], o["fra_måned"], o["til_måned"], o.get("dage"), o.get("varighed"), md_norm(o["formål"]), o["kompetencer"])
           for o in draft.get("fokuserede_ophold") or []]
     if wo != go:
         forskelle.append(f"fokuserede ophold {wo} != {go}")
+    # Issue 13: each ansættelse's type, vejledersamtaler and uddannelsesplan day come back as data.
+    wa = [(str(a.type), a.uddannelsesplan_senest_dag,
+           [(str(v.type), v.senest_dag, v.karrierevejledning, md_norm(v.bemærkning) if v.bemærkning else None)
+            for v in a.vejledersamtaler]) for a in program.ansættelser]
+    ga = [(a.get("type", "sygehusafdeling"), a.get("uddannelsesplan_senest_dag"),
+           [(v["type"], v["senest_dag"], v.get("karrierevejledning", True),
+             md_norm(v["bemærkning"]) if v.get("bemærkning") else None) for v in a.get("vejledersamtaler") or []])
+          for a in draft.get("ansættelser") or []]
+    if wa != ga:
+        forskelle.append(f"ansættelser (type, samtaler) {wa} != {ga}")
     wf, gf = program.forskningstræning, draft.get("forskningstræning")
     if wf is not None and (gf is None or (wf.fra_måned, wf.til_måned, wf.teori_til_måned, md_norm(wf.beskrivelse))
                            != (gf["fra_måned"], gf["til_måned"], gf.get("teori_til_måned"),

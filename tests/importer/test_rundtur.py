@@ -43,6 +43,7 @@ def test_rundtur_eksempler(fil: Path, renderer, tmp_path):
     assert sammenlign(program, draft) == []
     assert sammenlign_øvrige(program, draft) == []
     assert "ikke-placeret" not in draft["sektioner"]     # uddprog's own output places everything
+    assert "ikke genkendt" not in imp.yaml                # its generated lines (kompetencekort) are recognised
     assert draft["titel"] == program.titel and draft["forløb"] == program.forløb
 
 
@@ -112,6 +113,9 @@ def test_sammenligningen_ser_en_forskel(renderer):
     assert any(f.startswith("sektion indledning") for f in forskelle)
     assert any("kompetenceplan" in f for f in forskelle)
     assert any(".måneder" in f for f in forskelle)
+    assert program.ansættelser[0].vejledersamtaler, "the first example should plan vejledersamtaler"
+    ændret["ansættelser"][0]["vejledersamtaler"][0]["senest_dag"] += 1
+    assert any("samtaler" in f for f in sammenlign_øvrige(program, ændret))
 
 
 @pytest.mark.parametrize("fil", EKSEMPLER, ids=lambda f: f.stem)

@@ -26,6 +26,7 @@ from ..models import (
     Vurderingsmetode,
     visningsnavn,
 )
+from ..models.vocab import Samtaletype, visningsnavn
 from ..navne import slug
 from ..render.markdown import HEADING_OFFSET
 from .markdown import til_markdown
@@ -38,7 +39,11 @@ from .varianter import DANNEDE_OVERSKRIFTER, FORSIDE_DANNET, FORSIDEFELTER, METO
 _STREG = "[-–—]"
 _PERIODE = re.compile(rf"(\d{{1,3}})\.?\s*(?:(?:{_STREG}|til)\s*(\d{{1,3}})\.?)?", re.I)
 _FØRSTE = re.compile(r"^(?:de\s+)?første\s+(\d{1,3})\s+(?:måneder|mdr)", re.I)
-_FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{_STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (Universitetshospital))?$")
+_FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{_STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (?!Universitetshospital)([^·]+?))?(?: · (Universitetshospital))?$")
+#: uddprog's caption over an ansættelse's vejledersamtaler table, and the line under it.
+_SAMTALER_OVERSKRIFT = re.compile(r"^Vejledersamtaler i ansættelse (\d+): ")
+_UDDANNELSESPLAN = re.compile(r"^Den individuelle uddannelsesplan foreligger senest dag (\d+)\.$")
+_SENEST_DAG = re.compile(r"dag\s*(\d+)", re.I)
 _ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?:\s*\(måned[^)]*\))?$", re.I)
 _MINDST = re.compile(r"\s*\(mindst \d+\)\s*$")
 #: "(mindst 3)" (as uddprog writes the målbeskrivelse's minimum) or "3 ×" / "x 3": the planned number.
@@ -218,6 +223,8 @@ def _tabelart(t: Tabel) -> str:
         return "kompetencer"
     if har("kursus") and any(x in ("planlagt", "tidspunkt", "hvornaar", "maaned") for x in h):
         return "kurser"
+    if "samtale" in h and "hvornaar" in h:
+        return "samtaler"
     if har("formaal") and har("sted", "hvornaar"):
         return "ophold"
     if har("sted", "afdeling") and har("maaneder", "periode"):
@@ -257,7 +264,8 @@ class _Udtræk:
     # -- ansættelser
     def _ny_ansættelse(self, sted: str, afdeling: str) -> dict:
         a = {"sted": sted.strip() or "UDFYLD", "afdeling": afdeling.strip() or "UDFYLD", "driftsregion": None,
-             "universitetshospital": None, "måneder": None, "beskrivelse": None, "noter": []}
+             "universitetshospital": None, "måneder": None, "beskrivelse": None, "noter": [],
+             "vejledersamtaler": [], "uddannelsesplan_senest_dag": None}
         self.u.ansættelser.append(a)
         return a
 
@@ -339,7 +347,9 @@ class _Udtræk:
                     aktuel["måneder"] = aktuel["måneder"] or int(m.group(3))
                     aktuel["driftsregion"] = aktuel["driftsregion"] or _driftsregion(m.group(4))
                     if aktuel["universitetshospital"] is None:
-                        aktuel["universitetshospital"] = bool(m.group(5))
+                        aktuel["universitetshospital"] = bool(m.group(6))
+                    if m.group(5):
+                        aktuel["type_tekst"] = m.group(5).strip()
                     continue
                 aktuel["_blokke"].append(b)
             else:
@@ -430,8 +440,9 @@ class _Udtræk:
                 per = self._perioder()[i]
                 noter.append("perioden er hele ansættelsen; ret den")
             lær, ukendt_l = _LÆRING.find(c(k_lær))
-            vur, ukendt_v = _VURDERING.find(c(k_vur))
-            antal_m = _ANTAL.search(c(k_vur))
+            vur_tekst = _uden_kort(c(k_vur), k) if self.op.uddprog else c(k_vur)
+            vur, ukendt_v = _VURDERING.find(vur_tekst)
+            antal_m = _ANTAL.search(vur_tekst)
             if not lær:
                 lær = [str(x) for x in k.læringsstrategier]
                 noter.append("læringsmetoderne er målbeskrivelsens anbefalede")
@@ -444,7 +455,7 @@ class _Udtræk:
                                           "kilde": self._rækketekst(rad)})
         return tilbage
 
-    def _ansættelse_i(self, tekst: str) -> dict | None:
+    def _ansættelse_i(self, tekst: str, måned: int | None = None) -> dict | None:
         if not tekst:
             return None
         if (m := re.fullmatch(r"(?:ansættelse\s*)?(\d{1,2})\.?", tekst.strip(), re.I)) \
@@ -453,6 +464,10 @@ class _Udtræk:
         n = normaliser(tekst)
         træf = [a for a in self.u.ansættelser if n in (normaliser(a["sted"]), normaliser(f"{a['afdeling']} {a['sted']}"),
                                                      normaliser(a["afdeling"]))]
+        if len(træf) > 1 and måned is not None:  # the same place twice in the forløb: the month decides
+            perioder = self._perioder()
+            træf = [a for a in træf if (i := self.u.ansættelser.index(a)) < len(perioder)
+                    and perioder[i][0] <= måned <= perioder[i][1]]
         return træf[0] if len(træf) == 1 else None
 
     # -- courses, stays, research, front page
@@ -473,7 +488,9 @@ class _Udtræk:
                 if any(x.strip() for x in rad):
                     tilbage.append(" · ".join(x for x in rad if x.strip()))
                 continue
-            bem = _KRAV.sub("", rad[k_bem].strip()) if k_bem is not None else ""
+            bem = _uden_krav(rad[k_bem].strip(), self.mb.kursus(kid) if hasattr(self.mb, "kursus") else
+                             next((k for k in self.mb.kurser if k.id == kid), None),
+                             self.mb.varighed_måneder) if k_bem is not None else ""
             self.u.kurser.append({"kursus": kid, "måned": per[0], "bemærkning": bem or None,
                                   "kilde": self._rækketekst(rad)})
         return tilbage
@@ -489,7 +506,7 @@ class _Udtræk:
         tilbage = []
         for ri, rad in enumerate(g[1:], start=1):
             per = periode(rad[k_når]) if k_når is not None else None
-            ans = self._ansættelse_i(rad[k_ans]) if k_ans is not None else None
+            ans = self._ansættelse_i(rad[k_ans], per[0] if per else None) if k_ans is not None else None
             if per is None or ans is None or k_sted is None:
                 if any(x.strip() for x in rad):
                     tilbage.append(" · ".join(x for x in rad if x.strip()))
@@ -501,8 +518,34 @@ class _Udtræk:
             komp.sort(key=lambda kid: komp_tekst.index(f"{kid} {self.mb.kompetence(kid).titel}"))
             self.u.fokuserede_ophold.append({
                 "sted": " ".join(rad[k_sted].split()), "ansættelse": ans, "fra_måned": per[0], "til_måned": per[1],
-                "varighed": " ".join(rad[k_var].split()) if k_var is not None else "UDFYLD",
+                **_opholdsvarighed(" ".join(rad[k_var].split()) if k_var is not None else "UDFYLD"),
                 "formål": formål or "UDFYLD", "kompetencer": komp, "kilde": self._rækketekst(rad)})
+        return tilbage
+
+    def samtaletabel(self, t: Tabel, ans: dict | None) -> list[str]:
+        """uddprog's vejledersamtaler table of one ansættelse: type, senest dag, karrierevejledning, bemærkning."""
+        h = _hoved(t)
+        g = t.gitter()
+        k_type, k_når = h.index("samtale"), h.index("hvornaar")
+        k_kar = h.index("karrierevejledning") if "karrierevejledning" in h else None
+        k_bem = h.index("bemaerkning") if "bemaerkning" in h else None
+        typer = {slug(visningsnavn(v)): v.value for v in Samtaletype}
+        tilbage = []
+        for ri, rad in enumerate(g[1:], start=1):
+            typ = typer.get(slug(rad[k_type]))
+            dag = _SENEST_DAG.search(rad[k_når])
+            if ans is None or typ is None or dag is None:
+                if any(x.strip() for x in rad):
+                    tilbage.append(" · ".join(x for x in rad if x.strip()))
+                continue
+            s = {"type": typ, "senest_dag": int(dag.group(1))}
+            if k_kar is not None:
+                s["karrierevejledning"] = slug(rad[k_kar]) != "nej"
+            celle = _celle_ved(t.rækker[ri], k_bem) if k_bem is not None else None
+            bem = til_markdown(celle.blokke) if celle else ""
+            if bem:
+                s["bemærkning"] = bem
+            ans["vejledersamtaler"].append(s)
         return tilbage
 
     def forskningstabel(self, t: Tabel) -> None:
@@ -539,6 +582,37 @@ class _Udtræk:
 
 
 _STREG_RE = re.compile(_STREG)
+
+
+def _uden_kort(tekst: str, k) -> str:
+    """An assessment cell without the 'Kompetencekort: …' line uddprog generates from the målbeskrivelse."""
+    kort = getattr(k, "kompetencekort", None) if k is not None else None
+    if not kort:
+        return tekst
+    dannet = " ".join(("Kompetencekort: " + "; ".join(f"{c.id} – {c.titel}" for c in kort)).split())
+    norm = " ".join(tekst.split())
+    return norm[: -len(dannet)].strip() if norm.endswith(dannet) else tekst
+
+
+def _uden_krav(tekst: str, kursus, varighed: int) -> str:
+    """A course's remark without the requirement uddprog writes first (from the målbeskrivelse's window)."""
+    if kursus is not None:
+        from ..render.context import _kursuskrav
+        krav = _kursuskrav(kursus, varighed)
+        krav = " ".join((krav[:1].upper() + krav[1:]).split())
+        norm = " ".join(tekst.split())
+        if krav and norm.startswith(krav):
+            return re.sub(r"^[.\s]+", "", norm[len(krav):])
+    return _KRAV.sub("", tekst)
+_DAGE = re.compile(r"^(\d+) dage(?:, (.*))?$")
+
+
+def _opholdsvarighed(tekst: str) -> dict:
+    """uddprog writes an ophold's duration as 'N dage, <varighed>': days become `dage`, the rest `varighed`."""
+    m = _DAGE.match(tekst)
+    if not m:
+        return {"varighed": tekst}
+    return {"dage": int(m.group(1)), "varighed": m.group(2)}
 
 
 def _celle_ved(række, kol: int):
@@ -749,8 +823,17 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
     kontekst = None
     efter_forskning = False
     plan_tekst: list[Blok] = []
+    samtale_ans = None
     for i, b in enumerate(blokke):
         nxt = blokke[i + 1] if i + 1 < len(blokke) else None
+        if op.uddprog and isinstance(b, Afsnit) and not b.overskrift:
+            linje = " ".join(b.tekst.split())
+            if (m := _SAMTALER_OVERSKRIFT.match(linje)) and 1 <= int(m.group(1)) <= len(u.ansættelser):
+                samtale_ans = u.ansættelser[int(m.group(1)) - 1]
+                continue
+            if samtale_ans is not None and (m := _UDDANNELSESPLAN.match(linje)):
+                samtale_ans["uddannelsesplan_senest_dag"] = int(m.group(1))
+                continue
         if isinstance(b, Afsnit) and b.overskrift:
             titel = " ".join(b.tekst.split())
             if op.uddprog and titel in DANNEDE_OVERSKRIFTER:
@@ -765,12 +848,18 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
         if isinstance(b, Tabel):
             art = tabelart(b)
             tilbage: list[str] = []
+            if art == "samtaler" and not (op.uddprog and samtale_ans is not None):
+                ny.append(b)  # another document's table of conversations is text
+                continue
             if art == "kompetencer":
                 tilbage = x.kompetencetabel(b, kontekst)
             elif art == "kurser":
                 tilbage = x.kursustabel(b)
             elif art == "ophold":
                 tilbage = x.opholdstabel(b)
+            elif art == "samtaler" and op.uddprog and samtale_ans is not None:
+                tilbage = x.samtaletabel(b, samtale_ans)
+                samtale_ans = None if tilbage else samtale_ans
             elif art == "forskning":
                 x.forskningstabel(b)
                 efter_forskning = op.uddprog

@@ -13,6 +13,7 @@ import re
 import textwrap
 
 from ..models import DRIFTSREGIONER, Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion
+from ..models.vocab import Ansaettelsestype, visningsnavn
 from ..navne import slug
 from ..skelet import UDFYLD
 from .data import Udkast
@@ -115,7 +116,10 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         if a.get("overskrift"):
             ud += _kommentar(f"Overskrift i Word: {a['overskrift']}", "  # ")
         ud.append(f"  - id: {a['id']}")
-        if "praksis" in slug(a["sted"]).split("-") or "praksis" in slug(a["afdeling"]).split("-"):
+        typer = {slug(visningsnavn(t)): t.value for t in Ansaettelsestype}
+        if a.get("type_tekst") and slug(a["type_tekst"]) in typer:
+            ud.append(f"    type: {typer[slug(a['type_tekst'])]}")  # uddprog's own fact line names it
+        elif "praksis" in slug(a["sted"]).split("-") or "praksis" in slug(a["afdeling"]).split("-"):
             ud.append("    type: almen-praksis  # gæt: stedet er en praksis")
         ud.append(f"    sted: {_q(a['sted'])}")
         ud.append(f"    afdeling: {_q(a['afdeling'])}")
@@ -138,6 +142,17 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         ud.append(f"    beskrivelse: {_blok(a['beskrivelse'] or UDFYLD, '      ')}")
         for n in noter:
             ud.insert(len(ud) - 1, f"    # gæt: {n}")
+        if a.get("uddannelsesplan_senest_dag"):
+            ud.append(f"    uddannelsesplan_senest_dag: {a['uddannelsesplan_senest_dag']}")
+        if a.get("vejledersamtaler"):
+            ud.append("    vejledersamtaler:")
+            for s in a["vejledersamtaler"]:
+                ud.append(f"      - type: {s['type']}")
+                ud.append(f"        senest_dag: {s['senest_dag']}")
+                if "karrierevejledning" in s:
+                    ud.append(f"        karrierevejledning: {str(s['karrierevejledning']).lower()}")
+                if s.get("bemærkning"):
+                    ud.append(f"        bemærkning: {_blok(s['bemærkning'], '          ')}")
 
     ud.append("kompetenceplan:  # måneder tælles fra forløbets start")
     ud += _kilder(u, "kompetenceplan")
@@ -185,7 +200,10 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             ud.append(f"    ansættelse: {o['ansættelse']['id']}")
             ud.append(f"    fra_måned: {o['fra_måned']}")
             ud.append(f"    til_måned: {o['til_måned']}")
-            ud.append(f"    varighed: {_q(o['varighed'])}")
+            if o.get("dage"):
+                ud.append(f"    dage: {o['dage']}")
+            if o.get("varighed"):
+                ud.append(f"    varighed: {_q(o['varighed'])}")
             ud.append(f"    formål: {_blok(o['formål'], '      ')}")
             ud.append(f"    kompetencer: {_liste(_q(k) for k in o['kompetencer'])}")
     if u.forskningstræning:

@@ -48,6 +48,8 @@ DANNEDE_AFSNIT: list[str] = [
     r"(?:Medicinsk ekspert|Leder|Akademiker|Sundheds\u00ad?fremmer) = .*",
     r"Roller uden planlagt træning: .*\.",
     r"Der er ikke planlagt kurser i programmet\.",
+    r"Der er ikke planlagt vejledersamtaler i denne ansættelse\.",
+    r"Skabelonens regler: .*",
     r"Der er ikke planlagt fokuserede ophold i programmet\.",
     r"Forskningstræning indgår ikke i denne uddannelsesfase\.",
     r"Programmet er dannet med uddprog ud fra .*",
@@ -73,7 +75,7 @@ FORSIDEFELTER: dict[str, str] = {
 
 #: Front-page labels whose value uddprog itself generates (from the målbeskrivelse and template).
 FORSIDE_DANNET = ["speciale", "uddannelsesfase", "videreuddannelsesregion", "varighed", "målbeskrivelse",
-                  "målbeskrivelsen gælder fra", "national skabelon"]
+                  "målbeskrivelsen gælder fra", "målbeskrivelsen gælder for", "skabelonens regler", "national skabelon"]
 
 #: Other names for assessment methods and learning strategies (display names and ids always match).
 METODEVARIANTER: dict[str, list[str]] = {
