@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .ny import _region
+from .ny import _region, grundlag
 from .validate import rod_option
 
 
@@ -33,9 +33,8 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     Findes en udkastfil allerede, rører uddprog den ikke. Exitkode 0: alt importeret;
     2: et dokument kunne ikke læses (de andre importeres alligevel).
     """
-    from ..catalog import Katalog, OpslagsFejl, er_reference
+    from ..catalog import Katalog
     from ..importer import ImportFejl, importer
-    from ..loading import LoadError, indlæs
     from ..render.writer import write_atomic
 
     def fejl(besked: str):
@@ -47,36 +46,7 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     if out and len(filer) > 1:
         fejl(f"--out kan kun bruges med ét dokument, men der er {len(filer)}; brug --out-dir.")
     katalog = Katalog(rod) if rod else Katalog.find()
-    if region is None:  # as `uddprog ny`: a region's repository names its region in uddprog.toml
-        from ..config import find
-
-        konfig = find(katalog.rod)
-        if konfig.region is None:
-            fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
-        try:
-            region = _region(ctx, None, konfig.region)
-        except click.BadParameter as e:
-            fejl(f"region i {konfig.fil}: {e.message}")
-    try:
-        if Path(maalbeskrivelse).exists() or not er_reference(maalbeskrivelse):
-            mb = indlæs(Path(maalbeskrivelse), "målbeskrivelse")
-        else:
-            mb = katalog.slå_op(maalbeskrivelse)
-    except OpslagsFejl as e:
-        fejl(str(e))
-    except LoadError as e:
-        fejl("målbeskrivelsen kan ikke læses:\n" + "\n".join(f"  {f}" for f in e.fund))
-    if skabelon is None:
-        egnede = sorted(s for s, d in katalog.skabeloner.items() if d.model.fase == mb.model.fase)
-        if len(egnede) != 1:
-            fejl(f"{'Ingen' if not egnede else 'Flere'} nationale skabeloner til {mb.model.fase} "
-                 f"({', '.join(egnede) or 'ingen'}); angiv --skabelon.")
-        skabelon = egnede[0]
-    dok = katalog.skabelon(skabelon)
-    if dok is None:
-        fejl(f"den nationale skabelon '{skabelon}' findes ikke (kendte: {', '.join(sorted(katalog.skabeloner))}).")
-    if dok.model.fase != mb.model.fase:
-        fejl(f"skabelonen '{skabelon}' er til {dok.model.fase}, men målbeskrivelsen er til {mb.model.fase}.")
+    region, mb, dok = grundlag(ctx, katalog, maalbeskrivelse, skabelon, region, fejl)
 
     kode = 0
     skrevet = 0

@@ -29,34 +29,14 @@ def _region(ctx, param, værdi: str | None):
     raise click.BadParameter(f"'{værdi}' er ikke en videreuddannelsesregion; vælg Nord, Syd eller Øst.")
 
 
-@click.command()
-@click.argument("maalbeskrivelse", metavar="MÅLBESKRIVELSE")
-@click.option("--region", default=None, callback=_region,
-              help="Videreuddannelsesregion: Nord, Syd eller Øst (standard: region i uddprog.toml).")
-@click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Fil at skrive (findes den, rør uddprog den ikke). Uden --out skrives til skærmen.")
-@rod_option
-@click.pass_context
-def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
-    """Skriv et skelet til et nyt uddannelsesprogram.
+def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, fejl):
+    """Region, målbeskrivelse and national template for a new programme (`ny`) or a draft (`import`).
 
-    MÅLBESKRIVELSE er en fil eller en henvisning som neurologi/hoveduddannelse@2015.
-    Skelettet har alle kompetencer planlagt med de obligatoriske vurderingsmetoder,
-    kurserne i deres tidsvinduer og skabelonens afsnit med vejledning; udfyld resten,
-    og kør 'uddprog validate', som viser hvad der mangler.
+    The region falls back to the repository's uddprog.toml; the template to the only one for the phase.
+    `fejl` ends the command with a Danish message.
     """
-    from ..catalog import Katalog, OpslagsFejl, er_reference
-    from ..datoer import dansk_dato
+    from ..catalog import OpslagsFejl, er_reference
     from ..loading import LoadError, indlæs
-    from ..render.writer import write_atomic
-    from ..skelet import skelet
-
-    katalog = Katalog(rod) if rod else Katalog.find()
-
-    def fejl(besked: str):
-        click.echo(f"Fejl: {besked}", err=True)
-        ctx.exit(2)
 
     if region is None:
         from ..config import find
@@ -89,6 +69,38 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
         fejl(f"den nationale skabelon '{skabelon}' findes ikke (kendte: {', '.join(sorted(katalog.skabeloner))}).")
     if dok.model.fase != mb.model.fase:
         fejl(f"skabelonen '{skabelon}' er til {dok.model.fase}, men målbeskrivelsen er til {mb.model.fase}.")
+    return region, mb, dok
+
+
+@click.command()
+@click.argument("maalbeskrivelse", metavar="MÅLBESKRIVELSE")
+@click.option("--region", default=None, callback=_region,
+              help="Videreuddannelsesregion: Nord, Syd eller Øst (standard: region i uddprog.toml).")
+@click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Fil at skrive (findes den, rør uddprog den ikke). Uden --out skrives til skærmen.")
+@rod_option
+@click.pass_context
+def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
+    """Skriv et skelet til et nyt uddannelsesprogram.
+
+    MÅLBESKRIVELSE er en fil eller en henvisning som neurologi/hoveduddannelse@2015.
+    Skelettet har alle kompetencer planlagt med de obligatoriske vurderingsmetoder,
+    kurserne i deres tidsvinduer og skabelonens afsnit med vejledning; udfyld resten,
+    og kør 'uddprog validate', som viser hvad der mangler.
+    """
+    from ..catalog import Katalog
+    from ..datoer import dansk_dato
+    from ..render.writer import write_atomic
+    from ..skelet import skelet
+
+    katalog = Katalog(rod) if rod else Katalog.find()
+
+    def fejl(besked: str):
+        click.echo(f"Fejl: {besked}", err=True)
+        ctx.exit(2)
+
+    region, mb, dok = grundlag(ctx, katalog, maalbeskrivelse, skabelon, region, fejl)
     tekst = skelet(mb.model, dok.model, region)
     nyere = katalog.nyere_versioner(mb.model)
     if nyere:  # an author should not start a programme on a version already replaced
