@@ -43,7 +43,7 @@ if str(REPO) not in sys.path:  # run as a script from a checkout without install
     sys.path.insert(0, str(REPO))
 
 from uddprog import regler  # noqa: E402
-from uddprog.datoer import læg_måneder_til  # noqa: E402
+from uddprog.datoer import læg_måneder_til, måneder_tekst  # noqa: E402
 from uddprog.loading import LoadError, indlæs  # noqa: E402
 from uddprog.models import Fase, Maalbeskrivelse, NationalSkabelon  # noqa: E402
 
@@ -633,7 +633,7 @@ def sektionstekst(sid: str, p: dict) -> list[str]:
         ],
         "uddannelsesforloebet": [
             "Forløbet er bygget op, så ansvaret og sværhedsgraden stiger undervejs:",
-            *[f"1. **{s}** (måned {a}–{b})" for s, (a, b) in zip(steder, p["perioder"])],
+            *[f"1. **{s}** ({måneder_tekst(a, b)})" for s, (a, b) in zip(steder, p["perioder"])],
             "Overgangen mellem ansættelserne planlægges i det specialespecifikke uddannelsesudvalg.",
         ],
         "uddannelsesstederne": [

@@ -32,6 +32,12 @@ def revisionsfrist(ny_gyldig_fra: date, revision_måneder: int) -> date:
     return læg_måneder_til(ny_gyldig_fra, revision_måneder)
 
 
-def måneder_tekst(fra: int, til: int) -> str:
-    """'måned 1–12', or 'måned 12' for a single month (never 'måned 12–12'); for messages."""
-    return f"måned {fra}" if fra == til else f"måned {fra}–{til}"
+def måneder_tekst(fra: int, til: int, *, fast: bool = False) -> str:
+    """'måned 1–12' (en dash), or 'måned 12' for a single month (never 'måned 12–12').
+
+    Every month range a reader sees is written here: messages, reports and documents. ``fast``
+    joins "måned" and its number with a no-break space, so they stay on one line in narrow
+    table cells of the programme documents.
+    """
+    ord_ = "måned\u00a0" if fast else "måned "
+    return f"{ord_}{fra}" if fra == til else f"{ord_}{fra}\u2013{til}"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .datoer import dansk_dato
+from .datoer import dansk_dato, måneder_tekst
 from .models import Ansaettelsestype, Fase, Gyldighed, Kursus, Maalbeskrivelse, Moensterdel, visningsnavn
 
 
@@ -180,7 +180,7 @@ def fra_slutningen(kursus: Kursus) -> bool:
 def vis_kursusvindue(kursus: Kursus, varighed: int) -> str:
     """'måned 25–48 (når der højst er 24 måneder tilbage)'."""
     fra, til = kursusvindue(kursus, varighed)
-    return f"måned {fra}–{til}" + (f" ({vinduesregel(kursus)})" if fra_slutningen(kursus) else "")
+    return måneder_tekst(fra, til) + (f" ({vinduesregel(kursus)})" if fra_slutningen(kursus) else "")
 
 
 # --- fokuserede ophold ------------------------------------------------------------------

@@ -83,3 +83,26 @@ def test_html_report_in_headless_chromium(tmp_path, i_repo):
     assert "Upåvirkede programmer" in dom
     assert "<del>diagnosticere </del>" in dom and "<ins>diagnosticere, udrede </ins>" in dom
     assert "<script" not in dom and "&lt;script&gt;" in dom
+
+
+def test_a_single_month_is_not_written_as_a_range(i_repo, tmp_path):
+    """'måned 14', never 'måned 14–14': the HTML report's ansættelse column and the texts of every format."""
+    from uddprog.diff import Diffrapport, påvirkning, sammenlign
+    from uddprog.loading import indlæs
+
+    from .conftest import DATO, GAMMEL, NY, PROGRAM
+
+    kilde = PROGRAM.read_text(encoding="utf-8")
+    linje = '{kompetence: "3", ansættelse: goedstrup, fra_måned: 13, til_måned: 24,'
+    assert linje in kilde
+    fil = tmp_path / "en-maaned.yaml"
+    fil.write_text(kilde.replace(linje, '{kompetence: "3", ansættelse: goedstrup, fra_måned: 14, til_måned: 14,'),
+                   encoding="utf-8")
+    sæt = sammenlign(indlæs(GAMMEL), indlæs(NY))
+    r = Diffrapport(sæt, tuple(påvirkning(sæt, [indlæs(fil)], None, DATO)), DATO, tmp_path)
+    (t,) = [t for t in r.påvirkede[0].træf if t.ændring.id == "D001" and "Kompetence 3 " in t.handling]
+    assert t.måneder == (14, 14) and t.ansættelsessted
+    ud = som_html(r)
+    assert f"<td>{t.ansættelsessted}, måned 14</td>" in ud
+    for tekst in (ud, som_tekst(r), som_markdown(r)):
+        assert "måned 14–14" not in tekst and "måned 14" in tekst

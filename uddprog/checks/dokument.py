@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..catalog import SKABELON_FIL
 from .. import regler
+from ..datoer import måneder_tekst
 from ..findings import Severity
 from ..models import Fase
 from .kontekst import DokumentKontekst
@@ -62,8 +63,8 @@ def kursusvindue(k: DokumentKontekst) -> Iterator[Fund]:
         else:
             fra, til = regler.kursusvindue(kursus, mb.varighed_måneder)
             if fra > til:
-                yield (f"Kurset '{kursus.id}' skal tages {regler.vinduesregel(kursus)}, hvilket giver måned "
-                       f"{fra}–{til}, et tomt vindue; ret grænserne.", k.dok.sted("kurser", i))
+                yield (f"Kurset '{kursus.id}' skal tages {regler.vinduesregel(kursus)}, hvilket giver "
+                       f"{måneder_tekst(fra, til)}, et tomt vindue; ret grænserne.", k.dok.sted("kurser", i))
 
 
 @check("M003", W, "'erstatter' henviser til en kompetence der ikke findes i forrige version", "målbeskrivelse")

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .. import regler
-from ..datoer import dansk_dato
+from ..datoer import dansk_dato, måneder_tekst
 from ..findings import Severity
 from ..models import Ansaettelsestype, Ansvarsrolle, Driftsregion, Fase, Samtaletype, Videreuddannelsesregion, visningsnavn
 from ..navne import slug
@@ -163,7 +163,7 @@ def ophold_længde(k: ProgramKontekst) -> Iterator[Fund]:
             yield (f"Det fokuserede ophold på {o.sted} varer {o.dage} dage; et fokuseret ophold varer højst en "
                    f"måned ({maks} dage). Et længere ophold er en ansættelse.", k.sted("fokuserede_ophold", i, "dage"))
         elif o.til_måned - o.fra_måned >= 2:
-            yield (f"Det fokuserede ophold på {o.sted} strækker sig over måned {o.fra_måned}–{o.til_måned}; et "
+            yield (f"Det fokuserede ophold på {o.sted} strækker sig over {måneder_tekst(o.fra_måned, o.til_måned)}; et "
                    "fokuseret ophold varer højst en måned.", k.sted("fokuserede_ophold", i, "til_måned"))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import regler
-from ..datoer import dansk_dato
+from ..datoer import dansk_dato, måneder_tekst
 from ..findings import Location, Severity
 from ..loading import Dokument
 from ..models import Kompetence, Kursus, Maalbeskrivelse, visningsnavn
@@ -312,9 +312,9 @@ def vindue(k: Kursus, varighed: int) -> tuple[int, int]:
 
 
 def vis_vindue(v: tuple[int | None, int | None]) -> str:
-    if v[1] and (v[0] or 1) == v[1]:
-        return f"måned {v[1]}"
-    return f"måned {v[0] or 1}–{v[1] if v[1] else 'fasens slut'}"
+    if not v[1]:
+        return f"måned {v[0] or 1}–fasens slut"
+    return måneder_tekst(v[0] or 1, v[1])
 
 
 def strammet(før: tuple[int, int], efter: tuple[int, int]) -> bool:

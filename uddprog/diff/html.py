@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from ..datoer import dansk_dato
+from ..datoer import dansk_dato, måneder_tekst
 from ..models import Kompetence, visningsnavn
 from ..render.markdown import to_html
 from ..regler import overgangsregel
@@ -171,7 +171,7 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 <thead><tr><th scope="col">Sted</th><th scope="col">Alvor</th><th scope="col">Id</th><th scope="col">Ansættelse</th><th scope="col">Hvad skal gøres</th></tr></thead>
 {% for t in p.træf %}
 <tr><td class="sted">{{ t.sted.linje }}:{{ t.sted.kolonne }}</td><td><span class="sev sev-{{ t.severity }}">{{ t.severity.dansk }}</span></td>
-<td class="id">{{ t.ændring.id }}</td><td>{{ t.ansættelsessted or "" }}{% if t.måneder and t.ansættelsessted %}, måned {{ t.måneder[0] }}–{{ t.måneder[1] }}{% endif %}</td><td>{{ t.handling }}</td></tr>
+<td class="id">{{ t.ændring.id }}</td><td>{{ t.ansættelsessted or "" }}{% if t.måneder and t.ansættelsessted %}, {{ t.måneder|periode }}{% endif %}</td><td>{{ t.handling }}</td></tr>
 {% endfor %}
 </table>
 {% else %}
@@ -193,6 +193,7 @@ del { background: #fde2e1; color: #8a1c14; } ins { background: #dcf5e3; color: #
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 # Konkretiseringer are Markdown: the programmes' own safe renderer (no raw HTML, only web and mail links).
 _ENV.filters["md"] = lambda tekst: Markup(to_html(tekst or ""))
+_ENV.filters["periode"] = lambda måneder: måneder_tekst(*måneder)
 _TEMPLATE = _ENV.from_string(_SKABELON)
 
 

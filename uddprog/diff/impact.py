@@ -318,7 +318,7 @@ def _forskning_ændret(æ, pr, s):
         senest = s.ny.model.varighed_måneder - krav.slut_senest_måneder_før_slut
         if plan.til_måned > senest:
             brud.append(f"skal være afsluttet senest i måned {senest}")
-    hvad = f"den {' og '.join(brud)}, men er planlagt i måned {plan.fra_måned}–{plan.til_måned}: flyt den" if brud \
+    hvad = f"den {' og '.join(brud)}, men er planlagt i {måneder_tekst(plan.fra_måned, plan.til_måned)}: flyt den" if brud \
         else "gennemgå planlægningen"
     yield pr.felt_træf(æ, f"Kravene til forskningstræningen er ændret; {hvad}.", "forskningstræning",
                        blok="forskningstræning")

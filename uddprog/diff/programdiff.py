@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..datoer import måneder_tekst
 from ..findings import Location
 from ..loading import Dokument
 from ..models import Uddannelsesprogram, visningsnavn
@@ -69,7 +70,7 @@ def _metoder(v) -> str:
 
 
 def _plan(e) -> str:
-    dele = [f"kompetence {e.kompetence} i {e.ansættelse}, måned {e.fra_måned}–{e.til_måned}",
+    dele = [f"kompetence {e.kompetence} i {e.ansættelse}, {måneder_tekst(e.fra_måned, e.til_måned)}",
             f"læring: {_metoder(e.læringsmetoder)}", f"vurdering: {_metoder(e.vurderingsmetoder)}"]
     if e.antal_vurderinger:
         dele.append(f"{e.antal_vurderinger} vurderinger")
@@ -83,7 +84,7 @@ def _kursus(k) -> str:
 
 
 def _ophold(o) -> str:
-    return (f"{o.sted} under {o.ansættelse}, måned {o.fra_måned}–{o.til_måned}, {o.varighed}; "
+    return (f"{o.sted} under {o.ansættelse}, {måneder_tekst(o.fra_måned, o.til_måned)}, {o.varighed}; "
             f"kompetencer: {', '.join(o.kompetencer) or 'ingen'}; formål: {' '.join(o.formål.split())}")
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..datoer import MÅNEDSNAVNE
+from ..datoer import MÅNEDSNAVNE, måneder_tekst
 from ..models import (
     Ansvarsrolle,
     Driftsregion,
@@ -742,7 +742,7 @@ def _forskning_i_teksten(x: _Udtræk, blokke: list[Blok]) -> None:
         fra, til = fundne.pop()
         if 1 <= fra <= til <= 120:
             x.u.forskningstræning = {"fra_måned": fra, "til_måned": til,
-                                     "note": f"perioden er læst i teksten (måned {fra}–{til}); tjek den"}
+                                     "note": f"perioden er læst i teksten ({måneder_tekst(fra, til)}); tjek den"}
 
 
 _ÉN_MÅNED = re.compile(r"måned\s+(\d{1,3})(?!\d)(?!\.?\s*(?:[-–—]|til)\s*\d)", re.I)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..checks.program import PLADSHOLDER
+from ..datoer import måneder_tekst
 from ..diff.changes import Ændringssæt, vis_vindue
 from ..models import Kompetence, Maalbeskrivelse, Uddannelsesprogram, visningsnavn
 from ..yamlredigering import Sti, YamlRedigering
@@ -254,7 +255,7 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
 
 def _hvor(p: Uddannelsesprogram, e) -> str:
     a = p.ansættelse(e.ansættelse)
-    return f"{a.sted if a else e.ansættelse}, måned {e.fra_måned}–{e.til_måned}"
+    return f"{a.sted if a else e.ansættelse}, {måneder_tekst(e.fra_måned, e.til_måned)}"
 
 
 def _kopi(post: dict, ny_id: str, nk: Kompetence | None, gammel_værdi) -> dict:

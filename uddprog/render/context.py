@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from .. import regler
-from ..datoer import MÅNEDSNAVNE, dansk_dato
+from ..datoer import MÅNEDSNAVNE, dansk_dato, måneder_tekst
 from ..models import (
     Ansaettelsestype,
     Maalbeskrivelse,
@@ -52,9 +52,8 @@ BLOK_TITLER = {
 
 
 def periode(fra: int, til: int) -> str:
-    """'måned 1–24' (en dash), or 'måned 7' for a single month."""
-    # No-break space: "måned" and its number stay on one line in narrow table cells.
-    return f"måned\u00a0{fra}" if fra == til else f"måned\u00a0{fra}\u2013{til}"
+    """'måned 1–24' or 'måned 7', with a no-break space (the shared helper, as documents need it)."""
+    return måneder_tekst(fra, til, fast=True)
 
 
 def maaneder(n: int) -> str:
