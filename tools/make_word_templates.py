@@ -422,8 +422,13 @@ def build(variant: Variant):
     ], "r in g.rader")
     # The plan's remark goes under the competency's title, as in the HTML; an empty one leaves no paragraph.
     plan.rows[2].cells[1].add_paragraph("{{p r.bemaerkning|md('Bemaerkning') }}")
+    # The entry's planned number of assessments ("3 vurderinger") is a line under its methods, when set.
+    vurdering = plan.rows[2].cells[6]
+    vurdering.add_paragraph("{%p if r.antal %}")
+    vurdering.add_paragraph("{{ r.antal }}", CELL_STYLE)
+    vurdering.add_paragraph("{%p endif %}")
     # The competency's assessment cards go under its methods; none leaves no paragraph.
-    plan.rows[2].cells[6].add_paragraph("{{p r.kort|md('Tabeltekst') }}")
+    vurdering.add_paragraph("{{p r.kort|md('Tabeltekst') }}")
     tag(doc, "{%p else %}")
     para(doc, f"Der er ikke planlagt {variant.flertal} i denne ansættelse.")
     tag(doc, "{%p endif %}")

@@ -77,6 +77,8 @@ def sammenlign(program, draft: dict) -> list[str]:
             forskelle.append(f"plan {k} læringsmetoder {p.læringsmetoder} != {g['læringsmetoder']}")
         if p.vurderingsmetoder and [str(x) for x in p.vurderingsmetoder] != g["vurderingsmetoder"]:
             forskelle.append(f"plan {k} vurderingsmetoder {p.vurderingsmetoder} != {g['vurderingsmetoder']}")
+        if p.antal_vurderinger != g.get("antal_vurderinger"):
+            forskelle.append(f"plan {k} antal_vurderinger {p.antal_vurderinger} != {g.get('antal_vurderinger')}")
         if md_norm(p.bemærkning) != md_norm(g.get("bemærkning")):
             forskelle.append(f"plan {k} bemærkning {p.bemærkning!r} != {g.get('bemærkning')!r}")
     return forskelle

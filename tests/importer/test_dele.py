@@ -98,9 +98,31 @@ def test_normaliser():
     ("360° feedback og audit af journaler", ["360-graders-feedback", "audit-af-journaler"], []),
     ("Struktureret klinisk observation (mindst 2)", ["struktureret-observation"], []),
     ("3 × Mini-CEX; logbogsnotat", ["mini-cex"], ["logbogsnotat"]),
+    ("Mini-CEX (mindst 2 i forløbet)\n3 vurderinger", ["mini-cex"], []),
+    ("Case-baseret diskussion, 1 vurdering", ["case-baseret-diskussion"], []),
 ])
 def test_vurderingsmetoder(tekst, vurdering, ukendt):
     assert Metoder(Vurderingsmetode).find(tekst) == (vurdering, ukendt)
+
+
+@pytest.mark.parametrize("tekst, uddprog, antal", [
+    # uddprog's own cell: the entry's number on its own line; "(mindst N i forløbet)" is the målbeskrivelse's
+    ("Mini-CEX (mindst 2 i forløbet)\n3 vurderinger", True, 3),
+    ("Mini-CEX (mindst 2 i forløbet)\n1 vurdering", True, 1),
+    ("Mini-CEX (mindst 2 i forløbet)", True, None),
+    ("Mini-CEX", True, None),
+    # another region's wording
+    ("Struktureret observation (mindst 3)", False, 3),
+    ("3 × Mini-CEX", False, 3),
+    ("Mini-CEX 2x", False, 2),
+    ("Mini-CEX (2 vurderinger)", False, 2),
+    ("3 vurderingsmetoder", False, None),
+    ("360-graders feedback", False, None),
+])
+def test_antal_vurderinger(tekst, uddprog, antal):
+    from uddprog.importer.data import _antal_vurderinger
+
+    assert _antal_vurderinger(tekst, uddprog) == antal
 
 
 def test_læringsmetode_med_og_i_navnet():

@@ -109,8 +109,10 @@ def test_sammenligningen_ser_en_forskel(renderer):
     ændret["sektioner"]["indledning"] += "\n\nEt ekstra afsnit."
     ændret["kompetenceplan"][0]["til_måned"] += 1
     ændret["ansættelser"][0]["måneder"] += 1
+    ændret["kompetenceplan"][1]["antal_vurderinger"] = (draft["kompetenceplan"][1].get("antal_vurderinger") or 0) + 7
     forskelle = sammenlign(program, ændret)
     assert any(f.startswith("sektion indledning") for f in forskelle)
+    assert any("antal_vurderinger" in f for f in forskelle)
     assert any("kompetenceplan" in f for f in forskelle)
     assert any(".måneder" in f for f in forskelle)
     assert program.ansættelser[0].vejledersamtaler, "the first example should plan vejledersamtaler"

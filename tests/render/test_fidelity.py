@@ -6,6 +6,7 @@ import re
 from html import unescape
 
 import pytest
+from lxml import etree
 
 from uddprog.catalog import Katalog
 from uddprog.loading import indlæs
@@ -14,7 +15,9 @@ from uddprog.render.docx import CompiledDocx
 from uddprog.render.html import CompiledHtml
 
 from .conftest import ROOT
-from .test_docx import CORE, doc_text
+from .test_docx import CORE, doc_text, part
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 PROGRAM = ROOT / "examples/oest/ortopaedisk-kirurgi-hoveduddannelse-koege-forloeb-1.yaml"
 
@@ -70,3 +73,17 @@ def test_every_samtale_is_a_row(kontekst, html, docx):
     assert antal == 5 + 4 + 2 + 4  # 18, 12, 3 and 15 months (P042's minimum)
     for tekst in (html, docx):
         assert tekst.count("Introduktionssamtale") == 4 and tekst.count("Slutsamtale") == 4
+
+
+def test_a_planned_number_of_assessments_is_shown_where_set(kontekst, html):
+    """A plan entry's antal_vurderinger is a line under its methods in both documents ("1 vurdering",
+    "2 vurderinger"); an entry without one shows none, and the målbeskrivelse's minimum says it is the forløb's."""
+    rader = [r for g in kontekst["kompetenceplan"] for r in g["rader"]]
+    sat = [r for r in rader if r["antal"]]
+    assert {r["antal"] for r in sat} == {"1 vurdering", "2 vurderinger"} and len(sat) < len(rader)
+    data = CompiledDocx(ROOT / "templates/national/hoveduddannelse/program.docx").render(kontekst, CORE)
+    afsnit = ["".join(p.itertext()) for p in etree.fromstring(part(data, "word/document.xml")).iter(f"{W}p")]
+    assert sum(a in {r["antal"] for r in sat} for a in afsnit) == len(sat)  # each its own paragraph
+    for tekst in (html, "\n".join(afsnit).replace("\u00a0", " ")):
+        assert len(re.findall(r"\b\d+ vurdering(?:er)?\b", tekst)) == len(sat)
+        assert "OSATS (mindst 3 i forløbet) 1 vurdering" in " ".join(tekst.split())

@@ -45,9 +45,10 @@ _SAMTALER_OVERSKRIFT = re.compile(r"^Vejledersamtaler i ansættelse (\d+): ")
 _UDDANNELSESPLAN = re.compile(r"^Den individuelle uddannelsesplan foreligger senest dag (\d+)\.$")
 _SENEST_DAG = re.compile(r"dag\s*(\d+)", re.I)
 _ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?:\s*\(måned[^)]*\))?$", re.I)
-_MINDST = re.compile(r"\s*\(mindst \d+\)\s*$")
-#: "(mindst 3)" (as uddprog writes the målbeskrivelse's minimum) or "3 ×" / "x 3": the planned number.
-_ANTAL = re.compile(r"\(mindst (\d+)\)|(?:^|\s)(\d{1,2})\s*[x×](?:\s|$)")
+#: "(mindst 3)" or "(mindst 3 i forløbet)": how uddprog writes the målbeskrivelse's minimum after the methods.
+_MINDST = re.compile(r"\s*\(mindst (\d+)(?: i forløbet)?\)")
+#: "3 vurderinger" (as uddprog writes a plan entry's antal_vurderinger, on its own line) or "3 ×" / "x 3".
+_ANTAL = re.compile(r"(?:^|(?<=[\s,;(]))(?:(\d{1,3})\s+vurdering(?:er)?\b|(\d{1,2})\s*[x×](?=\s|$))", re.I)
 _STEDORD = re.compile(r"afdeling|sygehus|hospital|praksis|klinik|center|ansættelse|lægerne|lægehus|"
                       r"speciallæge|psykiatri", re.I)
 _KRAV = re.compile(r"^(?:Tidligst måned \d+(?:, senest måned \d+)?|Senest måned \d+)(?:\.\s*|$)")
@@ -135,7 +136,7 @@ class Metoder:
         """(ids found in order, pieces not recognised)."""
         ids: list[str] = []
         ukendt: list[str] = []
-        tekst = re.sub(r"(?:^|(?<=[\s,;]))\d{1,2}\s*[x×]\s+", "", _MINDST.sub("", tekst))
+        tekst = _ANTAL.sub("", _MINDST.sub("", tekst))
         for del_ in re.split(r"[,;\n•]+", tekst):
             del_ = del_.strip(" .-–")
             if not del_:
@@ -442,7 +443,6 @@ class _Udtræk:
             lær, ukendt_l = _LÆRING.find(c(k_lær))
             vur_tekst = _uden_kort(c(k_vur), k) if self.op.uddprog else c(k_vur)
             vur, ukendt_v = _VURDERING.find(vur_tekst)
-            antal_m = _ANTAL.search(vur_tekst)
             if not lær:
                 lær = [str(x) for x in k.læringsstrategier]
                 noter.append("læringsmetoderne er målbeskrivelsens anbefalede")
@@ -451,7 +451,7 @@ class _Udtræk:
             self.u.kompetenceplan.append({"kompetence": kid, "ansættelse": ans, "fra_måned": per[0],
                                           "til_måned": per[1], "læringsmetoder": lær, "vurderingsmetoder": vur,
                                           "bemærkning": bemærkning or None, "noter": noter,
-                                          "antal_vurderinger": int(antal_m.group(1) or antal_m.group(2)) if antal_m else None,
+                                          "antal_vurderinger": _antal_vurderinger(vur_tekst, self.op.uddprog),
                                           "kilde": self._rækketekst(rad)})
         return tilbage
 
@@ -582,6 +582,17 @@ class _Udtræk:
 
 
 _STREG_RE = re.compile(_STREG)
+
+
+def _antal_vurderinger(tekst: str, uddprog: bool) -> int | None:
+    """The planned number of assessments in an assessment cell: "3 vurderinger" or "3 ×"; in another
+    region's document also "(mindst 3)". In uddprog's own output "(mindst 3 i forløbet)" is the
+    målbeskrivelse's minimum, not the plan's number, so it is not read as one."""
+    m = _ANTAL.search(tekst)
+    if m:
+        return int(m.group(1) or m.group(2))
+    m = None if uddprog else _MINDST.search(tekst)
+    return int(m.group(1)) if m else None
 
 
 def _uden_kort(tekst: str, k) -> str:

@@ -162,7 +162,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
                       f"fra_måned: {p['fra_måned']}", f"til_måned: {p['til_måned']}",
                       f"læringsmetoder: {_liste(p['læringsmetoder'])}",
                       f"vurderingsmetoder: {_liste(p['vurderingsmetoder'])}"]
-            if p.get("antal_vurderinger") and p["vurderingsmetoder"]:
+            if p.get("antal_vurderinger"):
                 felter.append(f"antal_vurderinger: {p['antal_vurderinger']}")
             if p.get("bemærkning"):
                 felter.append(f"bemærkning: {_q(p['bemærkning'])}")

@@ -60,6 +60,13 @@ def maaneder(n: int) -> str:
     return f"{n} måned" if n == 1 else f"{n} måneder"
 
 
+def antal_vurderinger(n: int | None) -> str:
+    """'3 vurderinger', '1 vurdering': a plan entry's planned number of assessments; '' when not set."""
+    if not n:
+        return ""
+    return f"{n} vurdering" if n == 1 else f"{n} vurderinger"
+
+
 def maaned_aar(d: date | None) -> str:
     """'maj 2015' — how målbeskrivelser state their version date."""
     return f"{MÅNEDSNAVNE[d.month - 1]} {d.year}" if d else ""
@@ -178,7 +185,9 @@ def build_context(
         metoder = p.vurderingsmetoder or (k.vurderingsmetoder if k else [])
         vurdering = _navne(metoder)
         if k and k.min_vurderinger:
-            vurdering += f" (mindst {k.min_vurderinger})"
+            # The målbeskrivelse's minimum holds for the whole forløb (P024 adds up the entries); the
+            # entry's own number is a line of its own, so the two are not read as one.
+            vurdering += f" (mindst {k.min_vurderinger} i forløbet)"
         if k:
             for r in k.roller:
                 roller_pr_ans[a.id][r] += 1
@@ -190,6 +199,7 @@ def build_context(
             "hvornaar": periode(p.fra_måned, p.til_måned),
             "laeringsmetoder": _navne(p.læringsmetoder),
             "vurderingsmetoder": vurdering,
+            "antal": antal_vurderinger(p.antal_vurderinger),
             "kort": _kort(k) if k else "",
             "bemaerkning": p.bemærkning or "",
         }))
