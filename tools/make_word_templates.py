@@ -28,7 +28,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor, Twips
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +46,7 @@ CELL_HEAD_STYLE = "Tabeloverskrift"
 FRONT_CELL_STYLE = "Forsidetekst"
 REMARK_STYLE = "Bemærkning"
 PAGE_WIDTH_CM = 17.0  # A4 minus 2 cm margins
+TEXT_WIDTH_TWIPS = int(Cm(21.0).twips) - 2 * int(Cm(2.0).twips)  # the same, as setup_page writes it
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ def setup_styles(doc) -> None:
         toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
         toc.element.set(qn("w:styleId"), f"TOC{level}")
+        set_ppr(toc.element, "suppressAutoHyphens")  # the headings' own words, as the headings show them
 
     # A table style: thin grid, shaded bold header row; Word and LibreOffice both read it.
     styles.element.append(parse_xml(
@@ -270,7 +272,14 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
     t.style = doc.styles[TABLE_STYLE]
     t.alignment = WD_TABLE_ALIGNMENT.LEFT
     t.autofit = False
-    widths = [Cm(w) for _, w, _ in columns]
+    twips = [int(Cm(w).twips) for _, w, _ in columns]
+    # Each width is rounded to whole twips; what the rounding adds comes off the widest column, so a
+    # table as wide as the text (PAGE_WIDTH_CM) is exactly that wide and never reaches into the margin.
+    over = sum(twips) - TEXT_WIDTH_TWIPS
+    if over > 0:
+        assert over < len(twips), f"columns of {sum(w for _, w, _ in columns)} cm are wider than the text"
+        twips[twips.index(max(twips))] -= over
+    widths = [Twips(t) for t in twips]
     for row in t.rows:
         for cell, w in zip(row.cells, widths):
             cell.width = w
@@ -306,8 +315,8 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
     if not header:  # otherwise the table style would format the first data row as a head
         t._tbl.tblPr.find(qn("w:tblLook")).set(qn("w:firstRow"), "0")
     grid = t._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths):
-        col.set(qn("w:w"), str(int(w.twips)))
+    for col, w in zip(grid.findall(qn("w:gridCol")), twips):
+        col.set(qn("w:w"), str(w))
     return t
 
 
@@ -411,13 +420,15 @@ def build(variant: Variant):
     tag(doc, "{%p for g in kompetenceplan %}")
     para(doc, "{{ g.overskrift }}", "Heading 2")
     tag(doc, "{%p if g.rader %}")
+    # Nr. holds ids like "AM10" (almen medicin 2013) and Hvornår "måned 10–18" on one line in 8.5 pt
+    # (cell margins 2 × 0.14 cm); the widths still add up to the text width, PAGE_WIDTH_CM.
     plan = table(doc, [
-        ("Nr.", 0.9, "{{ r.nummer }}"),
+        ("Nr.", 1.2, "{{ r.nummer }}"),
         (variant.kompetence, 3.5, "{{ r.titel }}"),
-        ("Lægeroller", 2.5, "{{ r.roller }}"),
-        ("Hvor", 2.4, "{{ r.hvor }}"),
-        ("Hvornår", 1.9, "{{ r.hvornaar }}"),
-        ("Læringsmetoder", 2.8, "{{ r.laeringsmetoder }}"),
+        ("Lægeroller", 2.3, "{{ r.roller }}"),
+        ("Hvor", 2.2, "{{ r.hvor }}"),
+        ("Hvornår", 2.1, "{{ r.hvornaar }}"),
+        ("Læringsmetoder", 2.7, "{{ r.laeringsmetoder }}"),
         ("Vurderingsmetoder", 3.0, "{{ r.vurderingsmetoder }}"),
     ], "r in g.rader")
     # The plan's remark goes under the competency's title, as in the HTML; an empty one leaves no paragraph.

@@ -59,7 +59,8 @@ def rendered(renderer):
 @pytest.mark.parametrize("fase", FASER)
 def test_titles_headings_and_title_page_facts_are_not_hyphenated(fase):
     styles = _styles(fase)
-    for sid in ["Title", "Subtitle", "TOCHeading", "Forsidetekst"] + [f"Heading{n}" for n in range(1, 10)]:
+    for sid in (["Title", "Subtitle", "TOCHeading", "Forsidetekst"] + [f"Heading{n}" for n in range(1, 10)]
+                + [f"TOC{n}" for n in range(1, 4)]):  # the table of contents repeats the headings
         assert styles[sid].find("w:pPr/w:suppressAutoHyphens", NS) is not None, sid
     # Body text still hyphenates (narrow table columns need it).
     assert styles["Tabeltekst"].find("w:pPr/w:suppressAutoHyphens", NS) is None
@@ -109,6 +110,22 @@ def test_every_table_head_row_stays_with_the_first_row(rendered):
     assert len(heads) >= 5
     for r in heads:
         assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in r.iter(f"{{{W}}}p"))
+
+
+@pytest.mark.parametrize("fase", FASER)
+def test_every_table_of_the_templates_fits_the_text_width(fase):
+    """A wider column is paid for by the others: no table of the shipped templates runs into the margin."""
+    body = _part((ROOT / f"templates/national/{fase}/program.docx").read_bytes(), "word/document.xml")
+    side = body.find(".//w:sectPr", NS)
+    bredde = int(side.find("w:pgSz", NS).get(f"{{{W}}}w")) - sum(
+        int(side.find("w:pgMar", NS).get(f"{{{W}}}{k}")) for k in ("left", "right"))
+    tabeller = list(body.iter(f"{{{W}}}tbl"))
+    assert len(tabeller) >= 6
+    for t in tabeller:
+        grid = [int(c.get(f"{{{W}}}w")) for c in t.iterfind("w:tblGrid/w:gridCol", NS)]
+        assert sum(grid) <= bredde, (_text(t)[:60], sum(grid), bredde)
+        for r in t.iterfind("w:tr", NS):  # and every cell has its column's width
+            assert [int(tc.find("w:tcPr/w:tcW", NS).get(f"{{{W}}}w")) for tc in r.iterfind("w:tc", NS)] == grid
 
 
 # ---------------------------------------------------------------- competency remark
@@ -187,6 +204,26 @@ def test_libreoffice_keeps_the_total_row_with_its_table_at_a_page_break(soffice,
         assert head == first == total, (pdf.name, head, first, total)
         pages_seen.add(total)
     assert len(pages_seen) == 2, "the range must push the table across a page break"
+
+
+def test_libreoffice_keeps_competency_ids_and_months_on_one_line(soffice, renderer, tmp_path):
+    """Almen medicin 2013 numbers its competencies "AM1"–"AM15": in the kompetenceplan's Nr. column each id
+    stays whole (the old 0.9 cm column printed "AM1" and "0" on two lines), and so does "måned 10–18"."""
+    from uddprog.render.pdf import docx_to_pdf_many
+
+    program, mb, skabelon = _parts(ROOT / "examples/nord/almen-medicin-hoveduddannelse-hjoerring-forloeb-7.yaml")
+    nyt = {k.id: f"AM{k.id}" for k in mb.kompetencer}
+    mb = mb.model_copy(update={"kompetencer": [k.model_copy(update={"id": nyt[k.id]}) for k in mb.kompetencer]})
+    plan = [e.model_copy(update={"kompetence": nyt[e.kompetence]}) for e in program.kompetenceplan]
+    ophold = [o.model_copy(update={"kompetencer": [nyt[k] for k in o.kompetencer]}) for o in program.fokuserede_ophold]
+    program = program.model_copy(update={"kompetenceplan": plan, "fokuserede_ophold": ophold})
+    ids = {e.kompetence for e in plan}
+    assert {"AM10", "AM14", "AM15"} <= ids and any((e.fra_måned, e.til_måned) == (10, 18) for e in plan)
+    (pdf,) = docx_to_pdf_many([(_docx(renderer, program, mb, skabelon), tmp_path / "am.pdf")])
+    linjer = [linje.strip() for side in _pdf_pages_text(pdf) for linje in side.splitlines()]
+    rækker = {linje.split()[0] for linje in linjer if linje[:2] == "AM"}  # a plan row starts with its id
+    assert rækker == ids, sorted(rækker ^ ids)
+    assert sum("måned 10–18" in linje for linje in linjer) == sum((e.fra_måned, e.til_måned) == (10, 18) for e in plan)
 
 
 def _pdf_pages_text(pdf) -> list[str]:
