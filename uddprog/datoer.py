@@ -32,6 +32,11 @@ def revisionsfrist(ny_gyldig_fra: date, revision_måneder: int) -> date:
     return læg_måneder_til(ny_gyldig_fra, revision_måneder)
 
 
+def antal_måneder(n: int) -> str:
+    """'1 måned', '6 måneder'."""
+    return f"{n} måned" if n == 1 else f"{n} måneder"
+
+
 def måneder_tekst(fra: int, til: int, *, fast: bool = False) -> str:
     """'måned 1–12' (en dash), or 'måned 12' for a single month (never 'måned 12–12').
 

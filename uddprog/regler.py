@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .datoer import dansk_dato, måneder_tekst
-from .models import Ansaettelsestype, Fase, Gyldighed, Kursus, Maalbeskrivelse, Moensterdel, visningsnavn
+from .datoer import antal_måneder, dansk_dato, måneder_tekst
+from .models import (Ansaettelsestype, Fase, Forskningstraening, Gyldighed, Kursus, Maalbeskrivelse, Moensterdel,
+                     visningsnavn)
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,18 @@ def vis_kursusvindue(kursus: Kursus, varighed: int) -> str:
     """'måned 25–48 (når der højst er 24 måneder tilbage)'."""
     fra, til = kursusvindue(kursus, varighed)
     return måneder_tekst(fra, til) + (f" ({vinduesregel(kursus)})" if fra_slutningen(kursus) else "")
+
+
+def forskningsplacering(krav: Forskningstraening) -> list[str]:
+    """The målbeskrivelse's rules for when research training lies in the phase, in Danish, in reading order."""
+    dele = []
+    if krav.start_senest_måned:
+        dele.append(f"påbegyndes senest i måned {krav.start_senest_måned}")
+    if krav.slut_senest_måneder_før_slut is not None:
+        dele.append(f"afsluttes mindst {antal_måneder(krav.slut_senest_måneder_før_slut)} før fasens afslutning")
+    if krav.teori_inden_måneder:
+        dele.append(f"teoridelen afsluttes inden for {antal_måneder(krav.teori_inden_måneder)}")
+    return dele
 
 
 # --- fokuserede ophold ------------------------------------------------------------------

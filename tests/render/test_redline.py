@@ -270,3 +270,20 @@ def test_libreoffice_accept_all_gives_the_new_text_and_reject_all_the_old(render
     assert linjer(ud["red.docx.accepteret.txt"]) == linjer(ud["ny.docx.txt"])
     assert linjer(ud["red.docx.afvist.txt"]) == linjer(ud["gammel.docx.txt"])
     assert linjer(ud["red.docx.txt"]) != linjer(ud["ny.docx.txt"])  # the marks are there to accept
+
+
+def test_maalbeskrivelse_document_states_every_course_window_and_research_rule():
+    """Windows given from the end of the phase or as its last part are rules too (psykiatri 2016), and the
+    research training reads as in the programme documents."""
+    from uddprog import regler
+    from uddprog.loading import indlæs
+    from uddprog.render.maalbeskrivelse_docx import mb_docx
+
+    mb = indlæs(ROOT / "målbeskrivelser" / "psykiatri" / "hoveduddannelse-2016.yaml").model
+    tekst = " ".join(t.text for t in _dok(mb_docx(mb)).iter(W + "t"))
+    for k in mb.kurser:
+        if regler.fra_slutningen(k):
+            assert regler.vinduesregel(k) in tekst, k.id
+    assert "højst er 24 måneder tilbage" in tekst and "sidste tredjedel" in tekst
+    assert "afsluttes mindst 6 måneder før fasens afslutning" in tekst
+    assert "teoridelen afsluttes inden for 12 måneder" in tekst

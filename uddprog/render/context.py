@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from .. import regler
-from ..datoer import MÅNEDSNAVNE, dansk_dato, måneder_tekst
+from ..datoer import MÅNEDSNAVNE, antal_måneder, dansk_dato, måneder_tekst
 from ..models import (
     Ansaettelsestype,
     Maalbeskrivelse,
@@ -56,8 +56,7 @@ def periode(fra: int, til: int) -> str:
     return måneder_tekst(fra, til, fast=True)
 
 
-def maaneder(n: int) -> str:
-    return f"{n} måned" if n == 1 else f"{n} måneder"
+maaneder = antal_måneder
 
 
 def antal_vurderinger(n: int | None) -> str:
@@ -431,13 +430,7 @@ def _forskning(program, mb, perioder, ans_ctx) -> dict | None:
         if dele:
             omfang += ": " + " og ".join(dele)
         rader.append(("Omfang", omfang))
-        placering = []
-        if krav_mb.start_senest_måned:
-            placering.append(f"påbegyndes senest i måned {krav_mb.start_senest_måned}")
-        if krav_mb.slut_senest_måneder_før_slut is not None:
-            placering.append(f"afsluttes mindst {maaneder(krav_mb.slut_senest_måneder_før_slut)} før fasens afslutning")
-        if krav_mb.teori_inden_måneder:
-            placering.append(f"teoridelen afsluttes inden for {maaneder(krav_mb.teori_inden_måneder)}")
+        placering = regler.forskningsplacering(krav_mb)
         if placering:
             rader.append(("Krav til placering", "; ".join(placering).capitalize()))
     if plan:

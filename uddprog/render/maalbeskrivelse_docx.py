@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regler
 from ..models import Maalbeskrivelse, visningsnavn
 from .markdown import strip_forbidden, xml_escape
 from .writer import zip_bytes
@@ -113,21 +114,13 @@ def mb_docx(mb: Maalbeskrivelse) -> bytes:
     if mb.kurser:
         dele.append(_p("Kurser", "Heading1"))
         for c in mb.kurser:
-            vindue = ", ".join(x for x in (f"tidligst måned {c.tidligst_måned}" if c.tidligst_måned else "",
-                                           f"senest måned {c.senest_måned}" if c.senest_måned else "") if x)
+            vindue = regler.vinduesregel(c)
             dele.append(_p(f"{c.id} {c.titel} ({visningsnavn(c.type).lower()}"
                            + (f", {c.varighed}" if c.varighed else "") + (f"; {vindue}" if vindue else "") + ")."))
     if mb.forskningstræning:
         f = mb.forskningstræning
         dele.append(_p("Forskningstræning", "Heading1"))
-        krav = [f"{f.dage} dage"]
-        if f.start_senest_måned:
-            krav.append(f"begynder senest i måned {f.start_senest_måned}")
-        if f.slut_senest_måneder_før_slut is not None:
-            krav.append(f"afsluttet mindst {f.slut_senest_måneder_før_slut} måneder før fasens slutning")
-        if f.teori_inden_måneder:
-            krav.append(f"teoridelen afsluttet inden for {f.teori_inden_måneder} måneder")
-        dele.append(_p("; ".join(krav) + "."))
+        dele.append(_p("; ".join([f"{f.dage} dage", *regler.forskningsplacering(f)]) + "."))
     krop = ("".join(dele) + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
             '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" '
             'w:gutter="0"/></w:sectPr>')
