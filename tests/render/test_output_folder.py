@@ -133,7 +133,7 @@ def test_programme_with_errors_or_removed_loses_its_outputs_but_foreign_files_st
     assert "nord/noter.txt" in tilbage and egen.read_text() == "<p>redigeret i hånden</p>"
     assert "3 forældede filer fjernet" in r.output
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert not any("neurologi-hoveduddannelse-odense" in k or "holstebro" in k for k in manifest["programmer"])
+    assert not any("neurologi-hoveduddannelse-odense" in k or "holstebro" in k for k in manifest["arter"]["render"]["poster"])
 
 
 def test_programmes_not_in_this_run_keep_their_outputs(rod, tmp_path):
@@ -182,7 +182,7 @@ def test_concurrent_renders_into_one_folder_keep_every_manifest_entry(rod, tmp_p
     for p in procs:
         assert p.wait(timeout=120) == 0, p.stderr.read()
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert len(manifest["programmer"]) == len(EXAMPLES)
+    assert len(manifest["arter"]["render"]["poster"]) == len(EXAMPLES)
     r = render(rod, out, rod / "examples")
     assert f"{len(EXAMPLES)} uændrede siden sidst" in r.output
 
