@@ -39,7 +39,6 @@ from typing import Any, Iterator
 
 MANIFEST = ".uddprog-render.json"
 _FORMAT = 3
-ARTER = ("render", "site")  # the kinds of output that record their files here
 
 
 def _sha(data: bytes) -> str:
@@ -77,10 +76,8 @@ class Udmappe:
     """
 
     def __init__(self, out: Path, art: str = "render") -> None:
-        if art not in ARTER:
-            raise ValueError(f"unknown kind of output: {art}")
         self.out = Path(out)
-        self.art = art
+        self.art = art  # "render", "site"; kinds this version does not know are kept as they are
         self.data, self._rå = self._læs()
 
     @property
@@ -108,7 +105,7 @@ class Udmappe:
             data = json.loads(rå)
             if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("arter"), dict):
                 arter = {a: v for a, v in data["arter"].items()
-                         if a in ARTER and isinstance(v, dict) and isinstance(v.get("poster"), dict)}
+                         if isinstance(v, dict) and isinstance(v.get("poster"), dict)}
             elif isinstance(data, dict) and data.get("format") in (1, 2) and isinstance(data.get("programmer"), dict):
                 # Before kinds: every entry was render's. Format 1 had one tool fingerprint for all: keep
                 # the files, not the cache.
@@ -121,9 +118,10 @@ class Udmappe:
                 arter = {}
         except (OSError, ValueError, AttributeError):
             arter = {}  # no manifest or an unreadable one: nothing is known, everything renders
-        for a in ARTER:
-            arter.setdefault(a, {"poster": {}})
-            arter[a]["poster"] = {k: v for k, v in arter[a]["poster"].items() if isinstance(v, dict)}
+        arter.setdefault(self.art, {"poster": {}})
+        for a in arter.values():
+            a["poster"] = {k: v for k, v in a["poster"].items()
+                           if isinstance(v, dict) and isinstance(v.get("filer", {}), dict)}
         return {"format": _FORMAT, "arter": arter}, rå
 
     @contextmanager
@@ -216,10 +214,13 @@ class Byggecache:
 
     ``udmappe`` is the manifest to record in: by default the ``render`` kind of ``out`` itself; the site
     passes its own (kind ``site``, rooted at the site's folder, which holds ``out`` as its ``filer/``).
-    Recorded names are relative to the manifest's folder.
+    Recorded names are relative to the manifest's folder. ``memo`` is a dict a caller keeps between runs
+    for what does not depend on the programmes (the målbeskrivelse files, the templates' hashes); it must
+    start empty again when a målbeskrivelse or template file may have changed (the site's ``serve`` knows).
     """
 
-    def __init__(self, out: Path, rod: Path, formater: tuple[str, ...], udmappe: Udmappe | None = None) -> None:
+    def __init__(self, out: Path, rod: Path, formater: tuple[str, ...], udmappe: Udmappe | None = None,
+                 memo: dict | None = None) -> None:
         from ..catalog import Katalog
 
         self.out = Path(out)
@@ -227,8 +228,8 @@ class Byggecache:
         self.formater = tuple(sorted(formater))
         self._lag = Katalog(self.rod)  # only its layers and file look-ups; nothing is loaded
         self._filhash: dict[str, str] = {}
-        self._skabelonhash: dict[str, str] = {}
-        self._mbliste: list[str] | None = None
+        self._memo = memo if memo is not None else {}
+        self._skabelonhash: dict[str, str] = self._memo.setdefault("skabelonhash", {})
         self._katalog = None
         self.udmappe = udmappe if udmappe is not None else Udmappe(self.out)
         self.poster = self.udmappe.poster
@@ -268,14 +269,12 @@ class Byggecache:
         return self._skabelonhash[skabelon_id]
 
     def mbliste(self) -> list[str]:
-        if self._mbliste is None:
-            from ..catalog import yaml_filer
+        if "mbliste" not in self._memo:
+            from ..catalog import MB_MAPPE, yaml_filer
 
-            from ..catalog import MB_MAPPE
-
-            self._mbliste = [_nøgle(p) for lag in self._lag.lag if (lag / MB_MAPPE).is_dir()
-                             for p in yaml_filer(lag / MB_MAPPE)]
-        return self._mbliste
+            self._memo["mbliste"] = [_nøgle(p) for lag in self._lag.lag if (lag / MB_MAPPE).is_dir()
+                                     for p in yaml_filer(lag / MB_MAPPE)]
+        return self._memo["mbliste"]
 
     def _løst(self, ref: list[str]) -> str | None:
         """Which målbeskrivelse file a recorded reference resolves to now (only when files came or went)."""

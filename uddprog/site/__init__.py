@@ -112,6 +112,7 @@ class Bygger:
         self._dannet: set[str] = set()  # render outputs written during the current build
         self._rendrede: list = []  # Udfald rendered one by one in this build, for the manifest
         self._fjernet: list[Path] = []  # stale outputs the render batch removed in this build
+        self._cachememo: tuple[int, dict] = (-1, {})  # the render cache's memo, for one generation
         _tjek_out(self.out, self.rod)
         self.udmappe = Udmappe(self.out, "site")
         from ..catalog import Katalog
@@ -280,20 +281,24 @@ class Bygger:
             return
         ud = self.out / FILMAPPE
         parti = "pdf" in self.formater or (self._renderer is None and len(nye) > 1)
+        if self._renderer is None:
+            self._renderer = Renderer(self.rod, self.dato)
+            self._katalog = None
+        katalog = self.katalog
         if parti:
             # The first build, or PDFs (one LibreOffice start per batch): the render library's batch,
             # parallel and with its cache, recording in this folder's manifest.
-            tæl = (lambda u: self.fremskridt(1)) if self.fremskridt else None
-            resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod, tæl,
+            def modtag(u) -> None:
+                u.dok = _let(u.dok, katalog)  # as each arrives: a batch never holds every document's positions
+                if self.fremskridt:
+                    self.fremskridt(1)
+
+            resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod, modtag,
                                          udmappe=self.udmappe, dokumenter=True)
             udfald = {os.path.abspath(u.kilde): u for u in resultat.udfald}
             self._fjernet.extend(resultat.fjernet)
         else:
             udfald = {}
-        if self._renderer is None:
-            self._renderer = Renderer(self.rod, self.dato)
-            self._katalog = None
-        katalog = self.katalog
         for f in nye:
             k = os.path.abspath(f)
             u = udfald.get(k)
@@ -308,7 +313,7 @@ class Bygger:
             if self.fremskridt:
                 self.fremskridt(1)
             if u is not None:
-                u.dok = None  # kept once, without its positions where nothing needs them
+                u.dok = None  # kept once, in the cache entry
             self._programmer[k] = _Programcache(nøgler[k], _let(dok, katalog), fund, u)
             if u is not None and not u.uændret:
                 self._dannet |= {Path(os.path.relpath(f, self.out)).as_posix() for f in u.filer}
@@ -366,16 +371,21 @@ class Bygger:
         res.filer = sorted(set(indhold) | rendrede)
         # The manifest in one step: the pages, the programmes rendered one by one in this build (the batch
         # recorded its own), and programmes no longer part of the site forgotten, so their outputs go.
-        cache = Byggecache(self.out / FILMAPPE, self.rod, self.formater, self.udmappe)
-        dagen = (self.dato or date.today()).isoformat()
-        for u in self._rendrede:
-            cache.registrér(u, dagen)
         nu = {os.path.abspath(f) for f in filer}
-        for ejer in list(self.udmappe.poster):
-            if ejer != SIDER and ejer not in nu:
-                cache.glem(ejer)
+        ændringer: dict = {ejer: None for ejer in self.udmappe.poster if ejer != SIDER and ejer not in nu}
+        ændringer[SIDER] = {"filer": sider}
         tidligere = _gammel_markør(self.out)
-        fjernet = self._fjernet + cache.gem({SIDER: {"filer": sider}}, tidligere)
+        if self._rendrede:
+            if self._cachememo[0] != self._generation:  # a målbeskrivelse or template changed
+                self._cachememo = (self._generation, {})
+            cache = Byggecache(self.out / FILMAPPE, self.rod, self.formater, self.udmappe, self._cachememo[1])
+            dagen = (self.dato or date.today()).isoformat()
+            for u in self._rendrede:
+                cache.registrér(u, dagen)
+            fjernet = cache.gem(ændringer, tidligere)
+        else:
+            fjernet = self.udmappe.opdatér(ændringer, tidligere=tidligere)
+        fjernet = self._fjernet + fjernet
         if tidligere is not None:
             # Replaced by the manifest, and so is the render manifest the earlier version kept in filer/.
             for gammel in (self.out / GAMMEL_MARKØR, self.out / FILMAPPE / MANIFEST):
