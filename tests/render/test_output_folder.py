@@ -133,7 +133,7 @@ def test_programme_with_errors_or_removed_loses_its_outputs_but_foreign_files_st
     assert "nord/noter.txt" in tilbage and egen.read_text() == "<p>redigeret i hånden</p>"
     assert "3 forældede filer fjernet" in r.output
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert not any("neurologi-hoveduddannelse-odense" in k or "holstebro" in k for k in manifest["programmer"])
+    assert not any("neurologi-hoveduddannelse-odense" in k or "holstebro" in k for k in manifest["arter"]["render"]["poster"])
 
 
 def test_programmes_not_in_this_run_keep_their_outputs(rod, tmp_path):
@@ -182,7 +182,7 @@ def test_concurrent_renders_into_one_folder_keep_every_manifest_entry(rod, tmp_p
     for p in procs:
         assert p.wait(timeout=120) == 0, p.stderr.read()
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert len(manifest["programmer"]) == len(EXAMPLES)
+    assert len(manifest["arter"]["render"]["poster"]) == len(EXAMPLES)
     r = render(rod, out, rod / "examples")
     assert f"{len(EXAMPLES)} uændrede siden sidst" in r.output
 
@@ -244,3 +244,43 @@ def test_a_changed_config_counts_as_a_changed_input(rod, tmp_path):
     (rod / "uddprog.toml").write_text('[checks]\nP022 = "error"\n', encoding="utf-8")
     r = render(rod, out, rod / ODENSE)  # now an error: not rendered, and its old outputs go
     assert r.exit_code == 1 and "sprunget over" in r.output and outputs(out) == set()
+
+
+def test_the_manifest_of_the_version_before_kinds_still_removes_its_stale_outputs(rod, tmp_path):
+    """A build/ folder rendered by the version whose manifest had one list of entries (format 2)."""
+    out = tmp_path / "build"
+    assert render(rod, out, rod / NORD).exit_code == 0
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    gammel = {"format": 2, "programmer": manifest["arter"]["render"]["poster"],
+              "målbeskrivelser": manifest["arter"]["render"]["målbeskrivelser"]}
+    (out / MANIFEST).write_text(json.dumps(gammel), encoding="utf-8")
+    r = render(rod, out, rod / NORD)
+    assert "uændret" in r.output  # its cache entries still count
+    fil = rod / NORD
+    fil.write_text(fil.read_text(encoding="utf-8").replace("forløb: Holstebro–Aarhus, forløb 1",
+                                                           "forløb: Holstebro–Aarhus, forløb 7"), encoding="utf-8")
+    (out / MANIFEST).write_text(json.dumps(gammel), encoding="utf-8")
+    r = render(rod, out, fil)
+    assert "2 forældede filer fjernet" in r.output
+    assert outputs(out) == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7.docx",
+                            "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7.html"}
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["format"] == 3
+
+
+def test_kinds_share_the_manifest_and_never_remove_a_file_the_other_lists(tmp_path):
+    from uddprog.render.cache import Udmappe
+
+    (tmp_path / "fælles.html").write_text("x", encoding="utf-8")
+    (tmp_path / "site.html").write_text("yy", encoding="utf-8")
+    kilde = tmp_path / "program.yaml"
+    kilde.write_text("", encoding="utf-8")
+    render_, site = Udmappe(tmp_path, "render"), Udmappe(tmp_path, "site")
+    render_.opdatér({str(kilde): {"filer": {"fælles.html": 1}}})
+    site.opdatér({"sider": {"filer": {"fælles.html": 1, "site.html": 2}}})
+    data = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    data["arter"]["stats"] = {"poster": {"x": {"filer": {"rapport.html": 3}}}}  # a kind of a later version
+    (tmp_path / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    kilde.unlink()  # render's owner is gone: its file is still the site's
+    assert Udmappe(tmp_path, "render").opdatér({}) == [] and (tmp_path / "fælles.html").is_file()
+    assert Udmappe(tmp_path, "site").opdatér({"sider": None}) == [tmp_path / "fælles.html", tmp_path / "site.html"]
+    assert json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))["arter"]["stats"] == data["arter"]["stats"]

@@ -75,7 +75,7 @@ def test_refuses_every_method_but_get_and_head(server, metode):
 
 @pytest.mark.parametrize("sti", ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
                                  "/assets/%2E%2E%2F%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..%2f..%2f..%2fetc/passwd",
-                                 "/assets/..%5c..%5cetc%5cpasswd", "/.uddprog-site.json",
+                                 "/assets/..%5c..%5cetc%5cpasswd", "/.uddprog-render.json",
                                  "/filer/.uddprog-render.json", "/index.html%00.css", "/ud"])
 def test_serves_nothing_outside_its_output(server, sti):
     if sti == "/ud":  # a symlink inside the output folder pointing out of it

@@ -45,6 +45,11 @@ class Udfald:
     navn: str | None = None  # <region>/<name>, for collision checks
     uændret: bool = False  # inputs, template and tool unchanged since the last render: nothing was done
     advarsler: list = field(default_factory=list)  # validation's warnings (Finding); they do not stop rendering
+    # Every finding of the validation done for this file in this run (after the config's severities and
+    # ignores), or None when it was not validated (unchanged, its recorded warnings still hold). A caller
+    # that shows findings uses these instead of validating again.
+    fund: list | None = None
+    dok: object | None = field(default=None, repr=False)  # the loaded document, only when asked for (dokument=True)
     skrivefejl: bool = False  # failed only because the output could not be written (keeps its old files)
     andet_dokument: bool = False  # a målbeskrivelse or template, not a programme
     forbigået: bool = False  # another kind of document found in a folder: passed over, not a result
@@ -120,15 +125,21 @@ class Renderer:
             raise RenderError("målbeskrivelsen eller den nationale skabelon findes ikke")
         return self._docx_bytes(program, mb.model, build_context(program, mb.model, skabelon.model))
 
-    def advarsler(self, fil: Path) -> tuple[Path, list, list[str]]:
-        """Validation's warnings for an unchanged programme on a new date, with the dates they hold until."""
+    def valider(self, fil: Path) -> tuple:
+        """Load and check one file as rendering does: (document or None, findings after the config's
+        severities and ignores; C-findings are about the config itself, not this file)."""
         from ..checks import valider_fil
-
         from ..config import anvend
 
         dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
-        fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]  # as render_fil
-        return Path(fil), [f for f in fund if f.severity == Severity.WARNING], self._datogrænser(dok)
+        return dok, [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
+
+    def advarsler(self, fil: Path, dokument: bool = False) -> tuple[Path, list, list[str], list, object]:
+        """Validation's warnings for an unchanged programme on a new date, with the dates they hold until,
+        every finding, and the document when ``dokument`` (else None)."""
+        dok, fund = self.valider(fil)
+        return (Path(fil), [f for f in fund if f.severity == Severity.WARNING], self._datogrænser(dok), fund,
+                dok if dokument else None)
 
     def _datogrænser(self, dok) -> list[str]:
         from ..checks.kontekst import ProgramKontekst
@@ -138,18 +149,20 @@ class Renderer:
             return []
         return [g.isoformat() for g in datogrænser(ProgramKontekst(dok, self.katalog, self.dato or date.today()))]
 
-    def render_fil(self, fil: Path, formater: Sequence[str], out: Path) -> Udfald:
-        """Validate, render and write one programme file. Never raises for bad input."""
-        from ..checks import valider_fil
+    def render_fil(self, fil: Path, formater: Sequence[str], out: Path, dokument: bool = False) -> Udfald:
+        """Validate, render and write one programme file. Never raises for bad input.
+
+        The validation's findings are in ``Udfald.fund``, and with ``dokument`` the loaded document in
+        ``Udfald.dok``, so a caller needs no validation of its own."""
         from ..findings import Severity
         from .context import build_context, filnavn
         from .writer import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
 
         udfald = Udfald(Path(fil))
-        from ..config import anvend
-
-        dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
-        fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
+        dok, fund = self.valider(fil)
+        udfald.fund = fund
+        if dokument:
+            udfald.dok = dok
         fejl = [f for f in fund if f.severity == Severity.ERROR]
         udfald.advarsler = [f for f in fund if f.severity == Severity.WARNING]
         if dok is None or fejl:
@@ -236,12 +249,14 @@ def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
 # -------------------------------------------------------------- batch
 
 _WORKER: Renderer | None = None
+_DOKUMENTER = False  # send the loaded documents back with the results
 
 
-def _init_worker(rod: Path, dato: date | None) -> None:
-    global _WORKER
+def _init_worker(rod: Path, dato: date | None, dokumenter: bool = False) -> None:
+    global _WORKER, _DOKUMENTER
     _sigterm_som_ctrl_c()
     _WORKER = Renderer(rod, dato)  # templates compile lazily, once per worker process
+    _DOKUMENTER = dokumenter
 
 
 def _afbryd(signum, frame) -> None:
@@ -267,8 +282,8 @@ def _work(args: tuple[Path, tuple[str, ...], Path] | Path):
     """A render task (file, formats, folder), or only the warnings of an unchanged programme (a path)."""
     assert _WORKER is not None
     if isinstance(args, Path):
-        return _WORKER.advarsler(args)
-    return _WORKER.render_fil(*args)
+        return _WORKER.advarsler(args, _DOKUMENTER)
+    return _WORKER.render_fil(*args, dokument=_DOKUMENTER)
 
 
 def render_programmer(
@@ -280,6 +295,8 @@ def render_programmer(
     rod: Path | None = None,
     fremskridt: Callable[[Udfald], None] | None = None,
     genbrug: bool = True,
+    udmappe=None,
+    dokumenter: bool = False,
 ) -> Renderresultat:
     """Render programmes (files or folders) into ``out``; see the module docstring.
 
@@ -289,6 +306,10 @@ def render_programmer(
     At the end, outputs of an earlier run that no programme renders to any more are removed
     (``Renderresultat.fjernet``; the manifest in ``cache`` says what uddprog wrote). An output folder
     that cannot be written raises ``writer.Skrivefejl`` before anything is rendered.
+
+    Every programme validated in this run has its findings in ``Udfald.fund`` (and, with ``dokumenter``,
+    its loaded document in ``Udfald.dok``). ``udmappe`` is the manifest to record in (a
+    ``cache.Udmappe``; default: the ``render`` kind of ``out``).
     """
     from ..catalog import find_rod
     from .cache import Byggecache
@@ -301,7 +322,7 @@ def render_programmer(
         raise ValueError(f"Ukendt format: {', '.join(ukendte)} (kendte: {', '.join(FORMATER)})")
     filer = programfiler(stier, rod)
     out = klargør_mappe(Path(out))  # a folder that cannot be written fails here, before any work
-    cache = Byggecache(out, rod, tuple(formater))
+    cache = Byggecache(out, rod, tuple(formater), udmappe)
     dagen = (dato or date.today()).isoformat()
     resultat = Renderresultat()
     navne: dict[str, Path] = {}
@@ -336,9 +357,9 @@ def render_programmer(
             fremskridt(u)
 
     def advarsler_klar(svar: tuple[Path, list, list[str]]) -> None:
-        fil, advarsler, grænser = svar
+        fil, advarsler, grænser, fund, dok = svar
         u = uændrede.pop(fil)
-        u.advarsler = advarsler
+        u.advarsler, u.fund, u.dok = advarsler, fund, dok
         cache.opdatér_advarsler(u.kilde, [_gem_fund(a) for a in advarsler], dagen, grænser)
         modtag(u)
 
@@ -351,7 +372,7 @@ def render_programmer(
         if post is None:
             opgaver.append((f, tuple(formater), out))
             continue
-        u = Udfald(Path(f), [out / n for n in post["filer"]], navn=post["navn"], uændret=True)
+        u = Udfald(Path(f), cache.filer(post), navn=post["navn"], uændret=True)
         navne.setdefault(u.navn, u.kilde)
         if cache.advarsler_gælder(post, dagen):
             u.advarsler = [_hent_fund(a) for a in post.get("advarsler", ())]
@@ -369,11 +390,11 @@ def render_programmer(
             r = Renderer(rod, dato)
             for opgave in opgaver:
                 if isinstance(opgave, Path):
-                    advarsler_klar(r.advarsler(opgave))
+                    advarsler_klar(r.advarsler(opgave, dokumenter))
                 else:
-                    modtag(r.render_fil(*opgave))
+                    modtag(r.render_fil(*opgave, dokument=dokumenter))
         else:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rod, dato)) as pool:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rod, dato, dokumenter)) as pool:
                 for svar in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
                     if isinstance(svar, Udfald):
                         modtag(svar)
@@ -388,16 +409,8 @@ def render_programmer(
 
             signal.signal(signal.SIGTERM, tidligere_sigterm)
         for u in resultat.udfald:
-            if u.uændret:
-                continue
-            if u.skrivefejl:
-                cache.behold(u.kilde)  # the folder failed, not the programme: keep what it had
-            elif u._afh and u.navn and u.filer:
-                cache.husk(u.kilde, *u._afh, u.navn, u.filer, [_gem_fund(a) for a in u.advarsler], dagen,
-                           u._datogrænser, komplet=u.ok)
-            else:
-                cache.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
-            u._afh = None
+            if not u.uændret:
+                cache.registrér(u, dagen)
         try:
             resultat.fjernet = cache.gem()
         except OSError:

@@ -1,10 +1,14 @@
 """The output folder's manifest: what uddprog wrote there, for whom, and whether it is still current.
 
-``OUT/.uddprog-render.json`` is the one record of an output folder (:class:`Udmappe`). Every entry is
-keyed by its owner (the source file, an absolute path) and lists the files uddprog wrote for it, each with
-its size. Two uses build on it:
+``OUT/.uddprog-render.json`` is the one record of an output folder (:class:`Udmappe`). Its entries are
+grouped by the kind of output (``art``: ``render`` for `uddprog render`, ``site`` for `uddprog site`), so
+two commands can write into one folder without either one treating the other's files as its own. Within
+a kind every entry is keyed by its owner (the source file, an absolute path, or a name such as the
+site's ``sider``) and lists the files uddprog wrote for it, each with its size and relative to the
+folder. Two uses build on it:
 
-- **Skipping unchanged outputs** (:class:`Byggecache`, used by `uddprog render`). An entry also records
+- **Skipping unchanged outputs** (:class:`Byggecache`, used by `uddprog render` and by the site for its
+  rendered programmes). An entry also records
   the SHA-256 of the programme's YAML, the målbeskrivelse file it resolved to (path and hash), its
   national template (a hash of the template's folder and the shared layouts), a fingerprint of uddprog
   itself (version and the hash of its source), the formats, and the warnings validation gave on which
@@ -12,13 +16,16 @@ its size. Two uses build on it:
   size. When målbeskrivelse files are added or removed, each recorded reference is resolved again.
   Date-dependent checks only give warnings, so a new ``--dato`` only validates again, it does not render.
 - **Removing stale outputs**: at the end of a run every file an owner of this run no longer renders to
-  (a renamed forløb, a dropped format, a programme that now has errors) and every file of an owner whose
-  source is gone is deleted, but only a file the manifest lists with the size uddprog wrote: a file
-  uddprog did not write, or one changed since, is never touched. A programme that failed only because
-  its output could not be written keeps its previous files.
+  (a renamed forløb, a dropped format, a programme that now has errors) and every file of an owner of
+  this kind whose source is gone is deleted, but only a file the manifest lists with the size uddprog
+  wrote and that no entry of any kind still lists: a file uddprog did not write, one changed since, or
+  one another command wrote is never touched. A programme that failed only because its output could not
+  be written keeps its previous files.
 
 Concurrent runs into one folder merge their entries: the manifest is re-read, merged and written while
-the folder itself is locked (``flock`` on the folder, so no lock file is ever left behind).
+the folder itself is locked (``flock`` on the folder, so no lock file is ever left behind). A run that
+changes nothing leaves the file as it was. Manifests of earlier versions (formats 1 and 2, one list of
+render entries) are read as the ``render`` kind.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 MANIFEST = ".uddprog-render.json"
-_FORMAT = 2
+_FORMAT = 3
 
 
 def _sha(data: bytes) -> str:
@@ -60,33 +67,62 @@ def _nøgle(fil: Path | str) -> str:
 
 
 class Udmappe:
-    """One output folder and its manifest: which files uddprog wrote there, and for which owner.
+    """One output folder and its manifest: which files uddprog wrote there, for which owner, by which kind
+    of output (``art``).
 
-    Commands that write generated files (render, a site) share it: read the entries, record what they
-    wrote with :meth:`opdatér` (merged under the folder's lock with whatever a concurrent run wrote),
-    and stale files are removed there and reported.
+    Commands that write generated files (render, a site) share it: read the entries of their kind, record
+    what they wrote with :meth:`opdatér` (merged under the folder's lock with whatever a concurrent run
+    wrote), and stale files are removed there and reported.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, art: str = "render") -> None:
         self.out = Path(out)
-        self.data = self._læs()
+        self.art = art  # "render", "site"; kinds this version does not know are kept as they are
+        self.data, self._rå = self._læs()
 
     @property
     def poster(self) -> dict[str, dict[str, Any]]:
-        return self.data["programmer"]
+        """The entries of this kind: owner → {"filer": {name: size}, …}."""
+        return self.data["arter"][self.art]["poster"]
 
-    def _læs(self) -> dict[str, Any]:
+    @property
+    def ekstra(self) -> dict[str, Any]:
+        """What this kind keeps besides its entries (the render cache: the målbeskrivelse files it saw)."""
+        return {k: v for k, v in self.data["arter"][self.art].items() if k != "poster"}
+
+    def findes(self) -> bool:
+        """Whether the folder has a manifest (readable or not)."""
+        return (self.out / MANIFEST).is_file()
+
+    def alle_filer(self) -> set[str]:
+        """Every file any entry of any kind lists."""
+        return {n for a in self.data["arter"].values() for post in a["poster"].values() for n in post.get("filer", {})}
+
+    def _læs(self) -> tuple[dict[str, Any], bytes | None]:
+        rå = None
         try:
-            data = json.loads((self.out / MANIFEST).read_text(encoding="utf-8"))
-            if isinstance(data, dict) and data.get("format") in (1, _FORMAT) \
-                    and isinstance(data.get("programmer"), dict):
-                if data["format"] == 1:  # one tool fingerprint for all: keep the files, not the cache
-                    data["programmer"] = {k: {"filer": v.get("filer", {})} for k, v in data["programmer"].items()
-                                          if isinstance(v, dict)}
-                return data
+            rå = (self.out / MANIFEST).read_bytes()
+            data = json.loads(rå)
+            if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("arter"), dict):
+                arter = {a: v for a, v in data["arter"].items()
+                         if isinstance(v, dict) and isinstance(v.get("poster"), dict)}
+            elif isinstance(data, dict) and data.get("format") in (1, 2) and isinstance(data.get("programmer"), dict):
+                # Before kinds: every entry was render's. Format 1 had one tool fingerprint for all: keep
+                # the files, not the cache.
+                poster = data["programmer"] if data["format"] == 2 else {
+                    k: {"filer": v.get("filer", {})} for k, v in data["programmer"].items() if isinstance(v, dict)}
+                arter = {"render": {"poster": poster}}
+                if data["format"] == 2 and "målbeskrivelser" in data:
+                    arter["render"]["målbeskrivelser"] = data["målbeskrivelser"]
+            else:
+                arter = {}
         except (OSError, ValueError, AttributeError):
-            pass  # no manifest or an unreadable one: nothing is known, everything renders
-        return {"format": _FORMAT, "programmer": {}}
+            arter = {}  # no manifest or an unreadable one: nothing is known, everything renders
+        arter.setdefault(self.art, {"poster": {}})
+        for a in arter.values():
+            a["poster"] = {k: v for k, v in a["poster"].items()
+                           if isinstance(v, dict) and isinstance(v.get("filer", {}), dict)}
+        return {"format": _FORMAT, "arter": arter}, rå
 
     @contextmanager
     def lås(self) -> Iterator[None]:
@@ -110,22 +146,26 @@ class Udmappe:
             return None
         return self.out / norm
 
-    def opdatér(self, ændringer: dict[str, dict[str, Any] | None], ekstra: dict[str, Any] | None = None) -> list[Path]:
-        """Merge ``ændringer`` (owner → new entry, or None to forget it) into the manifest on disk,
-        remove what became stale and write the manifest; returns the removed files.
+    def opdatér(self, ændringer: dict[str, dict[str, Any] | None], ekstra: dict[str, Any] | None = None,
+                 tidligere: dict[str, int] | None = None) -> list[Path]:
+        """Merge ``ændringer`` (owner → new entry of this kind, or None to forget it) into the manifest on
+        disk, remove what became stale and write the manifest; returns the removed files.
 
-        Stale: a file recorded for an owner in ``ændringer`` that its new entry does not list, and every
-        file of an owner whose source file no longer exists. A file still listed by any remaining entry
-        is kept, and so is one whose size is not the recorded one (someone else's file now).
+        Stale: a file recorded for an owner in ``ændringer`` that its new entry does not list, every file of
+        an owner of this kind whose source file no longer exists, and every file of ``tidligere`` (name →
+        size: files an older record says uddprog wrote, such as the list of an earlier version) that no
+        entry lists now. A file still listed by any remaining entry of any kind is kept, and so is one whose
+        size is not the recorded one (someone else's file now). Entries of other kinds are never changed.
         """
         from .writer import write_atomic
 
         if not self.out.is_dir():
             return []
         with self.lås():
-            data = self._læs()
-            poster = data["programmer"]
-            kandidater: dict[str, int] = {}
+            data, rå = self._læs()
+            egne = data["arter"][self.art]
+            poster = egne["poster"]
+            kandidater: dict[str, int] = dict(tidligere or {})
             for ejer, post in ændringer.items():
                 gammel = poster.get(ejer)
                 if gammel:
@@ -137,7 +177,7 @@ class Udmappe:
                     poster[ejer] = post
             for ejer in [e for e in poster if os.path.isabs(e) and not os.path.exists(e)]:
                 kandidater.update(poster.pop(ejer).get("filer", {}))  # the programme file is gone
-            brugt = {n for post in poster.values() for n in post.get("filer", {})}
+            brugt = {n for a in data["arter"].values() for post in a["poster"].values() for n in post.get("filer", {})}
             fjernet: list[Path] = []
             for navn, størrelse in sorted(kandidater.items()):
                 sti = self._egen(navn)
@@ -151,10 +191,12 @@ class Udmappe:
                     continue
                 fjernet.append(sti)
                 self._ryd_tomme_mapper(sti.parent)
-            data.update(ekstra or {})
-            data["format"] = _FORMAT
-            write_atomic(self.out / MANIFEST, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            self.data = data
+            egne.update(ekstra or {})
+            # Sorted keys: the same entries give the same bytes, whatever order runs merged them in.
+            ny = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+            if ny != rå:
+                write_atomic(self.out / MANIFEST, ny)
+            self.data, self._rå = data, ny
         return fjernet
 
     def _ryd_tomme_mapper(self, mappe: Path) -> None:
@@ -168,9 +210,17 @@ class Udmappe:
 
 
 class Byggecache:
-    """The render cache of one output folder for one repository (``rod``), on top of its :class:`Udmappe`."""
+    """The render cache of one output folder for one repository (``rod``), on top of its :class:`Udmappe`.
 
-    def __init__(self, out: Path, rod: Path, formater: tuple[str, ...]) -> None:
+    ``udmappe`` is the manifest to record in: by default the ``render`` kind of ``out`` itself; the site
+    passes its own (kind ``site``, rooted at the site's folder, which holds ``out`` as its ``filer/``).
+    Recorded names are relative to the manifest's folder. ``memo`` is a dict a caller keeps between runs
+    for what does not depend on the programmes (the målbeskrivelse files, the templates' hashes); it must
+    start empty again when a målbeskrivelse or template file may have changed (the site's ``serve`` knows).
+    """
+
+    def __init__(self, out: Path, rod: Path, formater: tuple[str, ...], udmappe: Udmappe | None = None,
+                 memo: dict | None = None) -> None:
         from ..catalog import Katalog
 
         self.out = Path(out)
@@ -178,12 +228,12 @@ class Byggecache:
         self.formater = tuple(sorted(formater))
         self._lag = Katalog(self.rod)  # only its layers and file look-ups; nothing is loaded
         self._filhash: dict[str, str] = {}
-        self._skabelonhash: dict[str, str] = {}
-        self._mbliste: list[str] | None = None
+        self._memo = memo if memo is not None else {}
+        self._skabelonhash: dict[str, str] = self._memo.setdefault("skabelonhash", {})
         self._katalog = None
-        self.udmappe = Udmappe(self.out)
+        self.udmappe = udmappe if udmappe is not None else Udmappe(self.out)
         self.poster = self.udmappe.poster
-        self.mbliste_før: list[str] | None = self.udmappe.data.get("målbeskrivelser")
+        self.mbliste_før: list[str] | None = self.udmappe.ekstra.get("målbeskrivelser")
         self._ændringer: dict[str, dict[str, Any] | None] = {}
         self.fjernet: list[Path] = []
 
@@ -219,14 +269,12 @@ class Byggecache:
         return self._skabelonhash[skabelon_id]
 
     def mbliste(self) -> list[str]:
-        if self._mbliste is None:
-            from ..catalog import yaml_filer
+        if "mbliste" not in self._memo:
+            from ..catalog import MB_MAPPE, yaml_filer
 
-            from ..catalog import MB_MAPPE
-
-            self._mbliste = [_nøgle(p) for lag in self._lag.lag if (lag / MB_MAPPE).is_dir()
-                             for p in yaml_filer(lag / MB_MAPPE)]
-        return self._mbliste
+            self._memo["mbliste"] = [_nøgle(p) for lag in self._lag.lag if (lag / MB_MAPPE).is_dir()
+                                     for p in yaml_filer(lag / MB_MAPPE)]
+        return self._memo["mbliste"]
 
     def _løst(self, ref: list[str]) -> str | None:
         """Which målbeskrivelse file a recorded reference resolves to now (only when files came or went)."""
@@ -263,7 +311,7 @@ class Byggecache:
             if navn.startswith("..") or os.path.isabs(navn):
                 return None
             try:
-                if os.stat(os.path.join(self.out, navn)).st_size != størrelse:
+                if os.stat(os.path.join(self.udmappe.out, navn)).st_size != størrelse:
                     return None
             except OSError:
                 return None
@@ -276,7 +324,7 @@ class Byggecache:
         ud = {}
         for f in filer:
             try:
-                rel = os.path.relpath(_nøgle(f), _nøgle(self.out))
+                rel = os.path.relpath(_nøgle(f), _nøgle(self.udmappe.out))
                 if rel.startswith(".."):
                     raise ValueError(rel)
                 ud[rel] = Path(f).stat().st_size
@@ -290,7 +338,24 @@ class Byggecache:
             "konfig": self.konfighash(),
         }
 
-    def glem(self, fil: Path) -> None:
+    def filer(self, post: dict[str, Any]) -> list[Path]:
+        """The outputs a recorded entry lists, as paths."""
+        return [self.udmappe.out / n for n in post.get("filer", {})]
+
+    def registrér(self, u, dagen: str) -> None:
+        """Record one rendering's outcome (an ``Udfald`` that was rendered in this run, not skipped)."""
+        from . import _gem_fund
+
+        if u.skrivefejl:
+            self.behold(u.kilde)  # the folder failed, not the programme: keep what it had
+        elif u._afh and u.navn and u.filer:
+            self.husk(u.kilde, *u._afh, u.navn, u.filer, [_gem_fund(a) for a in u.advarsler], dagen,
+                      u._datogrænser, komplet=u.ok)
+        else:
+            self.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
+        u._afh = None
+
+    def glem(self, fil: Path | str) -> None:
         """The programme renders to nothing now: its recorded outputs are stale."""
         self._ændringer[_nøgle(fil)] = None
 
@@ -316,8 +381,13 @@ class Byggecache:
             self._ændringer[_nøgle(fil)] = {**post, "advarsler": list(advarsler), "dato": dato,
                                             "datogrænser": list(datogrænser)}
 
-    def gem(self) -> list[Path]:
-        """Merge this run into the manifest (under the folder's lock), remove stale outputs; returns them."""
-        self.fjernet = self.udmappe.opdatér(self._ændringer, {"målbeskrivelser": self.mbliste()})
+    def gem(self, andre: dict[str, dict[str, Any] | None] | None = None,
+            tidligere: dict[str, int] | None = None) -> list[Path]:
+        """Merge this run into the manifest (under the folder's lock), remove stale outputs; returns them.
+
+        ``andre`` are further entries of the same kind written in the same step (the site's pages),
+        ``tidligere`` files an older record says uddprog wrote (see :meth:`Udmappe.opdatér`)."""
+        self.fjernet = self.udmappe.opdatér({**self._ændringer, **(andre or {})}, {"målbeskrivelser": self.mbliste()},
+                                            tidligere)
         self._ændringer = {}
         return self.fjernet

@@ -11,9 +11,15 @@ The stages: collect the programme files → validate each (``uddprog.checks``) �
 målbeskrivelse versions (``uddprog.diff``) → pages through the Jinja templates in ``templates/``
 → deterministic, atomic writes. A file whose content did not change is not written again.
 
-``OUT/.uddprog-site.json`` lists what the build wrote. The next build into the same folder removes
-what it no longer writes (a programme removed, or broken since), and nothing else: a folder that
-is not empty and has no such list is refused, so ``--out`` never deletes a user's files.
+The folder's manifest (``OUT/.uddprog-render.json``, :class:`uddprog.render.cache.Udmappe`, kind
+``site``) records what the build wrote: the pages as one entry, each rendered programme as its own
+(the render cache's entry). The next build removes what it no longer writes (a programme removed, or
+broken since), and nothing else: not a file uddprog did not write, not one changed since, not one that
+`uddprog render` recorded in the same folder. A folder that is not empty and has no manifest is
+refused, and so is one holding another command's output beside files uddprog did not write, so
+``--out`` never deletes or overwrites a user's files. The list of an earlier version
+(``OUT/.uddprog-site.json``) is honoured once: its files count as the site's, and the manifest
+replaces it.
 
 :class:`Bygger` keeps what it learned between builds, for ``uddprog serve``: a programme is
 validated and rendered again only when its file (or a målbeskrivelse or template) changed.
@@ -30,9 +36,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ..navne import slug
+from ..render.cache import MANIFEST, Udmappe
 
-MARKØR = ".uddprog-site.json"
+GAMMEL_MARKØR = ".uddprog-site.json"  # the list of files of versions before the shared manifest
 FILMAPPE = "filer"  # render outputs: OUT/filer/<region>/<name>.<format>
+SIDER = "sider"  # the manifest entry of the pages (the other entries are programmes, by absolute path)
 
 __all__ = ["Bygger", "Byggeresultat", "SiteFejl", "build"]
 
@@ -102,7 +110,11 @@ class Bygger:
         self._sider: dict = {}  # programme pages by path: (inputs, html)
         self._katalog = None
         self._dannet: set[str] = set()  # render outputs written during the current build
+        self._rendrede: list = []  # Udfald rendered one by one in this build, for the manifest
+        self._fjernet: list[Path] = []  # stale outputs the render batch removed in this build
+        self._cachememo: tuple[int, dict] = (-1, {})  # the render cache's memo, for one generation
         _tjek_out(self.out, self.rod)
+        self.udmappe = Udmappe(self.out, "site")
         from ..catalog import Katalog
         from ..config import find
 
@@ -136,6 +148,8 @@ class Bygger:
             # The config decides severities, ignores and the programme folder: every programme again.
             self.konfig = find(self.rod)
             self.programmappe = Katalog(self.rod).programmappe
+            if self._renderer is not None:
+                self._renderer.konfig = self.konfig  # its validation decides what is rendered
             self._programmer.clear()
             self._sider.clear()
         skabelon = ændrede is None or any(self._under(s, self.rod / SKABELON_MAPPE) for s in ændrede)
@@ -214,7 +228,7 @@ class Bygger:
 
         if ændrede is not None:
             self.glem(list(ændrede))
-        self._dannet = set()
+        self._dannet, self._rendrede, self._fjernet = set(), [], []
         try:
             filer = list(dict.fromkeys(programfiler(self.stier, self.rod)))
         except RenderError as e:
@@ -242,12 +256,14 @@ class Bygger:
         diffs = self._diffrapporter(docs, dato)
         indhold = sider(poster, katalog, diffs, dato, self.rod, self.titel, pdf="pdf" in self.formater,
                         memo=self._sider, katalogfund=list(katalog.fund) + list(self.konfig.fund))
-        return self._skriv(indhold, poster, katalog)
+        return self._skriv(indhold, poster, katalog, filer)
 
     def _valider_og_dan(self, filer: list[Path]) -> None:
-        """Validate and render the programmes whose inputs changed; the others keep their last result."""
-        from ..checks import valider_fil
-        from ..config import anvend
+        """Validate and render the programmes whose inputs changed; the others keep their last result.
+
+        Each is validated once: rendering validates, and its findings (and document) are used here.
+        Only a programme the render cache found unchanged since an earlier build into this folder is
+        validated here instead, as it was not rendered."""
         from ..render import Renderer, render_programmer
 
         nye, nøgler = [], {}
@@ -264,28 +280,40 @@ class Bygger:
         if not nye:
             return
         ud = self.out / FILMAPPE
-        if "pdf" in self.formater or (self._renderer is None and len(nye) > 1):
-            # The first build, or PDFs (one LibreOffice start per batch): the render library's batch,
-            # parallel and with its cache.
-            tæl = (lambda u: self.fremskridt(1)) if self.fremskridt else None
-            resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod, tæl)
-            udfald = {os.path.abspath(u.kilde): u for u in resultat.udfald}
-        else:
-            udfald = {}
+        parti = "pdf" in self.formater or (self._renderer is None and len(nye) > 1)
         if self._renderer is None:
             self._renderer = Renderer(self.rod, self.dato)
             self._katalog = None
         katalog = self.katalog
+        if parti:
+            # The first build, or PDFs (one LibreOffice start per batch): the render library's batch,
+            # parallel and with its cache, recording in this folder's manifest.
+            def modtag(u) -> None:
+                u.dok = _let(u.dok, katalog)  # as each arrives: a batch never holds every document's positions
+                if self.fremskridt:
+                    self.fremskridt(1)
+
+            resultat = render_programmer(nye, self.formater, ud, self.jobs, self.dato, self.rod, modtag,
+                                         udmappe=self.udmappe, dokumenter=True)
+            udfald = {os.path.abspath(u.kilde): u for u in resultat.udfald}
+            self._fjernet.extend(resultat.fjernet)
+        else:
+            udfald = {}
         for f in nye:
             k = os.path.abspath(f)
-            dok, fund = valider_fil(Path(f), katalog, self.dato)
-            # As render does: the config's severities and ignores; C-findings are about the config itself.
-            fund = [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
+            u = udfald.get(k)
+            if u is None and not parti:
+                # One changed programme (serve): validated and rendered in one step.
+                u = self._renderer.render_fil(Path(f), self.formater, ud, dokument=True)
+                self._rendrede.append(u)
+            if u is not None and u.fund is not None:
+                dok, fund = u.dok, u.fund
+            else:
+                dok, fund = self._renderer.valider(Path(f))  # as render does: the config applies
             if self.fremskridt:
                 self.fremskridt(1)
-            u = udfald.get(k)
-            if u is None and dok is not None and dok.type == "uddannelsesprogram":
-                u = self._renderer.render_fil(Path(f), self.formater, ud)  # one changed programme (serve)
+            if u is not None:
+                u.dok = None  # kept once, in the cache entry
             self._programmer[k] = _Programcache(nøgler[k], _let(dok, katalog), fund, u)
             if u is not None and not u.uændret:
                 self._dannet |= {Path(os.path.relpath(f, self.out)).as_posix() for f in u.filer}
@@ -325,11 +353,13 @@ class Bygger:
             del self._diffs[nøgle]
         return ud
 
-    def _skriv(self, indhold: dict[str, str | bytes], poster, katalog) -> Byggeresultat:
+    def _skriv(self, indhold: dict[str, str | bytes], poster, katalog, filer: list[Path]) -> Byggeresultat:
+        from ..render.cache import Byggecache
         from ..render.writer import write_atomic
 
         res = Byggeresultat(self.out, programmer=poster, katalogfund=list(katalog.fund) + list(self.konfig.fund))
         rendrede = {f for p in poster for f in p.filer.values()}
+        sider: dict[str, int] = {}
         for sti, data in sorted(indhold.items()):
             if isinstance(data, str):
                 data = data.encode("utf-8")
@@ -337,20 +367,35 @@ class Bygger:
             if _læs(mål) != data:
                 write_atomic(mål, data)
                 res.ændrede.append(sti)
+            sider[os.path.normpath(sti)] = len(data)
         res.filer = sorted(set(indhold) | rendrede)
-        før = _markør(self.out)
-        nu = set(res.filer)
-        for sti in sorted(set(før) - nu):
-            if _sikker(sti) and (self.out / sti).is_file():
-                (self.out / sti).unlink()
-                res.fjernede.append(sti)
-        _ryd_tomme(self.out)
+        # The manifest in one step: the pages, the programmes rendered one by one in this build (the batch
+        # recorded its own), and programmes no longer part of the site forgotten, so their outputs go.
+        nu = {os.path.abspath(f) for f in filer}
+        ændringer: dict = {ejer: None for ejer in self.udmappe.poster if ejer != SIDER and ejer not in nu}
+        ændringer[SIDER] = {"filer": sider}
+        tidligere = _gammel_markør(self.out)
+        if self._rendrede:
+            if self._cachememo[0] != self._generation:  # a målbeskrivelse or template changed
+                self._cachememo = (self._generation, {})
+            cache = Byggecache(self.out / FILMAPPE, self.rod, self.formater, self.udmappe, self._cachememo[1])
+            dagen = (self.dato or date.today()).isoformat()
+            for u in self._rendrede:
+                cache.registrér(u, dagen)
+            fjernet = cache.gem(ændringer, tidligere)
+        else:
+            fjernet = self.udmappe.opdatér(ændringer, tidligere=tidligere)
+        fjernet = self._fjernet + fjernet
+        if tidligere is not None:
+            # Replaced by the manifest, and so is the render manifest the earlier version kept in filer/.
+            for gammel in (self.out / GAMMEL_MARKØR, self.out / FILMAPPE / MANIFEST):
+                try:
+                    gammel.unlink()
+                except FileNotFoundError:
+                    pass
+        res.fjernede = sorted({Path(os.path.relpath(f, self.out)).as_posix() for f in fjernet})
         # A programme rendered in this build counts as changed (for live reload).
         res.ændrede = sorted(set(res.ændrede) | (self._dannet & rendrede))
-        data = json.dumps({"format": "uddprog-site", "formatversion": 1, "filer": res.filer},
-                          ensure_ascii=False, indent=0).encode("utf-8")
-        if _læs(self.out / MARKØR) != data:
-            write_atomic(self.out / MARKØR, data)
         return res
 
 
@@ -381,36 +426,53 @@ def _unikke_sider(poster) -> None:
             p.side = p.side.removesuffix(".html") + f"-{n + 1}.html"
 
 
-def _sikker(sti: str) -> bool:
-    return not (os.path.isabs(sti) or ".." in Path(sti).parts)
-
-
-def _markør(out: Path) -> list[str]:
+def _gammel_markør(out: Path) -> dict[str, int] | None:
+    """The files the list of an earlier version (``.uddprog-site.json``) names, with their sizes now (they
+    count as written by uddprog, once); None without such a list."""
+    sti = out / GAMMEL_MARKØR
+    if not sti.is_file():
+        return None
     try:
-        data = json.loads((out / MARKØR).read_text(encoding="utf-8"))
-        return [str(f) for f in data.get("filer", [])]
+        navne = json.loads(sti.read_text(encoding="utf-8")).get("filer", [])
     except (OSError, ValueError, AttributeError):
-        return []
+        return {}
+    ud = {}
+    for navn in navne if isinstance(navne, list) else []:
+        fil = out / str(navn)
+        try:
+            if not fil.is_symlink() and fil.is_file():
+                ud[os.path.normpath(str(navn))] = fil.stat().st_size  # the manifest refuses names leaving out
+        except OSError:
+            pass
+    return ud
 
 
 def _tjek_out(out: Path, rod: Path) -> None:
-    """Refuse an output folder that holds anything but an earlier uddprog site, or the repository itself."""
+    """Refuse an output folder that holds anything but uddprog's output, or the repository itself.
+
+    An earlier site (the manifest has site entries, or the list of an earlier version is there) is
+    accepted as it is. Another command's output (`uddprog render`) is accepted when every file in the
+    folder is one the manifest lists: the site goes beside it and never removes it."""
     if out.exists() and not out.is_dir():
         raise SiteFejl(f"'{out}' findes og er ikke en mappe.")
     r, o = os.path.abspath(rod), os.path.abspath(out)
     if r == o or r.startswith(o + os.sep):
         raise SiteFejl(f"Outputmappen '{out}' indeholder projektmappen; vælg en anden mappe, fx 'site'.")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKØR).is_file():
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    udmappe = Udmappe(out, "site")
+    if udmappe.poster or (out / GAMMEL_MARKØR).is_file():
+        return
+    if not udmappe.findes():
         raise SiteFejl(f"Mappen '{out}' er ikke tom og er ikke et websted dannet af uddprog. "
                        "Vælg en tom eller ny mappe, så ingen filer bliver overskrevet eller slettet.")
-
-
-def _ryd_tomme(out: Path) -> None:
-    for mappe in sorted((p for p in out.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
-        try:
-            mappe.rmdir()  # only succeeds when empty
-        except OSError:
-            pass
+    kendte = udmappe.alle_filer()
+    fremmede = sorted(os.path.relpath(p, out) for p in out.rglob("*")
+                      if not p.is_dir() and p.name != MANIFEST and os.path.relpath(p, out) not in kendte)
+    if fremmede:
+        raise SiteFejl(f"Mappen '{out}' indeholder filer, som uddprog ikke har dannet (fx "
+                       f"'{Path(fremmede[0]).as_posix()}'). Vælg en tom eller ny mappe, så ingen filer bliver "
+                       "overskrevet eller slettet.")
 
 
 def build(stier: Sequence[Path] = (), out: Path = Path("site"), rod: Path | None = None, dato: date | None = None,
