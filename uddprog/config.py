@@ -42,7 +42,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalog import KONFIGFILER, er_repository
+from .catalog import KONFIGFILER, rod_over
 from .checks.registry import beskriv
 from .findings import Finding, Location, Severity, sorteret
 
@@ -105,17 +105,22 @@ class Konfig:
 # ------------------------------------------------------------------ finding and reading
 
 def find_konfigfil(start: Path | None = None) -> Path | None:
-    """The config of the nearest repository at or above ``start`` (default the working folder)."""
+    """The config of the repository at or above ``start`` (default the working folder), or None.
+
+    Only the repository root's own config counts: the search stops at the first root (``catalog.rod_over``:
+    a config, målbeskrivelser/, templates/national/ or .git), never goes above the home folder and never
+    looks at a shared folder such as /tmp, so a stray config there changes nothing below it.
+    """
     start = Path(start or Path.cwd()).resolve()
     if start.is_file():
         start = start.parent
-    for mappe in (start, *start.parents):
-        for navn in KONFIGFILER:
-            if (mappe / navn).is_file():
-                return _kort(mappe / navn)
-        if er_repository(mappe):
-            return None  # a repository without a config: do not pick up one from a folder above it
-    return None
+    rod = rod_over(start)
+    if rod is None:
+        return None
+    for navn in KONFIGFILER:
+        if (Path(rod) / navn).is_file():
+            return _kort(Path(rod) / navn)
+    return None  # a repository without a config: do not pick up one from a folder above it
 
 
 def _kort(sti: Path) -> Path:
