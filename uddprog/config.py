@@ -23,7 +23,8 @@ begrundelse = "Revideres til målbeskrivelse 2015 på UGUP-mødet i marts"
 indtil = 2027-03-01                # optional: after this date the ignore no longer applies (C006)
 ```
 
-A finding can also be silenced on its own line: ``# uddprog: ignorer P014 – begrundelse``.
+A finding can also be silenced on its own line by a YAML comment ``# uddprog: ignorer P014 – begrundelse``
+(inside a text, such as a ``|`` block, the same words are text and count for nothing).
 
 Problems in the config are findings C001–C007 with the config's file:line:column, like any other: the
 TOML is parsed with ``tomllib`` and positions are located in its text; the YAML goes through uddprog's
@@ -41,6 +42,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .catalog import KONFIGFILER, rod_over
 from .checks.registry import beskriv
@@ -391,14 +394,19 @@ def _passer(rel: str, mønster: str) -> bool:
 
 
 class _Inline:
-    """``# uddprog: ignorer ID – begrundelse`` on a finding's own line; remembers which were used."""
+    """``# uddprog: ignorer ID – begrundelse`` on a finding's own line; remembers which were used.
+
+    Only a real YAML comment counts: the same words inside a text (a ``|`` block, a quoted or a plain
+    scalar) are text the document shows, so they silence nothing and are not reported as unused either.
+    """
 
     def __init__(self) -> None:
-        self._linjer: dict[Path, list[str]] = {}
+        self._direktiver: dict[Path, dict[int, re.Match]] = {}
         self.brugte: set[tuple[Path, int, str]] = set()
 
-    def _læs(self, fil: Path) -> list[str]:
-        if fil not in self._linjer:
+    def _læs(self, fil: Path) -> dict[int, re.Match]:
+        """The file's ignore comments by line number (1-based)."""
+        if fil not in self._direktiver:
             try:
                 # Only regular files of sane size: a named pipe would block, a device never end (the
                 # loader has refused those already, with L001/L005).
@@ -406,40 +414,72 @@ class _Inline:
                 if not stat.S_ISREG(st.st_mode) or st.st_size > MAKS_BYTES:
                     raise OSError
                 tekst = Path(fil).read_text(encoding="utf-8-sig")
-                self._linjer[fil] = tekst.splitlines() if "uddprog:" in tekst else []
+                self._direktiver[fil] = _kommentardirektiver(tekst) if "uddprog:" in tekst else {}
             except (OSError, UnicodeDecodeError):
-                self._linjer[fil] = []
-        return self._linjer[fil]
+                self._direktiver[fil] = {}
+        return self._direktiver[fil]
 
     def undertrykker(self, f: Finding) -> bool:
-        linjer = self._læs(f.sted.fil)
-        if not linjer or not 0 < f.sted.linje <= len(linjer):
-            return False
-        m = INLINE.search(linjer[f.sted.linje - 1])
+        m = self._læs(f.sted.fil).get(f.sted.linje)
         if m and f.check in re.split(r"\s*,\s*", m["ids"]) and m["grund"].strip():
             self.brugte.add((Path(f.sted.fil), f.sted.linje, f.check))
             return True
         return False
 
-    def ubrugte(self, filer: list[Path]) -> list[Finding]:
+    def ubrugte(self, filer: list[Path], kontroller: frozenset[str] | None = None) -> list[Finding]:
         from .checks.registry import REGISTER as regel_findes
 
         ud = []
         for fil in filer:
-            for nr, linje in enumerate(self._læs(Path(fil)), 1):
-                if (m := INLINE.search(linjer := linje)) is None:
-                    continue
-                kolonne = linjer.index("#") + 1
+            for nr, m in sorted(self._læs(Path(fil)).items()):
+                kolonne = m.start() + 1
                 if not m["grund"].strip():
                     ud.append(Finding("C007", E, "Undertrykkelsen mangler en begrundelse: skriv "
                                                  "'# uddprog: ignorer ID – hvorfor fundet er i orden'.",
                                       Location(Path(fil), nr, kolonne)))
                     continue
                 for cid in re.split(r"\s*,\s*", m["ids"]):
-                    if regel_findes is not None and cid not in regel_findes:
+                    if cid not in regel_findes:
                         ud.append(Finding("C004", W, f"Kontrollen {cid} findes ikke; se 'uddprog checks'.",
                                           Location(Path(fil), nr, kolonne)))
-                    elif (Path(fil), nr, cid) not in self.brugte:
+                    elif (Path(fil), nr, cid) not in self.brugte and (kontroller is None or cid in kontroller):
                         ud.append(Finding("C005", W, f"'# uddprog: ignorer {cid}' undertrykker ingenting på "
                                                      "denne linje; slet den.", Location(Path(fil), nr, kolonne)))
         return ud
+
+
+def _kommentardirektiver(tekst: str) -> dict[int, re.Match]:
+    """Every ``# uddprog: ignorer …`` that is a YAML comment, by line; the match is against the line.
+
+    YAML has no comment tokens, so the scanner's scalars say where text is: a ``#`` inside a scalar's
+    span is text. A block scalar (``|``, ``>``) starts on the line after its indicator, where a comment
+    may still stand. A file the scanner cannot read to the end keeps the comments before the error.
+    """
+    from .loading import _BasisLoader
+
+    # Every '#' that starts the words, not only the first: text before a real comment may quote them.
+    kandidater = {nr: [m for i, c in enumerate(linje) if c == "#" and (m := INLINE.match(linje, i))]
+                  for nr, linje in enumerate(tekst.splitlines(), 1) if "uddprog:" in linje}
+    if not any(kandidater.values()):
+        return {}
+    tekstspænd: list[tuple[tuple[int, int], tuple[int, int]]] = []  # ((line, column), (line, column)), 0-based
+    slut: tuple[int, int] | None = None
+    try:
+        for token in yaml.scan(tekst, Loader=_BasisLoader):
+            if isinstance(token, yaml.ScalarToken):
+                start = (token.start_mark.line, token.start_mark.column)
+                if token.style in ("|", ">"):
+                    start = (token.start_mark.line + 1, 0)
+                tekstspænd.append((start, (token.end_mark.line, token.end_mark.column)))
+    except yaml.YAMLError as e:
+        mærke = getattr(e, "problem_mark", None)
+        slut = (mærke.line, mærke.column) if mærke is not None else (0, 0)
+
+    def er_tekst(sted: tuple[int, int]) -> bool:
+        return (slut is not None and sted >= slut) or any(a <= sted < b for a, b in tekstspænd)
+
+    ud = {}
+    for nr, fundne in kandidater.items():
+        if (m := next((m for m in fundne if not er_tekst((nr - 1, m.start()))), None)) is not None:
+            ud[nr] = m
+    return ud

@@ -88,6 +88,41 @@ def test_inline_suppression_needs_a_reason(region):
     assert r.exit_code == 2
 
 
+def test_ignore_words_inside_a_text_block_are_text_not_a_comment(region):
+    """A Markdown section (a ``|`` block) that shows '# uddprog: ignorer …' silences nothing and is no
+    unused ignore either; a real comment after the block's indicator still counts."""
+    fil = region / PROGRAM
+    tekst = fil.read_text(encoding="utf-8")
+    blok = "  indledning: |\n    Dette program"
+    assert blok in tekst
+    fil.write_text(tekst.replace(blok, "  indledning: |\n    Se <b>dette</b> # uddprog: ignorer P030 – står i teksten\n\n"
+                                       "    Dette program"), encoding="utf-8")
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    linjer = {f["linje"] for f in fund if f["check"] == "P030"}
+    assert len(linjer) == 1  # reported on the line whose text has the words
+    assert "<b>dette</b> # uddprog: ignorer P030" in fil.read_text(encoding="utf-8").splitlines()[linjer.pop() - 1]
+    assert not [f for f in fund if f["check"].startswith("C")]
+    # A quoted text, and a real comment after a folded block's indicator, on the same finding's line:
+    tekst = fil.read_text(encoding="utf-8")
+    fil.write_text(tekst.replace("  indledning: |\n    Se <b>dette</b> # uddprog: ignorer P030 – står i teksten\n",
+                                 "  indledning: >  # uddprog: ignorer P030 – HTML-eksemplet er med vilje\n"
+                                 "    Se <b>dette</b>\n"), encoding="utf-8")
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    assert not [f for f in fund if f["check"] == "P030" or f["check"].startswith("C")], fund
+
+
+def test_ignore_words_in_a_quoted_text_before_a_real_comment(tmp_path):
+    from uddprog.config import _kommentardirektiver
+
+    tekst = ('a: "x # uddprog: ignorer P014 – i teksten"  # uddprog: ignorer P021 – rigtig\n'
+             "b: 'c # uddprog: ignorer P014 – tekst'\n"
+             "c: |\n  # uddprog: ignorer P014 – tekst\n"
+             "d: 1  # uddprog: ignorer P023 – rigtig\n"
+             "e: >-  # uddprog: ignorer P024 – rigtig\n  tekst\n")
+    fundne = {nr: m["ids"] for nr, m in _kommentardirektiver(tekst).items()}
+    assert fundne == {1: "P021", 5: "P023", 6: "P024"}
+
+
 @pytest.mark.parametrize("tekst, check, linje, kolonne, ord_", [
     ('fail_on = "warning"\nfail_on = \n', "C001", 3, 11, "TOML-syntaksfejl"),
     ('fail-on = "warning"\n', "C002", 2, 1, "Mente du 'fail_on'?"),
