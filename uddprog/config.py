@@ -82,7 +82,6 @@ class Undtagelse:
     begrundelse: str
     udløber: date | None
     sted: Location
-    brugt: int = 0
 
 
 @dataclass
@@ -97,6 +96,7 @@ class Konfig:
     render: dict[str, str] = field(default_factory=dict)
     diff: dict[str, str] = field(default_factory=dict)
     alvor: dict[str, Severity | None] = field(default_factory=dict)
+    alvor_sted: dict[str, Location] = field(default_factory=dict)  # where [checks] sets each one
     undtagelser: list[Undtagelse] = field(default_factory=list)
     fund: list[Finding] = field(default_factory=list)  # C001–C004 found while reading
 
@@ -285,6 +285,7 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
                     fejl("C003", f"Alvoren af {cid} skal være error, warning, info eller none, ikke '{v}'.", "checks", cid)
                 else:
                     k.alvor[cid] = ALVOR[v]
+                    k.alvor_sted[cid] = sted("checks", cid)
         elif nøgle == "ignorer":
             for i, u in enumerate(værdi):
                 _undtagelse(u, i, sted, fejl, k, REGISTER)
@@ -335,45 +336,70 @@ def _mente_du(ord_: str, kendte) -> str:
 # ------------------------------------------------------------------ applying
 
 def anvend(fund: list[Finding], filer: list[Path], konfig: Konfig, dato: date | None = None,
-           alle: bool = False) -> list[Finding]:
+           alle: bool = False, kontroller: frozenset[str] | None = None) -> list[Finding]:
     """Findings after the config's severities, its ignores and inline suppressions, plus C-findings.
 
     ``filer`` are the files that were checked; ``alle`` says the whole repository was (no paths given),
-    so an ignore that matches nothing anywhere is unused too.
+    so an ignore that matches nothing anywhere is unused too; ``kontroller`` are the check ids the run
+    could report (default all), so an ignore of a check that did not run is not called unused.
     """
-    dato = dato or date.today()
-    ud: list[Finding] = list(konfig.fund)
-    gyldige = []
-    for u in konfig.undtagelser:
-        if u.udløber is not None and u.udløber < dato:
-            from .datoer import dansk_dato
+    pas = Anvendelse(konfig, dato)
+    return sorteret([e for f in fund if (e := pas.endelig(f)) is not None] + pas.afslut(filer, alle, kontroller))
 
-            ud.append(Finding("C006", W, f"Undtagelsen for {u.check} ({u.sti}) udløb {dansk_dato(u.udløber)} og "
-                                         "gælder ikke længere: ret fundet, eller sæt en ny dato i 'indtil' og en ny begrundelse.",
-                              u.sted))
-        else:
-            gyldige.append(u)
-    inline = _Inline()
-    for f in fund:
-        alvor = konfig.alvor.get(f.check, f.severity)
+
+class Anvendelse:
+    """The config applied to one run's findings, one at a time (``anvend`` in steps).
+
+    A command that decides by the severities in force while it runs (``uddprog stats`` leaves out what has
+    an error) calls :meth:`endelig` once per finding and :meth:`afslut` at the end, for the config's own
+    findings; the result is exactly ``anvend``'s.
+    """
+
+    def __init__(self, konfig: Konfig, dato: date | None = None) -> None:
+        self.konfig = konfig
+        dato = dato or date.today()
+        self._egne: list[Finding] = list(konfig.fund)
+        self._gyldige: list[Undtagelse] = []
+        for u in konfig.undtagelser:
+            if u.udløber is not None and u.udløber < dato:
+                from .datoer import dansk_dato
+
+                self._egne.append(Finding("C006", W, f"Undtagelsen for {u.check} ({u.sti}) udløb "
+                                                     f"{dansk_dato(u.udløber)} og gælder ikke længere: ret fundet, "
+                                                     "eller sæt en ny dato i 'indtil' og en ny begrundelse.", u.sted))
+            else:
+                self._gyldige.append(u)
+        self._brugt: dict[int, int] = {}  # per ignore (by index), this run only
+        self._inline = _Inline()
+
+    def endelig(self, f: Finding) -> Finding | None:
+        """The finding with the severity in force, or None when the config turns it off or ignores it."""
+        alvor = self.konfig.alvor.get(f.check, f.severity)
         if alvor is None:
-            continue
+            return None
         if f.sted is not None and not f.check.startswith(("L", "C")):
-            rel = _relativ(f.sted.fil, konfig.rod)
-            ramt = next((u for u in gyldige if u.check == f.check and _passer(rel, u.sti)), None)
+            rel = _relativ(f.sted.fil, self.konfig.rod)
+            ramt = next((i for i, u in enumerate(self._gyldige) if u.check == f.check and _passer(rel, u.sti)), None)
             if ramt is not None:
-                ramt.brugt += 1
+                self._brugt[ramt] = self._brugt.get(ramt, 0) + 1
+                return None
+            if self._inline.undertrykker(f):
+                return None
+        return f if alvor == f.severity else Finding(f.check, alvor, f.besked, f.sted)
+
+    def afslut(self, filer: list[Path], alle: bool = False, kontroller: frozenset[str] | None = None) -> list[Finding]:
+        """The config's own findings for the run: reading errors, expired ignores (C006), ignores in the file
+        or inline that silenced nothing (C005), inline ones without a reason (C007) or of unknown ids (C004)."""
+        ud = list(self._egne)
+        relative = [_relativ(f, self.konfig.rod) for f in filer]
+        for i, u in enumerate(self._gyldige):
+            if self._brugt.get(i) or (kontroller is not None and u.check not in kontroller):
                 continue
-            if inline.undertrykker(f):
-                continue
-        ud.append(f if alvor == f.severity else Finding(f.check, alvor, f.besked, f.sted))
-    relative = [_relativ(f, konfig.rod) for f in filer]
-    for u in gyldige:
-        if not u.brugt and (alle or any(_passer(r, u.sti) for r in relative)):
-            ud.append(Finding("C005", W, f"Undtagelsen for {u.check} ({u.sti}) undertrykker ingenting længere; "
-                                         "slet den.", u.sted))
-    ud.extend(inline.ubrugte(filer))
-    return sorteret(ud)
+            if alle or any(_passer(r, u.sti) for r in relative):
+                ud.append(Finding("C005", W, f"Undtagelsen for {u.check} ({u.sti}) undertrykker ingenting længere; "
+                                             "slet den.", u.sted))
+        ud.extend(self._inline.ubrugte(filer, kontroller))
+        return ud
 
 
 def _relativ(fil: Path, rod: Path | None) -> str:

@@ -88,6 +88,35 @@ def test_inline_suppression_needs_a_reason(region):
     assert r.exit_code == 2
 
 
+def test_checks_lists_the_severity_in_force_and_marks_what_the_config_changed(region):
+    _konfig(region, '[checks]\nP023 = "none"\nP021 = "error"\n[[ignorer]]\ncheck = "P022"\nsti = "programmer/syd/*.yaml"\n'
+                    'begrundelse = "Revideres på UGUP-mødet i marts"\nindtil = 2027-03-01\n')
+    r = kør("checks")
+    assert r.exit_code == 0, r.output
+    linjer = r.output.splitlines()
+
+    def post(cid: str) -> list[str]:
+        i = next(n for n, linje in enumerate(linjer) if linje.startswith(cid + " "))
+        return [linjer[i]] + [linje for linje in linjer[i + 1:] if linje.startswith(" ")][:3]
+
+    assert post("P021")[0].split()[1] == "fejl*"
+    assert "standard: advarsel; ændret i uddprog.toml:4:1" in post("P021")[1]
+    assert post("P023")[0].split()[1] == "fra*"
+    assert "standard: advarsel; slået fra i uddprog.toml:3:1" in post("P023")[1]
+    assert post("P022")[0].split()[1] == "advarsel"  # its severity is unchanged, but an ignore applies
+    assert any("undtaget i programmer/syd/*.yaml indtil 1. marts 2027" in linje for linje in post("P022"))
+    assert post("P024")[0].split()[1] == "advarsel" and "*" not in post("P024")[0]
+    data = {c["id"]: c for c in json.loads(kør("checks", "--format", "json").output)}
+    assert (data["P021"]["severity"], data["P021"]["severity_i_kraft"], data["P021"]["ændret"]) == ("warning", "error", True)
+    assert (data["P023"]["severity_i_kraft"], data["P023"]["konfiguration"]) == ("none", "uddprog.toml:3:1")
+    assert data["P022"]["undtagelser"][0]["indtil"] == "2027-03-01" and not data["P022"]["ændret"]
+    assert (data["P024"]["severity_i_kraft"], data["P024"]["ændret"], data["P024"]["konfiguration"]) == ("warning", False, None)
+    # A broken config is reported and the defaults are listed, exit 2 (as validate)
+    _konfig(region, '[checks]\nP014 = "kritisk"\n')
+    r = kør("checks")
+    assert r.exit_code == 2 and "C003" in r.output
+
+
 def test_ignore_words_inside_a_text_block_are_text_not_a_comment(region):
     """A Markdown section (a ``|`` block) that shows '# uddprog: ignorer …' silences nothing and is no
     unused ignore either; a real comment after the block's indicator still counts."""
