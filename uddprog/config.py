@@ -277,7 +277,7 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
         elif nøgle == "checks":
             for cid, v in værdi.items():
                 if cid not in REGISTER:
-                    fejl("C004", f"Kontrollen {cid} findes ikke; se 'uddprog checks'.", "checks", cid)
+                    fejl("C004", _findes_ikke(cid), "checks", cid)
                 elif cid.startswith(("L", "C")):
                     fejl("C003", f"Alvoren af {cid} kan ikke ændres: filer der ikke kan læses, og fejl i "
                                  "konfigurationen stopper altid kørslen.", "checks", cid)
@@ -303,7 +303,7 @@ def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig, register) -> None:
         fejl("C003", "[[ignorer]] mangler 'check' (fx check = \"P021\").", "ignorer", i)
         return
     if check not in register:
-        fejl("C004", f"Kontrollen {check} findes ikke; se 'uddprog checks'.", "ignorer", i, "check")
+        fejl("C004", _findes_ikke(check), "ignorer", i, "check")
         return
     if not isinstance(sti, str):
         fejl("C003", "'sti' skal være et mønster som \"programmer/syd/*.yaml\".", "ignorer", i, "sti")
@@ -320,6 +320,15 @@ def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig, register) -> None:
         fejl("C003", "'indtil' skal være en dato (ÅÅÅÅ-MM-DD).", "ignorer", i, "indtil")
         return
     k.undtagelser.append(Undtagelse(check, sti, grund.strip(), udløber, sted("ignorer", i, "check")))
+
+
+def _findes_ikke(cid: str) -> str:
+    from .checks.registry import UDGÅET
+
+    if cid in UDGÅET:
+        return (f"Kontrollen {cid} findes ikke længere: {UDGÅET[cid]} melder nu det samme; skriv {UDGÅET[cid]} "
+                "i stedet, eller slet linjen.")
+    return f"Kontrollen {cid} findes ikke; se 'uddprog checks'."
 
 
 def _typenavn(t: type) -> str:
@@ -466,7 +475,7 @@ class _Inline:
                     continue
                 for cid in re.split(r"\s*,\s*", m["ids"]):
                     if cid not in regel_findes:
-                        ud.append(Finding("C004", W, f"Kontrollen {cid} findes ikke; se 'uddprog checks'.",
+                        ud.append(Finding("C004", W, _findes_ikke(cid),
                                           Location(Path(fil), nr, kolonne)))
                     elif (Path(fil), nr, cid) not in self.brugte and (kontroller is None or cid in kontroller):
                         ud.append(Finding("C005", W, f"'# uddprog: ignorer {cid}' undertrykker ingenting på "

@@ -56,6 +56,12 @@ def test_an_ignore_that_silences_nothing_is_reported(region):
     assert "P014" in c005["besked"]
 
 
+def test_an_ignore_of_a_check_only_stats_makes_is_not_called_unused_by_validate(region):
+    _konfig(region, '[[ignorer]]\ncheck = "R010"\nsti = "rekruttering/**"\nbegrundelse = "To filer for én runde"\n')
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    assert not [f for f in fund if f["check"].startswith("C")]
+
+
 def test_an_expired_ignore_stops_applying_and_says_so(region):
     _konfig(region, '[[ignorer]]\ncheck = "P023"\nsti = "programmer/**"\nbegrundelse = "Midlertidigt"\n'
                     'indtil = 2026-01-01\n')
