@@ -64,12 +64,26 @@ def test_a_link_out_of_an_init_repository_is_refused_even_below_a_git_root(tmp_p
     assert f.check == "L001" and "uden for repositoriet" in f.besked
 
 
-def test_the_markers_are_one_definition():
-    from uddprog import catalog, loading
+@pytest.mark.parametrize("markør", ["uddprog.toml", ".uddprog.yaml", "målbeskrivelser/", "templates/national/",
+                                    ".git/", ".git"])
+def test_every_root_marker_ends_every_search_at_the_same_folder(tmp_path, monkeypatch, markør):
+    """The link guard, the catalogue's root and the config search agree on where a repository begins."""
+    from uddprog.catalog import er_repository, rod_over
 
-    assert not hasattr(loading, "_ROD_MÆRKER")
-    assert set(catalog.ROD_FILER) == set(catalog.KONFIGFILER)
-    assert set(catalog.ROD_MAPPER) == {"målbeskrivelser", "templates/national"}
+    rod = tmp_path / "rod"
+    (rod / "a/b").mkdir(parents=True)
+    (tmp_path / "uddprog.toml").write_text("", encoding="utf-8")  # a config above: never reached
+    if markør.endswith("/"):
+        (rod / markør).mkdir(parents=True)
+    else:
+        (rod / markør).write_text("", encoding="utf-8")
+    _ren_cache()
+    assert rod_over(rod / "a/b") == str(rod)
+    assert repository_rod(rod / "a/b/x.yaml") == rod
+    monkeypatch.chdir(rod / "a/b")
+    konfig = find_konfigfil()
+    assert (konfig.resolve() if konfig else None) == ((rod / markør).resolve() if markør.startswith(("uddprog", ".uddprog")) else None)
+    assert find_rod().resolve() == (rod.resolve() if er_repository(rod) else (rod / "a/b").resolve())
 
 
 # ------------------------------------------------------------------ the bounds of the search upwards
