@@ -152,8 +152,27 @@ def find_rod(start: Path | None = None) -> Path:
 def yaml_filer(mappe: Path) -> list[Path]:
     """Every YAML file below ``mappe`` in a stable order; hidden folders (.git, .venv) are not searched."""
     mappe = Path(mappe)
-    return sorted(p for p in mappe.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-                  and not any(d.startswith(".") for d in p.relative_to(mappe).parts[:-1]))
+    fundet: list[Path] = []
+
+    # Directory entries know their type without a stat per file (rglob + is_file was a third of a diff's
+    # reading time on a national corpus). As with rglob, a linked folder is listed but not entered.
+    def gå(mappe: Path, sti: str) -> None:
+        try:
+            poster = list(os.scandir(sti))
+        except OSError:
+            return
+        for e in poster:
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    if not e.name.startswith("."):
+                        gå(mappe / e.name, e.path)
+                elif e.name.endswith((".yaml", ".yml")) and e.name not in (".yaml", ".yml") and e.is_file():
+                    fundet.append(mappe / e.name)
+            except OSError:
+                continue
+
+    gå(mappe, os.fspath(mappe))
+    return sorted(fundet)
 
 
 def for_bred(mappe: Path) -> bool:

@@ -46,17 +46,20 @@ from typing import Any
 import yaml
 
 from .catalog import KONFIGFILER, rod_over
-from .checks.registry import beskriv
 from .findings import Finding, Location, Severity, sorteret
 
 E, W = Severity.ERROR, Severity.WARNING
-beskriv("C001", E, "Konfigurationsfilen kan ikke læses (syntaksfejl)", "konfiguration")
-beskriv("C002", E, "Ukendt nøgle i konfigurationen", "konfiguration")
-beskriv("C003", E, "Ugyldig værdi i konfigurationen", "konfiguration")
-beskriv("C004", W, "Konfigurationen nævner en kontrol der ikke findes", "konfiguration")
-beskriv("C005", W, "En undtagelse (ignorer) undertrykker ingenting", "konfiguration")
-beskriv("C006", W, "En undtagelse (ignorer) er udløbet og gælder ikke længere", "konfiguration")
-beskriv("C007", E, "En undtagelse mangler begrundelse", "konfiguration")
+#: The configuration's own check ids. The checks package registers them; this module does not import the
+#: registry, so that reading a config (every command does) does not load every check.
+KONTROLLER: dict[str, tuple[Severity, str]] = {
+    "C001": (E, "Konfigurationsfilen kan ikke læses (syntaksfejl)"),
+    "C002": (E, "Ukendt nøgle i konfigurationen"),
+    "C003": (E, "Ugyldig værdi i konfigurationen"),
+    "C004": (W, "Konfigurationen nævner en kontrol der ikke findes"),
+    "C005": (W, "En undtagelse (ignorer) undertrykker ingenting"),
+    "C006": (W, "En undtagelse (ignorer) er udløbet og gælder ikke længere"),
+    "C007": (E, "En undtagelse mangler begrundelse"),
+}
 
 #: The programme folder of a repository with a config that names none (what `uddprog init` makes).
 STANDARD_PROGRAMMER = "programmer"
@@ -235,10 +238,8 @@ def _læs_yaml(fil: Path):
 
 
 def _fortolk(data: Any, sted, k: Konfig) -> None:
-    from .checks.registry import REGISTER
-
     def fejl(id_: str, besked: str, *sti) -> None:
-        k.fund.append(Finding(id_, REGISTER[id_].severity, besked, sted(*sti)))
+        k.fund.append(Finding(id_, KONTROLLER[id_][0], besked, sted(*sti)))
 
     if not isinstance(data, dict):
         fejl("C003", "Konfigurationen skal være en tabel med nøgler som programmer og fail_on.")
@@ -275,6 +276,8 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
                 else:
                     k.diff[n] = v
         elif nøgle == "checks":
+            from .checks.registry import REGISTER  # only a config that names checks needs every check loaded
+
             for cid, v in værdi.items():
                 if cid not in REGISTER:
                     fejl("C004", _findes_ikke(cid), "checks", cid)
@@ -287,6 +290,8 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
                     k.alvor[cid] = ALVOR[v]
                     k.alvor_sted[cid] = sted("checks", cid)
         elif nøgle == "ignorer":
+            from .checks.registry import REGISTER
+
             for i, u in enumerate(værdi):
                 _undtagelse(u, i, sted, fejl, k, REGISTER)
 

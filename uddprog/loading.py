@@ -696,7 +696,7 @@ def _læs_nøgler(tekst: str, nøgler: frozenset[str], sidste_linje: int | None)
                 if sidste_linje is not None and slutlinje >= sidste_linje:
                     return None  # may be cut off by the excerpt
             else:
-                _spring_over(next(hændelser), hændelser)
+                spring_over(next(hændelser), hændelser)
     except (yaml.YAMLError, StopIteration, RecursionError, ValueError, _Afbrudt):
         return None
     return data, Positions(værdier, nøglepos)
@@ -747,7 +747,8 @@ def _byg(e, hændelser, sti: Sti, værdier, nøglepos, dybde: int) -> tuple[Any,
     raise _Afbrudt
 
 
-def _spring_over(e, hændelser) -> None:
+def spring_over(e, hændelser) -> None:
+    """Consume the events of the value that starts with ``e`` (a scalar or alias has none left)."""
     if isinstance(e, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
         dybde = 1
         while dybde:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -12,13 +13,18 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _MAX_SLUG = 120  # a file name stays well under the 255-byte limit with its suffix
 
 
-def slug(text: str) -> str:
-    """ASCII file-name slug: 'Øst – Forløb 1' -> 'oest-forloeb-1'."""
-    text = str(text).translate(_TRANSLIT)
+@functools.lru_cache(maxsize=4096)  # a corpus names the same few specialties thousands of times
+def _slug(text: str) -> str:
+    text = text.translate(_TRANSLIT)
     text = re.sub(r"[\W_]+", "-", text)  # separators first, so 'Odense–Vejle' keeps its break
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = _NON_SLUG.sub("-", text.lower()).strip("-")
     return text[:_MAX_SLUG].rstrip("-")
+
+
+def slug(text: str) -> str:
+    """ASCII file-name slug: 'Øst – Forløb 1' -> 'oest-forloeb-1'."""
+    return _slug(str(text))
 
 
 #: Above this many candidates a suggestion costs more than it helps (difflib is quadratic in the

@@ -193,6 +193,17 @@ def test_missing_obligatory_method_names_the_method(repo):
     assert "Mini-CEX (mini-cex)" in fund.besked and "Kompetence 1" in fund.besked
 
 
+def test_not_allowed_method_names_the_allowed_ones_as_the_reader_knows_them(repo):
+    from uddprog.models import visningsnavn
+
+    repo.program["kompetenceplan"][2]["vurderingsmetoder"].append("osats")
+    (fund,) = [f for f in repo.valider().fund if f.check == "P009"]
+    tilladte = repo.mb["kompetencer"][[k["id"] for k in repo.mb["kompetencer"]].index(
+        str(repo.program["kompetenceplan"][2]["kompetence"]))]["vurderingsmetoder"]
+    assert f"{visningsnavn('osats')} (osats)" in fund.besked
+    assert all(f"{visningsnavn(m)} ({m})" in fund.besked for m in tilladte)
+
+
 def test_did_you_mean_for_a_typo_in_a_reference(repo):
     repo.program["kompetenceplan"][2].update(ansættelse="goedstrop")
     (fund,) = [f for f in repo.valider().fund if f.check == "P010"]

@@ -33,6 +33,19 @@ def test_json_report(snapshot, i_repo):
     assert json.dumps(som_json(rapport()), ensure_ascii=False, indent=2) == snapshot
 
 
+def test_programmes_of_another_målbeskrivelse_are_counted_not_listed(i_repo):
+    # In a region's repository nearly every programme is of another specialty: the human reports count them,
+    # the JSON (for machines) still lists each.
+    r = rapport()
+    andre = [p for p in r.programmer if p.status == "anden-målbeskrivelse"]
+    assert andre and not any(p.fund for p in andre)
+    for tekst in (som_tekst(r), som_markdown(r), som_html(r)):
+        assert "1 program bygger på en anden målbeskrivelse" in tekst
+        assert not any(p.fil.name in tekst for p in andre)
+        assert "testologi-forloeb-2-ny.yaml" in tekst  # already on the new version: still named
+    assert {p["fil"].rsplit("/", 1)[-1] for p in som_json(r)["programmer"]} >= {p.fil.name for p in andre}
+
+
 def test_colour_only_when_asked(i_repo):
     assert "\x1b[" not in som_tekst(rapport())
     assert "\x1b[" in som_tekst(rapport(), farve=True)

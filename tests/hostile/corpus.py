@@ -85,15 +85,15 @@ def kør(case: Case, rod: Path, katalog: Katalog) -> Udfald:
     """Write the case into the repository and validate it like `uddprog validate <fil>` does."""
     fil = rod / MÅL[case.rolle]
     fil.write_bytes(case.data)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU, not wall: a loaded machine queues the process, that is no slowness of ours
     try:
         dok, fund = valider_fil(fil, katalog, DATO)
         if dok is not None and case.rolle != "program":
             # A målbeskrivelse or template that loads is then used by the real programme.
             fund = fund + _brug_i_program(dok, rod, katalog)
     except Exception:  # noqa: BLE001 - any exception is the finding of this test
-        return Udfald(None, undtagelse=traceback.format_exc(), sekunder=time.perf_counter() - start)
-    sek = time.perf_counter() - start
+        return Udfald(None, undtagelse=traceback.format_exc(), sekunder=time.process_time() - start)
+    sek = time.process_time() - start
     if any(f.check.startswith("L") for f in fund):
         kode = 2
     else:

@@ -103,6 +103,17 @@ def test_after_migration_validate_reports_only_the_decisions_left(repo):
     assert {f.check for f in fund} == {"P060", "P009", "P019", "P020", "P026"}
 
 
+def test_a_method_the_new_version_no_longer_lists_is_a_decision_to_remove_or_replace(repo):
+    # validate reports the method as not allowed (P009, an error), so the decision cannot be "keep it"
+    m = _migrér(repo)
+    (d008,) = [p for p in m.beslutninger if p.mærke.id == "D008"]
+    assert "behold" not in d008.mærke.tekst
+    assert "fjern" in d008.mærke.tekst and "erstat" in d008.mærke.tekst and "P009" in d008.mærke.tekst
+    skriv(m)
+    fund = valider([repo], Katalog(repo.parents[2]), DATO).fund
+    assert any(f.check == "P009" and f.sted.linje == d008.linje for f in fund)
+
+
 def test_unchanged_lines_are_byte_identical(repo):
     m = _migrér(repo)
     assert _bevaret(m.gammel_tekst, m.ny_tekst, _grundlinjer(m.gammel_tekst, m))

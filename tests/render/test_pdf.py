@@ -72,3 +72,26 @@ def test_sigterm_during_pdf_leaves_no_libreoffice_temp_files(soffice, tmp_path):
     assert proc.returncode == 130
     assert not soffice_kører()
     assert sorted(os.listdir(tmp)) == []
+
+
+def test_the_same_programme_gives_a_byte_identical_pdf(soffice, tmp_path):
+    """LibreOffice stamps each PDF with the time of export and a random file id; uddprog replaces both
+    (same length, so the cross-reference offsets stay valid) with the document's own date and a digest."""
+    import subprocess
+
+    from uddprog.render import Renderer
+    from uddprog.loading import indlæs
+
+    from .conftest import EXAMPLES, ROOT
+
+    program = indlæs(EXAMPLES[0])
+    data = Renderer(ROOT).docx(program.model)
+    første, anden = docx_to_pdf(data, tmp_path / "a.pdf").read_bytes(), docx_to_pdf(data, tmp_path / "b.pdf").read_bytes()
+    assert første == anden
+    ansvar = program.model.ansvar
+    dato = ansvar.godkendt_dato or Renderer(ROOT).katalog.målbeskrivelse(program.model.målbeskrivelse).model.gyldig_fra
+    assert f"/CreationDate(D:{dato:%Y%m%d}000000".encode() in første
+    # still a valid PDF to a reader: poppler parses it without complaint and finds the date
+    info = subprocess.run(["pdfinfo", str(tmp_path / "a.pdf")], capture_output=True, text=True)
+    assert info.returncode == 0 and not info.stderr, info.stderr
+    assert str(dato.year) in next(l for l in info.stdout.splitlines() if l.startswith("CreationDate"))

@@ -21,7 +21,10 @@ from ..loading import Dokument, LoadError, indlæs
 from . import dokument as _dokument, program as _program, rekruttering as _rekruttering, uddannelse as _uddannelse  # noqa: F401,E501  (registers the checks)
 from .kontekst import DokumentKontekst, ProgramKontekst
 from .registry import REGISTER, Check, beskriv, checks_for
-from .. import config as _config  # noqa: F401,E402  (registers the configuration ids C001–C007)
+from .. import config as _config
+
+for _id, (_alvor, _titel) in _config.KONTROLLER.items():
+    beskriv(_id, _alvor, _titel, "konfiguration")
 
 beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
 beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme region, speciale, fase og forløb)", "program")

@@ -163,9 +163,9 @@ def tilladte_metoder(k: ProgramKontekst) -> Iterator[Fund]:
             continue
         for j, metode in enumerate(p.vurderingsmetoder):
             if metode not in komp.vurderingsmetoder:
-                tilladte = ", ".join(str(m) for m in komp.vurderingsmetoder)
-                yield (f"Kompetence {komp.id} vurderes ikke med {visningsnavn(metode)} ifølge målbeskrivelsen "
-                       f"(tilladt: {tilladte}).", k.sted("kompetenceplan", i, "vurderingsmetoder", j))
+                tilladte = ", ".join(f"{visningsnavn(m)} ({m})" for m in komp.vurderingsmetoder)
+                yield (f"Kompetence {komp.id} vurderes ikke med {visningsnavn(metode)} ({metode}) ifølge "
+                       f"målbeskrivelsen; den nævner {tilladte}.", k.sted("kompetenceplan", i, "vurderingsmetoder", j))
 
 
 @check("P024", W, "Der er planlagt færre vurderinger end målbeskrivelsen kræver", "program", kræver=("mb",),

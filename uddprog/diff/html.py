@@ -205,7 +205,7 @@ def som_html(r: Diffrapport) -> str:
     påvirkede = [{"titel": p.titel, "fil": vis_sti(p.fil), "frist": frist_tekst(p, r.dato, not r.sæt.ændringer),
                   "overskredet": bool(p.frist_overskredet), "træf": p.træf} for p in r.påvirkede]
     andre = [{"fil": vis_sti(p.fil), "status": STATUSTEKST[p.status], "mb": p.målbeskrivelse}
-             for p in r.programmer if p not in r.påvirkede]
+             for p in r.upåvirkede]
     return _TEMPLATE.render(
         overskrift=overskrift(r), gammel=version(g), ny=version(n), opsummering=opsummering(r),
         overgang=overgangsregel(g.model, n.model),

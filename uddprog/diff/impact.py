@@ -216,8 +216,8 @@ def _metode_fjernet(æ, pr, s):
     for i, e in _poster(æ, pr):
         brugt = [m for m in æ.fjernet if m in e.vurderingsmetoder]
         if brugt:
-            yield pr.træf(æ, i, e, f"{_metoder(brugt)} er ikke længere obligatorisk for kompetence {e.kompetence}: "
-                                   f"overvej om metoden skal blive i planlægningen ({pr.hvor(e)}).")
+            yield pr.træf(æ, i, e, f"{_metoder(brugt)} hører ikke længere til kompetence {e.kompetence} i "
+                                   f"målbeskrivelsen: fjern metoden fra planlægningen eller erstat den ({pr.hvor(e)}).")
 
 
 #: Changes that hit every plan entry of their competency with one sentence ({k}: competency,

@@ -120,7 +120,7 @@ def læs_hoved(tekst: str) -> _Hoved | None:
 
 
 def _læs_hoved(tekst: str, sidste_linje: int | None) -> _Hoved | None:
-    from ..loading import _Loader
+    from ..loading import _Loader, spring_over
 
     def hel(e) -> bool:  # ended before the excerpt's last whole line
         return sidste_linje is None or e.end_mark.line < sidste_linje
@@ -164,14 +164,8 @@ def _læs_hoved(tekst: str, sidste_linje: int | None) -> _Hoved | None:
                         or not all(ref.values()):
                     return None
                 fundet[k.value] = _Reference(**ref)
-            elif isinstance(v, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                dybde = 1
-                while dybde:
-                    e = next(hændelser)
-                    if isinstance(e, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                        dybde += 1
-                    elif isinstance(e, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                        dybde -= 1
+            else:
+                spring_over(v, hændelser)
     except (yaml.YAMLError, StopIteration, RecursionError, ValueError):
         return None
     if not fundet["titel"] or not fundet["skabelon"]:

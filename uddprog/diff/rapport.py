@@ -27,6 +27,13 @@ class Diffrapport:
     def påvirkede(self) -> list[Programpåvirkning]:
         return [p for p in self.programmer if p.status == PÅVIRKET]
 
+    @property
+    def upåvirkede(self) -> list[Programpåvirkning]:
+        """The unaffected programmes a reader needs named: those already on the new version and those that
+        could not be read. A programme of another målbeskrivelse is only counted (in a region's repository
+        or the national corpus they are nearly all of them); the JSON form still lists every programme."""
+        return [p for p in self.programmer if p.status != PÅVIRKET and (p.status != ANDEN_MB or p.fund)]
+
     def exitkode(self, fail_on: str = "error") -> int:
         """2 when a programme could not be read (it may well build on the old version, so nothing can be
         said about it: a revision gate must not pass it); else 1 when a change at or above ``fail_on``

@@ -11,7 +11,7 @@ from ..datoer import dansk_dato
 from ..findings import Severity
 from ..regler import overgangsregel
 from .changes import Ændring
-from .impact import PÅVIRKET, Programpåvirkning
+from .impact import Programpåvirkning
 from .rapport import EMNETITLER, STATUSTEKST, Diffrapport, vis_sti
 from .tekstdiff import Blok, Stykke, blokke
 
@@ -92,7 +92,7 @@ def som_tekst(r: Diffrapport, farve: bool = False) -> str:
         for t in p.træf:
             mærke = st(f"{t.severity.dansk} {t.ændring.id}", fg=_FARVE[t.severity])
             linjer.append(f"    {vis_sti(t.sted.fil)}:{t.sted.linje}:{t.sted.kolonne}: {mærke}: {_ren(t.handling)}")
-    andre = [p for p in r.programmer if p.status != PÅVIRKET]
+    andre = r.upåvirkede
     if andre:
         linjer += ["", "  Upåvirkede:"]
         for p in andre:
@@ -189,7 +189,7 @@ def som_markdown(r: Diffrapport) -> str:
             continue
         ud += [_md_række("Linje", "Alvor", "Id", "Hvad skal gøres"), _md_række("---", "---", "---", "---")]
         ud += [_md_række(str(t.sted.linje), t.severity.dansk, t.ændring.id, md(t.handling)) for t in p.træf]
-    andre = [p for p in r.programmer if p.status != PÅVIRKET]
+    andre = r.upåvirkede
     if andre:
         ud += ["", "### Upåvirkede programmer", ""]
         ud += [f"- {md(vis_sti(p.fil))}: {STATUSTEKST[p.status]}" + (f" ({md(p.målbeskrivelse)})" if p.målbeskrivelse else "")

@@ -123,9 +123,12 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
                     red.tilføj, sti, [str(m) for m in mangler])
             ikke_tilladt = [m for m in e.vurderingsmetoder if m not in nk.vurderingsmetoder]
             if ikke_tilladt:
-                plan.beslutninger.append(Mærke("D008", f"{_metoder(ikke_tilladt)} er ikke længere en obligatorisk "
-                                               f"vurderingsmetode for kompetence {ny_id}: behold eller fjern den "
-                                               f"({_hvor(p, e)}).", ("kompetenceplan", i, "vurderingsmetoder")))
+                # The new version no longer lists the method, so validate reports it as not allowed (P009).
+                plan.beslutninger.append(Mærke("D008", f"{_metoder(ikke_tilladt)} hører ikke længere til "
+                                               f"kompetence {ny_id} i målbeskrivelsen: fjern metoden, eller erstat den "
+                                               f"med en som målbeskrivelsen nævner ({_metoder(nk.vurderingsmetoder)}); "
+                                               f"indtil da melder validate P009 ({_hvor(p, e)}).",
+                                               ("kompetenceplan", i, "vurderingsmetoder")))
         if nk.min_vurderinger:
             antal = sum(p.kompetenceplan[i].antal_vurderinger or 1 for i in eksplicitte)
             antal += nye_poster.get(ny_id, 0) * nk.min_vurderinger

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 # Unknown keys are errors (a typo must never be silently ignored); ids written
 # as bare numbers in YAML (``id: 12``) are read as text.
 class Dokumentdel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True, defer_build=True)
 
 
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -15,7 +15,10 @@ fields, and exports the PDF. One LibreOffice start still serves a whole batch.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -258,7 +261,7 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
                 missing.append(target)
                 reasons.append(_read_reason(out_dir / (src.stem + ".fejl")))
                 continue
-            write_atomic(target, pdf.read_bytes())
+            write_atomic(target, stabil_pdf(pdf.read_bytes(), _data))
             written.append(target)
         if missing:
             detail = "; ".join(dict.fromkeys(r for r in [_read_reason(out_dir / "eksport.fejl"), *reasons] if r))
@@ -271,6 +274,42 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
                 written,
             )
         return written
+
+
+_PDF_DATO = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+_DOCX_DATO = re.compile(rb"<dcterms:(?:modified|created)[^>]*>(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d):(\d\d))?")
+
+
+def stabil_pdf(pdf: bytes, docx: bytes) -> bytes:
+    """The PDF LibreOffice exported, made the same for the same document.
+
+    LibreOffice stamps the time of export and a random file /ID. Both are replaced in place by
+    strings of the same length, so every cross-reference offset stays valid: the date by the DOCX's
+    own (its core properties, which uddprog sets from the programme), the id by a digest of the rest.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as z:
+            kerne = z.read("docProps/core.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        kerne = b""
+    m = _DOCX_DATO.search(kerne)
+    if m:
+        dato = b"".join(g or b"00" for g in m.groups())
+        pdf = _PDF_DATO.sub(lambda d: b"/" + d.group(1) + b"(D:" + dato, pdf)
+    # The file id and LibreOffice's /DocChecksum both hash the export time: replace them by one digest
+    # of everything else, each keeping its length.
+    felter = [m for rx in (_PDF_ID, _PDF_CHECKSUM) if (m := rx.search(pdf))]
+    if felter:
+        spænd = sorted((m.start(g), m.end(g)) for m in felter for g in range(1, m.re.groups + 1))
+        rest = b"".join(pdf[a:b] for a, b in zip([0] + [e for _, e in spænd], [s for s, _ in spænd] + [len(pdf)]))
+        digest = hashlib.md5(rest, usedforsecurity=False).hexdigest().upper().encode() * 4
+        for a, b in reversed(spænd):
+            pdf = pdf[:a] + digest[:b - a] + pdf[b:]
+    return pdf
 
 
 def _read_reason(path: Path) -> str:
