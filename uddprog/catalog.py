@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -60,11 +61,63 @@ def indbygget_rod() -> Path | None:
     return None
 
 
-def er_repository(mappe: Path) -> bool:
+#: What marks the root of a repository, for every search upwards (the catalogue's root, the config, the loader's
+#: symbolic-link guard): uddprog's own markers, a config file or a målbeskrivelser/ or templates/national/ folder,
+#: make a folder a uddprog repository; a git root (``.git``: a folder, or a file in a worktree or submodule) ends a
+#: search too, so nothing above a repository is ever taken for part of it.
+ROD_FILER = KONFIGFILER
+ROD_MAPPER = (MB_MAPPE, SKABELON_MAPPE.as_posix())
+GIT = ".git"
+
+
+def er_repository(mappe: Path | str) -> bool:
     """A folder is a uddprog repository when it has a config file, målbeskrivelser/ or templates/national/."""
-    mappe = Path(mappe)
-    return (any((mappe / k).is_file() for k in KONFIGFILER)
-            or (mappe / MB_MAPPE).is_dir() or (mappe / SKABELON_MAPPE).is_dir())
+    mappe = os.fspath(mappe)
+    return (any(os.path.isfile(os.path.join(mappe, k)) for k in ROD_FILER)
+            or any(os.path.isdir(os.path.join(mappe, m)) for m in ROD_MAPPER))
+
+
+def er_rod(mappe: Path | str) -> bool:
+    """A folder where a search upwards stops: a uddprog repository or a git root."""
+    return er_repository(mappe) or os.path.lexists(os.path.join(os.fspath(mappe), GIT))
+
+
+def _delt(mappe: str) -> bool:
+    """A folder every user may write in (world-writable with the sticky bit, like /tmp): never a repository,
+    so a stray uddprog.toml or målbeskrivelser/ there cannot change what happens in the folders below it."""
+    try:
+        tilstand = os.stat(mappe).st_mode
+    except OSError:
+        return False
+    return bool(tilstand & stat.S_IWOTH and tilstand & stat.S_ISVTX)
+
+
+def _hjem() -> set[str]:
+    hjem = os.path.expanduser("~")
+    if not os.path.isabs(hjem):  # no HOME and no password entry: no bound from it
+        return set()
+    return {os.path.abspath(hjem), os.path.realpath(hjem)}
+
+
+def mapper_opad(mappe: Path | str) -> Iterator[str]:
+    """The folders a search for the repository root looks at, nearest first: ``mappe`` and the folders above
+    it, up to and including the home folder when ``mappe`` lies in it; never the file system's root, nor a
+    shared folder (see ``_delt``) or anything above one. Paths are taken as written (links not resolved)."""
+    hjem = _hjem()
+    del_ = os.path.abspath(mappe)
+    while True:
+        forælder = os.path.dirname(del_)
+        if forælder == del_ or _delt(del_):
+            return
+        yield del_
+        if del_ in hjem:
+            return
+        del_ = forælder
+
+
+def rod_over(mappe: Path | str) -> str | None:
+    """The nearest root (``er_rod``) at or above ``mappe`` within the bounds of ``mapper_opad``, or None."""
+    return next((m for m in mapper_opad(mappe) if er_rod(m)), None)
 
 
 _REFERENCE = re.compile(r"^(?P<speciale>[^/@]+)/(?P<fase>[^/@]+)@(?P<version>[^/@]+)$")
@@ -80,16 +133,20 @@ def er_reference(tekst: str) -> bool:
 
 
 def find_rod(start: Path | None = None) -> Path:
-    """The nearest repository (see ``er_repository``) at or above ``start``; "." when there is none."""
+    """The repository (see ``er_repository``) at or above ``start``; "." when there is none.
+
+    The search stops at the first root (``rod_over``): a git root that is no uddprog repository means
+    there is none, as does reaching the home folder, a shared folder such as /tmp or the file system's root.
+    """
     start = (start or Path.cwd()).resolve()
     if start.is_file():
         start = start.parent
-    cwd = Path.cwd()
-    for mappe in (start, *start.parents):
-        if er_repository(mappe):
-            # Relative to the working folder when inside it: messages then show short, clickable paths.
-            return mappe.relative_to(cwd) if mappe.is_relative_to(cwd) else mappe
-    return Path(".")
+    rod = rod_over(start)
+    if rod is None or not er_repository(rod):
+        return Path(".")
+    mappe, cwd = Path(rod), Path.cwd()
+    # Relative to the working folder when inside it: messages then show short, clickable paths.
+    return mappe.relative_to(cwd) if mappe.is_relative_to(cwd) else mappe
 
 
 def yaml_filer(mappe: Path) -> list[Path]:

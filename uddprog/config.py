@@ -23,7 +23,8 @@ begrundelse = "Revideres til målbeskrivelse 2015 på UGUP-mødet i marts"
 indtil = 2027-03-01                # optional: after this date the ignore no longer applies (C006)
 ```
 
-A finding can also be silenced on its own line: ``# uddprog: ignorer P014 – begrundelse``.
+A finding can also be silenced on its own line by a YAML comment ``# uddprog: ignorer P014 – begrundelse``
+(inside a text, such as a ``|`` block, the same words are text and count for nothing).
 
 Problems in the config are findings C001–C007 with the config's file:line:column, like any other: the
 TOML is parsed with ``tomllib`` and positions are located in its text; the YAML goes through uddprog's
@@ -42,7 +43,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalog import KONFIGFILER, er_repository
+import yaml
+
+from .catalog import KONFIGFILER, rod_over
 from .findings import Finding, Location, Severity, sorteret
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -82,7 +85,6 @@ class Undtagelse:
     begrundelse: str
     udløber: date | None
     sted: Location
-    brugt: int = 0
 
 
 @dataclass
@@ -97,6 +99,7 @@ class Konfig:
     render: dict[str, str] = field(default_factory=dict)
     diff: dict[str, str] = field(default_factory=dict)
     alvor: dict[str, Severity | None] = field(default_factory=dict)
+    alvor_sted: dict[str, Location] = field(default_factory=dict)  # where [checks] sets each one
     undtagelser: list[Undtagelse] = field(default_factory=list)
     fund: list[Finding] = field(default_factory=list)  # C001–C004 found while reading
 
@@ -108,17 +111,22 @@ class Konfig:
 # ------------------------------------------------------------------ finding and reading
 
 def find_konfigfil(start: Path | None = None) -> Path | None:
-    """The config of the nearest repository at or above ``start`` (default the working folder)."""
+    """The config of the repository at or above ``start`` (default the working folder), or None.
+
+    Only the repository root's own config counts: the search stops at the first root (``catalog.rod_over``:
+    a config, målbeskrivelser/, templates/national/ or .git), never goes above the home folder and never
+    looks at a shared folder such as /tmp, so a stray config there changes nothing below it.
+    """
     start = Path(start or Path.cwd()).resolve()
     if start.is_file():
         start = start.parent
-    for mappe in (start, *start.parents):
-        for navn in KONFIGFILER:
-            if (mappe / navn).is_file():
-                return _kort(mappe / navn)
-        if er_repository(mappe):
-            return None  # a repository without a config: do not pick up one from a folder above it
-    return None
+    rod = rod_over(start)
+    if rod is None:
+        return None
+    for navn in KONFIGFILER:
+        if (Path(rod) / navn).is_file():
+            return _kort(Path(rod) / navn)
+    return None  # a repository without a config: do not pick up one from a folder above it
 
 
 def _kort(sti: Path) -> Path:
@@ -272,7 +280,7 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
 
             for cid, v in værdi.items():
                 if cid not in REGISTER:
-                    fejl("C004", f"Kontrollen {cid} findes ikke; se 'uddprog checks'.", "checks", cid)
+                    fejl("C004", _findes_ikke(cid), "checks", cid)
                 elif cid.startswith(("L", "C")):
                     fejl("C003", f"Alvoren af {cid} kan ikke ændres: filer der ikke kan læses, og fejl i "
                                  "konfigurationen stopper altid kørslen.", "checks", cid)
@@ -280,6 +288,7 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
                     fejl("C003", f"Alvoren af {cid} skal være error, warning, info eller none, ikke '{v}'.", "checks", cid)
                 else:
                     k.alvor[cid] = ALVOR[v]
+                    k.alvor_sted[cid] = sted("checks", cid)
         elif nøgle == "ignorer":
             from .checks.registry import REGISTER
 
@@ -299,7 +308,7 @@ def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig, register) -> None:
         fejl("C003", "[[ignorer]] mangler 'check' (fx check = \"P021\").", "ignorer", i)
         return
     if check not in register:
-        fejl("C004", f"Kontrollen {check} findes ikke; se 'uddprog checks'.", "ignorer", i, "check")
+        fejl("C004", _findes_ikke(check), "ignorer", i, "check")
         return
     if not isinstance(sti, str):
         fejl("C003", "'sti' skal være et mønster som \"programmer/syd/*.yaml\".", "ignorer", i, "sti")
@@ -318,6 +327,15 @@ def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig, register) -> None:
     k.undtagelser.append(Undtagelse(check, sti, grund.strip(), udløber, sted("ignorer", i, "check")))
 
 
+def _findes_ikke(cid: str) -> str:
+    from .checks.registry import UDGÅET
+
+    if cid in UDGÅET:
+        return (f"Kontrollen {cid} findes ikke længere: {UDGÅET[cid]} melder nu det samme; skriv {UDGÅET[cid]} "
+                "i stedet, eller slet linjen.")
+    return f"Kontrollen {cid} findes ikke; se 'uddprog checks'."
+
+
 def _typenavn(t: type) -> str:
     return {str: "en tekst", dict: "en tabel", list: "en liste af tabeller ([[ignorer]])"}[t]
 
@@ -332,45 +350,70 @@ def _mente_du(ord_: str, kendte) -> str:
 # ------------------------------------------------------------------ applying
 
 def anvend(fund: list[Finding], filer: list[Path], konfig: Konfig, dato: date | None = None,
-           alle: bool = False) -> list[Finding]:
+           alle: bool = False, kontroller: frozenset[str] | None = None) -> list[Finding]:
     """Findings after the config's severities, its ignores and inline suppressions, plus C-findings.
 
     ``filer`` are the files that were checked; ``alle`` says the whole repository was (no paths given),
-    so an ignore that matches nothing anywhere is unused too.
+    so an ignore that matches nothing anywhere is unused too; ``kontroller`` are the check ids the run
+    could report (default all), so an ignore of a check that did not run is not called unused.
     """
-    dato = dato or date.today()
-    ud: list[Finding] = list(konfig.fund)
-    gyldige = []
-    for u in konfig.undtagelser:
-        if u.udløber is not None and u.udløber < dato:
-            from .datoer import dansk_dato
+    pas = Anvendelse(konfig, dato)
+    return sorteret([e for f in fund if (e := pas.endelig(f)) is not None] + pas.afslut(filer, alle, kontroller))
 
-            ud.append(Finding("C006", W, f"Undtagelsen for {u.check} ({u.sti}) udløb {dansk_dato(u.udløber)} og "
-                                         "gælder ikke længere: ret fundet, eller sæt en ny dato i 'indtil' og en ny begrundelse.",
-                              u.sted))
-        else:
-            gyldige.append(u)
-    inline = _Inline()
-    for f in fund:
-        alvor = konfig.alvor.get(f.check, f.severity)
+
+class Anvendelse:
+    """The config applied to one run's findings, one at a time (``anvend`` in steps).
+
+    A command that decides by the severities in force while it runs (``uddprog stats`` leaves out what has
+    an error) calls :meth:`endelig` once per finding and :meth:`afslut` at the end, for the config's own
+    findings; the result is exactly ``anvend``'s.
+    """
+
+    def __init__(self, konfig: Konfig, dato: date | None = None) -> None:
+        self.konfig = konfig
+        dato = dato or date.today()
+        self._egne: list[Finding] = list(konfig.fund)
+        self._gyldige: list[Undtagelse] = []
+        for u in konfig.undtagelser:
+            if u.udløber is not None and u.udløber < dato:
+                from .datoer import dansk_dato
+
+                self._egne.append(Finding("C006", W, f"Undtagelsen for {u.check} ({u.sti}) udløb "
+                                                     f"{dansk_dato(u.udløber)} og gælder ikke længere: ret fundet, "
+                                                     "eller sæt en ny dato i 'indtil' og en ny begrundelse.", u.sted))
+            else:
+                self._gyldige.append(u)
+        self._brugt: dict[int, int] = {}  # per ignore (by index), this run only
+        self._inline = _Inline()
+
+    def endelig(self, f: Finding) -> Finding | None:
+        """The finding with the severity in force, or None when the config turns it off or ignores it."""
+        alvor = self.konfig.alvor.get(f.check, f.severity)
         if alvor is None:
-            continue
+            return None
         if f.sted is not None and not f.check.startswith(("L", "C")):
-            rel = _relativ(f.sted.fil, konfig.rod)
-            ramt = next((u for u in gyldige if u.check == f.check and _passer(rel, u.sti)), None)
+            rel = _relativ(f.sted.fil, self.konfig.rod)
+            ramt = next((i for i, u in enumerate(self._gyldige) if u.check == f.check and _passer(rel, u.sti)), None)
             if ramt is not None:
-                ramt.brugt += 1
+                self._brugt[ramt] = self._brugt.get(ramt, 0) + 1
+                return None
+            if self._inline.undertrykker(f):
+                return None
+        return f if alvor == f.severity else Finding(f.check, alvor, f.besked, f.sted)
+
+    def afslut(self, filer: list[Path], alle: bool = False, kontroller: frozenset[str] | None = None) -> list[Finding]:
+        """The config's own findings for the run: reading errors, expired ignores (C006), ignores in the file
+        or inline that silenced nothing (C005), inline ones without a reason (C007) or of unknown ids (C004)."""
+        ud = list(self._egne)
+        relative = [_relativ(f, self.konfig.rod) for f in filer]
+        for i, u in enumerate(self._gyldige):
+            if self._brugt.get(i) or (kontroller is not None and u.check not in kontroller):
                 continue
-            if inline.undertrykker(f):
-                continue
-        ud.append(f if alvor == f.severity else Finding(f.check, alvor, f.besked, f.sted))
-    relative = [_relativ(f, konfig.rod) for f in filer]
-    for u in gyldige:
-        if not u.brugt and (alle or any(_passer(r, u.sti) for r in relative)):
-            ud.append(Finding("C005", W, f"Undtagelsen for {u.check} ({u.sti}) undertrykker ingenting længere; "
-                                         "slet den.", u.sted))
-    ud.extend(inline.ubrugte(filer))
-    return sorteret(ud)
+            if alle or any(_passer(r, u.sti) for r in relative):
+                ud.append(Finding("C005", W, f"Undtagelsen for {u.check} ({u.sti}) undertrykker ingenting længere; "
+                                             "slet den.", u.sted))
+        ud.extend(self._inline.ubrugte(filer, kontroller))
+        return ud
 
 
 def _relativ(fil: Path, rod: Path | None) -> str:
@@ -391,14 +434,19 @@ def _passer(rel: str, mønster: str) -> bool:
 
 
 class _Inline:
-    """``# uddprog: ignorer ID – begrundelse`` on a finding's own line; remembers which were used."""
+    """``# uddprog: ignorer ID – begrundelse`` on a finding's own line; remembers which were used.
+
+    Only a real YAML comment counts: the same words inside a text (a ``|`` block, a quoted or a plain
+    scalar) are text the document shows, so they silence nothing and are not reported as unused either.
+    """
 
     def __init__(self) -> None:
-        self._linjer: dict[Path, list[str]] = {}
+        self._direktiver: dict[Path, dict[int, re.Match]] = {}
         self.brugte: set[tuple[Path, int, str]] = set()
 
-    def _læs(self, fil: Path) -> list[str]:
-        if fil not in self._linjer:
+    def _læs(self, fil: Path) -> dict[int, re.Match]:
+        """The file's ignore comments by line number (1-based)."""
+        if fil not in self._direktiver:
             try:
                 # Only regular files of sane size: a named pipe would block, a device never end (the
                 # loader has refused those already, with L001/L005).
@@ -406,40 +454,72 @@ class _Inline:
                 if not stat.S_ISREG(st.st_mode) or st.st_size > MAKS_BYTES:
                     raise OSError
                 tekst = Path(fil).read_text(encoding="utf-8-sig")
-                self._linjer[fil] = tekst.splitlines() if "uddprog:" in tekst else []
+                self._direktiver[fil] = _kommentardirektiver(tekst) if "uddprog:" in tekst else {}
             except (OSError, UnicodeDecodeError):
-                self._linjer[fil] = []
-        return self._linjer[fil]
+                self._direktiver[fil] = {}
+        return self._direktiver[fil]
 
     def undertrykker(self, f: Finding) -> bool:
-        linjer = self._læs(f.sted.fil)
-        if not linjer or not 0 < f.sted.linje <= len(linjer):
-            return False
-        m = INLINE.search(linjer[f.sted.linje - 1])
+        m = self._læs(f.sted.fil).get(f.sted.linje)
         if m and f.check in re.split(r"\s*,\s*", m["ids"]) and m["grund"].strip():
             self.brugte.add((Path(f.sted.fil), f.sted.linje, f.check))
             return True
         return False
 
-    def ubrugte(self, filer: list[Path]) -> list[Finding]:
+    def ubrugte(self, filer: list[Path], kontroller: frozenset[str] | None = None) -> list[Finding]:
         from .checks.registry import REGISTER as regel_findes
 
         ud = []
         for fil in filer:
-            for nr, linje in enumerate(self._læs(Path(fil)), 1):
-                if (m := INLINE.search(linjer := linje)) is None:
-                    continue
-                kolonne = linjer.index("#") + 1
+            for nr, m in sorted(self._læs(Path(fil)).items()):
+                kolonne = m.start() + 1
                 if not m["grund"].strip():
                     ud.append(Finding("C007", E, "Undertrykkelsen mangler en begrundelse: skriv "
                                                  "'# uddprog: ignorer ID – hvorfor fundet er i orden'.",
                                       Location(Path(fil), nr, kolonne)))
                     continue
                 for cid in re.split(r"\s*,\s*", m["ids"]):
-                    if regel_findes is not None and cid not in regel_findes:
-                        ud.append(Finding("C004", W, f"Kontrollen {cid} findes ikke; se 'uddprog checks'.",
+                    if cid not in regel_findes:
+                        ud.append(Finding("C004", W, _findes_ikke(cid),
                                           Location(Path(fil), nr, kolonne)))
-                    elif (Path(fil), nr, cid) not in self.brugte:
+                    elif (Path(fil), nr, cid) not in self.brugte and (kontroller is None or cid in kontroller):
                         ud.append(Finding("C005", W, f"'# uddprog: ignorer {cid}' undertrykker ingenting på "
                                                      "denne linje; slet den.", Location(Path(fil), nr, kolonne)))
         return ud
+
+
+def _kommentardirektiver(tekst: str) -> dict[int, re.Match]:
+    """Every ``# uddprog: ignorer …`` that is a YAML comment, by line; the match is against the line.
+
+    YAML has no comment tokens, so the scanner's scalars say where text is: a ``#`` inside a scalar's
+    span is text. A block scalar (``|``, ``>``) starts on the line after its indicator, where a comment
+    may still stand. A file the scanner cannot read to the end keeps the comments before the error.
+    """
+    from .loading import _BasisLoader
+
+    # Every '#' that starts the words, not only the first: text before a real comment may quote them.
+    kandidater = {nr: [m for i, c in enumerate(linje) if c == "#" and (m := INLINE.match(linje, i))]
+                  for nr, linje in enumerate(tekst.splitlines(), 1) if "uddprog:" in linje}
+    if not any(kandidater.values()):
+        return {}
+    tekstspænd: list[tuple[tuple[int, int], tuple[int, int]]] = []  # ((line, column), (line, column)), 0-based
+    slut: tuple[int, int] | None = None
+    try:
+        for token in yaml.scan(tekst, Loader=_BasisLoader):
+            if isinstance(token, yaml.ScalarToken):
+                start = (token.start_mark.line, token.start_mark.column)
+                if token.style in ("|", ">"):
+                    start = (token.start_mark.line + 1, 0)
+                tekstspænd.append((start, (token.end_mark.line, token.end_mark.column)))
+    except yaml.YAMLError as e:
+        mærke = getattr(e, "problem_mark", None)
+        slut = (mærke.line, mærke.column) if mærke is not None else (0, 0)
+
+    def er_tekst(sted: tuple[int, int]) -> bool:
+        return (slut is not None and sted >= slut) or any(a <= sted < b for a, b in tekstspænd)
+
+    ud = {}
+    for nr, fundne in kandidater.items():
+        if (m := next((m for m in fundne if not er_tekst((nr - 1, m.start()))), None)) is not None:
+            ud[nr] = m
+    return ud

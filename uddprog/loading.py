@@ -23,6 +23,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .catalog import rod_over
 from .findings import Finding, Location, Severity
 from .models import DOKUMENTTYPER
 from .navne import mente_du
@@ -172,15 +173,12 @@ def læs_tekst(fil: Path) -> str:
         ) from None
 
 
-#: Folders that mark the root of a uddprog repository (the same markers as catalog.find_rod, plus .git).
-_ROD_MÆRKER = ("målbeskrivelser", "templates/national", ".git")
-
-
 def repository_rod(fil: Path) -> Path:
     """The repository a file belongs to, found from its path as written (links not followed).
 
-    The nearest folder above ``fil`` that holds målbeskrivelser/, templates/national/ or .git;
-    without one, the file's own folder.
+    The nearest root above ``fil`` by the markers every search upwards shares (``catalog.rod_over``: a
+    config file, målbeskrivelser/, templates/national/ or .git, within the same bounds); without one, the
+    file's own folder.
     """
     absolut = os.path.abspath(fil)
     return Path(_rod_for_mappe(os.path.dirname(absolut)))
@@ -189,14 +187,7 @@ def repository_rod(fil: Path) -> Path:
 @functools.lru_cache(maxsize=1024)
 def _rod_for_mappe(mappe: str) -> str:
     # Per folder, not per file: a batch reads thousands of files from a handful of folders.
-    del_ = mappe
-    while True:
-        if any(os.path.isdir(os.path.join(del_, m)) for m in _ROD_MÆRKER):
-            return del_
-        forælder = os.path.dirname(del_)
-        if forælder == del_:
-            return mappe
-        del_ = forælder
+    return rod_over(mappe) or mappe
 
 
 @functools.lru_cache(maxsize=1024)

@@ -69,6 +69,12 @@ def filnavn(program) -> Filnavn:
     )
 
 
+def outputnavn(program) -> str:
+    """'region/name', what P028 compares: two programmes with the same one would overwrite each other."""
+    n = filnavn(program)
+    return f"{n.region}/{n.navn}"
+
+
 _MAKS_NAVN = 120  # the writer's slug() cap: a longer name would be cut again, losing its end
 
 

@@ -56,6 +56,12 @@ def test_an_ignore_that_silences_nothing_is_reported(region):
     assert "P014" in c005["besked"]
 
 
+def test_an_ignore_of_a_check_only_stats_makes_is_not_called_unused_by_validate(region):
+    _konfig(region, '[[ignorer]]\ncheck = "R010"\nsti = "rekruttering/**"\nbegrundelse = "To filer for én runde"\n')
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    assert not [f for f in fund if f["check"].startswith("C")]
+
+
 def test_an_expired_ignore_stops_applying_and_says_so(region):
     _konfig(region, '[[ignorer]]\ncheck = "P023"\nsti = "programmer/**"\nbegrundelse = "Midlertidigt"\n'
                     'indtil = 2026-01-01\n')
@@ -86,6 +92,70 @@ def test_inline_suppression_needs_a_reason(region):
     r = kør("validate", "--format", "json", "--dato", DATO)
     assert ("C007", "error", 8) in _fund(r) and ("P021", "warning", 8) in _fund(r)
     assert r.exit_code == 2
+
+
+def test_checks_lists_the_severity_in_force_and_marks_what_the_config_changed(region):
+    _konfig(region, '[checks]\nP023 = "none"\nP021 = "error"\n[[ignorer]]\ncheck = "P022"\nsti = "programmer/syd/*.yaml"\n'
+                    'begrundelse = "Revideres på UGUP-mødet i marts"\nindtil = 2027-03-01\n')
+    r = kør("checks")
+    assert r.exit_code == 0, r.output
+    linjer = r.output.splitlines()
+
+    def post(cid: str) -> list[str]:
+        i = next(n for n, linje in enumerate(linjer) if linje.startswith(cid + " "))
+        return [linjer[i]] + [linje for linje in linjer[i + 1:] if linje.startswith(" ")][:3]
+
+    assert post("P021")[0].split()[1] == "fejl*"
+    assert "standard: advarsel; ændret i uddprog.toml:4:1" in post("P021")[1]
+    assert post("P023")[0].split()[1] == "fra*"
+    assert "standard: advarsel; slået fra i uddprog.toml:3:1" in post("P023")[1]
+    assert post("P022")[0].split()[1] == "advarsel"  # its severity is unchanged, but an ignore applies
+    assert any("undtaget i programmer/syd/*.yaml indtil 1. marts 2027" in linje for linje in post("P022"))
+    assert post("P024")[0].split()[1] == "advarsel" and "*" not in post("P024")[0]
+    data = {c["id"]: c for c in json.loads(kør("checks", "--format", "json").output)}
+    assert (data["P021"]["severity"], data["P021"]["severity_i_kraft"], data["P021"]["ændret"]) == ("warning", "error", True)
+    assert (data["P023"]["severity_i_kraft"], data["P023"]["konfiguration"]) == ("none", "uddprog.toml:3:1")
+    assert data["P022"]["undtagelser"][0]["indtil"] == "2027-03-01" and not data["P022"]["ændret"]
+    assert (data["P024"]["severity_i_kraft"], data["P024"]["ændret"], data["P024"]["konfiguration"]) == ("warning", False, None)
+    # A broken config is reported and the defaults are listed, exit 2 (as validate)
+    _konfig(region, '[checks]\nP014 = "kritisk"\n')
+    r = kør("checks")
+    assert r.exit_code == 2 and "C003" in r.output
+
+
+def test_ignore_words_inside_a_text_block_are_text_not_a_comment(region):
+    """A Markdown section (a ``|`` block) that shows '# uddprog: ignorer …' silences nothing and is no
+    unused ignore either; a real comment after the block's indicator still counts."""
+    fil = region / PROGRAM
+    tekst = fil.read_text(encoding="utf-8")
+    blok = "  indledning: |\n    Dette program"
+    assert blok in tekst
+    fil.write_text(tekst.replace(blok, "  indledning: |\n    Se <b>dette</b> # uddprog: ignorer P030 – står i teksten\n\n"
+                                       "    Dette program"), encoding="utf-8")
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    linjer = {f["linje"] for f in fund if f["check"] == "P030"}
+    assert len(linjer) == 1  # reported on the line whose text has the words
+    assert "<b>dette</b> # uddprog: ignorer P030" in fil.read_text(encoding="utf-8").splitlines()[linjer.pop() - 1]
+    assert not [f for f in fund if f["check"].startswith("C")]
+    # A quoted text, and a real comment after a folded block's indicator, on the same finding's line:
+    tekst = fil.read_text(encoding="utf-8")
+    fil.write_text(tekst.replace("  indledning: |\n    Se <b>dette</b> # uddprog: ignorer P030 – står i teksten\n",
+                                 "  indledning: >  # uddprog: ignorer P030 – HTML-eksemplet er med vilje\n"
+                                 "    Se <b>dette</b>\n"), encoding="utf-8")
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    assert not [f for f in fund if f["check"] == "P030" or f["check"].startswith("C")], fund
+
+
+def test_ignore_words_in_a_quoted_text_before_a_real_comment(tmp_path):
+    from uddprog.config import _kommentardirektiver
+
+    tekst = ('a: "x # uddprog: ignorer P014 – i teksten"  # uddprog: ignorer P021 – rigtig\n'
+             "b: 'c # uddprog: ignorer P014 – tekst'\n"
+             "c: |\n  # uddprog: ignorer P014 – tekst\n"
+             "d: 1  # uddprog: ignorer P023 – rigtig\n"
+             "e: >-  # uddprog: ignorer P024 – rigtig\n  tekst\n")
+    fundne = {nr: m["ids"] for nr, m in _kommentardirektiver(tekst).items()}
+    assert fundne == {1: "P021", 5: "P023", 6: "P024"}
 
 
 @pytest.mark.parametrize("tekst, check, linje, kolonne, ord_", [

@@ -5,7 +5,8 @@
 - gitlab: Code Quality report (docs.gitlab.com, "Code Quality": a JSON array of issues with description,
   check_name, fingerprint, severity in info/minor/major/critical/blocker, location.path and
   location.lines.begin).
-- sarif: the OASIS SARIF 2.1.0 JSON Schema (tests/region/data, see its README).
+- sarif: the OASIS SARIF 2.1.0 JSON Schema (tests/region/data, see its README) with its URI formats, and the
+  rules of the specification and of GitHub's ingestion that can be checked offline (``sarif_brud``).
 - junit: the JUnit XML GitLab and Jenkins read (testsuites > testsuite > testcase > failure@message).
 """
 
@@ -25,6 +26,78 @@ from uddprog.output import FORMATER, Rapport, skriv
 from .conftest import DATO, kør
 
 DATA = Path(__file__).parent / "data"
+SARIF_SKEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+# RFC 3986: a URI reference is made of unreserved, percent-encoded, sub-delims and ":@/?#" characters; a
+# relative reference's first segment has no ':'; an absolute URI starts with a scheme.
+_URI_TEGN = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*")
+_SKEMA_DEL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def _uri_reference(v) -> bool:
+    if not isinstance(v, str) or not _URI_TEGN.fullmatch(v):
+        return False
+    return bool(_SKEMA_DEL.match(v)) or ":" not in v.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+
+
+_FORMATER = jsonschema.FormatChecker(formats=())
+_FORMATER.checks("uri-reference")(_uri_reference)
+_FORMATER.checks("uri")(lambda v: _uri_reference(v) and bool(_SKEMA_DEL.match(v)))
+
+
+def sarif_brud(log: dict) -> list[str]:
+    """What a SARIF log breaks, offline: the OASIS schema with its URI formats, and the rules of the 2.1.0
+    specification and of GitHub code scanning's ingestion that the schema cannot express."""
+    brud = [f"schema: {e.message} at {list(e.absolute_path)}"
+            for e in jsonschema.Draft4Validator(SARIF_SKEMA, format_checker=_FORMATER).iter_errors(log)]
+    if log.get("$schema") != SARIF_SKEMA["id"]:
+        brud.append("$schema does not name the final 2.1.0 schema")
+    for run in log.get("runs", []):
+        regler = run["tool"]["driver"].get("rules", [])
+        ids = [r["id"] for r in regler]
+        if len(set(ids)) != len(ids):
+            brud.append("3.49.3: rule ids are not unique")
+        baser = run.get("originalUriBaseIds", {})
+        for navn, basis in baser.items():
+            if not (_SKEMA_DEL.match(basis.get("uri", "")) and basis["uri"].endswith("/")):
+                brud.append(f"3.14.14: originalUriBaseIds.{navn} is not an absolute URI ending with '/'")
+        aftryk: set[tuple] = set()
+        for i, res in enumerate(run.get("results", [])):
+            hvor = f"results[{i}]"
+            if "ruleIndex" in res and not (0 <= res["ruleIndex"] < len(regler)
+                                           and regler[res["ruleIndex"]]["id"] == res.get("ruleId")):
+                brud.append(f"3.27.6: {hvor}.ruleIndex does not point at rule {res.get('ruleId')}")
+            if not res.get("message", {}).get("text"):
+                brud.append(f"GitHub: {hvor} has no message text")
+            steder = res.get("locations") or []
+            if not steder:
+                brud.append(f"GitHub: {hvor} has no location")
+            for sted in steder:
+                fysisk = sted.get("physicalLocation", {})
+                art = fysisk.get("artifactLocation", {})
+                if "uri" not in art:
+                    brud.append(f"GitHub: {hvor} has no artifactLocation.uri")
+                elif _SKEMA_DEL.match(art["uri"]) and "uriBaseId" in art:
+                    brud.append(f"3.4.4: {hvor} has an absolute uri and a uriBaseId")
+                elif not _SKEMA_DEL.match(art["uri"]) and "uriBaseId" not in art:
+                    brud.append(f"GitHub: {hvor} has a relative uri without uriBaseId")
+                region = fysisk.get("region", {})
+                if "startLine" not in region:
+                    brud.append(f"GitHub: {hvor} has no region.startLine")
+                if region.get("endLine", region.get("startLine", 1)) < region.get("startLine", 1):
+                    brud.append(f"3.30.6: {hvor} ends before it starts")
+            delvise = res.get("partialFingerprints", {})
+            if not delvise:
+                brud.append(f"{hvor} has no partialFingerprints")
+            for nøgle, værdi in delvise.items():
+                if not re.fullmatch(r"[^/]+(/[^/]+)*/v\d+", nøgle):
+                    brud.append(f"3.27.17: {hvor}.partialFingerprints key {nøgle!r} is no versioned hierarchical string")
+                if nøgle == "primaryLocationLineHash":
+                    brud.append(f"{hvor}: primaryLocationLineHash is GitHub's, computed by upload-sarif from the file")
+                if (nøgle, værdi) in aftryk:
+                    brud.append(f"{hvor}: partial fingerprint {værdi} is shared with another result")
+                aftryk.add((nøgle, værdi))
+    return brud
 FUND = [
     Finding("P009", Severity.ERROR, "Metoden 'osats' er ikke tilladt: 100 % sikker, linje 1\nlinje 2, a:b.",
             Location(Path("programmer/nord/æblø.yaml"), 12, 7)),
@@ -95,25 +168,87 @@ def test_gitlab_code_quality(monkeypatch):
 
 
 def test_sarif_validates_against_the_oasis_schema(region):
-    skema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     log = json.loads(skriv("sarif", RAPPORT))
-    jsonschema.Draft4Validator(skema).validate(log)
+    assert sarif_brud(log) == []
     (run,) = log["runs"]
     regler = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in regler] == ["L007", "P009", "P023"]
     for res in run["results"]:
         assert regler[res["ruleIndex"]]["id"] == res["ruleId"]
     assert run["results"][0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 12, "startColumn": 7}
+    # Non-ASCII is percent-encoded (RFC 3986), relative to the checkout
+    art = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert art == {"uri": "programmer/nord/%C3%A6bl%C3%B8.yaml", "uriBaseId": "%SRCROOT%"}
     # And the whole CLI path, with a severity override: the rule keeps its default, the result its level.
     konfig = region / "uddprog.toml"
     konfig.write_text(konfig.read_text(encoding="utf-8").replace('# P023 = "none"', 'P023 = "error"'), encoding="utf-8")
     r = kør("validate", "--format", "sarif", "--dato", DATO)
     cli_log = json.loads(r.output)
-    jsonschema.Draft4Validator(skema).validate(cli_log)
+    assert sarif_brud(cli_log) == []
     regel = next(x for x in cli_log["runs"][0]["tool"]["driver"]["rules"] if x["id"] == "P023")
     assert regel["defaultConfiguration"]["level"] == "warning"
     assert [x["level"] for x in cli_log["runs"][0]["results"] if x["ruleId"] == "P023"] == ["error"]
     assert r.exit_code == 1
+
+
+def test_the_sarif_rules_catch_what_they_check():
+    """sarif_brud is not a test that cannot fail: each rule it checks flags a log that breaks it."""
+    god = json.loads(skriv("sarif", RAPPORT))
+    assert sarif_brud(god) == []
+
+    def med(ændring) -> list[str]:
+        log = json.loads(json.dumps(god))
+        ændring(log["runs"][0], log)
+        return sarif_brud(log)
+
+    fysisk = lambda run: run["results"][0]["locations"][0]["physicalLocation"]  # noqa: E731
+    assert any("3.27.6" in b for b in med(lambda run, _: run["results"][0].update(ruleIndex=2)))
+    assert any("schema" in b for b in med(lambda run, _: fysisk(run)["artifactLocation"].update(uri="a/æ b.yaml")))
+    assert any("schema" in b for b in med(lambda run, _: fysisk(run)["artifactLocation"].update(uri="2026:a.yaml")))
+    assert any("3.4.4" in b for b in med(lambda run, _: fysisk(run)["artifactLocation"].update(uri="file:///a.yaml")))
+    assert any("location" in b for b in med(lambda run, _: run["results"][0].pop("locations")))
+    assert any("startLine" in b for b in med(lambda run, _: fysisk(run).pop("region")))
+    assert any("3.27.17" in b for b in med(lambda run, _: run["results"][0].update(partialFingerprints={"x/y": "1"})))
+    assert any("shared" in b for b in med(lambda run, _: run["results"][1].update(
+        partialFingerprints=run["results"][0]["partialFingerprints"])))
+    assert any("$schema" in b for b in med(lambda _, log: log.update({"$schema": "https://example.org/sarif.json"})))
+    assert any("3.49.3" in b for b in med(lambda run, _: run["tool"]["driver"]["rules"].append({"id": "P009"})))
+
+
+def test_sarif_fingerprints_survive_moved_lines_and_line_numbers_in_messages(monkeypatch):
+    """partialFingerprints identify a finding by check, file and message, not by where the line now is."""
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+
+    def aftryk(fund) -> list[str]:
+        log = json.loads(skriv("sarif", Rapport(fund)))
+        return [r["partialFingerprints"]["uddprog/checkFileMessageHash/v1"] for r in log["runs"][0]["results"]]
+
+    før = aftryk(FUND)
+    assert len(set(før)) == len(før) and all(re.fullmatch(r"[0-9a-f]{64}", a) for a in før)
+    assert aftryk(FUND) == før  # the same run twice
+    flyttet = [Finding(f.check, f.severity, f.besked, Location(f.sted.fil, f.sted.linje + 5, 1)) for f in FUND]
+    assert aftryk(flyttet) == før
+    dublet = Location(Path("rekruttering/nord/r.yaml"), 9, 5)
+    r005 = Finding("R005", Severity.ERROR, "Forløbet 'A' står også på linje 4; læg opslagene sammen i én linje.", dublet)
+    r005_flyttet = Finding("R005", Severity.ERROR, "Forløbet 'A' står også på linje 7; læg opslagene sammen i én linje.",
+                           Location(dublet.fil, 12, 5))
+    assert aftryk([r005]) == aftryk([r005_flyttet])
+    # ... and GitLab's fingerprint is the same identity
+    gitlab = [i["fingerprint"] for i in json.loads(skriv("gitlab", Rapport(FUND)))]
+    assert gitlab == før
+    # a different message or file is a different finding
+    andet = Finding("P023", Severity.WARNING, "Programmet skulle have været revideret senest 1. juli 2017.",
+                    FUND[1].sted)
+    assert aftryk([andet]) != aftryk([FUND[1]])
+
+
+def test_a_file_outside_the_checkout_is_an_absolute_file_uri(tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "checkout"))
+    fil = tmp_path / "andet sted/å.yaml"
+    log = json.loads(skriv("sarif", Rapport([Finding("L001", Severity.ERROR, "Filen findes ikke.", Location(fil))])))
+    assert sarif_brud(log) == []
+    art = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert art == {"uri": fil.as_uri()} and "%20" in art["uri"] and "%C3%A5" in art["uri"]
 
 
 def test_junit_xml():
@@ -149,9 +284,8 @@ def test_diff_speaks_the_ci_formats_too(region, navn, tmp_path, monkeypatch):
             "--dato", DATO)
     assert r.exit_code == 1, r.output  # changes of severity error hit the Odense programme
     if navn == "sarif":
-        skema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
         log = json.loads(r.output)
-        jsonschema.Draft4Validator(skema).validate(log)
+        assert sarif_brud(log) == []
         regler = {x["id"]: x for x in log["runs"][0]["tool"]["driver"]["rules"]}
         assert regler["D002"]["shortDescription"]["text"] == "Kompetence tilføjet"
     elif navn == "github":

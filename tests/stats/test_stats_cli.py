@@ -194,3 +194,97 @@ def test_outside_a_repository_says_so(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(cli, ["stats"])
     assert r.exit_code == 2 and "Der er intet at tælle her" in r.stderr and "uddprog init" in r.stderr
+
+
+# ------------------------------------------------------------------ the configuration (as in validate)
+
+def _konfig(srepo, data: dict) -> None:
+    srepo.ekstra[".uddprog.yaml"] = {"programmer": "examples", **data}
+
+
+def test_the_configured_severity_decides_what_is_counted(srepo):
+    """R002 (outcomes not adding up) lowered to a warning: reported as one, and the round is counted."""
+    srepo.ekstra[RUNDE]["forløb"][0]["ubesat"] = 0
+    srepo.ekstra[RUNDE].pop("i_alt")
+    srepo.skriv()
+    r = kør("--format", "json", rod=srepo.rod)
+    assert r.exit_code == 1 and "fejl R002" in r.stderr and json.loads(r.stdout)["runder"] == []
+    _konfig(srepo, {"checks": {"R002": "warning"}})
+    srepo.skriv()
+    r = kør("--format", "json", rod=srepo.rod)
+    assert r.exit_code == 0, r.stderr
+    assert "advarsel R002" in r.stderr and "fejl" not in r.stderr
+    assert len(json.loads(r.stdout)["runder"]) == 1
+
+
+def test_ignores_in_the_config_and_inline_apply_to_stats(srepo):
+    srepo.ekstra[RUNDE]["forløb"][0]["ubesat"] = 0
+    srepo.ekstra[RUNDE].pop("i_alt")
+    _konfig(srepo, {"ignorer": [{"check": "R002", "sti": "rekruttering/**", "begrundelse": "Tælles om i januar"},
+                                {"check": "R011", "sti": "aftaler/**", "begrundelse": "Gammel"},
+                                {"check": "P014", "sti": "examples/**", "begrundelse": "Kun validate kører den"}]})
+    srepo.skriv()
+    r = kør("--format", "json", rod=srepo.rod)
+    assert r.exit_code == 0, r.stderr
+    assert "R002" not in r.stderr and len(json.loads(r.stdout)["runder"]) == 1
+    # the R011 ignore silenced nothing stats checks; P014 is not stats' to judge
+    (c005,) = [linje for linje in r.stderr.splitlines() if "C005" in linje]
+    assert "R011" in c005 and ".uddprog.yaml:" in c005
+    # inline, on the offending line, as a real comment
+    srepo.ekstra.pop(".uddprog.yaml")
+    srepo.skriv()
+    (srepo.rod / ".uddprog.yaml").unlink()
+    runde = srepo.rod / RUNDE
+    linjer = runde.read_text(encoding="utf-8").splitlines()
+    nr = next(i for i, linje in enumerate(linjer) if linje.lstrip().startswith("opslået:"))
+    linjer[nr] += "  # uddprog: ignorer R002 – tælles om i januar"
+    runde.write_text("\n".join(linjer) + "\n", encoding="utf-8")
+    r = kør("--format", "json", rod=srepo.rod)
+    assert r.exit_code == 0, r.stderr
+    assert "R002" not in r.stderr and len(json.loads(r.stdout)["runder"]) == 1
+
+
+def test_a_round_stats_cannot_place_is_left_out_even_when_its_check_is_off(srepo):
+    """R001 off: no finding, but posts of a forløb no programme has cannot be spread, so the round is not
+    counted, and stats names the file."""
+    srepo.ekstra[RUNDE]["forløb"][0]["forløb"] = "Holstebro–Aarhus, forløb 7"
+    _konfig(srepo, {"checks": {"R001": "none"}})
+    srepo.skriv()
+    r = kør("--format", "json", rod=srepo.rod)
+    assert "R001" not in r.stderr
+    assert json.loads(r.stdout)["runder"] == [] and json.loads(r.stdout)["filer"]["ikke_talt"] == 1
+    assert "1 fil med fejl er ikke talt med (" in r.stderr and "2026-1-neurologi.yaml" in r.stderr
+    assert r.exit_code == 1
+
+
+def test_a_broken_config_stops_stats_like_validate(srepo):
+    _konfig(srepo, {"checks": {"R002": "kritisk"}})
+    srepo.skriv()
+    r = kør(rod=srepo.rod)
+    assert r.exit_code == 2 and "C003" in r.stderr
+
+
+def test_a_copied_programme_is_p028_once_and_counted_once(srepo):
+    """The copy has the original's forløb name: one P028 at the copy (not R008 at the round), the copy is
+    left out as render leaves it out, and the round is counted against the original."""
+    srepo.ekstra["examples/nord/kopi.yaml"] = dict(srepo.program, titel="Kopi")
+    srepo.skriv()
+    r = kør("--format", "json", rod=srepo.rod)
+    fund = [linje for linje in r.stderr.splitlines() if re.search(r": (fejl|advarsel) [A-Z]\d{3}:", linje)]
+    assert len(fund) == 1 and "fejl P028" in fund[0] and "kopi.yaml" in fund[0], r.stderr
+    data = json.loads(r.stdout)
+    assert data["national"]["forløb"] == 1 and len(data["runder"]) == 1
+    assert r.exit_code == 1
+    _konfig(srepo, {"checks": {"P028": "none"}})  # the region says both are real: both counted
+    srepo.skriv()
+    r = kør("--format", "json", rod=srepo.rod)
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["national"]["forløb"] == 2 and len(data["runder"]) == 1
+
+
+def test_a_config_naming_the_retired_r008_is_told_to_use_p028(srepo):
+    _konfig(srepo, {"checks": {"R008": "none"}})
+    srepo.skriv()
+    r = kør(rod=srepo.rod)
+    assert "C004" in r.stderr and "R008 findes ikke længere: P028 melder nu det samme" in r.stderr

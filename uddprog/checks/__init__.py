@@ -32,7 +32,8 @@ beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme regi
 _OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None,
            "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
-__all__ = ["REGISTER", "Check", "Resultat", "standardstier", "valider", "valider_dokument", "valider_fil", "valider_program"]
+__all__ = ["REGISTER", "Check", "Resultat", "samme_outputnavn", "standardstier", "valider", "valider_dokument",
+           "valider_fil", "valider_program"]
 
 
 def valider_dokument(dok: Dokument, katalog: Katalog) -> list[Finding]:
@@ -127,12 +128,18 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
         fund.extend(_valider_parallelt(filer, katalog, dato, jobs, navne))
     else:
         fund.extend(_valider_filer(filer, katalog, dato, navne))
-    fund.extend(_samme_outputnavn(navne))
+    fund.extend(samme_outputnavn(navne))
     return Resultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
 
 
-def _samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:
-    """P028: programmes `uddprog render` would write to the same files (only one of them could be rendered)."""
+def samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:
+    """P028: programmes `uddprog render` would write to the same files (only one of them could be rendered).
+
+    ``navne`` are (output name, the programme's ``forløb:`` place) in file order; the first programme with a
+    name keeps it, every later one gets the finding. Two programmes with the same forløb name in one region,
+    specialty and phase always share their output name, so this is also the one report of a forløb name a
+    recruitment round cannot tell apart (`uddprog stats` makes the same finding).
+    """
     første: dict[str, Location] = {}
     fund = []
     for navn, sted in navne:
@@ -177,15 +184,14 @@ def _start_arbejder(katalog: Katalog, dato: date | None) -> None:
 def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None,
                    navne: list[tuple[str, Location]] | None = None) -> list[Finding]:
     """Every file's findings; ``navne`` collects each programme's output name for P028."""
-    from ..navne import filnavn
+    from ..navne import outputnavn
 
     fund: list[Finding] = []
     for fil in filer:
         dok, egne = valider_fil(fil, katalog, dato)
         fund.extend(egne)
         if navne is not None and dok is not None and dok.type == "uddannelsesprogram":
-            n = filnavn(dok.model)
-            navne.append((f"{n.region}/{n.navn}", dok.sted("forløb")))
+            navne.append((outputnavn(dok.model), dok.sted("forløb")))
     return fund
 
 

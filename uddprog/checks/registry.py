@@ -48,6 +48,9 @@ class Check:
 
 REGISTER: dict[str, Check] = {}
 
+#: Ids that no longer exist, with the one that reports the same problem now (a config naming one is told).
+UDGÅET: dict[str, str] = {"R008": "P028"}
+
 
 def _registrer(c: Check) -> Check:
     if c.id in REGISTER:

@@ -1,4 +1,4 @@
-"""Checks of recruitment rounds (R001–R010) and targets (R011–R015).
+"""Checks of recruitment rounds (R001–R010, without R008) and targets (R011–R015).
 
 A round refers to forløb by the name in the programmes' ``forløb:``, within its region, specialty and
 phase. `uddprog validate` resolves the names against the repository's programmes (examples/);
@@ -136,14 +136,9 @@ def celle_findes(k) -> Iterator[Fund]:
            k.dok.sted("speciale"))
 
 
-@check("R008", E, "Forløbsnavnet findes i flere programmer", "rekrutteringsrunde")
-def tvetydig(k) -> Iterator[Fund]:
-    forløb = _indeks(k).get(_celle(k)) or {}
-    for i, f in enumerate(k.dok.model.forløb):
-        programmer = forløb.get(f.forløb.strip(), [])
-        if len(programmer) > 1:
-            yield (f"Forløbet '{f.forløb}' står i flere programmer ({', '.join(str(p.fil) for p in programmer)}); "
-                   "giv forløbene hvert sit navn.", k.dok.sted("forløb", i, "forløb"))
+# R008 ("a forløb name in several programmes") is gone: two programmes with one forløb name in a region,
+# specialty and phase always have the same output name, so P028 reported the same problem at the programme,
+# where it is fixed. P028 is now the one report, in `validate` and in `stats` (see checks.samme_outputnavn).
 
 
 _REGIONMAPPER = {"nord": Videreuddannelsesregion.NORD, "syd": Videreuddannelsesregion.SYD,

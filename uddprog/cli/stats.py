@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .validate import ingen_repository, rod_option
+from .validate import config_option, ingen_repository, læs_konfig, rod_option
 
 FORMATER = ("text", "csv", "json", "html")
 
@@ -40,24 +40,28 @@ def formatér(statistik, format_: str) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Antal processer (standard: alle kerner fra 200 filer, ellers én).")
 @rod_option
+@config_option
 @click.pass_context
-def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs, rod):
+def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs, rod, konfigfil):
     """Tal over forløbene: måneder og årsværk pr. driftsregion, universitetshospitaler, aftaler og besættelse.
 
     Uden STIER tælles programmerne (examples/ eller 'programmer' i uddprog.toml) og
     rekrutteringsrunderne i rekruttering/;
-    aftalerne i aftaler/ vurderes. Exitkode 0; 1 når filer med fejl er udeladt af tallene
-    (fejlene står på stderr); 2 ved forkert input eller når intet kan tælles.
+    aftalerne i aftaler/ vurderes. Alvor og undtagelser læses fra uddprog.toml som i 'uddprog validate'.
+    Exitkode 0; 1 når filer med fejl er udeladt af tallene (fejlene står på stderr); 2 ved forkert input,
+    fejl i konfigurationen, eller når intet kan tælles.
     """
     from ..catalog import Katalog, er_repository
     from ..findings import Severity
     from ..stats import StatsFejl, beregn
 
+    konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else rod)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
     if not stier and not er_repository(katalog.rod):
         ingen_repository(ctx, "tælle")  # wrong place, clear answer, like validate
     try:
-        statistik, fund = beregn(list(stier), katalog, region, tuple(specialer), tuple(faser), aftalemappe, jobs)
+        statistik, fund = beregn(list(stier), katalog, region, tuple(specialer), tuple(faser), aftalemappe, jobs,
+                                 konfig=konfig)
     except StatsFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)
@@ -72,11 +76,15 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
             click.echo(f"Fejl: Kan ikke skrive '{out}' ({e.strerror or e}).", err=True)
             ctx.exit(2)
         click.echo(f"Statistikken er skrevet til {out}.", err=True)
-    fejl = [f for f in fund if f.severity == Severity.ERROR]
     for f in fund:
         click.echo(str(f), err=True)
-    if fejl:
-        filer = len({f.sted.fil for f in fejl if f.sted})
-        click.echo(f"{filer} {'fil' if filer == 1 else 'filer'} med fejl er ikke talt med; kør 'uddprog validate' "
+    if statistik.ikke_talt:
+        from ..diff.rapport import vis_sti
+
+        n = len(statistik.ikke_talt)
+        vist = ", ".join(vis_sti(f) for f in statistik.ikke_talt[:5]) + (" …" if n > 5 else "")
+        click.echo(f"{n} {'fil' if n == 1 else 'filer'} med fejl er ikke talt med ({vist}); kør 'uddprog validate' "
                    "for en fuld kontrol.", err=True)
-    ctx.exit(1 if fejl else 0)
+    if any(f.check.startswith("C") and f.severity == Severity.ERROR for f in fund):
+        ctx.exit(2)
+    ctx.exit(1 if statistik.ikke_talt or any(f.severity == Severity.ERROR for f in fund) else 0)

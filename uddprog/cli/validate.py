@@ -65,7 +65,8 @@ def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None
 
 
 def læs_konfig(ctx: click.Context, konfigfil: Path | None, start: Path | None = None):
-    """--config, else the config of the repository at or above ``start`` (the first path, or the working folder)."""
+    """--config, else the config of the repository at or above ``start`` (the first path or --rod; else the
+    working folder)."""
     from ..config import find, læs
 
     return læs(konfigfil) if konfigfil else find(start)
@@ -94,11 +95,11 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     import os
 
     from ..catalog import Katalog, er_repository, yaml_filer
-    from ..checks import Resultat, standardstier, valider
+    from ..checks import REGISTER, Resultat, standardstier, valider
     from ..config import anvend
     from ..output import Rapport, modul
 
-    konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else None)
+    konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else rod)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
     if not stier and (not er_repository(katalog.rod) or not standardstier(katalog)):
         ingen_repository(ctx, katalog=katalog)
@@ -111,7 +112,9 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
         resultat = valider(stier, katalog, d, jobs=jobs) if stier else Resultat()
     else:
         resultat = valider(stier, katalog, d, jobs=jobs)
-    fund = anvend(resultat.fund, resultat.filer, konfig, d, alle=not stier)
+    # R010 and R015 compare files only `uddprog stats` reads together: an ignore of them is not validate's to call unused
+    fund = anvend(resultat.fund, resultat.filer, konfig, d, alle=not stier,
+                  kontroller=frozenset(i for i, c in REGISTER.items() if c.område != "statistik"))
     fail_on = fail_on or konfig.fail_on or "error"
     rapport = Rapport(fund, resultat.filer, fail_on)
     click.echo(modul(format_).skriv(rapport), nl=False)
@@ -152,17 +155,54 @@ def schema(ctx, out):
 
 @click.command()
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def checks(format_):
-    """Vis alle kontroller med id, alvor og beskrivelse."""
-    from ..checks import REGISTER
+@config_option
+@click.pass_context
+def checks(ctx, format_, konfigfil):
+    """Vis alle kontroller med id, alvor og beskrivelse.
 
+    Alvoren er den der gælder i repositoriet: en ændring under [checks] i uddprog.toml (none = slået fra)
+    vises og markeres med *, og undtagelser under [[ignorer]] står under kontrollen.
+    """
+    from ..checks import REGISTER
+    from ..datoer import dansk_dato
+
+    konfig = læs_konfig(ctx, konfigfil)
+    kontroller = sorted(REGISTER.values(), key=lambda c: c.id)
+    undtagelser: dict[str, list] = {}
+    for u in konfig.undtagelser:
+        undtagelser.setdefault(u.check, []).append(u)
+
+    def i_kraft(c):
+        return konfig.alvor.get(c.id, c.severity)  # None: off
+
+    for f in konfig.fund:
+        click.echo(str(f), err=True)
     if format_ == "json":
-        click.echo(json.dumps([{"id": c.id, "severity": str(c.severity), "titel": c.titel, "område": c.område,
+        click.echo(json.dumps([{"id": c.id, "severity": str(c.severity),
+                                "severity_i_kraft": str(i_kraft(c)) if i_kraft(c) is not None else "none",
+                                "ændret": c.id in konfig.alvor,
+                                "konfiguration": str(konfig.alvor_sted[c.id]) if c.id in konfig.alvor_sted else None,
+                                "undtagelser": [{"sti": u.sti, "begrundelse": u.begrundelse,
+                                                 "indtil": u.udløber.isoformat() if u.udløber else None,
+                                                 "sted": str(u.sted)} for u in undtagelser.get(c.id, [])],
+                                "titel": c.titel, "område": c.område,
                                 "kilde": c.kilde.tekst if c.kilde else None,
                                 "sekundær_kilde": bool(c.kilde and c.kilde.sekundær), "illustrativ": c.illustrativ}
-                               for c in sorted(REGISTER.values(), key=lambda c: c.id)], ensure_ascii=False, indent=2))
-        return
-    for c in sorted(REGISTER.values(), key=lambda c: c.id):
-        click.echo(f"{c.id}  {c.severity.dansk:<8}  {c.område:<14}  {c.titel}")
-        if c.kilde:
-            click.echo(f"{'':<6}kilde: {c.kilde}")
+                               for c in kontroller], ensure_ascii=False, indent=2))
+    else:
+        if konfig.alvor:
+            click.echo(f"Alvoren er den der gælder efter {konfig.fil}; * = ændret der (standarden står under).")
+        for c in kontroller:
+            alvor = i_kraft(c)
+            vist = (alvor.dansk if alvor is not None else "fra") + ("*" if c.id in konfig.alvor else "")
+            click.echo(f"{c.id}  {vist:<9} {c.område:<14}  {c.titel}")
+            if c.id in konfig.alvor:
+                hvad = "slået fra" if alvor is None else "ændret"
+                click.echo(f"{'':<6}standard: {c.severity.dansk}; {hvad} i {konfig.alvor_sted[c.id]}")
+            for u in undtagelser.get(c.id, []):
+                frist = f" indtil {dansk_dato(u.udløber)}" if u.udløber else ""
+                click.echo(f"{'':<6}undtaget i {u.sti}{frist} ({u.sted}): {u.begrundelse}")
+            if c.kilde:
+                click.echo(f"{'':<6}kilde: {c.kilde}")
+    if konfig.fejl:
+        ctx.exit(2)

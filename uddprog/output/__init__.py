@@ -7,8 +7,10 @@ filtered and carry their final severity (see ``uddprog.config.anvend``); they ne
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,3 +74,22 @@ def ci_sti(fil: Path | str, miljø: str | None = None) -> str:
     absolut = os.path.abspath(fil)
     rel = os.path.relpath(absolut, os.path.abspath(basis))
     return Path(absolut if rel.startswith("..") else rel).as_posix()
+
+
+#: Line numbers inside a message ("står også på linje 12", "a.yaml:12:3"): left out of a finding's identity.
+_LINJETAL = re.compile(r"(?<=\blinje )\d+|(?<=\.yaml):\d+(?::\d+)?|(?<=\.yml):\d+(?::\d+)?")
+
+
+def fingeraftryk(fund: list[Finding], sti) -> list[str]:
+    """A stable identity per finding for CI systems that track findings across runs (GitLab's
+    ``fingerprint``, SARIF's ``partialFingerprints``): a hash of the check id, the file as ``sti(finding)``
+    shows it and the message without line numbers, so a finding keeps its identity when lines move above it.
+    Equal ones get a running number, in report order."""
+    sete: dict[str, int] = {}
+    ud = []
+    for f in fund:
+        grundlag = f"{f.check}\0{sti(f)}\0{_LINJETAL.sub('', f.besked)}"
+        n = sete.get(grundlag, 0)
+        sete[grundlag] = n + 1
+        ud.append(hashlib.sha256(f"{grundlag}\0{n}".encode()).hexdigest())
+    return ud

@@ -60,6 +60,7 @@ class Statistik:
     runder: tuple[Rundetal, ...]
     aftaler: tuple[Aftaleresultat, ...]
     filer: dict = field(default_factory=dict)  # counts: læst, programmer, runder, aftaler, ikke_talt
+    ikke_talt: tuple[Path, ...] = ()  # the files left out of the figures (errors in force, rounds that cannot be placed)
 
     @property
     def rundebetegnelser(self) -> list[str]:
@@ -153,35 +154,77 @@ def standardstier(katalog: Katalog) -> list[Path]:
     return [p for p in (katalog.programmappe, katalog.rod / RUNDE_MAPPE) if p.is_dir()]
 
 
+#: The check ids `uddprog stats` reports besides reading errors: rounds, targets, its own cross-file ids and
+#: P028. An ignore of any other check is `validate`'s to call unused, not stats'.
+def kontroller() -> frozenset[str]:
+    from ..checks import REGISTER
+
+    return frozenset(i for i, c in REGISTER.items() if c.område in ("rekrutteringsrunde", "aftale", "statistik")) | {"P028"}
+
+
+def _kan_tælles(dok, indeks: dict) -> bool:
+    """Whether every forløb a round names is among the programmes counted (R001 and R007 say when not):
+    its unfilled posts are spread by those programmes' months, so a round that names others cannot be
+    counted, whatever the configuration says of those checks."""
+    from .forloeb import celle
+
+    r = dok.model
+    forløb = indeks.get(celle(r.videreuddannelsesregion, r.speciale, r.fase))
+    return bool(forløb) and all(f.forløb.strip() in forløb for f in r.forløb)
+
+
 def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, region: str | None = None,
            specialer: tuple[str, ...] = (), faser: tuple[str, ...] = (), aftalemappe: Path | None = None,
-           jobs: int | None = None) -> tuple[Statistik, list[Finding]]:
+           jobs: int | None = None, konfig=None) -> tuple[Statistik, list[Finding]]:
     """The statistics of the programmes, rounds and targets below ``stier`` (default: the repository's).
 
-    Files that cannot be read, and rounds or targets with errors, are left out and come back as
-    findings. Raises :class:`StatsFejl` when there is nothing to count.
+    The findings pass through the configuration (``konfig``; default the one `uddprog stats` would find)
+    as in `uddprog validate`: severities in force, ignores, inline suppressions, and the config's own
+    findings. What has an error in force is left out of the figures: a file that cannot be read, a
+    programme with another's output name (P028, the later one), a round or target with an error, and a
+    round whose forløb are not all among the programmes counted. Raises :class:`StatsFejl` when there is
+    nothing to count.
     """
-    from ..checks import udvid
+    from ..checks import samme_outputnavn, udvid
     from ..checks.registry import checks_for
     from ..checks.rekruttering import RundeKontekst
+    from ..config import Anvendelse, find
 
     stier = [Path(s) for s in stier or []]
     katalog = katalog or Katalog.find(stier[0] if stier else None)
+    if konfig is None:
+        konfig = find(stier[0] if stier else katalog.rod)
+    pas = Anvendelse(konfig)
+
+    def i_kraft(fund: list[Finding]) -> list[Finding]:
+        return [e for f in fund if (e := pas.endelig(f)) is not None]
+
+    def fejl_i(fund: list[Finding]) -> bool:
+        return any(f.severity == Severity.ERROR for f in fund)
+
     filer, fund = udvid(stier or standardstier(katalog))
     aftalemappe = aftalemappe if aftalemappe is not None else katalog.rod / AFTALE_MAPPE
     if aftalemappe.is_dir():
         filer += udvid([aftalemappe])[0]
     filer = _hver_én_gang(filer)
     indlæst = læs_alle(filer, jobs)
-    fund += indlæst.fund
+    # A file that could not be read is not counted, whatever severity its finding has in force.
+    udeladt: set[Path] = {f.sted.fil for f in fund + indlæst.fund if f.sted}
+    fund = i_kraft(fund + indlæst.fund)
     if not indlæst.forløb:
         raise StatsFejl("Der er ingen uddannelsesprogrammer at tælle i "
                         + (", ".join(str(s) for s in stier) if stier else str(katalog.programmappe)) + "."
                         + (" Nogle filer kunne ikke læses:\n" + "\n".join(f"  {f}" for f in sorteret(fund)[:10])
                            if fund else ""))
 
+    # Two programmes with one output name: the later one is P028 and, with an error in force, not counted.
+    dobbelte = i_kraft(samme_outputnavn([(f.outputnavn, f.sted) for f in indlæst.forløb]))
+    fund += dobbelte
+    udeladt |= {f.sted.fil for f in dobbelte if f.severity == Severity.ERROR}
+    alle_forløb = [f for f in indlæst.forløb if f.fil not in udeladt]
+
     region = _region(region)
-    alle_specialer = sorted({f.speciale for f in indlæst.forløb})
+    alle_specialer = sorted({f.speciale for f in alle_forløb})
     valgte_specialer = []
     for s in specialer:
         navn = next((k for k in alle_specialer if slug(k) == slug(s)), None)
@@ -198,13 +241,13 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
         return ((region is None or reg == region) and (not valgte_specialer or slug(speciale) in map(slug, valgte_specialer))
                 and (not faser or fase in faser))
 
-    forløb = [f for f in indlæst.forløb if valgt(f.region, f.speciale, f.fase)]
+    forløb = [f for f in alle_forløb if valgt(f.region, f.speciale, f.fase)]
     if not forløb:
         raise StatsFejl(f"Ingen forløb passer til udvælgelsen ({udvælgelse.tekst()}). Der er "
-                        f"{len(indlæst.forløb)} forløb i alt; prøv uden --region, --speciale eller --fase.")
+                        f"{len(alle_forløb)} forløb i alt; prøv uden --region, --speciale eller --fase.")
 
-    # rounds: checked against every programme read (a round may be filtered out below, but not misread)
-    indeks = forløbsindeks(indlæst.forløb)
+    # rounds: checked against every programme counted (a round may be filtered out below, but not misread)
+    indeks = forløbsindeks(alle_forløb)
     runder: list[Rundetal] = []
     set_: dict[tuple, Path] = {}
     for dok in indlæst.runder:
@@ -215,8 +258,10 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
             egne.append(Finding("R010", Severity.ERROR, f"Runden {r.betegnelse} for {r.speciale} ({r.fase}) i "
                                 f"{visningsnavn(r.videreuddannelsesregion)} står også i {set_[nøgle]}; den tælles kun én gang.",
                                 dok.sted("runde")))
+        egne = i_kraft(egne)
         fund += egne
-        if any(f.severity == Severity.ERROR for f in egne):
+        if fejl_i(egne) or not _kan_tælles(dok, indeks):
+            udeladt.add(dok.fil)
             continue
         set_[nøgle] = dok.fil
         if valgt(str(r.videreuddannelsesregion), r.speciale, str(r.fase)):
@@ -231,12 +276,15 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
         if dok.model.id in ider:
             egne.append(Finding("R015", Severity.ERROR, f"Aftalen '{dok.model.id}' står også i {ider[dok.model.id]}; "
                                 "den vurderes kun én gang.", dok.sted("id")))
+        egne = i_kraft(egne)
         fund += egne
-        if any(f.severity == Severity.ERROR for f in egne):
+        if fejl_i(egne):
+            udeladt.add(dok.fil)
             continue
         ider[dok.model.id] = dok.fil
         aftaler.append(vurder(dok, cellerne))
     filer_tal = {"læst": indlæst.filer, "programmer": len(forløb), "runder": len(runder), "aftaler": len(aftaler),
-                 "ikke_talt": len({f.sted.fil for f in fund if f.sted and f.severity == Severity.ERROR})}
+                 "ikke_talt": len(udeladt)}
+    fund += pas.afslut(filer, alle=not stier, kontroller=kontroller())
     return Statistik(udvælgelse, tuple(cellerne), tuple(regioner), national, tuple(runder), tuple(aftaler),
-                     filer_tal), sorteret(fund)
+                     filer_tal, tuple(sorted(udeladt))), sorteret(fund)

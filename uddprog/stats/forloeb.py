@@ -20,7 +20,7 @@ from ..loading import Dokument, LoadError, indlæs, indlæs_udsnit, læs_tekst
 from ..models import Aftale, Ansaettelse, MaalbeskrivelseReference, Rekrutteringsrunde
 from ..models.base import Dokumentdel, Tekst
 from ..models.vocab import Videreuddannelsesregion
-from ..navne import slug
+from ..navne import outputnavn, slug
 
 
 class ProgramUdsnit(Dokumentdel):
@@ -55,6 +55,7 @@ class Forløb:
     fase: str
     ansættelser: tuple[Ansat, ...]
     sted: Location  # the 'forløb:' line, for messages
+    outputnavn: str = ""  # 'region/name' as render writes it (P028)
 
     @property
     def start(self) -> str:
@@ -76,7 +77,7 @@ def forløb_fra(dok: Dokument) -> Forløb:
         speciale=p.målbeskrivelse.speciale, fase=str(p.målbeskrivelse.fase),
         ansættelser=tuple(Ansat(str(a.driftsregion), a.universitetshospital, str(a.type), a.måneder)
                           for a in p.ansættelser),
-        sted=dok.sted("forløb"))
+        sted=dok.sted("forløb"), outputnavn=outputnavn(p))
 
 
 _PROGRAMMÆRKE = re.compile(r"^(?:ansættelser|kompetenceplan)[ \t]*:", re.M)
@@ -159,7 +160,8 @@ def celle(region: str, speciale: str, fase: str) -> Celle:
 
 
 def forløbsindeks(forløb: list[Forløb]) -> dict[Celle, dict[str, list[Forløb]]]:
-    """Forløb by (region, specialty, phase) and name; a name held by two programmes is ambiguous."""
+    """Forløb by (region, specialty, phase) and name. A name held by two programmes is P028 on the later one
+    (the same output name); a round's posts then go to the first, as render renders only the first."""
     indeks: dict[Celle, dict[str, list[Forløb]]] = {}
     for f in forløb:
         indeks.setdefault(celle(f.region, f.speciale, f.fase), {}).setdefault(f.navn.strip(), []).append(f)
