@@ -416,6 +416,14 @@ class Anvendelse:
         return ud
 
 
+def datogrænser(konfig: Konfig, fil: Path) -> list[date]:
+    """The dates where the ignores that can silence a finding in ``fil`` expire (``indtil``; expired once the
+    date is past it): the config turns the file's findings into the same ones on two dates on the same side of
+    each (`uddprog render` keeps a programme's findings until the date crosses one)."""
+    rel = _relativ(fil, konfig.rod)
+    return sorted({u.udløber for u in konfig.undtagelser if u.udløber is not None and _passer(rel, u.sti)})
+
+
 def _relativ(fil: Path, rod: Path | None) -> str:
     absolut = os.path.abspath(fil)
     if rod is not None:

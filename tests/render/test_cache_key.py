@@ -183,7 +183,7 @@ def test_another_version_of_a_rendering_library_renders_again(rod, tmp_path, mon
     assert "uændret" in render(rod, out, rod / A).output
     monkeypatch.setattr(cache, "_VÆRKTØJ", None)
     ægte = cache._version
-    monkeypatch.setattr(cache, "_version", lambda navn: "99.0" if navn == "jinja2" else ægte(navn))
+    monkeypatch.setattr(cache, "_version", lambda navn: "99.0" if navn == "Jinja2" else ægte(navn))
     r = render(rod, out, rod / A)
     assert "dannet" in r.output and "uændret" not in r.output
 

@@ -251,8 +251,9 @@ def test_the_manifest_of_the_version_before_kinds_still_removes_its_stale_output
     out = tmp_path / "build"
     assert render(rod, out, rod / NORD).exit_code == 0
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    # That version also kept one list of målbeskrivelse files for the whole folder.
     gammel = {"format": 2, "programmer": manifest["arter"]["render"]["poster"],
-              "målbeskrivelser": manifest["arter"]["render"]["målbeskrivelser"]}
+              "målbeskrivelser": sorted(str(p) for p in (rod / "målbeskrivelser").rglob("*.yaml"))}
     (out / MANIFEST).write_text(json.dumps(gammel), encoding="utf-8")
     r = render(rod, out, rod / NORD)
     assert "uændret" in r.output  # its cache entries still count
@@ -264,7 +265,8 @@ def test_the_manifest_of_the_version_before_kinds_still_removes_its_stale_output
     assert "2 forældede filer fjernet" in r.output
     assert outputs(out) == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7.docx",
                             "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7.html"}
-    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["format"] == 3
+    nu = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert nu["format"] == 3 and "målbeskrivelser" not in nu["arter"]["render"]
 
 
 def test_kinds_share_the_manifest_and_never_remove_a_file_the_other_lists(tmp_path):

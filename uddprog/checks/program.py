@@ -384,8 +384,13 @@ def nyere_version(k: ProgramKontekst) -> Iterator[Fund]:
                + " Kør 'uddprog diff' for at se hvad der skal ændres.", k.sted("målbeskrivelse", "version"))
 
 
+def _første_frist(k: ProgramKontekst) -> list:
+    nyere = k.katalog.nyere_versioner(k.mb.model)
+    return [_frist(k, nyere[0].model.gyldig_fra)] if nyere else []
+
+
 @check("P022", W, "Fristen for revision efter en ny målbeskrivelse er overskredet", "program", kræver=("mb",),
-       kilde=regler.KILDE_SKABELON)
+       kilde=regler.KILDE_SKABELON, datogrænser=_første_frist)
 def revisionsfrist_overskredet(k: ProgramKontekst) -> Iterator[Fund]:
     nyere = k.katalog.nyere_versioner(k.mb.model)
     if not nyere:
@@ -397,7 +402,8 @@ def revisionsfrist_overskredet(k: ProgramKontekst) -> Iterator[Fund]:
                k.sted("målbeskrivelse", "version"))
 
 
-@check("P023", W, "Datoen for næste revision er overskredet eller ligger for langt ude", "program", kilde=regler.KILDE_SKABELON)
+@check("P023", W, "Datoen for næste revision er overskredet eller ligger for langt ude", "program", kilde=regler.KILDE_SKABELON,
+       datogrænser=lambda k: [k.p.ansvar.næste_revision])
 def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
     a = k.p.ansvar
     if a.næste_revision is None:
@@ -415,13 +421,16 @@ def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
 
 
 def datogrænser(k: ProgramKontekst) -> list:
-    """The dates at which a date-dependent check of this programme (P022, P023) changes its answer: its
-    findings are the same on two dates that lie on the same side of each. `uddprog render` keeps a
-    programme's warnings with them, so an unchanged programme is validated again only when they say so.
-    Keep in step with the checks above that compare with ``k.dato``."""
-    grænser = {k.p.ansvar.næste_revision} if k.p.ansvar.næste_revision else set()
-    if k.mb is not None:
-        grænser.update(_frist(k, ny.model.gyldig_fra) for ny in k.katalog.nyere_versioner(k.mb.model))
+    """The dates at which a date-dependent check of this programme changes its answer: its findings are
+    the same on two dates that lie on the same side of each (every check's ``datogrænser``, see
+    ``registry.check``). `uddprog render` keeps a programme's findings with them, so an unchanged programme
+    is validated again only when they say so."""
+    from .registry import checks_for
+
+    grænser = set()
+    for c in checks_for("program"):
+        if c.datogrænser is not None and not any(getattr(k, navn) is None for navn in c.kræver):
+            grænser.update(c.datogrænser(k))
     return sorted(g for g in grænser if g is not None)
 
 

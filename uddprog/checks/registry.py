@@ -33,6 +33,9 @@ class Check:
     funktion: Callable[[Any], Iterable[Fund]] | None = None
     kræver: tuple[str, ...] = ()  # attributes of the subject that must be present (e.g. the programme's "mb")
     kilde: Kilde | None = None  # where the rule comes from; illustrative rules say so
+    # For a check that compares with the date it is run on: the dates where its answer can change (see
+    # ``check``); None for a check whose answer does not depend on the date.
+    datogrænser: Callable[[Any], Iterable[Any]] | None = None
 
     @property
     def illustrativ(self) -> bool:
@@ -62,15 +65,20 @@ def _registrer(c: Check) -> Check:
 
 
 def check(id: str, severity: Severity, titel: str, område: str, kræver: tuple[str, ...] = (),
-          kilde: Kilde | None = None):
+          kilde: Kilde | None = None, datogrænser: Callable[[Any], Iterable[Any]] | None = None):
     """Register a generator function as a check; it runs only when every attribute in ``kræver`` is set.
 
     ``kilde`` names where a domain rule comes from (`uddprog checks` shows it); rules that only
     keep the data consistent (references, types) have none.
+
+    A check whose answer depends on the date it is run on (``k.dato``) gives ``datogrænser``: a function of
+    the same subject returning dates ``g`` such that the check says the same on any two dates ``d1``, ``d2``
+    with ``(g < d1) == (g < d2)``; for ``x < k.dato`` that is ``x``, for ``x <= k.dato`` the day before ``x``.
+    `uddprog render` keeps a programme's findings until the date crosses one of them.
     """
 
     def dekorator(funktion: Callable[[Any], Iterable[Fund]]):
-        _registrer(Check(id, severity, titel, område, funktion, kræver, kilde))
+        _registrer(Check(id, severity, titel, område, funktion, kræver, kilde, datogrænser))
         return funktion
 
     return dekorator

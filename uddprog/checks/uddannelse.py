@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 
 from .. import regler
 from ..datoer import dansk_dato, måneder_tekst
@@ -27,7 +28,13 @@ def _måneder(n: int) -> str:
 
 # --- forløb ----------------------------------------------------------------------------
 
-@check("P040", E, "En KBU har ikke 6 måneder i almen praksis", "program", kilde=regler.KILDE_KBU_ALMEN_PRAKSIS)
+def _kbu_fra(k: ProgramKontekst) -> list:
+    # The rule applies from the date on (not k.dato < FRA): the answer changes after the day before.
+    return [regler.KBU_ALMEN_PRAKSIS_FRA - timedelta(days=1)] if k.p.målbeskrivelse.fase == Fase.KBU else []
+
+
+@check("P040", E, "En KBU har ikke 6 måneder i almen praksis", "program", kilde=regler.KILDE_KBU_ALMEN_PRAKSIS,
+       datogrænser=_kbu_fra)
 def kbu_almen_praksis(k: ProgramKontekst) -> Iterator[Fund]:
     if k.p.målbeskrivelse.fase != Fase.KBU or k.dato < regler.KBU_ALMEN_PRAKSIS_FRA:
         return
@@ -178,8 +185,13 @@ def ophold_dage(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- versions and systems ------------------------------------------------------------------
 
+def _udfases(k: ProgramKontekst) -> list:
+    udfaset = k.mb.model.udfaset  # phased out on the day itself (regler.udfaset: udfaset <= dato)
+    return [udfaset - timedelta(days=1)] if udfaset else []
+
+
 @check("P049", W, "Programmet bygger på en udfaset version af målbeskrivelsen", "program", kræver=("mb",),
-       kilde=regler.KILDE_GYLDIGHED)
+       kilde=regler.KILDE_GYLDIGHED, datogrænser=_udfases)
 def udfaset_version(k: ProgramKontekst) -> Iterator[Fund]:
     mb = k.mb.model
     if regler.udfaset(mb, k.dato):

@@ -56,6 +56,7 @@ class Udfald:
     _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
     _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
     _datogrænser: list = field(default_factory=list, repr=False)  # where the date-dependent warnings change
+    _versioner: str | None = field(default=None, repr=False)  # cache.versionsnøgle of its målbeskrivelse
 
     @property
     def ok(self) -> bool:
@@ -93,6 +94,7 @@ class Renderer:
         self._docx: dict = {}
         self._html: dict = {}
         self._html_env = None
+        self._versionsmemo: tuple = (None, {}, {})  # (catalog, key per specialty and phase, file hashes)
 
     def docx_skabelon(self, skabelon_id: str):
         from .docx import CompiledDocx
@@ -134,20 +136,40 @@ class Renderer:
         dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
         return dok, [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
 
-    def advarsler(self, fil: Path, dokument: bool = False) -> tuple[Path, list, list[str], list, object]:
-        """Validation's warnings for an unchanged programme on a new date, with the dates they hold until,
-        every finding, and the document when ``dokument`` (else None)."""
+    def advarsler(self, fil: Path, dokument: bool = False) -> tuple[Path, list, list[str], list, object, str | None]:
+        """Validation's warnings for an unchanged programme validated again (a new date, a new version of its
+        målbeskrivelse), with the dates they hold until, every finding, the document when ``dokument``
+        (else None) and the fingerprint of its målbeskrivelse's versions (``cache.versionsnøgle``)."""
         dok, fund = self.valider(fil)
+        versioner = self._versionsnøgle(dok.model.målbeskrivelse) if dok is not None \
+            and dok.type == "uddannelsesprogram" else None
         return (Path(fil), [f for f in fund if f.severity == Severity.WARNING], self._datogrænser(dok), fund,
-                dok if dokument else None)
+                dok if dokument else None, versioner)
 
     def _datogrænser(self, dok) -> list[str]:
+        """Where the programme's findings change with the date: its date-dependent checks, and the ignores
+        of the config that can silence one of its findings expiring."""
         from ..checks.kontekst import ProgramKontekst
         from ..checks.program import datogrænser
+        from ..config import datogrænser as ignorer_udløber
 
         if dok is None or dok.type != "uddannelsesprogram":
             return []
-        return [g.isoformat() for g in datogrænser(ProgramKontekst(dok, self.katalog, self.dato or date.today()))]
+        grænser = set(datogrænser(ProgramKontekst(dok, self.katalog, self.dato or date.today())))
+        grænser.update(ignorer_udløber(self.konfig, dok.fil))
+        return [g.isoformat() for g in sorted(grænser)]
+
+    def _versionsnøgle(self, ref) -> str:
+        """``cache.versionsnøgle`` of a reference's specialty and phase in this renderer's catalogue."""
+        from .cache import filhash, versionsnøgle
+
+        if self._versionsmemo[0] is not self.katalog:  # the site gives its renderer a new catalogue
+            self._versionsmemo = (self.katalog, {}, {})
+        _, nøgler, hashes = self._versionsmemo
+        nøgle = (ref.speciale.casefold(), str(ref.fase))
+        if nøgle not in nøgler:
+            nøgler[nøgle] = versionsnøgle(self.katalog, ref.speciale, str(ref.fase), lambda f: filhash(f, hashes))
+        return nøgler[nøgle]
 
     def render_fil(self, fil: Path, formater: Sequence[str], out: Path, dokument: bool = False) -> Udfald:
         """Validate, render and write one programme file. Never raises for bad input.
@@ -166,10 +188,7 @@ class Renderer:
         fejl = [f for f in fund if f.severity == Severity.ERROR]
         udfald.advarsler = [f for f in fund if f.severity == Severity.WARNING]
         if dok is None or fejl:
-            udfald.sprunget_over = True
-            vist = "".join(f"\n  {f}" for f in fejl[:_VIS_FEJL]) + (
-                f"\n  … og {len(fejl) - _VIS_FEJL} fejl mere (kør 'uddprog validate {fil}')" if len(fejl) > _VIS_FEJL else "")
-            udfald.fejl = f"ikke dannet, fordi valideringen fandt {len(fejl)} fejl:{vist}"
+            _ikke_dannet(udfald, fejl)
             return udfald
         if dok.type != "uddannelsesprogram":
             from ..loading import ART
@@ -186,6 +205,7 @@ class Renderer:
         ref = program.målbeskrivelse
         udfald._afh = (mb.fil, (ref.speciale, str(ref.fase), ref.version), program.skabelon)
         udfald._datogrænser = self._datogrænser(dok)
+        udfald._versioner = self._versionsnøgle(ref)
         try:
             ctx = build_context(program, mb.model, skabelon.model)
             navn = filnavn(program)
@@ -211,6 +231,15 @@ class Renderer:
         except OSError as exc:
             udfald.fejl, udfald.skrivefejl = str(exc if isinstance(exc, Skrivefejl) else Skrivefejl(out, exc, mappe=True)), True
         return udfald
+
+
+def _ikke_dannet(udfald: Udfald, fejl: list) -> None:
+    """Mark a programme not rendered because validation found errors, with the first of them."""
+    udfald.sprunget_over = True
+    vist = "".join(f"\n  {f}" for f in fejl[:_VIS_FEJL]) + (
+        f"\n  … og {len(fejl) - _VIS_FEJL} fejl mere (kør 'uddprog validate {udfald.kilde}')"
+        if len(fejl) > _VIS_FEJL else "")
+    udfald.fejl = f"ikke dannet, fordi valideringen fandt {len(fejl)} fejl:{vist}"
 
 
 def _kerneegenskaber(program, mb, ctx):
@@ -356,16 +385,26 @@ def render_programmer(
         elif fremskridt:
             fremskridt(u)
 
-    def advarsler_klar(svar: tuple[Path, list, list[str]]) -> None:
-        fil, advarsler, grænser, fund, dok = svar
+    def advarsler_klar(svar: tuple) -> None:
+        fil, advarsler, grænser, fund, dok, versioner = svar
         u = uændrede.pop(fil)
         u.advarsler, u.fund, u.dok = advarsler, fund, dok
-        cache.opdatér_advarsler(u.kilde, [_gem_fund(a) for a in advarsler], dagen, grænser)
+        fejl = [f for f in fund if f.severity == Severity.ERROR]
+        if fejl:
+            # An error the new date or version brings (or an ignore that expired): not rendered, like any
+            # programme with errors, and its outputs are stale (recorded with the renders at the end).
+            u.uændret, u.filer = False, []
+            _ikke_dannet(u, fejl)
+            if navne.get(u.navn) == u.kilde:
+                del navne[u.navn]  # it renders to nothing: the name is free for a programme rendered later
+        else:
+            cache.opdatér_advarsler(u.kilde, [_gem_fund(a) for a in advarsler], dagen, grænser, versioner)
         modtag(u)
 
     # Unchanged programmes first: their names take part in the collision check like any other. Their
-    # warnings are kept with the dates where the date-dependent ones change; on a date past one of those
-    # (or when målbeskrivelser came or went) they are validated again, not rendered.
+    # warnings are kept with the dates where the date-dependent ones change and the versions of their
+    # målbeskrivelse; on a date past one of those dates, or when a version came, went or changed, they are
+    # validated again, not rendered.
     opgaver: list = []
     for f in filer:
         post = cache.uændret(f) if genbrug else None
@@ -374,7 +413,7 @@ def render_programmer(
             continue
         u = Udfald(Path(f), cache.filer(post), navn=post["navn"], uændret=True)
         navne.setdefault(u.navn, u.kilde)
-        if cache.advarsler_gælder(post, dagen):
+        if cache.advarsler_gælder(u.kilde, post, dagen):
             u.advarsler = [_hent_fund(a) for a in post.get("advarsler", ())]
             modtag(u)
         else:

@@ -8,13 +8,16 @@ site's ``sider``) and lists the files uddprog wrote for it, each with its size a
 folder. Two uses build on it:
 
 - **Skipping unchanged outputs** (:class:`Byggecache`, used by `uddprog render` and by the site for its
-  rendered programmes). An entry also records
-  the SHA-256 of the programme's YAML, the målbeskrivelse file it resolved to (path and hash), its
-  national template (a hash of the template's folder and the shared layouts), a fingerprint of uddprog
-  itself (version and the hash of its source), the formats, and the warnings validation gave on which
-  date. A programme renders again only when one of those changed or an output is missing or has another
-  size. When målbeskrivelse files are added or removed, each recorded reference is resolved again.
-  Date-dependent checks only give warnings, so a new ``--dato`` only validates again, it does not render.
+  rendered programmes). An entry also records its whole key, never shared with other entries: the
+  SHA-256 of the programme's YAML (its inline ignores too), the målbeskrivelse file it resolved to (path
+  and hash), its national template (a hash of the files in force: its folder and the shared layouts),
+  the repository's config, a fingerprint of uddprog itself (version, the hash of its source, the
+  versions of its libraries) and the formats; then the warnings validation gave, on which date, the
+  dates where a date-dependent check or an ignore changes its answer, a fingerprint of every version of
+  its målbeskrivelse, and one of all målbeskrivelse files. A programme renders again only when one of
+  the first group changed or an output is missing or has another size; when only the second group
+  says so (a new ``--dato`` past a boundary, a new or edited version), it is validated again, not
+  rendered, and one that now has errors is not rendered and loses its outputs.
 - **Removing stale outputs**: at the end of a run every file an owner of this run no longer renders to
   (a renamed forløb, a dropped format, a programme that now has errors) and every file of an owner of
   this kind whose source is gone is deleted, but only a file the manifest lists with the size uddprog
@@ -47,23 +50,61 @@ def _sha(data: bytes) -> str:
 
 _VÆRKTØJ: str | None = None
 
+#: The distributions validation and the documents come from: a new version of one may change a document
+#: (Jinja, docxtpl, markdown-it) or a finding (pydantic, PyYAML), so each is part of the tool's fingerprint.
+BIBLIOTEKER = ("pydantic", "PyYAML", "markdown-it-py", "Jinja2", "docxtpl", "python-docx", "lxml")
+
+
+def _version(navn: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(navn)
+    except PackageNotFoundError:
+        return ""
+
 
 def værktøj() -> str:
-    """uddprog's version and a hash of its source: a development checkout changes without a new version."""
+    """uddprog's version, a hash of its source (a development checkout changes without a new version) and
+    the versions of the libraries in :data:`BIBLIOTEKER`."""
     global _VÆRKTØJ
     if _VÆRKTØJ is None:
         from .. import __version__
 
         pakke = Path(__file__).resolve().parent.parent
         h = hashlib.sha256(__version__.encode())
+        for navn in BIBLIOTEKER:
+            h.update(f"{navn}=={_version(navn)}\0".encode())
         for fil in sorted(pakke.rglob("*.py")):
             h.update(str(fil.relative_to(pakke)).encode() + b"\0" + fil.read_bytes())
         _VÆRKTØJ = h.hexdigest()
     return _VÆRKTØJ
 
 
+def versionsnøgle(katalog, speciale: str, fase: str, filhash) -> str:
+    """A fingerprint of every version of one specialty's målbeskrivelse for one phase in ``katalog``: which
+    files they are (in order) and their content (``filhash``: path → SHA-256). A programme's P021, P022 and
+    P049 depend on them, its document only on its own version."""
+    h = hashlib.sha256()
+    for d in katalog.versioner(speciale, fase):
+        h.update(_nøgle(d.fil).encode("utf-8", "surrogateescape") + b"\0" + (filhash(d.fil) or "").encode() + b"\0")
+    return h.hexdigest()
+
+
 def _nøgle(fil: Path | str) -> str:
     return os.path.abspath(fil)  # no symlink resolution: one syscall-free string per file
+
+
+def filhash(fil: Path | str, memo: dict[str, str]) -> str | None:
+    """The SHA-256 of a file's content, read at most once per ``memo``; None when it cannot be read."""
+    nøgle = _nøgle(fil)
+    if nøgle not in memo:
+        try:
+            with open(nøgle, "rb") as f:
+                memo[nøgle] = _sha(f.read())
+        except OSError:
+            memo[nøgle] = ""
+    return memo[nøgle] or None
 
 
 class Udmappe:
@@ -87,7 +128,7 @@ class Udmappe:
 
     @property
     def ekstra(self) -> dict[str, Any]:
-        """What this kind keeps besides its entries (the render cache: the målbeskrivelse files it saw)."""
+        """What this kind keeps besides its entries (nothing in this version; kept as a manifest has it)."""
         return {k: v for k, v in self.data["arter"][self.art].items() if k != "poster"}
 
     def findes(self) -> bool:
@@ -112,8 +153,6 @@ class Udmappe:
                 poster = data["programmer"] if data["format"] == 2 else {
                     k: {"filer": v.get("filer", {})} for k, v in data["programmer"].items() if isinstance(v, dict)}
                 arter = {"render": {"poster": poster}}
-                if data["format"] == 2 and "målbeskrivelser" in data:
-                    arter["render"]["målbeskrivelser"] = data["målbeskrivelser"]
             else:
                 arter = {}
         except (OSError, ValueError, AttributeError):
@@ -156,6 +195,7 @@ class Udmappe:
         size: files an older record says uddprog wrote, such as the list of an earlier version) that no
         entry lists now. A file still listed by any remaining entry of any kind is kept, and so is one whose
         size is not the recorded one (someone else's file now). Entries of other kinds are never changed.
+        ``ekstra`` is merged into what the kind keeps besides its entries; a key with None is removed.
         """
         from .writer import write_atomic
 
@@ -191,7 +231,11 @@ class Udmappe:
                     continue
                 fjernet.append(sti)
                 self._ryd_tomme_mapper(sti.parent)
-            egne.update(ekstra or {})
+            for nøgle, værdi in (ekstra or {}).items():  # None: no longer kept
+                if værdi is None:
+                    egne.pop(nøgle, None)
+                else:
+                    egne[nøgle] = værdi
             # Sorted keys: the same entries give the same bytes, whatever order runs merged them in.
             ny = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
             if ny != rå:
@@ -217,6 +261,17 @@ class Byggecache:
     Recorded names are relative to the manifest's folder. ``memo`` is a dict a caller keeps between runs
     for what does not depend on the programmes (the målbeskrivelse files, the templates' hashes); it must
     start empty again when a målbeskrivelse or template file may have changed (the site's ``serve`` knows).
+
+    Every entry carries its whole key, so rendering other programmes into the folder never makes it look
+    current. What the documents are made from decides whether a programme renders again (:meth:`uændret`):
+    its YAML, the målbeskrivelse file its reference resolves to, its national template's files, the
+    repository's config (it decides what is an error), uddprog itself with its libraries, and the formats.
+    What its findings depend on besides decides whether its recorded findings still hold or it is validated
+    again (:meth:`advarsler_gælder`): every version of its målbeskrivelse (P021, P022, P049) and the dates
+    where a date-dependent check or an ignore of the config changes its answer. The entry also records the
+    state of all målbeskrivelse files at the time (:meth:`mbtilstand`): while that is the same, nothing a
+    målbeskrivelse decides can have changed, and only when it is not are references resolved and versions
+    compared again, through the catalogue.
     """
 
     def __init__(self, out: Path, rod: Path, formater: tuple[str, ...], udmappe: Udmappe | None = None,
@@ -226,28 +281,20 @@ class Byggecache:
         self.out = Path(out)
         self.rod = Path(rod)
         self.formater = tuple(sorted(formater))
-        self._lag = Katalog(self.rod)  # only its layers and file look-ups; nothing is loaded
+        self._lag = Katalog(self.rod)  # its layers and file look-ups; målbeskrivelser only loaded when needed
         self._filhash: dict[str, str] = {}
         self._memo = memo if memo is not None else {}
         self._skabelonhash: dict[str, str] = self._memo.setdefault("skabelonhash", {})
-        self._katalog = None
+        self._versioner: dict[tuple[str, str], str] = self._memo.setdefault("versioner", {})
         self.udmappe = udmappe if udmappe is not None else Udmappe(self.out)
         self.poster = self.udmappe.poster
-        self.mbliste_før: list[str] | None = self.udmappe.ekstra.get("målbeskrivelser")
         self._ændringer: dict[str, dict[str, Any] | None] = {}
         self.fjernet: list[Path] = []
 
     # --- hashes, each computed at most once per run -------------------------------------------
 
     def filhash(self, fil: Path | str) -> str | None:
-        nøgle = _nøgle(fil)
-        if nøgle not in self._filhash:
-            try:
-                with open(nøgle, "rb") as f:
-                    self._filhash[nøgle] = _sha(f.read())
-            except OSError:
-                self._filhash[nøgle] = ""
-        return self._filhash[nøgle] or None
+        return filhash(fil, self._filhash)
 
     def konfighash(self) -> str | None:
         """The hash of the repository's uddprog.toml, or None without one."""
@@ -268,25 +315,33 @@ class Byggecache:
             self._skabelonhash[skabelon_id] = h.hexdigest()
         return self._skabelonhash[skabelon_id]
 
-    def mbliste(self) -> list[str]:
-        if "mbliste" not in self._memo:
+    def mbtilstand(self) -> str:
+        """A fingerprint of every målbeskrivelse file of every layer, path and content."""
+        if "mbtilstand" not in self._memo:
             from ..catalog import MB_MAPPE, yaml_filer
 
-            self._memo["mbliste"] = [_nøgle(p) for lag in self._lag.lag if (lag / MB_MAPPE).is_dir()
-                                     for p in yaml_filer(lag / MB_MAPPE)]
-        return self._memo["mbliste"]
+            h = hashlib.sha256()
+            for lag in self._lag.lag:
+                for fil in yaml_filer(lag / MB_MAPPE) if (lag / MB_MAPPE).is_dir() else ():
+                    h.update(_nøgle(fil).encode("utf-8", "surrogateescape") + b"\0"
+                             + (self.filhash(fil) or "").encode() + b"\0")
+            self._memo["mbtilstand"] = h.hexdigest()
+        return self._memo["mbtilstand"]
+
+    def versionsnøgle(self, ref: list[str]) -> str:
+        """:func:`versionsnøgle` of a recorded reference's specialty and phase, from the catalogue now."""
+        nøgle = (ref[0].casefold(), ref[1])
+        if nøgle not in self._versioner:
+            self._versioner[nøgle] = versionsnøgle(self._lag, ref[0], ref[1], self.filhash)
+        return self._versioner[nøgle]
 
     def _løst(self, ref: list[str]) -> str | None:
-        """Which målbeskrivelse file a recorded reference resolves to now (only when files came or went)."""
-        if self._katalog is None:
-            from ..catalog import Katalog
-            from ..models import MaalbeskrivelseReference
+        """Which målbeskrivelse file a recorded reference resolves to now (only when files changed)."""
+        from ..models import MaalbeskrivelseReference
 
-            self._katalog = (Katalog(self.rod), MaalbeskrivelseReference)
-        katalog, Ref = self._katalog
         try:
-            dok = katalog.målbeskrivelse(Ref(speciale=ref[0], fase=ref[1], version=ref[2]))
-        except ValueError:
+            dok = self._lag.målbeskrivelse(MaalbeskrivelseReference(speciale=ref[0], fase=ref[1], version=ref[2]))
+        except (ValueError, IndexError, TypeError):
             return None
         return _nøgle(dok.fil) if dok else None
 
@@ -305,8 +360,8 @@ class Byggecache:
             return None
         if post.get("skabelon_hash") != self.skabelonhash(post.get("skabelon", "")):
             return None
-        if self.mbliste_før != self.mbliste() and self._løst(post.get("ref", [])) != mb_fil:
-            return None
+        if post.get("mbtilstand") != self.mbtilstand() and self._løst(post.get("ref", [])) != mb_fil:
+            return None  # another file now answers the reference (a region's own copy hides the shipped one)
         for navn, størrelse in post.get("filer", {}).items():
             if navn.startswith("..") or os.path.isabs(navn):
                 return None
@@ -317,10 +372,30 @@ class Byggecache:
                 return None
         return post
 
+    def advarsler_gælder(self, fil: Path, post: dict[str, Any], dato: str) -> bool:
+        """Whether an unchanged programme's recorded findings (its warnings: it had no errors) hold on ``dato``.
+
+        ``dato`` must lie on the same side as the date they were computed on of every date where a
+        date-dependent check or an ignore changes its answer (ISO dates compare as text), and every version
+        of its målbeskrivelse must be the same files with the same content (a new one brings P021)."""
+        før = post.get("dato")
+        if før is None or "advarsler" not in post:
+            return False
+        if not all((g < før) == (g < dato) for g in post.get("datogrænser", ())):
+            return False
+        if post.get("mbtilstand") == self.mbtilstand():
+            return True
+        if not post.get("versioner") or post["versioner"] != self.versionsnøgle(post.get("ref", [])):
+            return False
+        # Other målbeskrivelser changed, not its own versions: record that, so the next run need not look.
+        self._ændringer[_nøgle(fil)] = {**post, "mbtilstand": self.mbtilstand()}
+        return True
+
     def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, navn: str,
              filer: list[Path], advarsler: list[dict] = (), dato: str | None = None, datogrænser: list[str] = (),
-             komplet: bool = True) -> None:
-        """Record what a programme wrote; only a ``komplet`` entry lets the next run skip it."""
+             komplet: bool = True, versioner: str | None = None) -> None:
+        """Record what a programme wrote; only a ``komplet`` entry lets the next run skip it. ``versioner``
+        is :func:`versionsnøgle` of the catalogue its findings came from (without it they are not kept)."""
         ud = {}
         for f in filer:
             try:
@@ -335,7 +410,7 @@ class Byggecache:
             "skabelon": skabelon_id, "skabelon_hash": self.skabelonhash(skabelon_id), "navn": navn,
             "formater": list(self.formater), "filer": ud, "værktøj": værktøj(), "komplet": komplet,
             "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser),
-            "konfig": self.konfighash(),
+            "konfig": self.konfighash(), "mbtilstand": self.mbtilstand(), "versioner": versioner,
         }
 
     def filer(self, post: dict[str, Any]) -> list[Path]:
@@ -350,7 +425,7 @@ class Byggecache:
             self.behold(u.kilde)  # the folder failed, not the programme: keep what it had
         elif u._afh and u.navn and u.filer:
             self.husk(u.kilde, *u._afh, u.navn, u.filer, [_gem_fund(a) for a in u.advarsler], dagen,
-                      u._datogrænser, komplet=u.ok)
+                      u._datogrænser, komplet=u.ok, versioner=u._versioner)
         else:
             self.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
         u._afh = None
@@ -366,20 +441,14 @@ class Byggecache:
         if post is not None:
             self._ændringer[_nøgle(fil)] = {**post, "komplet": False}
 
-    def advarsler_gælder(self, post: dict[str, Any], dato: str) -> bool:
-        """Whether an unchanged programme's recorded warnings hold on ``dato``: the målbeskrivelser are the
-        same files (a new version brings P021/P022), and ``dato`` lies on the same side of every date where a
-        date-dependent check changes its answer as the date they were computed on (ISO dates compare as text)."""
-        før = post.get("dato")
-        if før is None or "advarsler" not in post or self.mbliste_før != self.mbliste():
-            return False
-        return all((g < før) == (g < dato) for g in post.get("datogrænser", ()))
-
-    def opdatér_advarsler(self, fil: Path, advarsler: list[dict], dato: str, datogrænser: list[str]) -> None:
+    def opdatér_advarsler(self, fil: Path, advarsler: list[dict], dato: str, datogrænser: list[str],
+                          versioner: str | None) -> None:
+        """Record the findings of an unchanged programme validated again, with what they depend on."""
         post = self.poster.get(_nøgle(fil))
         if post is not None:
             self._ændringer[_nøgle(fil)] = {**post, "advarsler": list(advarsler), "dato": dato,
-                                            "datogrænser": list(datogrænser)}
+                                            "datogrænser": list(datogrænser), "versioner": versioner,
+                                            "mbtilstand": self.mbtilstand()}
 
     def gem(self, andre: dict[str, dict[str, Any] | None] | None = None,
             tidligere: dict[str, int] | None = None) -> list[Path]:
@@ -387,7 +456,8 @@ class Byggecache:
 
         ``andre`` are further entries of the same kind written in the same step (the site's pages),
         ``tidligere`` files an older record says uddprog wrote (see :meth:`Udmappe.opdatér`)."""
-        self.fjernet = self.udmappe.opdatér({**self._ændringer, **(andre or {})}, {"målbeskrivelser": self.mbliste()},
+        # "målbeskrivelser": the one list of files earlier versions kept for the whole folder, gone.
+        self.fjernet = self.udmappe.opdatér({**self._ændringer, **(andre or {})}, {"målbeskrivelser": None},
                                             tidligere)
         self._ændringer = {}
         return self.fjernet
