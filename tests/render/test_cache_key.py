@@ -199,3 +199,20 @@ def test_every_check_that_reads_the_date_says_where_its_answer_changes():
                and "k.dato" in inspect.getsource(c.funktion) and c.datogrænser is None]
     assert not mangler
 
+
+
+def test_the_config_named_by_config_is_the_one_in_force_and_in_the_key(rod, tmp_path):
+    """`uddprog render --config FILE` validates with that file's severities, as `uddprog validate --config`
+    does, and a programme skipped as unchanged was skipped under the same config."""
+    anden = tmp_path / "anden.toml"
+    anden.write_text('[checks]\nP022 = "error"\n', encoding="utf-8")
+    out = tmp_path / "build"
+    assert render(rod, out, rod / ODENSE).exit_code == 0  # the repository's config: none
+    r = render(rod, out, rod / ODENSE, "--config", anden)
+    assert r.exit_code == 1 and "fejl P022" in r.output and "uændret" not in r.output, r.output
+    anden.write_text('[checks]\nP023 = "none"\n', encoding="utf-8")
+    r = render(rod, out, rod / ODENSE, "--config", anden)
+    assert r.exit_code == 0 and "dannet" in r.output and "P023" not in r.output, r.output
+    assert "uændret" in render(rod, out, rod / ODENSE, "--config", anden).output
+    r = render(rod, out, rod / ODENSE)  # back to the repository's: rendered again, with P023
+    assert "dannet" in r.output and "advarsel P023" in r.output, r.output

@@ -61,8 +61,10 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
     OUT/<region>/<speciale>-<fase>-<forløb>.<format>. OUT indeholder bagefter
     præcis det, programmerne dannes til: filer, som uddprog selv har skrevet,
     og som ikke længere svarer til et program, fjernes, og det skrives hvilke.
-    Et program hvis YAML, målbeskrivelse, skabelon og uddprog-version er
-    uændrede siden sidste kørsel i samme OUT, dannes ikke igen (--force dan alt).
+    Et program hvis YAML, målbeskrivelse, skabelon, konfiguration og uddprogs
+    version er uændrede siden sidste kørsel i samme OUT, dannes ikke igen
+    (--force dan alt); dets advarsler vises igen, og det valideres på ny, når
+    en anden version af målbeskrivelsen eller en ny dato kan ændre dem.
     Exitkode 0: alt blev dannet; 1: noget blev ikke dannet (eller der var
     advarsler med --fail-on warning); 2: forkert input, eller OUT kan ikke skrives.
     """
@@ -114,14 +116,14 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
                     linje(u)
                     bar.update(1)
                 resultat = render_programmer(programmer, formater, out, jobs, dato.date() if dato else None,
-                                             rod, fremskridt, genbrug=not force)
+                                             rod, fremskridt, genbrug=not force, konfigfil=konfigfil)
             for u in resultat.udfald:
                 if u.ok and u.advarsler:
                     click.echo(f"{u.kilde}: {_antal(len(u.advarsler), 'advarsel', 'advarsler')}")
                     advarsler(u)
         else:
             resultat = render_programmer(programmer, formater, out, jobs, dato.date() if dato else None,
-                                         rod, linje, genbrug=not force)
+                                         rod, linje, genbrug=not force, konfigfil=konfigfil)
     except RenderError as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)

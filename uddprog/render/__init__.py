@@ -84,12 +84,13 @@ class Renderresultat:
 class Renderer:
     """The compiled templates and the catalog of one repository; build one per process."""
 
-    def __init__(self, rod: Path, dato: date | None = None) -> None:
+    def __init__(self, rod: Path, dato: date | None = None, konfigfil: Path | None = None) -> None:
         from ..catalog import Katalog
-        from ..config import find
+        from ..config import find, læs
 
         self.katalog = Katalog(Path(rod))
-        self.konfig = find(Path(rod))  # severities and ignores decide what counts as an error here too
+        # Severities and ignores decide what counts as an error here too: --config, else the repository's.
+        self.konfig = læs(Path(konfigfil)) if konfigfil else find(Path(rod))
         self.dato = dato
         self._docx: dict = {}
         self._html: dict = {}
@@ -281,10 +282,10 @@ _WORKER: Renderer | None = None
 _DOKUMENTER = False  # send the loaded documents back with the results
 
 
-def _init_worker(rod: Path, dato: date | None, dokumenter: bool = False) -> None:
+def _init_worker(rod: Path, dato: date | None, dokumenter: bool = False, konfigfil: Path | None = None) -> None:
     global _WORKER, _DOKUMENTER
     _sigterm_som_ctrl_c()
-    _WORKER = Renderer(rod, dato)  # templates compile lazily, once per worker process
+    _WORKER = Renderer(rod, dato, konfigfil)  # templates compile lazily, once per worker process
     _DOKUMENTER = dokumenter
 
 
@@ -326,6 +327,7 @@ def render_programmer(
     genbrug: bool = True,
     udmappe=None,
     dokumenter: bool = False,
+    konfigfil: Path | None = None,
 ) -> Renderresultat:
     """Render programmes (files or folders) into ``out``; see the module docstring.
 
@@ -338,7 +340,8 @@ def render_programmer(
 
     Every programme validated in this run has its findings in ``Udfald.fund`` (and, with ``dokumenter``,
     its loaded document in ``Udfald.dok``). ``udmappe`` is the manifest to record in (a
-    ``cache.Udmappe``; default: the ``render`` kind of ``out``).
+    ``cache.Udmappe``; default: the ``render`` kind of ``out``). ``konfigfil`` is the config whose
+    severities and ignores apply (`--config`); default the repository's own.
     """
     from ..catalog import find_rod
     from .cache import Byggecache
@@ -351,7 +354,7 @@ def render_programmer(
         raise ValueError(f"Ukendt format: {', '.join(ukendte)} (kendte: {', '.join(FORMATER)})")
     filer = programfiler(stier, rod)
     out = klargør_mappe(Path(out))  # a folder that cannot be written fails here, before any work
-    cache = Byggecache(out, rod, tuple(formater), udmappe)
+    cache = Byggecache(out, rod, tuple(formater), udmappe, konfigfil=konfigfil)
     dagen = (dato or date.today()).isoformat()
     resultat = Renderresultat()
     navne: dict[str, Path] = {}
@@ -426,14 +429,15 @@ def render_programmer(
         if not opgaver:
             pass
         elif jobs == 1:
-            r = Renderer(rod, dato)
+            r = Renderer(rod, dato, konfigfil)
             for opgave in opgaver:
                 if isinstance(opgave, Path):
                     advarsler_klar(r.advarsler(opgave, dokumenter))
                 else:
                     modtag(r.render_fil(*opgave, dokument=dokumenter))
         else:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rod, dato, dokumenter)) as pool:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                     initargs=(rod, dato, dokumenter, konfigfil)) as pool:
                 for svar in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
                     if isinstance(svar, Udfald):
                         modtag(svar)

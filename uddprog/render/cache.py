@@ -275,11 +275,12 @@ class Byggecache:
     """
 
     def __init__(self, out: Path, rod: Path, formater: tuple[str, ...], udmappe: Udmappe | None = None,
-                 memo: dict | None = None) -> None:
+                 memo: dict | None = None, konfigfil: Path | None = None) -> None:
         from ..catalog import Katalog
 
         self.out = Path(out)
         self.rod = Path(rod)
+        self.konfigfil = konfigfil  # --config; else the repository's own
         self.formater = tuple(sorted(formater))
         self._lag = Katalog(self.rod)  # its layers and file look-ups; målbeskrivelser only loaded when needed
         self._filhash: dict[str, str] = {}
@@ -297,12 +298,14 @@ class Byggecache:
         return filhash(fil, self._filhash)
 
     def konfighash(self) -> str | None:
-        """The hash of the repository's uddprog.toml, or None without one."""
+        """A hash of the config in force (``konfigfil``, else the repository's uddprog.toml): its place (its
+        ignores' paths are relative to it) and content; None without one."""
         if not hasattr(self, "_konfighash"):
             from ..config import find_konfigfil
 
-            fil = find_konfigfil(self.rod)
-            self._konfighash = self.filhash(fil) if fil else None
+            fil = self.konfigfil or find_konfigfil(self.rod)
+            self._konfighash = _sha(f"{_nøgle(fil)}\0{self.filhash(fil)}".encode("utf-8", "surrogateescape")) \
+                if fil else None
         return self._konfighash
 
     def skabelonhash(self, skabelon_id: str) -> str:
