@@ -113,8 +113,36 @@ def test_validating_many_rounds_reads_the_programmes_once(srepo, monkeypatch):
     kald: list = []
     ægte = forloeb.repository_indeks
     monkeypatch.setattr(forloeb, "repository_indeks", lambda mappe: kald.append(mappe) or ægte(mappe))
-    assert srepo.valider().fund == []
+    from uddprog.catalog import Katalog
+    from uddprog.checks import valider
+
+    srepo.skriv()
+    assert valider([srepo.rod / "rekruttering"], Katalog(srepo.rod)).fund == []
     assert len(kald) == 1  # five rounds, eight checks each: one index
+    # With the programmes validated too, the rounds are checked after them against the forløb their own
+    # validation read: the programme folder is not read a second time.
+    kald.clear()
+    assert srepo.valider().fund == []
+    assert kald == []
+
+
+@pytest.mark.parametrize("ændring", [
+    lambda r: None,
+    lambda r: _linje(r).update(forløb="Holstebro–Aarhus, forløb 9"),  # R001 with a suggestion
+    lambda r: r.program.update(ukendt_nøgle=1),  # the named programme has a schema error: stats still counts it
+    lambda r: r.ekstra.update({"examples/nord/kopi.yaml": dict(r.program, forløb="Holstebro–Aarhus, forløb 9")}),
+])
+def test_rounds_checked_after_the_programmes_find_what_the_catalogue_index_finds(srepo, ændring):
+    from uddprog.catalog import Katalog
+    from uddprog.checks import standardstier, valider
+
+    from ..core.conftest import DATO
+
+    ændring(srepo)
+    fra_validering = srepo.valider().fund
+    katalog = Katalog(srepo.rod)
+    katalog.forløbsindeks  # noqa: B018  (built by reading the folder, as before)
+    assert [str(f) for f in valider(standardstier(katalog), katalog, DATO).fund] == [str(f) for f in fra_validering]
 
 
 def test_a_forløb_name_in_two_programmes_is_reported_once_at_the_programme(srepo):

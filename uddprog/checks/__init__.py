@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -124,10 +124,29 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
     filer, fund = udvid(stier or standardstier(katalog))
     jobs = _antal_jobs(jobs, len(filer))
     navne: list[tuple[str, Location]] = []
-    if jobs > 1:
-        fund.extend(_valider_parallelt(filer, katalog, dato, jobs, navne))
+
+    def kør(filer: list[Path], forløb: list | None = None) -> list[Finding]:
+        if _antal_jobs(jobs, len(filer)) > 1:
+            return _valider_parallelt(filer, katalog, dato, jobs, navne, forløb)
+        return _valider_filer(filer, katalog, dato, navne, forløb)
+
+    opdelt = _runder_sidst(filer, katalog)
+    if opdelt is None:
+        fund.extend(kør(filer))
     else:
-        fund.extend(_valider_filer(filer, katalog, dato, navne))
+        først, runder, programmer = opdelt
+        forløb: list = []
+        fund.extend(kør(først, forløb))
+        fra_validering = {}
+        for fil, f in zip(først, forløb):
+            if f is not None and (navn := programmer.get(fil.resolve())) is not None:
+                fra_validering[navn] = replace(f, fil=navn, sted=replace(f.sted, fil=navn))
+        from ..stats.forloeb import forløbsindeks
+
+        # What Katalog.forløbsindeks would read from the programme folder, in its order, with its paths.
+        katalog.__dict__["forløbsindeks"] = forløbsindeks([fra_validering[p] for p in programmer.values()
+                                                            if p in fra_validering])
+        fund.extend(kør(runder))
     fund.extend(samme_outputnavn(navne))
     return Resultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
 
@@ -182,8 +201,9 @@ def _start_arbejder(katalog: Katalog, dato: date | None) -> None:
 
 
 def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None,
-                   navne: list[tuple[str, Location]] | None = None) -> list[Finding]:
-    """Every file's findings; ``navne`` collects each programme's output name for P028."""
+                   navne: list[tuple[str, Location]] | None = None, forløb: list | None = None) -> list[Finding]:
+    """Every file's findings; ``navne`` collects each programme's output name for P028, ``forløb`` each
+    programme's forløb as statistics reads it (the index recruitment rounds are checked against)."""
     from ..navne import outputnavn
 
     fund: list[Finding] = []
@@ -192,31 +212,70 @@ def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None,
         fund.extend(egne)
         if navne is not None and dok is not None and dok.type == "uddannelsesprogram":
             navne.append((outputnavn(dok.model), dok.sted("forløb")))
+        if forløb is not None:
+            forløb.append(_forløb(fil, dok))
     return fund
 
 
-def _valider_bundt(filer: list[Path]) -> tuple[list[Finding], list[tuple[str, Location]]]:
+def _forløb(fil: Path, dok: Dokument | None):
+    """A file's forløb as `uddprog stats` reads it, from the document validation loaded where it could."""
+    from ..stats.forloeb import forløb_fra, læs_fil
+
+    if dok is not None:
+        return forløb_fra(dok) if dok.type == "uddannelsesprogram" else None
+    art, v = læs_fil(fil)  # not a valid programme: statistics may still count its forløb
+    return v if art == "program" else None
+
+
+def _valider_bundt(filer: list[Path]) -> tuple[list[Finding], list[tuple[str, Location]], list]:
     assert _ARBEJDER is not None
     navne: list[tuple[str, Location]] = []
-    return _valider_filer(filer, *_ARBEJDER, navne), navne
+    forløb: list = []
+    return _valider_filer(filer, *_ARBEJDER, navne, forløb), navne, forløb
 
 
 def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, jobs: int,
-                       navne: list[tuple[str, Location]]) -> list[Finding]:
+                       navne: list[tuple[str, Location]], forløb: list | None = None) -> list[Finding]:
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
 
     # Load the shared målbeskrivelser and templates once, before the workers start: with fork they
     # inherit them, with spawn they arrive pickled with the catalog.
     katalog.målbeskrivelser, katalog.skabeloner, katalog._versionsindeks  # noqa: B018
-    if (katalog.rod / RUNDE_MAPPE).is_dir():  # rounds refer to the programmes: index them once, before the fork
-        katalog.forløbsindeks  # noqa: B018
+    if (katalog.rod / RUNDE_MAPPE).is_dir() and forløb is None:
+        katalog.forløbsindeks  # noqa: B018  (rounds refer to the programmes: index them once, before the fork)
     metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
     fund: list[Finding] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
                              initializer=_start_arbejder, initargs=(katalog, dato)) as pool:
-        for del_, delnavne in pool.map(_valider_bundt, bundter):
+        for del_, delnavne, delforløb in pool.map(_valider_bundt, bundter):
             fund.extend(del_)
             navne.extend(delnavne)
+            if forløb is not None:
+                forløb.extend(delforløb)
     return fund
+
+
+def _runder_sidst(filer: list[Path], katalog: Katalog) -> tuple[list[Path], list[Path], dict[Path, Path]] | None:
+    """When the files hold recruitment rounds and every programme they refer to, split them so the rounds
+    are checked after the programmes, against the forløb the programmes' own validation read: the
+    programme folder is then read once, not once more for the round index (a third of validating a
+    national corpus). ``None`` when that does not apply; the catalog then builds its index itself.
+    The dict maps each of the folder's programmes, resolved, to the path the index names it by."""
+    if "forløbsindeks" in katalog.__dict__:
+        return None
+    rundemappe = katalog.rod / RUNDE_MAPPE
+    if not rundemappe.is_dir():
+        return None
+    try:
+        rundemappe = rundemappe.resolve()
+        løst = {fil: fil.resolve() for fil in filer}
+        programmer = {fil.resolve(): fil for fil in katalog.programfiler()}
+    except (OSError, RuntimeError):
+        return None
+    runder = [fil for fil in filer if løst[fil].is_relative_to(rundemappe)]
+    if not runder or not set(programmer) <= set(løst.values()):
+        return None
+    rundesæt = set(runder)
+    return [fil for fil in filer if fil not in rundesæt], runder, programmer

@@ -43,5 +43,17 @@ class ProgramKontekst:
             ud.setdefault(komp.id, komp)
         return ud
 
+    @cached_property
+    def tekster(self) -> list[tuple[tuple, str]]:
+        """Every text of the programme with its path (one walk, shared by the checks that read them all)."""
+        from .program import alle_tekster
+
+        return alle_tekster(self.p)
+
+    @cached_property
+    def al_tekst(self) -> str:
+        """All texts joined by line breaks: one search tells whether any text holds a word at all."""
+        return "\n".join(t for _, t in self.tekster)
+
     def sted(self, *sti: str | int, nøgle: bool = False):
         return self.program.sted(*sti, nøgle=nøgle)

@@ -492,24 +492,36 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
 # PLADSHOLDER ("UDFYLD", from the models): what `uddprog ny` writes where only the author knows the answer.
 
 
-def _tekster(værdi, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every text in a model with its path, for checks that look at all of them."""
-    if isinstance(værdi, str):
-        yield sti, værdi
-    elif isinstance(værdi, dict):
-        for nøgle, v in værdi.items():
-            yield from _tekster(v, sti + (nøgle,))
-    elif isinstance(værdi, (list, tuple)):
-        for i, v in enumerate(værdi):
-            yield from _tekster(v, sti + (i,))
-    elif isinstance(værdi, BaseModel):
-        for navn in type(værdi).model_fields:
-            yield from _tekster(getattr(værdi, navn), sti + (navn,))
+@lru_cache(maxsize=None)
+def _feltnavne(cls: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(cls.model_fields)
+
+
+def alle_tekster(værdi) -> list[tuple[tuple, str]]:
+    """Every text in a model with its path, depth first in field order, for checks that look at all of them.
+
+    An explicit stack, not recursive generators: every text then passes one frame, not one per level
+    (the generators were a third of validating a national corpus)."""
+    ud: list[tuple[tuple, str]] = []
+    stak: list[tuple[tuple, object]] = [((), værdi)]
+    while stak:
+        sti, v = stak.pop()
+        if isinstance(v, str):
+            ud.append((sti, v))
+        elif isinstance(v, BaseModel):
+            stak.extend((sti + (n,), getattr(v, n)) for n in reversed(_feltnavne(type(v))))
+        elif isinstance(v, dict):
+            stak.extend((sti + (n,), x) for n, x in reversed(list(v.items())))
+        elif isinstance(v, (list, tuple)):
+            stak.extend((sti + (i,), v[i]) for i in range(len(v) - 1, -1, -1))
+    return ud
 
 
 @check("P026", E, "En pladsholder (UDFYLD) fra 'uddprog ny' er ikke udfyldt", "program")
 def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
-    for sti, tekst in _tekster(k.p):
+    if PLADSHOLDER not in k.al_tekst:
+        return
+    for sti, tekst in k.tekster:
         if PLADSHOLDER in tekst:
             felt = feltnavn(sti)
             yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; {_hvad_der_skal_stå(k.p, sti)}.",

@@ -16,7 +16,6 @@ from ..findings import Severity
 from ..models import Ansaettelsestype, Ansvarsrolle, Driftsregion, Fase, Samtaletype, Videreuddannelsesregion, visningsnavn
 from ..navne import slug
 from .kontekst import ProgramKontekst
-from .program import _tekster
 from .registry import Fund, check
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -207,7 +206,9 @@ _SYSTEM = re.compile(r"(?i)\b(logbog\.net|evaluer\.dk)\b")
 @check("P051", W, "Programmet nævner logbog.net eller evaluer.dk, som uddannelseslæge.dk afløser", "program",
        kilde=regler.KILDE_SYSTEMER)
 def gamle_systemer(k: ProgramKontekst) -> Iterator[Fund]:
-    for sti, tekst in _tekster(k.p):
+    if not _SYSTEM.search(k.al_tekst):  # no text can match across the joining line break
+        return
+    for sti, tekst in k.tekster:
         for navn in dict.fromkeys(m.group(1).lower() for m in _SYSTEM.finditer(tekst)):
             yield (f"Teksten nævner {navn}, som er afløst af {regler.ERSTATTEDE_SYSTEMER[navn]}; henvis til "
                    f"{regler.ERSTATTEDE_SYSTEMER[navn]} i stedet.", k.sted(*sti))
