@@ -107,12 +107,18 @@ def test_a_reference_that_resolves_to_another_file_renders_again_after_another_r
 
 
 def test_a_change_in_another_specialty_neither_renders_nor_validates_a_programme_again(rod, tmp_path, monkeypatch):
-    """The key is per programme: a målbeskrivelse of KBU changing leaves Neurologi's programmes as they were."""
+    """The key is per programme: KBU's målbeskrivelse edited and a new version of it leave Neurologi's
+    programmes as they were (before, any file added made every programme be validated again)."""
     out = tmp_path / "build"
     kør = lambda: render_programmer([rod / A], ("html",), out, jobs=1, rod=rod)  # noqa: E731
     assert kør().ok
     kbu = rod / "målbeskrivelser/kbu/kbu-2017.yaml"
-    kbu.write_text(kbu.read_text(encoding="utf-8") + "\n# ændret\n", encoding="utf-8")
+    tekst = kbu.read_text(encoding="utf-8")
+    kbu.write_text(tekst + "\n# ændret\n", encoding="utf-8")
+    assert 'version: "2017"' in tekst and "gyldig_fra: 2017-08-01" in tekst
+    (kbu.parent / "kbu-2031.yaml").write_text(tekst.replace('version: "2017"', 'version: "2031"')
+                                             .replace("gyldig_fra: 2017-08-01", "gyldig_fra: 2031-08-01"),
+                                             encoding="utf-8")
 
     def må_ikke(*a, **kw):
         raise AssertionError("validated again although nothing it depends on changed")
