@@ -45,7 +45,7 @@ if str(REPO) not in sys.path:  # run as a script from a checkout without install
 from uddprog import regler  # noqa: E402
 from uddprog.datoer import læg_måneder_til, måneder_tekst  # noqa: E402
 from uddprog.loading import LoadError, indlæs  # noqa: E402
-from uddprog.models import Fase, Maalbeskrivelse, NationalSkabelon  # noqa: E402
+from uddprog.models import Maalbeskrivelse, NationalSkabelon  # noqa: E402
 
 try:
     from yaml import CSafeDumper as _Dumper

@@ -15,7 +15,6 @@ where national template texts and vocabularies repeat.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import platform
 import shutil

@@ -9,7 +9,7 @@ from uddprog.diff import påvirkning, sammenlign
 from uddprog.diff.impact import ALLEREDE_NY, ANDEN_MB, PÅVIRKET
 from uddprog.loading import indlæs
 
-from .conftest import GAMMEL, NY, PROGRAM, REPO, rapport
+from .conftest import GAMMEL, NY, PROGRAM, rapport
 from .test_changes import BASE, komp, kursus
 
 

@@ -30,7 +30,6 @@ from collections import Counter
 from pathlib import Path
 
 import docx as python_docx
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html as lhtml

@@ -69,3 +69,12 @@ def fixture_parts():
     from . import fixtures
 
     return fixtures.maalbeskrivelse(), fixtures.skabelon()
+
+
+@pytest.fixture
+def rod(tmp_path):
+    """A copy of the repository's templates, målbeskrivelser and examples to render from."""
+    rod = tmp_path / "rod"
+    for d in ("templates", "målbeskrivelser", "examples"):
+        shutil.copytree(ROOT / d, rod / d)
+    return rod

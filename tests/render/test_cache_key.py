@@ -9,7 +9,6 @@ målbeskrivelse (P021/P022), which file its reference resolves to, a date where 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,14 +26,6 @@ B = "examples/nord/kbu-aalborg-forloeb-3.yaml"  # KBU: another specialty and pha
 ODENSE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"  # on Neurologi 2011: P021, P022
 NEURO_2015 = "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml"
 _FUND = re.compile(r"^\s+\S+:\d+:\d+: (advarsel|fejl) [A-Z]\d{3}: .*$", re.M)
-
-
-@pytest.fixture
-def rod(tmp_path):
-    rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
-        shutil.copytree(ROOT / d, rod / d)
-    return rod
 
 
 def render(rod, out, *args, dato="2026-11-23"):

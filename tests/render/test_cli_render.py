@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from click.testing import CliRunner
 
 from uddprog.cli import cli
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES
 
 pytestmark = pytest.mark.skipif(not EXAMPLES, reason="ingen programmer i examples/")
-
-
-@pytest.fixture
-def rod(tmp_path):
-    rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
-        shutil.copytree(ROOT / d, rod / d)
-    return rod
 
 
 def run(*args, env=None):

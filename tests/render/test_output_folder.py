@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,14 +23,6 @@ pytestmark = pytest.mark.skipif(not EXAMPLES, reason="ingen programmer i example
 
 NORD = "examples/nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.yaml"
 ODENSE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"  # on a superseded version: warnings
-
-
-@pytest.fixture
-def rod(tmp_path):
-    rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
-        shutil.copytree(ROOT / d, rod / d)
-    return rod
 
 
 def uddprog(*args, cwd: Path) -> subprocess.CompletedProcess:

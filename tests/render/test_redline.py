@@ -247,7 +247,7 @@ def _libreoffice_tekster(docx: dict[str, bytes]) -> dict[str, str]:
             + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Test" '
             f'script:language="StarBasic">{escape(kode)}</script:module>\n', encoding="utf-8")
         cmd = [pdf.find_soffice(), f"-env:UserInstallation={profil.as_uri()}", "--headless", "--norestore", "--nolockcheck", "macro:///Standard.Test.Koer"]
-        p = pdf._run(cmd, dict(os.environ, HOME=str(tmp)), 180)
+        pdf._run(cmd, dict(os.environ, HOME=str(tmp)), 180)
         return {f.name: f.read_text(encoding="utf-8-sig") for f in ud.iterdir()}
 
 

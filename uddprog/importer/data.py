@@ -26,7 +26,7 @@ from ..models import (
     Vurderingsmetode,
     visningsnavn,
 )
-from ..models.vocab import Samtaletype, visningsnavn
+from ..models.vocab import Samtaletype
 from ..navne import slug
 from ..render.markdown import HEADING_OFFSET
 from .markdown import til_markdown
