@@ -134,18 +134,10 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
     if opdelt is None:
         fund.extend(kør(filer))
     else:
-        først, runder, programmer = opdelt
+        først, runder, indeksnavne = opdelt
         forløb: list = []
         fund.extend(kør(først, forløb))
-        fra_validering = {}
-        for fil, f in zip(først, forløb):
-            if f is not None and (navn := programmer.get(fil.resolve())) is not None:
-                fra_validering[navn] = replace(f, fil=navn, sted=replace(f.sted, fil=navn))
-        from ..stats.forloeb import forløbsindeks
-
-        # What Katalog.forløbsindeks would read from the programme folder, in its order, with its paths.
-        katalog.__dict__["forløbsindeks"] = forløbsindeks([fra_validering[p] for p in programmer.values()
-                                                            if p in fra_validering])
+        katalog.__dict__["forløbsindeks"] = _forløbsindeks(dict(zip(først, forløb)), indeksnavne)
         fund.extend(kør(runder))
     fund.extend(samme_outputnavn(navne))
     return Resultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
@@ -262,7 +254,8 @@ def _runder_sidst(filer: list[Path], katalog: Katalog) -> tuple[list[Path], list
     are checked after the programmes, against the forløb the programmes' own validation read: the
     programme folder is then read once, not once more for the round index (a third of validating a
     national corpus). ``None`` when that does not apply; the catalog then builds its index itself.
-    The dict maps each of the folder's programmes, resolved, to the path the index names it by."""
+    The dict maps each of the folder's programmes, as ``filer`` names it, to the path the index names it by,
+    in the folder's order."""
     if "forløbsindeks" in katalog.__dict__:
         return None
     rundemappe = katalog.rod / RUNDE_MAPPE
@@ -271,11 +264,24 @@ def _runder_sidst(filer: list[Path], katalog: Katalog) -> tuple[list[Path], list
     try:
         rundemappe = rundemappe.resolve()
         løst = {fil: fil.resolve() for fil in filer}
-        programmer = {fil.resolve(): fil for fil in katalog.programfiler()}
+        programmer = [(fil.resolve(), fil) for fil in katalog.programfiler()]
     except (OSError, RuntimeError):
         return None
+    som_i_filer = {r: fil for fil, r in løst.items()}
     runder = [fil for fil in filer if løst[fil].is_relative_to(rundemappe)]
-    if not runder or not set(programmer) <= set(løst.values()):
+    if not runder or any(r not in som_i_filer for r, _ in programmer):
         return None
     rundesæt = set(runder)
-    return [fil for fil in filer if fil not in rundesæt], runder, programmer
+    return [fil for fil in filer if fil not in rundesæt], runder, {som_i_filer[r]: navn for r, navn in programmer}
+
+
+def _forløbsindeks(forløb: dict[Path, object], indeksnavne: dict[Path, Path]) -> dict:
+    """What ``Katalog.forløbsindeks`` would read from the programme folder, from the forløb validation read
+    (``forløb``: per file as validated, None for no programme): in the folder's order, with its paths."""
+    from ..stats.forloeb import forløbsindeks
+
+    ud = []
+    for fil, navn in indeksnavne.items():
+        if (f := forløb.get(fil)) is not None:
+            ud.append(replace(f, fil=navn, sted=replace(f.sted, fil=navn)))
+    return forløbsindeks(ud)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from .. import regler
-from ..datoer import dansk_dato, måneder_tekst
+from ..datoer import antal_måneder, dansk_dato, måneder_tekst
 from ..findings import Severity
 from ..models import Ansaettelsestype, Ansvarsrolle, Driftsregion, Fase, Samtaletype, Videreuddannelsesregion, visningsnavn
 from ..navne import slug
@@ -19,10 +19,6 @@ from .kontekst import ProgramKontekst
 from .registry import Fund, check
 
 E, W = Severity.ERROR, Severity.WARNING
-
-
-def _måneder(n: int) -> str:
-    return f"{n} måned" if n == 1 else f"{n} måneder"
 
 
 # --- forløb ----------------------------------------------------------------------------
@@ -40,7 +36,7 @@ def kbu_almen_praksis(k: ProgramKontekst) -> Iterator[Fund]:
     i_praksis = sum(a.måneder for a in k.p.ansættelser if a.type == Ansaettelsestype.ALMEN_PRAKSIS)
     if i_praksis < regler.KBU_ALMEN_PRAKSIS_MÅNEDER:
         yield (f"Fra runde 2022-1 har alle KBU-forløb seks måneder i almen praksis, men forløbet har "
-               f"{_måneder(i_praksis)} med 'type: almen-praksis'. Angiv typen på praksisansættelsen, eller planlæg "
+               f"{antal_måneder(i_praksis)} med 'type: almen-praksis'. Angiv typen på praksisansættelsen, eller planlæg "
                "en.", k.sted("ansættelser"))
 
 
@@ -86,7 +82,7 @@ def samtaler(k: ProgramKontekst) -> Iterator[Fund]:
         mindst = regler.mindste_antal_samtaler(a.måneder)
         typer = [s.type for s in a.vejledersamtaler]
         if len(typer) < mindst:
-            yield (f"Ansættelsen på {a.sted} ({_måneder(a.måneder)}) har {len(typer)} planlagte vejledersamtaler; "
+            yield (f"Ansættelsen på {a.sted} ({antal_måneder(a.måneder)}) har {len(typer)} planlagte vejledersamtaler; "
                    f"den skal have mindst {mindst}. Tilføj dem under 'vejledersamtaler' med type og senest_dag.",
                    k.sted("ansættelser", i, "vejledersamtaler") if a.vejledersamtaler else k.sted("ansættelser", i))
             continue
@@ -134,7 +130,7 @@ def samtale_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
         for j, s in enumerate(a.vejledersamtaler):
             if s.senest_dag > sidste_dag:
                 yield (f"{visningsnavn(s.type)} på {a.sted} ligger dag {s.senest_dag}, efter ansættelsens "
-                       f"{_måneder(a.måneder)}.", k.sted("ansættelser", i, "vejledersamtaler", j, "senest_dag"))
+                       f"{antal_måneder(a.måneder)}.", k.sted("ansættelser", i, "vejledersamtaler", j, "senest_dag"))
             elif s.senest_dag < forrige:
                 yield (f"{visningsnavn(s.type)} på {a.sted} (dag {s.senest_dag}) står efter en senere samtale "
                        f"(dag {forrige}); skriv samtalerne i rækkefølge.",

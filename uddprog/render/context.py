@@ -56,9 +56,6 @@ def periode(fra: int, til: int) -> str:
     return måneder_tekst(fra, til, fast=True)
 
 
-maaneder = antal_måneder
-
-
 def antal_vurderinger(n: int | None) -> str:
     """'3 vurderinger', '1 vurdering': a plan entry's planned number of assessments; '' when not set."""
     if not n:
@@ -154,11 +151,11 @@ def build_context(
             "driftsregion": visningsnavn(a.driftsregion),
             "universitetshospital": "Ja" if a.universitetshospital else "Nej",
             "maaneder": a.måneder,
-            "varighed": maaneder(a.måneder),
+            "varighed": antal_måneder(a.måneder),
             "periode": periode(fra, til),
             "overskrift": f"Ansættelse {nr}: {a.afdeling}, {a.sted}",
             "fakta": " · ".join(
-                [periode(fra, til).capitalize(), maaneder(a.måneder), visningsnavn(a.driftsregion)]
+                [periode(fra, til).capitalize(), antal_måneder(a.måneder), visningsnavn(a.driftsregion)]
                 + ([visningsnavn(a.type)] if a.type != Ansaettelsestype.SYGEHUSAFDELING else [])
                 + (["Universitetshospital"] if a.universitetshospital else [])
             ),
@@ -275,7 +272,7 @@ def build_context(
         ("Uddannelsesfase", fase),
         ("Videreuddannelsesregion", region),
         ("Forløb", program.forløb),
-        ("Varighed", maaneder(program.varighed_måneder)),
+        ("Varighed", antal_måneder(program.varighed_måneder)),
         ("Målbeskrivelse", f"{mb.speciale}, {fase.lower()}, version {mb.version}"
                            + (f" ({maaned_aar(mb.versionsdato)})" if mb.versionsdato else "")),
         ("Målbeskrivelsen gælder for", f"{visningsnavn(mb.gælder_for).capitalize()} fra {dato(mb.gyldig_fra)}"
@@ -306,7 +303,7 @@ def build_context(
             "fase": fase,
             "region": region,
             "forloeb": program.forløb,
-            "varighed": maaneder(program.varighed_måneder),
+            "varighed": antal_måneder(program.varighed_måneder),
             "illustrativ": program.illustrativ or mb.illustrativ,
             "emne": f"Uddannelsesprogram for {fase.lower() if program.målbeskrivelse.fase == 'kbu' else mb.speciale + ', ' + fase.lower()}, {region}",
         }),
