@@ -45,7 +45,7 @@ from typing import Any
 
 import yaml
 
-from .catalog import KONFIGFILER, rod_over
+from .rod import KONFIGFILER, rod_over
 from .findings import Finding, Location, Severity, sorteret
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -113,7 +113,7 @@ class Konfig:
 def find_konfigfil(start: Path | None = None) -> Path | None:
     """The config of the repository at or above ``start`` (default the working folder), or None.
 
-    Only the repository root's own config counts: the search stops at the first root (``catalog.rod_over``:
+    Only the repository root's own config counts: the search stops at the first root (``rod.rod_over``:
     a config, målbeskrivelser/, templates/national/ or .git), never goes above the home folder and never
     looks at a shared folder such as /tmp, so a stray config there changes nothing below it.
     """

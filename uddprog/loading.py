@@ -23,10 +23,10 @@ from typing import Any, Generic, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .catalog import rod_over
 from .findings import Finding, Location, Severity
 from .models import DOKUMENTTYPER
 from .navne import mente_du
+from .rod import repository_rod, rod_for_mappe
 
 try:
     from yaml import CSafeLoader as _BasisLoader
@@ -173,23 +173,6 @@ def læs_tekst(fil: Path) -> str:
         ) from None
 
 
-def repository_rod(fil: Path) -> Path:
-    """The repository a file belongs to, found from its path as written (links not followed).
-
-    The nearest root above ``fil`` by the markers every search upwards shares (``catalog.rod_over``: a
-    config file, målbeskrivelser/, templates/national/ or .git, within the same bounds); without one, the
-    file's own folder.
-    """
-    absolut = os.path.abspath(fil)
-    return Path(_rod_for_mappe(os.path.dirname(absolut)))
-
-
-@functools.lru_cache(maxsize=1024)
-def _rod_for_mappe(mappe: str) -> str:
-    # Per folder, not per file: a batch reads thousands of files from a handful of folders.
-    return rod_over(mappe) or mappe
-
-
 @functools.lru_cache(maxsize=1024)
 def _link_under_rod(mappe: str, rod: str) -> bool:
     """Whether ``mappe`` or a folder between it and ``rod`` is a symbolic link (cached: one walk per folder)."""
@@ -202,7 +185,7 @@ def _tjek_symlink(fil: Path) -> None:
     """Refuse a file reached through a symbolic link that leads out of its repository."""
     absolut_tekst = os.path.abspath(fil)
     mappe = os.path.dirname(absolut_tekst)
-    rod_tekst = _rod_for_mappe(mappe)
+    rod_tekst = rod_for_mappe(mappe)
     # Only links at or below the repository root matter; the root itself may live behind a link.
     if absolut_tekst == rod_tekst or not (os.path.islink(absolut_tekst) or _link_under_rod(mappe, rod_tekst)):
         return

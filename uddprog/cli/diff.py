@@ -115,7 +115,8 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
 
 
 def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, rod: Path | None):
-    from ..catalog import Katalog, find_rod
+    from ..catalog import Katalog
+    from ..rod import find_rod
     from ..diff import Diffrapport, påvirkning, sammenlign
     from ..diff.impact import mb_nøgle
     from ..diff.inputs import find_par, programmer_for
@@ -184,7 +185,8 @@ def status(ctx, mappe, format_, dato, rod):
     programmerne i mappens programmappe (examples/ eller 'programmer' i uddprog.toml). Exitkode 0,
     eller 2 ved forkert input.
     """
-    from ..catalog import Katalog, find_rod
+    from ..catalog import Katalog
+    from ..rod import find_rod
     from ..diff.inputs import DiffFejl, indlæs_programmer
     from ..diff.rapport import vis_sti
     from ..diff.status import overgange, status as beregn, status_json, status_rækker

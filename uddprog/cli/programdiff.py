@@ -84,7 +84,7 @@ def programdiff(ctx, gammel: str, ny: str | None, siden: str | None, format_: st
 
 
 def _skriv_docx(g, n, out: Path, rod: Path | None) -> None:
-    from ..catalog import find_rod
+    from ..rod import find_rod
     from ..diff.inputs import DiffFejl
     from ..render import Renderer
     from ..render.errors import RenderError

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..catalog import Katalog, OpslagsFejl, er_reference, for_bred, yaml_filer
+from ..catalog import Katalog, OpslagsFejl, er_reference
+from ..rod import for_bred, yaml_filer
 from ..findings import Finding
 from ..loading import ART, Dokument, LoadError, indlæs
 from ..models import Fase, Maalbeskrivelse, Uddannelsesprogram

@@ -259,7 +259,8 @@ def _kerneegenskaber(program, mb, ctx):
 
 def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
     """Expand folders into their YAML files; with no paths, every programme in the repository's folder."""
-    from ..catalog import Katalog, for_bred, yaml_filer
+    from ..catalog import Katalog
+    from ..rod import for_bred, yaml_filer
 
     stier = list(stier)
     if not stier:
@@ -343,7 +344,7 @@ def render_programmer(
     ``cache.Udmappe``; default: the ``render`` kind of ``out``). ``konfigfil`` is the config whose
     severities and ignores apply (`--config`); default the repository's own.
     """
-    from ..catalog import find_rod
+    from ..rod import find_rod
     from .cache import Byggecache
     from .writer import klargør_mappe
 

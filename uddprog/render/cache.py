@@ -321,7 +321,7 @@ class Byggecache:
     def mbtilstand(self) -> str:
         """A fingerprint of every målbeskrivelse file of every layer, path and content."""
         if "mbtilstand" not in self._memo:
-            from ..catalog import MB_MAPPE, yaml_filer
+            from ..rod import MB_MAPPE, yaml_filer
 
             h = hashlib.sha256()
             for lag in self._lag.lag:

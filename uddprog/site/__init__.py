@@ -89,7 +89,7 @@ class Bygger:
     def __init__(self, out: Path, stier: Sequence[Path] = (), rod: Path | None = None, dato: date | None = None,
                  pdf: bool | None = None, jobs: int | None = None, titel: str = "Uddannelsesprogrammer",
                  fremskridt: Callable[[int], None] | None = None) -> None:
-        from ..catalog import find_rod
+        from ..rod import find_rod
         from ..render.pdf import find_soffice
 
         self.stier = [Path(s) for s in stier]
@@ -135,9 +135,9 @@ class Bygger:
         catalog and again only the programmes of the specialties and phases that file was or is about;
         when that cannot be told (a file broken mid-edit that was not read before), every programme.
         """
-        from ..catalog import MB_MAPPE, SKABELON_MAPPE
+        from ..rod import MB_MAPPE, SKABELON_MAPPE
 
-        from ..catalog import KONFIGFILER
+        from ..rod import KONFIGFILER
 
         ændrede = None if ændrede is None else [Path(s) for s in ændrede]
         if ændrede is not None and any(s.name in KONFIGFILER and os.path.abspath(s.parent) == os.path.abspath(self.rod)
