@@ -503,7 +503,7 @@ def _kommentardirektiver(tekst: str) -> dict[int, re.Match]:
     span is text. A block scalar (``|``, ``>``) starts on the line after its indicator, where a comment
     may still stand. A file the scanner cannot read to the end keeps the comments before the error.
     """
-    from .loading import _BasisLoader
+    from .loading.yamlfil import BasisLoader
 
     # Every '#' that starts the words, not only the first: text before a real comment may quote them.
     kandidater = {nr: [m for i, c in enumerate(linje) if c == "#" and (m := INLINE.match(linje, i))]
@@ -513,7 +513,7 @@ def _kommentardirektiver(tekst: str) -> dict[int, re.Match]:
     tekstspænd: list[tuple[tuple[int, int], tuple[int, int]]] = []  # ((line, column), (line, column)), 0-based
     slut: tuple[int, int] | None = None
     try:
-        for token in yaml.scan(tekst, Loader=_BasisLoader):
+        for token in yaml.scan(tekst, Loader=BasisLoader):
             if isinstance(token, yaml.ScalarToken):
                 start = (token.start_mark.line, token.start_mark.column)
                 if token.style in ("|", ">"):

@@ -26,10 +26,11 @@ def _init(rod: Path) -> Path:
 
 
 def _ren_cache() -> None:
-    from uddprog import loading, rod
+    from uddprog import rod
+    from uddprog.loading import yamlfil
 
     rod.rod_for_mappe.cache_clear()
-    loading._link_under_rod.cache_clear()
+    yamlfil.link_under_rod.cache_clear()
 
 
 # ------------------------------------------------------------------ the loader's symbolic-link guard

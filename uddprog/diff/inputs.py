@@ -121,14 +121,14 @@ def læs_hoved(tekst: str) -> _Hoved | None:
 
 
 def _læs_hoved(tekst: str, sidste_linje: int | None) -> _Hoved | None:
-    from ..loading import _Loader, spring_over
+    from ..loading.yamlfil import Loader, spring_over
 
     def hel(e) -> bool:  # ended before the excerpt's last whole line
         return sidste_linje is None or e.end_mark.line < sidste_linje
 
     fundet: dict = {}
     try:
-        hændelser = yaml.parse(tekst, Loader=_Loader)
+        hændelser = yaml.parse(tekst, Loader=Loader)
         for e in hændelser:
             if isinstance(e, yaml.MappingStartEvent) and e.tag is None:
                 break
