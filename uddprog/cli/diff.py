@@ -33,7 +33,7 @@ def _farve(out: Path | None) -> bool:
 
 def _skriv(indhold: str, out: Path | None) -> None:
     from ..diff.inputs import DiffFejl
-    from ..render.writer import write_atomic
+    from ..skriv import write_atomic
 
     if out is None:
         click.echo(indhold, nl=False)
@@ -138,7 +138,7 @@ def _skriv_mb_docx(rapport, out: Path) -> None:
     from ..diff.inputs import DiffFejl
     from ..render.maalbeskrivelse_docx import mb_docx
     from ..render.redline import redline_docx
-    from ..render.writer import write_atomic
+    from ..skriv import write_atomic
 
     g, n = rapport.sæt.gammel.model, rapport.sæt.ny.model
     dato = f"{n.gyldig_fra.isoformat()}T00:00:00Z"

@@ -89,7 +89,7 @@ def _skriv_docx(g, n, out: Path, rod: Path | None) -> None:
     from ..render import Renderer
     from ..render.errors import RenderError
     from ..render.redline import redline_docx, STANDARDDATO
-    from ..render.writer import write_atomic
+    from ..skriv import write_atomic
 
     renderer = Renderer(rod or find_rod(n.fil))
     try:

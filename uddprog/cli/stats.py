@@ -70,7 +70,7 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     if out is None:
         click.echo(tekst, nl=False)
     else:
-        from ..render.writer import write_atomic
+        from ..skriv import write_atomic
         try:
             write_atomic(out, tekst)
         except OSError as e:

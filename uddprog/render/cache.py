@@ -197,7 +197,7 @@ class Udmappe:
         size is not the recorded one (someone else's file now). Entries of other kinds are never changed.
         ``ekstra`` is merged into what the kind keeps besides its entries; a key with None is removed.
         """
-        from .writer import write_atomic
+        from ..skriv import write_atomic
 
         if not self.out.is_dir():
             return []

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from .errors import TemplateFejl
 from .markdown import HEADING_OFFSET, WordRefs, WordStyles, plain_wordml, to_wordml, xml_escape
 from .toc import fill_toc
-from .writer import ZipEntry, zip_bytes
+from ..skriv import ZipEntry, zip_bytes
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
