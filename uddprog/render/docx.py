@@ -24,7 +24,8 @@ from lxml import etree
 from markupsafe import Markup
 
 from .errors import TemplateFejl
-from .markdown import HEADING_OFFSET, WordRefs, WordStyles, plain_wordml, to_wordml, xml_escape
+from ..markdown import HEADING_OFFSET, xml_escape
+from .wordml import WordRefs, WordStyles, plain_wordml, to_wordml
 from .toc import fill_toc
 from ..skriv import ZipEntry, zip_bytes
 

@@ -12,7 +12,7 @@ import re
 
 from .. import regler
 from ..models import Maalbeskrivelse, visningsnavn
-from .markdown import strip_forbidden, xml_escape
+from ..markdown import strip_forbidden, xml_escape
 from ..skriv import zip_bytes
 
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
