@@ -37,7 +37,7 @@ _OMRÅDER = {
     "program": "Uddannelsesprogrammer (P)",
     "rekrutteringsrunde": "Rekrutteringsrunder (R)",
     "aftale": "Aftaler og mål (R)",
-    "statistik": "Statistik",
+    "statistik": "Statistik (R)",
     "konfiguration": "Konfiguration (C)",
 }
 
