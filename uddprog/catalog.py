@@ -177,6 +177,12 @@ class Katalog:
 
     # --- look-ups ------------------------------------------------------
 
+    def indlæs_alt(self) -> None:
+        """Load every målbeskrivelse and template now, with the version index (before a batch forks its
+        workers, so each inherits them instead of reading them again)."""
+        self._versionsindeks  # noqa: B018  (builds on self.målbeskrivelser)
+        self.skabeloner  # noqa: B018
+
     def målbeskrivelse(self, ref: MaalbeskrivelseReference) -> Dokument[Maalbeskrivelse] | None:
         return next(
             (d for d in self.versioner(ref.speciale, ref.fase) if d.model.version == ref.version),
@@ -210,16 +216,6 @@ class Katalog:
 
     def nyere_versioner(self, mb: Maalbeskrivelse) -> list[Dokument[Maalbeskrivelse]]:
         return [d for d in self.versioner(mb.speciale, mb.fase) if d.model.gyldig_fra > mb.gyldig_fra]
-
-    @cached_property
-    def forløbsindeks(self) -> dict:
-        """The forløb of the programmes in the programme folder by (region, specialty, phase) and name; rounds
-        refer to them. Built once per catalog (like the målbeskrivelser), read only as far as statistics reads
-        a programme.
-        """
-        from .stats.forloeb import repository_indeks
-
-        return repository_indeks(self.programmappe)
 
     def skabelon(self, skabelon_id: str) -> Dokument[NationalSkabelon] | None:
         return self.skabeloner.get(skabelon_id)

@@ -53,7 +53,7 @@ class _Op:
 
 
 @dataclass(frozen=True)
-class Resultat:
+class Redigeringsresultat:
     tekst: str
     #: per edit, in text order: the caller's tag and the offset where the edit stands in the new text
     steder: tuple[tuple[Any, int], ...]
@@ -312,7 +312,7 @@ class YamlRedigering:
     def tom(self) -> bool:
         return not self._ops
 
-    def anvend(self) -> Resultat:
+    def anvend(self) -> Redigeringsresultat:
         """Splice every edit into the text, check the result, and return it (nothing is written)."""
         ops = sorted(self._ops, key=lambda o: (o.splejsning.start, o.splejsning.slut, -o.dybde, o.nr))
         for a, b in zip(ops, ops[1:]):
@@ -339,7 +339,7 @@ class YamlRedigering:
             forskydning += len(s.ny) - (s.slut - s.start)
         skift = tuple((o.splejsning.start, o.splejsning.slut, len(o.splejsning.ny) - (o.splejsning.slut - o.splejsning.start))
                       for o in ops)
-        return Resultat(tekst, tuple(steder), ny_data, skift)
+        return Redigeringsresultat(tekst, tuple(steder), ny_data, skift)
 
 
 def _samme(a: Any, b: Any) -> bool:

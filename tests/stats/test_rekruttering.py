@@ -104,9 +104,9 @@ def test_counts_that_add_up_are_quiet(srepo):
 
 
 def test_validating_many_rounds_reads_the_programmes_once(srepo, monkeypatch):
-    """The forløb index belongs to the catalog: built once, not once per round and check (a 3,000-programme
-    corpus with 468 rounds took 100 s of CPU before)."""
-    from uddprog.stats import forloeb
+    """The forløb index is built once per run, not once per round and check (a 3,000-programme corpus with
+    468 rounds took 100 s of CPU before)."""
+    from uddprog import forloeb
 
     for nr in range(2, 6):
         srepo.ekstra[f"rekruttering/nord/{2020 + nr}-1-neurologi.yaml"] = dict(runde_data(), år=2020 + nr)
@@ -140,9 +140,12 @@ def test_rounds_checked_after_the_programmes_find_what_the_catalogue_index_finds
 
     ændring(srepo)
     fra_validering = srepo.valider().fund
+    from uddprog.forloeb import repository_indeks
+
     katalog = Katalog(srepo.rod)
-    katalog.forløbsindeks  # noqa: B018  (built by reading the folder, as before)
-    assert [str(f) for f in valider(standardstier(katalog), katalog, DATO).fund] == [str(f) for f in fra_validering]
+    indeks = repository_indeks(katalog.programmappe)  # built by reading the folder
+    assert [str(f) for f in valider(standardstier(katalog), katalog, DATO, forløbsindeks=indeks).fund] \
+        == [str(f) for f in fra_validering]
 
 
 def test_a_forløb_name_in_two_programmes_is_reported_once_at_the_programme(srepo):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from uddprog.loading import LoadError, indlæs, indlæs_udsnit
-from uddprog.stats.forloeb import ProgramUdsnit, læs_fil
+from uddprog.forloeb import ProgramUdsnit, læs_fil
 
 ROD = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROD / "benchmarks"))

@@ -17,13 +17,13 @@ template and tool are unchanged (``OUT/.uddprog-render.json``, see ``cache``).
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ..findings import Finding, Severity
+from ..parallel import i_bundter, sigterm_som_ctrl_c
 from ..render import FORMATER, RenderError, Renderer, Udfald, ikke_dannet
 
 PDF_BATCH = 40  # documents per LibreOffice start
@@ -72,42 +72,21 @@ def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
 
 # -------------------------------------------------------------- batch
 
-_WORKER: Renderer | None = None
-_DOKUMENTER = False  # send the loaded documents back with the results
+_RENDERER: tuple[object, Renderer] | None = None  # this process's renderer, for one batch (its token)
 
 
-def _init_worker(rod: Path, dato: date | None, dokumenter: bool = False, konfigfil: Path | None = None) -> None:
-    global _WORKER, _DOKUMENTER
-    _sigterm_som_ctrl_c()
-    _WORKER = Renderer(rod, dato, konfigfil)  # templates compile lazily, once per worker process
-    _DOKUMENTER = dokumenter
+def _bundt(token: object, rod: Path, dato: date | None, dokumenter: bool, konfigfil: Path | None,
+           opgaver: list) -> list:
+    """Render tasks (file, formats, folder), or only the warnings of an unchanged programme (a path).
 
-
-def _afbryd(signum, frame) -> None:
-    raise KeyboardInterrupt
-
-
-def _sigterm_som_ctrl_c():
-    """Let SIGTERM (a cancelled CI job, `timeout`, a service stop) end a batch the way Ctrl-C does.
-
-    By default SIGTERM kills the process on the spot, so a file being written stays behind as a temp
-    file; as a KeyboardInterrupt, write_atomic removes it. Only in the main thread and only when nobody
-    installed a handler. Returns the handler to restore, or None when nothing was changed.
-    """
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
-        return None
-    return signal.signal(signal.SIGTERM, _afbryd)
-
-
-def _work(args: tuple[Path, tuple[str, ...], Path] | Path):
-    """A render task (file, formats, folder), or only the warnings of an unchanged programme (a path)."""
-    assert _WORKER is not None
-    if isinstance(args, Path):
-        return _WORKER.advarsler(args, _DOKUMENTER)
-    return _WORKER.render_fil(*args, dokument=_DOKUMENTER)
+    One ``Renderer`` per process and batch: its templates compile once, and a new batch (a new token) gets a
+    new one, whose catalogue sees the files as they are now."""
+    global _RENDERER
+    if _RENDERER is None or _RENDERER[0] != token:
+        _RENDERER = (token, Renderer(rod, dato, konfigfil))
+    r = _RENDERER[1]
+    return [r.advarsler(o, dokumenter) if isinstance(o, Path) else r.render_fil(*o, dokument=dokumenter)
+            for o in opgaver]
 
 
 def render_programmer(
@@ -217,26 +196,18 @@ def render_programmer(
             uændrede[u.kilde] = u
             opgaver.insert(len(uændrede) - 1, u.kilde)  # validation only; before the renders
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(opgaver) or 1))
-    tidligere_sigterm = _sigterm_som_ctrl_c()
+    # One programme per task in this process (each result is recorded as soon as it is there, so an
+    # interrupted batch keeps what finished); about eight tasks per worker otherwise.
+    bundt = 1 if jobs == 1 else max(1, len(opgaver) // (jobs * 8))
+    tidligere_sigterm = sigterm_som_ctrl_c()
     færdig = False
     try:
-        if not opgaver:
-            pass
-        elif jobs == 1:
-            r = Renderer(rod, dato, konfigfil)
-            for opgave in opgaver:
-                if isinstance(opgave, Path):
-                    advarsler_klar(r.advarsler(opgave, dokumenter))
+        for del_ in i_bundter(_bundt, opgaver, jobs, bundt, (object(), rod, dato, dokumenter, konfigfil)):
+            for svar in del_:
+                if isinstance(svar, Udfald):
+                    modtag(svar)
                 else:
-                    modtag(r.render_fil(*opgave, dokument=dokumenter))
-        else:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                                     initargs=(rod, dato, dokumenter, konfigfil)) as pool:
-                for svar in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
-                    if isinstance(svar, Udfald):
-                        modtag(svar)
-                    else:
-                        advarsler_klar(svar)
+                    advarsler_klar(svar)
         if venter:
             _pdf(venter, out, fremskridt)
         færdig = True

@@ -9,18 +9,20 @@ Library use::
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from .. import forloeb
 from ..catalog import Katalog
-from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, yaml_filer
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading import Dokument, LoadError, indlæs
+from ..parallel import antal_jobs, i_bundter
+from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, yaml_filer
 from . import dokument as _dokument, program as _program, rekruttering as _rekruttering, uddannelse as _uddannelse  # noqa: F401,E501  (registers the checks)
 from .kontekst import DokumentKontekst, ProgramKontekst
+from .rekruttering import RundeKontekst
 from .registry import REGISTER, Check, beskriv, checks_for
 from .. import config as _config
 
@@ -33,13 +35,21 @@ beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme regi
 _OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None,
            "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
-__all__ = ["REGISTER", "Check", "Resultat", "samme_outputnavn", "standardstier", "valider", "valider_dokument",
+__all__ = ["REGISTER", "Check", "Valideringsresultat", "samme_outputnavn", "standardstier", "valider", "valider_dokument",
            "valider_fil", "valider_program"]
 
 
-def valider_dokument(dok: Dokument, katalog: Katalog) -> list[Finding]:
-    """Checks of one loaded document on its own (duplicate ids, målbeskrivelse and template rules)."""
-    kontekst = DokumentKontekst(dok, katalog)
+def valider_dokument(dok: Dokument, katalog: Katalog, forløbsindeks: dict | None = None) -> list[Finding]:
+    """Checks of one loaded document on its own (duplicate ids, målbeskrivelse and template rules).
+
+    A recruitment round is checked against ``forløbsindeks`` (``forloeb.forløbsindeks`` of the programmes it
+    may name); without one, the repository's programme folder is read for it."""
+    if dok.type == "rekrutteringsrunde":
+        if forløbsindeks is None:
+            forløbsindeks = forloeb.repository_indeks(katalog.programmappe)
+        kontekst = RundeKontekst(dok, katalog, forløbsindeks)
+    else:
+        kontekst = DokumentKontekst(dok, katalog)
     områder = ["skema"] + ([_OMRÅDE[dok.type]] if _OMRÅDE[dok.type] else [])
     return [f for område in områder for c in checks_for(område) for f in c.kør(kontekst)]
 
@@ -53,20 +63,21 @@ def valider_program(dok: Dokument, katalog: Katalog, dato: date | None = None) -
     return fund
 
 
-def valider_fil(fil: Path, katalog: Katalog, dato: date | None = None) -> tuple[Dokument | None, list[Finding]]:
+def valider_fil(fil: Path, katalog: Katalog, dato: date | None = None,
+                forløbsindeks: dict | None = None) -> tuple[Dokument | None, list[Finding]]:
     """Load and check one file; the document is None when it could not be loaded."""
     try:
         dok = indlæs(fil)
     except LoadError as e:
         return None, e.fund
-    fund = valider_dokument(dok, katalog)
+    fund = valider_dokument(dok, katalog, forløbsindeks)
     if dok.type == "uddannelsesprogram":
         fund.extend(valider_program(dok, katalog, dato))
     return dok, fund
 
 
 @dataclass
-class Resultat:
+class Valideringsresultat:
     filer: list[Path] = field(default_factory=list)
     fund: list[Finding] = field(default_factory=list)
 
@@ -107,41 +118,53 @@ def udvid(stier: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
     return list(dict.fromkeys(filer)), fund
 
 
-#: From this many files on, `valider` spreads the work over all cores unless told otherwise.
-PARALLEL_FRA = 200
 _BUNDT = 32  # files per task sent to a worker process
 
 
 def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None, dato: date | None = None,
-            jobs: int | None = None) -> Resultat:
+            jobs: int | None = None, forløbsindeks: dict | None = None) -> Valideringsresultat:
     """Validate files and folders (default: the whole repository); findings come sorted by place.
 
-    ``jobs`` is the number of processes; None means every core for a batch of at least PARALLEL_FRA
-    files (or the UDDPROG_JOBS environment variable), one process otherwise. Findings are the same
-    either way: each file is checked on its own against the shared catalog.
+    ``jobs`` is the number of processes; None means every core for a batch of at least
+    ``parallel.PARALLEL_FRA`` files (or the UDDPROG_JOBS environment variable), one process otherwise.
+    Findings are the same either way: each file is checked on its own against the shared catalog.
+
+    Recruitment rounds are checked against ``forløbsindeks`` when given; otherwise after the programmes,
+    against the forløb the programmes' own validation read when the run holds the whole programme folder
+    (then the folder is read once), else against the folder read once for all rounds.
     """
     stier = list(stier or [])
     katalog = katalog or Katalog.find(Path(stier[0]) if stier else None)
     filer, fund = udvid(stier or standardstier(katalog))
-    jobs = _antal_jobs(jobs, len(filer))
+    jobs = antal_jobs(jobs, len(filer), _BUNDT)
     navne: list[tuple[str, Location]] = []
 
-    def kør(filer: list[Path], forløb: list | None = None) -> list[Finding]:
-        if _antal_jobs(jobs, len(filer)) > 1:
-            return _valider_parallelt(filer, katalog, dato, jobs, navne, forløb)
-        return _valider_filer(filer, katalog, dato, navne, forløb)
+    def kør(filer: list[Path], indeks: dict | None = None, forløb: list | None = None) -> list[Finding]:
+        katalog.indlæs_alt()  # once, before any worker starts: with fork they inherit it
+        ud: list[Finding] = []
+        for del_, delnavne, delforløb in i_bundter(_valider_bundt, filer, antal_jobs(jobs, len(filer), _BUNDT),
+                                                   _BUNDT, (katalog, dato, indeks, forløb is not None)):
+            ud.extend(del_)
+            navne.extend(delnavne)
+            if forløb is not None:
+                forløb.extend(delforløb)
+        return ud
 
-    opdelt = _runder_sidst(filer, katalog)
-    if opdelt is None:
+    runder = _runder(filer, katalog)
+    if not runder:
         fund.extend(kør(filer))
     else:
-        først, runder, indeksnavne = opdelt
+        rundesæt = set(runder)
+        først = [f for f in filer if f not in rundesæt]
+        indeksnavne = None if forløbsindeks is not None else _programmer_i_kørslen(først, katalog)
         forløb: list = []
-        fund.extend(kør(først, forløb))
-        katalog.__dict__["forløbsindeks"] = _forløbsindeks(dict(zip(først, forløb)), indeksnavne)
-        fund.extend(kør(runder))
+        fund.extend(kør(først, forløbsindeks, forløb if indeksnavne is not None else None))
+        if forløbsindeks is None:
+            forløbsindeks = (_forløbsindeks(dict(zip(først, forløb)), indeksnavne) if indeksnavne is not None
+                             else forloeb.repository_indeks(katalog.programmappe))
+        fund.extend(kør(runder, forløbsindeks))
     fund.extend(samme_outputnavn(navne))
-    return Resultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
+    return Valideringsresultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
 
 
 def samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:
@@ -170,119 +193,70 @@ def _katalogfund(katalog: Katalog, fund: list[Finding]) -> list[Finding]:
     Without these, a programme whose målbeskrivelse has a syntax error would only hear
     "P001 findes ikke", not why.
     """
-    katalog.målbeskrivelser, katalog.skabeloner  # load them here too when workers did the checking
+    katalog.indlæs_alt()  # load them here too when workers did the checking
     kendte = {(f.check, f.sted) for f in fund}
     return [f for f in dict.fromkeys(katalog.fund) if (f.check, f.sted) not in kendte]
 
 
-def _antal_jobs(jobs: int | None, antal_filer: int) -> int:
-    if jobs is None:
-        miljø = os.environ.get("UDDPROG_JOBS", "")
-        if miljø.isdigit() and int(miljø) > 0:
-            jobs = int(miljø)
-        else:
-            jobs = (os.cpu_count() or 1) if antal_filer >= PARALLEL_FRA else 1
-    return max(1, min(jobs, -(-antal_filer // _BUNDT)))
-
-
-_ARBEJDER: tuple[Katalog, date | None] | None = None
-
-
-def _start_arbejder(katalog: Katalog, dato: date | None) -> None:
-    global _ARBEJDER
-    _ARBEJDER = (katalog, dato)
-
-
-def _valider_filer(filer: list[Path], katalog: Katalog, dato: date | None,
-                   navne: list[tuple[str, Location]] | None = None, forløb: list | None = None) -> list[Finding]:
-    """Every file's findings; ``navne`` collects each programme's output name for P028, ``forløb`` each
-    programme's forløb as statistics reads it (the index recruitment rounds are checked against)."""
+def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med_forløb: bool,
+                   filer: list[Path]) -> tuple[list[Finding], list[tuple[str, Location]], list]:
+    """Every file's findings; each programme's output name for P028, and with ``med_forløb`` each file's
+    forløb as statistics reads it (the index recruitment rounds are then checked against)."""
     from ..navne import outputnavn
 
     fund: list[Finding] = []
+    navne: list[tuple[str, Location]] = []
+    forløb: list = []
     for fil in filer:
-        dok, egne = valider_fil(fil, katalog, dato)
+        dok, egne = valider_fil(fil, katalog, dato, indeks)
         fund.extend(egne)
-        if navne is not None and dok is not None and dok.type == "uddannelsesprogram":
+        if dok is not None and dok.type == "uddannelsesprogram":
             navne.append((outputnavn(dok.model), dok.sted("forløb")))
-        if forløb is not None:
+        if med_forløb:
             forløb.append(_forløb(fil, dok))
-    return fund
+    return fund, navne, forløb
 
 
 def _forløb(fil: Path, dok: Dokument | None):
     """A file's forløb as `uddprog stats` reads it, from the document validation loaded where it could."""
-    from ..stats.forloeb import forløb_fra, læs_fil
-
     if dok is not None:
-        return forløb_fra(dok) if dok.type == "uddannelsesprogram" else None
-    art, v = læs_fil(fil)  # not a valid programme: statistics may still count its forløb
+        return forloeb.forløb_fra(dok) if dok.type == "uddannelsesprogram" else None
+    art, v = forloeb.læs_fil(fil)  # not a valid programme: statistics may still count its forløb
     return v if art == "program" else None
 
 
-def _valider_bundt(filer: list[Path]) -> tuple[list[Finding], list[tuple[str, Location]], list]:
-    assert _ARBEJDER is not None
-    navne: list[tuple[str, Location]] = []
-    forløb: list = []
-    return _valider_filer(filer, *_ARBEJDER, navne, forløb), navne, forløb
-
-
-def _valider_parallelt(filer: list[Path], katalog: Katalog, dato: date | None, jobs: int,
-                       navne: list[tuple[str, Location]], forløb: list | None = None) -> list[Finding]:
-    from concurrent.futures import ProcessPoolExecutor
-    import multiprocessing
-
-    # Load the shared målbeskrivelser and templates once, before the workers start: with fork they
-    # inherit them, with spawn they arrive pickled with the catalog.
-    katalog.målbeskrivelser, katalog.skabeloner, katalog._versionsindeks  # noqa: B018
-    if (katalog.rod / RUNDE_MAPPE).is_dir() and forløb is None:
-        katalog.forløbsindeks  # noqa: B018  (rounds refer to the programmes: index them once, before the fork)
-    metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
-    fund: list[Finding] = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
-                             initializer=_start_arbejder, initargs=(katalog, dato)) as pool:
-        for del_, delnavne, delforløb in pool.map(_valider_bundt, bundter):
-            fund.extend(del_)
-            navne.extend(delnavne)
-            if forløb is not None:
-                forløb.extend(delforløb)
-    return fund
-
-
-def _runder_sidst(filer: list[Path], katalog: Katalog) -> tuple[list[Path], list[Path], dict[Path, Path]] | None:
-    """When the files hold recruitment rounds and every programme they refer to, split them so the rounds
-    are checked after the programmes, against the forløb the programmes' own validation read: the
-    programme folder is then read once, not once more for the round index (a third of validating a
-    national corpus). ``None`` when that does not apply; the catalog then builds its index itself.
-    The dict maps each of the folder's programmes, as ``filer`` names it, to the path the index names it by,
-    in the folder's order."""
-    if "forløbsindeks" in katalog.__dict__:
-        return None
+def _runder(filer: list[Path], katalog: Katalog) -> list[Path]:
+    """The recruitment rounds among ``filer`` (those below the repository's rekruttering/)."""
     rundemappe = katalog.rod / RUNDE_MAPPE
     if not rundemappe.is_dir():
-        return None
+        return []
     try:
         rundemappe = rundemappe.resolve()
-        løst = {fil: fil.resolve() for fil in filer}
+        return [fil for fil in filer if fil.resolve().is_relative_to(rundemappe)]
+    except (OSError, RuntimeError):
+        return []
+
+
+def _programmer_i_kørslen(filer: list[Path], katalog: Katalog) -> dict[Path, Path] | None:
+    """When ``filer`` hold every programme of the repository's folder, each of those programmes as ``filer``
+    names it, mapped to the path the folder's index names it by, in the folder's order; else None (the
+    rounds are then checked against the folder read once). Reading the folder once, not once more for the
+    round index, saves a third of validating a national corpus."""
+    try:
+        løst = {fil.resolve(): fil for fil in filer}
         programmer = [(fil.resolve(), fil) for fil in katalog.programfiler()]
     except (OSError, RuntimeError):
         return None
-    som_i_filer = {r: fil for fil, r in løst.items()}
-    runder = [fil for fil in filer if løst[fil].is_relative_to(rundemappe)]
-    if not runder or any(r not in som_i_filer for r, _ in programmer):
+    if any(r not in løst for r, _ in programmer):
         return None
-    rundesæt = set(runder)
-    return [fil for fil in filer if fil not in rundesæt], runder, {som_i_filer[r]: navn for r, navn in programmer}
+    return {løst[r]: navn for r, navn in programmer}
 
 
 def _forløbsindeks(forløb: dict[Path, object], indeksnavne: dict[Path, Path]) -> dict:
-    """What ``Katalog.forløbsindeks`` would read from the programme folder, from the forløb validation read
-    (``forløb``: per file as validated, None for no programme): in the folder's order, with its paths."""
-    from ..stats.forloeb import forløbsindeks
-
+    """What ``forloeb.repository_indeks`` would read from the programme folder, from the forløb validation
+    read (``forløb``: per file as validated, None for no programme): in the folder's order, with its paths."""
     ud = []
     for fil, navn in indeksnavne.items():
         if (f := forløb.get(fil)) is not None:
             ud.append(replace(f, fil=navn, sted=replace(f.sted, fil=navn)))
-    return forløbsindeks(ud)
+    return forloeb.forløbsindeks(ud)

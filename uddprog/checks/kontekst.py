@@ -9,6 +9,7 @@ from functools import cached_property
 from ..catalog import Katalog
 from ..loading import Dokument
 from ..models import Kompetence, Maalbeskrivelse, NationalSkabelon, Uddannelsesprogram
+from ..models.base import alle_tekster
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,6 @@ class ProgramKontekst:
     @cached_property
     def tekster(self) -> list[tuple[tuple, str]]:
         """Every text of the programme with its path (one walk, shared by the checks that read them all)."""
-        from .program import alle_tekster
-
         return alle_tekster(self.p)
 
     @cached_property

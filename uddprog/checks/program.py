@@ -492,31 +492,6 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
 # PLADSHOLDER ("UDFYLD", from the models): what `uddprog ny` writes where only the author knows the answer.
 
 
-@lru_cache(maxsize=None)
-def _feltnavne(cls: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(cls.model_fields)
-
-
-def alle_tekster(værdi) -> list[tuple[tuple, str]]:
-    """Every text in a model with its path, depth first in field order, for checks that look at all of them.
-
-    An explicit stack, not recursive generators: every text then passes one frame, not one per level
-    (the generators were a third of validating a national corpus)."""
-    ud: list[tuple[tuple, str]] = []
-    stak: list[tuple[tuple, object]] = [((), værdi)]
-    while stak:
-        sti, v = stak.pop()
-        if isinstance(v, str):
-            ud.append((sti, v))
-        elif isinstance(v, BaseModel):
-            stak.extend((sti + (n,), getattr(v, n)) for n in reversed(_feltnavne(type(v))))
-        elif isinstance(v, dict):
-            stak.extend((sti + (n,), x) for n, x in reversed(list(v.items())))
-        elif isinstance(v, (list, tuple)):
-            stak.extend((sti + (i,), v[i]) for i in range(len(v) - 1, -1, -1))
-    return ud
-
-
 @check("P026", E, "En pladsholder (UDFYLD) fra 'uddprog ny' er ikke udfyldt", "program")
 def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
     if PLADSHOLDER not in k.al_tekst:

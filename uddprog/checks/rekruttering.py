@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..catalog import Katalog
 from ..findings import Severity
+from ..forloeb import celle
 from ..loading import Dokument
 from ..models import visningsnavn
 from ..models.aftale import målingsnøgler
@@ -26,22 +27,19 @@ FELTER = ("opslået", "besat", "genopslået", "ubesat", "flexforløb")
 
 @dataclass(frozen=True)
 class RundeKontekst:
-    """A round and the forløb it may refer to (stats passes its own; validate uses the repository's)."""
+    """A round and the forløb it may refer to (``forloeb.forløbsindeks``): stats passes the programmes it
+    counts, validate the repository's."""
 
     dok: Dokument
     katalog: Katalog
-    indeks: dict | None = None
+    indeks: dict
 
 
-def _indeks(k) -> dict:
-    if getattr(k, "indeks", None) is not None:
-        return k.indeks
-    return k.katalog.forløbsindeks
+def _indeks(k: RundeKontekst) -> dict:
+    return k.indeks
 
 
 def _celle(k):
-    from ..stats.forloeb import celle
-
     r = k.dok.model
     return celle(r.videreuddannelsesregion, r.speciale, r.fase)
 

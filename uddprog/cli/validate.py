@@ -96,7 +96,7 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
 
     from ..catalog import Katalog
     from ..rod import er_repository, yaml_filer
-    from ..checks import REGISTER, Resultat, standardstier, valider
+    from ..checks import REGISTER, Valideringsresultat, standardstier, valider
     from ..config import anvend
     from ..output import Rapport, modul
 
@@ -110,7 +110,7 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
         click.echo(f"Ingen programmer i {katalog.programmappe} endnu. Skriv det første med 'uddprog ny "
                    f"speciale/fase@version --out {katalog.programmappe}/<navn>.yaml'.", err=True)
         stier = tuple(s for s in standardstier(katalog) if s != katalog.programmappe)
-        resultat = valider(stier, katalog, d, jobs=jobs) if stier else Resultat()
+        resultat = valider(stier, katalog, d, jobs=jobs) if stier else Valideringsresultat()
     else:
         resultat = valider(stier, katalog, d, jobs=jobs)
     # R010 and R015 compare files only `uddprog stats` reads together: an ignore of them is not validate's to call unused

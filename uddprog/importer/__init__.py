@@ -1,6 +1,6 @@
 """`uddprog import`: Word programmes -> programme YAML drafts, with nothing lost.
 
-Stages, each its own module and each returning ``Resultat(værdi, beskeder)``:
+Stages, each its own module and each returning ``Trinresultat(værdi, beskeder)``:
 
     pakke.py     bytes -> parsed OOXML parts (bounded zip, no DTD/entities, nothing outside the file)
     laeser.py    parts -> neutral model (model.py): headings, paragraphs, lists, tables, text boxes

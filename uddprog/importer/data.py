@@ -32,7 +32,7 @@ from ..markdown import HEADING_OFFSET
 from .markdown import til_markdown
 from .model import Afsnit, Blok, Stykke, Tabel
 from .opdeling import Del, Opdeling
-from .resultat import Resultat, antal
+from .resultat import Trinresultat, antal
 from .titler import normaliser
 from .varianter import DANNEDE_OVERSKRIFTER, FORSIDE_DANNET, FORSIDEFELTER, METODEVARIANTER, ROLLEORD
 
@@ -244,7 +244,7 @@ def _tabelart(t: Tabel) -> str:
 
 class _Udtræk:
     def __init__(self, op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
-                 region: Videreuddannelsesregion, res: Resultat) -> None:
+                 region: Videreuddannelsesregion, res: Trinresultat) -> None:
         self.op, self.mb, self.skabelon, self.region, self.res = op, mb, skabelon, region, res
         self.u = Udkast(illustrativ=op.illustrativ)
         self.mb_titler = {normaliser(k.titel): k.id for k in mb.kompetencer}
@@ -677,9 +677,9 @@ def _rolle(tekst: str) -> str | None:
 
 
 def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
-           region: Videreuddannelsesregion) -> Resultat[Udkast]:
+           region: Videreuddannelsesregion) -> Trinresultat[Udkast]:
     """Sections and front matter -> the draft's data and texts (see the module docstring)."""
-    res: Resultat[Udkast] = Resultat(None)  # type: ignore[arg-type]
+    res: Trinresultat[Udkast] = Trinresultat(None)  # type: ignore[arg-type]
     x = _Udtræk(op, mb, skabelon, region, res)
     u = x.u
     u.titel = op.titel

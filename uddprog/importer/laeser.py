@@ -19,7 +19,7 @@ import re
 
 from .model import Afsnit, Blok, Celle, Dokument, Kommentar, Stykke, Tabel
 from .pakke import Pakke
-from .resultat import ImportFejl, Resultat, antal
+from .resultat import ImportFejl, Trinresultat, antal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -64,7 +64,7 @@ class _Stil:
 
 
 class _Læser:
-    def __init__(self, pakke: Pakke, res: Resultat) -> None:
+    def __init__(self, pakke: Pakke, res: Trinresultat) -> None:
         self.p, self.res = pakke, res
         self.stile: dict[str, _Stil] = {}
         for el in (pakke.styles.iterfind(W + "style") if pakke.styles is not None else ()):
@@ -316,8 +316,8 @@ def _deltekster(læser: _Læser, rødder) -> list[str]:
     return ud
 
 
-def læs_dokument(pakke: Pakke) -> Resultat[Dokument]:
-    res: Resultat[Dokument] = Resultat(None)  # type: ignore[arg-type]
+def læs_dokument(pakke: Pakke) -> Trinresultat[Dokument]:
+    res: Trinresultat[Dokument] = Trinresultat(None)  # type: ignore[arg-type]
     l = _Læser(pakke, res)
     krop = pakke.dokument.find(W + "body")
     blokke = l.blokke(krop) if krop is not None else []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..models import NationalSkabelon
 from .model import Afsnit, Blok, Dokument
-from .resultat import Resultat, antal
+from .resultat import Trinresultat, antal
 from .titler import Titelmatcher, normaliser, nummer
 from .varianter import DANNEDE_AFSNIT, IGNOREREDE_OVERSKRIFTER
 
@@ -51,8 +51,8 @@ def _er_toc(a: Afsnit) -> bool:
     return n.startswith("toc") or n.startswith("indholdsfortegnelse") or n.startswith("tableofcontents")
 
 
-def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Resultat[Opdeling]:
-    res: Resultat[Opdeling] = Resultat(Opdeling())
+def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
+    res: Trinresultat[Opdeling] = Trinresultat(Opdeling())
     o = res.værdi
     matcher = Titelmatcher(skabelon)
     o.uddprog = any(isinstance(b, Afsnit) and _UDDPROG_MÆRKE.match(b.tekst) for b in dok.blokke)

@@ -21,7 +21,7 @@ class Besked:
 
 
 @dataclass
-class Resultat(Generic[T]):
+class Trinresultat(Generic[T]):
     værdi: T
     beskeder: list[Besked] = field(default_factory=list)
 

@@ -29,6 +29,7 @@ from ..findings import Finding
 from pydantic import ValidationError
 
 from ..loading import LoadError, indlæs, læs_tekst
+from ..parallel import antal_jobs, i_bundter
 from ..loading.yamlfil import Loader
 from ..models import Uddannelsesprogram
 from ..yamlredigering import RedigeringsFejl, YamlRedigering
@@ -269,8 +270,6 @@ def skriv(m: Migrering) -> None:
         raise
 
 
-#: From this many files on, a batch is spread over every core (like `uddprog validate`).
-PARALLEL_FRA = 200
 _BUNDT = 32
 
 
@@ -289,35 +288,14 @@ def migrér_og_skriv(fil: Path, katalog: Katalog, til: str | None, dato: date, v
 def migrér_alle(filer: list[Path], katalog: Katalog, til: str | None, dato: date, vis: bool = False,
                 jobs: int | None = None):
     """Every file's (result, write error) in order; a large batch runs on every core."""
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(filer) >= PARALLEL_FRA else 1
-    jobs = max(1, min(jobs, -(-len(filer) // _BUNDT)))
-    if jobs == 1:
-        for fil in filer:
-            yield migrér_og_skriv(fil, katalog, til, dato, vis)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    katalog.målbeskrivelser, katalog.skabeloner, katalog._versionsindeks  # noqa: B018 (loaded once, inherited)
-    metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
-                             initializer=_start, initargs=(katalog, til, dato, vis)) as pool:
-        for del_ in pool.map(_bundt, bundter):
-            yield from del_
+    jobs = antal_jobs(jobs, len(filer), _BUNDT)
+    if jobs > 1:
+        katalog.indlæs_alt()  # loaded once, inherited by the workers
+    for del_ in i_bundter(_bundt, filer, jobs, _BUNDT, (katalog, til, dato, vis)):
+        yield from del_
 
 
-_ARBEJDE: tuple | None = None
-
-
-def _start(katalog, til, dato, vis) -> None:
-    global _ARBEJDE
-    _ARBEJDE = (katalog, til, dato, vis)
-
-
-def _bundt(filer: list[Path]) -> list[tuple[Migrering, str | None]]:
-    katalog, til, dato, vis = _ARBEJDE
+def _bundt(katalog, til, dato, vis, filer: list[Path]) -> list[tuple[Migrering, str | None]]:
     return [migrér_og_skriv(fil, katalog, til, dato, vis) for fil in filer]
 
 

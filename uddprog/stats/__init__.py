@@ -22,7 +22,7 @@ from ..findings import Finding, Severity, sorteret
 from ..models.vocab import visningsnavn
 from ..navne import mente_du, slug
 from .aggregat import FASER, REGIONER, Celletal, Rundetal, celler, rundetal
-from .forloeb import forløbsindeks, læs_alle
+from ..forloeb import forløbsindeks, læs_alle
 from .regler import Aftaleresultat, vurder
 
 JSON_FORMAT = "uddprog-stats"
@@ -167,7 +167,7 @@ def _kan_tælles(dok, indeks: dict) -> bool:
     """Whether every forløb a round names is among the programmes counted (R001 and R007 say when not):
     its unfilled posts are spread by those programmes' months, so a round that names others cannot be
     counted, whatever the configuration says of those checks."""
-    from .forloeb import celle
+    from ..forloeb import celle
 
     r = dok.model
     forløb = indeks.get(celle(r.videreuddannelsesregion, r.speciale, r.fase))
@@ -188,6 +188,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     """
     from ..checks import samme_outputnavn, udvid
     from ..checks.registry import checks_for
+    from ..checks.kontekst import DokumentKontekst
     from ..checks.rekruttering import RundeKontekst
     from ..config import Anvendelse, find
 
@@ -273,7 +274,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     aftaler: list[Aftaleresultat] = []
     ider: dict[str, Path] = {}
     for dok in indlæst.aftaler:
-        egne = [f for c in checks_for("aftale") for f in c.kør(RundeKontekst(dok, katalog))]
+        egne = [f for c in checks_for("aftale") for f in c.kør(DokumentKontekst(dok, katalog))]
         if dok.model.id in ider:
             egne.append(Finding("R015", Severity.ERROR, f"Aftalen '{dok.model.id}' står også i {ider[dok.model.id]}; "
                                 "den vurderes kun én gang.", dok.sted("id")))

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..models.aftale import målingsnøgler
 from ..models.vocab import Ansaettelsestype, Driftsregion, Fase, Videreuddannelsesregion
 from .afrunding import procenter, største_rest
-from .forloeb import Forløb
+from ..forloeb import Forløb
 
 REGIONER = tuple(r.value for r in Videreuddannelsesregion)
 DRIFTSREGIONER = tuple(d.value for d in Driftsregion)
@@ -142,7 +142,7 @@ class Rundetal:
 
 def rundetal(dok, indeks: dict) -> Rundetal:
     """A checked round (every forløb found) as figures; unfilled forløb spread by their months."""
-    from .forloeb import celle
+    from ..forloeb import celle
 
     r = dok.model
     forløb = indeks[celle(r.videreuddannelsesregion, r.speciale, r.fase)]

@@ -1,26 +1,27 @@
-"""What `uddprog stats` reads: each programme's forløb (head and ansættelser), rounds and targets.
+"""The forløb of a repository: each programme's head and ansættelser, with the rounds and targets about them.
 
-Reading is the expensive part of statistics over a national corpus, so a programme is read only as far
-as its head and ansættelser (:func:`uddprog.loading.indlæs_udsnit`); rounds and targets are small and
-are loaded whole. Large batches are spread over all cores like `uddprog validate`.
+`uddprog stats` counts them and `uddprog validate` checks recruitment rounds against them (a round names
+forløb by the programmes' ``forløb:``). Reading is the expensive part over a national corpus, so a programme
+is read only as far as its head and ansættelser (:func:`uddprog.loading.indlæs_udsnit`); rounds and targets
+are small and are loaded whole. Large batches are spread over all cores (``uddprog.parallel``).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import Field
 
-from ..rod import yaml_filer
-from ..findings import Finding, Location
-from ..loading import Dokument, LoadError, indlæs, indlæs_udsnit, læs_tekst
-from ..models import Aftale, Ansaettelse, MaalbeskrivelseReference, Rekrutteringsrunde
-from ..models.base import Dokumentdel, Tekst
-from ..models.vocab import Videreuddannelsesregion
-from ..navne import outputnavn, slug
+from .findings import Finding, Location
+from .loading import Dokument, LoadError, indlæs, indlæs_udsnit, læs_tekst
+from .models import Aftale, Ansaettelse, MaalbeskrivelseReference, Rekrutteringsrunde
+from .models.base import Dokumentdel, Tekst
+from .models.vocab import Videreuddannelsesregion
+from .navne import outputnavn, slug
+from .parallel import antal_jobs, i_bundter
+from .rod import yaml_filer
 
 
 class ProgramUdsnit(Dokumentdel):
@@ -113,7 +114,6 @@ class Indlæst:
     filer: int = 0
 
 
-PARALLEL_FRA = 200
 _BUNDT = 64
 
 
@@ -122,21 +122,9 @@ def _læs_bundt(filer: list[Path]) -> list[tuple[str, object]]:
 
 
 def læs_alle(filer: list[Path], jobs: int | None = None) -> Indlæst:
-    """Every file, in the given order; spread over processes from PARALLEL_FRA files on."""
-    if jobs is None:
-        miljø = os.environ.get("UDDPROG_JOBS", "")
-        jobs = int(miljø) if miljø.isdigit() and int(miljø) > 0 else (os.cpu_count() or 1) if len(filer) >= PARALLEL_FRA else 1
-    jobs = max(1, min(jobs, -(-len(filer) // _BUNDT)))
-    if jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        import multiprocessing
-
-        metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        bundter = [filer[i:i + _BUNDT] for i in range(0, len(filer), _BUNDT)]
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode)) as pool:
-            resultater = [r for del_ in pool.map(_læs_bundt, bundter) for r in del_]
-    else:
-        resultater = _læs_bundt(filer)
+    """Every file, in the given order; spread over processes from ``parallel.PARALLEL_FRA`` files on."""
+    jobs = antal_jobs(jobs, len(filer), _BUNDT)
+    resultater = [r for del_ in i_bundter(_læs_bundt, filer, jobs, _BUNDT) for r in del_]
     ud = Indlæst(filer=len(filer))
     for art, værdi in resultater:
         if art == "program":
@@ -169,11 +157,8 @@ def forløbsindeks(forløb: list[Forløb]) -> dict[Celle, dict[str, list[Forløb
 
 
 def repository_indeks(mappe: Path) -> dict[Celle, dict[str, list[Forløb]]]:
-    """The forløb of a repository's programme folder, for validating rounds on their own.
-
-    Use ``Katalog.forløbsindeks``: it builds this once per catalog, so hundreds of rounds read the
-    programmes once.
-    """
+    """The forløb of a repository's programme folder, for validating rounds without their programmes
+    (`uddprog validate` builds it once per run and passes it to every round)."""
     mappe = Path(mappe)
     filer = yaml_filer(mappe) if mappe.is_dir() else []
     return forløbsindeks([v for art, v in map(læs_fil, filer) if art == "program"])

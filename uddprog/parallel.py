@@ -1,0 +1,83 @@
+"""One way to spread a batch over processes: validation, statistics, migration and rendering all use it.
+
+Work goes out in bundles (one task per bundle keeps the pickling small) and comes back in order. What every
+bundle shares (the catalogue, the date) reaches each worker once: inherited with ``fork``, pickled with
+``spawn``. A worker turns SIGTERM into KeyboardInterrupt, as the main process does in a batch, so a stopped
+batch ends its workers the way Ctrl-C does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: From this many items on, a batch is spread over every core unless told otherwise.
+PARALLEL_FRA = 200
+
+
+def antal_jobs(jobs: int | None, antal: int, bundt: int, fra: int = PARALLEL_FRA) -> int:
+    """How many processes for ``antal`` items in bundles of ``bundt``: ``jobs`` when given, else the
+    ``UDDPROG_JOBS`` environment variable, else every core from ``fra`` items on and one below; never more
+    processes than bundles."""
+    if jobs is None:
+        miljø = os.environ.get("UDDPROG_JOBS", "")
+        if miljø.isdigit() and int(miljø) > 0:
+            jobs = int(miljø)
+        else:
+            jobs = (os.cpu_count() or 1) if antal >= fra else 1
+    return max(1, min(jobs, -(-antal // max(1, bundt))))
+
+
+def i_bundter(funktion: Callable[..., T], elementer: Sequence[Any], jobs: int, bundt: int,
+              fælles: tuple = ()) -> Iterator[T]:
+    """``funktion(*fælles, bundle)`` for each bundle of ``bundt`` elements, in order; in this process when
+    ``jobs`` is 1. ``funktion`` must be a module-level function (workers find it by name)."""
+    bundter = [list(elementer[i:i + bundt]) for i in range(0, len(elementer), bundt)]
+    if jobs <= 1 or len(bundter) <= 1:
+        for b in bundter:
+            yield funktion(*fælles, b)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
+                             initializer=_start, initargs=(funktion, fælles)) as pool:
+        yield from pool.map(_kør, bundter)
+
+
+_OPGAVE: tuple[Callable, tuple] | None = None
+
+
+def _start(funktion: Callable, fælles: tuple) -> None:
+    global _OPGAVE
+    _OPGAVE = (funktion, fælles)
+    sigterm_som_ctrl_c()
+
+
+def _kør(bundt: list) -> Any:
+    assert _OPGAVE is not None
+    funktion, fælles = _OPGAVE
+    return funktion(*fælles, bundt)
+
+
+def _afbryd(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def sigterm_som_ctrl_c():
+    """Let SIGTERM (a cancelled CI job, `timeout`, a service stop) end the work the way Ctrl-C does.
+
+    By default SIGTERM kills the process on the spot, so a file being written stays behind as a temp
+    file; as a KeyboardInterrupt, the writer removes it. Only in the main thread and only when nobody
+    installed a handler. Returns the handler to restore, or None when nothing was changed.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        return None
+    return signal.signal(signal.SIGTERM, _afbryd)
