@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from uddprog.config import anvend, find, læs
+from uddprog.checks.anvendelse import anvend
+from uddprog.config import find, læs
 
 from .conftest import DATO, kør
 
@@ -46,6 +47,23 @@ def test_ignore_by_glob_with_reason(region):
                     'begrundelse = "Revideres på UGUP-mødet i marts"\n')
     r = kør("validate", "--format", "json", "--dato", DATO)
     assert [f[0] for f in _fund(r)] == ["P022", "P023"]
+
+
+def test_a_star_in_an_ignore_stays_inside_one_folder(region):
+    """`*` matches within one folder, as in .gitignore: an ignore of programmer/syd/*.yaml does not silence the
+    same finding in a programme one folder further down (it did: fnmatch's `*` crossed folders)."""
+    import shutil
+
+    (region / "programmer/syd/arkiv").mkdir()
+    shutil.copy(region / PROGRAM, region / "programmer/syd/arkiv/odense-2014.yaml")
+    _konfig(region, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/*.yaml"\n'
+                    'begrundelse = "Revideres på UGUP-mødet i marts"\n')
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    p021 = [f["fil"] for f in fund if f["check"] == "P021"]
+    assert p021 == ["programmer/syd/arkiv/odense-2014.yaml"], fund
+    _konfig(region, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/**/*.yaml"\nbegrundelse = "Alle"\n')
+    fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
+    assert not [f for f in fund if f["check"] in ("P021", "C005")], fund
 
 
 def test_an_ignore_that_silences_nothing_is_reported(region):
@@ -147,7 +165,7 @@ def test_ignore_words_inside_a_text_block_are_text_not_a_comment(region):
 
 
 def test_ignore_words_in_a_quoted_text_before_a_real_comment(tmp_path):
-    from uddprog.config import _kommentardirektiver
+    from uddprog.checks.anvendelse import _kommentardirektiver
 
     tekst = ('a: "x # uddprog: ignorer P014 – i teksten"  # uddprog: ignorer P021 – rigtig\n'
              "b: 'c # uddprog: ignorer P014 – tekst'\n"
@@ -181,10 +199,10 @@ def test_config_errors_are_findings_with_their_place(region, tekst, check, linje
 
 
 def test_the_format_list_matches_the_renderer():
-    from uddprog.config import _FORMATER
+    from uddprog.config import RENDERFORMATER
     from uddprog.render import FORMATER
 
-    assert _FORMATER == FORMATER
+    assert RENDERFORMATER == FORMATER
 
 
 def test_yaml_config_has_positions_too(tmp_path):

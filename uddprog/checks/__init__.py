@@ -23,11 +23,8 @@ from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MA
 from . import dokument as _dokument, program as _program, rekruttering as _rekruttering, uddannelse as _uddannelse  # noqa: F401,E501  (registers the checks)
 from .kontekst import DokumentKontekst, ProgramKontekst
 from .rekruttering import RundeKontekst
+from . import anvendelse as _anvendelse  # noqa: F401  (registers the configuration's ids)
 from .registry import REGISTER, Check, beskriv, checks_for
-from .. import config as _config
-
-for _id, (_alvor, _titel) in _config.KONTROLLER.items():
-    beskriv(_id, _alvor, _titel, "konfiguration")
 
 beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
 beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme region, speciale, fase og forløb)", "program")

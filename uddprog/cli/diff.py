@@ -81,6 +81,7 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
     Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
     intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
     """
+    from ..checks.anvendelse import tjek
     from ..config import find
     from ..diff.inputs import DiffFejl
     from .programdiff import er_program, programdiff
@@ -92,7 +93,7 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
             ctx.exit(2)
         programdiff(ctx, gammel, ny, siden, format_, out, rod)
         return
-    konfig = find(Path(gammel) if Path(gammel).exists() else None)
+    konfig = tjek(find(Path(gammel) if Path(gammel).exists() else None))
     if konfig.fejl:
         for f in konfig.fejl:
             click.echo(str(f), err=True)

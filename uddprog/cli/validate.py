@@ -67,9 +67,10 @@ def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None
 def læs_konfig(ctx: click.Context, konfigfil: Path | None, start: Path | None = None):
     """--config, else the config of the repository at or above ``start`` (the first path or --rod; else the
     working folder)."""
+    from ..checks.anvendelse import tjek
     from ..config import find, læs
 
-    return læs(konfigfil) if konfigfil else find(start)
+    return tjek(læs(konfigfil) if konfigfil else find(start))
 
 
 @click.command()
@@ -97,7 +98,7 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     from ..catalog import Katalog
     from ..rod import er_repository, yaml_filer
     from ..checks import REGISTER, Valideringsresultat, standardstier, valider
-    from ..config import anvend
+    from ..checks.anvendelse import anvend
     from ..output import Rapport, modul
 
     konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else rod)

@@ -2,7 +2,7 @@
 
 Each module has ``skriv(rapport) -> str`` and ``MENNESKELIG`` (a human-readable format gets colour and a
 summary line; a machine format is exactly its consumer's document). Renderers get findings that are already
-filtered and carry their final severity (see ``uddprog.config.anvend``); they never see the CLI.
+filtered and carry their final severity (see ``uddprog.checks.anvendelse.anvend``); they never see the CLI.
 """
 
 from __future__ import annotations

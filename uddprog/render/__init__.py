@@ -106,7 +106,7 @@ class Renderer:
         """Load and check one file as rendering does: (document or None, findings after the config's
         severities and ignores; C-findings are about the config itself, not this file)."""
         from ..checks import valider_fil
-        from ..config import anvend
+        from ..checks.anvendelse import anvend
 
         dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
         return dok, [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
@@ -126,7 +126,7 @@ class Renderer:
         of the config that can silence one of its findings expiring."""
         from ..checks.kontekst import ProgramKontekst
         from ..checks.program import datogrænser
-        from ..config import datogrænser as ignorer_udløber
+        from ..checks.anvendelse import datogrænser as ignorer_udløber
 
         if dok is None or dok.type != "uddannelsesprogram":
             return []

@@ -116,10 +116,11 @@ class Bygger:
         _tjek_out(self.out, self.rod)
         self.udmappe = Udmappe(self.out, "site")
         from ..catalog import Katalog
+        from ..checks.anvendelse import tjek
         from ..config import find
 
         self.programmappe = Katalog(self.rod).programmappe  # examples/, or `programmer` in uddprog.toml
-        self.konfig = find(self.rod)  # severities and ignores: the pages show what `uddprog validate` shows
+        self.konfig = tjek(find(self.rod))  # severities and ignores: the pages show what `uddprog validate` shows
 
     # --- what a change touches ---------------------------------------------------------------
 
@@ -143,10 +144,11 @@ class Bygger:
         if ændrede is not None and any(s.name in KONFIGFILER and os.path.abspath(s.parent) == os.path.abspath(self.rod)
                                        for s in ændrede):
             from ..catalog import Katalog
+            from ..checks.anvendelse import tjek
             from ..config import find
 
             # The config decides severities, ignores and the programme folder: every programme again.
-            self.konfig = find(self.rod)
+            self.konfig = tjek(find(self.rod))
             self.programmappe = Katalog(self.rod).programmappe
             if self._renderer is not None:
                 self._renderer.konfig = self.konfig  # its validation decides what is rendered

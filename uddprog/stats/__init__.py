@@ -190,7 +190,8 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     from ..checks.registry import checks_for
     from ..checks.kontekst import DokumentKontekst
     from ..checks.rekruttering import RundeKontekst
-    from ..config import Anvendelse, find
+    from ..checks.anvendelse import Anvendelse
+    from ..config import find
 
     stier = [Path(s) for s in stier or []]
     katalog = katalog or Katalog.find(stier[0] if stier else None)
