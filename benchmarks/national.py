@@ -180,7 +180,7 @@ def peers(korpus: Path, n: int, ud: Path) -> dict:
         from docxtpl import DocxTemplate
 
         from uddprog.render.docx import make_environment
-        from uddprog.render.markdown import WordRefs
+        from uddprog.render.wordml import WordRefs
 
         t0 = time.perf_counter()
         for i, fil in enumerate(prøve):

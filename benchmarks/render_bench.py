@@ -33,8 +33,8 @@ from uddprog.render import markdown as md  # noqa: E402
 from uddprog.render.context import build_context  # noqa: E402
 from uddprog.render.docx import CompiledDocx, CoreProperties, make_environment  # noqa: E402
 from uddprog.render.html import CompiledHtml  # noqa: E402
-from uddprog.render.markdown import WordRefs  # noqa: E402
-from uddprog.render.writer import write_atomic  # noqa: E402
+from uddprog.render.wordml import WordRefs  # noqa: E402
+from uddprog.skriv import write_atomic  # noqa: E402
 
 
 def load_programmes():

@@ -36,7 +36,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from uddprog.render.writer import write_atomic, zip_bytes  # noqa: E402
+from uddprog.skriv import write_atomic, zip_bytes  # noqa: E402
 
 KORPUS = ROOT / "tests" / "importer" / "korpus"
 

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from uddprog.render.docx import XML_DECL, list_definitions  # noqa: E402
-from uddprog.render.writer import write_atomic, zip_bytes  # noqa: E402
+from uddprog.skriv import write_atomic, zip_bytes  # noqa: E402
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 HEAD_FILL = "DCE6F1"

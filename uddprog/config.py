@@ -45,7 +45,7 @@ from typing import Any
 
 import yaml
 
-from .catalog import KONFIGFILER, rod_over
+from .rod import KONFIGFILER, rod_over
 from .findings import Finding, Location, Severity, sorteret
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -113,7 +113,7 @@ class Konfig:
 def find_konfigfil(start: Path | None = None) -> Path | None:
     """The config of the repository at or above ``start`` (default the working folder), or None.
 
-    Only the repository root's own config counts: the search stops at the first root (``catalog.rod_over``:
+    Only the repository root's own config counts: the search stops at the first root (``rod.rod_over``:
     a config, målbeskrivelser/, templates/national/ or .git), never goes above the home folder and never
     looks at a shared folder such as /tmp, so a stray config there changes nothing below it.
     """
@@ -503,7 +503,7 @@ def _kommentardirektiver(tekst: str) -> dict[int, re.Match]:
     span is text. A block scalar (``|``, ``>``) starts on the line after its indicator, where a comment
     may still stand. A file the scanner cannot read to the end keeps the comments before the error.
     """
-    from .loading import _BasisLoader
+    from .loading.yamlfil import BasisLoader
 
     # Every '#' that starts the words, not only the first: text before a real comment may quote them.
     kandidater = {nr: [m for i, c in enumerate(linje) if c == "#" and (m := INLINE.match(linje, i))]
@@ -513,7 +513,7 @@ def _kommentardirektiver(tekst: str) -> dict[int, re.Match]:
     tekstspænd: list[tuple[tuple[int, int], tuple[int, int]]] = []  # ((line, column), (line, column)), 0-based
     slut: tuple[int, int] | None = None
     try:
-        for token in yaml.scan(tekst, Loader=_BasisLoader):
+        for token in yaml.scan(tekst, Loader=BasisLoader):
             if isinstance(token, yaml.ScalarToken):
                 start = (token.start_mark.line, token.start_mark.column)
                 if token.style in ("|", ">"):

@@ -43,7 +43,7 @@ def filer(region: str, programmer: str = "programmer") -> dict[str, str]:
 
 def skriv(mappe: Path, region: str, programmer: str = "programmer") -> tuple[list[Path], list[Path]]:
     """Write what is missing; (written, left alone because it exists)."""
-    from .render.writer import write_atomic
+    from .skriv import write_atomic
 
     skrevet, urørt = [], []
     for rel, indhold in filer(region, programmer).items():

@@ -107,7 +107,7 @@ class Dannet:
 def uddprog_dan(tmp_path_factory):
     """``dan(program) -> Dannet``: render one programme through the layouts in force for its repository
     (the region's own over the shipped ones). A programme with validation errors fails the test with them."""
-    from .catalog import find_rod
+    from .rod import find_rod
     from .render import Renderer
 
     renderere: dict[Path, Renderer] = {}

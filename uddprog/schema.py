@@ -41,6 +41,6 @@ def skematekst(type: str) -> str:
 
 def skriv_skemaer(mappe: Path) -> list[Path]:
     """Write the three schemas into ``mappe`` as one step (all new or all as before)."""
-    from .render.writer import skriv_alle
+    from .skriv import skriv_alle
 
     return skriv_alle({mappe / f"{navn}.schema.json": skematekst(type) for type, navn in SKEMAFILER.items()})

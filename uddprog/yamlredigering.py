@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .loading import LoadError, _Bygger, _Loader
+from .loading.yamlfil import Bygger, LoadError, Loader
 
 Sti = tuple[str | int, ...]
 
@@ -87,7 +87,7 @@ def _komponer(tekst: str, loader) -> yaml.Node:
 
 def _data(rod: yaml.Node) -> Any:
     try:
-        return _Bygger(Path("<redigering>")).byg(rod, (), 0)
+        return Bygger(Path("<redigering>")).byg(rod, (), 0)
     except LoadError as e:
         raise RedigeringsFejl(f"YAML-teksten kan ikke læses ({e.fund[0].besked})") from None
 
@@ -95,7 +95,7 @@ def _data(rod: yaml.Node) -> Any:
 class YamlRedigering:
     """Collects edits of one YAML text addressed by data paths of the *original* text."""
 
-    def __init__(self, tekst: str, loader=_Loader):
+    def __init__(self, tekst: str, loader=Loader):
         self.tekst = tekst
         self.loader = loader
         self.rod = _komponer(tekst, loader)
@@ -387,7 +387,7 @@ def _prøv(tekst: str, værdi: Any, loader) -> bool:
     try:
         for kilde in (f"x: {tekst}\n", f"[{tekst}]\n"):
             rod = yaml.compose(kilde, Loader=loader)
-            data = _Bygger(Path("<prøve>")).byg(rod, (), 0)
+            data = Bygger(Path("<prøve>")).byg(rod, (), 0)
             v = data["x"] if isinstance(data, dict) else data[0] if isinstance(data, list) and len(data) == 1 else None
             if v != værdi or type(v) is not type(værdi):
                 return False
@@ -404,7 +404,7 @@ def _enkelt(tekst: str) -> str:
     return "'" + tekst.replace("'", "''") + "'"
 
 
-def skalar(værdi: Any, stil: str = "", i_flow: bool = True, loader=_Loader) -> str:
+def skalar(værdi: Any, stil: str = "", i_flow: bool = True, loader=Loader) -> str:
     """A scalar's YAML text, in ``stil`` ('' plain, "'" or '"') when the value allows it."""
     if isinstance(værdi, bool):
         return "true" if værdi else "false"
@@ -428,7 +428,7 @@ def _nøgle(nøgle: str, loader) -> str:
     return skalar(nøgle, "", True, loader)
 
 
-def flow(værdi: Any, loader=_Loader) -> str:
+def flow(værdi: Any, loader=Loader) -> str:
     """Any plain data as one line of flow YAML."""
     if isinstance(værdi, dict):
         return "{" + ", ".join(f"{_nøgle(k, loader)}: {flow(v, loader)}" for k, v in værdi.items()) + "}"

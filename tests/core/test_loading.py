@@ -171,9 +171,9 @@ def test_bom_and_crlf_are_accepted(tmp_path):
 
 
 def test_too_large_file(tmp_path, monkeypatch):
-    import uddprog.loading as loading
+    from uddprog.loading import yamlfil
 
-    monkeypatch.setattr(loading, "MAKS_BYTES", 100)
+    monkeypatch.setattr(yamlfil, "MAKS_BYTES", 100)
     (fund,) = _fejl(tmp_path, "a: " + "x" * 200 + "\n")
     assert fund.check == "L005"
 

@@ -25,7 +25,8 @@ import pytest
 import yaml
 from lxml import etree, html as lhtml
 
-from uddprog.render import render_programmer, writer
+from uddprog import skriv as writer
+from uddprog.render import render_programmer
 
 from .conftest import PROJEKT
 from .corpus import DATO

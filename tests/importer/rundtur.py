@@ -11,7 +11,7 @@ from uddprog.importer import importer_bytes
 from uddprog.render import Renderer
 from uddprog.render.context import build_context
 from uddprog.render.docx import CoreProperties
-from uddprog.render.markdown import to_html
+from uddprog.markdown import to_html
 
 
 def render_docx(renderer: Renderer, program) -> bytes:

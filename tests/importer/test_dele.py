@@ -313,6 +313,6 @@ def test_listetypografier_fra_python_docx(katalog):
     mb = katalog.slå_op("klinisk-basisuddannelse/kbu@2017").model
     y = yaml.safe_load(importer_bytes(b.getvalue(), "pd.docx", mb, katalog.skabelon("kbu").model, "Øst").yaml)
     assert y["sektioner"]["indledning"] == "- Første punkt\n  - Underpunkt\n1. Et nummer\n"
-    from uddprog.render.markdown import to_html
+    from uddprog.markdown import to_html
 
     assert "<ul>" in to_html(y["sektioner"]["indledning"]) and "<ol>" in to_html(y["sektioner"]["indledning"])

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from uddprog.cli import cli
 from uddprog.importer import ImportFejl, importer_bytes, pakke
-from uddprog.render.writer import ZipEntry, zip_bytes
+from uddprog.skriv import ZipEntry, zip_bytes
 
 from .conftest import KORPUS, ROOT
 

@@ -47,7 +47,7 @@ def test_beskadiget_xml_i_en_del(katalog, data):
     x = bytearray(DELE[navn])
     start = data.draw(st.integers(0, max(0, len(x) - 1)))
     x[start:start + data.draw(st.integers(0, 40))] = data.draw(st.binary(max_size=40))
-    from uddprog.render.writer import zip_bytes
+    from uddprog.skriv import zip_bytes
 
     _importer(zip_bytes([(n, bytes(x) if n == navn else v) for n, v in DELE.items()]), katalog)
 

@@ -16,7 +16,8 @@ import yaml
 
 from uddprog.catalog import Katalog
 from uddprog.checks import valider
-from uddprog.loading import _Loader, indlæs
+from uddprog.loading import indlæs
+from uddprog.loading.yamlfil import Loader
 from uddprog.migrate import FEJL, INTET, MIGRERET, MigreringsFejl, migrér, skriv
 
 from .conftest import PROGRAM, skriv_repo
@@ -42,7 +43,7 @@ def _bevaret(før: str, efter: str, grundlinjer: set[int]) -> bool:
 
 def _grundlinjer(tekst: str, m) -> set[int]:
     """The old lines of every node a change says it edits (its whole span): the only lines allowed to differ."""
-    rod = yaml.compose(tekst.lstrip("\ufeff"), Loader=_Loader)
+    rod = yaml.compose(tekst.lstrip("\ufeff"), Loader=Loader)
     noder = {}
 
     def gå(node, sti):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from uddprog.loading import _Loader
+from uddprog.loading.yamlfil import Loader
 from uddprog.yamlredigering import RedigeringsFejl, YamlRedigering
 
-LOADERS = [pytest.param(_Loader, id="libyaml"), pytest.param(yaml.SafeLoader, id="pure")]
+LOADERS = [pytest.param(Loader, id="libyaml"), pytest.param(yaml.SafeLoader, id="pure")]
 
 TEKST = """\
 # top æøå

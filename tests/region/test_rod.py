@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from uddprog.catalog import find_rod
+from uddprog.rod import find_rod
 from uddprog.config import find_konfigfil
-from uddprog.loading import LoadError, indlæs, repository_rod
+from uddprog.loading import LoadError, indlæs
+from uddprog.rod import repository_rod
 
 from .conftest import DATO, GAMMELT, kør
 
@@ -25,10 +26,11 @@ def _init(rod: Path) -> Path:
 
 
 def _ren_cache() -> None:
-    from uddprog import loading
+    from uddprog import rod
+    from uddprog.loading import yamlfil
 
-    loading._rod_for_mappe.cache_clear()
-    loading._link_under_rod.cache_clear()
+    rod.rod_for_mappe.cache_clear()
+    yamlfil.link_under_rod.cache_clear()
 
 
 # ------------------------------------------------------------------ the loader's symbolic-link guard
@@ -68,7 +70,7 @@ def test_a_link_out_of_an_init_repository_is_refused_even_below_a_git_root(tmp_p
                                     ".git/", ".git"])
 def test_every_root_marker_ends_every_search_at_the_same_folder(tmp_path, monkeypatch, markør):
     """The link guard, the catalogue's root and the config search agree on where a repository begins."""
-    from uddprog.catalog import er_repository, rod_over
+    from uddprog.rod import er_repository, rod_over
 
     rod = tmp_path / "rod"
     (rod / "a/b").mkdir(parents=True)

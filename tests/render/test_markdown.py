@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings, strategies as st
 from lxml import etree
 
-from uddprog.render.markdown import WordRefs, strip_forbidden, to_html, to_wordml, ustøttet
+from uddprog.markdown import strip_forbidden, to_html, ustøttet
+from uddprog.render.wordml import WordRefs, to_wordml
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

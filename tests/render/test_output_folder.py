@@ -13,9 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from uddprog.cli import cli
-from uddprog.render import render_programmer, writer
+from uddprog import skriv as writer
+from uddprog.render import render_programmer
 from uddprog.render.cache import MANIFEST
-from uddprog.render.writer import Skrivefejl, skriv_alle
+from uddprog.skriv import Skrivefejl, skriv_alle
 
 from .conftest import EXAMPLES, ROOT
 

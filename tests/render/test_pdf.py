@@ -7,12 +7,13 @@ import stat
 
 import pytest
 
+from uddprog import soffice
 from uddprog.render import pdf
 from uddprog.render.pdf import PdfError, docx_to_pdf
 
 
 def test_missing_libreoffice_is_a_danish_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr(soffice.shutil, "which", lambda name: None)
     with pytest.raises(PdfError, match="kræver LibreOffice"):
         docx_to_pdf(b"PK", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()

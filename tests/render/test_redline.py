@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from uddprog import soffice
 from uddprog.render import Renderer, pdf
 from uddprog.render.context import build_context
 from uddprog.render.redline import W, accepter_alle, afsnit, afvis_alle, redline_docx
@@ -246,8 +247,8 @@ def _libreoffice_tekster(docx: dict[str, bytes]) -> dict[str, str]:
         (std / "Test.xba").write_text(pdf._XML_HEAD.format(kind="script:module", dtd="module.dtd")
             + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Test" '
             f'script:language="StarBasic">{escape(kode)}</script:module>\n', encoding="utf-8")
-        cmd = [pdf.find_soffice(), f"-env:UserInstallation={profil.as_uri()}", "--headless", "--norestore", "--nolockcheck", "macro:///Standard.Test.Koer"]
-        pdf._run(cmd, dict(os.environ, HOME=str(tmp)), 180)
+        cmd = [soffice.find(), f"-env:UserInstallation={profil.as_uri()}", "--headless", "--norestore", "--nolockcheck", "macro:///Standard.Test.Koer"]
+        soffice.kør(cmd, dict(os.environ, HOME=str(tmp)), 180)
         return {f.name: f.read_text(encoding="utf-8-sig") for f in ud.iterdir()}
 
 

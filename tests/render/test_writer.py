@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from uddprog.render import writer
-from uddprog.render.writer import UnsafeOutputPath, safe_output_path, slug, write_atomic, zip_bytes
+from uddprog import skriv as writer
+from uddprog.skriv import UnsafeOutputPath, safe_output_path, slug, write_atomic, zip_bytes
 
 ENTRIES = [("[Content_Types].xml", b"<Types/>"), ("word/document.xml", "æøå 😀".encode() * 500),
            ("tom", b"")]
@@ -102,7 +102,7 @@ def test_output_path_refuses_symlink_out(tmp_path):
 def test_long_names_are_not_cut_differently_by_context_and_writer(tmp_path):
     # Two forløb of a long specialty name must keep the part that tells them apart.
     from uddprog.render.context import filnavn
-    from uddprog.render.writer import safe_output_path
+    from uddprog.skriv import safe_output_path
     from uddprog.models import Uddannelsesprogram
 
     def navn(forløb: str) -> str:
@@ -121,3 +121,23 @@ def test_long_names_are_not_cut_differently_by_context_and_writer(tmp_path):
     a = navn("Regionshospitalet Randers og Aarhus Universitetshospital, forløb 1")
     b = navn("Regionshospitalet Randers og Aarhus Universitetshospital, forløb 2")
     assert a != b and a.endswith("forloeb-1.docx") and len(a) <= 125
+
+
+def test_write_atomic_syncs_the_data_before_the_rename_and_the_folder_after(tmp_path, monkeypatch):
+    """Durable, not only atomic: a power cut after the rename must not leave an empty file."""
+    hændelser: list[str] = []
+    ægte_fsync, ægte_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        hændelser.append("mappe" if os.path.isdir(f"/proc/self/fd/{fd}") else "fil")
+        ægte_fsync(fd)
+
+    def replace(a, b):
+        hændelser.append("omdøb")
+        ægte_replace(a, b)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_atomic(tmp_path / "a" / "x.docx", b"data")
+    assert hændelser == ["fil", "omdøb", "mappe"]
+    assert (tmp_path / "a" / "x.docx").read_bytes() == b"data"

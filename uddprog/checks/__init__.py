@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ..catalog import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, Katalog, yaml_filer
+from ..catalog import Katalog
+from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, yaml_filer
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading import Dokument, LoadError, indlæs
 from . import dokument as _dokument, program as _program, rekruttering as _rekruttering, uddannelse as _uddannelse  # noqa: F401,E501  (registers the checks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..catalog import SKABELON_FIL
+from ..rod import SKABELON_FIL
 from .. import regler
 from ..datoer import måneder_tekst
 from ..findings import Severity

@@ -617,7 +617,7 @@ def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
     fundet = k.__dict__.get("_ustøttet_markdown")
     if fundet is not None:
         return fundet
-    from ..render.markdown import ustøttet  # the renderer's own parser decides what is supported
+    from ..markdown import ustøttet  # the documents' own parser decides what is supported
 
     fundet, kilde = [], None
     for sti, tekst in _markdowntekster(k.p):

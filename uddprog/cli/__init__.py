@@ -82,7 +82,7 @@ def main() -> None:
         click.echo("Afbrudt.", err=True)
         sys.exit(130)
     except Exception as e:  # a bug in uddprog, not in the user's input
-        from ..render.writer import Skrivefejl
+        from ..skriv import Skrivefejl
 
         if isinstance(e, Skrivefejl):  # an output folder that cannot be written: bad input, not a bug
             click.echo(f"Fejl: {e}", err=True)

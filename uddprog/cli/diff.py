@@ -33,7 +33,7 @@ def _farve(out: Path | None) -> bool:
 
 def _skriv(indhold: str, out: Path | None) -> None:
     from ..diff.inputs import DiffFejl
-    from ..render.writer import write_atomic
+    from ..skriv import write_atomic
 
     if out is None:
         click.echo(indhold, nl=False)
@@ -115,7 +115,8 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
 
 
 def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, rod: Path | None):
-    from ..catalog import Katalog, find_rod
+    from ..catalog import Katalog
+    from ..rod import find_rod
     from ..diff import Diffrapport, påvirkning, sammenlign
     from ..diff.impact import mb_nøgle
     from ..diff.inputs import find_par, programmer_for
@@ -137,7 +138,7 @@ def _skriv_mb_docx(rapport, out: Path) -> None:
     from ..diff.inputs import DiffFejl
     from ..render.maalbeskrivelse_docx import mb_docx
     from ..render.redline import redline_docx
-    from ..render.writer import write_atomic
+    from ..skriv import write_atomic
 
     g, n = rapport.sæt.gammel.model, rapport.sæt.ny.model
     dato = f"{n.gyldig_fra.isoformat()}T00:00:00Z"
@@ -184,7 +185,8 @@ def status(ctx, mappe, format_, dato, rod):
     programmerne i mappens programmappe (examples/ eller 'programmer' i uddprog.toml). Exitkode 0,
     eller 2 ved forkert input.
     """
-    from ..catalog import Katalog, find_rod
+    from ..catalog import Katalog
+    from ..rod import find_rod
     from ..diff.inputs import DiffFejl, indlæs_programmer
     from ..diff.rapport import vis_sti
     from ..diff.status import overgange, status as beregn, status_json, status_rækker

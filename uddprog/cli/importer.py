@@ -35,7 +35,7 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     """
     from ..catalog import Katalog
     from ..importer import ImportFejl, importer
-    from ..render.writer import write_atomic
+    from ..skriv import write_atomic
 
     def fejl(besked: str):
         click.echo(f"Fejl: {besked}", err=True)

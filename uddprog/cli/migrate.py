@@ -37,7 +37,8 @@ def migrate(ctx, stier, til, vis, dato, jobs, rod):
     """
     from datetime import date
 
-    from ..catalog import Katalog, find_rod, yaml_filer
+    from ..catalog import Katalog
+    from ..rod import find_rod, yaml_filer
     from ..diff.rapport import vis_sti
     from ..migrate import FEJL, INTET, migrér_alle
 
@@ -120,7 +121,8 @@ def godkend(ctx, stier, dato, af, rod):
     """
     from datetime import date
 
-    from ..catalog import Katalog, find_rod
+    from ..catalog import Katalog
+    from ..rod import find_rod
     from ..diff.rapport import vis_sti
     from ..migrate import FEJL, MigreringsFejl, skriv
     from ..migrate.godkend import godkend as godkend_fil

@@ -91,7 +91,7 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
     """
     from ..catalog import Katalog
     from ..datoer import dansk_dato
-    from ..render.writer import write_atomic
+    from ..skriv import write_atomic
     from ..skelet import skelet
 
     katalog = Katalog(rod) if rod else Katalog.find()

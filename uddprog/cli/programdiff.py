@@ -84,12 +84,12 @@ def programdiff(ctx, gammel: str, ny: str | None, siden: str | None, format_: st
 
 
 def _skriv_docx(g, n, out: Path, rod: Path | None) -> None:
-    from ..catalog import find_rod
+    from ..rod import find_rod
     from ..diff.inputs import DiffFejl
     from ..render import Renderer
     from ..render.errors import RenderError
     from ..render.redline import redline_docx, STANDARDDATO
-    from ..render.writer import write_atomic
+    from ..skriv import write_atomic
 
     renderer = Renderer(rod or find_rod(n.fil))
     try:

@@ -68,7 +68,8 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
     Exitkode 0: alt blev dannet; 1: noget blev ikke dannet (eller der var
     advarsler med --fail-on warning); 2: forkert input, eller OUT kan ikke skrives.
     """
-    from ..catalog import Katalog, er_repository, find_rod
+    from ..catalog import Katalog
+    from ..rod import er_repository, find_rod
     from ..render import RenderError, render_programmer
 
     rod = rod or find_rod(programmer[0] if programmer else None)

@@ -37,7 +37,7 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
     d = dato.date() if dato else None
     try:
         if sys.stderr.isatty() and not os.environ.get("CI"):
-            from ..catalog import find_rod
+            from ..rod import find_rod
             from ..render import RenderError, programfiler
 
             try:

@@ -51,7 +51,8 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     Exitkode 0; 1 når filer med fejl er udeladt af tallene (fejlene står på stderr); 2 ved forkert input,
     fejl i konfigurationen, eller når intet kan tælles.
     """
-    from ..catalog import Katalog, er_repository
+    from ..catalog import Katalog
+    from ..rod import er_repository
     from ..findings import Severity
     from ..stats import StatsFejl, beregn
 
@@ -69,7 +70,7 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     if out is None:
         click.echo(tekst, nl=False)
     else:
-        from ..render.writer import write_atomic
+        from ..skriv import write_atomic
         try:
             write_atomic(out, tekst)
         except OSError as e:

@@ -50,7 +50,7 @@ def config_option(f):
 
 def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None) -> None:
     """Wrong place, clear answer: no repository here and nothing named on the command line (exit 2)."""
-    from ..catalog import er_repository
+    from ..rod import er_repository
 
     if katalog is not None and er_repository(katalog.rod):
         click.echo(f"Fejl: Der er intet at {hvad}: programmappen {katalog.programmappe} findes ikke. Opret den, "
@@ -94,7 +94,8 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     """
     import os
 
-    from ..catalog import Katalog, er_repository, yaml_filer
+    from ..catalog import Katalog
+    from ..rod import er_repository, yaml_filer
     from ..checks import REGISTER, Resultat, standardstier, valider
     from ..config import anvend
     from ..output import Rapport, modul
@@ -139,7 +140,7 @@ def schema(ctx, out):
     Sæt en kommentar øverst i YAML-filen:
     # yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json
     """
-    from ..catalog import er_repository, find_rod
+    from ..rod import er_repository, find_rod
     from ..schema import skriv_skemaer
 
     if out is None:

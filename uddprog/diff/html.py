@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..datoer import dansk_dato, måneder_tekst
 from ..models import Kompetence, visningsnavn
-from ..render.markdown import to_html
+from ..markdown import to_html
 from ..regler import overgangsregel
 from .changes import Ændring
 from .rapport import EMNETITLER, STATUSTEKST, Diffrapport, vis_sti

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..catalog import Katalog, OpslagsFejl, er_reference, for_bred, yaml_filer
+from ..catalog import Katalog, OpslagsFejl, er_reference
+from ..rod import for_bred, yaml_filer
 from ..findings import Finding
 from ..loading import ART, Dokument, LoadError, indlæs
 from ..models import Fase, Maalbeskrivelse, Uddannelsesprogram
@@ -120,14 +121,14 @@ def læs_hoved(tekst: str) -> _Hoved | None:
 
 
 def _læs_hoved(tekst: str, sidste_linje: int | None) -> _Hoved | None:
-    from ..loading import _Loader, spring_over
+    from ..loading.yamlfil import Loader, spring_over
 
     def hel(e) -> bool:  # ended before the excerpt's last whole line
         return sidste_linje is None or e.end_mark.line < sidste_linje
 
     fundet: dict = {}
     try:
-        hændelser = yaml.parse(tekst, Loader=_Loader)
+        hændelser = yaml.parse(tekst, Loader=Loader)
         for e in hændelser:
             if isinstance(e, yaml.MappingStartEvent) and e.tag is None:
                 break

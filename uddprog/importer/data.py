@@ -28,7 +28,7 @@ from ..models import (
 )
 from ..models.vocab import Samtaletype
 from ..navne import slug
-from ..render.markdown import HEADING_OFFSET
+from ..markdown import HEADING_OFFSET
 from .markdown import til_markdown
 from .model import Afsnit, Blok, Stykke, Tabel
 from .opdeling import Del, Opdeling
@@ -250,7 +250,7 @@ class _Udtræk:
         self.mb_titler = {normaliser(k.titel): k.id for k in mb.kompetencer}
         self.mb_ids = {k.id for k in mb.kompetencer}
         self.kurser = {k.id: k for k in mb.kurser}
-        # uddprog's own output puts Markdown's '#' at Heading 4 (render.markdown.HEADING_OFFSET); elsewhere a
+        # uddprog's own output puts Markdown's '#' at Heading 4 (markdown.HEADING_OFFSET); elsewhere a
         # heading one level below the section's is '#'.
         self.md_grund = HEADING_OFFSET if op.uddprog else op.niveau
 

@@ -1,6 +1,6 @@
 """Old binary Word files (.doc) -> .docx bytes through LibreOffice headless.
 
-Uses the PDF renderer's machinery (``find_soffice``, a process group that a timeout
+Uses ``uddprog.soffice`` (a process group that a timeout
 kills whole) with a private, throw-away user profile, so a running LibreOffice or the
 user's own profile is never touched. The .doc is copied into a temporary folder first:
 LibreOffice then reads only that copy and writes only there.
@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..render.pdf import _run, find_soffice
+from .. import soffice as lo
 from .pakke import MAKS_FIL, OLE_MAGI, art, læs_fil
 from .resultat import ImportFejl
 
@@ -31,7 +31,7 @@ def doc_til_docx(sti: Path, timeout: int = TIMEOUT) -> bytes:
                          "i Word, og importér det igen.")
     if data[:8] != OLE_MAGI or slags != "ole-doc":
         raise ImportFejl(f"{sti}: filen er ikke et Word-dokument (.doc).")
-    soffice = find_soffice()
+    soffice = lo.find()
     if soffice is None:
         raise ImportFejl(f"{sti}: gamle Word-filer (.doc) konverteres med LibreOffice, som ikke er installeret. "
                          "Installér LibreOffice, eller åbn filen i Word og gem den som .docx.")
@@ -45,7 +45,7 @@ def doc_til_docx(sti: Path, timeout: int = TIMEOUT) -> bytes:
         cmd = [soffice, f"-env:UserInstallation={(mappe / 'profil').as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(mappe / "ud"), str(kopi)]
         try:
-            _run(cmd, env, timeout)
+            lo.kør(cmd, env, timeout)
         except subprocess.TimeoutExpired:
             raise ImportFejl(f"{sti}: LibreOffice kunne ikke konvertere filen inden for {timeout} sekunder.") from None
         except OSError as e:

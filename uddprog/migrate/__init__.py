@@ -28,7 +28,8 @@ from ..diff.changes import sammenlign
 from ..findings import Finding
 from pydantic import ValidationError
 
-from ..loading import LoadError, _Loader, indlæs, læs_tekst
+from ..loading import LoadError, indlæs, læs_tekst
+from ..loading.yamlfil import Loader
 from ..models import Uddannelsesprogram
 from ..yamlredigering import RedigeringsFejl, YamlRedigering
 from .plan import Mærke, Plan, planlæg
@@ -81,7 +82,7 @@ def _fejl(fil: Path, besked: str, fund=()) -> Migrering:
 
 
 def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | None = None,
-           loader=_Loader) -> Migrering:
+           loader=Loader) -> Migrering:
     """Plan and carry out the migration of one programme in memory; nothing is written."""
     fil = Path(fil)
     dato = dato or date.today()

@@ -179,7 +179,7 @@ class Renderer:
         ``Udfald.dok``, so a caller needs no validation of its own."""
         from ..findings import Severity
         from .context import build_context, filnavn
-        from .writer import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
+        from ..skriv import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
 
         udfald = Udfald(Path(fil))
         dok, fund = self.valider(fil)
@@ -259,7 +259,8 @@ def _kerneegenskaber(program, mb, ctx):
 
 def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
     """Expand folders into their YAML files; with no paths, every programme in the repository's folder."""
-    from ..catalog import Katalog, for_bred, yaml_filer
+    from ..catalog import Katalog
+    from ..rod import for_bred, yaml_filer
 
     stier = list(stier)
     if not stier:
@@ -343,9 +344,9 @@ def render_programmer(
     ``cache.Udmappe``; default: the ``render`` kind of ``out``). ``konfigfil`` is the config whose
     severities and ignores apply (`--config`); default the repository's own.
     """
-    from ..catalog import find_rod
+    from ..rod import find_rod
     from .cache import Byggecache
-    from .writer import klargør_mappe
+    from ..skriv import klargør_mappe
 
     stier = [Path(s) for s in stier]
     rod = Path(rod) if rod else find_rod(stier[0] if stier else None)
@@ -486,7 +487,7 @@ def _hent_fund(data: dict) -> Finding:
 def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:
     """Convert one batch of rendered programmes to PDF with a single LibreOffice start."""
     from .pdf import PdfError, docx_to_pdf_many
-    from .writer import safe_output_path
+    from ..skriv import safe_output_path
 
     klar = [u for u in parti if u.ok and u._docx is not None]
     mål = [(u._docx, safe_output_path(out, u.navn.split("/"), ".pdf")) for u in klar]

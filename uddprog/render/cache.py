@@ -197,7 +197,7 @@ class Udmappe:
         size is not the recorded one (someone else's file now). Entries of other kinds are never changed.
         ``ekstra`` is merged into what the kind keeps besides its entries; a key with None is removed.
         """
-        from .writer import write_atomic
+        from ..skriv import write_atomic
 
         if not self.out.is_dir():
             return []
@@ -321,7 +321,7 @@ class Byggecache:
     def mbtilstand(self) -> str:
         """A fingerprint of every målbeskrivelse file of every layer, path and content."""
         if "mbtilstand" not in self._memo:
-            from ..catalog import MB_MAPPE, yaml_filer
+            from ..rod import MB_MAPPE, yaml_filer
 
             h = hashlib.sha256()
             for lag in self._lag.lag:

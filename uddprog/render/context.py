@@ -25,8 +25,8 @@ from ..models import (
     visningsnavn,
 )
 from ..navne import Filnavn, filnavn  # noqa: F401  (output names live with the other name rules)
-from .markdown import strip_forbidden
-from .writer import slug
+from ..markdown import strip_forbidden
+from ..navne import slug
 
 #: Short role names for the coverage matrix's column heads (full names in its legend).
 ROLLE_KORT = {

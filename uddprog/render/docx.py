@@ -24,9 +24,10 @@ from lxml import etree
 from markupsafe import Markup
 
 from .errors import TemplateFejl
-from .markdown import HEADING_OFFSET, WordRefs, WordStyles, plain_wordml, to_wordml, xml_escape
+from ..markdown import HEADING_OFFSET, xml_escape
+from .wordml import WordRefs, WordStyles, plain_wordml, to_wordml
 from .toc import fill_toc
-from .writer import ZipEntry, zip_bytes
+from ..skriv import ZipEntry, zip_bytes
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .docx import _finalize
 from .errors import TemplateFejl
-from .markdown import to_html
+from ..markdown import to_html
 
 HTML_TEMPLATE = "program.html.j2"
 

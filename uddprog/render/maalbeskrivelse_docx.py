@@ -12,8 +12,8 @@ import re
 
 from .. import regler
 from ..models import Maalbeskrivelse, visningsnavn
-from .markdown import strip_forbidden, xml_escape
-from .writer import zip_bytes
+from ..markdown import strip_forbidden, xml_escape
+from ..skriv import zip_bytes
 
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -19,17 +19,15 @@ import hashlib
 import io
 import os
 import re
-import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Iterable
 from xml.sax.saxutils import escape
 
-from .writer import write_atomic
+from .. import soffice as lo
+from ..skriv import write_atomic
 
-SOFFICE_NAMES = ("soffice", "libreoffice")
 DEFAULT_TIMEOUT = 180
 MACRO_URL = "macro:///Standard.Uddprog.Eksport"
 
@@ -137,14 +135,6 @@ class PdfError(Exception):
         self.skrevet = skrevet or []
 
 
-def find_soffice() -> str | None:
-    for name in SOFFICE_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def _basic_string(text: str) -> str:
     if any(c in text for c in '"\r\n'):
         raise ValueError(f"ikke brugbar som Basic-streng: {text!r}")
@@ -172,45 +162,6 @@ def make_profile(profile: Path, in_dir: Path, out_dir: Path) -> str:
     return profile.as_uri()
 
 
-def _run(cmd: list[str], env: dict[str, str], timeout: int) -> subprocess.CompletedProcess:
-    """Run soffice in its own process group, so a timeout (or Ctrl-C) ends soffice.bin too,
-    not just the wrapper script, which would leave soffice.bin running in the background."""
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except BaseException:
-        _stop(proc)
-        raise
-    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
-
-
-def _stop(proc: subprocess.Popen, frist: float = 3.0) -> None:
-    """End soffice and its children: SIGTERM first, so LibreOffice removes its IPC pipe in /tmp (which
-    TMPDIR does not move), then SIGKILL for whatever is still running after ``frist`` seconds."""
-    import time
-
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-    except (AttributeError, ProcessLookupError, PermissionError):  # no process groups (Windows)
-        proc.kill()
-        proc.communicate()
-        return
-    slut = time.monotonic() + frist
-    try:
-        proc.communicate(timeout=frist)
-        while time.monotonic() < slut:  # soffice.bin may outlive its wrapper by a moment
-            os.killpg(proc.pid, 0)
-            time.sleep(0.05)
-        os.killpg(proc.pid, signal.SIGKILL)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass  # the whole group has ended
-    if proc.returncode is None:
-        proc.communicate()
-
-
 def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DEFAULT_TIMEOUT) -> list[Path]:
     """Convert several DOCX documents (bytes, target path) in one LibreOffice start.
 
@@ -221,7 +172,7 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
     items = list(docx_files)
     if not items:
         return []
-    soffice = find_soffice()
+    soffice = lo.find()
     if soffice is None:
         raise PdfError(
             "PDF kræver LibreOffice, som ikke er installeret (kommandoen 'soffice' blev ikke fundet). "
@@ -247,7 +198,7 @@ def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DE
         env = dict(os.environ, HOME=str(tmpdir), TMPDIR=str(tmpdir / "tmp"), TMP=str(tmpdir / "tmp"),
                    TEMP=str(tmpdir / "tmp"))
         try:
-            proc = _run(cmd, env, timeout)
+            proc = lo.kør(cmd, env, timeout)
         except subprocess.TimeoutExpired:
             raise PdfError(f"LibreOffice svarede ikke inden for {timeout} sekunder under PDF-konverteringen") from None
         except OSError as exc:

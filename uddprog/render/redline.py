@@ -309,7 +309,7 @@ def _numre(numbering: bytes | None) -> set[str]:
 
 def redline_docx(gammel: bytes, ny: bytes, dato: str = STANDARDDATO) -> bytes:
     """The new DOCX package with tracked changes against the old one; deterministic."""
-    from .writer import zip_bytes
+    from ..skriv import zip_bytes
 
     with zipfile.ZipFile(io.BytesIO(gammel)) as zg, zipfile.ZipFile(io.BytesIO(ny)) as zn:
         dok_g = etree.fromstring(zg.read("word/document.xml"))

@@ -283,7 +283,7 @@ class Forhåndsvisning:
     def __init__(self, stier: Sequence[Path] = (), port: int = 8000, host: str = "127.0.0.1",
                  rod: Path | None = None, dato: date | None = None,
                  log: Callable[[str], None] | None = None) -> None:
-        from ..catalog import MB_MAPPE, SKABELON_MAPPE, find_rod
+        from ..rod import MB_MAPPE, SKABELON_MAPPE, find_rod
         from ..site import Bygger
 
         self.stier = [Path(s) for s in stier]
@@ -366,7 +366,7 @@ class Forhåndsvisning:
         """The repository's own folder, not recursively: only its uddprog.toml / .uddprog.yaml."""
         import watchfiles
 
-        from ..catalog import KONFIGFILER
+        from ..rod import KONFIGFILER
 
         try:
             for ændringer in watchfiles.watch(self.rod, watch_filter=lambda _c, sti: os.path.basename(sti) in KONFIGFILER,

@@ -89,8 +89,8 @@ class Bygger:
     def __init__(self, out: Path, stier: Sequence[Path] = (), rod: Path | None = None, dato: date | None = None,
                  pdf: bool | None = None, jobs: int | None = None, titel: str = "Uddannelsesprogrammer",
                  fremskridt: Callable[[int], None] | None = None) -> None:
-        from ..catalog import find_rod
-        from ..render.pdf import find_soffice
+        from ..rod import find_rod
+        from .. import soffice
 
         self.stier = [Path(s) for s in stier]
         mangler = [str(s) for s in self.stier if not s.exists()]
@@ -102,7 +102,7 @@ class Bygger:
         self.jobs = jobs
         self.titel = titel
         self.fremskridt = fremskridt  # called with 1 per programme rendered and again per programme validated
-        self.formater = ("docx", "html") + (("pdf",) if (find_soffice() if pdf is None else pdf) else ())
+        self.formater = ("docx", "html") + (("pdf",) if (soffice.find() if pdf is None else pdf) else ())
         self._renderer = None
         self._generation = 0  # bumped when a målbeskrivelse or template changed (keys of the diff reports)
         self._programmer: dict[str, _Programcache] = {}
@@ -135,9 +135,9 @@ class Bygger:
         catalog and again only the programmes of the specialties and phases that file was or is about;
         when that cannot be told (a file broken mid-edit that was not read before), every programme.
         """
-        from ..catalog import MB_MAPPE, SKABELON_MAPPE
+        from ..rod import MB_MAPPE, SKABELON_MAPPE
 
-        from ..catalog import KONFIGFILER
+        from ..rod import KONFIGFILER
 
         ændrede = None if ændrede is None else [Path(s) for s in ændrede]
         if ændrede is not None and any(s.name in KONFIGFILER and os.path.abspath(s.parent) == os.path.abspath(self.rod)
@@ -355,7 +355,7 @@ class Bygger:
 
     def _skriv(self, indhold: dict[str, str | bytes], poster, katalog, filer: list[Path]) -> Byggeresultat:
         from ..render.cache import Byggecache
-        from ..render.writer import write_atomic
+        from ..skriv import write_atomic
 
         res = Byggeresultat(self.out, programmer=poster, katalogfund=list(katalog.fund) + list(self.konfig.fund))
         rendrede = {f for p in poster for f in p.filer.values()}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..catalog import EKSEMPEL_MAPPE
+from ..rod import EKSEMPEL_MAPPE
 from ..datoer import dansk_dato
 from ..diff.status import Statuslinje
 from ..findings import Finding, Severity

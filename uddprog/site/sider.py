@@ -44,7 +44,7 @@ def _env() -> jinja2.Environment:
 
 def _md(tekst) -> Markup:
     """Markdown from YAML through uddprog's renderer (raw HTML off, safe links only)."""
-    from ..render.markdown import to_html
+    from ..markdown import to_html
 
     return Markup(to_html(str(tekst))) if tekst else Markup("")
 

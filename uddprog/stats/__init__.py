@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalog import AFTALE_MAPPE, RUNDE_MAPPE, Katalog
+from ..catalog import Katalog
+from ..rod import AFTALE_MAPPE, RUNDE_MAPPE
 from ..findings import Finding, Severity, sorteret
 from ..models.vocab import visningsnavn
 from ..navne import mente_du, slug

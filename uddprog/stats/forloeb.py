@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from ..catalog import yaml_filer
+from ..rod import yaml_filer
 from ..findings import Finding, Location
 from ..loading import Dokument, LoadError, indlæs, indlæs_udsnit, læs_tekst
 from ..models import Aftale, Ansaettelse, MaalbeskrivelseReference, Rekrutteringsrunde

@@ -1,9 +1,10 @@
-"""Deterministic zip packages, atomic file writes and safe output paths.
+"""Writing files: atomic and durable writes, safe output names, deterministic zip packages.
 
-Determinism: the same entries give the same bytes (fixed order, timestamps,
-permissions and compression). Atomicity: output is written to a temporary
-file next to the target and renamed into place, so a reader sees either the
-old file or the complete new one, never a half-written file.
+Every command that writes goes through this module. Determinism: the same entries give the same bytes
+(fixed order, timestamps, permissions and compression). Atomicity and durability: output is written to a
+temporary file next to the target, flushed to disk (``fsync``) and renamed into place, and the folder is
+synced after the rename, so a reader (or the machine after a power cut) sees either the old file or the
+complete new one, never a half-written or empty file.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..navne import slug  # lives with the other name rules; re-exported for the render modules
+from .navne import slug
 
 
 
@@ -157,9 +158,13 @@ def skriv_alle(filer: dict[Path, bytes | str]) -> list[Path]:
             skrevet.append((tmp, mål))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())  # the bytes are on disk before the rename makes them the file
             os.chmod(tmp, 0o644)
         for tmp, mål in skrevet:
             os.replace(tmp, mål)
+        for mappe in dict.fromkeys(m.parent for _, m in skrevet):
+            _sync_mappe(mappe)
     except BaseException as exc:
         # BaseException: a Ctrl-C mid-write must not leave temp files either.
         for tmp, _ in skrevet:
@@ -171,6 +176,21 @@ def skriv_alle(filer: dict[Path, bytes | str]) -> list[Path]:
             raise Skrivefejl(mål, exc) from exc
         raise
     return [Path(m) for m in filer]
+
+
+def _sync_mappe(mappe: Path) -> None:
+    """Make a rename in ``mappe`` durable (POSIX: the folder's entry is data too). Best effort: some file
+    systems and Windows cannot open a folder for syncing."""
+    try:
+        fd = os.open(mappe, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def safe_output_path(out_dir: str | os.PathLike, parts: Iterable[str], suffix: str) -> Path:

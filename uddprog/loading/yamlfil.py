@@ -1,37 +1,37 @@
-"""YAML → models, keeping the source position of every node.
+"""YAML text → plain data with the source position of every node; the one YAML reader of uddprog.
 
 PyYAML's C composer gives every node its line and column at libyaml speed
 (a national corpus is thousands of files). We build plain data from the node
 graph ourselves instead of using a constructor so that we control exactly what
 YAML may express: no Python object tags, no YAML 1.1 ``yes``/``no`` booleans,
 no duplicate keys, bounded alias expansion. Problems become findings (check ids
-L… for reading, S… for schema) with ``file:line:column``.
+L…) with ``file:line:column``.
+
+Public for every module that reads YAML: the loader (documents), the surgical editor
+(``yamlredigering``), ``migrate``, ``diff`` and the config read with :class:`Loader`,
+:class:`Bygger` and :func:`læs_yaml`, so every one of them accepts and refuses the same YAML.
 """
 
 from __future__ import annotations
 
-import functools
 import errno
+import functools
 import os
 import re
 import stat
-import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-from .catalog import rod_over
-from .findings import Finding, Location, Severity
-from .models import DOKUMENTTYPER
-from .navne import mente_du
+from ..findings import Finding, Location, Severity
+from ..rod import rod_for_mappe
 
 try:
-    from yaml import CSafeLoader as _BasisLoader
+    from yaml import CSafeLoader as BasisLoader
 except ImportError:  # pragma: no cover - libyaml missing; the pure Python composer gives the same nodes
-    from yaml import SafeLoader as _BasisLoader
+    from yaml import SafeLoader as BasisLoader
 
 _TAGCACHE: dict[tuple[str, tuple[bool, bool]], str] = {}
 _TAGCACHE_MAKS = 50_000
@@ -40,11 +40,11 @@ _TAGCACHE_MAKS = 50_000
 _SKALARNODE = yaml.ScalarNode
 _STR_TAG = "tag:yaml.org,2002:str"
 #: First characters for which the safe resolver has implicit types (bool, int, float, null, timestamp, …).
-_FØRSTE_TEGN = frozenset(k for k in _BasisLoader.yaml_implicit_resolvers if k)
-assert None not in _BasisLoader.yaml_implicit_resolvers and not _BasisLoader.yaml_path_resolvers
+_FØRSTE_TEGN = frozenset(k for k in BasisLoader.yaml_implicit_resolvers if k)
+assert None not in BasisLoader.yaml_implicit_resolvers and not BasisLoader.yaml_path_resolvers
 
 
-class _Loader(_BasisLoader):  # type: ignore[valid-type,misc]
+class Loader(BasisLoader):  # type: ignore[valid-type,misc]
     """The safe loader with a memo of implicit scalar tags.
 
     libyaml composes in C but asks the Python resolver for the tag of every scalar (regular expressions
@@ -69,7 +69,6 @@ class _Loader(_BasisLoader):  # type: ignore[valid-type,misc]
             _TAGCACHE[nøgle] = tag
         return tag
 
-M = TypeVar("M", bound=BaseModel)
 Sti = tuple[str | int, ...]
 
 MAKS_BYTES = 5 * 1024 * 1024
@@ -105,21 +104,7 @@ class Positions:
         return self.værdier.get(sti, (1, 1))
 
 
-@dataclass(frozen=True)
-class Dokument(Generic[M]):
-    """A loaded document: its model, its file and where each of its parts stands."""
-
-    fil: Path
-    model: M
-    positions: Positions
-    type: str
-
-    def sted(self, *sti: str | int, nøgle: bool = False) -> Location:
-        linje, kolonne = self.positions.find(sti, nøgle)
-        return Location(self.fil, linje, kolonne)
-
-
-def _fejl(check: str, besked: str, fil: Path, linje: int = 0, kolonne: int = 0) -> LoadError:
+def fejl(check: str, besked: str, fil: Path, linje: int = 0, kolonne: int = 0) -> LoadError:
     return LoadError([Finding(check, Severity.ERROR, besked, Location(fil, linje, kolonne))])
 
 
@@ -134,11 +119,11 @@ def læs_tekst(fil: Path) -> str:
     try:
         tilstand = os.stat(fil).st_mode  # one system call for "is it a folder" and "is it a regular file"
         if stat.S_ISDIR(tilstand):
-            raise _fejl("L001", "Stien er en mappe, ikke en fil.", fil)
+            raise fejl("L001", "Stien er en mappe, ikke en fil.", fil)
         _tjek_symlink(fil)
         # Checked before opening: opening a named pipe without a writer would block forever.
         if not stat.S_ISREG(tilstand):
-            raise _fejl("L001", "Stien er ikke en almindelig fil (men fx en enhed, en socket eller et navngivet rør).", fil)
+            raise fejl("L001", "Stien er ikke en almindelig fil (men fx en enhed, en socket eller et navngivet rør).", fil)
         with fil.open("rb") as f:
             # Sized by the file: read(MAKS_BYTES + 1) allocates 5 MB for every file (a third of the
             # cost of reading a corpus). A file that grew since fstat is read on, up to the limit.
@@ -147,73 +132,56 @@ def læs_tekst(fil: Path) -> str:
             if len(data) > kendt:
                 data += f.read(MAKS_BYTES + 1 - len(data))
     except FileNotFoundError:
-        raise _fejl("L001", "Filen findes ikke." if not fil.is_symlink() else
+        raise fejl("L001", "Filen findes ikke." if not fil.is_symlink() else
                     "Filen er et symbolsk link til en fil der ikke findes.", fil) from None
     except PermissionError:
-        raise _fejl("L001", "Filen kan ikke læses: adgang nægtet.", fil) from None
+        raise fejl("L001", "Filen kan ikke læses: adgang nægtet.", fil) from None
     except OSError as e:
         if e.errno == errno.ELOOP:
-            raise _fejl("L001", "Filen er et symbolsk link der peger på sig selv (en løkke af links).", fil) from None
+            raise fejl("L001", "Filen er et symbolsk link der peger på sig selv (en løkke af links).", fil) from None
         if e.errno == errno.EISDIR:
-            raise _fejl("L001", "Stien er en mappe, ikke en fil.", fil) from None
-        raise _fejl("L001", f"Filen kan ikke læses ({_dansk_oserror(e)}).", fil) from None
+            raise fejl("L001", "Stien er en mappe, ikke en fil.", fil) from None
+        raise fejl("L001", f"Filen kan ikke læses ({_dansk_oserror(e)}).", fil) from None
     if len(data) > MAKS_BYTES:
-        raise _fejl("L005", f"Filen er for stor (over {MAKS_BYTES // (1024 * 1024)} MB).", fil)
+        raise fejl("L005", f"Filen er for stor (over {MAKS_BYTES // (1024 * 1024)} MB).", fil)
     if b"\x00" in data:
         linje, kolonne = _position(data, data.index(b"\x00"))
-        raise _fejl("L001", "Filen indeholder binære data (NUL-tegn) og er ikke en YAML-tekstfil.", fil, linje, kolonne)
+        raise fejl("L001", "Filen indeholder binære data (NUL-tegn) og er ikke en YAML-tekstfil.", fil, linje, kolonne)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         linje, kolonne = _position(data, e.start)
-        raise _fejl(
+        raise fejl(
             "L001",
             f"Filen er ikke gemt som UTF-8 (byte 0x{data[e.start]:02x}). Gem den som UTF-8 i din editor.",
             fil, linje, kolonne,
         ) from None
 
 
-def repository_rod(fil: Path) -> Path:
-    """The repository a file belongs to, found from its path as written (links not followed).
-
-    The nearest root above ``fil`` by the markers every search upwards shares (``catalog.rod_over``: a
-    config file, målbeskrivelser/, templates/national/ or .git, within the same bounds); without one, the
-    file's own folder.
-    """
-    absolut = os.path.abspath(fil)
-    return Path(_rod_for_mappe(os.path.dirname(absolut)))
-
-
 @functools.lru_cache(maxsize=1024)
-def _rod_for_mappe(mappe: str) -> str:
-    # Per folder, not per file: a batch reads thousands of files from a handful of folders.
-    return rod_over(mappe) or mappe
-
-
-@functools.lru_cache(maxsize=1024)
-def _link_under_rod(mappe: str, rod: str) -> bool:
+def link_under_rod(mappe: str, rod: str) -> bool:
     """Whether ``mappe`` or a folder between it and ``rod`` is a symbolic link (cached: one walk per folder)."""
     if mappe == rod or mappe == os.path.dirname(mappe):
         return False
-    return os.path.islink(mappe) or _link_under_rod(os.path.dirname(mappe), rod)
+    return os.path.islink(mappe) or link_under_rod(os.path.dirname(mappe), rod)
 
 
 def _tjek_symlink(fil: Path) -> None:
     """Refuse a file reached through a symbolic link that leads out of its repository."""
     absolut_tekst = os.path.abspath(fil)
     mappe = os.path.dirname(absolut_tekst)
-    rod_tekst = _rod_for_mappe(mappe)
+    rod_tekst = rod_for_mappe(mappe)
     # Only links at or below the repository root matter; the root itself may live behind a link.
-    if absolut_tekst == rod_tekst or not (os.path.islink(absolut_tekst) or _link_under_rod(mappe, rod_tekst)):
+    if absolut_tekst == rod_tekst or not (os.path.islink(absolut_tekst) or link_under_rod(mappe, rod_tekst)):
         return
     absolut, rod = Path(absolut_tekst), Path(rod_tekst)
     try:
         mål = absolut.resolve(strict=False)
         rod_mål = rod.resolve(strict=False)
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a link loop
-        raise _fejl("L001", "Filen er et symbolsk link der peger på sig selv (en løkke af links).", fil) from None
+        raise fejl("L001", "Filen er et symbolsk link der peger på sig selv (en løkke af links).", fil) from None
     if not mål.is_relative_to(rod_mål):
-        raise _fejl(
+        raise fejl(
             "L001",
             f"Filen er et symbolsk link der peger uden for repositoriet (til {mål}); uddprog følger ikke "
             f"sådanne links. Kopiér filen ind i {rod} i stedet.",
@@ -252,26 +220,26 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
     if tekst is None:
         tekst = læs_tekst(fil)
     try:
-        if _kan_være_dyb(tekst):
+        if kan_være_dyb(tekst):
             _tjek_dybde(tekst, fil)
-        rod = yaml.compose(tekst, Loader=_Loader)
+        rod = yaml.compose(tekst, Loader=Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = _oversæt_yamlfejl(e.problem or str(e), tekst, mark)
         linje, kolonne = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise _fejl("L002", f"YAML-syntaksfejl: {problem}", fil, linje, kolonne) from None
+        raise fejl("L002", f"YAML-syntaksfejl: {problem}", fil, linje, kolonne) from None
     except yaml.reader.ReaderError as e:
         linje, kolonne = _position_i_tekst(tekst, e.position)
         tegn = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
-        raise _fejl("L002", f"Filen indeholder et kontroltegn ({tegn}) som YAML ikke tillader; slet det "
+        raise fejl("L002", f"Filen indeholder et kontroltegn ({tegn}) som YAML ikke tillader; slet det "
                             "(det kommer ofte med, når tekst kopieres fra Word eller e-mail).", fil, linje, kolonne) from None
     except yaml.YAMLError as e:
-        raise _fejl("L002", f"YAML-syntaksfejl: filen kan ikke læses ({type(e).__name__}).", fil) from None
+        raise fejl("L002", f"YAML-syntaksfejl: filen kan ikke læses ({type(e).__name__}).", fil) from None
     except RecursionError:
-        raise _fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).", fil) from None
+        raise fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).", fil) from None
     if rod is None:
-        raise _fejl("L002", "Filen er tom.", fil, 1, 1)
-    bygger = _Bygger(fil)
+        raise fejl("L002", "Filen er tom.", fil, 1, 1)
+    bygger = Bygger(fil)
     data = bygger.byg(rod, (), 0)
     return data, Positions(bygger.værdier, bygger.nøgler)
 
@@ -282,7 +250,7 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
 _SIKKER_STRUKTUR = 10_000
 
 
-def _kan_være_dyb(tekst: str) -> bool:
+def kan_være_dyb(tekst: str) -> bool:
     """Cheap upper bound: every nesting level and every node needs one of these characters."""
     return sum(tekst.count(c) for c in "[{-?:,\n") > _SIKKER_STRUKTUR
 
@@ -294,18 +262,18 @@ def _tjek_dybde(tekst: str, fil: Path) -> None:
     refused in a fraction of a second instead of being composed in full.
     """
     dybde = noder = 0
-    for hændelse in yaml.parse(tekst, Loader=_Loader):
+    for hændelse in yaml.parse(tekst, Loader=Loader):
         if isinstance(hændelse, yaml.NodeEvent):
             noder += 1
             if noder > MAKS_NODER:
                 m = hændelse.start_mark
-                raise _fejl("L005", f"Dokumentet har over {MAKS_NODER:,} værdier.".replace(",", "."),
+                raise fejl("L005", f"Dokumentet har over {MAKS_NODER:,} værdier.".replace(",", "."),
                             fil, m.line + 1, m.column + 1)
         if isinstance(hændelse, yaml.CollectionStartEvent):
             dybde += 1
             if dybde > MAKS_DYBDE:
                 m = hændelse.start_mark
-                raise _fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).",
+                raise fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).",
                             fil, m.line + 1, m.column + 1)
         elif isinstance(hændelse, yaml.CollectionEndEvent):
             dybde -= 1
@@ -365,7 +333,7 @@ _MAP, _SEQ, _STR, _TIMESTAMP, _NULL, _BOOL, _INT, _MERGE = (
     _T + n for n in ("map", "seq", "str", "timestamp", "null", "bool", "int", "merge"))
 
 
-class _Bygger:
+class Bygger:
     """Turns a composed node graph into dicts, lists and scalars, recording positions."""
 
     def __init__(self, fil: Path):
@@ -376,7 +344,7 @@ class _Bygger:
 
     def _fejl(self, check: str, besked: str, node: yaml.Node) -> LoadError:
         m = node.start_mark
-        return _fejl(check, besked, self.fil, m.line + 1, m.column + 1)
+        return fejl(check, besked, self.fil, m.line + 1, m.column + 1)
 
     def byg(self, node: yaml.Node, sti: Sti, dybde: int) -> Any:
         self.noder += 1
@@ -448,231 +416,20 @@ class _Bygger:
 _KONSTRUKTØR = yaml.constructor.SafeConstructor()
 
 
-# --- document kinds --------------------------------------------------------
-
-def dokumenttype(data: Any) -> str | None:
-    """Tell the kind of a document from its keys (files may live anywhere)."""
-    if not isinstance(data, dict):
-        return None
-    if "kompetenceplan" in data or "ansættelser" in data:
-        return "uddannelsesprogram"
-    if "revision_måneder" in data or ("sektioner" in data and "navn" in data):
-        return "skabelon"
-    if "kompetencer" in data:
-        return "målbeskrivelse"
-    if "runde" in data:
-        return "rekrutteringsrunde"
-    if "måling" in data or "krav" in data:
-        return "aftale"
-    return None
-
-
-#: Each document kind with its article, for messages ("et uddannelsesprogram").
-ART = {"målbeskrivelse": "en målbeskrivelse", "skabelon": "en national skabelon",
-        "uddannelsesprogram": "et uddannelsesprogram"}
-
-
-def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) -> Dokument:
-    """Load one YAML file into a validated model; raise LoadError with findings if that fails."""
-    fil = Path(fil)
-    data, positions = læs_yaml(fil, tekst)
-    fundet = dokumenttype(data)
-    if type and fundet and fundet != type:  # say what it is rather than list every key the other kind lacks
-        raise _fejl("L008", f"Filen er {ART[fundet]}, ikke {ART[type]}.", fil, 1, 1)
-    type = type or fundet
-    if type is None:
-        if not isinstance(data, dict):
-            raise _fejl("L006", "Dokumentet skal være en afbildning med nøgler som 'titel:' og 'kompetencer:'.", fil, 1, 1)
-        raise _fejl(
-            "L006",
-            "Kan ikke se hvilken slags dokument filen er: en målbeskrivelse har 'kompetencer:', "
-            "en skabelon 'revision_måneder:', et uddannelsesprogram 'kompetenceplan:', en rekrutteringsrunde "
-            "'runde:' og en aftale 'måling:'.",
-            fil, 1, 1,
-        )
-    klasse = DOKUMENTTYPER[type]
-    try:
-        model = klasse.model_validate(data)
-    except ValidationError as e:
-        raise LoadError(valideringsfund(e, klasse, fil, positions)) from None
-    return Dokument(fil=fil, model=model, positions=positions, type=type)
-
-
-# --- pydantic errors → Danish findings -------------------------------------
-
-_TYPEBESKEDER = {
-    "string_type": "skal være en tekst",
-    "int_type": "skal være et helt tal",
-    "int_parsing": "skal være et helt tal",
-    "int_from_float": "skal være et helt tal",
-    "float_type": "skal være et tal",
-    "float_parsing": "skal være et tal",
-    "finite_number": "skal være et endeligt tal (ikke .inf eller .nan)",
-    "bool_type": "skal være true eller false",
-    "bool_parsing": "skal være true eller false",
-    "date_type": "skal være en dato på formen ÅÅÅÅ-MM-DD",
-    "date_parsing": "skal være en dato på formen ÅÅÅÅ-MM-DD",
-    "date_from_datetime_parsing": "skal være en gyldig dato på formen ÅÅÅÅ-MM-DD",
-    "date_from_datetime_inexact": "skal være en dato uden klokkeslæt",
-    "list_type": "skal være en liste (linjer der begynder med '- ')",
-    "dict_type": "skal være en afbildning (nøgle: værdi)",
-    "model_type": "skal være en afbildning (nøgle: værdi)",
-    "model_attributes_type": "skal være en afbildning (nøgle: værdi)",
-    "string_too_short": "skal udfyldes",  # not "tom/tomt": the field names have both genders
-    "string_pattern_mismatch": "må kun indeholde bogstaver, tal, '.', '_' og '-' (ingen mellemrum)",
-}
-
-
-def feltnavn(loc: tuple) -> str:
-    """A field's path as the author reads it: list entries counted from 1 (``ansættelser[nr. 2].sted``)."""
-    ud = ""
-    for del_ in loc:
-        ud += f"[nr. {del_ + 1}]" if isinstance(del_, int) else (f".{del_}" if ud else str(del_))
-    return ud or "dokumentet"
-
-
-_felt_navn = feltnavn
-
-
-def _kort(værdi: Any) -> str:
-    tekst = repr(værdi) if not isinstance(værdi, str) else f"'{værdi}'"
-    return tekst if len(tekst) <= 60 else tekst[:57] + "…'"
-
-
-def valideringsfund(fejl: ValidationError, klasse: type[BaseModel], fil: Path, positions: Positions) -> list[Finding]:
-    """Translate pydantic's errors into Danish findings placed on the offending node."""
-    fund: list[Finding] = []
-    for e in fejl.errors(include_url=False):
-        loc, typ, ctx, inp = tuple(e["loc"]), e["type"], e.get("ctx") or {}, e.get("input")
-        felt = _felt_navn(loc)
-        if typ == "missing":
-            check, besked = "S001", f"Feltet '{loc[-1]}' mangler i {_felt_navn(loc[:-1])}."
-            pos = positions.find(loc[:-1])
-        elif typ == "extra_forbidden":
-            kendte = sorted(_felter_ved(klasse, loc[:-1]))
-            besked = f"Ukendt felt '{loc[-1]}'." + mente_du(str(loc[-1]), kendte)
-            if " " in str(loc[-1]) and inp is None:
-                # `{bemærkning: To gange, fx i vagten}`: YAML ends the text at the comma and reads the rest as a key.
-                besked += (" Står der et komma i en tekst inde i { … }? Så læser YAML resten som et nyt felt; "
-                           "sæt teksten i anførselstegn.")
-            elif kendte and not mente_du(str(loc[-1]), kendte):
-                besked += " Tilladte felter: " + ", ".join(kendte) + "."
-            check, pos = "S002", positions.find(loc, nøgle=True)
-        elif typ in ("enum", "literal_error"):
-            tilladte = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-            besked = f"'{felt}': ugyldig værdi {_kort(inp)}." + mente_du(str(inp), tilladte)
-            besked += " Tilladte værdier: " + ", ".join(tilladte) + "."
-            check, pos = "S004", positions.find(loc)
-        else:
-            check, pos = "S003", positions.find(loc)
-            besked = f"'{felt}' {_typebesked(typ, ctx, e['msg'])}; " + (
-                "feltet står tomt." if inp is None else "fik en tom tekst." if inp == "" else f"fik {_kort(inp)}.")
-        fund.append(Finding(check, Severity.ERROR, besked, Location(fil, *pos)))
-    return fund
-
-
-def _typebesked(typ: str, ctx: dict, msg: str) -> str:
-    if typ in _TYPEBESKEDER:
-        return _TYPEBESKEDER[typ]
-    if typ == "too_short":
-        return f"skal have mindst {ctx.get('min_length')} element(er)"
-    if typ == "too_long":
-        return f"må højst have {ctx.get('max_length')} elementer"
-    if typ == "string_too_long":
-        return f"må højst være {ctx.get('max_length')} tegn"
-    if typ in ("greater_than_equal", "greater_than"):
-        return f"skal være mindst {ctx.get('ge', ctx.get('gt'))}"
-    if typ in ("less_than_equal", "less_than"):
-        return f"må højst være {ctx.get('le', ctx.get('lt'))}"
-    return f"har en ugyldig værdi ({msg})"
-
-
-def _felter_ved(klasse: type[BaseModel], sti: tuple) -> set[str]:
-    """The field names allowed at ``sti`` inside ``klasse``, for 'did you mean' on unknown keys."""
-    typ: Any = klasse
-    for del_ in sti:
-        typ = _model_i(typ)
-        if typ is None:
-            return set()
-        if isinstance(del_, str):
-            felt = typ.model_fields.get(del_)
-            if felt is None:
-                return set()
-            typ = felt.annotation
-        else:
-            typ = _elementtype(typ)
-    typ = _model_i(typ)
-    return set(typ.model_fields) if typ is not None else set()
-
-
-def _model_i(typ: Any) -> type[BaseModel] | None:
-    if isinstance(typ, type) and issubclass(typ, BaseModel):
-        return typ
-    for arg in typing.get_args(typ):  # Optional[...] / list[...] wrap the model
-        model = _model_i(arg)
-        if model is not None:
-            return model
-    return None
-
-
-def _elementtype(typ: Any) -> Any:
-    args = typing.get_args(typ)
-    return args[-1] if args else typ
-
-
-# --- reading only some top-level keys (uddprog stats) -----------------------
-
-_UDSNIT_TEGN = 8192  # most programmes have their head and ansættelser in the first few KB
-
-
-def indlæs_udsnit(fil: Path | str, klasse: type[M], tekst: str | None = None) -> Dokument[M]:
-    """Load only the top-level keys ``klasse`` has fields for, validated into ``klasse``.
-
-    For reading thousands of programmes when only their head and ansættelser matter: libyaml stops
-    parsing as soon as every wanted key has been read, usually within the first few KB. Values are
-    built as :func:`indlæs` builds them (same tags and positions), so findings have the same
-    file:line:column. Anything unusual (tags, anchors, aliases, merge or duplicate keys, a wanted key
-    missing or after the excerpt) falls back to composing the whole file with all of
-    :func:`læs_yaml`'s guards. Errors in keys not read are not seen: that is `uddprog validate`'s job.
-    """
-    fil = Path(fil)
-    if tekst is None:
-        tekst = læs_tekst(fil)
-    nøgler = frozenset(klasse.model_fields)
-    fundet = None
-    if len(tekst) > _UDSNIT_TEGN and (slut := tekst.rfind("\n", 0, _UDSNIT_TEGN)) > 0:
-        udsnit = tekst[:slut + 1]
-        fundet = _læs_nøgler(udsnit, nøgler, udsnit.count("\n") - 2)
-    if fundet is None and not _kan_være_dyb(tekst):
-        fundet = _læs_nøgler(tekst, nøgler, None)
-    if fundet is not None:
-        data, positions = fundet
-    else:
-        fuld, positions = læs_yaml(fil, tekst)
-        if not isinstance(fuld, dict):
-            raise _fejl("L006", "Dokumentet skal være en afbildning med nøgler.", fil, 1, 1)
-        data = {k: v for k, v in fuld.items() if k in nøgler}
-    try:
-        model = klasse.model_validate(data)
-    except ValidationError as e:
-        raise LoadError(valideringsfund(e, klasse, fil, positions)) from None
-    return Dokument(fil=fil, model=model, positions=positions, type="udsnit")
-
-
 class _Afbrudt(Exception):
     """Something the fast reader does not handle; compose the whole file instead."""
 
 
-_RESOLVER = _Loader("")
+_RESOLVER = Loader("")
 
 
-def _læs_nøgler(tekst: str, nøgler: frozenset[str], sidste_linje: int | None) -> tuple[dict, Positions] | None:
+def læs_nøgler(tekst: str, nøgler: frozenset[str], sidste_linje: int | None) -> tuple[dict, Positions] | None:
     """The wanted top-level keys as data with positions, or None to fall back to the full reader."""
     data: dict = {}
     værdier: dict[Sti, tuple[int, int]] = {(): (1, 1)}
     nøglepos: dict[Sti, tuple[int, int]] = {}
     try:
-        hændelser = yaml.parse(tekst, Loader=_Loader)
+        hændelser = yaml.parse(tekst, Loader=Loader)
         for e in hændelser:
             if isinstance(e, yaml.MappingStartEvent):
                 if e.tag is not None or e.anchor is not None:
@@ -702,7 +459,7 @@ def _læs_nøgler(tekst: str, nøgler: frozenset[str], sidste_linje: int | None)
     return data, Positions(værdier, nøglepos)
 
 
-_SKALARER = _Bygger(Path(""))  # converts non-text scalars exactly as the full reader does
+_SKALARER = Bygger(Path(""))  # converts non-text scalars exactly as the full reader does
 
 
 def _nøgle(k) -> str:
@@ -714,14 +471,14 @@ def _nøgle(k) -> str:
 
 
 def _byg(e, hændelser, sti: Sti, værdier, nøglepos, dybde: int) -> tuple[Any, int]:
-    """(value, last line) of the node starting with event ``e``, as _Bygger would build it."""
+    """(value, last line) of the node starting with event ``e``, as Bygger would build it."""
     klasse = e.__class__
     if klasse is yaml.AliasEvent or e.anchor is not None or e.tag is not None or dybde > MAKS_DYBDE:
         raise _Afbrudt
     m = e.start_mark
     værdier.setdefault(sti, (m.line + 1, m.column + 1))
     if klasse is yaml.ScalarEvent:
-        # quoted and block scalars are text; plain ones get the resolver's tag (memoised in _Loader)
+        # quoted and block scalars are text; plain ones get the resolver's tag (memoised in Loader)
         tag = _RESOLVER.resolve(yaml.ScalarNode, e.value, e.implicit) if e.implicit[0] else _STR
         if tag == _STR:
             return e.value, e.end_mark.line
