@@ -35,7 +35,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -49,7 +48,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from make_foreign_corpus import FREMMED, OLE, kroppens_ord, ord_i  # noqa: E402
+from make_foreign_corpus import FREMMED, OLE, kroppens_ord, libreoffice, ord_i  # noqa: E402
 
 #: Issue 22's targets: (measure, direction, value)
 MÅL = {"kompetencer": (">=", 90.0), "kurser": (">=", 90.0), "ansættelser": (">=", 100.0),
@@ -195,18 +194,11 @@ def _forsidefelter(f: dict, udkast: dict):
 
 # ------------------------------------------------------------------ running the importer
 
-def _kroppen(fil: Path, tmp: Path) -> Counter:
+def _kroppen(fil: Path) -> Counter:
     """The body's words; a .doc is first saved as .docx by LibreOffice (its text does not change)."""
     data = fil.read_bytes()
     if data.startswith(OLE):
-        soffice = shutil.which("soffice") or shutil.which("libreoffice")
-        if not soffice:
-            raise RuntimeError("LibreOffice mangler til at læse .doc-filens ord")
-        ud = tmp / "krop"
-        subprocess.run([soffice, f"-env:UserInstallation={(tmp / 'profil').as_uri()}", "--headless",
-                        "--convert-to", "docx", "--outdir", str(ud), str(fil)],
-                       check=True, capture_output=True, timeout=180)
-        data = (ud / (fil.stem + ".docx")).read_bytes()
+        data = libreoffice(data, "doc", "docx")
     return kroppens_ord(data)
 
 
@@ -251,7 +243,7 @@ def mål_dokument(sandhedsfil: Path) -> Måling:
         udkast, m.fejl, tekst = importér(fil, sandhed["målbeskrivelse"], sandhed["region"], tmp)
         m.sekunder = time.perf_counter() - start
         try:
-            krop = _kroppen(fil, tmp)
+            krop = _kroppen(fil)
         except Exception as e:   # a file the importer refuses may be no zip at all: report it, measure the rest
             m.fejl = m.fejl or f"kroppens ord kunne ikke læses: {e}"
             return m

@@ -40,10 +40,12 @@ dates and texts are invented (said in each document's properties and footer).
     python tools/make_foreign_corpus.py --check    # fails if a committed file differs (needs pandoc)
 
 Deterministic: python-docx's parts are re-zipped with fixed timestamps and fixed core properties;
-pandoc runs with SOURCE_DATE_EPOCH. The .doc is LibreOffice's bytes, which carry save times:
-``--check`` does not convert again but checks the truth file, which records the SHA-256 of the
-.docx the .doc was converted from (regenerated here byte for byte), and that the .doc is a
-Word 97 file. The tests open the .doc in LibreOffice and find the truth's rows in it.
+pandoc runs with SOURCE_DATE_EPOCH (both give the same bytes for the same version). The .doc is
+LibreOffice's bytes, which depend on its version (7.4 gives the same bytes twice): ``--check`` does not
+convert again but checks the truth file, which records the SHA-256 of the .docx the .doc was converted
+from (regenerated here byte for byte), and that the .doc is a Word 97 file; writing converts again only
+when that .docx changed (or with ``--doc-igen``). The tests open the .doc in LibreOffice and find the
+truth's rows and word count in it.
 """
 
 from __future__ import annotations
@@ -67,11 +69,15 @@ from typing import Callable
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from uddprog import soffice as lo  # noqa: E402
+from uddprog.skriv import write_atomic, zip_bytes  # noqa: E402
+
 FREMMED = ROOT / "tests" / "importer" / "fremmed"
 
 ILLUSTRATIV = ("Illustrativt eksempel skrevet til uddprog: hospitalerne er virkelige, men praksisser, "
@@ -275,14 +281,10 @@ class Word:
 
 
 def fast_zip(data: bytes) -> bytes:
-    """The same package with fixed timestamps and permissions (python-docx stamps the time of saving)."""
-    ud = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as ind, zipfile.ZipFile(ud, "w", zipfile.ZIP_DEFLATED) as zf:
-        for info in ind.infolist():
-            ny = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            ny.compress_type, ny.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            zf.writestr(ny, ind.read(info.filename))
-    return ud.getvalue()
+    """The same package with fixed timestamps (python-docx stamps the time of saving), through uddprog's
+    one deterministic zip writer."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zip_bytes([(i.filename, zf.read(i)) for i in zf.infolist()])
 
 
 # ------------------------------------------------------------------ the documents
@@ -600,27 +602,27 @@ melder tilbage på de fælles uddannelsesdage.
     return _pandoc(md), s
 
 
-def _libreoffice_doc(docx_data: bytes) -> bytes:
-    """.docx -> Word 97 .doc with LibreOffice headless, as a secretariat's "Gem som" would (private profile)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise Værktøjsfejl("LibreOffice (soffice) er ikke installeret; det skal bruges til oest-ortopaedi-libreoffice.doc")
+def libreoffice(data: bytes, fra: str, til: str) -> bytes:
+    """A document converted by LibreOffice headless, as a "Gem som" would do it (private profile, its own
+    process group through uddprog.soffice): ``fra``/``til`` are suffixes, ``til`` may name a filter
+    ("doc:MS Word 97")."""
+    cmd = lo.find()
+    if not cmd:
+        raise Værktøjsfejl("LibreOffice (soffice) er ikke installeret")
     with tempfile.TemporaryDirectory() as tmp:
-        kilde = Path(tmp) / "program.docx"
-        kilde.write_bytes(docx_data)
-        proc = subprocess.Popen([soffice, f"-env:UserInstallation={(Path(tmp) / 'profil').as_uri()}", "--headless",
-                                 "--convert-to", "doc:MS Word 97", "--outdir", tmp, str(kilde)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        mappe = Path(tmp)
+        kilde = mappe / f"program.{fra}"
+        kilde.write_bytes(data)
         try:
-            _, fejl = proc.communicate(timeout=180)
+            r = lo.kør([cmd, f"-env:UserInstallation={(mappe / 'profil').as_uri()}", "--headless", "--norestore",
+                        "--convert-to", til, "--outdir", str(mappe / "ud"), str(kilde)],
+                       {**os.environ, "HOME": tmp}, timeout=180)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)   # soffice.bin runs under the wrapper script: end the whole group
-            proc.communicate()
-            raise Værktøjsfejl("LibreOffice svarede ikke inden for 180 sekunder")
-        doc = Path(tmp) / "program.doc"
-        if not doc.exists():
-            raise Værktøjsfejl(f"LibreOffice lavede ingen .doc: {fejl.decode(errors='replace').strip()}")
-        return doc.read_bytes()
+            raise Værktøjsfejl("LibreOffice svarede ikke inden for 180 sekunder") from None
+        ud = mappe / "ud" / f"program.{til.split(':')[0]}"
+        if not ud.exists():
+            raise Værktøjsfejl(f"LibreOffice konverterede ikke filen: {r.stderr.decode(errors='replace').strip()}")
+        return ud.read_bytes()
 
 
 def oest_ortopaedi() -> tuple[bytes, Sandhed]:
@@ -1129,7 +1131,8 @@ DOKUMENTER = [
     Dokument("oest-anaestesiologi-flettede-celler.docx", oest_anaestesiologi),
 ]
 
-KONVERTERING = 'soffice --headless --convert-to "doc:MS Word 97"'
+KONVERTERING_TIL = "doc:MS Word 97"
+KONVERTERING = f'soffice --headless --convert-to "{KONVERTERING_TIL}"'
 
 
 def byg(dok: Dokument) -> tuple[bytes, str]:
@@ -1165,32 +1168,24 @@ def main(argv: list[str] | None = None) -> int:
             continue
         FREMMED.mkdir(parents=True, exist_ok=True)
         if dok.doc:
-            # LibreOffice stamps save times into the .doc: convert again only when its source changed.
+            # LibreOffice's bytes depend on its version: convert again only when the source changed.
             kilde = f'docx_sha256: "{hashlib.sha256(data).hexdigest()}"'
             uændret = sti.exists() and sandhed.exists() and kilde in sandhed.read_text(encoding="utf-8")
             if uændret and not args.doc_igen:
                 print(f"uændret {sti.relative_to(ROOT)} (kilden er den samme; --doc-igen konverterer igen)")
             else:
                 try:
-                    _skriv(sti, _libreoffice_doc(data))
+                    write_atomic(sti, libreoffice(data, "docx", KONVERTERING_TIL))
                 except Værktøjsfejl as e:
                     print(f"{dok.navn}: {e}", file=sys.stderr)
                     return 2
                 print(f"skrev {sti.relative_to(ROOT)}")
         else:
-            _skriv(sti, data)
+            write_atomic(sti, data)
             print(f"skrev {sti.relative_to(ROOT)}")
-        _skriv(sandhed, tekst.encode("utf-8"))
+        write_atomic(sandhed, tekst.encode("utf-8"))
         print(f"skrev {sandhed.relative_to(ROOT)}")
     return status
-
-
-def _skriv(sti: Path, data: bytes) -> None:
-    """Atomically: a reader sees the old file or the new one, never half of it."""
-    with tempfile.NamedTemporaryFile(dir=sti.parent, prefix=f".{sti.name}.", delete=False) as f:
-        f.write(data)
-    os.chmod(f.name, 0o644)
-    os.replace(f.name, sti)
 
 
 if __name__ == "__main__":
