@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from uddprog.render import render_programmer
-from uddprog.render.cache import MANIFEST
+from uddprog.batch import render_programmer
+from uddprog.udmappe import MANIFEST
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 

@@ -60,7 +60,7 @@ def test_skeleton_only_asks_for_what_the_author_must_write(tmp_path, mb_fil):
 
 
 def test_a_completed_skeleton_renders(tmp_path):
-    from uddprog.render import render_programmer
+    from uddprog.batch import render_programmer
 
     mb = KATALOG.slå_op("neurologi/hoveduddannelse@2015").model
     fil, _ = _skriv_og_valider(tmp_path, _udfyld(skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.NORD)))

@@ -26,7 +26,7 @@ import yaml
 from lxml import etree, html as lhtml
 
 from uddprog import skriv as writer
-from uddprog.render import render_programmer
+from uddprog.batch import render_programmer
 
 from .conftest import PROJEKT
 from .corpus import DATO
@@ -117,6 +117,12 @@ class _Afbryd:
                 fh.flush()
                 raise ydre.fejl
 
+            def flush(self):
+                fh.flush()
+
+            def fileno(self):
+                return fh.fileno()
+
         return Fil()
 
 
@@ -174,6 +180,8 @@ def _langsom(fd, mode="r", *a, **kw):
             fh.write(data[: len(data) // 2]); fh.flush()
             time.sleep(float(os.environ["UDDPROG_TEST_PAUSE"]))
             return fh.write(data[len(data) // 2:])
+        def flush(self): fh.flush()
+        def fileno(self): return fh.fileno()
     return Fil()
 os.fdopen = _langsom
 sys.argv[0] = "uddprog"

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from uddprog.cli import cli
-from uddprog.render import Renderer, render_programmer
+from uddprog.batch import render_programmer
+from uddprog.render import Renderer
 
 from .conftest import EXAMPLES, ROOT
 
@@ -173,7 +174,7 @@ def test_an_expired_ignore_of_an_error_stops_an_unchanged_programme(rod, tmp_pat
 def test_another_version_of_a_rendering_library_renders_again(rod, tmp_path, monkeypatch):
     """The documents come from docxtpl, Jinja, markdown-it and the rest: a new version of one may change
     them, so it is part of the tool's fingerprint like uddprog's own source."""
-    from uddprog.render import cache
+    from uddprog import fingeraftryk as cache
 
     out = tmp_path / "build"
     assert render(rod, out, rod / A).exit_code == 0

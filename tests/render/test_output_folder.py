@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from uddprog.cli import cli
 from uddprog import skriv as writer
-from uddprog.render import render_programmer
-from uddprog.render.cache import MANIFEST
+from uddprog.batch import render_programmer
+from uddprog.udmappe import MANIFEST
 from uddprog.skriv import Skrivefejl, skriv_alle
 
 from .conftest import EXAMPLES, ROOT
@@ -262,7 +262,7 @@ def test_the_manifest_of_the_version_before_kinds_still_removes_its_stale_output
 
 
 def test_kinds_share_the_manifest_and_never_remove_a_file_the_other_lists(tmp_path):
-    from uddprog.render.cache import Udmappe
+    from uddprog.udmappe import Udmappe
 
     (tmp_path / "fælles.html").write_text("x", encoding="utf-8")
     (tmp_path / "site.html").write_text("yy", encoding="utf-8")

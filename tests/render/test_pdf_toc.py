@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from uddprog.render import render_programmer
+from uddprog.batch import render_programmer
 from uddprog.render.pdf import PdfError, docx_to_pdf
 
 from .conftest import EXAMPLES, ROOT, need_tool

@@ -1,4 +1,4 @@
-"""The site's output folder through the one manifest (`uddprog.render.cache.Udmappe`): shared with
+"""The site's output folder through the one manifest (`uddprog.udmappe.Udmappe`): shared with
 `uddprog render`, the list of an earlier version honoured once, user changes never deleted, and each
 programme validated once per build."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from uddprog.render import render_programmer
-from uddprog.render.cache import MANIFEST
+from uddprog.batch import render_programmer
+from uddprog.udmappe import MANIFEST
 from uddprog.site import GAMMEL_MARKØR, Bygger, SiteFejl, build
 
 from .conftest import DATO, eksempler, kopier_repo

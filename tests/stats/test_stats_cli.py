@@ -165,9 +165,9 @@ def test_an_unwritable_out_is_exit_2_without_traceback(tmp_path):
     assert r.exit_code == 2 and r.stderr.startswith("Fejl: Kan ikke skrive")
 
 
-def test_the_readme_example_is_real_output():
-    readme = (ROD / "README.md").read_text(encoding="utf-8")
-    blok = readme.split("$ uddprog stats --region Øst --fase hoveduddannelse\n", 1)[1].split("```", 1)[0]
+def test_the_manual_example_is_real_output():
+    side = (ROD / "docs" / "vejledning" / "stats.md").read_text(encoding="utf-8")
+    blok = side.split("$ uddprog stats --region Øst --fase hoveduddannelse\n", 1)[1].split("```", 1)[0]
     ud = kør("--region", "Øst", "--fase", "hoveduddannelse").stdout.splitlines()
     linjer = [l for l in blok.splitlines() if l.strip()]
     assert len(linjer) > 10

@@ -70,7 +70,8 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
     """
     from ..catalog import Katalog
     from ..rod import er_repository, find_rod
-    from ..render import RenderError, render_programmer
+    from ..batch import render_programmer
+    from ..render import RenderError
 
     rod = rod or find_rod(programmer[0] if programmer else None)
     if not programmer:
@@ -109,7 +110,7 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
 
     try:
         if interaktiv:
-            from ..render import programfiler
+            from ..batch import programfiler
 
             antal = len(programfiler(programmer, rod))
             with click.progressbar(length=antal, label="Danner programmer", file=sys.stderr) as bar:

@@ -38,7 +38,8 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
     try:
         if sys.stderr.isatty() and not os.environ.get("CI"):
             from ..rod import find_rod
-            from ..render import RenderError, programfiler
+            from ..batch import programfiler
+            from ..render import RenderError
 
             try:
                 antal = len(programfiler(stier, rod or find_rod(stier[0] if stier else None)))

@@ -1,37 +1,29 @@
-"""Rendering of uddannelsesprogrammer to DOCX, HTML and PDF.
+"""Rendering of one uddannelsesprogram to DOCX and HTML (PDF through LibreOffice, ``pdf``).
 
-Library use::
+:class:`Renderer` holds a repository's catalogue and compiled templates; ``render_fil`` validates one
+programme, renders it and writes its files as one set. A batch of programmes, with its cache and output
+folder, is ``uddprog.batch``::
 
-    from uddprog.render import render_programmer
+    from uddprog.batch import render_programmer
     resultat = render_programmer([Path("examples")], formater=("docx", "html"), out=Path("build"))
     for u in resultat.udfald:
         print(u.kilde, u.filer or u.fejl)
-
-Every programme is validated first; one with errors is skipped with its
-reason, the others still render. Templates are compiled once per process:
-with ``jobs > 1`` each worker process builds its own ``Renderer`` once.
-Rendering into the same folder again skips every programme whose inputs,
-template and tool are unchanged (``OUT/.uddprog-render.json``, see ``cache``).
 """
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Sequence
 
-from ..findings import Finding, Severity
+from ..findings import Severity
 from .errors import RenderError, TemplateFejl
 
 FORMATER = ("docx", "html", "pdf")
-PDF_BATCH = 40  # documents per LibreOffice start
 _VIS_FEJL = 10  # findings shown for a programme that was not rendered
 
-__all__ = ["FORMATER", "RenderError", "Renderer", "Renderresultat", "TemplateFejl", "Udfald",
-           "programfiler", "render_programmer"]
+__all__ = ["FORMATER", "RenderError", "Renderer", "TemplateFejl", "Udfald", "ikke_dannet"]
 
 
 @dataclass
@@ -56,29 +48,11 @@ class Udfald:
     _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
     _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
     _datogrænser: list = field(default_factory=list, repr=False)  # where the date-dependent warnings change
-    _versioner: str | None = field(default=None, repr=False)  # cache.versionsnøgle of its målbeskrivelse
+    _versioner: str | None = field(default=None, repr=False)  # fingeraftryk.versionsnøgle of its målbeskrivelse
 
     @property
     def ok(self) -> bool:
         return self.fejl is None
-
-
-@dataclass
-class Renderresultat:
-    udfald: list[Udfald] = field(default_factory=list)
-    fjernet: list[Path] = field(default_factory=list)  # stale outputs of an earlier run, removed at the end
-
-    @property
-    def advarsler(self) -> list:
-        return [f for u in self.udfald for f in u.advarsler]
-
-    @property
-    def ok(self) -> bool:
-        return all(u.ok for u in self.udfald)
-
-    @property
-    def filer(self) -> list[Path]:
-        return [f for u in self.udfald for f in u.filer]
 
 
 class Renderer:
@@ -140,7 +114,7 @@ class Renderer:
     def advarsler(self, fil: Path, dokument: bool = False) -> tuple[Path, list, list[str], list, object, str | None]:
         """Validation's warnings for an unchanged programme validated again (a new date, a new version of its
         målbeskrivelse), with the dates they hold until, every finding, the document when ``dokument``
-        (else None) and the fingerprint of its målbeskrivelse's versions (``cache.versionsnøgle``)."""
+        (else None) and the fingerprint of its målbeskrivelse's versions (``fingeraftryk.versionsnøgle``)."""
         dok, fund = self.valider(fil)
         versioner = self._versionsnøgle(dok.model.målbeskrivelse) if dok is not None \
             and dok.type == "uddannelsesprogram" else None
@@ -161,8 +135,8 @@ class Renderer:
         return [g.isoformat() for g in sorted(grænser)]
 
     def _versionsnøgle(self, ref) -> str:
-        """``cache.versionsnøgle`` of a reference's specialty and phase in this renderer's catalogue."""
-        from .cache import filhash, versionsnøgle
+        """``fingeraftryk.versionsnøgle`` of a reference's specialty and phase in this renderer's catalogue."""
+        from ..fingeraftryk import filhash, versionsnøgle
 
         if self._versionsmemo[0] is not self.katalog:  # the site gives its renderer a new catalogue
             self._versionsmemo = (self.katalog, {}, {})
@@ -189,7 +163,7 @@ class Renderer:
         fejl = [f for f in fund if f.severity == Severity.ERROR]
         udfald.advarsler = [f for f in fund if f.severity == Severity.WARNING]
         if dok is None or fejl:
-            _ikke_dannet(udfald, fejl)
+            ikke_dannet(udfald, fejl)
             return udfald
         if dok.type != "uddannelsesprogram":
             from ..loading import ART
@@ -234,7 +208,7 @@ class Renderer:
         return udfald
 
 
-def _ikke_dannet(udfald: Udfald, fejl: list) -> None:
+def ikke_dannet(udfald: Udfald, fejl: list) -> None:
     """Mark a programme not rendered because validation found errors, with the first of them."""
     udfald.sprunget_over = True
     vist = "".join(f"\n  {f}" for f in fejl[:_VIS_FEJL]) + (
@@ -257,251 +231,3 @@ def _kerneegenskaber(program, mb, ctx):
     )
 
 
-def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
-    """Expand folders into their YAML files; with no paths, every programme in the repository's folder."""
-    from ..catalog import Katalog
-    from ..rod import for_bred, yaml_filer
-
-    stier = list(stier)
-    if not stier:
-        standard = Katalog(Path(rod)).programmappe
-        if not standard.is_dir():
-            raise RenderError(f"Ingen programmer angivet, og {standard} findes ikke. "
-                              "Angiv programfiler eller -mapper, eller brug --rod.")
-        stier = [standard]
-    ud: list[Path] = []
-    for s in stier:
-        if Path(s).is_dir() and for_bred(s):
-            raise RenderError(f"'{s}' er filsystemets rod eller hjemmemappen; angiv mappen med programmerne.")
-        ud.extend(yaml_filer(s) if Path(s).is_dir() else [Path(s)])
-    return ud
-
-
-# -------------------------------------------------------------- batch
-
-_WORKER: Renderer | None = None
-_DOKUMENTER = False  # send the loaded documents back with the results
-
-
-def _init_worker(rod: Path, dato: date | None, dokumenter: bool = False, konfigfil: Path | None = None) -> None:
-    global _WORKER, _DOKUMENTER
-    _sigterm_som_ctrl_c()
-    _WORKER = Renderer(rod, dato, konfigfil)  # templates compile lazily, once per worker process
-    _DOKUMENTER = dokumenter
-
-
-def _afbryd(signum, frame) -> None:
-    raise KeyboardInterrupt
-
-
-def _sigterm_som_ctrl_c():
-    """Let SIGTERM (a cancelled CI job, `timeout`, a service stop) end a batch the way Ctrl-C does.
-
-    By default SIGTERM kills the process on the spot, so a file being written stays behind as a temp
-    file; as a KeyboardInterrupt, write_atomic removes it. Only in the main thread and only when nobody
-    installed a handler. Returns the handler to restore, or None when nothing was changed.
-    """
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
-        return None
-    return signal.signal(signal.SIGTERM, _afbryd)
-
-
-def _work(args: tuple[Path, tuple[str, ...], Path] | Path):
-    """A render task (file, formats, folder), or only the warnings of an unchanged programme (a path)."""
-    assert _WORKER is not None
-    if isinstance(args, Path):
-        return _WORKER.advarsler(args, _DOKUMENTER)
-    return _WORKER.render_fil(*args, dokument=_DOKUMENTER)
-
-
-def render_programmer(
-    stier: Iterable[Path] = (),
-    formater: Sequence[str] = ("docx", "html"),
-    out: Path = Path("build"),
-    jobs: int | None = None,
-    dato: date | None = None,
-    rod: Path | None = None,
-    fremskridt: Callable[[Udfald], None] | None = None,
-    genbrug: bool = True,
-    udmappe=None,
-    dokumenter: bool = False,
-    konfigfil: Path | None = None,
-) -> Renderresultat:
-    """Render programmes (files or folders) into ``out``; see the module docstring.
-
-    With ``genbrug`` (the default) a programme whose YAML, målbeskrivelse, national template and uddprog
-    itself are unchanged since the last render into ``out`` is not rendered again (see ``cache``); its
-    ``Udfald`` has ``uændret`` set. Every programme's validation warnings are in ``Udfald.advarsler``.
-    At the end, outputs of an earlier run that no programme renders to any more are removed
-    (``Renderresultat.fjernet``; the manifest in ``cache`` says what uddprog wrote). An output folder
-    that cannot be written raises ``writer.Skrivefejl`` before anything is rendered.
-
-    Every programme validated in this run has its findings in ``Udfald.fund`` (and, with ``dokumenter``,
-    its loaded document in ``Udfald.dok``). ``udmappe`` is the manifest to record in (a
-    ``cache.Udmappe``; default: the ``render`` kind of ``out``). ``konfigfil`` is the config whose
-    severities and ignores apply (`--config`); default the repository's own.
-    """
-    from ..rod import find_rod
-    from .cache import Byggecache
-    from ..skriv import klargør_mappe
-
-    stier = [Path(s) for s in stier]
-    rod = Path(rod) if rod else find_rod(stier[0] if stier else None)
-    ukendte = [f for f in formater if f not in FORMATER]
-    if ukendte:
-        raise ValueError(f"Ukendt format: {', '.join(ukendte)} (kendte: {', '.join(FORMATER)})")
-    filer = programfiler(stier, rod)
-    out = klargør_mappe(Path(out))  # a folder that cannot be written fails here, before any work
-    cache = Byggecache(out, rod, tuple(formater), udmappe, konfigfil=konfigfil)
-    dagen = (dato or date.today()).isoformat()
-    resultat = Renderresultat()
-    navne: dict[str, Path] = {}
-    venter: list[Udfald] = []  # rendered, waiting for their PDF (converted in batches, memory stays bounded)
-
-    navngivne = {Path(s) for s in stier if not Path(s).is_dir()}
-    uændrede: dict[Path, Udfald] = {}
-
-    def modtag(u: Udfald) -> None:
-        if u.andet_dokument and u.kilde not in navngivne:
-            # `render .` finds målbeskrivelser and templates too: not programmes, not failures, not in the
-            # result; the progress callback still hears of them (a progress bar counted every file).
-            u.forbigået = True
-            if fremskridt:
-                fremskridt(u)
-            return
-        if u.navn and u.ok and not u.uændret:
-            if u.navn in navne and navne[u.navn] != u.kilde:
-                u.fejl = f"samme outputnavn ({u.navn}) som {navne[u.navn]}; giv forløbene forskellige navne"
-            navne.setdefault(u.navn, u.kilde)
-        resultat.udfald.append(u)
-        if u.uændret:
-            if fremskridt:
-                fremskridt(u)
-            return
-        if "pdf" in formater:
-            venter.append(u)
-            if len(venter) >= PDF_BATCH:
-                _pdf(venter, out, fremskridt)
-                venter.clear()
-        elif fremskridt:
-            fremskridt(u)
-
-    def advarsler_klar(svar: tuple) -> None:
-        fil, advarsler, grænser, fund, dok, versioner = svar
-        u = uændrede.pop(fil)
-        u.advarsler, u.fund, u.dok = advarsler, fund, dok
-        fejl = [f for f in fund if f.severity == Severity.ERROR]
-        if fejl:
-            # An error the new date or version brings (or an ignore that expired): not rendered, like any
-            # programme with errors, and its outputs are stale (recorded with the renders at the end).
-            u.uændret, u.filer = False, []
-            _ikke_dannet(u, fejl)
-            if navne.get(u.navn) == u.kilde:
-                del navne[u.navn]  # it renders to nothing: the name is free for a programme rendered later
-        else:
-            cache.opdatér_advarsler(u.kilde, [_gem_fund(a) for a in advarsler], dagen, grænser, versioner)
-        modtag(u)
-
-    # Unchanged programmes first: their names take part in the collision check like any other. Their
-    # warnings are kept with the dates where the date-dependent ones change and the versions of their
-    # målbeskrivelse; on a date past one of those dates, or when a version came, went or changed, they are
-    # validated again, not rendered.
-    opgaver: list = []
-    for f in filer:
-        post = cache.uændret(f) if genbrug else None
-        if post is None:
-            opgaver.append((f, tuple(formater), out))
-            continue
-        u = Udfald(Path(f), cache.filer(post), navn=post["navn"], uændret=True)
-        navne.setdefault(u.navn, u.kilde)
-        if cache.advarsler_gælder(u.kilde, post, dagen):
-            u.advarsler = [_hent_fund(a) for a in post.get("advarsler", ())]
-            modtag(u)
-        else:
-            uændrede[u.kilde] = u
-            opgaver.insert(len(uændrede) - 1, u.kilde)  # validation only; before the renders
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(opgaver) or 1))
-    tidligere_sigterm = _sigterm_som_ctrl_c()
-    færdig = False
-    try:
-        if not opgaver:
-            pass
-        elif jobs == 1:
-            r = Renderer(rod, dato, konfigfil)
-            for opgave in opgaver:
-                if isinstance(opgave, Path):
-                    advarsler_klar(r.advarsler(opgave, dokumenter))
-                else:
-                    modtag(r.render_fil(*opgave, dokument=dokumenter))
-        else:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                                     initargs=(rod, dato, dokumenter, konfigfil)) as pool:
-                for svar in pool.map(_work, opgaver, chunksize=max(1, len(opgaver) // (jobs * 8))):
-                    if isinstance(svar, Udfald):
-                        modtag(svar)
-                    else:
-                        advarsler_klar(svar)
-        if venter:
-            _pdf(venter, out, fremskridt)
-        færdig = True
-    finally:
-        if tidligere_sigterm is not None:
-            import signal
-
-            signal.signal(signal.SIGTERM, tidligere_sigterm)
-        for u in resultat.udfald:
-            if not u.uændret:
-                cache.registrér(u, dagen)
-        try:
-            resultat.fjernet = cache.gem()
-        except OSError:
-            if færdig:
-                raise
-            # interrupted: the interruption is the news; the next run renders what is not recorded
-    return resultat
-
-
-def _gem_fund(f: Finding) -> dict:
-    """A finding for the manifest: its file as an absolute path, so a run from another folder can show it."""
-    data = f.som_json()
-    if data["fil"]:
-        data["fil"] = os.path.abspath(data["fil"])
-    return data
-
-
-def _hent_fund(data: dict) -> Finding:
-    """A recorded finding with its file shown as validation would: relative to the working folder inside it."""
-    f = Finding.fra_json(data)
-    if f.sted is not None:
-        try:
-            f = Finding(f.check, f.severity, f.besked,
-                        type(f.sted)(f.sted.fil.relative_to(Path.cwd()), f.sted.linje, f.sted.kolonne))
-        except ValueError:
-            pass
-    return f
-
-
-def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:
-    """Convert one batch of rendered programmes to PDF with a single LibreOffice start."""
-    from .pdf import PdfError, docx_to_pdf_many
-    from ..skriv import safe_output_path
-
-    klar = [u for u in parti if u.ok and u._docx is not None]
-    mål = [(u._docx, safe_output_path(out, u.navn.split("/"), ".pdf")) for u in klar]
-    try:
-        docx_to_pdf_many(mål)
-        for u, (_, sti) in zip(klar, mål):
-            u.filer.append(sti)
-    except PdfError as exc:
-        for u, (_, sti) in zip(klar, mål):
-            if sti in exc.skrevet:
-                u.filer.append(sti)
-            else:
-                u.fejl = str(exc)
-    for u in parti:
-        u._docx = None
-        if fremskridt:
-            fremskridt(u)

@@ -11,7 +11,7 @@ The stages: collect the programme files → validate each (``uddprog.checks``) �
 målbeskrivelse versions (``uddprog.diff``) → pages through the Jinja templates in ``templates/``
 → deterministic, atomic writes. A file whose content did not change is not written again.
 
-The folder's manifest (``OUT/.uddprog-render.json``, :class:`uddprog.render.cache.Udmappe`, kind
+The folder's manifest (``OUT/.uddprog-render.json``, :class:`uddprog.udmappe.Udmappe`, kind
 ``site``) records what the build wrote: the pages as one entry, each rendered programme as its own
 (the render cache's entry). The next build removes what it no longer writes (a programme removed, or
 broken since), and nothing else: not a file uddprog did not write, not one changed since, not one that
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ..navne import slug
-from ..render.cache import MANIFEST, Udmappe
+from ..udmappe import MANIFEST, Udmappe
 
 GAMMEL_MARKØR = ".uddprog-site.json"  # the list of files of versions before the shared manifest
 FILMAPPE = "filer"  # render outputs: OUT/filer/<region>/<name>.<format>
@@ -222,7 +222,8 @@ class Bygger:
     def byg(self, ændrede: Iterable[Path] | None = None) -> Byggeresultat:
         """Build (or bring up to date) the whole site; ``ændrede`` are the paths changed since the last build."""
         from ..diff.status import status
-        from ..render import RenderError, programfiler
+        from ..batch import programfiler
+        from ..render import RenderError
         from .data import programpost
         from .sider import sider
 
@@ -264,7 +265,8 @@ class Bygger:
         Each is validated once: rendering validates, and its findings (and document) are used here.
         Only a programme the render cache found unchanged since an earlier build into this folder is
         validated here instead, as it was not rendered."""
-        from ..render import Renderer, render_programmer
+        from ..batch import render_programmer
+        from ..render import Renderer
 
         nye, nøgler = [], {}
         for f in filer:
@@ -354,7 +356,7 @@ class Bygger:
         return ud
 
     def _skriv(self, indhold: dict[str, str | bytes], poster, katalog, filer: list[Path]) -> Byggeresultat:
-        from ..render.cache import Byggecache
+        from ..batch.cache import Byggecache
         from ..skriv import write_atomic
 
         res = Byggeresultat(self.out, programmer=poster, katalogfund=list(katalog.fund) + list(self.konfig.fund))
