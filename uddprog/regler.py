@@ -178,6 +178,15 @@ def fra_slutningen(kursus: Kursus) -> bool:
     return bool(kursus.tidligst_måneder_før_slut or kursus.senest_måneder_før_slut is not None or kursus.sidste_del)
 
 
+def kursuskrav(kursus: Kursus, varighed: int) -> str:
+    """The window as the målbeskrivelse words it; one counted from the end also names its months
+    ('når der højst er 24 måneder tilbage (måned 25–48)', with a no-break space for document cells)."""
+    regel = vinduesregel(kursus)
+    if fra_slutningen(kursus):
+        regel += f" ({måneder_tekst(*kursusvindue(kursus, varighed), fast=True)})"
+    return regel
+
+
 def vis_kursusvindue(kursus: Kursus, varighed: int) -> str:
     """'måned 25–48 (når der højst er 24 måneder tilbage)'."""
     fra, til = kursusvindue(kursus, varighed)

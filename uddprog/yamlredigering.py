@@ -119,6 +119,14 @@ class YamlRedigering:
     def findes(self, sti: Sti) -> bool:
         return tuple(sti) in self._noder
 
+    def start(self, sti: Sti) -> int:
+        """Where the text of ``sti`` starts: its key in a mapping, else its value (offset in the text)."""
+        try:
+            nøgle, node, _ = self._noder[tuple(sti)]
+        except KeyError:
+            raise RedigeringsFejl(f"Stien {_vis(sti)} findes ikke i filen.") from None
+        return (nøgle or node).start_mark.index
+
     def node(self, sti: Sti) -> yaml.Node:
         try:
             return self._noder[tuple(sti)][1]

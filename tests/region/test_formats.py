@@ -20,12 +20,19 @@ import jsonschema
 import pytest
 from lxml import etree
 
+from uddprog.checks import REGISTER
 from uddprog.findings import Finding, Location, Severity
-from uddprog.output import FORMATER, Rapport, skriv
+from uddprog.output import FORMATER, Rapport as _Rapport, skriv
 
 from .conftest import DATO, kør
 
 DATA = Path(__file__).parent / "data"
+
+
+def Rapport(*args, **kw) -> _Rapport:
+    """A report with the check registry as its rule catalogue, as `uddprog validate` makes it."""
+    return _Rapport(*args, regler=REGISTER, **kw)
+
 SARIF_SKEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 # RFC 3986: a URI reference is made of unreserved, percent-encoded, sub-delims and ":@/?#" characters; a

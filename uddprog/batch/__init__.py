@@ -22,9 +22,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from ..findings import Finding, Severity
+from ..findings import Severity
 from ..parallel import i_bundter, sigterm_som_ctrl_c
 from ..render import FORMATER, RenderError, Renderer, Udfald, ikke_dannet
+from .cache import Byggecache, gem_fund, hent_fund
 
 PDF_BATCH = 40  # documents per LibreOffice start
 
@@ -117,7 +118,6 @@ def render_programmer(
     severities and ignores apply (`--config`); default the repository's own.
     """
     from ..rod import find_rod
-    from .cache import Byggecache
     from ..skriv import klargør_mappe
 
     stier = [Path(s) for s in stier]
@@ -228,33 +228,13 @@ def render_programmer(
     return resultat
 
 
-def gem_fund(f: Finding) -> dict:
-    """A finding for the manifest: its file as an absolute path, so a run from another folder can show it."""
-    data = f.som_json()
-    if data["fil"]:
-        data["fil"] = os.path.abspath(data["fil"])
-    return data
-
-
-def hent_fund(data: dict) -> Finding:
-    """A recorded finding with its file shown as validation would: relative to the working folder inside it."""
-    f = Finding.fra_json(data)
-    if f.sted is not None:
-        try:
-            f = Finding(f.check, f.severity, f.besked,
-                        type(f.sted)(f.sted.fil.relative_to(Path.cwd()), f.sted.linje, f.sted.kolonne))
-        except ValueError:
-            pass
-    return f
-
-
 def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:
     """Convert one batch of rendered programmes to PDF with a single LibreOffice start."""
     from ..render.pdf import PdfError, docx_to_pdf_many
     from ..skriv import safe_output_path
 
-    klar = [u for u in parti if u.ok and u._docx is not None]
-    mål = [(u._docx, safe_output_path(out, u.navn.split("/"), ".pdf")) for u in klar]
+    klar = [u for u in parti if u.ok and u.docx is not None]
+    mål = [(u.docx, safe_output_path(out, u.navn.split("/"), ".pdf")) for u in klar]
     try:
         docx_to_pdf_many(mål)
         for u, (_, sti) in zip(klar, mål):
@@ -266,6 +246,6 @@ def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:
             else:
                 u.fejl = str(exc)
     for u in parti:
-        u._docx = None
+        u.docx = None
         if fremskridt:
             fremskridt(u)

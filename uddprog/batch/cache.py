@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..findings import Finding
 from ..fingeraftryk import filhash, sha, sti_nøgle, versionsnøgle, værktøj
 from ..udmappe import Udmappe
 
@@ -183,16 +184,14 @@ class Byggecache:
 
     def registrér(self, u, dagen: str) -> None:
         """Record one rendering's outcome (an ``Udfald`` that was rendered in this run, not skipped)."""
-        from . import gem_fund
-
         if u.skrivefejl:
             self.behold(u.kilde)  # the folder failed, not the programme: keep what it had
-        elif u._afh and u.navn and u.filer:
-            self.husk(u.kilde, *u._afh, u.navn, u.filer, [gem_fund(a) for a in u.advarsler], dagen,
-                      u._datogrænser, komplet=u.ok, versioner=u._versioner)
+        elif u.afhængigheder and u.navn and u.filer:
+            self.husk(u.kilde, *u.afhængigheder, u.navn, u.filer, [gem_fund(a) for a in u.advarsler], dagen,
+                      u.datogrænser, komplet=u.ok, versioner=u.versioner)
         else:
             self.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
-        u._afh = None
+        u.afhængigheder = None
 
     def glem(self, fil: Path | str) -> None:
         """The programme renders to nothing now: its recorded outputs are stale."""
@@ -225,3 +224,23 @@ class Byggecache:
                                             tidligere)
         self._ændringer = {}
         return self.fjernet
+
+
+def gem_fund(f: Finding) -> dict:
+    """A finding for the manifest: its file as an absolute path, so a run from another folder can show it."""
+    data = f.som_json()
+    if data["fil"]:
+        data["fil"] = os.path.abspath(data["fil"])
+    return data
+
+
+def hent_fund(data: dict) -> Finding:
+    """A recorded finding with its file shown as validation would: relative to the working folder inside it."""
+    f = Finding.fra_json(data)
+    if f.sted is not None:
+        try:
+            f = Finding(f.check, f.severity, f.besked,
+                        type(f.sted)(f.sted.fil.relative_to(Path.cwd()), f.sted.linje, f.sted.kolonne))
+        except ValueError:
+            pass
+    return f

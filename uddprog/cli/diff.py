@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .validate import rod_option
+from .valg import rod_option
 
 #: The CI formats of uddprog.output, shared with `uddprog validate`: one finding per hit in a programme.
 CI_FORMATER = ("github", "gitlab", "sarif", "junit")
@@ -29,20 +29,6 @@ def _dato(tekst: str | None) -> date:
 
 def _farve(out: Path | None) -> bool:
     return out is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
-def _skriv(indhold: str, out: Path | None) -> None:
-    from ..diff.inputs import DiffFejl
-    from ..skriv import write_atomic
-
-    if out is None:
-        click.echo(indhold, nl=False)
-        return
-    try:
-        write_atomic(out, indhold)
-    except OSError as e:
-        raise DiffFejl(f"Kan ikke skrive '{out}' ({e.strerror or e}).") from None
-    click.echo(f"Rapporten er skrevet til {out}.", err=True)
 
 
 # Parsed by _dato, not click.DateTime: a bad date is then a DiffFejl like every other bad input ("Fejl: …").
@@ -84,7 +70,7 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
     from ..checks.anvendelse import tjek
     from ..config import find
     from ..diff.inputs import DiffFejl
-    from .programdiff import er_program, programdiff
+    from .programdiff import er_program, programdiff, skriv_rapport
 
     if siden or (er_program(gammel) and (ny is None or er_program(ny))):
         if format_ in CI_FORMATER:
@@ -108,7 +94,7 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
         if format_ == "docx":
             _skriv_mb_docx(rapport, out)
         else:
-            _skriv(_formatér(rapport, format_, fail_on, _farve(out)), out)
+            skriv_rapport(_formatér(rapport, format_, fail_on, _farve(out)), out)
     except DiffFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)
@@ -152,11 +138,14 @@ def _skriv_mb_docx(rapport, out: Path) -> None:
 
 def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
     if format_ in CI_FORMATER:
+        from ..checks import REGISTER
+        from ..diff.changes import ÆNDRINGSTYPER
         from ..diff.rapport import som_fund
         from ..output import Rapport, skriv
 
         fund, filer = som_fund(rapport)
-        ci = Rapport(fund, filer, fail_on if fail_on != "none" else "error", "uddprog diff")
+        ci = Rapport(fund, filer, fail_on if fail_on != "none" else "error", "uddprog diff",
+                     regler={**REGISTER, **ÆNDRINGSTYPER})
         if format_ == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             from ..output.github import sammendrag
 
@@ -196,7 +185,7 @@ def status(ctx, mappe, format_, dato, rod):
         d = _dato(dato)
         katalog = Katalog(rod) if rod else Katalog(find_rod(mappe))
         if mappe is None and not katalog.programmappe.is_dir():
-            from .validate import ingen_repository
+            from .valg import ingen_repository
 
             ingen_repository(ctx, "vise", katalog)
         linjer = beregn(indlæs_programmer(mappe or katalog.programmappe), katalog, d)

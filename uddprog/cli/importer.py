@@ -6,15 +6,15 @@ from pathlib import Path
 
 import click
 
-from .ny import _region, grundlag
-from .validate import rod_option
+from .ny import grundlag
+from .valg import region_valg, rod_option
 
 
 @click.command(name="import")
 @click.argument("filer", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FIL.docx…")
 @click.option("--mb", "maalbeskrivelse", required=True, metavar="MÅLBESKRIVELSE",
               help="Målbeskrivelsen programmerne bygger på: en fil eller fx neurologi/hoveduddannelse@2015.")
-@click.option("--region", default=None, callback=_region,
+@click.option("--region", default=None, callback=region_valg,
               help="Videreuddannelsesregion: Nord, Syd eller Øst (standard: region i uddprog.toml).")
 @click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,

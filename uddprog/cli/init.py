@@ -7,14 +7,13 @@ from pathlib import Path
 
 import click
 
-from .ny import _region
-from .validate import rod_option
+from .valg import region_valg, rod_option
 
 
 @click.command()
 @click.argument("mappe", metavar="[MAPPE]", required=False, default=".",
                 type=click.Path(file_okay=False, path_type=Path))
-@click.option("--region", required=True, callback=_region, help="Videreuddannelsesregion: Nord, Syd eller Øst.")
+@click.option("--region", required=True, callback=region_valg, help="Videreuddannelsesregion: Nord, Syd eller Øst.")
 @click.option("--programmer", "programmappe", default="programmer", show_default=True,
               help="Navnet på mappen til programmerne.")
 @click.pass_context

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .validate import rod_option
+from .valg import rod_option
 
 
 def _antal(n: int, ental: str, flertal: str) -> str:

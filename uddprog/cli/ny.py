@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .validate import rod_option
+from .valg import region_valg, rod_option
 
 
 def henvisning(mb) -> str:
@@ -14,19 +14,6 @@ def henvisning(mb) -> str:
     from ..navne import slug
 
     return f"{slug(mb.speciale)}/{mb.fase}@{mb.version}"
-
-
-def _region(ctx, param, værdi: str | None):
-    from ..models import Videreuddannelsesregion
-    from ..navne import slug
-
-    if værdi is None:
-        return None  # `ny` takes it from uddprog.toml; `init` requires it
-
-    for r in Videreuddannelsesregion:
-        if slug(værdi) == slug(r.value):
-            return r
-    raise click.BadParameter(f"'{værdi}' er ikke en videreuddannelsesregion; vælg Nord, Syd eller Øst.")
 
 
 def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, fejl):
@@ -45,7 +32,7 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
         if konfig.region is None:
             fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
         try:
-            region = _region(ctx, None, konfig.region)
+            region = region_valg(ctx, None, konfig.region)
         except click.BadParameter as e:
             fejl(f"region i {konfig.fil}: {e.message}")
 
@@ -74,7 +61,7 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
 
 @click.command()
 @click.argument("maalbeskrivelse", metavar="MÅLBESKRIVELSE")
-@click.option("--region", default=None, callback=_region,
+@click.option("--region", default=None, callback=region_valg,
               help="Videreuddannelsesregion: Nord, Syd eller Øst (standard: region i uddprog.toml).")
 @click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,

@@ -22,6 +22,21 @@ def er_program(arg: str | None) -> bool:
         return False
 
 
+def skriv_rapport(indhold: str, out: Path | None) -> None:
+    """The report on standard output, or atomically into ``out``."""
+    from ..diff.inputs import DiffFejl
+    from ..skriv import write_atomic
+
+    if out is None:
+        click.echo(indhold, nl=False)
+        return
+    try:
+        write_atomic(out, indhold)
+    except OSError as e:
+        raise DiffFejl(f"Kan ikke skrive '{out}' ({e.strerror or e}).") from None
+    click.echo(f"Rapporten er skrevet til {out}.", err=True)
+
+
 def _indlæs(fil: Path, tekst: str | None, navn: str):
     from ..diff.inputs import DiffFejl
     from ..loading import LoadError, indlæs
@@ -41,7 +56,6 @@ def programdiff(ctx, gammel: str, ny: str | None, siden: str | None, format_: st
     from ..diff.inputs import DiffFejl
     from ..diff.programdiff import git_tekst, sammenlign_programmer, som_html, som_json, som_tekst
     from ..diff.rapport import vis_sti
-    from .diff import _skriv
 
     try:
         if siden:
@@ -76,7 +90,7 @@ def programdiff(ctx, gammel: str, ny: str | None, siden: str | None, format_: st
             indhold = som_html(d)
         else:
             indhold = som_tekst(d, markdown=format_ == "markdown")
-        _skriv(indhold, out)
+        skriv_rapport(indhold, out)
     except DiffFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .validate import config_option, dato_option, ingen_repository, læs_konfig, rod_option
+from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod_option
 
 
 def _kort(sti: Path) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .validate import dato_option, rod_option
+from .valg import dato_option, rod_option
 
 
 @click.command()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .validate import config_option, ingen_repository, læs_konfig, rod_option
+from .valg import config_option, ingen_repository, læs_konfig, rod_option
 
 FORMATER = ("text", "csv", "json", "html")
 

@@ -36,6 +36,11 @@ class ÆndringsType:
     emne: str
     titel: str
 
+    @property
+    def område(self) -> str:
+        """What the change concerns, as the report formats call it (a check's ``område``)."""
+        return self.emne
+
 
 ÆNDRINGSTYPER: dict[str, ÆndringsType] = {}
 

@@ -19,6 +19,7 @@ from ..datoer import måneder_tekst
 from ..findings import Location
 from ..loading import Dokument
 from ..models import Uddannelsesprogram, visningsnavn
+from .tekst import ren
 from .tekstdiff import Stykke, ordforskel, samme_ord, som_tekst as ord_som_tekst
 
 JSON_FORMAT = "uddprog-programdiff"
@@ -199,31 +200,26 @@ def _grupper(d: Programdiff):
             yield titel, ændringer
 
 
-def _ren(t: str | None) -> str:
-    from .tekst import _ren as ren
-    return ren(t)
-
-
 def som_tekst(d: Programdiff, markdown: bool = False) -> str:
     from .rapport import vis_sti
 
     n = len(d.ændringer)
-    linjer = [("# " if markdown else "") + f"Revision af {_ren(d.ny.model.titel)}", "",
-              f"{'- ' if markdown else '  '}gammel: {_ren(d.gammel_navn)}",
-              f"{'- ' if markdown else '  '}ny:     {_ren(vis_sti(d.ny.fil))}", "",
+    linjer = [("# " if markdown else "") + f"Revision af {ren(d.ny.model.titel)}", "",
+              f"{'- ' if markdown else '  '}gammel: {ren(d.gammel_navn)}",
+              f"{'- ' if markdown else '  '}ny:     {ren(vis_sti(d.ny.fil))}", "",
               "Ingen ændringer." if not n else f"{n} ændring{'er' if n != 1 else ''}.", ""]
     for titel, ændringer in _grupper(d):
         linjer += [("## " if markdown else "") + titel, ""] if markdown else [titel]
         for æ in ændringer:
             sted = f" ({vis_sti(æ.sted.fil)}:{æ.sted.linje})" if æ.sted and æ.sted.linje else ""
-            linjer.append(f"{'- ' if markdown else '  '}{_ren(æ.besked)}{sted}")
+            linjer.append(f"{'- ' if markdown else '  '}{ren(æ.besked)}{sted}")
             if æ.ordforskel:
-                linjer.append(f"{'  ' if markdown else '      '}{_ren(som_tekst_ord(æ.ordforskel))}")
+                linjer.append(f"{'  ' if markdown else '      '}{ren(som_tekst_ord(æ.ordforskel))}")
             else:
                 if æ.før is not None and æ.art != "tilføjet":
-                    linjer.append(f"{'  ' if markdown else '      '}før:   {_ren(æ.før)}")
+                    linjer.append(f"{'  ' if markdown else '      '}før:   {ren(æ.før)}")
                 if æ.efter is not None and æ.art != "fjernet":
-                    linjer.append(f"{'  ' if markdown else '      '}efter: {_ren(æ.efter)}")
+                    linjer.append(f"{'  ' if markdown else '      '}efter: {ren(æ.efter)}")
         linjer.append("")
     return "\n".join(linjer).rstrip("\n") + "\n"
 

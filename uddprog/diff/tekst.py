@@ -19,7 +19,8 @@ from .tekstdiff import Blok, Stykke, blokke
 _KONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _ren(tekst: str | None) -> str:
+def ren(tekst: str | None) -> str:
+    """Text without the control characters a terminal would act on (a report prints what authors wrote)."""
     return _KONTROL.sub("", tekst or "")
 
 
@@ -78,7 +79,7 @@ def som_tekst(r: Diffrapport, farve: bool = False) -> str:
     for emne, ændringer in r.efter_emne():
         linjer += ["", st(EMNETITLER[emne], bold=True)]
         for æ in ændringer:
-            linjer.append(f"  {st(f'{æ.severity.dansk:<8} {æ.id}', fg=_FARVE[æ.severity])}  {_ren(æ.besked)}")
+            linjer.append(f"  {st(f'{æ.severity.dansk:<8} {æ.id}', fg=_FARVE[æ.severity])}  {ren(æ.besked)}")
             if æ.ordforskel:
                 linjer += ["      " + _punkt(b) + _tekst_diff(b.stykker, st) for b in blokke(æ.ordforskel)]
             sted = æ.sted_gammel or æ.sted_ny
@@ -86,12 +87,12 @@ def som_tekst(r: Diffrapport, farve: bool = False) -> str:
                 linjer.append(st(f"      {vis_sti(sted.fil)}:{sted.linje}", dim=True))
     linjer += ["", st("Programmer", bold=True), "  " + program_opsummering(r)]
     for p in r.påvirkede:
-        linjer += ["", f"  {st(vis_sti(p.fil), bold=True)}  {_ren(p.titel)}", f"    {frist_tekst(p, r.dato, not r.sæt.ændringer)}"]
+        linjer += ["", f"  {st(vis_sti(p.fil), bold=True)}  {ren(p.titel)}", f"    {frist_tekst(p, r.dato, not r.sæt.ændringer)}"]
         if not p.træf:
             linjer.append("    Ingen ændringer rammer programmet.")
         for t in p.træf:
             mærke = st(f"{t.severity.dansk} {t.ændring.id}", fg=_FARVE[t.severity])
-            linjer.append(f"    {vis_sti(t.sted.fil)}:{t.sted.linje}:{t.sted.kolonne}: {mærke}: {_ren(t.handling)}")
+            linjer.append(f"    {vis_sti(t.sted.fil)}:{t.sted.linje}:{t.sted.kolonne}: {mærke}: {ren(t.handling)}")
     andre = r.upåvirkede
     if andre:
         linjer += ["", "  Upåvirkede:"]
@@ -110,7 +111,7 @@ def _punkt(b: Blok) -> str:
 def _tekst_diff(stykker: tuple[Stykke, ...], st) -> str:
     ud = []
     for op, t in stykker:
-        t = " ".join(_ren(t).split()) + (" " if t[-1:].isspace() else "")
+        t = " ".join(ren(t).split()) + (" " if t[-1:].isspace() else "")
         kerne, rest = t.rstrip(), t[len(t.rstrip()):]
         if op == "=":
             ud.append(t)

@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..models.vocab import Samtaletype
 from ..navne import slug
+from .. import regler
 from ..markdown import HEADING_OFFSET
 from .markdown import til_markdown
 from .model import Afsnit, Blok, Stykke, Tabel
@@ -206,9 +207,7 @@ def _kol(hoved: list[str], rolle: str, ikke: set[int] = frozenset()) -> int | No
 
 
 def tabelart(t: Tabel) -> str:
-    if "art" not in t._gitter:
-        t._gitter["art"] = _tabelart(t)
-    return t._gitter["art"]
+    return t.husk("art", _tabelart)
 
 
 def _tabelart(t: Tabel) -> str:
@@ -608,8 +607,7 @@ def _uden_kort(tekst: str, k) -> str:
 def _uden_krav(tekst: str, kursus, varighed: int) -> str:
     """A course's remark without the requirement uddprog writes first (from the målbeskrivelse's window)."""
     if kursus is not None:
-        from ..render.context import _kursuskrav
-        krav = _kursuskrav(kursus, varighed)
+        krav = regler.kursuskrav(kursus, varighed)
         krav = " ".join((krav[:1].upper() + krav[1:]).split())
         norm = " ".join(tekst.split())
         if krav and norm.startswith(krav):

@@ -57,6 +57,12 @@ class Tabel:
     rækker: list[list[Celle]]
     _gitter: dict = field(default_factory=dict, repr=False)
 
+    def husk(self, nøgle, beregn):
+        """A value computed once per table (its grid, its kind)."""
+        if nøgle not in self._gitter:
+            self._gitter[nøgle] = beregn(self)
+        return self._gitter[nøgle]
+
     def gitter(self, udfyld: bool = True) -> list[list[str]]:
         """Rows of cell texts on the table's grid: a spanned column repeats nothing (empty) and a vertically
         merged cell repeats the text above when ``udfyld`` (what data extraction wants). Computed once."""

@@ -36,7 +36,7 @@ from ..yamlredigering import RedigeringsFejl, YamlRedigering
 from .plan import Mærke, Plan, planlæg
 
 INTET, MIGRERET, FEJL = "intet-at-gøre", "migreret", "fejl"
-_BOM = "\ufeff"
+BOM = "\ufeff"
 
 
 class MigreringsFejl(Exception):
@@ -64,7 +64,7 @@ class Migrering:
     fund: tuple[Finding, ...] = ()
     gammel_tekst: str | None = field(default=None, repr=False)
     ny_tekst: str | None = field(default=None, repr=False)
-    _råt: bytes | None = field(default=None, repr=False)  # the file's bytes as read
+    råt_data: bytes | None = field(default=None, repr=False)  # the file's bytes as read
     ikke_program: bool = False  # the file is another kind of document (skipped when found in a folder)
 
     @property
@@ -77,9 +77,10 @@ class Migrering:
             return 2
         return 1 if self.beslutninger else 0
 
-
-def _fejl(fil: Path, besked: str, fund=()) -> Migrering:
-    return Migrering(fil, FEJL, besked, fund=tuple(fund))
+    @classmethod
+    def fejlet(cls, fil: Path, besked: str, fund=()) -> Migrering:
+        """A file that could not be migrated (or approved), with why."""
+        return cls(fil, FEJL, besked, fund=tuple(fund))
 
 
 def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | None = None,
@@ -91,25 +92,25 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
         læs_tekst(fil)  # every guard of the loader (size, binary data, links out of the repository…)
         råt = fil.read_bytes()
         tekst = råt.decode("utf-8")
-        allerede = _allerede_på_målet(tekst.removeprefix(_BOM), katalog, til)
+        allerede = _allerede_på_målet(tekst.removeprefix(BOM), katalog, til)
         if allerede:
             return Migrering(fil, INTET, f"Programmet bygger allerede på version {allerede}.",
                              fra_version=allerede, til_version=allerede)
-        dok = indlæs(fil, tekst=tekst.removeprefix(_BOM))
+        dok = indlæs(fil, tekst=tekst.removeprefix(BOM))
     except LoadError as e:
-        return _fejl(fil, "Programmet kan ikke læses; ret fejlene først.", e.fund)
+        return Migrering.fejlet(fil, "Programmet kan ikke læses; ret fejlene først.", e.fund)
     except (OSError, UnicodeDecodeError) as e:
-        return _fejl(fil, f"Filen kan ikke læses ({e}).")
-    bom = tekst.startswith(_BOM)
-    tekst = tekst.removeprefix(_BOM)
+        return Migrering.fejlet(fil, f"Filen kan ikke læses ({e}).")
+    bom = tekst.startswith(BOM)
+    tekst = tekst.removeprefix(BOM)
     if dok.type != "uddannelsesprogram":
-        return replace(_fejl(fil, f"Filen er en {dok.type}, ikke et uddannelsesprogram."), ikke_program=True)
+        return replace(Migrering.fejlet(fil, f"Filen er en {dok.type}, ikke et uddannelsesprogram."), ikke_program=True)
     ref = dok.model.målbeskrivelse
     egen = katalog.målbeskrivelse(ref)
     versioner = katalog.versioner(ref.speciale, ref.fase)
     if egen is None:
         kendte = ", ".join(d.model.version for d in versioner) or "ingen"
-        return _fejl(fil, f"Programmets målbeskrivelse ({ref.speciale}, {ref.fase}, version {ref.version}) findes "
+        return Migrering.fejlet(fil, f"Programmets målbeskrivelse ({ref.speciale}, {ref.fase}, version {ref.version}) findes "
                           f"ikke i kataloget (kendte versioner: {kendte}).")
     if til is None:
         mål = versioner[-1]
@@ -117,10 +118,10 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
         mål = next((d for d in versioner if d.model.version == str(til)), None)
         if mål is None:
             kendte = ", ".join(d.model.version for d in versioner)
-            return _fejl(fil, f"Version {til} af {ref.speciale} ({ref.fase}) findes ikke; kendte versioner: {kendte}.")
+            return Migrering.fejlet(fil, f"Version {til} af {ref.speciale} ({ref.fase}) findes ikke; kendte versioner: {kendte}.")
     fælles = dict(fra_version=ref.version, til_version=mål.model.version)
     if mål.model.gyldig_fra < egen.model.gyldig_fra:
-        return _fejl(fil, f"Version {mål.model.version} er ældre end programmets version {ref.version}; "
+        return Migrering.fejlet(fil, f"Version {mål.model.version} er ældre end programmets version {ref.version}; "
                           "migrate reviderer kun til en nyere version.")
     if mål is egen or mål.model.version == egen.model.version:
         return Migrering(fil, INTET, f"Programmet bygger allerede på version {ref.version}.", **fælles)
@@ -150,9 +151,9 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
             tekst = resultat.tekst
             forrige = næste
     except RedigeringsFejl as e:
-        return _fejl(fil, f"Programmet kan ikke revideres automatisk: {e}")
+        return Migrering.fejlet(fil, f"Programmet kan ikke revideres automatisk: {e}")
     except LoadError as e:
-        return _fejl(fil, "Revisionen ville give et ugyldigt program og er ikke gennemført (fejl i uddprog; "
+        return Migrering.fejlet(fil, "Revisionen ville give et ugyldigt program og er ikke gennemført (fejl i uddprog; "
                           "meld den til udviklerne).", e.fund)
     linje = _linjer(tekst)
     punkter: dict[str, list[Punkt]] = {"rettelse": [], "beslutning": [], "note": []}
@@ -162,8 +163,8 @@ def migrér(fil: Path, katalog: Katalog, til: str | None = None, dato: date | No
         liste.sort(key=lambda p: (p.linje, p.mærke.id))
     return Migrering(fil, MIGRERET, "", rettelser=tuple(punkter["rettelse"]),
                      beslutninger=tuple(punkter["beslutning"]), noter=tuple(punkter["note"]),
-                     gammel_tekst=råt.decode("utf-8"), ny_tekst=(_BOM if bom else "") + tekst,
-                     _råt=råt, **fælles)
+                     gammel_tekst=råt.decode("utf-8"), ny_tekst=(BOM if bom else "") + tekst,
+                     råt_data=råt, **fælles)
 
 
 _SÆT: dict[tuple[Path, Path], object] = {}
@@ -227,8 +228,7 @@ def _index(red: YamlRedigering, sti) -> int:
         sti = sti[:-1]
     if not sti:
         return 0
-    nøgle, node, _ = red._noder[sti]
-    return (nøgle or node).start_mark.index
+    return red.start(sti)
 
 
 def _linjer(tekst: str):
@@ -247,7 +247,7 @@ def skriv(m: Migrering) -> None:
         nu = fil.read_bytes()
     except OSError as e:
         raise MigreringsFejl(f"{fil} kan ikke læses igen før skrivningen ({e.strerror or e}).") from None
-    if nu != m._råt:
+    if nu != m.råt_data:
         raise MigreringsFejl(f"{fil} er ændret på disken, siden uddprog læste den; intet er skrevet. Kør migrate igen.")
     data = m.ny_tekst.encode("utf-8")
     try:
@@ -301,7 +301,7 @@ def _bundt(katalog, til, dato, vis, filer: list[Path]) -> list[tuple[Migrering, 
 
 def uden_tekster(m: Migrering) -> Migrering:
     """The same result without the file texts (small enough to send between processes)."""
-    return replace(m, gammel_tekst=None, ny_tekst=None, _råt=None)
+    return replace(m, gammel_tekst=None, ny_tekst=None, råt_data=None)
 
 
 __all__ = ["FEJL", "INTET", "MIGRERET", "Migrering", "MigreringsFejl", "Punkt", "migrér", "migrér_alle",

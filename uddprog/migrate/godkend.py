@@ -14,7 +14,7 @@ from ..catalog import Katalog
 from ..datoer import dansk_dato, læg_måneder_til
 from ..loading import LoadError, indlæs, læs_tekst
 from ..yamlredigering import RedigeringsFejl, YamlRedigering
-from . import _BOM, FEJL, MIGRERET, Migrering, Punkt, _fejl
+from . import BOM, FEJL, MIGRERET, Migrering, Punkt
 from .plan import Mærke
 
 
@@ -25,28 +25,28 @@ def godkend(fil: Path, katalog: Katalog, dato: date, af: str | None = None) -> M
         læs_tekst(fil)
         råt = fil.read_bytes()
         tekst = råt.decode("utf-8")
-        dok = indlæs(fil, tekst=tekst.removeprefix(_BOM))
+        dok = indlæs(fil, tekst=tekst.removeprefix(BOM))
     except LoadError as e:
-        return _fejl(fil, "Programmet kan ikke læses; ret fejlene først.", e.fund)
+        return Migrering.fejlet(fil, "Programmet kan ikke læses; ret fejlene først.", e.fund)
     except (OSError, UnicodeDecodeError) as e:
-        return _fejl(fil, f"Filen kan ikke læses ({e}).")
+        return Migrering.fejlet(fil, f"Filen kan ikke læses ({e}).")
     if dok.type != "uddannelsesprogram":
-        return _fejl(fil, f"Filen er en {dok.type}, ikke et uddannelsesprogram.")
+        return Migrering.fejlet(fil, f"Filen er en {dok.type}, ikke et uddannelsesprogram.")
     r = dok.model.ansvar.revision
     if r is None or r.status != "afventer-godkendelse":
-        return _fejl(fil, "Programmet har ingen revision, der afventer godkendelse (ansvar.revision); kør "
+        return Migrering.fejlet(fil, "Programmet har ingen revision, der afventer godkendelse (ansvar.revision); kør "
                           "'uddprog migrate' først, eller ret godkendelsen direkte i filen.")
     from ..checks import valider_program
     from ..findings import Severity
 
     fejl = [f for f in valider_program(dok, katalog, dato) if f.severity == Severity.ERROR]
     if fejl:
-        return _fejl(fil, f"Programmet har {len(fejl)} fejl (fx beslutninger, der stadig står som UDFYLD); ret dem, "
+        return Migrering.fejlet(fil, f"Programmet har {len(fejl)} fejl (fx beslutninger, der stadig står som UDFYLD); ret dem, "
                           "før revisionen godkendes.", fejl)
     if dato < r.dato:
-        return _fejl(fil, f"Godkendelsen ({dansk_dato(dato)}) kan ikke ligge før revisionen ({dansk_dato(r.dato)}).")
-    bom = tekst.startswith(_BOM)
-    tekst = tekst.removeprefix(_BOM)
+        return Migrering.fejlet(fil, f"Godkendelsen ({dansk_dato(dato)}) kan ikke ligge før revisionen ({dansk_dato(r.dato)}).")
+    bom = tekst.startswith(BOM)
+    tekst = tekst.removeprefix(BOM)
     skabelon = katalog.skabelon(dok.model.skabelon)
     interval = skabelon.model.revisionsinterval_måneder if skabelon else None
     try:
@@ -70,13 +70,13 @@ def godkend(fil: Path, katalog: Katalog, dato: date, af: str | None = None) -> M
         resultat = red.anvend()
         indlæs(fil, tekst=resultat.tekst)
     except RedigeringsFejl as e:
-        return _fejl(fil, f"Godkendelsen kan ikke skrives automatisk: {e}")
+        return Migrering.fejlet(fil, f"Godkendelsen kan ikke skrives automatisk: {e}")
     except LoadError as e:
-        return _fejl(fil, "Godkendelsen ville give et ugyldigt program og er ikke skrevet.", e.fund)
+        return Migrering.fejlet(fil, "Godkendelsen ville give et ugyldigt program og er ikke skrevet.", e.fund)
     steder = {m: i for m, i in resultat.steder}
     punkter = tuple(sorted((Punkt(m, resultat.linje(steder[m])) for m in mærker), key=lambda p: p.linje))
     return Migrering(fil, MIGRERET, "", r.fra_version, r.til_version, rettelser=punkter,
-                     gammel_tekst=råt.decode("utf-8"), ny_tekst=(_BOM if bom else "") + resultat.tekst, _råt=råt)
+                     gammel_tekst=råt.decode("utf-8"), ny_tekst=(BOM if bom else "") + resultat.tekst, råt_data=råt)
 
 
 __all__ = ["FEJL", "godkend"]

@@ -2,7 +2,9 @@
 
 Each module has ``skriv(rapport) -> str`` and ``MENNESKELIG`` (a human-readable format gets colour and a
 summary line; a machine format is exactly its consumer's document). Renderers get findings that are already
-filtered and carry their final severity (see ``uddprog.checks.anvendelse.anvend``); they never see the CLI.
+filtered and carry their final severity (see ``uddprog.checks.anvendelse.anvend``), and the catalogue of the
+rules those findings come from (``Rapport.regler``: the check registry, diff's change kinds) from the caller;
+they never see the CLI.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import hashlib
 import importlib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ..findings import Finding
 
@@ -27,35 +31,30 @@ FORMATER = {
 }
 
 
+class Regel(Protocol):
+    """What a format shows of a rule: a check (``checks.registry.Check``) or a change kind of `uddprog diff`."""
+
+    id: str
+    titel: str
+    severity: object  # Severity
+
+    @property
+    def område(self) -> str: ...
+
+
 @dataclass
 class Rapport:
-    """What a format needs: the findings, the files checked and the lowest severity that fails."""
+    """What a format needs: the findings, the files checked, the lowest severity that fails and the rules
+    (id → rule) the findings' ids come from."""
 
     fund: list[Finding]
     filer: list[Path] = field(default_factory=list)
     fail_on: str = "error"
     værktøj: str = "uddprog validate"
+    regler: Mapping[str, Regel] = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class Regel:
-    id: str
-    titel: str
-    severity: object  # Severity
-    område: str
-
-
-def regel(cid: str) -> Regel | None:
-    """A check id (C, L, S, M, T, P) or a change id of `uddprog diff` (D) with its title and default severity."""
-    if cid.startswith("D"):
-        from ..diff.changes import ÆNDRINGSTYPER
-
-        t = ÆNDRINGSTYPER.get(cid)
-        return Regel(cid, t.titel, t.severity, t.emne) if t else None
-    from ..checks.registry import REGISTER
-
-    c = REGISTER.get(cid)
-    return Regel(cid, c.titel, c.severity, c.område) if c else None
+    def regel(self, cid: str) -> Regel | None:
+        return self.regler.get(cid)
 
 
 def modul(navn: str):

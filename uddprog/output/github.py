@@ -9,7 +9,7 @@ which the CLI appends to ``$GITHUB_STEP_SUMMARY``.
 from __future__ import annotations
 
 from ..findings import Severity
-from . import ci_sti, regel
+from . import ci_sti
 
 MENNESKELIG = False
 NIVEAU = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -31,7 +31,7 @@ def skriv(rapport) -> str:
             dele.append(f"file={_egenskab(ci_sti(f.sted.fil, 'GITHUB_WORKSPACE'))}")
             if f.sted.linje:
                 dele += [f"line={f.sted.linje}", f"col={f.sted.kolonne or 1}"]
-        r = regel(f.check)
+        r = rapport.regel(f.check)
         titel = f"{f.check}: {r.titel}" if r else f.check
         dele.append(f"title={_egenskab(titel)}")
         linjer.append(f"::{NIVEAU[f.severity]} {','.join(dele)}::{_data(f.besked)}")

@@ -45,10 +45,11 @@ class Udfald:
     skrivefejl: bool = False  # failed only because the output could not be written (keeps its old files)
     andet_dokument: bool = False  # a målbeskrivelse or template, not a programme
     forbigået: bool = False  # another kind of document found in a folder: passed over, not a result
-    _docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
-    _afh: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
-    _datogrænser: list = field(default_factory=list, repr=False)  # where the date-dependent warnings change
-    _versioner: str | None = field(default=None, repr=False)  # fingeraftryk.versionsnøgle of its målbeskrivelse
+    # For the batch's PDF step and render cache:
+    docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
+    afhængigheder: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
+    datogrænser: list = field(default_factory=list, repr=False)  # where the date-dependent warnings change
+    versioner: str | None = field(default=None, repr=False)  # fingeraftryk.versionsnøgle of its målbeskrivelse
 
     @property
     def ok(self) -> bool:
@@ -178,9 +179,9 @@ class Renderer:
             udfald.fejl = "målbeskrivelsen eller den nationale skabelon findes ikke"
             return udfald
         ref = program.målbeskrivelse
-        udfald._afh = (mb.fil, (ref.speciale, str(ref.fase), ref.version), program.skabelon)
-        udfald._datogrænser = self._datogrænser(dok)
-        udfald._versioner = self._versionsnøgle(ref)
+        udfald.afhængigheder = (mb.fil, (ref.speciale, str(ref.fase), ref.version), program.skabelon)
+        udfald.datogrænser = self._datogrænser(dok)
+        udfald.versioner = self._versionsnøgle(ref)
         try:
             ctx = build_context(program, mb.model, skabelon.model)
             navn = filnavn(program)
@@ -200,7 +201,7 @@ class Renderer:
                 filer[sti(".html")] = html
             udfald.filer.extend(skriv_alle(filer))
             if "pdf" in formater:
-                udfald._docx = docx_bytes
+                udfald.docx = docx_bytes
         except (RenderError, UnsafeOutputPath) as exc:
             udfald.fejl = str(exc)
         except OSError as exc:

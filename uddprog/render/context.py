@@ -228,7 +228,7 @@ def build_context(
     for pk in sorted(program.kurser, key=lambda k: (k.måned, k.kursus)):
         k = mb_kurser.get(pk.kursus)
         i_ans = next((ans_ctx[aid]["navn"] for aid, (fra, til) in perioder.items() if fra <= pk.måned <= til), "")
-        krav = _kursuskrav(k, program.varighed_måneder) if k else ""
+        krav = regler.kursuskrav(k, program.varighed_måneder) if k else ""
         kurser.append(Felter({
             "titel": k.titel if k else pk.kursus,
             "type": visningsnavn(k.type) if k else "",
@@ -362,15 +362,6 @@ def _ren(value):
     if value.__class__ is list:
         return [_ren(v) for v in value]
     return value
-
-
-def _kursuskrav(kursus, varighed: int) -> str:
-    """The window as the målbeskrivelse words it; one counted from the end also names its months."""
-    regel = regler.vinduesregel(kursus)
-    if regler.fra_slutningen(kursus):
-        fra, til = regler.kursusvindue(kursus, varighed)
-        regel += f" ({periode(fra, til)})"
-    return regel
 
 
 def _samtaler(a) -> list[dict]:

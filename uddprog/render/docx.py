@@ -91,8 +91,8 @@ def _line_text(source: str, lineno: int | None) -> str:
     return text[:160]
 
 
-def _finalize(value: Any) -> Any:
-    """Every ``{{ }}`` output: None prints as nothing. Forbidden XML characters are
+def tom_for_none(value: Any) -> Any:
+    """Jinja's ``finalize`` for every ``{{ }}`` output (Word and HTML): None prints as nothing. Forbidden XML characters are
     already gone (build_context cleans all text), and each rendered part is parsed
     before it is written, so a stray one would be an error, never a corrupt file."""
     return "" if value is None else value
@@ -117,7 +117,7 @@ def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         autoescape=True,  # all context text is escaped for XML; Markup passes through
         undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
+        finalize=tom_for_none,
         keep_trailing_newline=True,
     )
     env.filters["md"] = _md_filter

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 import jinja2
 from markupsafe import Markup
 
-from .docx import _finalize
+from .docx import tom_for_none
 from .errors import TemplateFejl
 from ..markdown import to_html
 
@@ -36,7 +36,7 @@ def make_environment(templates_dir: Path | list[Path]) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader([str(m) for m in _mapper(templates_dir)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
+        finalize=tom_for_none,
         auto_reload=False,  # compiled once per process; template files do not change mid-batch
     )
     env.filters["md"] = _md
