@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .config import læs_programmappe
 from .findings import Finding
 from .navne import slug
 from .rod import EKSEMPEL_MAPPE, MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, find_rod, yaml_filer
@@ -97,8 +98,6 @@ class Katalog:
     def programmappe(self) -> Path:
         """The repository's programme folder: ``programmer`` in its config, else examples/."""
         if self._programmer is None:
-            from .config import læs_programmappe
-
             self._programmer = læs_programmappe(self.rod) or EKSEMPEL_MAPPE
         return self.rod / self._programmer
 
@@ -167,7 +166,7 @@ class Katalog:
         return [valgt[k] for k in sorted(valgt)]
 
     def _indlæs_alle_filer(self, filer: list[Path], type: str) -> Iterator[Dokument]:
-        from .loading import LoadError, indlæs
+        from .loading import LoadError, indlæs  # lazy: pydantic, yaml only when this runs
 
         for fil in filer:
             try:
@@ -208,7 +207,7 @@ class Katalog:
 
         The library function `uddprog migrate` and `status` use to say who stays on an old version.
         """
-        from .regler import gældende_version
+        from .regler import gældende_version  # lazy: pydantic only when this runs
 
         versioner = self.versioner(speciale, fase)
         valgt = gældende_version([d.model for d in versioner], dato)

@@ -41,8 +41,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .findings import Finding, Location, Severity
 from .rod import KONFIGFILER, rod_over
-from .findings import Finding, Location, Severity, sorteret
 
 E = Severity.ERROR
 #: The ids of what reading the file can find wrong (the checks package registers them with the rest).
@@ -210,7 +210,7 @@ class _TomlSteder:
 
 
 def _læs_yaml(fil: Path):
-    from .loading.yamlfil import LoadError, læs_yaml
+    from .loading.yamlfil import LoadError, læs_yaml  # lazy: pydantic, yaml only when this runs
 
     try:
         data, positions = læs_yaml(fil)

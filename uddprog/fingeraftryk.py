@@ -11,6 +11,9 @@ import hashlib
 import os
 from pathlib import Path
 
+from . import __version__
+
+
 def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -36,8 +39,6 @@ def værktøj() -> str:
     the versions of the libraries in :data:`BIBLIOTEKER`."""
     global _VÆRKTØJ
     if _VÆRKTØJ is None:
-        from . import __version__
-
         pakke = Path(__file__).resolve().parent
         h = hashlib.sha256(__version__.encode())
         for navn in BIBLIOTEKER:

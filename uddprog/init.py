@@ -12,6 +12,7 @@ from pathlib import Path
 from string import Template
 
 from . import __version__
+from .skriv import write_atomic
 
 #: (file in the new repository, template in uddprog/init_skabeloner)
 FILER = (
@@ -34,7 +35,7 @@ def filer(region: str, programmer: str = "programmer") -> dict[str, str]:
           for sti, kilde in FILER}
     ud[f"{programmer}/.gitkeep"] = ""
     # The skeletons of `uddprog ny` point their editor at ../../schemas/ (programmer/<region>/<fil>.yaml).
-    from .schema import SKEMAFILER, skematekst
+    from .schema import SKEMAFILER, skematekst  # lazy: pydantic only when this runs
 
     for type_, navn in SKEMAFILER.items():
         ud[f"schemas/{navn}.schema.json"] = skematekst(type_)
@@ -43,7 +44,6 @@ def filer(region: str, programmer: str = "programmer") -> dict[str, str]:
 
 def skriv(mappe: Path, region: str, programmer: str = "programmer") -> tuple[list[Path], list[Path]]:
     """Write what is missing; (written, left alone because it exists)."""
-    from .skriv import write_atomic
 
     skrevet, urørt = [], []
     for rel, indhold in filer(region, programmer).items():

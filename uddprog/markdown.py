@@ -14,9 +14,8 @@ loses (P030–P034).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml

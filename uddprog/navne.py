@@ -55,7 +55,9 @@ def filnavn(program) -> Filnavn:
     Words the name already says (speciale, fase) and parenthetical notes are
     dropped from the forløb part, so names stay short but still tell forløb apart.
     """
-    from .models import visningsnavn  # here, so that slugs and comparisons need no pydantic import
+    from .models import (
+        visningsnavn,  # lazy: pydantic only when this runs; here, so that slugs and comparisons need no pydantic import
+    )
 
     ref = program.målbeskrivelse
     fase = str(ref.fase)

@@ -3,7 +3,6 @@
 A region that restyles ``program.docx`` or the HTML layout wants its CI to show what the change does to
 every programme. With ``uddprog[snapshot]`` installed (pytest and syrupy), a test like the one
 ``uddprog init`` writes is enough::
-
     from uddprog.pytest_plugin import programmer
 
     @pytest.mark.parametrize("program", programmer(), ids=str)
@@ -24,6 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from .catalog import Katalog
+from .render import Renderer
+from .rod import find_rod
 
 DOCX_DELE = ("word/document.xml", "word/header", "word/footer", "word/numbering.xml",
              "word/_rels/document.xml.rels", "docProps/core.xml")
@@ -46,7 +49,6 @@ def docx_som_xml(data: bytes) -> str:
 def programmer(start: Path | None = None) -> list[Path]:
     """The programme files of the repository at or above ``start`` (default the working folder), relative
     to it when possible: use in ``@pytest.mark.parametrize`` so each programme is its own test."""
-    from .catalog import Katalog
 
     katalog = Katalog.find(start)
     return katalog.programfiler()
@@ -107,8 +109,6 @@ class Dannet:
 def uddprog_dan(tmp_path_factory):
     """``dan(program) -> Dannet``: render one programme through the layouts in force for its repository
     (the region's own over the shipped ones). A programme with validation errors fails the test with them."""
-    from .rod import find_rod
-    from .render import Renderer
 
     renderere: dict[Path, Renderer] = {}
     out = tmp_path_factory.mktemp("uddprog-dannet")

@@ -13,8 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from .datoer import antal_måneder, dansk_dato, måneder_tekst
-from .models import (Ansaettelsestype, Fase, Forskningstraening, Gyldighed, Kursus, Maalbeskrivelse, Moensterdel,
-                     visningsnavn)
+from .models import (
+    Ansaettelsestype,
+    Fase,
+    Forskningstraening,
+    Gyldighed,
+    Kursus,
+    Maalbeskrivelse,
+    Moensterdel,
+    visningsnavn,
+)
 
 
 @dataclass(frozen=True)

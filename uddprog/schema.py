@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .models import DOKUMENTTYPER
+from .skriv import skriv_alle
 
 #: File name of each kind's schema; YAML files point at these in their first line.
 SKEMAFILER = {"målbeskrivelse": "maalbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": "uddannelsesprogram",
@@ -41,6 +42,5 @@ def skematekst(type: str) -> str:
 
 def skriv_skemaer(mappe: Path) -> list[Path]:
     """Write the three schemas into ``mappe`` as one step (all new or all as before)."""
-    from .skriv import skriv_alle
 
     return skriv_alle({mappe / f"{navn}.schema.json": skematekst(type) for type, navn in SKEMAFILER.items()})

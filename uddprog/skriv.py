@@ -22,7 +22,6 @@ from typing import Iterable
 from .navne import slug
 
 
-
 class UnsafeOutputPath(ValueError):
     """A name derived from input data would leave the output directory."""
 

@@ -39,6 +39,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+from .skriv import write_atomic
+
 MANIFEST = ".uddprog-render.json"
 _FORMAT = 3
 
@@ -133,7 +135,6 @@ class Udmappe:
         size is not the recorded one (someone else's file now). Entries of other kinds are never changed.
         ``ekstra`` is merged into what the kind keeps besides its entries; a key with None is removed.
         """
-        from .skriv import write_atomic
 
         if not self.out.is_dir():
             return []

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .loading.yamlfil import Bygger, LoadError, Loader
+from .loading.yamlfil import Bygger, Loader, LoadError
 
 Sti = tuple[str | int, ...]
 

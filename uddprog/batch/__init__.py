@@ -1,7 +1,6 @@
 """The render batch: many programmes into one output folder, in parallel, with the render cache.
 
 Library use::
-
     from uddprog.batch import render_programmer
     resultat = render_programmer([Path("examples")], formater=("docx", "html"), out=Path("build"))
     for u in resultat.udfald:
@@ -22,9 +21,13 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from ..catalog import Katalog
 from ..findings import Severity
 from ..parallel import i_bundter, sigterm_som_ctrl_c
-from ..render import FORMATER, RenderError, Renderer, Udfald, ikke_dannet
+from ..render import FORMATER, Renderer, RenderError, Udfald, ikke_dannet
+from ..render.pdf import PdfError, docx_to_pdf_many
+from ..rod import find_rod, for_bred, yaml_filer
+from ..skriv import klargør_mappe, safe_output_path
 from .cache import Byggecache, gem_fund, hent_fund
 
 PDF_BATCH = 40  # documents per LibreOffice start
@@ -53,8 +56,6 @@ class Renderresultat:
 
 def programfiler(stier: Iterable[Path], rod: Path) -> list[Path]:
     """Expand folders into their YAML files; with no paths, every programme in the repository's folder."""
-    from ..catalog import Katalog
-    from ..rod import for_bred, yaml_filer
 
     stier = list(stier)
     if not stier:
@@ -117,8 +118,6 @@ def render_programmer(
     ``udmappe.Udmappe``; default: the ``render`` kind of ``out``). ``konfigfil`` is the config whose
     severities and ignores apply (`--config`); default the repository's own.
     """
-    from ..rod import find_rod
-    from ..skriv import klargør_mappe
 
     stier = [Path(s) for s in stier]
     rod = Path(rod) if rod else find_rod(stier[0] if stier else None)
@@ -230,8 +229,6 @@ def render_programmer(
 
 def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:
     """Convert one batch of rendered programmes to PDF with a single LibreOffice start."""
-    from ..render.pdf import PdfError, docx_to_pdf_many
-    from ..skriv import safe_output_path
 
     klar = [u for u in parti if u.ok and u.docx is not None]
     mål = [(u.docx, safe_output_path(out, u.navn.split("/"), ".pdf")) for u in klar]

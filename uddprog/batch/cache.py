@@ -11,9 +11,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..catalog import Katalog
+from ..config import find_konfigfil
 from ..findings import Finding
 from ..fingeraftryk import filhash, sha, sti_nøgle, versionsnøgle, værktøj
+from ..rod import MB_MAPPE, yaml_filer
 from ..udmappe import Udmappe
+
 
 class Byggecache:
     """The render cache of one output folder for one repository (``rod``), on top of its :class:`Udmappe`.
@@ -38,7 +42,6 @@ class Byggecache:
 
     def __init__(self, out: Path, rod: Path, formater: tuple[str, ...], udmappe: Udmappe | None = None,
                  memo: dict | None = None, konfigfil: Path | None = None) -> None:
-        from ..catalog import Katalog
 
         self.out = Path(out)
         self.rod = Path(rod)
@@ -63,8 +66,6 @@ class Byggecache:
         """A hash of the config in force (``konfigfil``, else the repository's uddprog.toml): its place (its
         ignores' paths are relative to it) and content; None without one."""
         if not hasattr(self, "_konfighash"):
-            from ..config import find_konfigfil
-
             fil = self.konfigfil or find_konfigfil(self.rod)
             self._konfighash = sha(f"{sti_nøgle(fil)}\0{self.filhash(fil)}".encode("utf-8", "surrogateescape")) \
                 if fil else None
@@ -83,8 +84,6 @@ class Byggecache:
     def mbtilstand(self) -> str:
         """A fingerprint of every målbeskrivelse file of every layer, path and content."""
         if "mbtilstand" not in self._memo:
-            from ..rod import MB_MAPPE, yaml_filer
-
             h = hashlib.sha256()
             for lag in self._lag.lag:
                 for fil in yaml_filer(lag / MB_MAPPE) if (lag / MB_MAPPE).is_dir() else ():
@@ -102,7 +101,9 @@ class Byggecache:
 
     def _løst(self, ref: list[str]) -> str | None:
         """Which målbeskrivelse file a recorded reference resolves to now (only when files changed)."""
-        from ..models import MaalbeskrivelseReference
+        from ..models import (
+            MaalbeskrivelseReference,  # lazy: the models (pydantic) only when a reference is resolved again
+        )
 
         try:
             dok = self._lag.målbeskrivelse(MaalbeskrivelseReference(speciale=ref[0], fase=ref[1], version=ref[2]))

@@ -1,7 +1,6 @@
 """Validation: every rule in one registry, run on single documents and on programmes with their references.
 
 Library use::
-
     from uddprog.checks import valider
     resultat = valider([Path("examples")])
     for fund in resultat.fund: print(fund)
@@ -18,13 +17,21 @@ from .. import forloeb
 from ..catalog import Katalog
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading import Dokument, LoadError, indlæs
+from ..navne import outputnavn
 from ..parallel import antal_jobs, i_bundter
 from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, yaml_filer
-from . import dokument as _dokument, program as _program, rekruttering as _rekruttering, uddannelse as _uddannelse  # noqa: F401,E501  (registers the checks)
+
+# Importing them registers the checks (and the configuration's ids) in the registry.
+from . import (  # noqa: F401
+    anvendelse as _anvendelse,
+    dokument as _dokument,
+    program as _program,
+    rekruttering as _rekruttering,
+    uddannelse as _uddannelse,
+)
 from .kontekst import DokumentKontekst, ProgramKontekst
-from .rekruttering import RundeKontekst
-from . import anvendelse as _anvendelse  # noqa: F401  (registers the configuration's ids)
 from .registry import REGISTER, Check, beskriv, checks_for
+from .rekruttering import RundeKontekst
 
 beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsning")
 beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme region, speciale, fase og forløb)", "program")
@@ -199,7 +206,6 @@ def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med
                    filer: list[Path]) -> tuple[list[Finding], list[tuple[str, Location]], list]:
     """Every file's findings; each programme's output name for P028, and with ``med_forløb`` each file's
     forløb as statistics reads it (the index recruitment rounds are then checked against)."""
-    from ..navne import outputnavn
 
     fund: list[Finding] = []
     navne: list[tuple[str, Location]] = []

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..config import KONTROLLER as LÆSEKONTROLLER, Konfig, Undtagelse
+from ..datoer import dansk_dato
 from ..findings import Finding, Location, Severity, sorteret
 from ..loading.yamlfil import MAKS_BYTES, BasisLoader
 from .registry import REGISTER, UDGÅET, beskriv
@@ -97,8 +98,6 @@ class Anvendelse:
         self._gyldige: list[Undtagelse] = []
         for u in konfig.undtagelser:
             if u.udløber is not None and u.udløber < dato:
-                from ..datoer import dansk_dato
-
                 self._egne.append(Finding("C006", W, f"Undtagelsen for {u.check} ({u.sti}) udløb "
                                                      f"{dansk_dato(u.udløber)} og gælder ikke længere: ret fundet, "
                                                      "eller sæt en ny dato i 'indtil' og en ny begrundelse.", u.sted))

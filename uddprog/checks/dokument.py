@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..rod import SKABELON_FIL
 from .. import regler
 from ..datoer import måneder_tekst
 from ..findings import Severity
 from ..models import Fase
+from ..rod import SKABELON_FIL
 from .kontekst import DokumentKontekst
 from .registry import Fund, check
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import get_args
 
 from pydantic import BaseModel
@@ -19,7 +19,7 @@ from ..loading import feltnavn
 from ..models import DRIFTSREGIONER, PLADSHOLDER, Rolle, visningsnavn
 from ..navne import mente_du, slug
 from .kontekst import ProgramKontekst
-from .registry import Fund, check
+from .registry import Fund, check, checks_for
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -425,7 +425,6 @@ def datogrænser(k: ProgramKontekst) -> list:
     the same on two dates that lie on the same side of each (every check's ``datogrænser``, see
     ``registry.check``). `uddprog render` keeps a programme's findings with them, so an unchanged programme
     is validated again only when they say so."""
-    from .registry import checks_for
 
     grænser = set()
     for c in checks_for("program"):
@@ -592,7 +591,9 @@ def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
     fundet = k.__dict__.get("_ustøttet_markdown")
     if fundet is not None:
         return fundet
-    from ..markdown import ustøttet  # the documents' own parser decides what is supported
+    from ..markdown import (
+        ustøttet,  # lazy: markdown_it only when this runs; the documents' own parser decides what is supported
+    )
 
     fundet, kilde = [], None
     for sti, tekst in _markdowntekster(k.p):

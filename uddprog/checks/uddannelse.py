@@ -13,7 +13,15 @@ from datetime import timedelta
 from .. import regler
 from ..datoer import antal_måneder, dansk_dato, måneder_tekst
 from ..findings import Severity
-from ..models import Ansaettelsestype, Ansvarsrolle, Driftsregion, Fase, Samtaletype, Videreuddannelsesregion, visningsnavn
+from ..models import (
+    Ansaettelsestype,
+    Ansvarsrolle,
+    Driftsregion,
+    Fase,
+    Samtaletype,
+    Videreuddannelsesregion,
+    visningsnavn,
+)
 from ..navne import slug
 from .kontekst import ProgramKontekst
 from .registry import Fund, check

@@ -12,6 +12,7 @@ import sys
 import click
 
 from .. import __version__
+from ..skriv import Skrivefejl
 from .dansk import installer
 
 installer()
@@ -82,7 +83,6 @@ def main() -> None:
         click.echo("Afbrudt.", err=True)
         sys.exit(130)
     except Exception as e:  # a bug in uddprog, not in the user's input
-        from ..skriv import Skrivefejl
 
         if isinstance(e, Skrivefejl):  # an output folder that cannot be written: bad input, not a bug
             click.echo(f"Fejl: {e}", err=True)

@@ -10,14 +10,21 @@ from pathlib import Path
 
 import click
 
-from .valg import rod_option
+from ..catalog import Katalog
+from ..config import find
+from ..output import Rapport, skriv
+from ..output.github import sammendrag
+from ..rod import find_rod
+from ..skriv import write_atomic
+from .programdiff import er_program, programdiff, skriv_rapport
+from .valg import ingen_repository, rod_option
 
 #: The CI formats of uddprog.output, shared with `uddprog validate`: one finding per hit in a programme.
 CI_FORMATER = ("github", "gitlab", "sarif", "junit")
 
 
 def _dato(tekst: str | None) -> date:
-    from ..diff.inputs import DiffFejl
+    from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
     if not tekst:
         return date.today()
@@ -67,10 +74,8 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
     Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
     intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
     """
-    from ..checks.anvendelse import tjek
-    from ..config import find
-    from ..diff.inputs import DiffFejl
-    from .programdiff import er_program, programdiff, skriv_rapport
+    from ..checks.anvendelse import tjek  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+    from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
     if siden or (er_program(gammel) and (ny is None or er_program(ny))):
         if format_ in CI_FORMATER:
@@ -102,11 +107,16 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
 
 
 def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, rod: Path | None):
-    from ..catalog import Katalog
-    from ..rod import find_rod
-    from ..diff import Diffrapport, påvirkning, sammenlign
-    from ..diff.impact import mb_nøgle
-    from ..diff.inputs import find_par, programmer_for
+    from ..diff import (  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        Diffrapport,
+        påvirkning,
+        sammenlign,
+    )
+    from ..diff.impact import mb_nøgle  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+    from ..diff.inputs import (  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        find_par,
+        programmer_for,
+    )
 
     start = Path(gammel) if Path(gammel).exists() else None
     katalog = Katalog(rod) if rod else Katalog(find_rod(start))
@@ -122,10 +132,11 @@ def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, ro
 
 def _skriv_mb_docx(rapport, out: Path) -> None:
     """The new målbeskrivelse's competencies as Word, with tracked changes against the old version."""
-    from ..diff.inputs import DiffFejl
-    from ..render.maalbeskrivelse_docx import mb_docx
-    from ..render.redline import redline_docx
-    from ..skriv import write_atomic
+    from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+    from ..render.maalbeskrivelse_docx import (
+        mb_docx,  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+    )
+    from ..render.redline import redline_docx  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
     g, n = rapport.sæt.gammel.model, rapport.sæt.ny.model
     dato = f"{n.gyldig_fra.isoformat()}T00:00:00Z"
@@ -138,27 +149,27 @@ def _skriv_mb_docx(rapport, out: Path) -> None:
 
 def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
     if format_ in CI_FORMATER:
-        from ..checks import REGISTER
-        from ..diff.changes import ÆNDRINGSTYPER
-        from ..diff.rapport import som_fund
-        from ..output import Rapport, skriv
+        from ..checks import REGISTER  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        from ..diff.changes import ÆNDRINGSTYPER  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        from ..diff.rapport import som_fund  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
         fund, filer = som_fund(rapport)
         ci = Rapport(fund, filer, fail_on if fail_on != "none" else "error", "uddprog diff",
                      regler={**REGISTER, **ÆNDRINGSTYPER})
         if format_ == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            from ..output.github import sammendrag
-
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
                 f.write(sammendrag(ci))
         return skriv(format_, ci)
     if format_ == "json":
-        from ..diff.rapport import som_json
+        from ..diff.rapport import som_json  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
         return json.dumps(som_json(rapport, fail_on), ensure_ascii=False, indent=2) + "\n"
     if format_ == "html":
-        from ..diff.html import som_html
+        from ..diff.html import som_html  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
         return som_html(rapport)
-    from ..diff.tekst import som_markdown, som_tekst
+    from ..diff.tekst import (  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        som_markdown,
+        som_tekst,
+    )
     return som_markdown(rapport) if format_ == "markdown" else som_tekst(rapport, farve)
 
 
@@ -175,18 +186,22 @@ def status(ctx, mappe, format_, dato, rod):
     programmerne i mappens programmappe (examples/ eller 'programmer' i uddprog.toml). Exitkode 0,
     eller 2 ved forkert input.
     """
-    from ..catalog import Katalog
-    from ..rod import find_rod
-    from ..diff.inputs import DiffFejl, indlæs_programmer
-    from ..diff.rapport import vis_sti
-    from ..diff.status import overgange, status as beregn, status_json, status_rækker
+    from ..diff.inputs import (  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        DiffFejl,
+        indlæs_programmer,
+    )
+    from ..diff.rapport import vis_sti  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+    from ..diff.status import (  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        overgange,
+        status as beregn,
+        status_json,
+        status_rækker,
+    )
 
     try:
         d = _dato(dato)
         katalog = Katalog(rod) if rod else Katalog(find_rod(mappe))
         if mappe is None and not katalog.programmappe.is_dir():
-            from .valg import ingen_repository
-
             ingen_repository(ctx, "vise", katalog)
         linjer = beregn(indlæs_programmer(mappe or katalog.programmappe), katalog, d)
     except DiffFejl as e:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..catalog import Katalog
+from ..skriv import write_atomic
 from .ny import grundlag
 from .valg import region_valg, rod_option
 
@@ -33,9 +35,7 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     Findes en udkastfil allerede, rører uddprog den ikke. Exitkode 0: alt importeret;
     2: et dokument kunne ikke læses (de andre importeres alligevel).
     """
-    from ..catalog import Katalog
-    from ..importer import ImportFejl, importer
-    from ..skriv import write_atomic
+    from ..importer import ImportFejl, importer  # lazy: lxml, markdown_it, pydantic only when this runs
 
     def fejl(besked: str):
         click.echo(f"Fejl: {besked}", err=True)

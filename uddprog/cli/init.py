@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..catalog import Katalog
+from ..init import skriv
+from ..navne import slug
 from .valg import region_valg, rod_option
 
 
@@ -24,8 +27,6 @@ def init(ctx, mappe, region, programmappe):
     pre-commit, øjebliksbillede-test af Word- og HTML-skabelonerne og en README.
     En fil der findes i forvejen, røres ikke.
     """
-    from ..init import skriv
-    from ..navne import slug
 
     if Path(programmappe).is_absolute() or ".." in Path(programmappe).parts or not slug(programmappe):
         click.echo(f"Fejl: '{programmappe}' er ikke et mappenavn inde i repositoriet.", err=True)
@@ -56,7 +57,6 @@ def katalog(format_, rod):
     repositoriet går forud for den medfølgende med samme sti (eller samme speciale,
     fase og version); de skjulte står til sidst.
     """
-    from ..catalog import Katalog
 
     k = Katalog(rod) if rod else Katalog.find()
     mb = [{"speciale": d.model.speciale, "fase": str(d.model.fase), "version": d.model.version,

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..catalog import Katalog
+from ..rod import find_rod, yaml_filer
 from .valg import rod_option
 
 
@@ -37,10 +39,8 @@ def migrate(ctx, stier, til, vis, dato, jobs, rod):
     """
     from datetime import date
 
-    from ..catalog import Katalog
-    from ..rod import find_rod, yaml_filer
-    from ..diff.rapport import vis_sti
-    from ..migrate import FEJL, INTET, migrér_alle
+    from ..diff.rapport import vis_sti  # lazy: pydantic, yaml only when this runs
+    from ..migrate import FEJL, INTET, migrér_alle  # lazy: pydantic, yaml only when this runs
 
     try:
         d = date.fromisoformat(dato) if dato else date.today()
@@ -121,11 +121,9 @@ def godkend(ctx, stier, dato, af, rod):
     """
     from datetime import date
 
-    from ..catalog import Katalog
-    from ..rod import find_rod
-    from ..diff.rapport import vis_sti
-    from ..migrate import FEJL, MigreringsFejl, skriv
-    from ..migrate.godkend import godkend as godkend_fil
+    from ..diff.rapport import vis_sti  # lazy: pydantic, yaml only when this runs
+    from ..migrate import FEJL, MigreringsFejl, skriv  # lazy: pydantic, yaml only when this runs
+    from ..migrate.godkend import godkend as godkend_fil  # lazy: pydantic, yaml only when this runs
 
     try:
         d = date.fromisoformat(dato) if dato else date.today()

@@ -6,12 +6,16 @@ from pathlib import Path
 
 import click
 
+from ..catalog import Katalog, OpslagsFejl, er_reference
+from ..config import find
+from ..datoer import dansk_dato
+from ..navne import slug
+from ..skriv import write_atomic
 from .valg import region_valg, rod_option
 
 
 def henvisning(mb) -> str:
     """The reference a user types for a målbeskrivelse: neurologi/hoveduddannelse@2015."""
-    from ..navne import slug
 
     return f"{slug(mb.speciale)}/{mb.fase}@{mb.version}"
 
@@ -22,12 +26,9 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
     The region falls back to the repository's uddprog.toml; the template to the only one for the phase.
     `fejl` ends the command with a Danish message.
     """
-    from ..catalog import OpslagsFejl, er_reference
-    from ..loading import LoadError, indlæs
+    from ..loading import LoadError, indlæs  # lazy: pydantic, yaml only when this runs
 
     if region is None:
-        from ..config import find
-
         konfig = find(katalog.rod)
         if konfig.region is None:
             fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
@@ -76,10 +77,7 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
     kurserne i deres tidsvinduer og skabelonens afsnit med vejledning; udfyld resten,
     og kør 'uddprog validate', som viser hvad der mangler.
     """
-    from ..catalog import Katalog
-    from ..datoer import dansk_dato
-    from ..skriv import write_atomic
-    from ..skelet import skelet
+    from ..skelet import skelet  # lazy: pydantic only when this runs
 
     katalog = Katalog(rod) if rod else Katalog.find()
 

@@ -8,6 +8,11 @@ from pathlib import Path
 
 import click
 
+from ..render import Renderer
+from ..render.errors import RenderError
+from ..rod import find_rod
+from ..skriv import write_atomic
+
 _PROGRAMNØGLE = re.compile(r"^(kompetenceplan|ansættelser)\s*:", re.M)
 
 
@@ -24,8 +29,7 @@ def er_program(arg: str | None) -> bool:
 
 def skriv_rapport(indhold: str, out: Path | None) -> None:
     """The report on standard output, or atomically into ``out``."""
-    from ..diff.inputs import DiffFejl
-    from ..skriv import write_atomic
+    from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
     if out is None:
         click.echo(indhold, nl=False)
@@ -38,8 +42,8 @@ def skriv_rapport(indhold: str, out: Path | None) -> None:
 
 
 def _indlæs(fil: Path, tekst: str | None, navn: str):
-    from ..diff.inputs import DiffFejl
-    from ..loading import LoadError, indlæs
+    from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+    from ..loading import LoadError, indlæs  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
     try:
         dok = indlæs(fil, tekst=tekst)
@@ -53,9 +57,15 @@ def _indlæs(fil: Path, tekst: str | None, navn: str):
 def programdiff(ctx, gammel: str, ny: str | None, siden: str | None, format_: str, out: Path | None,
                 rod: Path | None) -> None:
     """Compare two programme versions and write the report; exit 0 no change, 1 changes, 2 bad input."""
-    from ..diff.inputs import DiffFejl
-    from ..diff.programdiff import git_tekst, sammenlign_programmer, som_html, som_json, som_tekst
-    from ..diff.rapport import vis_sti
+    from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+    from ..diff.programdiff import (  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        git_tekst,
+        sammenlign_programmer,
+        som_html,
+        som_json,
+        som_tekst,
+    )
+    from ..diff.rapport import vis_sti  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
     try:
         if siden:
@@ -98,12 +108,11 @@ def programdiff(ctx, gammel: str, ny: str | None, siden: str | None, format_: st
 
 
 def _skriv_docx(g, n, out: Path, rod: Path | None) -> None:
-    from ..rod import find_rod
-    from ..diff.inputs import DiffFejl
-    from ..render import Renderer
-    from ..render.errors import RenderError
-    from ..render.redline import redline_docx, STANDARDDATO
-    from ..skriv import write_atomic
+    from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+    from ..render.redline import (  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
+        STANDARDDATO,
+        redline_docx,
+    )
 
     renderer = Renderer(rod or find_rod(n.fil))
     try:

@@ -8,6 +8,10 @@ from pathlib import Path
 
 import click
 
+from ..batch import programfiler, render_programmer
+from ..catalog import Katalog
+from ..render import FORMATER, RenderError
+from ..rod import er_repository, find_rod
 from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod_option
 
 
@@ -20,8 +24,6 @@ def _kort(sti: Path) -> str:
 
 
 def _formater(ctx, param, value: str) -> tuple[str, ...]:
-    from ..render import FORMATER
-
     if value is None:
         return None  # from uddprog.toml's [render] format, else docx,html
     valgt = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
@@ -68,10 +70,6 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
     Exitkode 0: alt blev dannet; 1: noget blev ikke dannet (eller der var
     advarsler med --fail-on warning); 2: forkert input, eller OUT kan ikke skrives.
     """
-    from ..catalog import Katalog
-    from ..rod import er_repository, find_rod
-    from ..batch import render_programmer
-    from ..render import RenderError
 
     rod = rod or find_rod(programmer[0] if programmer else None)
     if not programmer:
@@ -110,8 +108,6 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
 
     try:
         if interaktiv:
-            from ..batch import programfiler
-
             antal = len(programfiler(programmer, rod))
             with click.progressbar(length=antal, label="Danner programmer", file=sys.stderr) as bar:
                 def fremskridt(u):

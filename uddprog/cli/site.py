@@ -32,14 +32,14 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
     import os
     import sys
 
-    from ..site import SiteFejl, build
+    from ..site import SiteFejl, build  # lazy: the site's templates and renderer only when it is built
 
     d = dato.date() if dato else None
     try:
         if sys.stderr.isatty() and not os.environ.get("CI"):
-            from ..rod import find_rod
-            from ..batch import programfiler
-            from ..render import RenderError
+            from ..batch import programfiler  # lazy: only for the progress bar
+            from ..render import RenderError  # lazy: as above
+            from ..rod import find_rod  # lazy: as above
 
             try:
                 antal = len(programfiler(stier, rod or find_rod(stier[0] if stier else None)))
@@ -79,8 +79,8 @@ def serve(ctx, sti, port, host, dato, rod):
     Kun det en ændring berører, valideres og dannes igen; fundene står øverst
     på programmets side med fil:linje:kolonne. Ctrl-C stopper serveren.
     """
-    from ..serve import serve as kør
-    from ..site import SiteFejl
+    from ..serve import serve as kør  # lazy: the server and site only when it runs
+    from ..site import SiteFejl  # lazy: as above
 
     def klar(v) -> None:
         click.echo(f"Serverer {v.url} (Ctrl-C stopper).", err=True)

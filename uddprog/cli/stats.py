@@ -7,6 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..catalog import Katalog
+from ..findings import Severity
+from ..rod import er_repository
+from ..skriv import write_atomic
 from .valg import config_option, ingen_repository, læs_konfig, rod_option
 
 FORMATER = ("text", "csv", "json", "html")
@@ -14,15 +18,15 @@ FORMATER = ("text", "csv", "json", "html")
 
 def formatér(statistik, format_: str) -> str:
     if format_ == "json":
-        from ..diff.rapport import vis_sti
+        from ..diff.rapport import vis_sti  # lazy: pydantic, yaml only when this runs
         return json.dumps(statistik.as_dict(lambda p: vis_sti(p)), ensure_ascii=False, indent=2) + "\n"
     if format_ == "csv":
-        from ..stats.tabel import som_csv
+        from ..stats.tabel import som_csv  # lazy: pydantic, yaml only when this runs
         return som_csv(statistik)
     if format_ == "html":
-        from ..stats.html import som_html
+        from ..stats.html import som_html  # lazy: pydantic, yaml only when this runs
         return som_html(statistik)
-    from ..stats.tekst import som_tekst
+    from ..stats.tekst import som_tekst  # lazy: pydantic, yaml only when this runs
     return som_tekst(statistik)
 
 
@@ -51,10 +55,7 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     Exitkode 0; 1 når filer med fejl er udeladt af tallene (fejlene står på stderr); 2 ved forkert input,
     fejl i konfigurationen, eller når intet kan tælles.
     """
-    from ..catalog import Katalog
-    from ..rod import er_repository
-    from ..findings import Severity
-    from ..stats import StatsFejl, beregn
+    from ..stats import StatsFejl, beregn  # lazy: pydantic, yaml only when this runs
 
     konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else rod)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
@@ -70,7 +71,6 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     if out is None:
         click.echo(tekst, nl=False)
     else:
-        from ..skriv import write_atomic
         try:
             write_atomic(out, tekst)
         except OSError as e:
@@ -80,7 +80,7 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     for f in fund:
         click.echo(str(f), err=True)
     if statistik.ikke_talt:
-        from ..diff.rapport import vis_sti
+        from ..diff.rapport import vis_sti  # lazy: pydantic, yaml only when this runs
 
         n = len(statistik.ikke_talt)
         vist = ", ".join(vis_sti(f) for f in statistik.ikke_talt[:5]) + (" …" if n > 5 else "")

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import click
 
+from ..config import find, læs
+from ..navne import slug
+from ..rod import er_repository
+
 
 class _Dato(click.ParamType):
     """A date as ÅÅÅÅ-MM-DD; an impossible one (2026-02-31) says so in Danish, without strftime patterns."""
@@ -47,7 +51,6 @@ def config_option(f):
 
 def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None) -> None:
     """Wrong place, clear answer: no repository here and nothing named on the command line (exit 2)."""
-    from ..rod import er_repository
 
     if katalog is not None and er_repository(katalog.rod):
         click.echo(f"Fejl: Der er intet at {hvad}: programmappen {katalog.programmappe} findes ikke. Opret den, "
@@ -64,15 +67,13 @@ def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None
 def læs_konfig(ctx: click.Context, konfigfil: Path | None, start: Path | None = None):
     """--config, else the config of the repository at or above ``start`` (the first path or --rod; else the
     working folder)."""
-    from ..checks.anvendelse import tjek
-    from ..config import find, læs
+    from ..checks.anvendelse import tjek  # lazy: pydantic, yaml only when this runs
 
     return tjek(læs(konfigfil) if konfigfil else find(start))
 
 
 def region_valg(ctx, param, værdi: str | None):
-    from ..models import Videreuddannelsesregion
-    from ..navne import slug
+    from ..models import Videreuddannelsesregion  # lazy: pydantic only when this runs
 
     if værdi is None:
         return None  # `ny` takes it from uddprog.toml; `init` requires it

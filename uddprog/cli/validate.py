@@ -7,9 +7,14 @@ from pathlib import Path
 
 import click
 
+from ..catalog import Katalog
+from ..datoer import dansk_dato
 from ..findings import Severity
-from ..output import FORMATER
+from ..output import FORMATER, Rapport, modul
+from ..output.github import sammendrag
+from ..rod import er_repository, find_rod, yaml_filer
 from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod_option
+
 
 @click.command()
 @click.argument("stier", nargs=-1, type=click.Path(path_type=Path))
@@ -33,11 +38,13 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     """
     import os
 
-    from ..catalog import Katalog
-    from ..rod import er_repository, yaml_filer
-    from ..checks import REGISTER, Valideringsresultat, standardstier, valider
-    from ..checks.anvendelse import anvend
-    from ..output import Rapport, modul
+    from ..checks import (  # lazy: pydantic, yaml only when this runs
+        REGISTER,
+        Valideringsresultat,
+        standardstier,
+        valider,
+    )
+    from ..checks.anvendelse import anvend  # lazy: pydantic, yaml only when this runs
 
     konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else rod)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
@@ -59,8 +66,6 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     rapport = Rapport(fund, resultat.filer, fail_on, regler=REGISTER)
     click.echo(modul(format_).skriv(rapport), nl=False)
     if format_ == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        from ..output.github import sammendrag
-
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as f:
             f.write(sammendrag(rapport))
     grænse = Severity(fail_on).rang
@@ -79,8 +84,7 @@ def schema(ctx, out):
     Sæt en kommentar øverst i YAML-filen:
     # yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json
     """
-    from ..rod import er_repository, find_rod
-    from ..schema import skriv_skemaer
+    from ..schema import skriv_skemaer  # lazy: pydantic only when this runs
 
     if out is None:
         rod = find_rod()
@@ -103,8 +107,7 @@ def checks(ctx, format_, konfigfil):
     Alvoren er den der gælder i repositoriet: en ændring under [checks] i uddprog.toml (none = slået fra)
     vises og markeres med *, og undtagelser under [[ignorer]] står under kontrollen.
     """
-    from ..checks import REGISTER
-    from ..datoer import dansk_dato
+    from ..checks import REGISTER  # lazy: pydantic, yaml only when this runs
 
     konfig = læs_konfig(ctx, konfigfil)
     kontroller = sorted(REGISTER.values(), key=lambda c: c.id)

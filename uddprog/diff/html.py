@@ -12,8 +12,8 @@ import jinja2
 from markupsafe import Markup
 
 from ..datoer import dansk_dato, måneder_tekst
-from ..models import Kompetence, visningsnavn
 from ..markdown import to_html
+from ..models import Kompetence, visningsnavn
 from ..regler import overgangsregel
 from .changes import Ændring
 from .rapport import EMNETITLER, STATUSTEKST, Diffrapport, vis_sti

@@ -13,11 +13,13 @@ from pathlib import Path
 import yaml
 
 from ..catalog import Katalog, OpslagsFejl, er_reference
-from ..rod import for_bred, yaml_filer
 from ..findings import Finding
-from ..loading import ART, Dokument, LoadError, indlæs
+from ..loading import ART, Dokument, LoadError, indlæs, læs_tekst
+from ..loading.yamlfil import Loader, spring_over
 from ..models import Fase, Maalbeskrivelse, Uddannelsesprogram
 from ..navne import slug
+from ..rod import for_bred, yaml_filer
+from .impact import mb_nøgle
 
 
 class DiffFejl(Exception):
@@ -121,8 +123,6 @@ def læs_hoved(tekst: str) -> _Hoved | None:
 
 
 def _læs_hoved(tekst: str, sidste_linje: int | None) -> _Hoved | None:
-    from ..loading.yamlfil import Loader, spring_over
-
     def hel(e) -> bool:  # ended before the excerpt's last whole line
         return sidste_linje is None or e.end_mark.line < sidste_linje
 
@@ -194,8 +194,6 @@ def programmer_for(mappe: Path, nøgle) -> Iterator[Indlæst | Programhoved]:
     :class:`Programhoved`; the rest are loaded fully like :func:`indlæs_programmer` does. Nothing is
     held between files, so memory stays flat in the number of programmes.
     """
-    from ..loading import læs_tekst
-    from .impact import mb_nøgle
 
     for fil in _programfiler(mappe):
         try:

@@ -19,6 +19,8 @@ from ..datoer import måneder_tekst
 from ..findings import Location
 from ..loading import Dokument
 from ..models import Uddannelsesprogram, visningsnavn
+from .inputs import DiffFejl
+from .rapport import vis_sti
 from .tekst import ren
 from .tekstdiff import Stykke, ordforskel, samme_ord, som_tekst as ord_som_tekst
 
@@ -201,8 +203,6 @@ def _grupper(d: Programdiff):
 
 
 def som_tekst(d: Programdiff, markdown: bool = False) -> str:
-    from .rapport import vis_sti
-
     n = len(d.ændringer)
     linjer = [("# " if markdown else "") + f"Revision af {ren(d.ny.model.titel)}", "",
               f"{'- ' if markdown else '  '}gammel: {ren(d.gammel_navn)}",
@@ -229,8 +229,6 @@ def som_tekst_ord(stykker) -> str:
 
 
 def som_json(d: Programdiff) -> dict:
-    from .rapport import vis_sti
-
     def sted(s):
         return None if s is None else {"fil": vis_sti(s.fil), "linje": s.linje, "kolonne": s.kolonne}
 
@@ -277,8 +275,6 @@ def som_html(d: Programdiff) -> str:
 def git_tekst(fil: Path, rev: str) -> str:
     """The text of ``fil`` at git revision ``rev``; DiffFejl in Danish for every way that can fail."""
     import subprocess
-
-    from .inputs import DiffFejl
 
     fil = Path(fil).resolve()
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..findings import Finding, Location, Severity, sorteret
 from ..regler import overgangsregel
-from .changes import ÆNDRINGSTYPER, EMNER, Ændring, Ændringssæt
+from .changes import EMNER, ÆNDRINGSTYPER, Ændring, Ændringssæt
 from .impact import ALLEREDE_NY, ANDEN_MB, PÅVIRKET, ULÆSELIG, Programpåvirkning, Træf
 
 JSON_FORMAT = "uddprog-diff"

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..catalog import Katalog
 from .. import regler
+from ..catalog import Katalog
 from ..datoer import læg_måneder_til, revisionsfrist
 from ..findings import Finding
 from ..loading import Dokument

@@ -1,7 +1,6 @@
 """`uddprog import`: Word programmes -> programme YAML drafts, with nothing lost.
 
 Stages, each its own module and each returning ``Trinresultat(værdi, beskeder)``:
-
     pakke.py     bytes -> parsed OOXML parts (bounded zip, no DTD/entities, nothing outside the file)
     laeser.py    parts -> neutral model (model.py): headings, paragraphs, lists, tables, text boxes
     opdeling.py  model -> sections matched to the national template (titler.py, varianter.py)
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from ..models import Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion
 from .data import udtræk
+from .doc import doc_til_docx
 from .laeser import læs_dokument
 from .opdeling import opdel
 from .pakke import art, læs_fil, læs_pakke
@@ -72,8 +72,6 @@ def importer(sti: Path, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
     The content decides, not the name: an old binary Word file is converted whatever it is called."""
     data = læs_fil(sti)
     if art(data) == "ole-doc":
-        from .doc import doc_til_docx
-
         data = doc_til_docx(sti)
     return importer_bytes(data, str(sti), mb, skabelon, region)
 

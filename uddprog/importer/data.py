@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .. import regler
 from ..datoer import MÅNEDSNAVNE, måneder_tekst
+from ..markdown import HEADING_OFFSET
 from ..models import (
     Ansvarsrolle,
     Driftsregion,
@@ -28,8 +30,6 @@ from ..models import (
 )
 from ..models.vocab import Samtaletype
 from ..navne import slug
-from .. import regler
-from ..markdown import HEADING_OFFSET
 from .markdown import til_markdown
 from .model import Afsnit, Blok, Stykke, Tabel
 from .opdeling import Del, Opdeling

@@ -21,8 +21,7 @@ from pydantic import BaseModel, ValidationError
 from ..findings import Finding, Location, Severity
 from ..models import DOKUMENTTYPER
 from ..navne import mente_du
-from .yamlfil import (MAKS_BYTES, LoadError, Positions, fejl, kan_være_dyb, læs_nøgler, læs_tekst, læs_yaml,
-                      spring_over)
+from .yamlfil import MAKS_BYTES, LoadError, Positions, fejl, kan_være_dyb, læs_nøgler, læs_tekst, læs_yaml, spring_over
 
 __all__ = ["ART", "MAKS_BYTES", "Dokument", "LoadError", "Positions", "dokumenttype", "feltnavn", "indlæs",
            "indlæs_udsnit", "læs_tekst", "læs_yaml", "spring_over", "valideringsfund"]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path

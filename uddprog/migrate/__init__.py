@@ -9,7 +9,6 @@ version; only then may :func:`skriv` replace the file, atomically, and only if t
 disk is still the one that was read.
 
 Library use::
-
     from uddprog.migrate import migrér, skriv
     m = migrér(Path("examples/syd/x.yaml"), katalog, dato=date(2026, 11, 23))
     if m.ændret: skriv(m)
@@ -23,15 +22,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ..catalog import Katalog
-from ..diff.changes import sammenlign
-from ..findings import Finding
 from pydantic import ValidationError
 
+from ..catalog import Katalog
+from ..diff.changes import sammenlign
+from ..diff.inputs import læs_hoved
+from ..findings import Finding
 from ..loading import LoadError, indlæs, læs_tekst
-from ..parallel import antal_jobs, i_bundter
 from ..loading.yamlfil import Loader
 from ..models import Uddannelsesprogram
+from ..parallel import antal_jobs, i_bundter
 from ..yamlredigering import RedigeringsFejl, YamlRedigering
 from .plan import Mærke, Plan, planlæg
 
@@ -183,7 +183,6 @@ def _sammenlign(gammel, ny):
 def _allerede_på_målet(tekst: str, katalog: Katalog, til: str | None) -> str | None:
     """The version, when the programme's first lines show it already builds on the target (no full load:
     a folder of thousands of programmes is mostly up to date)."""
-    from ..diff.inputs import læs_hoved
 
     hoved = læs_hoved(tekst)
     if hoved is None:

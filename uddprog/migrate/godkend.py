@@ -11,7 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from ..catalog import Katalog
+from ..checks import valider_program
 from ..datoer import dansk_dato, læg_måneder_til
+from ..findings import Severity
 from ..loading import LoadError, indlæs, læs_tekst
 from ..yamlredigering import RedigeringsFejl, YamlRedigering
 from . import BOM, FEJL, MIGRERET, Migrering, Punkt
@@ -36,8 +38,6 @@ def godkend(fil: Path, katalog: Katalog, dato: date, af: str | None = None) -> M
     if r is None or r.status != "afventer-godkendelse":
         return Migrering.fejlet(fil, "Programmet har ingen revision, der afventer godkendelse (ansvar.revision); kør "
                           "'uddprog migrate' først, eller ret godkendelsen direkte i filen.")
-    from ..checks import valider_program
-    from ..findings import Severity
 
     fejl = [f for f in valider_program(dok, katalog, dato) if f.severity == Severity.ERROR]
     if fejl:

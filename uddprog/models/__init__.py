@@ -1,7 +1,7 @@
 """The document kinds and their vocabularies. Imports nothing else of uddprog."""
 
-from .base import PLADSHOLDER
 from .aftale import Aftale, Krav, Udvaelgelse, Undtagelse
+from .base import PLADSHOLDER
 from .maalbeskrivelse import Forskningstraening, Kompetence, Kompetencekort, Kursus, Maalbeskrivelse, Moensterdel
 from .program import (
     Ansaettelse,

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+
 # Unknown keys are errors (a typo must never be silently ignored); ids written
 # as bare numbers in YAML (``id: 12``) are read as text.
 class Dokumentdel(BaseModel):

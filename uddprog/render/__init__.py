@@ -3,7 +3,6 @@
 :class:`Renderer` holds a repository's catalogue and compiled templates; ``render_fil`` validates one
 programme, renders it and writes its files as one set. A batch of programmes, with its cache and output
 folder, is ``uddprog.batch``::
-
     from uddprog.batch import render_programmer
     resultat = render_programmer([Path("examples")], formater=("docx", "html"), out=Path("build"))
     for u in resultat.udfald:
@@ -17,7 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
+from ..catalog import Katalog
+from ..config import find, læs
 from ..findings import Severity
+from ..fingeraftryk import filhash, versionsnøgle
+from ..skriv import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
 from .errors import RenderError, TemplateFejl
 
 FORMATER = ("docx", "html", "pdf")
@@ -60,9 +63,6 @@ class Renderer:
     """The compiled templates and the catalog of one repository; build one per process."""
 
     def __init__(self, rod: Path, dato: date | None = None, konfigfil: Path | None = None) -> None:
-        from ..catalog import Katalog
-        from ..config import find, læs
-
         self.katalog = Katalog(Path(rod))
         # Severities and ignores decide what counts as an error here too: --config, else the repository's.
         self.konfig = læs(Path(konfigfil)) if konfigfil else find(Path(rod))
@@ -73,7 +73,7 @@ class Renderer:
         self._versionsmemo: tuple = (None, {}, {})  # (catalog, key per specialty and phase, file hashes)
 
     def docx_skabelon(self, skabelon_id: str):
-        from .docx import CompiledDocx
+        from .docx import CompiledDocx  # lazy: Word (lxml, docxtpl) only when a document is made
 
         if skabelon_id not in self._docx:
             # The first layer with the file wins: a region's own Word layout over the shipped one.
@@ -81,7 +81,7 @@ class Renderer:
         return self._docx[skabelon_id]
 
     def html_skabelon(self, skabelon_id: str):
-        from .html import CompiledHtml, make_environment
+        from .html import CompiledHtml, make_environment  # lazy: jinja2 only when a page is made
 
         if skabelon_id not in self._html:
             mapper = self.katalog.skabelonmapper or [self.katalog.skabelonfil()]
@@ -95,7 +95,7 @@ class Renderer:
 
     def docx(self, program) -> bytes:
         """One loaded programme (not validated here) as DOCX bytes; RenderError when its references are missing."""
-        from .context import build_context
+        from .context import build_context  # lazy: the models and Markdown only when a document is made
 
         mb = self.katalog.målbeskrivelse(program.målbeskrivelse)
         skabelon = self.katalog.skabelon(program.skabelon)
@@ -106,10 +106,10 @@ class Renderer:
     def valider(self, fil: Path) -> tuple:
         """Load and check one file as rendering does: (document or None, findings after the config's
         severities and ignores; C-findings are about the config itself, not this file)."""
-        from ..checks import valider_fil
-        from ..checks.anvendelse import anvend
+        from .. import checks  # lazy: validation (pydantic, PyYAML) only when a programme is checked
+        from ..checks.anvendelse import anvend  # lazy: as above
 
-        dok, fund = valider_fil(Path(fil), self.katalog, self.dato)
+        dok, fund = checks.valider_fil(Path(fil), self.katalog, self.dato)
         return dok, [f for f in anvend(fund, [], self.konfig, self.dato) if not f.check.startswith("C")]
 
     def advarsler(self, fil: Path, dokument: bool = False) -> tuple[Path, list, list[str], list, object, str | None]:
@@ -125,9 +125,9 @@ class Renderer:
     def _datogrænser(self, dok) -> list[str]:
         """Where the programme's findings change with the date: its date-dependent checks, and the ignores
         of the config that can silence one of its findings expiring."""
-        from ..checks.kontekst import ProgramKontekst
-        from ..checks.program import datogrænser
-        from ..checks.anvendelse import datogrænser as ignorer_udløber
+        from ..checks.anvendelse import datogrænser as ignorer_udløber  # lazy: validation only when it runs
+        from ..checks.kontekst import ProgramKontekst  # lazy: as above
+        from ..checks.program import datogrænser  # lazy: as above
 
         if dok is None or dok.type != "uddannelsesprogram":
             return []
@@ -137,8 +137,6 @@ class Renderer:
 
     def _versionsnøgle(self, ref) -> str:
         """``fingeraftryk.versionsnøgle`` of a reference's specialty and phase in this renderer's catalogue."""
-        from ..fingeraftryk import filhash, versionsnøgle
-
         if self._versionsmemo[0] is not self.katalog:  # the site gives its renderer a new catalogue
             self._versionsmemo = (self.katalog, {}, {})
         _, nøgler, hashes = self._versionsmemo
@@ -152,9 +150,7 @@ class Renderer:
 
         The validation's findings are in ``Udfald.fund``, and with ``dokument`` the loaded document in
         ``Udfald.dok``, so a caller needs no validation of its own."""
-        from ..findings import Severity
-        from .context import build_context, filnavn
-        from ..skriv import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
+        from .context import build_context, filnavn  # lazy: the models and Markdown only when a document is made
 
         udfald = Udfald(Path(fil))
         dok, fund = self.valider(fil)
@@ -167,7 +163,7 @@ class Renderer:
             ikke_dannet(udfald, fejl)
             return udfald
         if dok.type != "uddannelsesprogram":
-            from ..loading import ART
+            from ..loading import ART  # lazy: the loader (pydantic) only on this path
 
             udfald.sprunget_over, udfald.andet_dokument = True, True
             udfald.fejl = f"ikke et uddannelsesprogram, men {ART[dok.type]}"
@@ -219,7 +215,7 @@ def ikke_dannet(udfald: Udfald, fejl: list) -> None:
 
 
 def _kerneegenskaber(program, mb, ctx):
-    from .docx import CoreProperties
+    from .docx import CoreProperties  # lazy: Word (lxml, docxtpl) only when a document is made
 
     ansvar = program.ansvar
     return CoreProperties(

@@ -16,17 +16,9 @@ from typing import Any
 
 from .. import regler
 from ..datoer import MÅNEDSNAVNE, antal_måneder, dansk_dato, måneder_tekst
-from ..models import (
-    Ansaettelsestype,
-    Maalbeskrivelse,
-    NationalSkabelon,
-    Rolle,
-    Uddannelsesprogram,
-    visningsnavn,
-)
-from ..navne import Filnavn, filnavn  # noqa: F401  (output names live with the other name rules)
 from ..markdown import strip_forbidden
-from ..navne import slug
+from ..models import Ansaettelsestype, Maalbeskrivelse, NationalSkabelon, Rolle, Uddannelsesprogram, visningsnavn
+from ..navne import Filnavn, filnavn, slug  # noqa: F401  (output names live with the other name rules)
 
 #: Short role names for the coverage matrix's column heads (full names in its legend).
 ROLLE_KORT = {

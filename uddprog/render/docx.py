@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import re
 import traceback
-from xml.parsers import expat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping
+from xml.parsers import expat
 
 import jinja2
 from lxml import etree
 from markupsafe import Markup
 
-from .errors import TemplateFejl
 from ..markdown import HEADING_OFFSET, xml_escape
-from .wordml import WordRefs, WordStyles, plain_wordml, to_wordml
-from .toc import fill_toc
 from ..skriv import ZipEntry, zip_bytes
+from .errors import TemplateFejl
+from .toc import fill_toc
+from .wordml import WordRefs, WordStyles, plain_wordml, to_wordml
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -13,9 +13,9 @@ from typing import Any, Mapping
 import jinja2
 from markupsafe import Markup
 
+from ..markdown import to_html
 from .docx import tom_for_none
 from .errors import TemplateFejl
-from ..markdown import to_html
 
 HTML_TEMPLATE = "program.html.j2"
 

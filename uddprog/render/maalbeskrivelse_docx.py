@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from .. import regler
-from ..models import Maalbeskrivelse, visningsnavn
 from ..markdown import strip_forbidden, xml_escape
+from ..models import Maalbeskrivelse, visningsnavn
 from ..skriv import zip_bytes
 
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -22,6 +22,8 @@ import zipfile
 
 from lxml import etree
 
+from ..skriv import zip_bytes
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
 FORFATTER = "uddprog"
@@ -309,7 +311,6 @@ def _numre(numbering: bytes | None) -> set[str]:
 
 def redline_docx(gammel: bytes, ny: bytes, dato: str = STANDARDDATO) -> bytes:
     """The new DOCX package with tracked changes against the old one; deterministic."""
-    from ..skriv import zip_bytes
 
     with zipfile.ZipFile(io.BytesIO(gammel)) as zg, zipfile.ZipFile(io.BytesIO(ny)) as zn:
         dok_g = etree.fromstring(zg.read("word/document.xml"))

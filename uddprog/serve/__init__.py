@@ -30,6 +30,10 @@ from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import unquote, urlsplit
 
+from ..rod import KONFIGFILER, MB_MAPPE, SKABELON_MAPPE, find_rod
+from ..site import Bygger
+from ..site.data import programside, vis
+
 __all__ = ["Forhåndsvisning", "Tilstand", "serve"]
 
 LIVERELOAD = re.compile(r"^/livereload/(\d{1,18})$")
@@ -283,8 +287,6 @@ class Forhåndsvisning:
     def __init__(self, stier: Sequence[Path] = (), port: int = 8000, host: str = "127.0.0.1",
                  rod: Path | None = None, dato: date | None = None,
                  log: Callable[[str], None] | None = None) -> None:
-        from ..rod import MB_MAPPE, SKABELON_MAPPE, find_rod
-        from ..site import Bygger
 
         self.stier = [Path(s) for s in stier]
         self.rod = Path(rod) if rod else find_rod(self.stier[0] if self.stier else None)
@@ -337,7 +339,6 @@ class Forhåndsvisning:
 
     def side_for(self, fil: Path) -> str:
         """The URL of a programme's page."""
-        from ..site.data import programside
 
         return self.url + programside(Path(fil), self.rod, self.bygger.programmappe)
 
@@ -365,8 +366,6 @@ class Forhåndsvisning:
     def _overvåg_konfig(self) -> None:
         """The repository's own folder, not recursively: only its uddprog.toml / .uddprog.yaml."""
         import watchfiles
-
-        from ..rod import KONFIGFILER
 
         try:
             for ændringer in watchfiles.watch(self.rod, watch_filter=lambda _c, sti: os.path.basename(sti) in KONFIGFILER,
@@ -404,8 +403,6 @@ class Forhåndsvisning:
             self.tilstand.vis(epoke, ændret)
 
     def _rapportér(self, ændrede: list[str]) -> None:
-        from ..site.data import vis
-
         vist = ", ".join(vis(s, self.rod) for s in ændrede if s.endswith((".yaml", ".yml")) or os.path.exists(s))
         self.log(f"Ændret: {vist or 'intet'} – bygget på {self.sidste_byg * 1000:.0f} ms.")
         for s in ændrede:

@@ -1,7 +1,6 @@
 """`uddprog site`: every programme of a repository as one static, self-contained, deterministic website.
 
 Library use::
-
     from uddprog.site import build
     resultat = build([Path("examples")], out=Path("site"))
 
@@ -35,8 +34,22 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from .. import soffice
+from ..batch import programfiler, render_programmer
+from ..batch.cache import Byggecache
+from ..catalog import Katalog
+from ..checks.anvendelse import tjek
+from ..config import find
+from ..diff import Diffrapport, påvirkning, sammenlign
+from ..diff.html import som_html
+from ..diff.status import status
 from ..navne import slug
+from ..render import Renderer, RenderError
+from ..rod import KONFIGFILER, MB_MAPPE, SKABELON_MAPPE, find_rod
+from ..skriv import write_atomic
 from ..udmappe import MANIFEST, Udmappe
+from .data import programpost
+from .sider import sider
 
 GAMMEL_MARKØR = ".uddprog-site.json"  # the list of files of versions before the shared manifest
 FILMAPPE = "filer"  # render outputs: OUT/filer/<region>/<name>.<format>
@@ -89,8 +102,6 @@ class Bygger:
     def __init__(self, out: Path, stier: Sequence[Path] = (), rod: Path | None = None, dato: date | None = None,
                  pdf: bool | None = None, jobs: int | None = None, titel: str = "Uddannelsesprogrammer",
                  fremskridt: Callable[[int], None] | None = None) -> None:
-        from ..rod import find_rod
-        from .. import soffice
 
         self.stier = [Path(s) for s in stier]
         mangler = [str(s) for s in self.stier if not s.exists()]
@@ -115,9 +126,6 @@ class Bygger:
         self._cachememo: tuple[int, dict] = (-1, {})  # the render cache's memo, for one generation
         _tjek_out(self.out, self.rod)
         self.udmappe = Udmappe(self.out, "site")
-        from ..catalog import Katalog
-        from ..checks.anvendelse import tjek
-        from ..config import find
 
         self.programmappe = Katalog(self.rod).programmappe  # examples/, or `programmer` in uddprog.toml
         self.konfig = tjek(find(self.rod))  # severities and ignores: the pages show what `uddprog validate` shows
@@ -136,16 +144,10 @@ class Bygger:
         catalog and again only the programmes of the specialties and phases that file was or is about;
         when that cannot be told (a file broken mid-edit that was not read before), every programme.
         """
-        from ..rod import MB_MAPPE, SKABELON_MAPPE
-
-        from ..rod import KONFIGFILER
 
         ændrede = None if ændrede is None else [Path(s) for s in ændrede]
         if ændrede is not None and any(s.name in KONFIGFILER and os.path.abspath(s.parent) == os.path.abspath(self.rod)
                                        for s in ændrede):
-            from ..catalog import Katalog
-            from ..checks.anvendelse import tjek
-            from ..config import find
 
             # The config decides severities, ignores and the programme folder: every programme again.
             self.konfig = tjek(find(self.rod))
@@ -166,7 +168,6 @@ class Bygger:
         if not mb:
             return
         gammel = self.katalog
-        from ..catalog import Katalog
 
         ny = Katalog(self.rod)
         berørte = set()
@@ -189,14 +190,11 @@ class Bygger:
     @property
     def katalog(self):
         if self._katalog is None:
-            from ..catalog import Katalog
-
             self._katalog = self._renderer.katalog if self._renderer else Katalog(self.rod)
         return self._katalog
 
     def forvarm(self) -> None:
         """Compile every national template's Word and HTML template now, so the first edit is fast."""
-        from ..render import Renderer, RenderError
 
         if self._renderer is None:
             self._renderer = Renderer(self.rod, self.dato)
@@ -223,11 +221,6 @@ class Bygger:
 
     def byg(self, ændrede: Iterable[Path] | None = None) -> Byggeresultat:
         """Build (or bring up to date) the whole site; ``ændrede`` are the paths changed since the last build."""
-        from ..diff.status import status
-        from ..batch import programfiler
-        from ..render import RenderError
-        from .data import programpost
-        from .sider import sider
 
         if ændrede is not None:
             self.glem(list(ændrede))
@@ -267,8 +260,6 @@ class Bygger:
         Each is validated once: rendering validates, and its findings (and document) are used here.
         Only a programme the render cache found unchanged since an earlier build into this folder is
         validated here instead, as it was not rendered."""
-        from ..batch import render_programmer
-        from ..render import Renderer
 
         nye, nøgler = [], {}
         for f in filer:
@@ -324,9 +315,6 @@ class Bygger:
 
     def _diffrapporter(self, docs, dato: date) -> dict:
         """The diff report between each two consecutive målbeskrivelse versions: {(speciale slug, fase): [...]}."""
-        from ..diff import Diffrapport, påvirkning, sammenlign
-        from ..diff.html import som_html
-        from ..navne import slug
 
         katalog = self.katalog
         skabeloner = {id: d.model for id, d in katalog.skabeloner.items()}
@@ -358,9 +346,6 @@ class Bygger:
         return ud
 
     def _skriv(self, indhold: dict[str, str | bytes], poster, katalog, filer: list[Path]) -> Byggeresultat:
-        from ..batch.cache import Byggecache
-        from ..skriv import write_atomic
-
         res = Byggeresultat(self.out, programmer=poster, katalogfund=list(katalog.fund) + list(self.konfig.fund))
         rendrede = {f for p in poster for f in p.filer.values()}
         sider: dict[str, int] = {}

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..rod import EKSEMPEL_MAPPE
 from ..datoer import dansk_dato
 from ..diff.status import Statuslinje
 from ..findings import Finding, Severity
 from ..models import visningsnavn
 from ..navne import slug
+from ..rod import EKSEMPEL_MAPPE
 
 #: Status keys in display order, with their Danish labels (the front page filters on the key).
 STATUSSER = {

@@ -19,6 +19,8 @@ from markupsafe import Markup
 from .. import __version__
 from ..catalog import FASER
 from ..datoer import dansk_dato
+from ..diff.tekst import opsummering
+from ..markdown import to_html
 from ..models import visningsnavn
 from ..navne import slug
 from .data import STATUSSER, Gruppe, Programpost, dansk_nøgle, dato as vis_dato, fundlinjer, grupper, vis
@@ -44,7 +46,6 @@ def _env() -> jinja2.Environment:
 
 def _md(tekst) -> Markup:
     """Markdown from YAML through uddprog's renderer (raw HTML off, safe links only)."""
-    from ..markdown import to_html
 
     return Markup(to_html(str(tekst))) if tekst else Markup("")
 
@@ -101,7 +102,6 @@ class Fasepost:
 def sider(poster: list[Programpost], katalog, diffs: dict, dato: date, rod: Path, titel: str,
           pdf: bool, memo: dict | None = None, katalogfund: list | None = None) -> dict[str, str]:
     """Every page; ``memo`` (kept by the caller between builds) saves rendering unchanged programme pages."""
-    from ..diff.tekst import opsummering
 
     env = _env()
     ud: dict[str, str] = {}

@@ -1,7 +1,6 @@
 """`uddprog stats`: the regional knowledge base — compute once into a :class:`Statistik`, render many.
 
 Library use::
-
     from uddprog.stats import beregn
     statistik, fund = beregn([Path("examples"), Path("rekruttering")])
     print(statistik.national.forløb)
@@ -17,12 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog import Katalog
-from ..rod import AFTALE_MAPPE, RUNDE_MAPPE
+from ..checks import REGISTER, samme_outputnavn, udvid
+from ..checks.anvendelse import Anvendelse
+from ..checks.kontekst import DokumentKontekst
+from ..checks.registry import checks_for
+from ..checks.rekruttering import RundeKontekst
+from ..config import find
 from ..findings import Finding, Severity, sorteret
-from ..models.vocab import visningsnavn
+from ..forloeb import celle, forløbsindeks, læs_alle
+from ..models.vocab import DRIFTSREGIONER, visningsnavn
 from ..navne import mente_du, slug
-from .aggregat import FASER, REGIONER, Celletal, Rundetal, celler, rundetal
-from ..forloeb import forløbsindeks, læs_alle
+from ..rod import AFTALE_MAPPE, RUNDE_MAPPE
+from .aggregat import DRIFTSREGIONSORDEN, FASER, REGIONER, Celletal, Rundetal, celler, rundetal
 from .regler import Aftaleresultat, vurder
 
 JSON_FORMAT = "uddprog-stats"
@@ -91,11 +96,9 @@ class Statistik:
         """Per round label: forløb not filled, spread over driftsregioner by their months (exact)."""
         from fractions import Fraction
 
-        from .aggregat import DRIFTSREGIONER
-
         ud = []
         for b in self.rundebetegnelser:
-            tal = {d: Fraction(0) for d in DRIFTSREGIONER}
+            tal = {d: Fraction(0) for d in DRIFTSREGIONSORDEN}
             for r in self.runder:
                 if r.betegnelse == b:
                     for d, v in r.ikke_besat_driftsregion.items():
@@ -124,7 +127,6 @@ def _region(tekst: str | None) -> str | None:
     for r in REGIONER:
         if slug(r) == slug(tekst) or slug(tekst) in (slug(f"region {r}"), slug(f"videreuddannelsesregion {r}")):
             return r
-    from ..models.vocab import DRIFTSREGIONER
 
     for vur, drift in DRIFTSREGIONER.items():
         for d in drift:
@@ -158,8 +160,6 @@ def standardstier(katalog: Katalog) -> list[Path]:
 #: The check ids `uddprog stats` reports besides reading errors: rounds, targets, its own cross-file ids and
 #: P028. An ignore of any other check is `validate`'s to call unused, not stats'.
 def kontroller() -> frozenset[str]:
-    from ..checks import REGISTER
-
     return frozenset(i for i, c in REGISTER.items() if c.område in ("rekrutteringsrunde", "aftale", "statistik")) | {"P028"}
 
 
@@ -167,7 +167,6 @@ def _kan_tælles(dok, indeks: dict) -> bool:
     """Whether every forløb a round names is among the programmes counted (R001 and R007 say when not):
     its unfilled posts are spread by those programmes' months, so a round that names others cannot be
     counted, whatever the configuration says of those checks."""
-    from ..forloeb import celle
 
     r = dok.model
     forløb = indeks.get(celle(r.videreuddannelsesregion, r.speciale, r.fase))
@@ -186,12 +185,6 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     round whose forløb are not all among the programmes counted. Raises :class:`StatsFejl` when there is
     nothing to count.
     """
-    from ..checks import samme_outputnavn, udvid
-    from ..checks.registry import checks_for
-    from ..checks.kontekst import DokumentKontekst
-    from ..checks.rekruttering import RundeKontekst
-    from ..checks.anvendelse import Anvendelse
-    from ..config import find
 
     stier = [Path(s) for s in stier or []]
     katalog = katalog or Katalog.find(stier[0] if stier else None)

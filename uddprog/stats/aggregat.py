@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from ..forloeb import Forløb, celle
 from ..models.aftale import målingsnøgler
 from ..models.vocab import Ansaettelsestype, Driftsregion, Fase, Videreuddannelsesregion
+from ..navne import slug
 from .afrunding import procenter, største_rest
-from ..forloeb import Forløb
 
 REGIONER = tuple(r.value for r in Videreuddannelsesregion)
-DRIFTSREGIONER = tuple(d.value for d in Driftsregion)
+DRIFTSREGIONSORDEN = tuple(d.value for d in Driftsregion)
 FASER = tuple(f.value for f in Fase)
 TYPER = tuple(t.value for t in Ansaettelsestype)
 UDFALD = ("opslået", "besat", "genopslået", "ubesat", "flexforløb")
@@ -84,10 +85,10 @@ class Celletal:
         return _ordnet(kilde, målingsnøgler(måling))
 
     def as_dict(self) -> dict:
-        måneder = _ordnet(self.driftsregion, DRIFTSREGIONER)
+        måneder = _ordnet(self.driftsregion, DRIFTSREGIONSORDEN)
         uh = _ordnet(self.universitetshospital, ("universitetshospital", "øvrige"))
         typer = _ordnet(self.ansættelsestype, TYPER)
-        ikke_besat = _ordnet(self.ikke_besat_driftsregion, DRIFTSREGIONER)
+        ikke_besat = _ordnet(self.ikke_besat_driftsregion, DRIFTSREGIONSORDEN)
         return {
             "videreuddannelsesregion": self.region, "speciale": self.speciale, "fase": self.fase,
             "forløb": self.forløb,
@@ -97,10 +98,10 @@ class Celletal:
                              "andel_pct": _tal(procenter(måneder))},
             "universitetshospital": {"måneder": uh, "andel_pct": _tal(procenter(uh))},
             "ansættelsestype": {"måneder": typer, "andel_pct": _tal(procenter(typer))},
-            "forløb_start": _ordnet(self.start, DRIFTSREGIONER),
-            "forløb_slut": _ordnet(self.slut, DRIFTSREGIONER),
-            "forløb_start_og_slut": _ordnet(self.start_og_slut, DRIFTSREGIONER + ("på-tværs",)),
-            "delte_forløb_start_og_slut": _ordnet(self.start_og_slut_delte, DRIFTSREGIONER + ("på-tværs",)),
+            "forløb_start": _ordnet(self.start, DRIFTSREGIONSORDEN),
+            "forløb_slut": _ordnet(self.slut, DRIFTSREGIONSORDEN),
+            "forløb_start_og_slut": _ordnet(self.start_og_slut, DRIFTSREGIONSORDEN + ("på-tværs",)),
+            "delte_forløb_start_og_slut": _ordnet(self.start_og_slut_delte, DRIFTSREGIONSORDEN + ("på-tværs",)),
             "besættelse": _ordnet(self.besættelse, UDFALD),
             "ikke_besat_driftsregion": _tal(største_rest(ikke_besat)),
         }
@@ -137,12 +138,11 @@ class Rundetal:
                 "videreuddannelsesregion": self.region, "speciale": self.speciale, "fase": self.fase,
                 "dimensioneret": self.dimensioneret, "besættelse": dict(self.besættelse),
                 "ikke_besat": self.ikke_besat,
-                "ikke_besat_driftsregion": _tal(største_rest(_ordnet(self.ikke_besat_driftsregion, DRIFTSREGIONER)))}
+                "ikke_besat_driftsregion": _tal(største_rest(_ordnet(self.ikke_besat_driftsregion, DRIFTSREGIONSORDEN)))}
 
 
 def rundetal(dok, indeks: dict) -> Rundetal:
     """A checked round (every forløb found) as figures; unfilled forløb spread by their months."""
-    from ..forloeb import celle
 
     r = dok.model
     forløb = indeks[celle(r.videreuddannelsesregion, r.speciale, r.fase)]
@@ -166,7 +166,6 @@ def _regionsorden(r: str | None) -> int:
 
 def celler(forløb: list[Forløb], runder: list[Rundetal]) -> tuple[list[Celletal], list[Celletal], Celletal]:
     """(cells by region, specialty and phase; one per region; the country) — in a stable order."""
-    from ..navne import slug
 
     efter_celle: dict[tuple, Celletal] = {}
     for f in forløb:

@@ -11,7 +11,7 @@ from fractions import Fraction
 from html import escape
 
 from .afrunding import antal, dansk_tal, procenter, største_rest
-from .aggregat import DRIFTSREGIONER, TYPER
+from .aggregat import DRIFTSREGIONSORDEN, TYPER
 from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn as _nøglenavn
 from .svg import FARVER, andelsdiagram, søjlediagram
 from .tekst import UDFALDSNAVNE, dim_tekst, fasenavn, ikke_besat_tabel
@@ -167,7 +167,7 @@ def _driftsregioner(c) -> str:
     år = største_rest({k: Fraction(v, 12) for k, v in måneder.items()})
     rækker = [[nøglenavn(d), dansk_tal(måneder[d]), dansk_tal(år[d], 1), _pct(andele, d), dansk_tal(c.start.get(d, 0)),
                dansk_tal(c.slut.get(d, 0)), dansk_tal(c.start_og_slut.get(d, 0)), dansk_tal(c.start_og_slut_delte.get(d, 0))]
-              for d in DRIFTSREGIONER]
+              for d in DRIFTSREGIONSORDEN]
     rækker.append(["På tværs af driftsregioner", "", "", "", "", "", dansk_tal(c.start_og_slut.get("på-tværs", 0)),
                    dansk_tal(c.start_og_slut_delte.get("på-tværs", 0))])
     return _tabel("Måneder, årsværk og forløb pr. driftsregion",

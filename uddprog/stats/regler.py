@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from ..models.vocab import VISNINGSNAVNE
 from ..navne import slug
 from .afrunding import dansk_tal, procenter
 from .aggregat import Celletal
@@ -31,7 +32,6 @@ def gruppenavn(gruppe: str) -> str:
 
 def nøglenavn(nøgle: str) -> str:
     """A measure's key as Danish text: 'Sjælland' → 'Region Sjælland'."""
-    from ..models.vocab import VISNINGSNAVNE
 
     for v, navn in VISNINGSNAVNE.items():
         if v.value == nøgle and type(v).__name__ in ("Driftsregion", "Ansaettelsestype"):

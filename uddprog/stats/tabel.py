@@ -10,7 +10,7 @@ import csv
 import io
 
 from .afrunding import procenter, største_rest
-from .aggregat import DRIFTSREGIONER, UDFALD, Celletal
+from .aggregat import DRIFTSREGIONSORDEN, UDFALD, Celletal
 
 KOLONNER = ("tabel", "videreuddannelsesregion", "speciale", "fase", "runde", "nøgle", "værdi", "andel_pct")
 ALLE = "alle"
@@ -25,11 +25,11 @@ def _celle(c: Celletal) -> list[tuple]:
         andele = procenter(fordeling)
         ud += [(tabel, *hoved, k, v, andele.get(k, "")) for k, v in fordeling.items()]
     for tabel, tæller in (("forløb-start", c.start), ("forløb-slut", c.slut)):
-        ud += [(tabel, *hoved, d, tæller.get(d, 0), "") for d in DRIFTSREGIONER]
+        ud += [(tabel, *hoved, d, tæller.get(d, 0), "") for d in DRIFTSREGIONSORDEN]
     ud += [("forløb-start-og-slut", *hoved, k, v, "") for k, v in c.fordeling("start-og-slut").items()]
     if c.besættelse:
         ud += [("besættelse", *hoved, k, c.besættelse.get(k, 0), "") for k in UDFALD]
-        fordelt = største_rest({d: c.ikke_besat_driftsregion.get(d, 0) for d in DRIFTSREGIONER})
+        fordelt = største_rest({d: c.ikke_besat_driftsregion.get(d, 0) for d in DRIFTSREGIONSORDEN})
         ud += [("ikke-besat-driftsregion", *hoved, d, v, "") for d, v in fordelt.items()]
     return ud
 

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from ..models.vocab import Fase, visningsnavn
 from .afrunding import antal, dansk_tal, procenter, største_rest
-from .aggregat import DRIFTSREGIONER, TYPER, Celletal
+from .aggregat import DRIFTSREGIONSORDEN, TYPER, Celletal
 from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn
 
 
@@ -56,7 +56,7 @@ def driftsregioner(c: Celletal) -> list[str]:
     år = største_rest({k: Fraction(v, 12) for k, v in måneder.items()})
     rækker = [["Driftsregion", "Måneder", "Årsværk", "Andel", "Begynder her", "Slutter her", "Begynder og slutter her",
                "Heraf delte forløb"]]
-    for d in DRIFTSREGIONER:
+    for d in DRIFTSREGIONSORDEN:
         if måneder[d] or c.start.get(d) or c.slut.get(d):
             rækker.append([nøglenavn(d), dansk_tal(måneder[d]), dansk_tal(år[d], 1), pct(andele, d),
                            dansk_tal(c.start.get(d, 0)), dansk_tal(c.slut.get(d, 0)), dansk_tal(c.start_og_slut.get(d, 0)),
@@ -148,9 +148,9 @@ def runder(s) -> list[str]:
 def ikke_besat_tabel(s) -> list[list[str]]:
     """Driftsregion × round (and in all); each round's column adds to its count (largest remainder)."""
     pr_runde = [(b, største_rest(tal)) for b, tal in s.ikke_besat_pr_driftsregion()]
-    i_alt = største_rest({d: s.national.ikke_besat_driftsregion.get(d, 0) for d in DRIFTSREGIONER})
+    i_alt = største_rest({d: s.national.ikke_besat_driftsregion.get(d, 0) for d in DRIFTSREGIONSORDEN})
     rækker = [["Driftsregion", *(b for b, _ in pr_runde), "I alt"]]
-    for d in DRIFTSREGIONER:
+    for d in DRIFTSREGIONSORDEN:
         if i_alt[d] or any(t[d] for _, t in pr_runde):
             rækker.append([nøglenavn(d), *(dansk_tal(t[d], 1) for _, t in pr_runde), dansk_tal(i_alt[d], 1)])
     return rækker
