@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import læs_programmappe
+from .fejl import UddprogFejl
 from .findings import Finding
 from .navne import slug
 from .rod import EKSEMPEL_MAPPE, MB_MAPPE, SKABELON_FIL, SKABELON_MAPPE, find_rod, yaml_filer
@@ -52,7 +53,7 @@ def indbygget_rod() -> Path | None:
 _REFERENCE = re.compile(r"^(?P<speciale>[^/@]+)/(?P<fase>[^/@]+)@(?P<version>[^/@]+)$")
 
 
-class OpslagsFejl(LookupError):
+class OpslagsFejl(UddprogFejl, LookupError):
     """A reference names no målbeskrivelse in the catalog; the message is Danish and says what exists."""
 
 

@@ -41,6 +41,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .fejl import UddprogFejl
 from .findings import Finding, Location, Severity
 from .rod import KONFIGFILER, rod_over
 
@@ -153,7 +154,7 @@ def læs(fil: Path) -> Konfig:
     return konfig
 
 
-class _Fejl(Exception):
+class _Fejl(UddprogFejl):
     def __init__(self, fund: Finding):
         self.fund = fund
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 
 MÅNEDSNAVNE = ("januar", "februar", "marts", "april", "maj", "juni", "juli",
@@ -12,6 +13,24 @@ MÅNEDSNAVNE = ("januar", "februar", "marts", "april", "maj", "juni", "juli",
 def dansk_dato(d: date) -> str:
     """'12. maj 2016' — how Danish documents write a date."""
     return f"{d.day}. {MÅNEDSNAVNE[d.month - 1]} {d.year}"
+
+
+def læs_dansk_dato(tekst: str) -> date | None:
+    """The first date written in ``tekst`` the way Danish documents write one ('2016-05-12', '12. maj 2016',
+    '12.05.2016', 'maj 2016' as its first day), or None. The inverse of :func:`dansk_dato`."""
+    t = " ".join(tekst.lower().split())
+    try:
+        if m := re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := re.search(r"(\d{1,2})\.\s*(" + "|".join(MÅNEDSNAVNE) + r")\s+(\d{4})", t):
+            return date(int(m.group(3)), MÅNEDSNAVNE.index(m.group(2)) + 1, int(m.group(1)))
+        if m := re.search(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", t):
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := re.search(r"(" + "|".join(MÅNEDSNAVNE) + r")\s+(\d{4})", t):
+            return date(int(m.group(2)), MÅNEDSNAVNE.index(m.group(1)) + 1, 1)
+    except ValueError:
+        return None
+    return None
 
 
 def læg_måneder_til(d: date, måneder: int) -> date:

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .fejl import UddprogFejl
 from .navne import slug
 
 
-class UnsafeOutputPath(ValueError):
+class UnsafeOutputPath(UddprogFejl, ValueError):
     """A name derived from input data would leave the output directory."""
 
 
@@ -36,7 +37,7 @@ _GRUNDE = {
 }
 
 
-class Skrivefejl(OSError):
+class Skrivefejl(UddprogFejl, OSError):
     """An output file or folder cannot be written. ``str()`` is one Danish sentence naming the folder.
 
     Every command writes through this module, so the CLI turns this one exception into exit code 2

@@ -25,12 +25,13 @@ from typing import Any
 
 import yaml
 
-from .loading.yamlfil import Bygger, Loader, LoadError
+from .fejl import UddprogFejl
+from .loading.yamlfil import Databygger, Loader, LoadError
 
 Sti = tuple[str | int, ...]
 
 
-class RedigeringsFejl(Exception):
+class RedigeringsFejl(UddprogFejl):
     """An edit that cannot be made safely in this text (the message is Danish)."""
 
 
@@ -87,7 +88,7 @@ def _komponer(tekst: str, loader) -> yaml.Node:
 
 def _data(rod: yaml.Node) -> Any:
     try:
-        return Bygger(Path("<redigering>")).byg(rod, (), 0)
+        return Databygger(Path("<redigering>")).byg(rod, (), 0)
     except LoadError as e:
         raise RedigeringsFejl(f"YAML-teksten kan ikke læses ({e.fund[0].besked})") from None
 
@@ -395,7 +396,7 @@ def _prøv(tekst: str, værdi: Any, loader) -> bool:
     try:
         for kilde in (f"x: {tekst}\n", f"[{tekst}]\n"):
             rod = yaml.compose(kilde, Loader=loader)
-            data = Bygger(Path("<prøve>")).byg(rod, (), 0)
+            data = Databygger(Path("<prøve>")).byg(rod, (), 0)
             v = data["x"] if isinstance(data, dict) else data[0] if isinstance(data, list) and len(data) == 1 else None
             if v != værdi or type(v) is not type(værdi):
                 return False

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from uddprog.importer import importer_bytes
-from uddprog.importer.data import Metoder, dansk_dato, periode, tabelart
+from uddprog.datoer import læs_dansk_dato
+from uddprog.importer.data import Metoder, periode, tabelart
 from uddprog.importer.laeser import læs_dokument
 from uddprog.importer.markdown import til_markdown
 from uddprog.importer.model import Afsnit, Celle, Stykke, Tabel
@@ -143,8 +144,8 @@ def test_periode(tekst, forventet):
     ("12. maj 2016", date(2016, 5, 12)), ("14.06.2024", date(2024, 6, 14)), ("2026-05-12", date(2026, 5, 12)),
     ("september 2025", date(2025, 9, 1)), ("30. februar 2025", None), ("snart", None),
 ])
-def test_dansk_dato(tekst, forventet):
-    assert dansk_dato(tekst) == forventet
+def test_læs_dansk_dato(tekst, forventet):
+    assert læs_dansk_dato(tekst) == forventet
 
 
 def _tabel(*rækker):

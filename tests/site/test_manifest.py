@@ -12,7 +12,7 @@ import pytest
 
 from uddprog.batch import render_programmer
 from uddprog.udmappe import MANIFEST
-from uddprog.site import GAMMEL_MARKØR, Bygger, SiteFejl, build
+from uddprog.site import GAMMEL_MARKØR, Sitebygger, SiteFejl, build
 
 from .conftest import DATO, eksempler, kopier_repo
 
@@ -158,7 +158,7 @@ def valideringer(monkeypatch):
 def test_each_programme_is_validated_once_per_build(tmp_path, valideringer):
     repo = kopier_repo(tmp_path / "repo")
     alle = Counter(f.name for f in eksempler(repo))
-    b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
+    b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     res = b.byg()  # rendered as a batch: rendering validates, the site uses its findings
     assert valideringer == alle
     odense = [p for p in res.programmer if p.kilde.name == "neurologi-hoveduddannelse-odense-forloeb-2.yaml"]
@@ -175,7 +175,7 @@ def test_each_programme_is_validated_once_per_build(tmp_path, valideringer):
 
 def test_a_config_change_that_makes_a_warning_an_error_stops_rendering_at_the_next_build(tmp_path):
     repo = kopier_repo(tmp_path / "repo")
-    b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
+    b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     navn = "neurologi-hoveduddannelse-odense-forloeb-2.yaml"
     (odense,) = [p for p in b.byg().programmer if p.kilde.name == navn]
     assert odense.filer

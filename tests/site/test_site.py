@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from uddprog.cli import cli
-from uddprog.site import MANIFEST, Bygger, SiteFejl, build
+from uddprog.site import MANIFEST, Sitebygger, SiteFejl, build
 
 from .conftest import DATO, ODENSE, eksempler, kopier_repo
 
@@ -127,7 +127,7 @@ def test_broken_yaml_shows_its_error_removes_stale_files_and_recovers(tmp_path):
     repo = kopier_repo(tmp_path / "repo")
     fil = repo / "examples/nord/kbu-aalborg-forloeb-3.yaml"
     original = fil.read_bytes()
-    b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
+    b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     b.byg()
     side = tmp_path / "site/programmer/nord/kbu-aalborg-forloeb-3.html"
     docx = tmp_path / "site/filer/nord/kbu-aalborg-forloeb-3.docx"
@@ -148,7 +148,7 @@ def test_broken_yaml_shows_its_error_removes_stale_files_and_recovers(tmp_path):
 
 def test_an_unchanged_programme_is_not_validated_or_rendered_again(tmp_path, monkeypatch):
     repo = kopier_repo(tmp_path / "repo")
-    b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
+    b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     b.byg()
     import uddprog.checks as checks
 
@@ -204,7 +204,7 @@ def test_a_new_målbeskrivelse_version_touches_only_its_specialty_and_phase(tmp_
     """The catalog is read again; only the programmes of that specialty and phase are validated again,
     and the compiled templates are kept."""
     repo = kopier_repo(tmp_path / "repo")
-    b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
+    b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     før = {p.side: p.status for p in b.byg().programmer}
     b.forvarm()
     renderer = b._renderer
@@ -284,7 +284,7 @@ def test_the_pages_show_the_findings_after_the_repository_config(tmp_path):
 
 def test_a_config_change_applies_at_the_next_build(tmp_path):
     repo = kopier_repo(tmp_path / "repo")
-    b = Bygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
+    b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     odense = lambda res: [f.check for p in res.programmer if "neurologi-hoveduddannelse-odense" in p.side for f in p.fund]  # noqa: E731
     assert odense(b.byg()) == ["P021", "P022", "P023"]
     toml = repo / "uddprog.toml"

@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from ..skriv import Skrivefejl
+from ..fejl import UddprogFejl
 from .dansk import installer
 
 installer()
@@ -82,11 +82,10 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Afbrudt.", err=True)
         sys.exit(130)
+    except UddprogFejl as e:  # bad input or environment, said in Danish: its exit code, no traceback
+        click.echo(f"Fejl: {e}", err=True)
+        sys.exit(e.exitkode)
     except Exception as e:  # a bug in uddprog, not in the user's input
-
-        if isinstance(e, Skrivefejl):  # an output folder that cannot be written: bad input, not a bug
-            click.echo(f"Fejl: {e}", err=True)
-            sys.exit(2)
         if os.environ.get("UDDPROG_DEBUG"):
             raise
         click.echo(f"Intern fejl i uddprog ({type(e).__name__}: {e}). Sæt UDDPROG_DEBUG=1 for detaljer, "

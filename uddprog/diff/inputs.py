@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..catalog import Katalog, OpslagsFejl, er_reference
+from ..fejl import UddprogFejl
 from ..findings import Finding
 from ..loading import ART, Dokument, LoadError, indlæs, læs_tekst
 from ..loading.yamlfil import Loader, spring_over
@@ -22,7 +23,7 @@ from ..rod import for_bred, yaml_filer
 from .impact import mb_nøgle
 
 
-class DiffFejl(Exception):
+class DiffFejl(UddprogFejl):
     """Bad input or usage; the message is Danish and meant for the user."""
 
 

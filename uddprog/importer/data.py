@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import regler
-from ..datoer import MÅNEDSNAVNE, måneder_tekst
+from ..datoer import læs_dansk_dato, måneder_tekst
 from ..markdown import HEADING_OFFSET
 from ..models import (
     Ansvarsrolle,
@@ -97,22 +97,6 @@ def periode(tekst: str) -> tuple[int, int] | None:
     fra = int(m.group(1))
     til = int(m.group(2)) if m.group(2) else fra
     return (fra, til) if 1 <= fra <= til <= 120 else None
-
-
-def dansk_dato(tekst: str) -> date | None:
-    t = " ".join(tekst.lower().split())
-    try:
-        if m := re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if m := re.search(r"(\d{1,2})\.\s*(" + "|".join(MÅNEDSNAVNE) + r")\s+(\d{4})", t):
-            return date(int(m.group(3)), MÅNEDSNAVNE.index(m.group(2)) + 1, int(m.group(1)))
-        if m := re.search(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", t):
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if m := re.search(r"(" + "|".join(MÅNEDSNAVNE) + r")\s+(\d{4})", t):
-            return date(int(m.group(2)), MÅNEDSNAVNE.index(m.group(1)) + 1, 1)
-    except ValueError:
-        return None
-    return None
 
 
 class Metoder:
@@ -571,7 +555,7 @@ class _Udtræk:
                 if navn.strip():
                     self.u.udarbejdet_af.append(_forfatter(navn.strip(), self.skabelon))
         elif felt in ("godkendt_dato", "næste_revision"):
-            d = dansk_dato(værdi)
+            d = læs_dansk_dato(værdi)
             if d is None:
                 return False
             setattr(self.u, felt, d)

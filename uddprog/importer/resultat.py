@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from ..fejl import UddprogFejl
+
 T = TypeVar("T")
 
 
@@ -37,5 +39,5 @@ def antal(n: int, ental: str, flertal: str) -> str:
     return f"{n} {ental if n == 1 else flertal}"
 
 
-class ImportFejl(Exception):
+class ImportFejl(UddprogFejl):
     """The document cannot be imported; the message is Danish and names the file."""

@@ -9,7 +9,7 @@ L…) with ``file:line:column``.
 
 Public for every module that reads YAML: the loader (documents), the surgical editor
 (``yamlredigering``), ``migrate``, ``diff`` and the config read with :class:`Loader`,
-:class:`Bygger` and :func:`læs_yaml`, so every one of them accepts and refuses the same YAML.
+:class:`Databygger` and :func:`læs_yaml`, so every one of them accepts and refuses the same YAML.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from ..fejl import UddprogFejl
 from ..findings import Finding, Location, Severity
 from ..rod import rod_for_mappe
 
@@ -78,7 +79,7 @@ _T = "tag:yaml.org,2002:"
 _SKALAR_TAGS = {_T + n for n in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
-class LoadError(Exception):
+class LoadError(UddprogFejl):
     """A file could not be read into a document; ``fund`` says why and where."""
 
     def __init__(self, fund: list[Finding]):
@@ -238,7 +239,7 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
         raise fejl("L005", f"YAML-strukturen er for dybt indlejret (højst {MAKS_DYBDE} niveauer).", fil) from None
     if rod is None:
         raise fejl("L002", "Filen er tom.", fil, 1, 1)
-    bygger = Bygger(fil)
+    bygger = Databygger(fil)
     data = bygger.byg(rod, (), 0)
     return data, Positions(bygger.værdier, bygger.nøgler)
 
@@ -332,7 +333,7 @@ _MAP, _SEQ, _STR, _TIMESTAMP, _NULL, _BOOL, _INT, _MERGE = (
     _T + n for n in ("map", "seq", "str", "timestamp", "null", "bool", "int", "merge"))
 
 
-class Bygger:
+class Databygger:
     """Turns a composed node graph into dicts, lists and scalars, recording positions."""
 
     def __init__(self, fil: Path):
@@ -458,7 +459,7 @@ def læs_nøgler(tekst: str, nøgler: frozenset[str], sidste_linje: int | None) 
     return data, Positions(værdier, nøglepos)
 
 
-_SKALARER = Bygger(Path(""))  # converts non-text scalars exactly as the full reader does
+_SKALARER = Databygger(Path(""))  # converts non-text scalars exactly as the full reader does
 
 
 def _nøgle(k) -> str:
@@ -470,7 +471,7 @@ def _nøgle(k) -> str:
 
 
 def _byg(e, hændelser, sti: Sti, værdier, nøglepos, dybde: int) -> tuple[Any, int]:
-    """(value, last line) of the node starting with event ``e``, as Bygger would build it."""
+    """(value, last line) of the node starting with event ``e``, as Databygger would build it."""
     klasse = e.__class__
     if klasse is yaml.AliasEvent or e.anchor is not None or e.tag is not None or dybde > MAKS_DYBDE:
         raise _Afbrudt

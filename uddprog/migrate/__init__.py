@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from ..catalog import Katalog
 from ..diff.changes import sammenlign
 from ..diff.inputs import læs_hoved
+from ..fejl import UddprogFejl
 from ..findings import Finding
 from ..loading import LoadError, indlæs, læs_tekst
 from ..loading.yamlfil import Loader
@@ -39,7 +40,7 @@ INTET, MIGRERET, FEJL = "intet-at-gøre", "migreret", "fejl"
 BOM = "\ufeff"
 
 
-class MigreringsFejl(Exception):
+class MigreringsFejl(UddprogFejl):
     """Writing the migrated file was refused (the message is Danish)."""
 
 

@@ -1,7 +1,9 @@
 """Errors a render can end in; every message is Danish and says what to fix."""
 
+from ..fejl import UddprogFejl
 
-class RenderError(Exception):
+
+class RenderError(UddprogFejl):
     """One programme could not be rendered."""
 
 

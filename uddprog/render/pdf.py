@@ -26,6 +26,7 @@ from typing import Iterable
 from xml.sax.saxutils import escape
 
 from .. import soffice as lo
+from ..fejl import UddprogFejl
 from ..skriv import write_atomic
 
 DEFAULT_TIMEOUT = 180
@@ -127,7 +128,7 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 """
 
 
-class PdfError(Exception):
+class PdfError(UddprogFejl):
     """PDF conversion failed; the message is Danish. ``skrevet`` lists the PDFs that did succeed."""
 
     def __init__(self, besked: str, skrevet: list[Path] | None = None) -> None:

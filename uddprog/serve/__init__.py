@@ -2,7 +2,7 @@
 
 The parts, after ``mkdocs serve`` and sphinx-autobuild:
 
-- the site is built by :class:`uddprog.site.Bygger` into a temporary folder (removed on exit), outside the
+- the site is built by :class:`uddprog.site.Sitebygger` into a temporary folder (removed on exit), outside the
   repository, so the watcher never sees its own output;
 - a watcher thread (watchfiles) only records the changed paths and raises the *wanted* epoch; the rebuild
   loop in the calling thread builds and then makes that epoch *visible*. A request waits while the
@@ -31,7 +31,7 @@ from typing import Callable, Sequence
 from urllib.parse import unquote, urlsplit
 
 from ..rod import KONFIGFILER, MB_MAPPE, SKABELON_MAPPE, find_rod
-from ..site import Bygger
+from ..site import Sitebygger
 from ..site.data import programside, vis
 
 __all__ = ["Forhåndsvisning", "Tilstand", "serve"]
@@ -301,7 +301,7 @@ class Forhåndsvisning:
         try:
             # The socket first: a port in use is reported at once, not after the first build.
             self.httpd = _HttpServer((host, port), self.mappe, self.tilstand, set())
-            self.bygger = Bygger(self.mappe, self.stier, self.rod, dato, pdf=False)
+            self.bygger = Sitebygger(self.mappe, self.stier, self.rod, dato, pdf=False)
             self.resultat = self.bygger.byg()  # the last good build
             self.bygger.forvarm()
         except BaseException:

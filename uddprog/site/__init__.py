@@ -20,7 +20,7 @@ refused, and so is one holding another command's output beside files uddprog did
 (``OUT/.uddprog-site.json``) is honoured once: its files count as the site's, and the manifest
 replaces it.
 
-:class:`Bygger` keeps what it learned between builds, for ``uddprog serve``: a programme is
+:class:`Sitebygger` keeps what it learned between builds, for ``uddprog serve``: a programme is
 validated and rendered again only when its file (or a målbeskrivelse or template) changed.
 """
 
@@ -43,6 +43,7 @@ from ..config import find
 from ..diff import Diffrapport, påvirkning, sammenlign
 from ..diff.html import som_html
 from ..diff.status import status
+from ..fejl import UddprogFejl
 from ..navne import slug
 from ..render import Renderer, RenderError
 from ..rod import KONFIGFILER, MB_MAPPE, SKABELON_MAPPE, find_rod
@@ -55,10 +56,10 @@ GAMMEL_MARKØR = ".uddprog-site.json"  # the list of files of versions before th
 FILMAPPE = "filer"  # render outputs: OUT/filer/<region>/<name>.<format>
 SIDER = "sider"  # the manifest entry of the pages (the other entries are programmes, by absolute path)
 
-__all__ = ["Bygger", "Byggeresultat", "SiteFejl", "build"]
+__all__ = ["Sitebygger", "Byggeresultat", "SiteFejl", "build"]
 
 
-class SiteFejl(Exception):
+class SiteFejl(UddprogFejl):
     """Bad input or an unusable output folder; the message is Danish."""
 
 
@@ -96,7 +97,7 @@ class _Programcache:
     udfald: object
 
 
-class Bygger:
+class Sitebygger:
     """Builds the site into ``out``; call :meth:`byg` again after changes (``uddprog serve``)."""
 
     def __init__(self, out: Path, stier: Sequence[Path] = (), rod: Path | None = None, dato: date | None = None,
@@ -468,4 +469,4 @@ def build(stier: Sequence[Path] = (), out: Path = Path("site"), rod: Path | None
           pdf: bool | None = None, jobs: int | None = None,
           fremskridt: Callable[[int], None] | None = None) -> Byggeresultat:
     """Build the site once; see the module docstring. ``fremskridt`` counts two steps per programme."""
-    return Bygger(out, stier, rod, dato, pdf, jobs, fremskridt=fremskridt).byg()
+    return Sitebygger(out, stier, rod, dato, pdf, jobs, fremskridt=fremskridt).byg()

@@ -22,13 +22,14 @@ from ..checks.kontekst import DokumentKontekst
 from ..checks.registry import checks_for
 from ..checks.rekruttering import RundeKontekst
 from ..config import find
+from ..fejl import UddprogFejl
 from ..findings import Finding, Severity, sorteret
 from ..forloeb import celle, forløbsindeks, læs_alle
 from ..models.vocab import DRIFTSREGIONER, visningsnavn
 from ..navne import mente_du, slug
 from ..rod import AFTALE_MAPPE, RUNDE_MAPPE
+from .aftaler import Aftaleresultat, vurder
 from .aggregat import DRIFTSREGIONSORDEN, FASER, REGIONER, Celletal, Rundetal, celler, rundetal
-from .regler import Aftaleresultat, vurder
 
 JSON_FORMAT = "uddprog-stats"
 JSON_VERSION = 1
@@ -36,7 +37,7 @@ JSON_VERSION = 1
 __all__ = ["Statistik", "StatsFejl", "Udvælgelse", "beregn", "JSON_FORMAT", "JSON_VERSION"]
 
 
-class StatsFejl(Exception):
+class StatsFejl(UddprogFejl):
     """Bad input or usage (exit code 2); the message is Danish and meant for the user."""
 
 

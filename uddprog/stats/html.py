@@ -11,8 +11,8 @@ from fractions import Fraction
 from html import escape
 
 from .afrunding import antal, dansk_tal, procenter, største_rest
+from .aftaler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn as _nøglenavn
 from .aggregat import DRIFTSREGIONSORDEN, TYPER
-from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn as _nøglenavn
 from .svg import FARVER, andelsdiagram, søjlediagram
 from .tekst import UDFALDSNAVNE, dim_tekst, fasenavn, ikke_besat_tabel
 

@@ -6,8 +6,8 @@ from fractions import Fraction
 
 from ..models.vocab import Fase, visningsnavn
 from .afrunding import antal, dansk_tal, procenter, største_rest
+from .aftaler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn
 from .aggregat import DRIFTSREGIONSORDEN, TYPER, Celletal
-from .regler import IKKE_OPFYLDT, INTET, OPFYLDT, STATUSTEKST, UDELADT, gruppenavn, kravtekst, nøglenavn
 
 
 def tabel(rækker: list[list[str]], højre: set[int] = frozenset()) -> list[str]:
