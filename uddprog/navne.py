@@ -55,9 +55,8 @@ def filnavn(program) -> Filnavn:
     Words the name already says (speciale, fase) and parenthetical notes are
     dropped from the forløb part, so names stay short but still tell forløb apart.
     """
-    from .models import (
-        visningsnavn,  # lazy: pydantic only when this runs; here, so that slugs and comparisons need no pydantic import
-    )
+    # Here, so that slugs and comparisons need no pydantic import.
+    from .models import visningsnavn  # lazy: pydantic only when a display name is needed
 
     ref = program.målbeskrivelse
     fase = str(ref.fase)

@@ -101,9 +101,7 @@ class Byggecache:
 
     def _løst(self, ref: list[str]) -> str | None:
         """Which målbeskrivelse file a recorded reference resolves to now (only when files changed)."""
-        from ..models import (
-            MaalbeskrivelseReference,  # lazy: the models (pydantic) only when a reference is resolved again
-        )
+        from ..models import MaalbeskrivelseReference  # lazy: pydantic only when a reference is resolved
 
         try:
             dok = self._lag.målbeskrivelse(MaalbeskrivelseReference(speciale=ref[0], fase=ref[1], version=ref[2]))

@@ -591,9 +591,8 @@ def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
     fundet = k.__dict__.get("_ustøttet_markdown")
     if fundet is not None:
         return fundet
-    from ..markdown import (
-        ustøttet,  # lazy: markdown_it only when this runs; the documents' own parser decides what is supported
-    )
+    # The documents' own parser decides what is supported.
+    from ..markdown import ustøttet  # lazy: markdown_it only when a text may hold unsupported Markdown
 
     fundet, kilde = [], None
     for sti, tekst in _markdowntekster(k.p):

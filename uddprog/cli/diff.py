@@ -133,9 +133,7 @@ def _lav_rapport(gammel: str, ny: str, programmappe: Path | None, dato: date, ro
 def _skriv_mb_docx(rapport, out: Path) -> None:
     """The new målbeskrivelse's competencies as Word, with tracked changes against the old version."""
     from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
-    from ..render.maalbeskrivelse_docx import (
-        mb_docx,  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
-    )
+    from ..render.maalbeskrivelse_docx import mb_docx  # lazy: Word (lxml) only for --format docx
     from ..render.redline import redline_docx  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
     g, n = rapport.sæt.gammel.model, rapport.sæt.ny.model
