@@ -6,7 +6,6 @@ Built on the output folder's manifest (``uddprog.udmappe``) and the fingerprints
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,7 @@ from typing import Any
 from ..catalog import Katalog
 from ..config import find_konfigfil
 from ..findings import Finding
-from ..fingeraftryk import filhash, sha, sti_nøgle, versionsnøgle, værktøj
-from ..rod import MB_MAPPE, yaml_filer
+from ..fingeraftryk import Kildenøgle, sti_nøgle
 from ..udmappe import Udmappe
 
 
@@ -47,85 +45,37 @@ class Byggecache:
         self.rod = Path(rod)
         self.konfigfil = konfigfil  # --config; else the repository's own
         self.formater = tuple(sorted(formater))
-        self._lag = Katalog(self.rod)  # its layers and file look-ups; målbeskrivelser only loaded when needed
-        self._filhash: dict[str, str] = {}
-        self._memo = memo if memo is not None else {}
-        self._skabelonhash: dict[str, str] = self._memo.setdefault("skabelonhash", {})
-        self._versioner: dict[tuple[str, str], str] = self._memo.setdefault("versioner", {})
+        # The key is the one every cache uses (fingeraftryk.Kildenøgle); the config is part of it, because
+        # the findings recorded here are after its severities and ignores.
+        self.nøgle = Kildenøgle(Katalog(self.rod), konfigfil or find_konfigfil(self.rod), memo)
         self.udmappe = udmappe if udmappe is not None else Udmappe(self.out)
         self.poster = self.udmappe.poster
         self._ændringer: dict[str, dict[str, Any] | None] = {}
         self.fjernet: list[Path] = []
 
-    # --- hashes, each computed at most once per run -------------------------------------------
+    # --- the key's parts (fingeraftryk.Kildenøgle) ----------------------------------------------
 
     def filhash(self, fil: Path | str) -> str | None:
-        return filhash(fil, self._filhash)
+        return self.nøgle.filhash(fil)
 
     def konfighash(self) -> str | None:
-        """A hash of the config in force (``konfigfil``, else the repository's uddprog.toml): its place (its
-        ignores' paths are relative to it) and content; None without one."""
-        if not hasattr(self, "_konfighash"):
-            fil = self.konfigfil or find_konfigfil(self.rod)
-            self._konfighash = sha(f"{sti_nøgle(fil)}\0{self.filhash(fil)}".encode("utf-8", "surrogateescape")) \
-                if fil else None
-        return self._konfighash
+        return self.nøgle.konfighash()
 
     def skabelonhash(self, skabelon_id: str) -> str:
-        if skabelon_id not in self._skabelonhash:
-            # The files in force, whichever layer each comes from: a region adding its own program.docx
-            # (or removing it again) changes the hash.
-            h = hashlib.sha256()
-            for fil in self._lag.skabelonfiler(skabelon_id) if skabelon_id else []:
-                h.update(os.path.abspath(fil).encode("utf-8", "surrogateescape") + b"\0" + fil.read_bytes() + b"\0")
-            self._skabelonhash[skabelon_id] = h.hexdigest()
-        return self._skabelonhash[skabelon_id]
+        return self.nøgle.skabelonhash(skabelon_id)
 
     def mbtilstand(self) -> str:
-        """A fingerprint of every målbeskrivelse file of every layer, path and content."""
-        if "mbtilstand" not in self._memo:
-            h = hashlib.sha256()
-            for lag in self._lag.lag:
-                for fil in yaml_filer(lag / MB_MAPPE) if (lag / MB_MAPPE).is_dir() else ():
-                    h.update(sti_nøgle(fil).encode("utf-8", "surrogateescape") + b"\0"
-                             + (self.filhash(fil) or "").encode() + b"\0")
-            self._memo["mbtilstand"] = h.hexdigest()
-        return self._memo["mbtilstand"]
-
-    def versionsnøgle(self, ref: list[str]) -> str:
-        """:func:`versionsnøgle` of a recorded reference's specialty and phase, from the catalogue now."""
-        nøgle = (ref[0].casefold(), ref[1])
-        if nøgle not in self._versioner:
-            self._versioner[nøgle] = versionsnøgle(self._lag, ref[0], ref[1], self.filhash)
-        return self._versioner[nøgle]
-
-    def _løst(self, ref: list[str]) -> str | None:
-        """Which målbeskrivelse file a recorded reference resolves to now (only when files changed)."""
-        from ..models import MaalbeskrivelseReference  # lazy: pydantic only when a reference is resolved
-
-        try:
-            dok = self._lag.målbeskrivelse(MaalbeskrivelseReference(speciale=ref[0], fase=ref[1], version=ref[2]))
-        except (ValueError, IndexError, TypeError):
-            return None
-        return sti_nøgle(dok.fil) if dok else None
+        return self.nøgle.mbtilstand()
 
     # --- the decision ---------------------------------------------------------------------------
 
     def uændret(self, fil: Path) -> dict[str, Any] | None:
         """The recorded entry when ``fil`` need not be rendered again, else None."""
         post = self.poster.get(sti_nøgle(fil))
-        if not post or not post.get("komplet") or post.get("værktøj") != værktøj() \
-                or tuple(post.get("formater", ())) != self.formater:
+        if not post or not post.get("komplet") or tuple(post.get("formater", ())) != self.formater:
             return None
-        if post.get("kilde") != self.filhash(fil) or post.get("konfig") != self.konfighash():
-            return None  # the config's severities and ignores decide what is an error, so it is an input too
-        mb_fil, mb_hash = post.get("mb", (None, None))
-        if mb_fil is None or self.filhash(mb_fil) != mb_hash:
+        if not self.nøgle.kilder_uændrede(fil, post):
             return None
-        if post.get("skabelon_hash") != self.skabelonhash(post.get("skabelon", "")):
-            return None
-        if post.get("mbtilstand") != self.mbtilstand() and self._løst(post.get("ref", [])) != mb_fil:
-            return None  # another file now answers the reference (a region's own copy hides the shipped one)
         for navn, størrelse in post.get("filer", {}).items():
             if navn.startswith("..") or os.path.isabs(navn):
                 return None
@@ -137,22 +87,13 @@ class Byggecache:
         return post
 
     def advarsler_gælder(self, fil: Path, post: dict[str, Any], dato: str) -> bool:
-        """Whether an unchanged programme's recorded findings (its warnings: it had no errors) hold on ``dato``.
-
-        ``dato`` must lie on the same side as the date they were computed on of every date where a
-        date-dependent check or an ignore changes its answer (ISO dates compare as text), and every version
-        of its målbeskrivelse must be the same files with the same content (a new one brings P021)."""
-        før = post.get("dato")
-        if før is None or "advarsler" not in post:
+        """Whether an unchanged programme's recorded findings (its warnings: it had no errors) hold on ``dato``
+        (``fingeraftryk.Kildenøgle.fund_gælder``)."""
+        if "advarsler" not in post or not self.nøgle.fund_gælder(post, dato):
             return False
-        if not all((g < før) == (g < dato) for g in post.get("datogrænser", ())):
-            return False
-        if post.get("mbtilstand") == self.mbtilstand():
-            return True
-        if not post.get("versioner") or post["versioner"] != self.versionsnøgle(post.get("ref", [])):
-            return False
-        # Other målbeskrivelser changed, not its own versions: record that, so the next run need not look.
-        self._ændringer[sti_nøgle(fil)] = {**post, "mbtilstand": self.mbtilstand()}
+        if self.nøgle.ny_mbtilstand(post):
+            # Other målbeskrivelser changed, not its own versions: record that, so the next run need not look.
+            self._ændringer[sti_nøgle(fil)] = {**post, "mbtilstand": self.mbtilstand()}
         return True
 
     def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, navn: str,
@@ -170,11 +111,9 @@ class Byggecache:
             except (OSError, ValueError):
                 komplet = False  # an output outside the folder or already gone: do not trust it next time
         self._ændringer[sti_nøgle(fil)] = {
-            "kilde": self.filhash(fil), "mb": [sti_nøgle(mb_fil), self.filhash(mb_fil)], "ref": list(ref),
-            "skabelon": skabelon_id, "skabelon_hash": self.skabelonhash(skabelon_id), "navn": navn,
-            "formater": list(self.formater), "filer": ud, "værktøj": værktøj(), "komplet": komplet,
-            "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser),
-            "konfig": self.konfighash(), "mbtilstand": self.mbtilstand(), "versioner": versioner,
+            **self.nøgle.programnøgle(fil, mb_fil, ref, skabelon_id), "navn": navn,
+            "formater": list(self.formater), "filer": ud, "komplet": komplet,
+            "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser), "versioner": versioner,
         }
 
     def filer(self, post: dict[str, Any]) -> list[Path]:
