@@ -8,6 +8,7 @@ Library use::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,6 +17,7 @@ from pathlib import Path
 from .. import forloeb
 from ..catalog import Katalog
 from ..findings import Finding, Location, Severity, sorteret
+from ..fingeraftryk import Kildenøgle
 from ..loading import Dokument, LoadError, indlæs
 from ..navne import outputnavn
 from ..parallel import antal_jobs, i_bundter
@@ -29,7 +31,9 @@ from . import (  # noqa: F401
     rekruttering as _rekruttering,
     uddannelse as _uddannelse,
 )
+from .cache import Valideringscache, forløb_json, indekshash, sted_json
 from .kontekst import DokumentKontekst, ProgramKontekst
+from .program import datogrænser
 from .registry import REGISTER, Check, beskriv, checks_for
 from .rekruttering import RundeKontekst
 
@@ -70,13 +74,7 @@ def valider_program(dok: Dokument, katalog: Katalog, dato: date | None = None) -
 def valider_fil(fil: Path, katalog: Katalog, dato: date | None = None,
                 forløbsindeks: dict | None = None) -> tuple[Dokument | None, list[Finding]]:
     """Load and check one file; the document is None when it could not be loaded."""
-    try:
-        dok = indlæs(fil)
-    except LoadError as e:
-        return None, e.fund
-    fund = valider_dokument(dok, katalog, forløbsindeks)
-    if dok.type == "uddannelsesprogram":
-        fund.extend(valider_program(dok, katalog, dato))
+    dok, fund, _ = _valider_fil(fil, katalog, dato, forløbsindeks)
     return dok, fund
 
 
@@ -84,6 +82,8 @@ def valider_fil(fil: Path, katalog: Katalog, dato: date | None = None,
 class Valideringsresultat:
     filer: list[Path] = field(default_factory=list)
     fund: list[Finding] = field(default_factory=list)
+    #: Files known to hold no inline suppression (from the cache), for ``checks.anvendelse.anvend``.
+    uden_direktiver: frozenset[Path] = frozenset()
 
     def antal(self, severity: Severity) -> int:
         return sum(1 for f in self.fund if f.severity == severity)
@@ -126,7 +126,8 @@ _BUNDT = 32  # files per task sent to a worker process
 
 
 def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None, dato: date | None = None,
-            jobs: int | None = None, forløbsindeks: dict | None = None) -> Valideringsresultat:
+            jobs: int | None = None, forløbsindeks: dict | None = None,
+            cache: Valideringscache | None = None) -> Valideringsresultat:
     """Validate files and folders (default: the whole repository); findings come sorted by place.
 
     ``jobs`` is the number of processes; None means every core for a batch of at least
@@ -136,22 +137,47 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
     Recruitment rounds are checked against ``forløbsindeks`` when given; otherwise after the programmes,
     against the forløb the programmes' own validation read when the run holds the whole programme folder
     (then the folder is read once), else against the folder read once for all rounds.
+
+    With ``cache`` (a :class:`~uddprog.checks.cache.Valideringscache`, which `uddprog validate` uses) a file
+    whose key is unchanged is not read again: its recorded findings are used, and the cache is saved at the
+    end. The findings are exactly those of a run without it.
     """
     stier = list(stier or [])
     katalog = katalog or Katalog.find(Path(stier[0]) if stier else None)
     filer, fund = udvid(stier or standardstier(katalog))
-    jobs = antal_jobs(jobs, len(filer), _BUNDT)
+    dagen = (dato or date.today()).isoformat()
     navne: list[tuple[str, Location]] = []
+    uden_direktiver: set[Path] = set()
 
     def kør(filer: list[Path], indeks: dict | None = None, forløb: list | None = None) -> list[Finding]:
-        katalog.indlæs_alt()  # once, before any worker starts: with fork they inherit it
+        indeksnøgle = indekshash(indeks) if cache is not None and indeks is not None else None
+        svar: dict[Path, tuple] = {}
+        for fil in filer if cache is not None else ():
+            træf = cache.slå_op(fil, dagen, indeksnøgle, forløb is not None)
+            if træf is not None:
+                svar[fil] = træf[:3]
+                if not træf[3]:
+                    uden_direktiver.add(fil)
+        mangler = [f for f in filer if f not in svar]
+        if mangler:
+            katalog.indlæs_alt()  # once, before any worker starts: with fork they inherit it
+            if cache is not None:
+                cache.nøgle.katalogtilstand()  # likewise the fingerprints every entry records
+            for del_ in i_bundter(_valider_bundt, mangler, antal_jobs(jobs, len(mangler), _BUNDT), _BUNDT,
+                                  (katalog, dato, indeks, forløb is not None,
+                                   cache.nøgle if cache is not None else None, indeksnøgle)):
+                for fil, resultat, post in del_:
+                    svar[fil] = resultat
+                    if post is not None:
+                        cache.husk(fil, post)
         ud: list[Finding] = []
-        for del_, delnavne, delforløb in i_bundter(_valider_bundt, filer, antal_jobs(jobs, len(filer), _BUNDT),
-                                                   _BUNDT, (katalog, dato, indeks, forløb is not None)):
-            ud.extend(del_)
-            navne.extend(delnavne)
+        for fil in filer:  # in file order, as one process would have them
+            egne, navn, f = svar[fil]
+            ud.extend(egne)
+            if navn is not None:
+                navne.append(navn)
             if forløb is not None:
-                forløb.extend(delforløb)
+                forløb.append(f)
         return ud
 
     runder = _runder(filer, katalog)
@@ -168,7 +194,16 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
                              else forloeb.repository_indeks(katalog.programmappe))
         fund.extend(kør(runder, forløbsindeks))
     fund.extend(samme_outputnavn(navne))
-    return Valideringsresultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
+    katalogfund = cache.katalogfund() if cache is not None else None
+    if katalogfund is None:
+        katalog.indlæs_alt()  # load them here too when workers did the checking
+        katalogfund = list(dict.fromkeys(katalog.fund))
+        if cache is not None:
+            cache.husk_katalogfund(katalogfund)
+    if cache is not None:
+        cache.gem()
+    return Valideringsresultat(filer=filer, fund=sorteret(fund + _katalogfund(katalogfund, fund)),
+                               uden_direktiver=frozenset(uden_direktiver))
 
 
 def samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:
@@ -191,33 +226,82 @@ def samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:
     return fund
 
 
-def _katalogfund(katalog: Katalog, fund: list[Finding]) -> list[Finding]:
-    """Målbeskrivelser and templates that could not be loaded, unless already reported.
+def _katalogfund(katalogfund: list[Finding], fund: list[Finding]) -> list[Finding]:
+    """Målbeskrivelser and templates that could not be loaded (``Katalog.fund``), unless already reported.
 
     Without these, a programme whose målbeskrivelse has a syntax error would only hear
     "P001 findes ikke", not why.
     """
-    katalog.indlæs_alt()  # load them here too when workers did the checking
     kendte = {(f.check, f.sted) for f in fund}
-    return [f for f in dict.fromkeys(katalog.fund) if (f.check, f.sted) not in kendte]
+    return [f for f in katalogfund if (f.check, f.sted) not in kendte]
 
 
 def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med_forløb: bool,
-                   filer: list[Path]) -> tuple[list[Finding], list[tuple[str, Location]], list]:
-    """Every file's findings; each programme's output name for P028, and with ``med_forløb`` each file's
-    forløb as statistics reads it (the index recruitment rounds are then checked against)."""
+                   nøgle: Kildenøgle | None, indeksnøgle: str | None, filer: list[Path]) -> list[tuple]:
+    """Each file with (its findings, its output name and place when it is a programme (P028), its forløb as
+    statistics reads it when ``med_forløb``: the index recruitment rounds are then checked against) and, with
+    ``nøgle``, its cache entry: the key (``fingeraftryk.Kildenøgle``) with what it gave."""
 
-    fund: list[Finding] = []
-    navne: list[tuple[str, Location]] = []
-    forløb: list = []
+    ud = []
+    dagen = (dato or date.today()).isoformat()
     for fil in filer:
-        dok, egne = valider_fil(fil, katalog, dato, indeks)
-        fund.extend(egne)
-        if dok is not None and dok.type == "uddannelsesprogram":
-            navne.append((outputnavn(dok.model), dok.sted("forløb")))
-        if med_forløb:
-            forløb.append(_forløb(fil, dok))
-    return fund, navne, forløb
+        if nøgle is not None:
+            nøgle.filhash(fil)  # before reading: a file changed meanwhile then never matches its entry
+        dok, egne, kontekst = _valider_fil(fil, katalog, dato, indeks)
+        navn = (outputnavn(dok.model), dok.sted("forløb")) \
+            if dok is not None and dok.type == "uddannelsesprogram" else None
+        f = _forløb(fil, dok) if med_forløb else None
+        post = None
+        # A round checked without an index read the programme folder itself: that is not in its key.
+        if nøgle is not None and not (dok is not None and dok.type == "rekrutteringsrunde" and indeks is None):
+            post = _post(nøgle, fil, kontekst, dagen, indeksnøgle)
+            post.update(fund=[x.som_json() for x in egne], navn=[navn[0], sted_json(navn[1])] if navn else None,
+                        forløb=forløb_json(f) if med_forløb else None, med_forløb=med_forløb,
+                        direktiver=_har_direktiver(fil))
+        ud.append((fil, (egne, navn, f), post))
+    return ud
+
+
+def _valider_fil(fil: Path, katalog: Katalog, dato: date | None, indeks: dict | None):
+    """``valider_fil`` with the programme's context (None for other documents), for the cache key."""
+    try:
+        dok = indlæs(fil)
+    except LoadError as e:
+        return None, e.fund, None
+    fund = valider_dokument(dok, katalog, indeks)
+    kontekst = None
+    if dok.type == "uddannelsesprogram":
+        kontekst = ProgramKontekst(dok, katalog, dato or date.today())
+        for c in checks_for("program"):
+            fund.extend(c.kør(kontekst))
+    return dok, fund, kontekst
+
+
+def _post(nøgle: Kildenøgle, fil: Path, kontekst: ProgramKontekst | None, dagen: str,
+          indeksnøgle: str | None) -> dict:
+    """The cache key of one file's findings: a programme whose målbeskrivelse and template resolve keys on
+    them (and every version of its målbeskrivelse), any other file on the whole catalogue."""
+    if kontekst is not None and kontekst.mb is not None and kontekst.skabelon is not None:
+        ref = kontekst.p.målbeskrivelse
+        post = nøgle.programnøgle(fil, kontekst.mb.fil, (ref.speciale, str(ref.fase), ref.version),
+                                  kontekst.p.skabelon)
+        post["versioner"] = nøgle.versionsnøgle(ref.speciale, str(ref.fase))
+    else:
+        post = nøgle.filnøgle(fil)
+    post["datogrænser"] = [g.isoformat() for g in datogrænser(kontekst)] if kontekst is not None else []
+    post["dato"] = dagen
+    post["indeks"] = indeksnøgle
+    return post
+
+
+def _har_direktiver(fil: Path) -> bool:
+    """Whether the file may hold an inline suppression (``# uddprog: ignorer``), as ``checks.anvendelse`` reads
+    them; True when it cannot be read, so it is read there as without a cache."""
+    try:
+        with open(fil, "rb") as f:
+            return b"uddprog:" in f.read()
+    except OSError:
+        return True
 
 
 def _forløb(fil: Path, dok: Dokument | None):
@@ -234,8 +318,9 @@ def _runder(filer: list[Path], katalog: Katalog) -> list[Path]:
     if not rundemappe.is_dir():
         return []
     try:
-        rundemappe = rundemappe.resolve()
-        return [fil for fil in filer if fil.resolve().is_relative_to(rundemappe)]
+        løs = _Løser()
+        under = os.path.join(løs(rundemappe), "")
+        return [fil for fil in filer if løs(fil).startswith(under)]
     except (OSError, RuntimeError):
         return []
 
@@ -246,13 +331,29 @@ def _programmer_i_kørslen(filer: list[Path], katalog: Katalog) -> dict[Path, Pa
     rounds are then checked against the folder read once). Reading the folder once, not once more for the
     round index, saves a third of validating a national corpus."""
     try:
-        løst = {fil.resolve(): fil for fil in filer}
-        programmer = [(fil.resolve(), fil) for fil in katalog.programfiler()]
+        løs = _Løser()
+        løst = {løs(fil): fil for fil in filer}
+        programmer = [(løs(fil), fil) for fil in katalog.programfiler()]
     except (OSError, RuntimeError):
         return None
     if any(r not in løst for r, _ in programmer):
         return None
     return {løst[r]: navn for r, navn in programmer}
+
+
+class _Løser:
+    """``os.path.realpath`` of many files in few folders: each folder is resolved once, and only a file that
+    is itself a link is resolved on its own (a realpath per file was a third of an unchanged run)."""
+
+    def __init__(self) -> None:
+        self._mapper: dict[str, str] = {}
+
+    def __call__(self, fil: Path | str) -> str:
+        mappe, navn = os.path.split(os.path.abspath(fil))
+        if mappe not in self._mapper:
+            self._mapper[mappe] = os.path.realpath(mappe)
+        sti = os.path.join(self._mapper[mappe], navn)
+        return os.path.realpath(sti) if os.path.islink(sti) else sti
 
 
 def _forløbsindeks(forløb: dict[Path, object], indeksnavne: dict[Path, Path]) -> dict:

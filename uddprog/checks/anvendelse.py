@@ -72,14 +72,17 @@ def findes_ikke(cid: str) -> str:
 
 
 def anvend(fund: list[Finding], filer: list[Path], konfig: Konfig, dato: date | None = None,
-           alle: bool = False, kontroller: frozenset[str] | None = None) -> list[Finding]:
+           alle: bool = False, kontroller: frozenset[str] | None = None,
+           uden_direktiver: frozenset[Path] = frozenset()) -> list[Finding]:
     """Findings after the config's severities, its ignores and inline suppressions, plus C-findings.
 
     ``filer`` are the files that were checked; ``alle`` says the whole repository was (no paths given),
     so an ignore that matches nothing anywhere is unused too; ``kontroller`` are the check ids the run
     could report (default all), so an ignore of a check that did not run is not called unused.
+    ``uden_direktiver`` are files known to hold no inline suppression (validation's cache knows it from their
+    bytes); they are not read again for them.
     """
-    pas = Anvendelse(konfig, dato)
+    pas = Anvendelse(konfig, dato, uden_direktiver)
     return sorteret([e for f in fund if (e := pas.endelig(f)) is not None] + pas.afslut(filer, alle, kontroller))
 
 
@@ -91,7 +94,7 @@ class Anvendelse:
     findings; the result is exactly ``anvend``'s.
     """
 
-    def __init__(self, konfig: Konfig, dato: date | None = None) -> None:
+    def __init__(self, konfig: Konfig, dato: date | None = None, uden_direktiver: frozenset[Path] = frozenset()) -> None:
         self.konfig = konfig = tjek(konfig)
         dato = dato or date.today()
         self._egne: list[Finding] = list(konfig.fund)
@@ -104,7 +107,7 @@ class Anvendelse:
             else:
                 self._gyldige.append(u)
         self._brugt: dict[int, int] = {}  # per ignore (by index), this run only
-        self._inline = _Inline()
+        self._inline = _Inline(uden_direktiver)
 
     def endelig(self, f: Finding) -> Finding | None:
         """The finding with the severity in force, or None when the config turns it off or ignores it."""
@@ -177,8 +180,8 @@ class _Inline:
     scalar) are text the document shows, so they silence nothing and are not reported as unused either.
     """
 
-    def __init__(self) -> None:
-        self._direktiver: dict[Path, dict[int, re.Match]] = {}
+    def __init__(self, uden_direktiver: frozenset[Path] = frozenset()) -> None:
+        self._direktiver: dict[Path, dict[int, re.Match]] = dict.fromkeys(uden_direktiver, {})
         self.brugte: set[tuple[Path, int, str]] = set()
 
     def _læs(self, fil: Path) -> dict[int, re.Match]:

@@ -24,16 +24,21 @@ from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod
               help="Laveste alvor der giver exitkode 1 (standard: fail_on i uddprog.toml, ellers error).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Antal processer (standard: alle kerner fra 200 filer, ellers én).")
+@click.option("--no-cache", "uden_cache", is_flag=True, default=False,
+              help="Læs og skriv ikke valideringens cache (.uddprog-cache/ i projektmappen); alle filer valideres.")
 @dato_option
 @rod_option
 @config_option
 @click.pass_context
-def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
+def validate(ctx, stier, format_, fail_on, jobs, uden_cache, dato, rod, konfigfil):
     """Validér målbeskrivelser, skabeloner og uddannelsesprogrammer.
 
     Uden STIER kontrolleres mappens egne målbeskrivelser/, templates/national/ og programmer
     (examples/ eller 'programmer' i uddprog.toml) samt rekruttering/ og aftaler/. Alvor og undtagelser
     læses fra uddprog.toml.
+    En fil, der er uændret siden sidst (og hvis målbeskrivelse, skabelon, dato og uddprog heller ikke
+    ændrer dens fund), læses ikke igen: dens fund huskes i .uddprog-cache/ i projektmappen. Fundene er
+    de samme med og uden; --no-cache slår det fra.
     Exitkode 0: ingen fund ved eller over --fail-on; 1: der er; 2: input eller konfiguration kan ikke læses.
     """
     import os
@@ -45,23 +50,26 @@ def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
         valider,
     )
     from ..checks.anvendelse import anvend  # lazy: pydantic, yaml only when this runs
+    from ..checks.cache import Valideringscache  # lazy: as above
 
     konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else rod)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
     if not stier and (not er_repository(katalog.rod) or not standardstier(katalog)):
         ingen_repository(ctx, katalog=katalog)
     d = dato.date() if dato else None
+    cache = None if uden_cache else Valideringscache.for_katalog(katalog)
     if not stier and katalog.programmappe.is_dir() and not yaml_filer(katalog.programmappe):
         # A repository fresh from `uddprog init`: nothing wrong yet, so its first CI run is green.
         click.echo(f"Ingen programmer i {katalog.programmappe} endnu. Skriv det første med 'uddprog ny "
                    f"speciale/fase@version --out {katalog.programmappe}/<navn>.yaml'.", err=True)
         stier = tuple(s for s in standardstier(katalog) if s != katalog.programmappe)
-        resultat = valider(stier, katalog, d, jobs=jobs) if stier else Valideringsresultat()
+        resultat = valider(stier, katalog, d, jobs=jobs, cache=cache) if stier else Valideringsresultat()
     else:
-        resultat = valider(stier, katalog, d, jobs=jobs)
+        resultat = valider(stier, katalog, d, jobs=jobs, cache=cache)
     # R010 and R015 compare files only `uddprog stats` reads together: an ignore of them is not validate's to call unused
     fund = anvend(resultat.fund, resultat.filer, konfig, d, alle=not stier,
-                  kontroller=frozenset(i for i, c in REGISTER.items() if c.område != "statistik"))
+                  kontroller=frozenset(i for i, c in REGISTER.items() if c.område != "statistik"),
+                  uden_direktiver=resultat.uden_direktiver)
     fail_on = fail_on or konfig.fail_on or "error"
     rapport = Rapport(fund, resultat.filer, fail_on, regler=REGISTER)
     click.echo(modul(format_).skriv(rapport), nl=False)
