@@ -10,8 +10,9 @@ every programme. With ``uddprog[snapshot]`` installed (pytest and syrupy), a tes
         assert uddprog_dan(program).docx == docx_snapshot
 
 ``docx_snapshot`` stores the DOCX as normalised, pretty-printed XML of the parts rendering changes
-(document, headers, footers, numbering, relationships, core properties), ``html_snapshot`` the HTML page
-as text, so a review shows a readable line diff instead of "binary file changed". Record or refresh with
+(document, headers, footers, numbering, relationships, core properties) and of the styles that give it its
+look (``word/styles.xml``: the document defaults and every style the document uses, with the styles they
+build on, sorted by id, without Word's edit marks), ``html_snapshot`` the HTML page as text, so a review shows a readable line diff instead of "binary file changed". Record or refresh with
 ``pytest --snapshot-update``. Loading this module costs nothing until a fixture is used.
 """
 
@@ -29,21 +30,53 @@ from .render import Renderer
 from .rod import find_rod
 
 DOCX_DELE = ("word/document.xml", "word/header", "word/footer", "word/numbering.xml",
-             "word/_rels/document.xml.rels", "docProps/core.xml")
+             "word/_rels/document.xml.rels", "docProps/core.xml", "word/styles.xml")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def docx_som_xml(data: bytes) -> str:
-    """The parts of a DOCX that rendering changes, as one pretty-printed XML document."""
-    from lxml import etree
+    """The parts of a DOCX that rendering changes and the styles it uses, as one pretty-printed XML document."""
+    from lxml import etree  # lazy: lxml only when a snapshot is made
 
     parser = etree.XMLParser(remove_blank_text=True)
     rod = etree.Element("docx")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for navn in sorted(zf.namelist()):
-            if navn.startswith(DOCX_DELE):
-                del_ = etree.SubElement(rod, "part", name=navn)
-                del_.append(etree.fromstring(zf.read(navn), parser))
+        dele = {navn: etree.fromstring(zf.read(navn), parser) for navn in sorted(zf.namelist())
+                if navn.startswith(DOCX_DELE)}
+    brugte = {e.get(f"{_W}val") for navn, xml in dele.items() if navn != "word/styles.xml"
+              for e in xml.iter(f"{_W}pStyle", f"{_W}rStyle", f"{_W}tblStyle", f"{_W}numStyleLink", f"{_W}styleLink")}
+    for navn, xml in dele.items():
+        if navn == "word/styles.xml":
+            xml = stilarter(xml, brugte)
+        etree.SubElement(rod, "part", name=navn).append(xml)
     return etree.tostring(rod, pretty_print=True, encoding="unicode")
+
+
+def stilarter(styles, brugte: set[str]):
+    """``word/styles.xml`` made deterministic and readable: the document defaults and the styles in ``brugte``
+    (ids the document names), the default style of each kind and every style those build on, link to or are
+    followed by, sorted by type and id; without the latent-style list and Word's revision ids (``rsid``),
+    which change with every save in Word and say nothing about the look. Fonts, colours, sizes and spacing stay."""
+    alle = {s.get(f"{_W}styleId"): s for s in styles.iter(f"{_W}style")}
+    valgt = {i for i, s in alle.items() if i in brugte or s.get(f"{_W}default") == "1"}
+    kø = list(valgt)
+    while kø:  # what the chosen styles inherit from or point at
+        s = alle.get(kø.pop())
+        for e in s.iter(f"{_W}basedOn", f"{_W}link", f"{_W}next") if s is not None else ():
+            if (ref := e.get(f"{_W}val")) in alle and ref not in valgt:
+                valgt.add(ref)
+                kø.append(ref)
+    for e in list(styles):
+        if e.tag in (f"{_W}style", f"{_W}latentStyles"):
+            styles.remove(e)
+    for i in sorted(valgt, key=lambda i: (alle[i].get(f"{_W}type") or "", i)):
+        styles.append(alle[i])
+    for e in list(styles.iter(f"{_W}rsid")):
+        e.getparent().remove(e)
+    for e in styles.iter():
+        for navn in [a for a in e.attrib if a.startswith(_W + "rsid")]:
+            del e.attrib[navn]
+    return styles
 
 
 def programmer(start: Path | None = None) -> list[Path]:
