@@ -22,6 +22,19 @@ def pytest_runtest_makereport(item, call):
         rapport.longrepr = f"Springet over i CI, hvor alle tests skal køre: {årsag}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cachemappe(tmp_path_factory):
+    """uddprog's caches (XDG_CACHE_HOME) in a folder of this test session, never the user's own; commands
+    run as subprocesses inherit it."""
+    før = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if før is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = før
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, through Playwright (never a downloaded browser)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -70,12 +71,32 @@ def filhash(fil: Path | str, memo: dict[str, str]) -> str | None:
     """The SHA-256 of a file's content, read at most once per ``memo``; None when it cannot be read."""
     nøgle = sti_nøgle(fil)
     if nøgle not in memo:
-        try:
-            with open(nøgle, "rb") as f:
-                memo[nøgle] = sha(f.read())
-        except OSError:
-            memo[nøgle] = ""
+        data = læs_bytes(nøgle)
+        memo[nøgle] = sha(data) if data is not None else ""
     return memo[nøgle] or None
+
+
+#: Larger files are not hashed (no document of uddprog comes near; the loader refuses YAML over 5 MB).
+MAKS_HASH = 64 * 1024 * 1024
+
+
+def læs_bytes(fil: Path | str) -> bytes | None:
+    """A regular file's bytes, or None: never blocks on a named pipe or reads a device (opened without
+    waiting, then checked), never reads more than :data:`MAKS_HASH`."""
+    try:
+        fd = os.open(fil, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAKS_HASH:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 class Kildenøgle:

@@ -100,13 +100,15 @@ def find_rod(start: Path | None = None) -> Path:
     return mappe.relative_to(cwd) if mappe.is_relative_to(cwd) else mappe
 
 
-def yaml_filer(mappe: Path) -> list[Path]:
-    """Every YAML file below ``mappe`` in a stable order; hidden folders (.git, .venv) are not searched."""
+def yaml_filer(mappe: Path, links: list[Path] | None = None) -> list[Path]:
+    """Every YAML file below ``mappe`` in a stable order; hidden folders (.git, .venv) are not searched.
+
+    A linked folder below ``mappe`` is not entered (as with rglob); ``links``, when given, collects them."""
     mappe = Path(mappe)
     fundet: list[Path] = []
 
     # Directory entries know their type without a stat per file (rglob + is_file was a third of a diff's
-    # reading time on a national corpus). As with rglob, a linked folder is listed but not entered.
+    # reading time on a national corpus).
     def gå(mappe: Path, sti: str) -> None:
         try:
             poster = list(os.scandir(sti))
@@ -119,11 +121,27 @@ def yaml_filer(mappe: Path) -> list[Path]:
                         gå(mappe / e.name, e.path)
                 elif e.name.endswith((".yaml", ".yml")) and e.name not in (".yaml", ".yml") and e.is_file():
                     fundet.append(mappe / e.name)
+                elif links is not None and not e.name.startswith(".") and e.is_symlink() and e.is_dir():
+                    links.append(mappe / e.name)
             except OSError:
                 continue
 
     gå(mappe, os.fspath(mappe))
     return sorted(fundet)
+
+
+def link_ud(mappe: Path | str) -> Path | None:
+    """Where a folder leads when it is reached through a symbolic link (itself or a folder above it) to a
+    place outside its repository (the nearest root above it, ``rod_over``); else None. A repository reached
+    through a link is itself, not a way out of one."""
+    absolut = os.path.abspath(mappe)
+    if er_rod(absolut):
+        return None
+    rod = rod_over(os.path.dirname(absolut))
+    if rod is None:
+        return None
+    mål, rodmål = os.path.realpath(absolut), os.path.realpath(rod)
+    return None if mål == rodmål or mål.startswith(os.path.join(rodmål, "")) else Path(mål)
 
 
 def for_bred(mappe: Path) -> bool:

@@ -17,7 +17,7 @@ import yaml
 from click.testing import CliRunner
 
 from uddprog import checks
-from uddprog.checks.cache import FIL, MAPPE
+from uddprog.checks.cache import cachefil
 from uddprog.cli import cli
 
 PROJEKT = Path(__file__).resolve().parents[2]
@@ -78,11 +78,12 @@ def test_an_unchanged_repository_is_not_read_again(rod, læste):
                                                        for p in sorted((rod / "rekruttering").rglob("*.yaml")))])
 
 
-def test_no_cache_neither_reads_nor_writes_it(rod, læste):
+def test_no_cache_neither_reads_nor_writes_it(rod, læste, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     validate("--no-cache")
-    assert not (rod / MAPPE).exists()
+    assert not (tmp_path / "cache").exists()
     validate()
-    assert (rod / MAPPE / FIL).is_file() and (rod / MAPPE / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert cachefil(rod) == tmp_path / "cache/uddprog/validate" / cachefil(rod).name and cachefil(rod).is_file()
     læste.clear()
     validate("--no-cache")
     assert len(læste) == 33
@@ -152,30 +153,34 @@ def test_findings_are_those_of_a_run_without_the_cache_whatever_changed(rod):
                                      b'{"hoved": {}, "poster": {"x": 1}}'])
 def test_a_corrupt_cache_is_as_no_cache(rod, indhold):
     _, rapport = begge()
-    cachefil = rod / MAPPE / FIL
-    gammel = json.loads(cachefil.read_bytes())
-    cachefil.write_bytes(indhold)
+    fil = cachefil(rod)
+    gammel = json.loads(fil.read_bytes())
+    fil.write_bytes(indhold)
     assert begge() == (0, rapport)
     # A readable cache whose entries are of the wrong shape is no different.
     for post in gammel["poster"].values():
         post["fund"] = "ikke en liste"
         post["navn"] = 7
-    cachefil.write_text(json.dumps(gammel), "utf-8")
+    fil.write_text(json.dumps(gammel), "utf-8")
     assert begge() == (0, rapport)
 
 
-def test_the_cache_is_kept_per_working_folder_and_git_never_sees_it(rod):
+def test_the_cache_is_kept_outside_the_repository_and_per_working_folder(rod, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     subprocess.run(["git", "init", "-q"], cwd=rod, check=True)
-    validate()
-    r = CliRunner().invoke(cli, ["validate", "--format", "json", "--dato", DATO, "--jobs", "1"])
+    subprocess.run(["git", "add", "-A"], cwd=rod, check=True)
+    r = validate()
     os.chdir(rod / "examples")  # paths in messages are relative to the working folder: not from the cache
-    fra_examples = CliRunner().invoke(cli, ["validate", "--format", "json", "--dato", DATO, "--rod", "..", "--jobs", "1"])
-    uden = CliRunner().invoke(cli, ["validate", "--format", "json", "--dato", DATO, "--rod", "..", "--jobs", "1",
-                                    "--no-cache"])
-    assert fra_examples.stdout == uden.stdout != r.stdout
-    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=rod, capture_output=True,
-                            text=True, check=True).stdout
-    assert MAPPE not in status and "examples/" in status
+    fra_examples = validate("--rod", "..")
+    assert fra_examples == validate("--rod", "..", "--no-cache") != r
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--ignored"], cwd=rod,
+                            capture_output=True, text=True, check=True).stdout
+    assert [linje for linje in status.splitlines() if not linje.startswith("A  ")] == []  # nothing new in it
+    assert [p.name for p in (tmp_path / "cache/uddprog/validate").iterdir()] == [cachefil(rod).name]
+    # Unwritable cache folder: no cache, same findings.
+    monkeypatch.setenv("XDG_CACHE_HOME", "/proc/uddprog-findes-ikke")
+    os.chdir(rod)
+    assert begge() == r
 
 
 def test_concurrent_runs_give_the_right_findings_and_a_whole_cache(rod):
@@ -187,6 +192,6 @@ def test_concurrent_runs_give_the_right_findings_and_a_whole_cache(rod):
         forventet = subprocess.run(kommando + ["--no-cache"], cwd=rod, env=env, capture_output=True, text=True).stdout
         kørsler = [subprocess.Popen(kommando, cwd=rod, env=env, stdout=subprocess.PIPE, text=True) for _ in range(4)]
         assert [p.communicate()[0] for p in kørsler] == [forventet] * 4
-        json.loads((rod / MAPPE / FIL).read_bytes())
-        assert [p.name for p in (rod / MAPPE).iterdir() if p.name.endswith(".tmp")] == []
+        json.loads(cachefil(rod).read_bytes())
+        assert [p.name for p in cachefil(rod).parent.iterdir() if p.name.endswith(".tmp")] == []
     assert subprocess.run(kommando, cwd=rod, env=env, capture_output=True, text=True).stdout == forventet

@@ -122,3 +122,38 @@ def test_unreadable_file_through_the_command(repo):
     assert r.returncode == 2, r.stdout + r.stderr
     assert "adgang nægtet" in r.stdout and "Traceback" not in r.stderr
     assert træhash(repo) == før
+
+
+def test_a_linked_folder_outside_the_repository_is_reported_once_and_not_walked(repo, tmp_path, monkeypatch):
+    """Fails on the old walk: a link to a folder outside (say /tmp) was walked to the bottom, and every YAML
+    file below it was refused on its own (one L001 each, seconds of work for a big folder)."""
+    ude = tmp_path / "ude"
+    for i in range(40):
+        (ude / f"d{i % 4}").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(repo / PROGRAM, ude / f"d{i % 4}" / f"p{i}.yaml")
+    (repo / "examples/ude").symlink_to(ude, target_is_directory=True)
+    (repo / "genvej").symlink_to(ude, target_is_directory=True)
+    scannet: list[str] = []
+    ægte = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda sti=".": (scannet.append(os.fspath(sti)), ægte(sti))[1])
+
+    for stier in ([repo / "genvej"], [repo / "genvej", repo / "examples"], []):
+        scannet.clear()
+        resultat = valider(stier or None, Katalog(repo), DATO)
+        l001 = [f for f in resultat.fund if f.check == "L001"]
+        forventet = {repo / "genvej"} if stier and stier[0] == repo / "genvej" else set()
+        if len(stier) != 1:
+            forventet.add(repo / "examples/ude")  # met while walking examples/: reported, not entered
+        assert {f.sted.fil for f in l001} == forventet, [str(f) for f in l001]
+        assert all("symbolsk link" in f.besked and "uden for repositoriet" in f.besked for f in l001)
+        assert not any(str(ude) in s or "genvej" in s or "examples/ude" in s for s in scannet), scannet
+        assert not any("p1.yaml" in str(f) for f in resultat.filer)
+
+    r = uddprog("validate", "genvej", "--dato", DATO.isoformat(), cwd=repo)
+    assert r.returncode == 2 and r.stdout.count("L001") == 1 and "Traceback" not in r.stderr
+
+
+def test_a_linked_folder_inside_the_repository_is_validated(repo):
+    (repo / "alias").symlink_to(repo / "examples", target_is_directory=True)
+    resultat = valider([repo / "alias"], Katalog(repo), DATO)
+    assert resultat.filer and not any(f.check == "L001" for f in resultat.fund)

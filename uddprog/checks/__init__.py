@@ -17,11 +17,11 @@ from pathlib import Path
 from .. import forloeb
 from ..catalog import Katalog
 from ..findings import Finding, Location, Severity, sorteret
-from ..fingeraftryk import Kildenøgle
+from ..fingeraftryk import Kildenøgle, læs_bytes
 from ..loading import Dokument, LoadError, indlæs
 from ..navne import outputnavn
 from ..parallel import antal_jobs, i_bundter
-from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, yaml_filer
+from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, link_ud, yaml_filer
 
 # Importing them registers the checks (and the configuration's ids) in the registry.
 from . import (  # noqa: F401
@@ -106,13 +106,25 @@ def standardstier(katalog: Katalog) -> list[Path]:
 
 
 def udvid(stier: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
-    """Files named directly, plus every YAML file below a named folder."""
+    """Files named directly, plus every YAML file below a named folder.
+
+    A folder that is a symbolic link out of its repository (named, or met below a named folder) is reported
+    once (L001) and not walked: nothing outside a repository is read, and a link to /tmp or / would take
+    long to walk only to refuse every file in it."""
     filer: list[Path] = []
     fund: list[Finding] = []
     for sti in stier:
         sti = Path(sti)
         if sti.is_dir():
-            fundne = yaml_filer(sti)
+            links: list[Path] = []
+            ud = [sti] if link_ud(sti) else []
+            fundne = [] if ud else yaml_filer(sti, links)
+            for link in ud + [link for link in links if link_ud(link)]:
+                fund.append(Finding("L001", Severity.ERROR, f"Mappen er et symbolsk link der peger uden for "
+                                    f"repositoriet (til {link_ud(link)}); uddprog følger ikke sådanne links og "
+                                    "læser intet derunder.", Location(link)))
+            if ud:
+                continue
             if not fundne:
                 fund.append(Finding("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer (.yaml eller .yml).",
                                     Location(sti)))
@@ -297,11 +309,8 @@ def _post(nøgle: Kildenøgle, fil: Path, kontekst: ProgramKontekst | None, dage
 def _har_direktiver(fil: Path) -> bool:
     """Whether the file may hold an inline suppression (``# uddprog: ignorer``), as ``checks.anvendelse`` reads
     them; True when it cannot be read, so it is read there as without a cache."""
-    try:
-        with open(fil, "rb") as f:
-            return b"uddprog:" in f.read()
-    except OSError:
-        return True
+    data = læs_bytes(fil)
+    return data is None or b"uddprog:" in data
 
 
 def _forløb(fil: Path, dok: Dokument | None):

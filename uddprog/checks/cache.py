@@ -10,12 +10,13 @@ so a changed ``uddprog.toml`` needs no new validation and its C-findings are alw
 findings an entry keeps what the run needs from a file beyond them: a programme's output name (P028) and its
 forløb (the index recruitment rounds are checked against); a round's entry keeps a fingerprint of that index.
 
-The cache lives in ``.uddprog-cache/validate.json`` in the repository's root, a folder that holds its own
-``.gitignore`` (so git never sees it, in any repository) and a ``CACHEDIR.TAG`` (so backups skip it).
-Runs replace the file atomically: concurrent runs each write a whole cache, and the last one wins; a
-cache that cannot be read (corrupt, another version, written from another working folder, whose paths and
-messages differ) counts as empty; one that cannot be written is not written. Either way the findings are
-those of a run without it. `uddprog validate --no-cache` neither reads nor writes it.
+The cache lives outside the repository, so validating never changes it: in
+``$XDG_CACHE_HOME/uddprog/validate/`` (``~/.cache`` without the variable), one file per repository, named by
+a hash of the repository's real path. Runs replace the file atomically: concurrent runs each write a whole
+cache, and the last one wins; a cache that cannot be read (corrupt, another version, written from another
+working folder, whose paths and messages differ) counts as empty; one that cannot be written is not written.
+Either way the findings are those of a run without it. `uddprog validate --no-cache` neither reads nor
+writes it.
 """
 
 from __future__ import annotations
@@ -31,22 +32,29 @@ from ..forloeb import Ansat, Forløb
 from ..rod import er_repository
 from ..skriv import write_atomic
 
-MAPPE = ".uddprog-cache"
-FIL = "validate.json"
 _FORMAT = 1
-_GITIGNORE = "# Skrevet af uddprog: en cache, som aldrig skal i git.\n*\n"
-_CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-                 "# This file is a cache directory tag created by uddprog.\n"
-                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
+
+
+def cachefil(rod: Path) -> Path | None:
+    """Where the cache of the repository at ``rod`` is kept, or None when there is no cache folder to use
+    (no home folder and no ``XDG_CACHE_HOME``)."""
+    basis = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(basis):  # the XDG rule: a relative value is ignored
+        hjem = os.path.expanduser("~")
+        if not os.path.isabs(hjem):
+            return None
+        basis = os.path.join(hjem, ".cache")
+    navn = sha(os.path.realpath(rod).encode("utf-8", "surrogateescape"))[:32]
+    return Path(basis) / "uddprog" / "validate" / f"{navn}.json"
 
 
 class Valideringscache:
     """One repository's validation cache for one run: look up entries, record new ones, save at the end."""
 
-    def __init__(self, katalog, mappe: Path | None = None) -> None:
+    def __init__(self, katalog, fil: Path) -> None:
         self.katalog = katalog
         self.nøgle = Kildenøgle(katalog)  # no config: the findings kept are from before it
-        self.mappe = Path(mappe) if mappe is not None else Path(katalog.rod) / MAPPE
+        self.fil = Path(fil)
         self._hoved = {"format": _FORMAT, "værktøj": værktøj(), "cwd": os.getcwd(), "rod": str(katalog.rod)}
         self.poster: dict[str, dict[str, Any]] = self._læs()
         self._nye: dict[str, dict[str, Any]] = {}
@@ -54,11 +62,12 @@ class Valideringscache:
     @classmethod
     def for_katalog(cls, katalog) -> Valideringscache | None:
         """The cache of the catalogue's repository, or None outside one (loose files have no root to keep it in)."""
-        return cls(katalog) if er_repository(katalog.rod) else None
+        fil = cachefil(katalog.rod) if er_repository(katalog.rod) else None
+        return cls(katalog, fil) if fil is not None else None
 
     def _læs(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads((self.mappe / FIL).read_bytes())
+            data = json.loads(self.fil.read_bytes())
             if not isinstance(data, dict) or data.get("hoved") != self._hoved or not isinstance(data.get("poster"), dict):
                 return {}
             return {k: v for k, v in data["poster"].items() if isinstance(v, dict)}
@@ -117,13 +126,9 @@ class Valideringscache:
         data = json.dumps({"hoved": self._hoved, "poster": poster}, ensure_ascii=False, separators=(",", ":"),
                           sort_keys=True)
         try:
-            self.mappe.mkdir(exist_ok=True)
-            for navn, tekst in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
-                if not (self.mappe / navn).is_file():
-                    write_atomic(self.mappe / navn, tekst)
-            write_atomic(self.mappe / FIL, data)
+            write_atomic(self.fil, data)
         except OSError:
-            pass  # a read-only checkout: the next run validates again, as without a cache
+            pass  # no writable cache folder: the next run validates again, as without a cache
         self.poster, self._nye = poster, {}
 
 

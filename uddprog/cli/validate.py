@@ -25,7 +25,7 @@ from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Antal processer (standard: alle kerner fra 200 filer, ellers én).")
 @click.option("--no-cache", "uden_cache", is_flag=True, default=False,
-              help="Læs og skriv ikke valideringens cache (.uddprog-cache/ i projektmappen); alle filer valideres.")
+              help="Læs og skriv ikke valideringens cache (i ~/.cache/uddprog); alle filer valideres.")
 @dato_option
 @rod_option
 @config_option
@@ -37,8 +37,8 @@ def validate(ctx, stier, format_, fail_on, jobs, uden_cache, dato, rod, konfigfi
     (examples/ eller 'programmer' i uddprog.toml) samt rekruttering/ og aftaler/. Alvor og undtagelser
     læses fra uddprog.toml.
     En fil, der er uændret siden sidst (og hvis målbeskrivelse, skabelon, dato og uddprog heller ikke
-    ændrer dens fund), læses ikke igen: dens fund huskes i .uddprog-cache/ i projektmappen. Fundene er
-    de samme med og uden; --no-cache slår det fra.
+    ændrer dens fund), læses ikke igen: dens fund huskes i ~/.cache/uddprog (XDG_CACHE_HOME). Fundene
+    er de samme med og uden; --no-cache slår det fra.
     Exitkode 0: ingen fund ved eller over --fail-on; 1: der er; 2: input eller konfiguration kan ikke læses.
     """
     import os
