@@ -144,6 +144,16 @@ def link_ud(mappe: Path | str) -> Path | None:
     return None if mål == rodmål or mål.startswith(os.path.join(rodmål, "")) else Path(mål)
 
 
+def katalogdel(fil: Path | str, rod: Path | str) -> str | None:
+    """The kind of document a file must be by where it lies in the repository at ``rod``: "målbeskrivelse"
+    below målbeskrivelser/, "skabelon" below templates/national/, else None (any kind, told by its keys)."""
+    absolut = os.path.abspath(fil)
+    for mappe, art in ((MB_MAPPE, "målbeskrivelse"), (SKABELON_MAPPE, "skabelon")):
+        if absolut.startswith(os.path.join(os.path.abspath(os.path.join(rod, mappe)), "")):
+            return art
+    return None
+
+
 def for_bred(mappe: Path) -> bool:
     """True for the file system's root or the home folder: searching them for programmes would read
     every YAML file on the machine."""

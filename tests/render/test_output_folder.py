@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from click.testing import CliRunner
 from uddprog.cli import cli
 from uddprog import skriv as writer
 from uddprog.batch import render_programmer
+from uddprog.catalog import Katalog
+from uddprog.checks import valider
 from uddprog.udmappe import MANIFEST
 from uddprog.skriv import Skrivefejl, skriv_alle
 
@@ -278,3 +281,50 @@ def test_kinds_share_the_manifest_and_never_remove_a_file_the_other_lists(tmp_pa
     assert Udmappe(tmp_path, "render").opdatér({}) == [] and (tmp_path / "fælles.html").is_file()
     assert Udmappe(tmp_path, "site").opdatér({"sider": None}) == [tmp_path / "fælles.html", tmp_path / "site.html"]
     assert json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))["arter"]["stats"] == data["arter"]["stats"]
+
+
+# ------------------------------------------------------------------ two programmes, one output name
+
+def test_a_stray_copy_sorting_first_takes_over_nothing(rod, tmp_path):
+    """Fails on the old batch: the copy in examples/fejl/ (sorting before nord/) was rendered over the real
+    programme's files and became their owner in the manifest, and P028 pointed at the real programme."""
+    out = tmp_path / "build"
+    assert render(rod, out, rod / "examples").exit_code == 0
+    før = {n: (out / n).read_bytes() for n in outputs(out)}
+    ejere = json.loads((out / MANIFEST).read_text("utf-8"))["arter"]["render"]["poster"]
+    (rod / "examples/fejl").mkdir()
+    kopi = (rod / NORD).read_text("utf-8").replace("titel: ", "titel: KOPI ", 1)
+    (rod / "examples/fejl/kopi.yaml").write_text(kopi, "utf-8")
+
+    for _ in range(2):  # the real programme unchanged since the last run, and then with both new
+        r = render(rod, out, rod / "examples")
+        assert r.exit_code == 1
+        assert r.output.count("samme outputnavn") == 2, r.output  # both reported, each naming the other
+        assert f"sprunget over {rod / 'examples/fejl/kopi.yaml'}: samme" in r.output
+        assert f"sprunget over {rod / NORD}: samme" in r.output
+        assert {n: (out / n).read_bytes() for n in outputs(out)} == før  # written by neither
+        poster = json.loads((out / MANIFEST).read_text("utf-8"))["arter"]["render"]["poster"]
+        assert not any("kopi.yaml" in k for k in poster)
+        assert {k: v["filer"] for k, v in poster.items()} == {k: v["filer"] for k, v in ejere.items()}
+        (rod / NORD).write_text((rod / NORD).read_text("utf-8") + "\n", "utf-8")
+
+    fund = [f for f in valider([rod / "examples"], Katalog(rod), date(2026, 11, 23)).fund if f.check == "P028"]
+    assert sorted(f.sted.fil.name for f in fund) == ["kopi.yaml", Path(NORD).name]
+    (rod / "examples/fejl/kopi.yaml").unlink()
+    r = render(rod, out, rod / "examples")
+    assert r.exit_code == 0 and "samme outputnavn" not in r.output
+
+
+def test_a_programme_file_in_the_catalogue_folders_is_no_programme(rod, tmp_path):
+    """A programme copied under målbeskrivelser/ is L008 in validate (not a second programme with the real
+    one's output name, P028) and `render` of the whole repository neither renders it nor records it."""
+    (rod / "målbeskrivelser/neurologi/forkert-sted.yaml").write_text((rod / NORD).read_text("utf-8"), "utf-8")
+    resultat = valider(None, Katalog(rod), date(2026, 11, 23))
+    assert [(f.check, f.sted.fil.name) for f in resultat.fund if f.severity == "error"] == \
+        [("L008", "forkert-sted.yaml")], [str(f) for f in resultat.fund]
+    out = tmp_path / "build"
+    r = render(rod, out, rod)
+    assert "samme outputnavn" not in r.output and "forkert-sted" not in r.output, r.output
+    poster = json.loads((out / MANIFEST).read_text("utf-8"))["arter"]["render"]["poster"]
+    assert not any("forkert-sted" in k for k in poster) and any(k.endswith(Path(NORD).name) for k in poster)
+    assert r.exit_code == 0

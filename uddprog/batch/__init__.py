@@ -23,10 +23,11 @@ from typing import Callable, Iterable, Sequence
 
 from ..catalog import Katalog
 from ..findings import Severity
+from ..forloeb import læs_alle
 from ..parallel import i_bundter, sigterm_som_ctrl_c
 from ..render import FORMATER, Renderer, RenderError, Udfald, ikke_dannet
 from ..render.pdf import PdfError, docx_to_pdf_many
-from ..rod import find_rod, for_bred, yaml_filer
+from ..rod import find_rod, for_bred, katalogdel, yaml_filer
 from ..skriv import klargør_mappe, safe_output_path
 from .cache import Byggecache, gem_fund, hent_fund
 
@@ -176,13 +177,33 @@ def render_programmer(
             cache.opdatér_advarsler(u.kilde, [gem_fund(a) for a in advarsler], dagen, grænser, versioner)
         modtag(u)
 
+    # A file in the repository's målbeskrivelser/ or templates/national/ is never a programme (a programme
+    # copied there is L008 in validate): not rendered, not recorded, its name not taken.
+    programmer = []
+    for f in filer:
+        if katalogdel(f, rod):
+            modtag(Udfald(Path(f), fejl=f"ikke et uddannelsesprogram: filen ligger i {katalogdel(f, rod)}ernes mappe",
+                          sprunget_over=True, andet_dokument=True))
+        else:
+            programmer.append(f)
+    poster = {f: cache.uændret(f) if genbrug else None for f in programmer}
+    # Two programmes with one output name: neither is rendered (which is the real one is the author's to
+    # say, not the file order's), and neither takes the name in the manifest; one that had it keeps its files.
+    omstridte = _samme_outputnavn(poster, jobs)
+    for f, (navn, andre) in omstridte.items():
+        modtag(Udfald(Path(f), navn=navn, sprunget_over=True,
+                      fejl=f"samme outputnavn ({navn}) som {' og '.join(str(a) for a in andre)}; ingen af dem dannes. "
+                           "Giv forløbene forskellige navne under 'forløb'."))
+
     # Unchanged programmes first: their names take part in the collision check like any other. Their
     # warnings are kept with the dates where the date-dependent ones change and the versions of their
     # målbeskrivelse; on a date past one of those dates, or when a version came, went or changed, they are
     # validated again, not rendered.
     opgaver: list = []
-    for f in filer:
-        post = cache.uændret(f) if genbrug else None
+    for f in programmer:
+        if f in omstridte:
+            continue
+        post = poster[f]
         if post is None:
             opgaver.append((f, tuple(formater), out))
             continue
@@ -216,7 +237,9 @@ def render_programmer(
 
             signal.signal(signal.SIGTERM, tidligere_sigterm)
         for u in resultat.udfald:
-            if not u.uændret:
+            if u.kilde in omstridte:
+                cache.behold(u.kilde)  # its files stay as they were; it renders again once the name is its own
+            elif not u.uændret:
                 cache.registrér(u, dagen)
         try:
             resultat.fjernet = cache.gem()
@@ -225,6 +248,23 @@ def render_programmer(
                 raise
             # interrupted: the interruption is the news; the next run renders what is not recorded
     return resultat
+
+
+def _samme_outputnavn(poster: dict[Path, dict | None], jobs: int | None) -> dict[Path, tuple[str, list[Path]]]:
+    """The programmes whose output name another programme of the run has too: file → (name, the others).
+
+    An unchanged programme's name is in its manifest entry (``poster``); the others' are read from their
+    head only (``forloeb.læs_alle``, in parallel for a large batch), before anything is rendered."""
+    navne = {f: p.get("navn") for f, p in poster.items() if p is not None}
+    ukendte = [f for f, p in poster.items() if p is None]
+    if ukendte:
+        navne.update((f.fil, f.outputnavn) for f in læs_alle(ukendte, jobs).forløb)
+    grupper: dict[str, list[Path]] = {}
+    for f in poster:
+        if navne.get(f):
+            grupper.setdefault(navne[f], []).append(f)
+    return {f: (navn, [a for a in filer if a != f]) for navn, filer in grupper.items() if len(filer) > 1
+            for f in filer}
 
 
 def _pdf(parti: list[Udfald], out: Path, fremskridt) -> None:

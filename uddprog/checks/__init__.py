@@ -21,7 +21,7 @@ from ..fingeraftryk import Kildenøgle, læs_bytes
 from ..loading import Dokument, LoadError, indlæs
 from ..navne import outputnavn
 from ..parallel import antal_jobs, i_bundter
-from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, link_ud, yaml_filer
+from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, katalogdel, link_ud, yaml_filer
 
 # Importing them registers the checks (and the configuration's ids) in the registry.
 from . import (  # noqa: F401
@@ -219,22 +219,24 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
 
 
 def samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:
-    """P028: programmes `uddprog render` would write to the same files (only one of them could be rendered).
+    """P028: programmes `uddprog render` would write to the same files, so it writes none of them.
 
-    ``navne`` are (output name, the programme's ``forløb:`` place) in file order; the first programme with a
-    name keeps it, every later one gets the finding. Two programmes with the same forløb name in one region,
-    specialty and phase always share their output name, so this is also the one report of a forløb name a
-    recruitment round cannot tell apart (`uddprog stats` makes the same finding).
+    ``navne`` are (output name, the programme's ``forløb:`` place) in file order; every programme whose name
+    another one has too gets the finding, naming the others: which of them is the real one is for the
+    author to say (a stray copy must not win by sorting first). Two programmes with the same forløb name in
+    one region, specialty and phase always share their output name, so this is also the one report of a
+    forløb name a recruitment round cannot tell apart (`uddprog stats` makes the same finding).
     """
-    første: dict[str, Location] = {}
+    grupper: dict[str, list[Location]] = {}
+    for navn, sted in navne:
+        grupper.setdefault(navn, []).append(sted)
     fund = []
     for navn, sted in navne:
-        if navn in første:
+        andre = [str(s.fil) for s in grupper[navn] if s is not sted]
+        if andre:
             fund.append(Finding("P028", Severity.ERROR,
-                                f"Programmet får samme outputnavn ({navn}) som {første[navn].fil}, så 'uddprog render' "
-                                "kan kun danne det ene. Giv forløbene forskellige navne under 'forløb'.", sted))
-        else:
-            første[navn] = sted
+                                f"Programmet får samme outputnavn ({navn}) som {' og '.join(andre)}, så 'uddprog "
+                                "render' danner ingen af dem. Giv forløbene forskellige navne under 'forløb'.", sted))
     return fund
 
 
@@ -275,9 +277,12 @@ def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med
 
 
 def _valider_fil(fil: Path, katalog: Katalog, dato: date | None, indeks: dict | None):
-    """``valider_fil`` with the programme's context (None for other documents), for the cache key."""
+    """``valider_fil`` with the programme's context (None for other documents), for the cache key.
+
+    A file in the repository's målbeskrivelser/ or templates/national/ is read as what belongs there: a
+    programme copied there is L008, not a second programme (with the real one's output name, P028)."""
     try:
-        dok = indlæs(fil)
+        dok = indlæs(fil, katalogdel(fil, katalog.rod))
     except LoadError as e:
         return None, e.fund, None
     fund = valider_dokument(dok, katalog, indeks)
