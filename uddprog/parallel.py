@@ -2,8 +2,10 @@
 
 Work goes out in bundles (one task per bundle keeps the pickling small) and comes back in order. What every
 bundle shares (the catalogue, the date) reaches each worker once: inherited with ``fork``, pickled with
-``spawn``. A worker turns SIGTERM into KeyboardInterrupt, as the main process does in a batch, so a stopped
-batch ends its workers the way Ctrl-C does.
+``spawn``. An interrupted batch (Ctrl-C, SIGTERM, an error, the caller stopping early) ends its workers at
+once: the main process terminates the pool, and a worker turns that SIGTERM into KeyboardInterrupt, so the
+file it is writing is removed, not left half-written. Workers ignore SIGINT themselves (Ctrl-C in a terminal
+reaches the whole process group): the main process decides, and no worker dies with a traceback of its own.
 """
 
 from __future__ import annotations
@@ -41,27 +43,53 @@ def i_bundter(funktion: Callable[..., T], elementer: Sequence[Any], jobs: int, b
             yield funktion(*fælles, b)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
-                             initializer=_start, initargs=(funktion, fælles)) as pool:
-        yield from pool.map(_kør, bundter)
+    pool = multiprocessing.get_context(metode).Pool(jobs, initializer=_start, initargs=(funktion, fælles))
+    try:
+        yield from pool.imap(_kør, bundter)
+    except BaseException:  # also GeneratorExit: the caller stopped (interrupted) before the end
+        pool.terminate()  # every worker now, not after the bundles still queued
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
 
 
 _OPGAVE: tuple[Callable, tuple] | None = None
 
 
 def _start(funktion: Callable, fælles: tuple) -> None:
+    import signal
+
     global _OPGAVE
     _OPGAVE = (funktion, fælles)
-    sigterm_som_ctrl_c()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process ends the pool (terminate: SIGTERM)
+    signal.signal(signal.SIGTERM, _stop_arbejder)
+
+
+_I_GANG = False  # a worker is running a bundle (not waiting for one)
+
+
+def _stop_arbejder(signum, frame) -> None:
+    """SIGTERM in a worker: inside a bundle as Ctrl-C (a file being written is removed on the way out),
+    between bundles at once; never a traceback of its own."""
+    if _I_GANG:
+        raise KeyboardInterrupt
+    os._exit(130)
 
 
 def _kør(bundt: list) -> Any:
+    global _I_GANG
     assert _OPGAVE is not None
     funktion, fælles = _OPGAVE
-    return funktion(*fælles, bundt)
+    _I_GANG = True
+    try:
+        return funktion(*fælles, bundt)
+    except KeyboardInterrupt:
+        os._exit(130)  # the pool was terminated: what the bundle was writing has been cleaned up
+    finally:
+        _I_GANG = False
 
 
 def _afbryd(signum, frame) -> None:

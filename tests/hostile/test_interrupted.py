@@ -231,3 +231,70 @@ def test_signal_mid_batch_leaves_whole_files_and_no_temp_files(rod, tmp_path, si
     assert "Traceback" not in err, err[-1500:]
     n = assert_whole(out)
     assert 3 <= n < 42, "batchen blev ikke afbrudt midt i"
+
+
+# ------------------------------------------------------------------ Ctrl-C while LibreOffice makes the PDFs
+
+def _processer_med(mærke: str) -> list[tuple[int, str]]:
+    """Every process whose environment carries ``mærke`` (uddprog, its pool workers and LibreOffice inherit
+    it), with its command line."""
+    ud = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if mærke.encode() in Path(f"/proc/{pid}/environ").read_bytes():
+                ud.append((int(pid), Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()))
+        except OSError:
+            continue
+    return ud
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupted_pdf_render_ends_every_child_and_loses_no_output_for_good(rod, tmp_path, sig):
+    """Fails on the old batch: after `render --force --format docx,html,pdf` is interrupted while LibreOffice
+    converts, the old PDFs were deleted as stale and every entry recorded complete, so the next render said
+    "uændrede" and made no PDF; and workers and LibreOffice could outlive the interrupted uddprog."""
+    from .conftest import kræv_klient
+
+    kræv_klient("soffice")
+    out = tmp_path / "out"
+    mærke = f"UDDPROG_TEST_MAERKE_{os.getpid()}_{sig}"
+    env = {**os.environ, "PYTHONPATH": str(PROJEKT), "NO_COLOR": "1", mærke: "1"}
+    env.pop("UDDPROG_DEBUG", None)
+    programmer = rod / "examples/nord"  # 12 programmes: one LibreOffice start converts them all
+    n = len(list(programmer.rglob("*.yaml")))
+    kommando = [sys.executable, "-m", "uddprog", "render", str(programmer), "--out", str(out), "--jobs", "2",
+                "--dato", DATO.isoformat(), "--format", "docx,html,pdf"]
+    første = subprocess.run(kommando, cwd=rod, env=env, capture_output=True, text=True, timeout=600)
+    assert første.returncode == 0, første.stderr[-2000:]
+    pdf = sorted(out.rglob("*.pdf"))
+    assert len(pdf) == n
+
+    proc = subprocess.Popen(kommando + ["--force"], cwd=rod, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)  # its own group: the signal goes to it as a terminal's
+    try:
+        slut = time.monotonic() + 300
+        while not any("soffice" in cmd for _, cmd in _processer_med(mærke)):  # LibreOffice is converting
+            assert proc.poll() is None and time.monotonic() < slut, "LibreOffice startede ikke"
+            time.sleep(0.05)
+        time.sleep(1.0)
+        os.killpg(proc.pid, sig) if sig == signal.SIGINT else os.kill(proc.pid, sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    efter = _processer_med(mærke)
+    assert efter == [], f"processer lever efter afbrydelsen: {efter}"
+    assert proc.returncode != 0 and "Afbrudt" in err and "Traceback" not in err, err[-2000:]
+
+    # No entry is complete without a file of every format, and nothing was lost for good: the next run
+    # renders what is missing and every programme has its three files again.
+    manifest = json.loads((out / ".uddprog-render.json").read_text("utf-8"))["arter"]["render"]["poster"]
+    for post in manifest.values():
+        if post.get("komplet"):
+            assert {Path(n).suffix for n in post["filer"]} == {".docx", ".html", ".pdf"}, post["filer"]
+            assert all((out / n).is_file() for n in post["filer"])
+    igen = subprocess.run(kommando, cwd=rod, env=env, capture_output=True, text=True, timeout=600)
+    assert igen.returncode == 0, igen.stderr[-2000:]
+    assert sorted(out.rglob("*.pdf")) == pdf and len(list(out.rglob("*.docx"))) == n
+    assert _processer_med(mærke) == []

@@ -221,8 +221,9 @@ def render_programmer(
     bundt = 1 if jobs == 1 else max(1, len(opgaver) // (jobs * 8))
     tidligere_sigterm = sigterm_som_ctrl_c()
     færdig = False
+    bundter = i_bundter(_bundt, opgaver, jobs, bundt, (object(), rod, dato, dokumenter, konfigfil))
     try:
-        for del_ in i_bundter(_bundt, opgaver, jobs, bundt, (object(), rod, dato, dokumenter, konfigfil)):
+        for del_ in bundter:
             for svar in del_:
                 if isinstance(svar, Udfald):
                     modtag(svar)
@@ -232,6 +233,7 @@ def render_programmer(
             _pdf(venter, out, fremskridt)
         færdig = True
     finally:
+        bundter.close()  # interrupted: the workers end now, not when the queued bundles are done
         if tidligere_sigterm is not None:
             import signal
 

@@ -125,8 +125,16 @@ class Byggecache:
         if u.skrivefejl:
             self.behold(u.kilde)  # the folder failed, not the programme: keep what it had
         elif u.afhængigheder and u.navn and u.filer:
-            self.husk(u.kilde, *u.afhængigheder, u.navn, u.filer, [gem_fund(a) for a in u.advarsler], dagen,
-                      u.datogrænser, komplet=u.ok, versioner=u.versioner)
+            # Complete only with a file of every format: a run interrupted before the PDFs were made must
+            # not let the next run skip the programme. Its files of the missing formats from before are
+            # kept (listed, so not removed as stale) until that run makes them anew.
+            mangler = {f for f in self.formater if not any(p.suffix == f".{f}" for p in u.filer)}
+            filer = list(u.filer)
+            if mangler and u.ok:
+                gammel = self.poster.get(sti_nøgle(u.kilde)) or {}
+                filer += [self.udmappe.out / n for n in gammel.get("filer", {}) if Path(n).suffix[1:] in mangler]
+            self.husk(u.kilde, *u.afhængigheder, u.navn, filer, [gem_fund(a) for a in u.advarsler], dagen,
+                      u.datogrænser, komplet=u.ok and not mangler, versioner=u.versioner)
         else:
             self.glem(u.kilde)  # renders to nothing now (errors): its old outputs are stale
         u.afhængigheder = None
