@@ -96,8 +96,11 @@ def find_rod(start: Path | None = None) -> Path:
     if rod is None or not er_repository(rod):
         return Path(".")
     mappe, cwd = Path(rod), Path.cwd()
-    # Relative to the working folder when inside it: messages then show short, clickable paths.
-    return mappe.relative_to(cwd) if mappe.is_relative_to(cwd) else mappe
+    # Relative to the working folder when inside it or above it ('..' when run from programmer/): messages
+    # then show short, clickable paths, never the machine's absolute ones.
+    if mappe.is_relative_to(cwd):
+        return mappe.relative_to(cwd)
+    return Path(os.path.relpath(mappe, cwd)) if cwd.is_relative_to(mappe) else mappe
 
 
 def yaml_filer(mappe: Path, links: list[Path] | None = None) -> list[Path]:

@@ -3,8 +3,8 @@
 ``OUT/.uddprog-render.json`` is the one record of an output folder (:class:`Udmappe`). Its entries are
 grouped by the kind of output (``art``: ``render`` for `uddprog render`, ``site`` for `uddprog site`), so
 two commands can write into one folder without either one treating the other's files as its own. Within
-a kind every entry is keyed by its owner (the source file, an absolute path, or a name such as the
-site's ``sider``) and lists the files uddprog wrote for it, each with its size and relative to the
+a kind every entry is keyed by its owner (the source file as a path relative to the folder, see
+:func:`ejer`, so the folder can move with its repository; or a name such as the site's ``sider``) and lists the files uddprog wrote for it, each with its size and relative to the
 folder. Two uses build on it:
 
 - **Skipping unchanged outputs** (``batch.cache.Byggecache``, used by `uddprog render` and by the site for its
@@ -28,7 +28,8 @@ folder. Two uses build on it:
 Concurrent runs into one folder merge their entries: the manifest is re-read, merged and written while
 the folder itself is locked (``flock`` on the folder, so no lock file is ever left behind). A run that
 changes nothing leaves the file as it was. Manifests of earlier versions (formats 1 and 2, one list of
-render entries) are read as the ``render`` kind.
+render entries) are read as the ``render`` kind; their owners were absolute paths, which are still understood
+(and replaced by relative ones as their programmes are recorded again).
 """
 
 from __future__ import annotations
@@ -43,6 +44,27 @@ from .skriv import write_atomic
 
 MANIFEST = ".uddprog-render.json"
 _FORMAT = 3
+
+
+def ejer(kilde: Path | str, out: Path | str) -> str:
+    """The key of a source file's entry in the manifest of ``out``: its path relative to that folder, with
+    ``/`` (``../examples/nord/x.yaml``), so a build folder inside the repository moves with it; absolute
+    only when no relative path exists (another drive)."""
+    absolut = os.path.abspath(kilde)
+    try:
+        return Path(os.path.relpath(absolut, os.path.abspath(out))).as_posix()
+    except ValueError:
+        return absolut
+
+
+def kildesti(nøgle: str, out: Path | str) -> str | None:
+    """The source file an owner key names (relative keys from :func:`ejer`, absolute ones from older
+    manifests), or None for an owner that is a name (the site's ``sider``)."""
+    if os.path.isabs(nøgle):
+        return nøgle
+    if nøgle.endswith((".yaml", ".yml")):
+        return os.path.normpath(os.path.join(os.path.abspath(out), nøgle))
+    return None
 
 
 class Udmappe:
@@ -143,17 +165,17 @@ class Udmappe:
             egne = data["arter"][self.art]
             poster = egne["poster"]
             kandidater: dict[str, int] = dict(tidligere or {})
-            for ejer, post in ændringer.items():
-                gammel = poster.get(ejer)
+            for nøgle, post in ændringer.items():
+                gammel = poster.get(nøgle)
                 if gammel:
                     nye = set(post.get("filer", {})) if post else set()
                     kandidater.update({n: s for n, s in gammel.get("filer", {}).items() if n not in nye})
                 if post is None:
-                    poster.pop(ejer, None)
+                    poster.pop(nøgle, None)
                 else:
-                    poster[ejer] = post
-            for ejer in [e for e in poster if os.path.isabs(e) and not os.path.exists(e)]:
-                kandidater.update(poster.pop(ejer).get("filer", {}))  # the programme file is gone
+                    poster[nøgle] = post
+            for nøgle in [e for e in poster if (k := kildesti(e, self.out)) is not None and not os.path.exists(k)]:
+                kandidater.update(poster.pop(nøgle).get("filer", {}))  # the programme file is gone
             brugt = {n for a in data["arter"].values() for post in a["poster"].values() for n in post.get("filer", {})}
             fjernet: list[Path] = []
             for navn, størrelse in sorted(kandidater.items()):

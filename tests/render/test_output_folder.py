@@ -328,3 +328,37 @@ def test_a_programme_file_in_the_catalogue_folders_is_no_programme(rod, tmp_path
     poster = json.loads((out / MANIFEST).read_text("utf-8"))["arter"]["render"]["poster"]
     assert not any("forkert-sted" in k for k in poster) and any(k.endswith(Path(NORD).name) for k in poster)
     assert r.exit_code == 0
+
+
+def test_the_build_folder_moves_with_the_repository(rod, tmp_path):
+    """Fails on the old manifest: its owners were absolute paths, so after moving the repository (with build/
+    inside it) every entry's source seemed gone and all outputs were deleted as stale before rendering again."""
+    out = rod / "build"
+    assert render(rod, out, rod / "examples").exit_code == 0
+    poster = json.loads((out / MANIFEST).read_text("utf-8"))["arter"]["render"]["poster"]
+    assert sorted(poster) == sorted(f"../{p.relative_to(rod).as_posix()}" for p in (rod / "examples").rglob("*.yaml"))
+    assert not any(os.path.isabs(k) or str(rod) in k for k in poster)
+    før = {n: (out / n).stat().st_ino for n in outputs(out)}
+    flyttet = tmp_path / "flyttet"
+    rod.rename(flyttet)
+    r = render(flyttet, flyttet / "build", flyttet / "examples")
+    assert r.exit_code == 0 and "fjernet" not in r.output, r.output
+    assert {n: (flyttet / "build" / n).stat().st_ino for n in outputs(flyttet / "build")}.keys() == før.keys()
+
+
+def test_a_manifest_with_absolute_owners_still_reads(rod, tmp_path):
+    out = tmp_path / "build"
+    assert render(rod, out, rod / NORD).exit_code == 0
+    data = json.loads((out / MANIFEST).read_text("utf-8"))
+    poster = data["arter"]["render"]["poster"]
+    data["arter"]["render"]["poster"] = {os.path.normpath(os.path.join(out, k)): v for k, v in poster.items()}
+    (out / MANIFEST).write_text(json.dumps(data), "utf-8")
+    r = render(rod, out, rod / NORD)
+    assert "uændret" in r.output  # the old entry counts
+    fil = rod / NORD
+    fil.write_text(fil.read_text("utf-8").replace("forløb: Holstebro–Aarhus, forløb 1", "forløb: Holstebro–Aarhus, "
+                                                  "forløb 9"), "utf-8")
+    r = render(rod, out, fil)
+    assert "2 forældede filer fjernet" in r.output
+    assert list(json.loads((out / MANIFEST).read_text("utf-8"))["arter"]["render"]["poster"]) == [
+        os.path.relpath(fil, out)]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from uddprog.batch import render_programmer
-from uddprog.udmappe import MANIFEST
+from uddprog.udmappe import MANIFEST, ejer
 from uddprog.site import GAMMEL_MARKØR, Sitebygger, SiteFejl, build
 
 from .conftest import DATO, eksempler, kopier_repo
@@ -43,7 +43,8 @@ def test_a_site_built_into_a_render_folder_keeps_every_render_output(tmp_path):
     assert res.ok and (out / "index.html").is_file() and res.fjernede == []
     assert {n: b for n, b in _indhold(out).items() if n in fra_render} == fra_render  # untouched
     arter = _manifest(out)["arter"]
-    kbu = str((repo / KBU).resolve())
+    kbu = ejer(repo / KBU, out)  # relative to the folder: ../repo/examples/nord/…
+    assert kbu == "../repo/" + str(KBU)
     assert set(arter["render"]["poster"][kbu]["filer"]) == {"nord/kbu-aalborg-forloeb-3.docx",
                                                             "nord/kbu-aalborg-forloeb-3.html"}
     assert set(arter["site"]["poster"][kbu]["filer"]) == {"filer/nord/kbu-aalborg-forloeb-3.docx",

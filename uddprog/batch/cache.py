@@ -14,7 +14,7 @@ from ..catalog import Katalog
 from ..config import find_konfigfil
 from ..findings import Finding
 from ..fingeraftryk import Kildenøgle, sti_nøgle
-from ..udmappe import Udmappe
+from ..udmappe import Udmappe, ejer
 
 
 class Byggecache:
@@ -69,9 +69,21 @@ class Byggecache:
 
     # --- the decision ---------------------------------------------------------------------------
 
+    # --- the entries, by owner (udmappe.ejer: relative to the folder; an older manifest's absolute key) ----
+
+    def post(self, fil: Path | str) -> dict[str, Any] | None:
+        """The recorded entry of ``fil``."""
+        post = self.poster.get(ejer(fil, self.udmappe.out))
+        return post if post is not None else self.poster.get(sti_nøgle(fil))
+
+    def _sæt(self, fil: Path | str, post: dict[str, Any] | None) -> None:
+        self._ændringer[ejer(fil, self.udmappe.out)] = post
+        if sti_nøgle(fil) in self.poster:
+            self._ændringer[sti_nøgle(fil)] = None  # the older manifest's absolute key: replaced
+
     def uændret(self, fil: Path) -> dict[str, Any] | None:
         """The recorded entry when ``fil`` need not be rendered again, else None."""
-        post = self.poster.get(sti_nøgle(fil))
+        post = self.post(fil)
         if not post or not post.get("komplet") or tuple(post.get("formater", ())) != self.formater:
             return None
         if not self.nøgle.kilder_uændrede(fil, post):
@@ -93,7 +105,7 @@ class Byggecache:
             return False
         if self.nøgle.ny_mbtilstand(post):
             # Other målbeskrivelser changed, not its own versions: record that, so the next run need not look.
-            self._ændringer[sti_nøgle(fil)] = {**post, "mbtilstand": self.mbtilstand()}
+            self._sæt(fil, {**post, "mbtilstand": self.mbtilstand()})
         return True
 
     def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, navn: str,
@@ -110,11 +122,11 @@ class Byggecache:
                 ud[rel] = Path(f).stat().st_size
             except (OSError, ValueError):
                 komplet = False  # an output outside the folder or already gone: do not trust it next time
-        self._ændringer[sti_nøgle(fil)] = {
+        self._sæt(fil, {
             **self.nøgle.programnøgle(fil, mb_fil, ref, skabelon_id), "navn": navn,
             "formater": list(self.formater), "filer": ud, "komplet": komplet,
             "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser), "versioner": versioner,
-        }
+        })
 
     def filer(self, post: dict[str, Any]) -> list[Path]:
         """The outputs a recorded entry lists, as paths."""
@@ -131,7 +143,7 @@ class Byggecache:
             mangler = {f for f in self.formater if not any(p.suffix == f".{f}" for p in u.filer)}
             filer = list(u.filer)
             if mangler and u.ok:
-                gammel = self.poster.get(sti_nøgle(u.kilde)) or {}
+                gammel = self.post(u.kilde) or {}
                 filer += [self.udmappe.out / n for n in gammel.get("filer", {}) if Path(n).suffix[1:] in mangler]
             self.husk(u.kilde, *u.afhængigheder, u.navn, filer, [gem_fund(a) for a in u.advarsler], dagen,
                       u.datogrænser, komplet=u.ok and not mangler, versioner=u.versioner)
@@ -141,23 +153,22 @@ class Byggecache:
 
     def glem(self, fil: Path | str) -> None:
         """The programme renders to nothing now: its recorded outputs are stale."""
-        self._ændringer[sti_nøgle(fil)] = None
+        self._sæt(fil, None)
 
     def behold(self, fil: Path) -> None:
         """Keep the previous entry and files (the run failed for a reason outside the programme), but
         render it again next time."""
-        post = self.poster.get(sti_nøgle(fil))
+        post = self.post(fil)
         if post is not None:
-            self._ændringer[sti_nøgle(fil)] = {**post, "komplet": False}
+            self._sæt(fil, {**post, "komplet": False})
 
     def opdatér_advarsler(self, fil: Path, advarsler: list[dict], dato: str, datogrænser: list[str],
                           versioner: str | None) -> None:
         """Record the findings of an unchanged programme validated again, with what they depend on."""
-        post = self.poster.get(sti_nøgle(fil))
+        post = self.post(fil)
         if post is not None:
-            self._ændringer[sti_nøgle(fil)] = {**post, "advarsler": list(advarsler), "dato": dato,
-                                            "datogrænser": list(datogrænser), "versioner": versioner,
-                                            "mbtilstand": self.mbtilstand()}
+            self._sæt(fil, {**post, "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser),
+                            "versioner": versioner, "mbtilstand": self.mbtilstand()})
 
     def gem(self, andre: dict[str, dict[str, Any] | None] | None = None,
             tidligere: dict[str, int] | None = None) -> list[Path]:

@@ -10,17 +10,43 @@ import click
 
 from ..batch import programfiler, render_programmer
 from ..catalog import Katalog
+from ..navne import mente_du
 from ..render import FORMATER, RenderError
 from ..rod import er_repository, find_rod
 from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod_option
 
 
-def _kort(sti: Path) -> str:
-    """A path relative to the working folder when it lies inside it: shorter, and the same on every machine."""
+def _kort(sti: Path, rod: Path | None = None) -> str:
+    """A path relative to the working folder when it lies inside it, or inside the repository ``rod`` (then
+    with '..' when run from a folder in it, as from programmer/): shorter, and the same on every machine."""
     try:
-        return str(Path(sti).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(sti)
+        absolut, cwd = Path(sti).resolve(), Path.cwd().resolve()
+        if absolut.is_relative_to(cwd) or (rod is not None and absolut.is_relative_to(Path(rod).resolve())):
+            return os.path.relpath(absolut, cwd)
+    except (OSError, ValueError, RuntimeError):
+        pass
+    return str(sti)
+
+
+def _findes_ikke(sti: Path) -> str:
+    """"Mappen 'programer' findes ikke. Mente du 'programmer'?" (or "Filen …" for a YAML file): the first part
+    of the path that does not exist, compared with the names of its kind in the folder it would be in."""
+    sti = Path(sti)
+    fil = sti.suffix.lower() in (".yaml", ".yml")
+    dele = sti.parts
+    i = next(i for i in range(1, len(dele) + 1) if not os.path.lexists(Path(*dele[:i])))
+    mappe, navn = Path(*dele[:i - 1]) if i > 1 else Path("."), dele[i - 1]
+    sidste = i == len(dele)
+    try:
+        navne = sorted(p.name for p in mappe.iterdir() if not p.name.startswith(".")
+                       and (p.suffix.lower() in (".yaml", ".yml") if fil and sidste else p.is_dir()))
+    except OSError:
+        navne = []
+    bud = mente_du(navn, navne)
+    if bud:
+        rettet = Path(*dele[:i - 1], bud.split("'")[1], *dele[i:])
+        bud = f" Mente du '{rettet}'?"
+    return f"{'Filen' if fil else 'Mappen'} '{sti}' findes ikke.{bud}"
 
 
 def _formater(ctx, param, value: str) -> tuple[str, ...]:
@@ -71,6 +97,10 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
     advarsler med --fail-on warning); 2: forkert input, eller OUT kan ikke skrives.
     """
 
+    for sti in programmer:
+        if not os.path.lexists(sti):  # a typo is wrong usage, not a programme that failed
+            click.echo(f"Fejl: {_findes_ikke(sti)}", err=True)
+            ctx.exit(2)
     rod = rod or find_rod(programmer[0] if programmer else None)
     if not programmer:
         katalog = Katalog(rod)
@@ -99,7 +129,7 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
             status["ok"] += 1
             status["uændret"] += u.uændret
             if not interaktiv:
-                click.echo(f"{'uændret' if u.uændret else 'dannet'} {u.kilde}: " + ", ".join(_kort(f) for f in u.filer)
+                click.echo(f"{'uændret' if u.uændret else 'dannet'} {u.kilde}: " + ", ".join(_kort(f, rod) for f in u.filer)
                            + (f" ({_antal(len(u.advarsler), 'advarsel', 'advarsler')})" if u.advarsler else ""))
                 advarsler(u)
         else:
@@ -126,7 +156,7 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)
     for f in resultat.fjernet:
-        click.echo(f"fjernet {_kort(f)} (svarer ikke længere til et program)")
+        click.echo(f"fjernet {_kort(f, rod)} (svarer ikke længere til et program)")
     n = len(resultat.udfald)
     if n == 0:
         click.echo("Ingen programmer fundet.", err=True)
@@ -143,7 +173,7 @@ def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konf
         dele.append(_antal(antal_adv, "advarsel", "advarsler"))
     if resultat.fjernet:
         dele.append(f"{_antal(len(resultat.fjernet), 'forældet fil', 'forældede filer')} fjernet")
-    click.echo(f"{_kort(out)}: " + ", ".join(dele) + ".")
+    click.echo(f"{_kort(out, rod)}: " + ", ".join(dele) + ".")
     if not resultat.ok:
         ctx.exit(1)
     ctx.exit(1 if fail_on == "warning" and antal_adv else 0)

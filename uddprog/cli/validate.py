@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -57,6 +58,11 @@ def validate(ctx, stier, format_, fail_on, jobs, uden_cache, dato, rod, konfigfi
     if not stier and (not er_repository(katalog.rod) or not standardstier(katalog)):
         ingen_repository(ctx, katalog=katalog)
     d = dato.date() if dato else None
+    if not stier:
+        for fil in _programmer_i_roden(katalog):
+            click.echo(f"Bemærk: {fil} i repositoriets rod ligner et uddannelsesprogram, men valideres ikke: "
+                       f"programmerne ligger i {katalog.programmappe}/. Flyt filen derind, eller angiv den: "
+                       f"'uddprog validate {fil}'.", err=True)
     cache = None if uden_cache else Valideringscache.for_katalog(katalog)
     if not stier and katalog.programmappe.is_dir() and not yaml_filer(katalog.programmappe):
         # A repository fresh from `uddprog init`: nothing wrong yet, so its first CI run is green.
@@ -80,6 +86,27 @@ def validate(ctx, stier, format_, fail_on, jobs, uden_cache, dato, rod, konfigfi
     if resultat.ulæselig or any(f.check.startswith("C") and f.severity == Severity.ERROR for f in fund):
         ctx.exit(2)
     ctx.exit(1 if any(f.severity.rang >= grænse for f in fund) else 0)
+
+
+_PROGRAMMÆRKE = re.compile(r"^(?:ansættelser|kompetenceplan)[ \t]*:", re.M)
+
+
+def _programmer_i_roden(katalog: Katalog) -> list[Path]:
+    """YAML files in the repository's root that read like a programme: `validate` without paths checks only
+    the repository's folders, so such a file would otherwise be skipped without a word."""
+    try:
+        filer = sorted(p for p in Path(katalog.rod).iterdir() if p.suffix in (".yaml", ".yml")
+                       and not p.name.startswith(".") and p.is_file())
+    except OSError:
+        return []
+    ud = []
+    for fil in filer:
+        try:
+            if _PROGRAMMÆRKE.search(fil.read_text(encoding="utf-8-sig", errors="replace")[:200_000]):
+                ud.append(fil)
+        except OSError:
+            continue
+    return ud
 
 
 @click.command()

@@ -48,7 +48,7 @@ from ..navne import slug
 from ..render import Renderer, RenderError
 from ..rod import KONFIGFILER, MB_MAPPE, SKABELON_MAPPE, find_rod
 from ..skriv import write_atomic
-from ..udmappe import MANIFEST, Udmappe
+from ..udmappe import MANIFEST, Udmappe, ejer
 from .data import programpost
 from .sider import sider
 
@@ -361,7 +361,7 @@ class Sitebygger:
         res.filer = sorted(set(indhold) | rendrede)
         # The manifest in one step: the pages, the programmes rendered one by one in this build (the batch
         # recorded its own), and programmes no longer part of the site forgotten, so their outputs go.
-        nu = {os.path.abspath(f) for f in filer}
+        nu = {n for f in filer for n in (ejer(f, self.udmappe.out), os.path.abspath(f))}  # an older manifest's too
         ændringer: dict = {ejer: None for ejer in self.udmappe.poster if ejer != SIDER and ejer not in nu}
         ændringer[SIDER] = {"filer": sider}
         tidligere = _gammel_markør(self.out)
