@@ -324,8 +324,8 @@ def test_p028_output_names_collide_in_validate_also_in_parallel(syntetisk_repo):
     from uddprog.checks import valider
 
     anden = kopi(syntetisk_repo.program) | {"forløb": "Holstebro - Aarhus, Forløb 1"}  # other text, same slug
-    anden = kopi(syntetisk_repo.program) | {"forløb": "Odense, forløb 2"}  # other name
-    syntetisk_repo.ekstra["examples/syd/x.yaml"] = anden
+    odense = kopi(syntetisk_repo.program) | {"forløb": "Odense, forløb 2"}  # other name
+    syntetisk_repo.ekstra["examples/syd/x.yaml"] = odense
     syntetisk_repo.ekstra["examples/nord/anden.yaml"] = anden
     syntetisk_repo.skriv()
     for jobs in (1, 2):
