@@ -171,3 +171,11 @@ def region_repo(tmp_path: Path, monkeypatch) -> Path:
     shutil.copy(ODENSE, rod / "programmer/syd/odense.yaml")
     monkeypatch.chdir(rod)
     return rod
+
+
+def sigint_som_i_en_terminal() -> None:
+    """``preexec_fn`` for a child that a test sends SIGINT: a shell's background job ignores SIGINT and its
+    children inherit that, so Python would never raise KeyboardInterrupt; a terminal's Ctrl-C is the default."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

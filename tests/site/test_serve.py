@@ -14,7 +14,7 @@ import pytest
 
 from uddprog.serve import Forhåndsvisning
 
-from tests.conftest import kopier_checkout, kør_proces
+from tests.conftest import kopier_checkout, kør_proces, sigint_som_i_en_terminal
 
 from .conftest import DATO, ROOT
 
@@ -138,7 +138,8 @@ def test_ctrl_c_stops_cleanly(tmp_path):
     tmp.mkdir()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
     p = subprocess.Popen([sys.executable, "-m", "uddprog", "serve", str(repo / KBU), "--port", "0", "--dato",
-                          "2026-11-23"], cwd=repo, env=env, stderr=subprocess.PIPE, text=True)
+                          "2026-11-23"], cwd=repo, env=env, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=sigint_som_i_en_terminal)
     try:
         linje = p.stderr.readline()
         assert linje.startswith("Serverer http://127.0.0.1:"), linje
