@@ -4,13 +4,13 @@ not skipped without a word (item 14)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from ..conftest import kør_proces
 
 PROJEKT = Path(__file__).resolve().parents[2]
 
@@ -26,8 +26,7 @@ def rod(tmp_path) -> Path:
 
 
 def uddprog(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(PROJEKT), "CI": "1", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "uddprog", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    return kør_proces(*args, cwd=cwd, env={"CI": "1", "NO_COLOR": "1"})
 
 
 def test_run_from_the_programme_folder_messages_show_relative_paths(rod):

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from uddprog import checks
 from uddprog.checks.cache import cachefil
-from uddprog.cli import cli
+
+from ..conftest import kør
 
 PROJEKT = Path(__file__).resolve().parents[2]
 DATO = "2026-11-23"
@@ -36,8 +36,7 @@ def rod(tmp_path, monkeypatch) -> Path:
 
 
 def validate(*args: str) -> tuple[int, str]:
-    r = CliRunner().invoke(cli, ["validate", "--format", "json", "--dato", DATO, "--jobs", "1", *args])
-    assert r.exception is None or isinstance(r.exception, SystemExit), r.output
+    r = kør("validate", "--format", "json", "--dato", DATO, "--jobs", "1", *args)
     return r.exit_code, r.stdout
 
 
