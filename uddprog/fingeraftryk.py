@@ -131,6 +131,10 @@ class Kildenøgle:
     def filhash(self, fil: Path | str) -> str | None:
         return filhash(fil, self._filhash)
 
+    def husk_hash(self, fil: Path | str, data: bytes | None) -> None:
+        """Record the hash of ``fil`` from bytes the caller read itself (``læs_bytes``: None, unreadable)."""
+        self._filhash[sti_nøgle(fil)] = sha(data) if data is not None else ""
+
     def konfighash(self) -> str | None:
         """A hash of the config in force: its place (its ignores' paths are relative to it) and content."""
         if not hasattr(self, "_konfighash"):

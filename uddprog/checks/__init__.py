@@ -260,7 +260,11 @@ def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med
     dagen = (dato or date.today()).isoformat()
     for fil in filer:
         if nøgle is not None:
-            nøgle.filhash(fil)  # before reading: a file changed meanwhile then never matches its entry
+            # Hashed before it is validated: a file changed meanwhile then never matches its entry. The same
+            # bytes say whether it may hold an inline suppression.
+            data = læs_bytes(fil)
+            nøgle.husk_hash(fil, data)
+            direktiver = data is None or b"uddprog:" in data
         dok, egne, kontekst = _valider_fil(fil, katalog, dato, indeks)
         navn = (outputnavn(dok.model), dok.sted("forløb")) \
             if dok is not None and dok.type == "uddannelsesprogram" else None
@@ -271,7 +275,7 @@ def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med
             post = _post(nøgle, fil, kontekst, dagen, indeksnøgle)
             post.update(fund=[x.som_json() for x in egne], navn=[navn[0], sted_json(navn[1])] if navn else None,
                         forløb=forløb_json(f) if med_forløb else None, med_forløb=med_forløb,
-                        direktiver=_har_direktiver(fil))
+                        direktiver=direktiver)
         ud.append((fil, (egne, navn, f), post))
     return ud
 
@@ -309,13 +313,6 @@ def _post(nøgle: Kildenøgle, fil: Path, kontekst: ProgramKontekst | None, dage
     post["dato"] = dagen
     post["indeks"] = indeksnøgle
     return post
-
-
-def _har_direktiver(fil: Path) -> bool:
-    """Whether the file may hold an inline suppression (``# uddprog: ignorer``), as ``checks.anvendelse`` reads
-    them; True when it cannot be read, so it is read there as without a cache."""
-    data = læs_bytes(fil)
-    return data is None or b"uddprog:" in data
 
 
 def _forløb(fil: Path, dok: Dokument | None):
