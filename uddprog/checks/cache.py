@@ -78,11 +78,13 @@ class Valideringscache:
 
     def slå_op(self, fil: Path, dato: str, indeks: str | None = None, med_forløb: bool = False) -> tuple | None:
         """What ``fil`` gave when its findings still hold on ``dato`` (ISO) against the forløb index with the
-        fingerprint ``indeks`` (rounds; None for other files): (findings, (output name, place) or None, its
+        fingerprint ``indeks`` (rounds; None for other files); never for a file that could not be read (its
+        finding depends on why, which no hash tells): (findings, (output name, place) or None, its
         forløb or None, whether it may hold inline suppressions); else None. ``med_forløb``: the forløb is
         needed (only entries recorded with it will do)."""
         post = self.poster.get(str(fil))
         if post is None or post.get("indeks") != indeks or (med_forløb and not post.get("med_forløb")) \
+                or not post.get("kilde") \
                 or os.path.islink(fil):  # a link may now lead out of the repository: the loader decides
             return None
         try:
