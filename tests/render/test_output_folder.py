@@ -282,9 +282,10 @@ def test_kinds_share_the_manifest_and_never_remove_a_file_the_other_lists(tmp_pa
 
 # ------------------------------------------------------------------ two programmes, one output name
 
-def test_a_stray_copy_sorting_first_takes_over_nothing(rod, tmp_path):
+def test_a_stray_copy_sorting_first_takes_over_nothing(checkout_kopi, tmp_path):
     """Fails on the old batch: the copy in examples/fejl/ (sorting before nord/) was rendered over the real
     programme's files and became their owner in the manifest, and P028 pointed at the real programme."""
+    rod = checkout_kopi
     out = tmp_path / "build"
     assert render(rod, out, rod / "examples").exit_code == 0
     før = {n: (out / n).read_bytes() for n in outputs(out)}
@@ -312,9 +313,10 @@ def test_a_stray_copy_sorting_first_takes_over_nothing(rod, tmp_path):
     assert r.exit_code == 0 and "samme outputnavn" not in r.output
 
 
-def test_a_programme_file_in_the_catalogue_folders_is_no_programme(rod, tmp_path):
+def test_a_programme_file_in_the_catalogue_folders_is_no_programme(checkout_kopi, tmp_path):
     """A programme copied under målbeskrivelser/ is L008 in validate (not a second programme with the real
     one's output name, P028) and `render` of the whole repository neither renders it nor records it."""
+    rod = checkout_kopi
     (rod / "målbeskrivelser/neurologi/forkert-sted.yaml").write_text((rod / NORD).read_text("utf-8"), "utf-8")
     resultat = valider(None, Katalog(rod), date(2026, 11, 23))
     assert [(f.check, f.sted.fil.name) for f in resultat.fund if f.severity == "error"] == \
@@ -327,9 +329,10 @@ def test_a_programme_file_in_the_catalogue_folders_is_no_programme(rod, tmp_path
     assert r.exit_code == 0
 
 
-def test_the_build_folder_moves_with_the_repository(rod, tmp_path):
+def test_the_build_folder_moves_with_the_repository(checkout_kopi, tmp_path):
     """Fails on the old manifest: its owners were absolute paths, so after moving the repository (with build/
     inside it) every entry's source seemed gone and all outputs were deleted as stale before rendering again."""
+    rod = checkout_kopi
     out = rod / "build"
     assert render(rod, out, rod / "examples").exit_code == 0
     poster = json.loads((out / MANIFEST).read_text("utf-8"))["arter"]["render"]["poster"]
@@ -343,7 +346,8 @@ def test_the_build_folder_moves_with_the_repository(rod, tmp_path):
     assert {n: (flyttet / "build" / n).stat().st_ino for n in outputs(flyttet / "build")}.keys() == før.keys()
 
 
-def test_a_manifest_with_absolute_owners_still_reads(rod, tmp_path):
+def test_a_manifest_with_absolute_owners_still_reads(checkout_kopi, tmp_path):
+    rod = checkout_kopi
     out = tmp_path / "build"
     assert render(rod, out, rod / NORD).exit_code == 0
     data = json.loads((out / MANIFEST).read_text("utf-8"))
