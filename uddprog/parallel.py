@@ -3,8 +3,9 @@
 Work goes out in bundles (one task per bundle keeps the pickling small) and comes back in order. What every
 bundle shares (the catalogue, the date) reaches each worker once: inherited with ``fork``, pickled with
 ``spawn``. An interrupted batch (Ctrl-C, SIGTERM, an error, the caller stopping early) ends its workers at
-once: the main process terminates the pool, and a worker turns that SIGTERM into KeyboardInterrupt, so the
-file it is writing is removed, not left half-written. Workers ignore SIGINT themselves (Ctrl-C in a terminal
+once: the main process cancels what is queued and terminates the workers, and a worker turns that SIGTERM
+into KeyboardInterrupt, so the file it is writing is removed, not left half-written (a worker that dies for
+another reason fails the batch; it never hangs). Workers ignore SIGINT themselves (Ctrl-C in a terminal
 reaches the whole process group): the main process decides, and no worker dies with a traceback of its own.
 """
 
@@ -43,17 +44,31 @@ def i_bundter(funktion: Callable[..., T], elementer: Sequence[Any], jobs: int, b
             yield funktion(*fælles, b)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     metode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    pool = multiprocessing.get_context(metode).Pool(jobs, initializer=_start, initargs=(funktion, fælles))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(metode),
+                               initializer=_start, initargs=(funktion, fælles))
     try:
-        yield from pool.imap(_kør, bundter)
+        yield from pool.map(_kør, bundter)
     except BaseException:  # also GeneratorExit: the caller stopped (interrupted) before the end
-        pool.terminate()  # every worker now, not after the bundles still queued
-        pool.join()
+        _afslut(pool)  # every worker now, not after the bundles still queued
         raise
-    pool.close()
-    pool.join()
+    pool.shutdown()
+
+
+def _afslut(pool) -> None:
+    """End a process pool's workers at once (SIGTERM: a worker in a bundle removes what it was writing)."""
+    processer = list((getattr(pool, "_processes", None) or {}).values())  # the standard library's own record
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processer:
+        if p.is_alive():
+            p.terminate()
+    for p in processer:
+        p.join(5)
+        if p.is_alive():
+            p.kill()
+            p.join()
 
 
 _OPGAVE: tuple[Callable, tuple] | None = None
