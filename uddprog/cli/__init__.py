@@ -33,6 +33,7 @@ _KOMMANDOER = {
     "stats": "uddprog.cli.stats:stats",
     "init": "uddprog.cli.init:init",
     "katalog": "uddprog.cli.init:katalog",
+    "eksport": "uddprog.cli.visninger:eksport",
 }
 
 
