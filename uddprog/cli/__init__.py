@@ -34,6 +34,7 @@ _KOMMANDOER = {
     "init": "uddprog.cli.init:init",
     "katalog": "uddprog.cli.init:katalog",
     "eksport": "uddprog.cli.visninger:eksport",
+    "plan": "uddprog.cli.visninger:plan",
 }
 
 

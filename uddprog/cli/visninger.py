@@ -7,10 +7,15 @@ from pathlib import Path
 import click
 
 from ..catalog import Katalog
-from ..skriv import write_atomic
+from ..fejl import UddprogFejl
+from ..skriv import skriv_alle, write_atomic
 from .valg import DATO, rod_option
 
 EKSPORTFORMATER = ("case", "moodle")
+
+
+class ProgramFejl(UddprogFejl):
+    """A programme file that cannot be used; the message is Danish (exit 2)."""
 
 
 def _skriv_eller_vis(data: str | bytes, out: Path | None, hvad: str) -> None:
@@ -59,4 +64,79 @@ def eksport(maalbeskrivelse, format_, base_url, out, rod):
     _skriv_eller_vis(case_json(case_pakke(mb, *naboer(versioner, mb), base_url=base_url)), out, "CASE-pakken")
 
 
-_ = DATO  # the shared date type, used by the commands below
+def læs_program(fil: Path, katalog: Katalog):
+    """A programme and its målbeskrivelse (None when the catalogue lacks it), or a Danish error (exit 2)."""
+    from ..loading import LoadError, indlæs  # lazy: pydantic, yaml only when the command runs
+
+    if not fil.is_file():
+        raise ProgramFejl(f"Programfilen '{fil}' findes ikke.")
+    try:
+        dok = indlæs(fil)
+    except LoadError as e:
+        raise ProgramFejl(f"'{fil}' kan ikke læses:\n" + "\n".join(f"  {f}" for f in e.fund)) from None
+    if dok.type != "uddannelsesprogram":
+        raise ProgramFejl(f"'{fil}' er ikke et uddannelsesprogram.")
+    mb = katalog.målbeskrivelse(dok.model.målbeskrivelse)
+    return dok, (mb.model if mb else None)
+
+
+@click.command()
+@click.argument("program", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--start", type=DATO, required=True, help="Første arbejdsdag i forløbet.")
+@click.option("--orlov", "orlov", multiple=True, metavar="FRA:TIL",
+              help="Orlov (første og sidste dag), fx 2028-03-01:2028-08-31; forlænger forløbet. Kan gentages.")
+@click.option("--navn", default=None, help="Uddannelseslægens navn (skrives kun i de dannede filer).")
+@click.option("--vejleder", "vejledere", multiple=True, metavar="ANSÆTTELSE=NAVN",
+              help="Hovedvejleder i en ansættelse (ansættelsens id fra programmet). Kan gentages.")
+@click.option("--format", "formater", default="ics,docx", show_default=True, metavar="ics,docx",
+              help="ics: kalenderen; docx: den individuelle uddannelsesplan.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Mappen filerne skrives i (kalender.ics, uddannelsesplan.docx).")
+@rod_option
+def plan(program, start, orlov, navn, vejledere, formater, out, rod):
+    """Uddannelseslægens kalender og individuelle uddannelsesplan ud fra et program og en startdato.
+
+    Kalenderen (RFC 5545, .ics) har ansættelserne, fristen for hver vejledersamtale, hvert kursusvindue,
+    de fokuserede ophold og forskningstræningens frister; uddannelsesplanen (Word) er udfyldt fra
+    programmet med datoer og tomme felter til det, der aftales. Orlov forlænger forløbet. Navne kommer kun
+    fra kommandolinjen og skrives aldrig i projektmappen. Exitkode 0, eller 2 ved forkert input.
+    """
+    from ..rod import find_rod  # lazy: as above
+    from ..visninger.kalender import ics  # lazy: icalendar only when the command runs
+    from ..visninger.tidsplan import læs_orlov, tidsplan  # lazy: pydantic only when the command runs
+    from ..visninger.uddannelsesplan import uddannelsesplan_docx  # lazy: as above
+
+    valgte = [f.strip() for f in formater.split(",") if f.strip()]
+    if not valgte or any(f not in ("ics", "docx") for f in valgte):
+        raise click.BadParameter("vælg ics, docx eller begge (ics,docx).", param_hint="--format")
+    katalog = Katalog(rod) if rod else Katalog.find(program)
+    projekt = find_rod(program)
+    ud = out.resolve()
+    if navn and (ud == projekt.resolve() or projekt.resolve() in ud.parents):
+        raise click.BadParameter(f"'{out}' ligger i projektmappen {projekt}; en plan med et navn skrives uden for "
+                                 "den, så ingen personoplysninger havner i regionens repository.", param_hint="--out")
+    dok, mb = læs_program(program, katalog)
+    p = dok.model
+    perioder = [læs_orlov(o) for o in orlov]
+    vejleder_map: dict[str, str] = {}
+    for v in vejledere:
+        aid, _, vnavn = v.partition("=")
+        if not vnavn.strip() or p.ansættelse(aid.strip()) is None:
+            kendte = ", ".join(a.id for a in p.ansættelser)
+            raise click.BadParameter(f"'{v}' skal være ANSÆTTELSE=NAVN med en af programmets ansættelser: {kendte}.",
+                                     param_hint="--vejleder")
+        vejleder_map[aid.strip()] = vnavn.strip()
+    start = start.date()
+    begivenheder = tidsplan(p, mb, start, perioder)
+    filer: dict[Path, bytes] = {}
+    if "ics" in valgte:
+        filer[out / "kalender.ics"] = ics(p, begivenheder, start, navn)
+    if "docx" in valgte:
+        filer[out / "uddannelsesplan.docx"] = uddannelsesplan_docx(p, mb, begivenheder, start, perioder, navn,
+                                                                   vejleder_map)
+    skriv_alle(filer)
+    if mb is None:
+        click.echo("Advarsel: programmets målbeskrivelse findes ikke i kataloget; kursusvinduer og "
+                   "forskningsfrister fra målbeskrivelsen mangler.", err=True)
+    for f in filer:
+        click.echo(f"Skrevet: {f}", err=True)
