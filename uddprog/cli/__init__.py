@@ -35,6 +35,7 @@ _KOMMANDOER = {
     "katalog": "uddprog.cli.init:katalog",
     "eksport": "uddprog.cli.visninger:eksport",
     "plan": "uddprog.cli.visninger:plan",
+    "afdeling": "uddprog.cli.visninger:afdeling",
 }
 
 

@@ -13,10 +13,15 @@ from ..rod import er_repository
 from ..skriv import write_atomic
 from .valg import config_option, ingen_repository, læs_konfig, rod_option
 
-FORMATER = ("text", "csv", "json", "html")
+FORMATER = ("text", "csv", "json", "html", "xlsx")
 
 
-def formatér(statistik, format_: str) -> str:
+def formatér(statistik, format_: str) -> str | bytes:
+    if format_ == "xlsx":
+        from ..diff.rapport import vis_sti  # lazy: pydantic, yaml only when this runs
+        from ..regneark import xlsx_bytes  # lazy: openpyxl only when this runs
+        from ..visninger.regneark import stats_ark  # lazy: as above
+        return xlsx_bytes(stats_ark(statistik.as_dict(lambda p: vis_sti(p))), "Statistik over forløbene")
     if format_ == "json":
         from ..diff.rapport import vis_sti  # lazy: pydantic, yaml only when this runs
         return json.dumps(statistik.as_dict(lambda p: vis_sti(p)), ensure_ascii=False, indent=2) + "\n"
@@ -57,6 +62,8 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     """
     from ..stats import StatsFejl, beregn  # lazy: pydantic, yaml only when this runs
 
+    if format_ == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx skriver et regneark; angiv filen med --out, fx --out stats.xlsx.")
     konfig = læs_konfig(ctx, konfigfil, Path(stier[0]) if stier else rod)
     katalog = Katalog(rod) if rod else Katalog.find(stier[0] if stier else None)
     if not stier and not er_repository(katalog.rod):

@@ -140,3 +140,80 @@ def plan(program, start, orlov, navn, vejledere, formater, out, rod):
                    "forskningsfrister fra målbeskrivelsen mangler.", err=True)
     for f in filer:
         click.echo(f"Skrevet: {f}", err=True)
+
+
+def læs_afdelinger(programmappe: Path, katalog: Katalog):
+    """The departments of the programmes below ``programmappe``, and the programmes (model, file) read."""
+    from ..diff.inputs import indlæs_programmer  # lazy: pydantic, yaml only when the command runs
+    from ..visninger.afdelinger import afdelinger  # lazy: as above
+
+    læst = [d for d in indlæs_programmer(programmappe) if not isinstance(d, tuple)]
+    return afdelinger([(d.model, d.fil, None) for d in læst], katalog), [(d.model, d.fil) for d in læst]
+
+
+@click.command()
+@click.argument("soeg", metavar="[SØG]...", nargs=-1)
+@click.option("--programmer", "programmappe", type=click.Path(exists=True, path_type=Path), default=None,
+              metavar="STI", help="Mappe med uddannelsesprogrammer (standard: projektets programmappe).")
+@click.option("--format", "format_", type=click.Choice(["text", "xlsx", "docx", "pdf"]), default="text",
+              show_default=True, help="text: oversigt; xlsx: afdelingslisten, forløb pr. afdeling og kontakter; "
+                                      "docx/pdf: et dokument pr. afdeling til selvevalueringsrapporten.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="xlsx: filen; docx/pdf: en mappe (eller en fil, når SØG finder én afdeling).")
+@click.option("--dato", type=DATO, default=None, help="Datoen dokumentet nævner; standard er i dag.")
+@rod_option
+def afdeling(soeg, programmappe, format_, out, dato, rod):
+    """Hvad programmerne lover på hver afdeling og praksis: forløb, kompetencer, kurser, samtaler og kontakter.
+
+    SØG vælger afdelinger, hvis navn og hospital indeholder ordene (fx 'neurologi aarhus'); uden SØG vises
+    alle. docx og pdf giver afdelingens bilag til selvevalueringsrapporten før inspektorbesøget; xlsx
+    giver afdelingslisten med forløb og en kontaktliste over UAO'er og PKL'er. Exitkode 0, eller 2 ved forkert
+    input, og når SØG ikke finder nogen afdeling.
+    """
+    from datetime import date
+
+    from ..navne import slug  # lazy: as above
+    from ..rod import find_rod  # lazy: as above
+
+    katalog = Katalog(rod) if rod else Katalog(find_rod(programmappe))
+    mappe = programmappe or katalog.programmappe
+    if not Path(mappe).exists():
+        raise ProgramFejl(f"Programmappen '{mappe}' findes ikke; angiv den med --programmer.")
+    if format_ in ("xlsx", "docx", "pdf") and out is None:
+        raise click.UsageError(f"--format {format_} skriver filer; angiv hvor med --out.")
+    alle, programmer = læs_afdelinger(Path(mappe), katalog)
+    soeg = " ".join(soeg)
+    ord_ = [slug(o) for o in soeg.split() if slug(o)]
+    valgte = [a for a in alle if all(o in a.slug for o in ord_)]
+    if not valgte:
+        raise ProgramFejl(f"Ingen afdeling passer til '{soeg}'." if soeg else f"Der er ingen programmer i '{mappe}'.")
+    dag = dato.date() if dato else date.today()
+    if format_ == "text":
+        for a in valgte:
+            kontakt = "; ".join(f"{k.rolle} {k.navn}" for k in a.kontakter)
+            n = len(a.kompetencer)
+            click.echo(f"{a.sted} – {a.navn}: {len(a.forløb)} forløb, {a.måneder} måneder, "
+                       f"{n} {'kompetence' if n == 1 else 'kompetencer'}" + (f" ({kontakt})" if kontakt else ""))
+        return
+    if format_ == "xlsx":
+        from ..regneark import xlsx_bytes  # lazy: openpyxl only for the spreadsheet
+        from ..visninger.regneark import afdelings_ark, kontakt_ark  # lazy: as above
+
+        filer = {f for a in valgte for f in (x.fil for x in a.forløb)}
+        ark = afdelings_ark(valgte) + [kontakt_ark([(p, f) for p, f in programmer if f in filer])]
+        write_atomic(out, xlsx_bytes(ark, "Afdelinger og kontakter", dag))
+        click.echo(f"Afdelingslisten er skrevet til {out}.", err=True)
+        return
+    from ..visninger.afdeling_docx import afdeling_docx  # lazy: as above
+
+    som_fil = len(valgte) == 1 and out.suffix.lower() == f".{format_}"
+    mål = {a.slug: (out if som_fil else out / f"{a.slug}.{format_}") for a in valgte}
+    dokumenter = {a.slug: afdeling_docx(a, dag) for a in valgte}
+    if format_ == "docx":
+        skriv_alle({mål[s]: data for s, data in dokumenter.items()})
+    else:
+        from ..render.pdf import docx_to_pdf_many  # lazy: LibreOffice only for PDF
+
+        docx_to_pdf_many([(data, mål[s]) for s, data in dokumenter.items()])
+    for s in dokumenter:
+        click.echo(f"Skrevet: {mål[s]}", err=True)

@@ -19,6 +19,7 @@ from typing import Literal, Sequence
 from .. import regler
 from ..datoer import dansk_dato, læg_måneder_til, måneder_tekst
 from ..fejl import UddprogFejl
+from ..markdown import som_tekst
 from ..models import Maalbeskrivelse, Uddannelsesprogram, visningsnavn
 
 Art = Literal["ansættelse", "samtale", "uddannelsesplan", "kursus", "ophold", "forskning", "frist", "orlov"]
@@ -161,14 +162,14 @@ def tidsplan(program: Uddannelsesprogram, mb: Maalbeskrivelse | None, start: dat
     for i, o in enumerate(program.fokuserede_ophold, start=1):
         ud.append(Begivenhed(f"ophold:{i}", "ophold", f"Fokuseret ophold: {o.sted}", k.måned_start(o.fra_måned),
                              k.måned_slut(o.til_måned), (f"{o.dage} dage i perioden. " if o.dage else "")
-                             + (o.varighed + ". " if o.varighed else "") + " ".join(o.formål.split()), o.sted,
+                             + (o.varighed + ". " if o.varighed else "") + som_tekst(o.formål), o.sted,
                              o.ansættelse))
 
     f = program.forskningstræning
     krav = mb.forskningstræning if mb else None
     if f is not None:
         ud.append(Begivenhed("forskning:periode", "forskning", "Forskningstræning", k.måned_start(f.fra_måned),
-                             k.måned_slut(f.til_måned), " ".join((f.beskrivelse or "").split())))
+                             k.måned_slut(f.til_måned), som_tekst(f.beskrivelse or "")))
         if f.teori_til_måned:
             d = k.måned_slut(f.teori_til_måned)
             ud.append(Begivenhed("forskning:teori", "frist", "Frist: forskningstræningens teoridel afsluttet", d, d,
