@@ -48,9 +48,9 @@ def kør(*args) -> Kørsel:
 
 @pytest.fixture(scope="session")
 def soffice() -> str:
-    from tests.browser import need
-
     import shutil
+
+    from tests.browser import need
 
     sti = shutil.which("soffice") or shutil.which("libreoffice")
     need("LibreOffice (soffice)", sti)
