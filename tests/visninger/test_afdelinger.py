@@ -23,7 +23,7 @@ FILER = sorted(EKSEMPLER.rglob("*.yaml"))
 
 def _uafhængigt() -> dict:
     """Per department (afdeling + sted, normalised): forløb, months and planned competency rows, from the YAML."""
-    ud: dict = defaultdict(lambda: {"forløb": 0, "måneder": 0, "kompetencer": set(), "programmer": set()})
+    ud: dict = defaultdict(lambda: {"ansættelser": 0, "måneder": 0, "kompetencer": set(), "programmer": set()})
     for fil in FILER:
         p = yaml.safe_load(fil.read_text(encoding="utf-8"))
         mb = p["målbeskrivelse"]
@@ -31,7 +31,7 @@ def _uafhængigt() -> dict:
             n = re.sub(r"[^a-z0-9]+", "", f"{a['afdeling']}{a['sted']}".lower().translate(
                 str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})))
             d = ud[n]
-            d["forløb"] += 1
+            d["ansættelser"] += 1
             d["måneder"] += a["måneder"]
             d["programmer"].add(p["titel"])
             d["kompetencer"] |= {(mb["speciale"], mb["version"], str(k["kompetence"])) for k in p["kompetenceplan"]
@@ -49,7 +49,8 @@ def test_tal_pr_afdeling(alle):
     assert len(alle) == len(forventet)
     for a in alle:
         f = forventet[a.slug.replace("-", "")]
-        assert len(a.forløb) == f["forløb"], a.titel
+        assert len(a.forløb) == f["ansættelser"], a.titel
+        assert a.antal_forløb == len(f["programmer"]), a.titel
         assert a.måneder == f["måneder"], a.titel
         assert len(a.kompetencer) == len(f["kompetencer"]), a.titel
         assert {x.titel for x in a.forløb} == f["programmer"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -170,8 +171,6 @@ def afdeling(soeg, programmappe, format_, out, dato, rod):
     giver afdelingslisten med forløb og en kontaktliste over UAO'er og PKL'er. Exitkode 0, eller 2 ved forkert
     input, og når SØG ikke finder nogen afdeling.
     """
-    from datetime import date
-
     from ..navne import slug  # lazy: as above
     from ..rod import find_rod  # lazy: as above
 
@@ -192,7 +191,7 @@ def afdeling(soeg, programmappe, format_, out, dato, rod):
         for a in valgte:
             kontakt = "; ".join(f"{k.rolle} {k.navn}" for k in a.kontakter)
             n = len(a.kompetencer)
-            click.echo(f"{a.sted} – {a.navn}: {len(a.forløb)} forløb, {a.måneder} måneder, "
+            click.echo(f"{a.sted} – {a.navn}: {a.antal_forløb} forløb, {a.måneder} måneder, "
                        f"{n} {'kompetence' if n == 1 else 'kompetencer'}" + (f" ({kontakt})" if kontakt else ""))
         return
     if format_ == "xlsx":

@@ -140,6 +140,11 @@ class Afdeling:
         return sorted({f.speciale for f in self.forløb})
 
     @property
+    def antal_forløb(self) -> int:
+        """Distinct forløb (a forløb with two ansættelser at the department counts once)."""
+        return len({(f.titel, f.forløb) for f in self.forløb})
+
+    @property
     def måneder(self) -> int:
         return sum(f.måneder for f in self.forløb)
 

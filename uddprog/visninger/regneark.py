@@ -59,7 +59,7 @@ def afdelings_ark(afdelinger: list[Afdeling]) -> list[Ark]:
         uao = [k for k in a.kontakter if k.rolle == "UAO"]
         oversigt.rækker.append([
             a.sted, a.navn, a.type, ", ".join(a.driftsregioner), ", ".join(a.regioner), ", ".join(a.specialer),
-            len(a.forløb), a.måneder, len(a.kompetencer), len(a.placeringer),
+            a.antal_forløb, a.måneder, len(a.kompetencer), len(a.placeringer),
             sum(1 for f in a.forløb if f.nyere_findes), sum(1 for f in a.forløb if f.kladde),
             "; ".join(k.navn for k in uao), "; ".join(k.email for k in uao if k.email),
             "; ".join(k.telefon for k in uao if k.telefon)])
