@@ -122,6 +122,7 @@ class Sitebygger:
         self._programmer: dict[str, _Programcache] = {}
         self._diffs: dict = {}
         self._sider: dict = {}  # programme pages by path: (inputs, html)
+        self._afdelinger: dict = {}  # the department and quality pages and what they were made from
         self._katalog = None
         self._dannet: set[str] = set()  # render outputs written during the current build
         self._rendrede: list = []  # Udfald rendered one by one in this build, for the manifest
@@ -257,8 +258,9 @@ class Sitebygger:
                         memo=self._sider, katalogfund=list(katalog.fund) + list(self.konfig.fund))
         # The views for the people around the programmes: department pages and the quality overview.
         fælles = dict(version=__version__, dato=dansk_dato(dato), site_titel=self.titel, menu=MENU, statusser=STATUSSER)
-        indhold.update(afdelingssider([d for d, _ in docs], {os.path.abspath(p.kilde): p.side for p in poster},
-                                      katalog, dato, fælles))
+        sider_af = {os.path.abspath(p.kilde): p.side for p in poster}
+        nøgle = (self._generation, tuple(k for _, k in docs), tuple(sorted(sider_af.items())), dato, repr(fælles))
+        indhold.update(afdelingssider([d for d, _ in docs], sider_af, katalog, dato, fælles, self._afdelinger, nøgle))
         return self._skriv(indhold, poster, katalog, filer)
 
     def _valider_og_dan(self, filer: list[Path]) -> None:

@@ -44,11 +44,16 @@ def afdelingsside(slug: str) -> str:
     return f"{AFDELINGSMAPPE}/{slug}.html"
 
 
-def afdelingssider(docs: list, sider_af: dict[str, str], katalog, dato: date, fælles: dict) -> dict[str, str]:
+def afdelingssider(docs: list, sider_af: dict[str, str], katalog, dato: date, fælles: dict,
+                   memo: dict | None = None, nøgle=None) -> dict[str, str]:
     """The department pages, their list and the quality page.
 
     ``docs``: the programmes' documents; ``sider_af``: a programme file's absolute path → its page in the
-    site; ``fælles``: the values every page's layout needs (version, dato, site_titel, menu, statusser)."""
+    site; ``fælles``: the values every page's layout needs (version, dato, site_titel, menu, statusser).
+    ``memo`` (kept by the caller between builds) returns the last pages again when ``nøgle`` (what they were
+    made from: the programmes' content keys, the catalogue's generation, the date) is unchanged."""
+    if memo is not None and nøgle is not None and memo.get("nøgle") == nøgle:
+        return dict(memo["sider"])
     env = _env()
     ud: dict[str, str] = {}
 
@@ -69,4 +74,7 @@ def afdelingssider(docs: list, sider_af: dict[str, str], katalog, dato: date, f�
     rod_til = {os.path.abspath(f): s for f, s in sider_af.items()}
     indhold = html_indhold(k, link=lambda fil: rod_til.get(os.path.abspath(fil)))
     side(KVALITETSSIDE, "kvalitet.html.j2", titel="Kvalitetsoverblik", indhold=Markup(indhold), aktiv=KVALITETSSIDE)
+    if memo is not None:
+        memo.clear()
+        memo.update(nøgle=nøgle, sider=dict(ud))
     return ud
