@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalog import Katalog
-from ..datoer import læg_måneder_til, måneder_tekst
+from ..datoer import måneder_tekst
 from ..markdown import som_tekst
 from ..models import Ansvarsrolle, Uddannelsesprogram, visningsnavn
 from ..navne import slug
@@ -74,13 +74,6 @@ class Forløbspost:
     @property
     def nyere_findes(self) -> bool:
         return self.nyeste_version is not None and self.nyeste_version != self.version
-
-    def godkendelsesalder(self, dato: date) -> int | None:
-        """Whole months since approval on ``dato``."""
-        if self.godkendt is None:
-            return None
-        m = (dato.year - self.godkendt.year) * 12 + dato.month - self.godkendt.month
-        return m - (1 if læg_måneder_til(self.godkendt, m) > dato else 0)
 
 
 @dataclass
