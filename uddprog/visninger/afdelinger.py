@@ -189,10 +189,11 @@ def afdelinger(programmer: Iterable[tuple[Uddannelsesprogram, Path, str | None]]
         nøgle_mb = (ref.speciale, str(ref.fase), ref.version)
         if nøgle_mb not in mb_cache:
             d = katalog.målbeskrivelse(ref)
-            mb_cache[nøgle_mb] = d.model if d else None
+            mb_cache[nøgle_mb] = (d.model, {k.id: k for k in d.model.kompetencer},
+                                  {c.id: c for c in d.model.kurser}) if d else (None, {}, {})
             versioner = katalog.versioner(ref.speciale, ref.fase)
             nyeste[nøgle_mb] = versioner[-1].model.version if versioner else None
-        mb = mb_cache[nøgle_mb]
+        _, mb_kompetencer, mb_kurser = mb_cache[nøgle_mb]
         mb_navn = f"{ref.speciale}, {visningsnavn(ref.fase).lower()}, version {ref.version}"
         skabelon = katalog.skabelon(p.skabelon)
         sektionstitler = {s.id: s.titel for s in skabelon.model.sektioner} if skabelon else {}
@@ -219,7 +220,7 @@ def afdelinger(programmer: Iterable[tuple[Uddannelsesprogram, Path, str | None]]
             for pl in p.kompetenceplan:
                 if pl.ansættelse != a.id:
                     continue
-                k = mb.kompetence(pl.kompetence) if mb else None
+                k = mb_kompetencer.get(pl.kompetence)
                 rk = (mb_navn, pl.kompetence)
                 række = kompetencer[n].get(rk)
                 if række is None:
@@ -235,7 +236,7 @@ def afdelinger(programmer: Iterable[tuple[Uddannelsesprogram, Path, str | None]]
                 række.forløb.append((p.forløb, måneder_tekst(pl.fra_måned, pl.til_måned)))
             for pk in p.kurser:
                 if fra <= pk.måned <= til:
-                    kursus = next((c for c in mb.kurser if c.id == pk.kursus), None) if mb else None
+                    kursus = mb_kurser.get(pk.kursus)
                     afd.placeringer.append(Placering("kursus", kursus.titel if kursus else pk.kursus, p.forløb,
                                                      måneder_tekst(pk.måned, pk.måned), pk.bemærkning or ""))
             for o in p.fokuserede_ophold:
@@ -262,9 +263,12 @@ def afdelinger(programmer: Iterable[tuple[Uddannelsesprogram, Path, str | None]]
     return sorted(ud.values(), key=lambda a: (dansk(a.sted), dansk(a.navn)))
 
 
+_DANSK = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
+
+
 def dansk(tekst: str) -> str:
     """Danish alphabetical order: æ, ø and å after z."""
-    return tekst.lower().translate(str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"}))
+    return tekst.lower().translate(_DANSK)
 
 
 def _id_orden(kid: str) -> tuple:
