@@ -93,3 +93,18 @@ def test_axe(site, browser, sti):
         assert axe_violations(side) == []
     finally:
         side.close()
+
+
+def test_axe_paa_kvalitetsoverblikkets_egen_side(browser, tmp_path):
+    """`uddprog stats --kvalitet --format html` is a page of its own, outside the site."""
+    from .conftest import kør
+
+    ud = tmp_path / "kvalitet.html"
+    assert kør("stats", "--kvalitet", "--format", "html", "--out", ud, "--dato", "2026-12-06", "--rod", ROD).exit_code == 0
+    side = browser.new_page()
+    try:
+        side.goto(ud.as_uri())
+        assert side.locator("svg[role=img] title").count() >= 1
+        assert axe_violations(side) == []
+    finally:
+        side.close()
