@@ -163,4 +163,6 @@ def test_cli_plan_med_navn_skrives_ikke_i_projektmappen():
     ud = ROD / "build" / "test-plan-med-navn"
     r = kør("plan", NEUROLOGI_NORD, "--start", "2027-03-01", "--navn", "Anna", "--out", ud)
     assert r.exit_code == 2 and "projektmappen" in r.output
+    r = kør("plan", NEUROLOGI_NORD, "--start", "2027-03-01", "--vejleder", "auh=Mette", "--out", ud)
+    assert r.exit_code == 2 and "projektmappen" in r.output
     assert not ud.exists()

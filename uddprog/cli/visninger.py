@@ -113,7 +113,7 @@ def plan(program, start, orlov, navn, vejledere, formater, out, rod):
     katalog = Katalog(rod) if rod else Katalog.find(program)
     projekt = find_rod(program)
     ud = out.resolve()
-    if navn and (ud == projekt.resolve() or projekt.resolve() in ud.parents):
+    if (navn or vejledere) and (ud == projekt.resolve() or projekt.resolve() in ud.parents):
         raise click.BadParameter(f"'{out}' ligger i projektmappen {projekt}; en plan med et navn skrives uden for "
                                  "den, så ingen personoplysninger havner i regionens repository.", param_hint="--out")
     dok, mb = læs_program(program, katalog)
