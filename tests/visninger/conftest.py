@@ -1,16 +1,13 @@
-"""Shared helpers for the views' tests: the shipped catalogue and examples, and the CLI in-process."""
+"""Shared helpers for the views' tests: the shipped catalogue and examples; the CLI runner is tests.conftest.kør."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from tests.conftest import kopier_checkout, kør  # noqa: F401  (the one runner; re-exported for the tests here)
 from uddprog.catalog import Katalog
-from uddprog.cli import cli
-from uddprog.fejl import UddprogFejl
 from uddprog.loading import indlæs
 
 ROD = Path(__file__).resolve().parents[2]
@@ -27,23 +24,6 @@ def katalog() -> Katalog:
 def neurologi(katalog):
     dok = indlæs(NEUROLOGI_NORD)
     return dok.model, katalog.målbeskrivelse(dok.model.målbeskrivelse).model
-
-
-@dataclass
-class Kørsel:
-    exit_code: int
-    stdout: str
-    output: str  # stdout and stderr
-
-
-def kør(*args) -> Kørsel:
-    """The command in-process, with the exit code and message `uddprog.cli.main` gives an UddprogFejl."""
-    r = CliRunner().invoke(cli, [str(a) for a in args])
-    if isinstance(r.exception, UddprogFejl):
-        return Kørsel(r.exception.exitkode, r.stdout, r.output + f"Fejl: {r.exception}\n")
-    if r.exception is not None and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return Kørsel(r.exit_code, r.stdout, r.output)
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 
 import openpyxl
 import pytest
 import yaml
 
-from .conftest import ROD, kør
+from .conftest import kopier_checkout, kør
 
 DATO = "2026-12-06"
 
@@ -19,8 +18,7 @@ DATO = "2026-12-06"
 def repo(tmp_path):
     """The shipped examples with three defects: one programme unapproved, one without a required section,
     one approved five years ago."""
-    for navn in ("målbeskrivelser", "templates", "examples"):
-        shutil.copytree(ROD / navn, tmp_path / navn)
+    kopier_checkout(tmp_path)
     (tmp_path / "uddprog.toml").write_text('programmer = "examples"\n', encoding="utf-8")
     ex = tmp_path / "examples"
 
