@@ -72,6 +72,7 @@ BOM = "\ufeff"
 _SKILLE = "\ue010"  # separates the fields in the one document the reader reads
 _BINDING = re.compile(r"u:felt\[(\d+)\]")
 _HYPERLINK = re.compile(r'\s*HYPERLINK\s+"[^"]*"\s*(\\[a-z]\s*("[^"]*")?\s*)*')
+_SKABELONOVERSKRIFT = re.compile(r"^(heading|overskrift)\s*[1-3]$", re.I)  # Markdown's start at 4
 _INDHOLDSFORTEGNELSE = re.compile(r"^(toc|contents|indholdsfortegnelse)\s*\d", re.I)
 
 
@@ -108,6 +109,7 @@ class Opdatering:
     fund: list[str] = field(default_factory=list)        # needs a look: deleted controls, text outside them …
     noter: list[str] = field(default_factory=list)       # for information: tracked changes, Word comments
     valideringsfejl: list[Finding] = field(default_factory=list)  # new errors: then nothing is written
+    i_word: list[Felt] = field(default_factory=list)     # fields whose text in Word differs from the record
 
     @property
     def skrives(self) -> bool:
@@ -140,6 +142,7 @@ class _Dokumentlæser:
 
     def __init__(self, pakke: Pakke, kd: Kildedel) -> None:
         self.pakke, self.kd = pakke, kd
+        self.stilnavne = _stilnavne(pakke.styles)
         self.krop = pakke.dokument.find(W + "body")
         if self.krop is None:
             raise OpdateringsFejl(f"{pakke.navn}: dokumentet har ingen brødtekst.")
@@ -147,13 +150,14 @@ class _Dokumentlæser:
         ved_alias = {f.alias: f for f in kd.felter}
         ved_plads = {i + 1: f for i, f in enumerate(kd.felter)}
         self.forekomster: dict[int, list[_Forekomst]] = {}
-        self.egne: set[int] = set()     # id() of every control uddprog wrote (fields and locks)
-        self.felt_sdt: set[int] = set()  # id() of the fields' controls
+        # Sets of elements (lxml keeps one proxy per element while it is referenced, so they stay valid).
+        self.egne: set = set()      # every control uddprog wrote (fields and locks)
+        self.felt_sdt: set = set()  # the fields' controls
         for s in self.krop.iter(W + "sdt"):
             pr = s.find(W + "sdtPr")
             tag, alias = _val(pr, "tag"), _val(pr, "alias")
             if tag == DANNET_TAG or (alias or "").startswith(DANNET_ALIAS):
-                self.egne.add(id(s))
+                self.egne.add(s)
                 continue
             felt = ved_tag.get(tag or "") or ved_alias.get(alias or "")
             binding = pr.find(W + "dataBinding") if pr is not None else None
@@ -161,10 +165,10 @@ class _Dokumentlæser:
                 felt = ved_plads.get(int(m.group(1)))
             if felt is None:
                 continue
-            self.egne.add(id(s))
-            self.felt_sdt.add(id(s))
+            self.egne.add(s)
+            self.felt_sdt.add(s)
             self.forekomster.setdefault(felt.nr, []).append(_Forekomst(felt, s))
-        self.område: set[int] = set()  # id() of paragraphs and tables read as a field's content
+        self.område: set = set()  # paragraphs and tables read as a field's content
         for liste in self.forekomster.values():
             for f in liste:
                 self._indhold(f)
@@ -181,38 +185,41 @@ class _Dokumentlæser:
             f.flad = True
             f.blokke = [forælder]
             for søster in forælder.itersiblings():
-                if self._stopper(søster):
+                if self._stopper(søster, self.kd.slut.get(f.felt.nr)):
                     break
                 f.blokke.append(søster)
         else:
             f.blokke = [b for b in indhold if b.tag in (W + "p", W + "tbl")]
-        for b in f.blokke:
-            self.område.add(id(b))
+        self.område.update(f.blokke)
 
-    def _stopper(self, el) -> bool:
-        """Whether ``el`` ends a field LibreOffice made inline: a control, a generated paragraph, a section."""
+    def _stopper(self, el, anker: str | None) -> bool:
+        """Whether ``el`` ends a field LibreOffice made inline: a control (a generated table has one), the
+        generated paragraph that followed the field, a heading of the template, a section break."""
         if el.tag not in (W + "p", W + "tbl"):
             return True
-        if any(id(s) in self.egne or s.find(f"{W}sdtPr/{W}docPartObj") is not None for s in el.iter(W + "sdt")):
+        if any(s in self.egne or s.find(f"{W}sdtPr/{W}docPartObj") is not None for s in el.iter(W + "sdt")):
             return True
         if el.tag == W + "p":
-            if el.find(f"{W}pPr/{W}sectPr") is not None:
+            ppr = el.find(W + "pPr")
+            if ppr is not None and ppr.find(W + "sectPr") is not None:
+                return True
+            stil = _val(ppr, "pStyle") or ""
+            if _SKABELONOVERSKRIFT.match(stil) or _SKABELONOVERSKRIFT.match(self.stilnavne.get(stil, "")):
                 return True
             tekst = normaliser(afsnit_uden_felter(el, self._er_felt))
-            return bool(tekst) and fingeraftryk_af(tekst) in self.kd.dannet
+            return bool(tekst) and fingeraftryk_af(tekst) == anker
         return False
 
     def _er_felt(self, s) -> bool:
-        return id(s) in self.felt_sdt
+        return s in self.felt_sdt
 
     def udenfor(self) -> list[str]:
         """Paragraphs outside every field that uddprog did not write: text typed outside the controls."""
         ud = []
-        stilnavne = _stilnavne(self.pakke.styles)
         for p in self.krop.iter(W + "p"):
-            if id(p) in self.område or any(id(a) in self.område or id(a) in self.felt_sdt for a in p.iterancestors()):
+            if p in self.område or any(a in self.område or a in self.felt_sdt for a in p.iterancestors()):
                 continue
-            if _i_indholdsfortegnelse(p, stilnavne):
+            if _i_indholdsfortegnelse(p, self.stilnavne):
                 continue
             tekst = normaliser(afsnit_uden_felter(p, self._er_felt))
             if tekst and fingeraftryk_af(tekst) not in self.kd.dannet:
@@ -408,8 +415,24 @@ def _fra_word(f: Felt, tekst: str) -> tuple[str | None, str | None]:
     return tekst, None
 
 
+_VÆRTSLINK = re.compile(r"\]\(((?:https?|ftp)://[^/\s()]+)/\)")
+
+
+def _sammenlignelig(md: str) -> str:
+    """Canonical Markdown as compared: a link to a bare host is the same with or without its final '/'
+    (LibreOffice adds it)."""
+    return _VÆRTSLINK.sub(r"](\1)", md)
+
+
+def _kanoner(tekster: list[str]) -> dict[str, str]:
+    return {t: _sammenlignelig(k) for t, k in kanonisk(tekster).items()}
+
+
 def _normal(f: Felt, værdi: str) -> str:
-    return " ".join(værdi.split()) if f.art in ("tekst", "note") else værdi
+    """A field's value as compared: short texts with whitespace collapsed, canonical Markdown as above."""
+    if f.art in ("tekst", "note"):
+        return " ".join(værdi.split())
+    return _sammenlignelig(værdi) if f.art == "rig" else værdi
 
 
 def _yaml_værdi(f: Felt, tekst: str):
@@ -496,8 +519,9 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
                 deres[f.nr] = værdier[0]
 
     # Which fields changed in Word, and whether the YAML still holds what the document was made from.
-    base = {f.nr: base_md[f.værdi] if f.art == "rig" else _normal(f, f.værdi) for f in kd.felter}
+    base = {f.nr: _normal(f, base_md[f.værdi] if f.art == "rig" else f.værdi) for f in kd.felter}
     ændrede = [f for f in kd.felter if f.nr in deres and _normal(f, deres[f.nr]) != base[f.nr]]
+    ud.i_word = ændrede
     nu: dict[int, tuple[tuple, str]] = {}
     for f in ændrede:
         sti = find_sti(dok.model, f)
@@ -518,7 +542,7 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
         if f.nr not in nu:
             continue
         sti, vores = nu[f.nr]
-        vores_kanon = nu_md[vores] if f.art == "rig" else _normal(f, vores)
+        vores_kanon = _normal(f, nu_md[vores] if f.art == "rig" else vores)
         if vores_kanon == _normal(f, deres[f.nr]):
             continue  # the YAML already says so
         if vores_kanon != base[f.nr]:
@@ -526,7 +550,7 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
             continue
         ny = deres[f.nr]
         if f.art == "rig" and ny.strip() and vores.strip():
-            ny = flet_markdown(vores, ny, kanonisk)
+            ny = flet_markdown(vores, ny, _kanoner)
         elif f.art == "rig" and ny.strip() and vores.endswith("\n"):
             ny += "\n"
         if not ny.strip() and f.påkrævet:
@@ -555,7 +579,7 @@ def _uden_hyperlinkkode(fk: _Forekomst) -> list:
             b = copy.deepcopy(b)
             for t in b.iter(W + "t"):
                 if t.text and "HYPERLINK" in t.text:
-                    t.text = _HYPERLINK.sub("", t.text)
+                    t.text = _HYPERLINK.sub(lambda m: " " if m.group(0)[:1].isspace() else "", t.text)
         ud.append(b)
     return ud
 

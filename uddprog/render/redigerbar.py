@@ -381,6 +381,7 @@ def efterbehandl(docx: bytes, alle: list[Felt], kilde: Kilde) -> bytes:
     _formular(krop, rest, tilføj)
     _lås_tabeller(krop)
     dannet = fingeraftryk(krop)
+    slut = ankre(krop)
     guid = "{" + str(uuid.UUID(hashlib.sha256(f"{kilde.fil}\0{kilde.sha256}".encode()).hexdigest()[:32])).upper() + "}"
     _bind(krop, alle, guid)
     dele["word/document.xml"] = XML_DECL.encode() + etree.tostring(dok, encoding="utf-8")
@@ -388,7 +389,7 @@ def efterbehandl(docx: bytes, alle: list[Felt], kilde: Kilde) -> bytes:
         if navn.startswith("word/") and re.match(r"word/(header|footer)\d*\.xml$", navn):
             dele[navn] = _rens_tekst(dele[navn])
     tilføj.gem(dele)
-    nye = _kundedata(dele, navne, kildedel(kilde, alle, dannet), guid)
+    nye = _kundedata(dele, navne, kildedel(kilde, alle, dannet, slut), guid)
     return zip_bytes([(n, dele[n]) for n in navne + nye])
 
 
@@ -678,6 +679,23 @@ def fingeraftryk(krop) -> list[str]:
     return sorted(set_)
 
 
+def ankre(krop) -> dict[int, str]:
+    """For each rich-text field, the fingerprint of the first generated paragraph after it, where one follows
+    in the same container: where the field ends when LibreOffice has made its control inline."""
+    ud = {}
+    for s in krop.iter(W + "sdt"):
+        if not _er_felt(s) or s.getparent().tag == W + "p" or s.find(f"{W}sdtPr/{W}text") is not None:
+            continue
+        for næste in s.itersiblings():
+            if næste.tag != W + "p":
+                break
+            tekst = normaliser(afsnit_uden_felter(næste))
+            if tekst:
+                ud[int(s.find(f"{W}sdtPr/{W}id").get(W + "val"))] = fingeraftryk_af(tekst)
+                break
+    return ud
+
+
 def _bind(krop, alle: list[Felt], guid: str) -> None:
     """Bind the form's short fields to their value in the custom XML part (Word keeps both in step)."""
     plads = {f.nr: i + 1 for i, f in enumerate(alle)}
@@ -746,14 +764,15 @@ class _Tilføjelser:
 # ---------------------------------------------------------------- the custom XML part
 
 
-def kildedel(kilde: Kilde, alle: list[Felt], dannet: list[str]) -> bytes:
+def kildedel(kilde: Kilde, alle: list[Felt], dannet: list[str], slut: dict[int, str] | None = None) -> bytes:
     """The custom XML part: the source, every field with its value then, the generated paragraphs."""
     e = xml_escape
     felter_xml = "".join(
         f'<u:felt nr="{f.nr}" tag="{e(f.tag)}" sti="{e(json.dumps(list(f.sti), ensure_ascii=False))}" '
         f'noegler="{e(json.dumps(list(f.nøgler), ensure_ascii=False))}" art="{f.art}" alias="{e(f.alias)}" '
-        f'paakraevet="{int(f.påkrævet)}" valgfri="{int(f.valgfri)}" gruppe="{e(f.gruppe)}"><u:grundlag>{e(f.værdi)}</u:grundlag>'
-        f"<u:vaerdi>{e(f.værdi)}</u:vaerdi></u:felt>"
+        f'paakraevet="{int(f.påkrævet)}" valgfri="{int(f.valgfri)}" gruppe="{e(f.gruppe)}"'
+        f'{f" slut=" + chr(34) + slut[f.nr] + chr(34) if slut and f.nr in slut else ""}>'
+        f"<u:grundlag>{e(f.værdi)}</u:grundlag><u:vaerdi>{e(f.værdi)}</u:vaerdi></u:felt>"
         for f in alle)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<u:uddprog xmlns:u="{NS}" format="{FORMAT}">'
             f'<u:kilde fil="{e(kilde.fil)}" sha256="{kilde.sha256}" commit="{kilde.commit}" uddprog="{e(__version__)}"/>'
@@ -768,6 +787,7 @@ class Kildedel:
     format: str
     felter: list[Felt] = field(default_factory=list)
     dannet: frozenset[str] = frozenset()
+    slut: dict[int, str] = field(default_factory=dict)  # per rich-text field: the generated paragraph after it
 
 
 def læs_kildedel(rod) -> Kildedel | None:
@@ -789,6 +809,8 @@ def læs_kildedel(rod) -> Kildedel | None:
         art = el.get("art", "")
         if art not in ARTER or not sti:
             continue
+        if el.get("slut"):
+            ud.slut[nr] = el.get("slut")
         ud.felter.append(Felt(nr, sti, art, el.get("alias", ""), (grundlag.text or "") if grundlag is not None else "",
                               nøgler, el.get("paakraevet") == "1", el.get("gruppe", ""), el.get("valgfri") == "1"))
     dannet = rod.find(U + "dannet")
