@@ -460,10 +460,10 @@ def _indsætter(sti: Sti, indeks: int, værdier: list[Any]) -> Callable[[Any], N
 
 # --- writing values -------------------------------------------------------------------------
 
-def _prøv(tekst: str, værdi: Any, loader) -> bool:
-    """Whether ``tekst`` reads back as exactly ``værdi`` (in block and in flow context)."""
+def _prøv(tekst: str, værdi: Any, loader, i_flow: bool = True) -> bool:
+    """Whether ``tekst`` reads back as exactly ``værdi`` (in block context, and in flow context if ``i_flow``)."""
     try:
-        for kilde in (f"x: {tekst}\n", f"[{tekst}]\n"):
+        for kilde in (f"x: {tekst}\n", f"[{tekst}]\n")[: 2 if i_flow else 1]:
             rod = yaml.compose(kilde, Loader=loader)
             data = Databygger(Path("<prøve>")).byg(rod, (), 0)
             v = data["x"] if isinstance(data, dict) else data[0] if isinstance(data, list) and len(data) == 1 else None
@@ -497,7 +497,7 @@ def skalar(værdi: Any, stil: str = "", i_flow: bool = True, loader=Loader) -> s
         return _enkelt(tekst)
     if stil == '"':
         return _dobbelt(tekst)
-    if not stil and _prøv(tekst, tekst, loader) and not any(c in tekst for c in "\n\r\t"):
+    if not stil and _prøv(tekst, tekst, loader, i_flow) and not any(c in tekst for c in "\n\r\t"):
         return tekst
     return _dobbelt(tekst)
 

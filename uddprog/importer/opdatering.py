@@ -331,8 +331,8 @@ def kanonisk(tekster: list[str]) -> dict[str, str]:
     return k.læs()[1]
 
 
-def _stykker(md: str) -> list[tuple[int, int]]:
-    """The character spans of the top-level blocks of a Markdown text (a paragraph, a whole list, a table)."""
+def _stykker(md: str) -> list[tuple[int, int, str]]:
+    """The top-level blocks of a Markdown text (a paragraph, a whole list, a table): (start, end, kind)."""
     starter = [0]
     for linje in md.splitlines(keepends=True):
         starter.append(starter[-1] + len(linje))
@@ -343,17 +343,49 @@ def _stykker(md: str) -> list[tuple[int, int]]:
             start, slut = starter[min(a, len(starter) - 1)], starter[min(b, len(starter) - 1)]
             while slut > start and md[slut - 1] in "\r\n":
                 slut -= 1
-            ud.append((start, slut))
+            ud.append((start, slut, tok.type))
     return ud
+
+
+_BLOKSTART = re.compile(r"^([-+*>#|=]|\d{1,9}[.)])(\s|$)")
+
+
+def _bredde(md: str, stykker) -> int | None:
+    """The width the author wraps paragraphs at (the longest line that is followed by another line of the
+    same paragraph), or None when the paragraphs are not wrapped."""
+    bredder = [len(l) for a, b, art in stykker if art == "paragraph_open"
+               for l in md[a:b].split("\n")[:-1] if not l.endswith("\\")]
+    return max(bredder) if bredder else None
+
+
+def _ombryd(afsnit: str, bredde: int) -> str:
+    """A paragraph wrapped at spaces to ``bredde`` (no line may begin like a list, heading or quote)."""
+    ud = []
+    for linje in afsnit.split("\n"):
+        if "`" in linje or "  " in linje:
+            ud.append(linje)
+            continue
+        nu = ""
+        for o in linje.split(" "):
+            if nu and len(nu) + 1 + len(o) > bredde and not _BLOKSTART.match(o):
+                ud.append(nu)
+                nu = o
+            else:
+                nu = f"{nu} {o}" if nu else o
+        ud.append(nu)
+    return "\n".join(ud)
 
 
 def flet_markdown(vores: str, deres: str, kanon) -> str:
     """``deres`` (Markdown read from Word) written into ``vores`` (the YAML's text, which means the same as
-    the recorded value): blocks that did not change keep their bytes from ``vores``. ``kanon(list) -> dict``
-    gives texts' canonical forms. Falls back to ``deres`` whenever the merge would not read as ``deres``."""
+    the recorded value): blocks that did not change keep their bytes from ``vores``, and new paragraphs are
+    wrapped as the author wraps them. ``kanon(list) -> dict`` gives texts' canonical forms. Falls back to
+    ``deres`` whenever the merge would not read as ``deres``."""
     s_v, s_d = _stykker(vores), _stykker(deres)
-    t_v, t_d = [vores[a:b] for a, b in s_v], [deres[a:b] for a, b in s_d]
-    k = kanon(t_v + t_d + [deres])
+    t_v, t_d = [vores[a:b] for a, b, _ in s_v], [deres[a:b] for a, b, _ in s_d]
+    bredde = _bredde(vores, s_v)
+    ombrudt = {t: _ombryd(t, bredde) for (_, _, art), t in zip(s_d, t_d) if bredde and art == "paragraph_open"}
+    k = kanon(t_v + t_d + [deres] + list(ombrudt.values()))
     hale = vores[s_v[-1][1]:] if s_v else "\n" if vores.endswith("\n") else ""
     if not s_v or not s_d:
         return deres + hale
@@ -363,7 +395,7 @@ def flet_markdown(vores: str, deres: str, kanon) -> str:
         if op == "equal":
             dele += [(t_v[i], i) for i in range(i1, i2)]
         else:
-            dele += [(t_d[j], None) for j in range(j1, j2)]
+            dele += [(ombrudt[t] if t in ombrudt and k[ombrudt[t]] == k[t] else t, None) for t in t_d[j1:j2]]
     ud = vores[:s_v[0][0]]
     for n, (tekst, i) in enumerate(dele):
         if n:
