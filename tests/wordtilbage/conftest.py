@@ -19,6 +19,13 @@ NEUROLOGI = ROOT / "examples" / "nord" / "neurologi-hoveduddannelse-holstebro-aa
 
 
 @pytest.fixture(scope="session")
+def soffice() -> str:
+    from tests.render.conftest import need_tool
+
+    return need_tool("soffice", "libreoffice")
+
+
+@pytest.fixture(scope="session")
 def renderer() -> Renderer:
     return Renderer(ROOT)
 

@@ -229,7 +229,8 @@ def _go_back(forælder) -> None:
 
 def _erstat_i_afsnit(dok: Worddokument, p, gammel: str, ny: str, fed: bool = False, slet: str | None = None) -> None:
     """Rewrite paragraph ``p`` with ``gammel`` replaced: the text before and after keeps each character's
-    run formatting (split into Word's small runs), the replaced part is typed anew (bold, or tracked deleted)."""
+    run formatting (split into Word's small runs), the replaced part is typed anew (bold, or tracked deleted).
+    The paragraph is written anew, so edits that keep their own marks (tracked ones) come after this one."""
     tegn: list[tuple[str, etree._Element | None]] = []  # (character, its run's rPr)
     for r in p.iter(W + "r"):
         rpr = r.find(W + "rPr")
@@ -240,7 +241,7 @@ def _erstat_i_afsnit(dok: Worddokument, p, gammel: str, ny: str, fed: bool = Fal
     for c in [c for c in p if c.tag != W + "pPr"]:
         p.remove(c)
 
-    def stykker(fra: int, til: int):
+    def stykker(fra: int, til: int, forælder=p):
         start = fra
         while start < til:
             rpr = tegn[start][1]
@@ -252,16 +253,15 @@ def _erstat_i_afsnit(dok: Worddokument, p, gammel: str, ny: str, fed: bool = Fal
                     gammel_rpr = delrun.find(W + "rPr")
                     delrun.remove(gammel_rpr)
                     delrun.insert(0, copy.deepcopy(rpr) if rpr is not None else _el("rPr"))
-                p.append(delrun)
+                forælder.append(delrun)
             start = slut
 
     stykker(0, i)
-    if slet:
+    if slet:  # the deleted runs keep their formatting, their text becomes w:delText
         d = _el("del", id=str(dok._næste_id()), author=slet, date=DATO)
-        for r in dok.løb(gammel):
-            for t in r.iter(W + "t"):
-                t.tag = W + "delText"
-            d.append(r)
+        stykker(i, i + len(gammel), d)
+        for t in d.iter(W + "t"):
+            t.tag = W + "delText"
         p.append(d)
     else:
         p.extend(dok.løb(ny, fed=fed))
