@@ -202,13 +202,14 @@ class YamlRedigering:
             return skalar(værdi, "", False, self.loader)
         indrykning = min(len(l) - len(l.lstrip(" ")) for l in indhold)
         sidste = max(i for i, l in enumerate(linjer) if l.strip())
-        hale = "\n" + "\n".join(linjer[sidste + 1:]) if sidste + 1 < len(linjer) else ""
+        # What follows the last content line (its line break, blank lines) stays as it is.
+        hale = gammel[len(hoved) + 1 + sum(len(l) + 1 for l in linjer[:sidste]) + len(linjer[sidste].rstrip("\r")):]
         for stil in dict.fromkeys((m.group(1), "|")):
             ny = _bloktekst(værdi, stil, indrykning, m.group(3), self.linjeskift, self.loader)
             if ny is not None:
                 krop, keep = ny
-                return krop + ("\n" * keep if keep else hale).replace("\n", self.linjeskift)
-        return skalar(værdi, "", False, self.loader) + hale.replace("\n", self.linjeskift)
+                return krop + (self.linjeskift * keep if keep else hale)
+        return skalar(værdi, "", False, self.loader) + hale
 
     def _som_bloktekst(self, sti: Sti, værdi: str) -> str | None:
         """A plain or quoted scalar about to hold several lines, as a literal block (None when it cannot be)."""

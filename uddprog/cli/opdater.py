@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..catalog import Katalog
+from ..fejl import UddprogFejl
 from ..rod import find_rod
 from ..skriv import write_atomic
 
@@ -26,7 +27,11 @@ def opdater_cmd(ctx: click.Context, dokument: Path, program: Path, afvis_sporede
     from ..importer.pakke import læs_fil  # lazy: as above
 
     katalog = Katalog(rod) if rod else Katalog(find_rod(program))
-    o = opdater(læs_fil(dokument), str(dokument), program, katalog, afvis_sporede, dato)
+    try:
+        o = opdater(læs_fil(dokument), str(dokument), program, katalog, afvis_sporede, dato)
+    except UddprogFejl as e:  # an unreadable document or programme: said in Danish, nothing written
+        click.echo(f"Fejl: {e}", err=True)
+        ctx.exit(e.exitkode)
     navn = vis_sti(program)
     kilde = o.kilde
     if o.ændret_siden:
@@ -55,11 +60,19 @@ def opdater_cmd(ctx: click.Context, dokument: Path, program: Path, afvis_sporede
                    + (f" ({_antal(len(o.konflikter), 'konflikt', 'konflikter')})" if o.konflikter else "") + ".")
         ctx.exit(o.exitkode)
     if redline is not None:
-        _redline(o, redline, katalog)
+        try:
+            _redline(o, redline, katalog)
+        except UddprogFejl as e:
+            click.echo(f"Fejl: {e}", err=True)
+            ctx.exit(e.exitkode)
     if vis:
         click.echo(f"{navn}: {_antal(len(o.ændringer), 'felt', 'felter')} ville blive opdateret (vist, ikke skrevet).")
     else:
-        skriv(o)
+        try:
+            skriv(o)
+        except UddprogFejl as e:
+            click.echo(f"Fejl: {e}", err=True)
+            ctx.exit(e.exitkode)
         click.echo(f"{navn}: {_antal(len(o.ændringer), 'felt', 'felter')} opdateret fra {dokument.name}"
                    + (f"; {_antal(len(o.konflikter), 'konflikt', 'konflikter')} og "
                       f"{_antal(len(o.fund), 'fund', 'fund')} at se på" if o.konflikter or o.fund else "") + ".")
