@@ -12,7 +12,7 @@ import yaml
 
 from uddprog.importer.opdatering import skriv
 from uddprog.importer.pakke import læs_pakke
-from uddprog.render.redigerbar import læs_kildedel
+from uddprog.render.felter import læs_kildedel
 
 from .conftest import PROGRAMMER, ROOT
 from .word import Worddokument

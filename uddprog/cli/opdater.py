@@ -15,6 +15,14 @@ from ..rod import find_rod
 from ..skriv import write_atomic
 
 
+def _vist(sti: Path) -> str:
+    """A path relative to the working folder when it lies inside it (as git shows it)."""
+    try:
+        return Path(sti).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(sti)
+
+
 def _antal(n: int, ental: str, flertal: str) -> str:
     return f"{n} {ental if n == 1 else flertal}"
 
@@ -22,7 +30,6 @@ def _antal(n: int, ental: str, flertal: str) -> str:
 def opdater_cmd(ctx: click.Context, dokument: Path, program: Path, afvis_sporede: bool, vis: bool,
                 redline: Path | None, dato: date | None, rod: Path | None) -> None:
     """Apply the fields changed in ``dokument`` to ``program``; print what, and the diff. Exits."""
-    from ..diff.rapport import vis_sti  # lazy: pydantic, lxml only when this runs
     from ..importer.opdatering import opdater, skriv  # lazy: as above
     from ..importer.pakke import læs_fil  # lazy: as above
 
@@ -32,7 +39,7 @@ def opdater_cmd(ctx: click.Context, dokument: Path, program: Path, afvis_sporede
     except UddprogFejl as e:  # an unreadable document or programme: said in Danish, nothing written
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(e.exitkode)
-    navn = vis_sti(program)
+    navn = _vist(program)
     kilde = o.kilde
     if o.ændret_siden:
         hvor = f" (commit {kilde.commit[:10]})" if kilde.commit else ""

@@ -41,8 +41,7 @@ from ..fejl import UddprogFejl
 from ..findings import Finding, Severity
 from ..loading import LoadError, indlæs
 from ..markdown import HEADING_OFFSET, parse
-from ..render.docx import list_definitions
-from ..render.redigerbar import (
+from ..render.felter import (
     DANNET_ALIAS,
     DANNET_TAG,
     JA_NEJ,
@@ -300,8 +299,10 @@ class _Kanon:
 
     def __init__(self) -> None:
         self.refs = WordRefs(first_num_id=2, bullet_num_id=1, rid_prefix="rIdK")
+        # The reader tells bullets from numbers by the list's format: num 1 is bullets, any other a number.
+        niveauer = "".join(f'<w:lvl w:ilvl="{i}"><w:numFmt w:val="bullet"/></w:lvl>' for i in range(9))
         numbering = etree.fromstring(
-            f'<w:numbering xmlns:w="{W_NS}">{list_definitions(0, 1)}'
+            f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">{niveauer}</w:abstractNum>'
             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
         self.pakke = Pakke(navn="<kanonisk>", dokument=etree.Element(W + "document"), numbering=numbering)
         self.læsning = _Læsning(self.pakke)
