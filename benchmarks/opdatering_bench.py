@@ -90,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{proces[1] * 1000:6.0f}ms  (CPU {cpu * 1000:.0f} ms)")
     print(f"langsomste opdatering i processen: {værst * 1000:.0f} ms CPU (mål ≤ {MÅL * 1000:.0f} ms); hele kommandoen: "
           f"{proces[0] * 1000:.0f} ms væg, {cpu * 1000:.0f} ms CPU (belastning {os.getloadavg()[0]:.2f})")
-    return 0 if værst <= MÅL and proces[0] <= MÅL * 1.5 else 1
+    # CPU, not wall: on a shared machine the wall time of a process follows the others' load.
+    return 0 if værst <= MÅL and cpu <= MÅL else 1
 
 
 if __name__ == "__main__":
