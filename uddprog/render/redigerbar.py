@@ -353,7 +353,9 @@ def _forside_note(krop, kilde: Kilde) -> None:
                    f"uden for felterne overføres ikke til programmet. Navne, datoer og valg rettes i skemaet "
                    f"«{FORMULAR_TITEL}» sidst i dokumentet.")
     for r in note.iter(W + "r"):
-        _sub(_sub(r, "rPr") if r.find(W + "rPr") is None else r.find(W + "rPr"), "i")
+        rpr = _w("rPr")
+        _sub(rpr, "i")
+        r.insert(0, rpr)  # a run's properties come first
     krop.insert(0, note)
 
 
