@@ -84,3 +84,13 @@ def test_forkert_brug(kopi, tmp_path):
     (tmp_path / "tom.docx").write_bytes(b"PK\x05\x06" + b"\0" * 18)
     r = kør("import", str(tmp_path / "tom.docx"), "--opdater", str(k.fil), "--rod", str(ROOT))
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+def test_almindelig_import_af_en_redigerbar_udgave_peger_på_opdater(kopi, tmp_path):
+    k = kopi()
+    retur = tmp_path / "retur.docx"
+    retur.write_bytes(k.docx)
+    r = kør("import", str(retur), "--mb", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--rod", str(ROOT),
+            "--out", str(tmp_path / "udkast.yaml"))
+    assert r.exit_code == 0, r.output
+    assert f"--opdater {k.fil.name}" in r.stderr

@@ -228,3 +228,72 @@ def test_redigerbar_udgave_er_deterministisk(renderer, kopi):
     assert renderer.redigerbar(indlæs(k.fil)) == k.docx
     with zipfile.ZipFile(io.BytesIO(k.docx)) as zf:
         assert any(n.startswith("customXml/item") for n in zf.namelist())
+
+
+def test_uddprogs_egne_linjer_og_tabeller_læses_aldrig_som_data(kopi):
+    k = kopi()
+    dok = Worddokument(k.docx)
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    rettet = 0
+    felter = [s for s in dok.krop.iter(W + "sdt") if s.find(f"{W}sdtPr/{W}tag").get(W + "val") != "uddprog:dannet"]
+    i_felt = {t for s in felter for t in s.iter(W + "t")}
+    for t in dok.krop.iter(W + "t"):
+        if t not in i_felt and t.text in ("Illustrativt eksempel – ikke et godkendt uddannelsesprogram.", "Regionshospitalet Gødstrup"):
+            t.text = "Godkendt program" if t.text.startswith("Illustrativt") else "Gødstrup Sygehus"
+            rettet += 1
+    assert rettet >= 2  # the stamp and a generated table's cell
+    o = k.opdater(dok.gem())
+    assert o.ændringer == [] and o.ny_tekst == o.gammel_tekst
+    assert any("Godkendt program" in f for f in o.fund) and any("Gødstrup Sygehus" in f for f in o.fund)
+
+
+def test_en_værdi_på_én_linje_bliver_en_blok_med_flere_afsnit(kopi):
+    k = kopi()
+    dok = Worddokument(k.docx)
+    dok.tilføj_afsnit("Forskningstræning: beskrivelse", "Vejlederen aftales i måned 18.")
+    o = k.opdater(dok.gem())
+    assert "  beskrivelse: |-\n    Teorikurset i Aarhus" in o.ny_tekst and "\n\n    Vejlederen aftales i måned 18." \
+        in o.ny_tekst
+    assert skriv(o)
+
+
+def test_et_afsnit_uden_tekst_udfyldes_i_skemaet(kopi, tmp_path, renderer):
+    k = kopi()
+    tekst = k.fil.read_text(encoding="utf-8")
+    start = tekst.index("  karrierevejledning: |")
+    slut = tekst.index("  evaluering: |")
+    k.fil.write_text(tekst[:start] + tekst[slut:], encoding="utf-8")
+    from uddprog.loading import indlæs
+    docx = renderer.redigerbar(indlæs(k.fil))
+    dok = Worddokument(docx)
+    dok.skriv("Afsnit: Karrierevejledning", "Karrierevejledningen følger vejledersamtalerne.")
+    o = k.opdater(dok.gem())
+    assert [æ.felt.tag for æ in o.ændringer] == ["sektioner.karrierevejledning"]
+    assert "  karrierevejledning: Karrierevejledningen følger vejledersamtalerne.\n" in o.ny_tekst
+
+
+def test_kilden_nævner_commit_når_filen_er_committet(tmp_path):
+    import hashlib
+    import shutil
+    import subprocess
+
+    from uddprog.render.redigerbar import kilde_for
+
+    from .conftest import NEUROLOGI
+
+    def git(*a):
+        return subprocess.run(["git", "-C", str(tmp_path), *a], check=True, capture_output=True, text=True).stdout
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "T")
+    (tmp_path / "nord").mkdir()
+    fil = tmp_path / "nord" / NEUROLOGI.name
+    shutil.copyfile(NEUROLOGI, fil)
+    git("add", ".")
+    git("commit", "-qm", "program")
+    k = kilde_for(fil)
+    assert k.fil == f"nord/{NEUROLOGI.name}" and k.commit == git("rev-parse", "HEAD").strip()
+    assert k.sha256 == hashlib.sha256(fil.read_bytes()).hexdigest()
+    fil.write_text(fil.read_text(encoding="utf-8") + "# ny\n", encoding="utf-8")
+    assert kilde_for(fil).commit == ""  # the file is not the committed one

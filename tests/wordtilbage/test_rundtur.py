@@ -148,3 +148,30 @@ def _linjer_for(tekst: str, stier) -> set[int]:
 def _delsekvens(a: list[str], b: list[str]) -> bool:
     it = iter(b)
     return all(any(x == y for y in it) for x in a)
+
+
+@pytest.mark.parametrize("program", PROGRAMMER, ids=_navn)
+def test_fritekst_står_hvor_den_plejer_og_korte_værdier_i_skemaet(renderer, program):
+    """Each free text is a control where the normal document shows it (the templates and the context carried
+    its marker through); short values are in the form at the end; every field has exactly one control."""
+    from lxml import etree
+
+    from uddprog.loading import indlæs
+
+    dok = indlæs(program)
+    docx = renderer.redigerbar(dok)
+    felter = _felter(docx)
+    blokke = {s.id: s.blokke for s in renderer.katalog.skabelon(dok.model.skabelon).model.sektioner}
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        krop = etree.fromstring(zf.read("word/document.xml"))
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    formular = [t for t in krop.iter(W + "tbl")][-1]
+    i_formular = {s.find(f"{W}sdtPr/{W}tag").get(W + "val") for s in formular.iter(W + "sdt")}
+    alle = [s.find(f"{W}sdtPr/{W}tag").get(W + "val") for s in krop.iter(W + "sdt")]
+    for f in felter:
+        assert alle.count(f.tag) == 1, f.tag
+        skal_i_formular = f.art not in ("rig", "note") or (  # a section the template shows only with text
+            f.sti[0] == "sektioner" and not f.værdi.strip() and not blokke[f.sti[1]])
+        assert (f.tag in i_formular) == skal_i_formular, f.tag

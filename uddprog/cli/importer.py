@@ -106,7 +106,21 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, op
         click.echo(f"{fil}{f' -> {mål}' if mål else ''}", err=True)
         for linje in imp.rapport:
             click.echo(f"  {linje}", err=True)
+        if (kilde := _redigerbar(fil)) is not None:
+            click.echo(f"  note: dokumentet er en redigerbar udgave af {kilde.fil}; 'uddprog import {fil} --opdater "
+                       f"{kilde.fil}' overfører kun rettelserne til den fil.", err=True)
     if kode == 0 and (out or out_dir):
         click.echo("Næste skridt: ret UDFYLD og 'gæt:', flyt teksten under 'ikke-placeret', og kør "
                    "'uddprog validate'.", err=True)
     ctx.exit(kode)
+
+
+def _redigerbar(fil: Path):
+    """The source of an editable document from `render --format redigerbar`, else None."""
+    from ..importer.opdatering import kilde_i  # lazy: as above
+    from ..importer.pakke import ImportFejl, læs_fil  # lazy: as above
+
+    try:
+        return kilde_i(læs_fil(fil), str(fil))
+    except ImportFejl:
+        return None

@@ -425,6 +425,15 @@ def _kildedel(pakke: Pakke) -> Kildedel:
                           "eller importér et andet Word-dokument som nyt udkast med 'uddprog import --mb'.")
 
 
+def kilde_i(data: bytes, navn: str) -> Kilde | None:
+    """The source an editable document was made from, or None for any other Word document (or none)."""
+    try:
+        pakke = læs_pakke(data, navn)
+    except UddprogFejl:
+        return None
+    return next((kd.kilde for kd in map(læs_kildedel, pakke.kundedata) if kd is not None), None)
+
+
 def _kort(tekst: str, n: int = 70) -> str:
     tekst = " ".join(tekst.split())
     return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
