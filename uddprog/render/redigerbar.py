@@ -129,25 +129,24 @@ def kilde_for(fil: Path, rod: Path | None = None) -> Kilde:
 
 def _git(fil: Path, data: bytes) -> tuple[Path | None, str]:
     """(repository root, the last commit that changed the file if the file is unchanged since), else (None, '')."""
-    mappe = str(fil.resolve().parent)
-
-    def git(*args: str) -> str | None:
+    def git(mappe: Path, *args: str) -> str | None:
         try:
-            r = subprocess.run(["git", "-C", mappe, *args], capture_output=True, text=True, timeout=20)
+            r = subprocess.run(["git", "-C", str(mappe), *args], capture_output=True, text=True, timeout=20)
         except (OSError, subprocess.SubprocessError):
             return None
         return r.stdout.strip() if r.returncode == 0 else None
 
-    top = git("rev-parse", "--show-toplevel")
+    top = git(fil.resolve().parent, "rev-parse", "--show-toplevel")
     if not top:
         return None, ""
-    rel = fil.resolve().relative_to(Path(top).resolve()).as_posix()
-    commit = git("log", "-1", "--format=%H", "--", rel)
+    rod = Path(top).resolve()
+    rel = fil.resolve().relative_to(rod).as_posix()  # paths from the root, where git runs from here on
+    commit = git(rod, "log", "-1", "--format=%H", "--", rel)
     if not commit:
-        return Path(top).resolve(), ""
-    blob = git("rev-parse", f"{commit}:{rel}")
+        return rod, ""
+    blob = git(rod, "rev-parse", f"{commit}:{rel}")
     egen = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
-    return Path(top).resolve(), commit if blob == egen else ""
+    return rod, commit if blob == egen else ""
 
 
 # ---------------------------------------------------------------- the document
