@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import zipfile
 
-from click.testing import CliRunner
-
-from uddprog.cli import cli
+from tests.conftest import kør
 
 from .conftest import ROOT
 from .word import Worddokument
-
-
-def kør(*args):
-    return CliRunner().invoke(cli, [*args])
 
 
 def _render(k, tmp_path):
