@@ -265,6 +265,7 @@ class _Læsning:
         self.pakke = pakke
         self.krop = etree.Element(W + "body")
         self.antal = 0
+        self.advarsler: list[str] = []  # the reader's warnings (a picture it cannot keep …)
 
     def tilføj(self, blokke: list) -> int:
         nr = self.antal
@@ -282,7 +283,9 @@ class _Læsning:
         pakke = replace(self.pakke, dokument=dok, comments=None, footnotes=None, endnotes=None, core=None,
                         headers=[], footers=[], kundedata=[])
         ud: list[list] = []
-        for b in læs_dokument(pakke).værdi.blokke:
+        læst = læs_dokument(pakke)
+        self.advarsler = [b.tekst for b in læst.beskeder if b.niveau == "advarsel"]
+        for b in læst.værdi.blokke:
             if isinstance(b, Afsnit) and b.tekst.startswith(_SKILLE) and b.tekst[1:].isdigit():
                 ud.append([])
             elif ud:
@@ -490,6 +493,38 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
     pakke = læs_pakke(docx, navn)
     kd = _kildedel(pakke)
     fil = Path(fil)
+    tekst, dok, ændret_siden = _programmet(fil, navn, kd)
+    ud = Opdatering(fil, kd.kilde, tekst, tekst, ændret_siden)
+
+    rod = copy.deepcopy(pakke.dokument)
+    n_sporede = sporede.antal(rod)
+    sporede.afgør(rod, accepter=not afvis_sporede)
+    if n_sporede:
+        ud.noter.append(f"{n_sporede} sporede ændringer i Word er {'afvist' if afvis_sporede else 'godkendt'}"
+                        + ("" if afvis_sporede else " (--afvis-sporede: brug teksten fra før ændringerne)") + ".")
+    pakke = replace(pakke, dokument=rod)
+    læser = _Dokumentlæser(pakke, kd)
+    deres, base = _værdier(læser, pakke, kd, ud)
+    ændrede = [f for f in kd.felter if f.nr in deres and _normal(f, deres[f.nr]) != base[f.nr]]
+    ud.i_word = ændrede
+    planlagt = _flet(ændrede, deres, base, dok, ud)
+    red = YamlRedigering(tekst.removeprefix(BOM))
+    _planlæg(red, planlagt, ud)
+    if planlagt:
+        _anvend(red, planlagt, ud, tekst.startswith(BOM))
+
+    for t in læser.udenfor():
+        ud.fund.append(f"Tekst uden for felterne er ikke overført: «{_kort(t, 90)}»")
+    for k in (pakke.comments.iterfind(W + "comment") if pakke.comments is not None else ()):
+        ud.noter.append(f"Kommentar i Word fra {k.get(W + 'author') or 'ukendt'}: «{_kort(_tekst(k), 90)}» "
+                        "(ikke overført; svar i dokumentet eller i YAML-filen).")
+    if ud.ny_tekst != ud.gammel_tekst:
+        ud.valideringsfejl = _nye_fejl(fil, ud.gammel_tekst, ud.ny_tekst, katalog, dato)
+    return ud
+
+
+def _programmet(fil: Path, navn: str, kd: Kildedel):
+    """The programme file as it is now: (text, loaded document, whether it changed since the document was made)."""
     try:
         råt = fil.read_bytes()
     except OSError as e:
@@ -498,8 +533,7 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
         tekst = råt.decode("utf-8")
     except UnicodeDecodeError:
         raise OpdateringsFejl(f"{fil}: filen er ikke gemt som UTF-8.") from None
-    sha = hashlib.sha256(råt).hexdigest()
-    ændret_siden = sha != kd.kilde.sha256
+    ændret_siden = hashlib.sha256(råt).hexdigest() != kd.kilde.sha256
     if ændret_siden and Path(kd.kilde.fil).name != fil.name:
         raise OpdateringsFejl(f"{navn} er dannet fra {kd.kilde.fil}, ikke fra {fil}. Angiv den fil, dokumentet er "
                               "dannet fra.")
@@ -510,29 +544,24 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
             from None
     if dok.type != "uddannelsesprogram":
         raise OpdateringsFejl(f"{fil} er ikke et uddannelsesprogram.")
-    ud = Opdatering(fil, kd.kilde, tekst, tekst, ændret_siden)
+    return tekst, dok, ændret_siden
 
-    rod = copy.deepcopy(pakke.dokument)
-    n_sporede = sporede.antal(rod)
-    sporede.afgør(rod, accepter=not afvis_sporede)
-    if n_sporede:
-        ud.noter.append(f"{n_sporede} sporede ændringer i Word er {'afvist' if afvis_sporede else 'godkendt'}"
-                        + ("" if afvis_sporede else " (--afvis-sporede: brug teksten fra før ændringerne)") + ".")
-    læser = _Dokumentlæser(replace(pakke, dokument=rod), kd)
 
-    # Canonical forms of the recorded values, and what each field holds in Word.
+def _værdier(læser: _Dokumentlæser, pakke: Pakke, kd: Kildedel, ud: Opdatering) -> tuple[dict, dict]:
+    """What each field holds in Word ({nr: value}), and its recorded value as compared ({nr: value})."""
     kanon = _Kanon()
     for f in kd.felter:
         if f.art == "rig":
             kanon.tilføj(f.værdi)
-    dokumentets = _Læsning(replace(pakke, dokument=rod))
-    numre: dict[int, int] = {}
+    dokumentets = _Læsning(pakke)
+    numre: dict[tuple[int, int], int] = {}
     for nr, liste in læser.forekomster.items():
         for i, fk in enumerate(liste):
             if fk.felt.art == "rig":
                 numre[(nr, i)] = dokumentets.tilføj(_uden_hyperlinkkode(fk) if fk.flad else fk.blokke)
     base_blokke, base_md = kanon.læs()
     læst = dokumentets.læs() if numre else []
+    ud.fund += [f"I felterne: {b}" for b in dokumentets.advarsler]
 
     deres: dict[int, str] = {}
     for f in kd.felter:
@@ -559,11 +588,13 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
                                f"{f.tag} er uændret.")
             else:
                 deres[f.nr] = værdier[0]
-
-    # Which fields changed in Word, and whether the YAML still holds what the document was made from.
     base = {f.nr: _normal(f, base_md[f.værdi] if f.art == "rig" else f.værdi) for f in kd.felter}
-    ændrede = [f for f in kd.felter if f.nr in deres and _normal(f, deres[f.nr]) != base[f.nr]]
-    ud.i_word = ændrede
+    return deres, base
+
+
+def _flet(ændrede: list[Felt], deres: dict, base: dict, dok, ud: Opdatering) -> list[tuple]:
+    """The three-way merge of the fields changed in Word with the YAML as it is now: the edits to make
+    (field, path now, value now, new value); conflicts and refusals go to ``ud``."""
     nu: dict[int, tuple[tuple, str]] = {}
     for f in ændrede:
         sti = find_sti(dok.model, f)
@@ -572,14 +603,12 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
                                              "blev dannet)"))
             continue
         nu[f.nr] = (sti, som_tekst(værdi_ved(dok.model, sti)))
-    kanon2 = _Kanon()
+    kanon = _Kanon()
     for f in ændrede:
         if f.nr in nu and f.art == "rig":
-            kanon2.tilføj(nu[f.nr][1])
-    _, nu_md = kanon2.læs()
-
-    red = YamlRedigering(tekst.removeprefix(BOM))
-    planlagt: list[tuple[Felt, tuple, str, object]] = []
+            kanon.tilføj(nu[f.nr][1])
+    _, nu_md = kanon.læs()
+    planlagt = []
     for f in ændrede:
         if f.nr not in nu:
             continue
@@ -599,18 +628,7 @@ def opdater(docx: bytes, navn: str, fil: Path, katalog: Katalog, afvis_sporede: 
             ud.fund.append(f"Feltet «{f.alias}» er tømt i Word, men {f.tag} skal udfyldes; det er uændret.")
             continue
         planlagt.append((f, sti, vores, ny))
-    _planlæg(red, planlagt, ud)
-    if planlagt:
-        _anvend(red, planlagt, ud, tekst.startswith(BOM))
-
-    for t in læser.udenfor():
-        ud.fund.append(f"Tekst uden for felterne er ikke overført: «{_kort(t, 90)}»")
-    for k in (pakke.comments.iterfind(W + "comment") if pakke.comments is not None else ()):
-        ud.noter.append(f"Kommentar i Word fra {k.get(W + 'author') or 'ukendt'}: «{_kort(_tekst(k), 90)}» "
-                        "(ikke overført; svar i dokumentet eller i YAML-filen).")
-    if ud.ny_tekst != ud.gammel_tekst:
-        ud.valideringsfejl = _nye_fejl(fil, ud.gammel_tekst, ud.ny_tekst, katalog, dato)
-    return ud
+    return planlagt
 
 
 def _uden_hyperlinkkode(fk: _Forekomst) -> list:
