@@ -77,7 +77,6 @@ REL_CUSTOMXML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 CT_CUSTOMXML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 # ---------------------------------------------------------------- the fields
