@@ -14,8 +14,8 @@ from pydantic import BaseModel
 
 from .. import regler
 from ..datoer import dansk_dato, læg_måneder_til, måneder_tekst, revisionsfrist
-from ..findings import Severity
-from ..loading import feltnavn
+from ..findings import Location, Severity
+from ..loading import feltnavn, kommentarer
 from ..models import DRIFTSREGIONER, PLADSHOLDER, Rolle, visningsnavn
 from ..navne import mente_du, slug
 from .kontekst import ProgramKontekst
@@ -94,7 +94,8 @@ def skabelon_fase(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- forløb and ansættelser --------------------------------------------------
 
-@check("P004", E, "Ansættelsernes måneder summer ikke til fasens varighed", "program", kræver=("mb",))
+@check("P004", E, "Ansættelsernes måneder summer ikke til fasens varighed", "program", kræver=("mb",),
+       statistik=True)
 def måneder_summer(k: ProgramKontekst) -> Iterator[Fund]:
     i_alt, krævet = k.p.varighed_måneder, k.mb.model.varighed_måneder
     if i_alt != krævet:
@@ -103,7 +104,8 @@ def måneder_summer(k: ProgramKontekst) -> Iterator[Fund]:
                "Ret 'måneder' i ansættelserne.", k.sted("ansættelser"))
 
 
-@check("P005", W, "En ansættelse ligger i en driftsregion uden for videreuddannelsesregionen", "program")
+@check("P005", W, "En ansættelse ligger i en driftsregion uden for videreuddannelsesregionen", "program",
+       statistik=True)
 def driftsregion(k: ProgramKontekst) -> Iterator[Fund]:
     tilladte = DRIFTSREGIONER[k.p.videreuddannelsesregion]
     for i, a in enumerate(k.p.ansættelser):
@@ -488,10 +490,11 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- placeholders --------------------------------------------------------------------------
 
-# PLADSHOLDER ("UDFYLD", from the models): what `uddprog ny` writes where only the author knows the answer.
+# PLADSHOLDER ("UDFYLD", from the models): what `uddprog ny`, `import` and `migrate` write where only the author
+# knows the answer.
 
 
-@check("P026", E, "En pladsholder (UDFYLD) fra 'uddprog ny' er ikke udfyldt", "program")
+@check("P026", E, "En pladsholder (UDFYLD) er ikke udfyldt", "program", statistik=True)
 def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
     if PLADSHOLDER not in k.al_tekst:
         return
@@ -500,6 +503,46 @@ def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
             felt = feltnavn(sti)
             yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; {_hvad_der_skal_stå(k.p, sti)}.",
                    k.sted(*sti))
+
+
+#: How `uddprog import` marks a value it guessed: a comment "# gæt: why" (after the value, or on its own line
+#: above it), or "– gæt: why" at the end of a comment naming a competency.
+_GÆT = re.compile(r"^(?:.*\s[–-]\s)?gæt:\s*(.*)$", re.S)
+
+
+@check("P029", E, "En værdi er gættet af 'uddprog import' og ikke tjekket", "program", statistik=True)
+def gæt(k: ProgramKontekst) -> Iterator[Fund]:
+    """A '# gæt:' comment inside the programme's data: the author has not yet confirmed the value and removed
+    the comment. Only comments within the parts the document holds count (the parts `stats` reads, for it)."""
+    tekst = k.program.tekst
+    if not tekst or "gæt:" not in tekst:
+        return
+    pos = k.program.positions
+    spænd = _linjespænd(pos)
+    linjer = sorted((lin, sti) for sti, (lin, _) in pos.værdier.items() if sti)
+    for kom in kommentarer(tekst, "gæt:"):
+        m = _GÆT.match(kom.tekst)
+        if m is None or not any(a <= kom.linje <= b for a, b in spænd):
+            continue
+        # the value the guess is about: on the comment's line, else the next one below it
+        sti = next((s for lin, s in linjer if lin == kom.linje), None) or \
+            next((s for lin, s in linjer if lin > kom.linje), None)
+        hvad = f"'{feltnavn(sti)}'" if sti else "Værdien"
+        grund = " ".join(m[1].split()).rstrip(".")
+        yield (f"{hvad} er et gæt fra 'uddprog import'" + (f" ({grund})" if grund else "") +
+               ". Tjek værdien, og slet kommentaren med 'gæt:'.", Location(k.program.fil, kom.linje, kom.kolonne))
+
+
+def _linjespænd(pos) -> list[tuple[int, int]]:
+    """Per top-level key the document holds: from its key's line to the last line of a value below it."""
+    spænd: dict[str, list[int]] = {}
+    for sti, (lin, _) in pos.nøgler.items():
+        if len(sti) == 1:
+            spænd[sti[0]] = [lin, lin]
+    for sti, (lin, _) in pos.værdier.items():
+        if sti and sti[0] in spænd:
+            spænd[sti[0]][1] = max(spænd[sti[0]][1], lin)
+    return [(a, b) for a, b in spænd.values()]
 
 
 def _hvad_der_skal_stå(model: BaseModel, sti: tuple) -> str:
