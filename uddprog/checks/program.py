@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -56,8 +57,10 @@ def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
         return
     if k.katalog.fund:
         hjælp += " Nogle filer i målbeskrivelser/ eller templates/national/ kunne ikke indlæses; se fejlene for dem."
-    yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} findes ikke i "
-           f"{k.katalog.rod / 'målbeskrivelser'}.{hjælp}", sted)
+    # A region's repository reads its own målbeskrivelser/ over the ones shipped with uddprog: name both.
+    hvor = (f"{k.katalog.rod / 'målbeskrivelser'}" if len(k.katalog.lag) == 1 else
+            "kataloget (repositoriets målbeskrivelser/ og dem, der følger med uddprog; se 'uddprog katalog')")
+    yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} findes ikke i {hvor}.{hjælp}", sted)
 
 
 def _indlæsningsfejl(k: ProgramKontekst, passer, entydig: bool = False) -> str | None:
@@ -315,10 +318,13 @@ def kursus_to_gange(k: ProgramKontekst) -> Iterator[Fund]:
        kilde=regler.KILDE_PROGRAM)
 def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
     planlagt = {pk.kursus for pk in k.p.kurser}
+    har_liste = ("kurser",) in k.program.positions.værdier
     for kursus in k.mb.model.kurser:
         if kursus.id not in planlagt:
-            yield (f"Kurset '{kursus.titel}' ({kursus.id}) er ikke planlagt. Tilføj det under 'kurser' med en måned.",
-                   k.sted("kurser") if k.p.kurser else k.sted())
+            # Without a 'kurser' list, the reference to the målbeskrivelse the course comes from (not line 1).
+            yield (f"Kurset '{kursus.titel}' ({kursus.id}) er ikke planlagt. Tilføj det under 'kurser' med en måned"
+                   + ("." if har_liste else " (programmet har ingen 'kurser' endnu)."),
+                   k.sted("kurser") if har_liste else k.sted("målbeskrivelse", nøgle=True))
 
 
 @check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program", kræver=("mb",), kilde=regler.KILDE_SOL)
@@ -444,8 +450,8 @@ def revision_afventer(k: ProgramKontekst) -> Iterator[Fund]:
     r = k.p.ansvar.revision
     if r is not None and r.status == "afventer-godkendelse":
         yield (f"Programmet er revideret fra version {r.fra_version} til {r.til_version} den {dansk_dato(r.dato)} og "
-               "afventer godkendelse. Når udvalget har godkendt det, sæt 'status: godkendt' og 'godkendt_dato' "
-               "under 'ansvar'.", k.sted("ansvar", "revision"))
+               f"afventer godkendelse. Kør 'uddprog godkend {shlex.quote(str(k.program.fil))} --dato ÅÅÅÅ-MM-DD "
+               "--af UDVALG', når udvalget har godkendt det.", k.sted("ansvar", "revision"))
 
 
 @check("P061", W, "Revisionen passer ikke til programmets målbeskrivelse eller godkendelsesdato", "program")

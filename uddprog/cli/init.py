@@ -10,6 +10,7 @@ import click
 from ..catalog import Katalog
 from ..init import skriv
 from ..navne import slug
+from ..stats.tekst import tabel  # the one layout of a text table (stats uses it too)
 from .valg import region_valg, rod_option
 
 
@@ -71,12 +72,14 @@ def katalog(format_, rod):
                                "skjulte": skjulte}, ensure_ascii=False, indent=2))
         return
     click.echo("Lag (højeste først): " + ", ".join(str(p) for p in k.lag))
+    oprindelse = {"repository": "repositoriet", "uddprog": "uddprog"}
     click.secho("\nMålbeskrivelser", bold=True)
-    for m in mb:
-        click.echo(f"  {m['speciale']:<22} {m['fase']:<16} {m['version']:<6} {m['kilde']:<10} {m['fil']}")
+    for linje in tabel([["Speciale", "Fase", "Version", "Fra", "Fil"]] +
+                       [[m["speciale"], m["fase"], m["version"], oprindelse[m["kilde"]], m["fil"]] for m in mb]):
+        click.echo(f"  {linje}")
     click.secho("\nNationale skabeloner", bold=True)
-    for s in sk:
-        click.echo(f"  {s['skabelon']:<16} {s['kilde']:<10} {s['fil']}")
+    for linje in tabel([["Skabelon", "Fra", "Fil"]] + [[s["skabelon"], oprindelse[s["kilde"]], s["fil"]] for s in sk]):
+        click.echo(f"  {linje}")
     if skjulte:
         click.secho("\nSkjult af repositoriets egne filer", bold=True)
         for s in skjulte:
