@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..catalog import Katalog
+from ..rod import skemalink
 from ..skriv import write_atomic
 from .ny import grundlag
 from .valg import region_valg, rod_option
@@ -76,7 +77,8 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
             kode = 2
             continue
         try:
-            imp = importer(fil, mb.model, dok.model, region)
+            skema = skemalink(mål.parent if mål else Path.cwd(), katalog.rod, "uddannelsesprogram.schema.json")
+            imp = importer(fil, mb.model, dok.model, region, skema)
         except ImportFejl as e:
             click.echo(f"Fejl: {e}", err=True)
             kode = 2

@@ -8,10 +8,24 @@ from pathlib import Path
 import click
 
 from ..catalog import Katalog
+from ..config import læs
+from ..fejl import UddprogFejl
 from ..init import skriv
 from ..navne import slug
 from ..stats.tekst import tabel  # the one layout of a text table (stats uses it too)
 from .valg import region_valg, rod_option
+
+
+def _region_i(mappe: Path) -> str | None:
+    """The region the uddprog.toml in ``mappe`` names, or None (no file, no region, not a region)."""
+    fil = mappe / "uddprog.toml"
+    if not fil.is_file():
+        return None
+    try:
+        region = læs(fil).region
+        return region_valg(None, None, region).value if region else None
+    except (UddprogFejl, click.BadParameter):
+        return None  # a broken config is validate's to report; init writes nothing over it anyway
 
 
 @click.command()
@@ -34,6 +48,13 @@ def init(ctx, mappe, region, programmappe):
         ctx.exit(2)
     if mappe.exists() and not mappe.is_dir():
         click.echo(f"Fejl: {mappe} findes og er ikke en mappe.", err=True)
+        ctx.exit(2)
+    eksisterende = _region_i(mappe)
+    if eksisterende is not None and eksisterende != region.value:
+        # Its README, CI and config name another region: adding files for this one would mix the two.
+        click.echo(f"Fejl: {mappe} er allerede sat op til Videreuddannelsesregion {eksisterende} (region i "
+                   f"{mappe / 'uddprog.toml'}), ikke {region.value}; intet skrevet. Skal repositoriet skifte region, "
+                   "så ret 'region' i uddprog.toml.", err=True)
         ctx.exit(2)
     skrevet, urørt = skriv(mappe, region.value, programmappe)
     for f in skrevet:

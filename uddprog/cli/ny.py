@@ -11,6 +11,7 @@ from ..catalog import Katalog, OpslagsFejl, er_reference
 from ..config import find
 from ..datoer import dansk_dato
 from ..navne import mente_du, slug
+from ..rod import skemalink
 from ..skriv import write_atomic
 from .valg import region_valg, rod_option
 
@@ -103,7 +104,9 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
         ctx.exit(2)
 
     region, mb, dok = grundlag(ctx, katalog, maalbeskrivelse, skabelon, region, fejl)
-    tekst = skelet(mb.model, dok.model, region)
+    # The editor's link to the schema, from where the file will be (the working folder for the screen).
+    skema = skemalink(out.parent if out else Path.cwd(), katalog.rod, "uddannelsesprogram.schema.json")
+    tekst = skelet(mb.model, dok.model, region, skema)
     nyere = katalog.nyere_versioner(mb.model)
     if nyere:  # an author should not start a programme on a version already replaced
         nyeste = nyere[-1].model
