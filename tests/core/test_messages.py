@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from unittest import mock
 
 import pytest
-from click.testing import CliRunner
 
-from uddprog.cli import cli
+from tests.conftest import PROJEKT as ROD, kør, kør_proces as uddprog
 from uddprog.loading import LoadError, indlæs
 
-from .test_cli import ROD, uddprog
 from .test_loading import PROGRAM_TEKST
 
 def _kommandoer() -> list[str]:
@@ -24,7 +23,10 @@ KOMMANDOER = _kommandoer()
 
 
 def hjælp(*args) -> str:
-    r = CliRunner().invoke(cli, [*args, "--help"], terminal_width=200)
+    from uddprog.cli import cli
+
+    with mock.patch.dict(cli.context_settings, terminal_width=200):  # wide enough that no option line wraps
+        r = kør(*args, "--help")
     assert r.exit_code == 0, r.output
     return r.output
 
@@ -65,17 +67,17 @@ def test_empty_text_and_empty_value_read_as_danish(tmp_path):
     assert "None" not in ingen.besked and ingen.besked.endswith("feltet står tomt.")
 
 
-def test_p016_for_an_empty_key_points_at_the_key(repo):
-    repo.program["ansvar"]["godkendt_dato"] = None  # `godkendt_dato:` with nothing after it
-    rod = repo.skriv()
-    (fund,) = [f for f in repo.valider().fund if f.check == "P016"]
+def test_p016_for_an_empty_key_points_at_the_key(syntetisk_repo):
+    syntetisk_repo.program["ansvar"]["godkendt_dato"] = None  # `godkendt_dato:` with nothing after it
+    rod = syntetisk_repo.skriv()
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P016"]
     linjer = (rod / "examples/nord/program.yaml").read_text(encoding="utf-8").splitlines()
     assert linjer[fund.sted.linje - 1].strip().startswith("godkendt_dato:")
 
 
-def test_month_ranges_of_one_month_are_one_month(repo):
-    repo.program["fokuserede_ophold"][0].update(fra_måned=20, til_måned=20)
-    (fund,) = [f for f in repo.valider().fund if f.check == "P025"]
+def test_month_ranges_of_one_month_are_one_month(syntetisk_repo):
+    syntetisk_repo.program["fokuserede_ophold"][0].update(fra_måned=20, til_måned=20)
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P025"]
     assert "planlagt i måned 20, men" in fund.besked and "25–48" in fund.besked
 
 
@@ -100,15 +102,12 @@ def test_the_file_system_root_is_refused_not_searched(args, tmp_path):
     assert r.returncode == 2 and "filsystemets rod" in r.stderr
 
 
-def test_render_of_a_folder_skips_maalbeskrivelser_and_templates_and_lists_each_error(tmp_path):
-    rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
-        shutil.copytree(ROD / d, rod / d)
+def test_render_of_a_folder_skips_maalbeskrivelser_and_templates_and_lists_each_error(checkout_kopi, tmp_path):
+    rod = checkout_kopi
     fil = rod / "examples/nord/kbu-aalborg-forloeb-3.yaml"
     tekst = re.sub(r"^forløb: .*$", 'forløb: ""', fil.read_text(encoding="utf-8"), count=1, flags=re.M)
     fil.write_text(re.sub(r"^titel: .*$", 'titel: ""', tekst, count=1, flags=re.M), encoding="utf-8")
-    r = CliRunner().invoke(cli, ["render", "--rod", str(rod), "--out", str(tmp_path / "b"), "-j", "1", str(rod)],
-                           env={"CI": "1"})
+    r = kør("render", "--rod", rod, "--out", tmp_path / "b", "-j", "1", rod, env={"CI": "1"})
     assert r.exit_code == 1
     assert "målbeskrivelse" not in "".join(l for l in r.output.splitlines() if l.startswith(("sprunget over", "fejl ")))
     assert r.output.count("sprunget over") == 1 and "1 ikke dannet" in r.output
@@ -119,10 +118,10 @@ def test_render_of_a_folder_skips_maalbeskrivelser_and_templates_and_lists_each_
 
 # --- issue 20, "Messages a secretariat reads" -----------------------------------------------------------
 
-def test_p060_names_the_command_that_records_the_approval(repo):
-    repo.program["ansvar"]["revision"] = {"fra_version": "2011", "til_version": "2015", "dato": "2026-11-23",
+def test_p060_names_the_command_that_records_the_approval(syntetisk_repo):
+    syntetisk_repo.program["ansvar"]["revision"] = {"fra_version": "2011", "til_version": "2015", "dato": "2026-11-23",
                                           "status": "afventer-godkendelse"}
-    (fund,) = [f for f in repo.valider().fund if f.check == "P060"]
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P060"]
     assert "'uddprog godkend " in fund.besked and "--dato ÅÅÅÅ-MM-DD --af UDVALG'" in fund.besked
     assert str(fund.sted.fil) in fund.besked and "sæt 'status: godkendt'" not in fund.besked
 
@@ -134,24 +133,24 @@ def test_p026_is_not_only_uddprog_ny_s_placeholder():
     assert "uddprog ny" not in REGISTER["P026"].titel and "UDFYLD" in REGISTER["P026"].titel
 
 
-def test_p042_names_an_ansættelse_without_a_place_by_its_id(repo):
-    repo.program["ansættelser"][0].update(sted="UDFYLD", vejledersamtaler=[])
-    fund = [f.besked for f in repo.valider().fund if f.check in ("P042", "P043", "P046")]
+def test_p042_names_an_ansættelse_without_a_place_by_its_id(syntetisk_repo):
+    syntetisk_repo.program["ansættelser"][0].update(sted="UDFYLD", vejledersamtaler=[])
+    fund = [f.besked for f in syntetisk_repo.valider().fund if f.check in ("P042", "P043", "P046")]
     assert any(b.startswith("Ansættelsen 'goedstrup' (24 måneder) har 0 planlagte") for b in fund), fund
     assert not any("på UDFYLD" in b for b in fund), fund
 
 
-def test_p018_without_a_course_list_points_at_the_målbeskrivelse_not_the_title(repo):
-    repo.program.pop("kurser")
-    rod = repo.skriv()
-    fund = [f for f in repo.valider().fund if f.check == "P018"]
+def test_p018_without_a_course_list_points_at_the_målbeskrivelse_not_the_title(syntetisk_repo):
+    syntetisk_repo.program.pop("kurser")
+    rod = syntetisk_repo.skriv()
+    fund = [f for f in syntetisk_repo.valider().fund if f.check == "P018"]
     linjer = (rod / "examples/nord/program.yaml").read_text(encoding="utf-8").splitlines()
     assert fund and all(linjer[f.sted.linje - 1].startswith("målbeskrivelse:") for f in fund)
     assert "programmet har ingen 'kurser' endnu" in fund[0].besked
 
 
 def test_top_level_help_is_danish():
-    tekst = CliRunner().invoke(cli, ["--help"]).output
+    tekst = kør("--help").output
     assert "KOMMANDO [ARGUMENTER]..." in tekst and "COMMAND" not in tekst and "ARGS" not in tekst
 
 
@@ -188,7 +187,7 @@ def test_ny_out_with_spaces_suggests_a_command_that_works_in_a_shell(tmp_path):
 
 def _region(tmp_path):
     rod = tmp_path / "region"
-    assert CliRunner().invoke(cli, ["init", str(rod), "--region", "Nord"]).exit_code == 0
+    assert kør("init", rod, "--region", "Nord").exit_code == 0
     return rod
 
 
@@ -230,7 +229,7 @@ def test_diff_of_shipped_målbeskrivelser_shows_no_installation_paths(tmp_path):
 
 
 def test_katalog_is_an_aligned_table(tmp_path):
-    r = CliRunner().invoke(cli, ["katalog", "--rod", str(_region(tmp_path))])
+    r = kør("katalog", "--rod", _region(tmp_path))
     blok = r.output.split("Målbeskrivelser\n", 1)[1].split("\n\n", 1)[0].splitlines()
     hoved, streg, *rækker = blok
     assert hoved.split() == ["Speciale", "Fase", "Version", "Fra", "Fil"] and set(streg.strip()) <= {"-", " "}
