@@ -214,6 +214,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     filer = _hver_én_gang(filer)
     # Each programme's counted parts are checked as they are read: a placeholder (P026), a guess left by an
     # import (P029) or months that do not add up (P004) would be counted as real.
+    katalog.indlæs_alt()  # once, before any worker starts: with fork they inherit it (P004 needs the målbeskrivelse)
     indlæst = læs_alle(filer, jobs, kontrol=partial(valider_udsnit, katalog=katalog))
     grunde: dict[Path, list[Finding]] = {}
 
