@@ -62,7 +62,7 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     Uden STIER tælles programmerne (examples/ eller 'programmer' i uddprog.toml) og
     rekrutteringsrunderne i rekruttering/;
     aftalerne i aftaler/ vurderes. Alvor og undtagelser læses fra uddprog.toml som i 'uddprog validate'.
-    Et program med en fejl i det, der tælles (ansættelser, driftsregion, måneder, målbeskrivelse), fx en
+    Et program med en fejl i det, der tælles (ansættelser, driftsregion, måneder, universitetshospital), fx en
     pladsholder (P026) eller et gæt fra 'uddprog import' (P029), udelades af tallene.
     Exitkode som 'uddprog validate': 0; 1 når filer med fejl er udeladt af tallene (fejlene står på stderr);
     2 når en fil ikke kan læses, ved forkert input, fejl i konfigurationen, eller når intet kan tælles.
