@@ -126,7 +126,7 @@ class SyntetiskRepo:
     mb: dict
     skabelon: dict
     program: dict
-    ekstra: dict  # relative path -> data, for extra documents a test adds
+    ekstra: dict  # relative path -> data (or text), for extra documents a test adds
 
     def skriv(self) -> Path:
         filer = {
@@ -139,7 +139,8 @@ class SyntetiskRepo:
         for navn, data in filer.items():
             fil = self.rod / navn
             fil.parent.mkdir(parents=True, exist_ok=True)
-            fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            tekst = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+            fil.write_text(tekst, encoding="utf-8")  # a str is a file's text as it stands (comments and all)
         return self.rod
 
     def valider(self, dato: date = DATO):

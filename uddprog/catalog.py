@@ -248,5 +248,18 @@ class Katalog:
                               f"{fase}: {versioner}.")
         return fundet[0]
 
+    def delvis_henvisning(self, tekst: str) -> list[Dokument[Maalbeskrivelse]]:
+        """The målbeskrivelser a partial reference can mean ("neurologi", "neurologi/hoveduddannelse",
+        "neurologi@2015"), in phase order and oldest first; empty when the specialty is unknown."""
+        speciale, _, rest = tekst.strip().partition("/")
+        fase, _, version = rest.partition("@") if rest else ("", "", "")
+        if "@" in speciale:
+            speciale, _, version = speciale.partition("@")
+        kandidater = [d for d in self.målbeskrivelser
+                      if slug(speciale) in (slug(d.model.speciale), slug(d.fil.parent.name))
+                      and (not fase or str(d.model.fase) == fase.strip().lower())
+                      and (not version or d.model.version == version.strip())]
+        return sorted(kandidater, key=lambda d: (FASER.index(str(d.model.fase)), d.model.gyldig_fra))
+
     def kendte_specialer(self) -> list[str]:
         return sorted({d.model.speciale for d in self.målbeskrivelser})

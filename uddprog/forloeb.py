@@ -9,6 +9,7 @@ are small and are loaded whole. Large batches are spread over all cores (``uddpr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,10 @@ class ProgramUdsnit(Dokumentdel):
     videreuddannelsesregion: Videreuddannelsesregion
     forløb: Tekst
     ansættelser: list[Ansaettelse] = Field(min_length=1)
+
+    @property
+    def varighed_måneder(self) -> int:
+        return sum(a.måneder for a in self.ansættelser)
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class Forløb:
     ansættelser: tuple[Ansat, ...]
     sted: Location  # the 'forløb:' line, for messages
     outputnavn: str = ""  # 'region/name' as render writes it (P028)
+    fund: tuple[Finding, ...] = ()  # the checks of the counted parts, when the reader was given them
 
     @property
     def start(self) -> str:
@@ -71,14 +77,14 @@ class Forløb:
         return sum(a.måneder for a in self.ansættelser)
 
 
-def forløb_fra(dok: Dokument) -> Forløb:
+def forløb_fra(dok: Dokument, kontrol: Kontrol | None = None) -> Forløb:
     p = dok.model
     return Forløb(
         fil=dok.fil, titel=p.titel, navn=p.forløb, region=str(p.videreuddannelsesregion),
         speciale=p.målbeskrivelse.speciale, fase=str(p.målbeskrivelse.fase),
         ansættelser=tuple(Ansat(str(a.driftsregion), a.universitetshospital, str(a.type), a.måneder)
                           for a in p.ansættelser),
-        sted=dok.sted("forløb"), outputnavn=outputnavn(p))
+        sted=dok.sted("forløb"), outputnavn=outputnavn(p), fund=tuple(kontrol(dok)) if kontrol else ())
 
 
 _PROGRAMMÆRKE = re.compile(r"^(?:ansættelser|kompetenceplan)[ \t]*:", re.M)
@@ -86,20 +92,26 @@ _PROGRAMMÆRKE = re.compile(r"^(?:ansættelser|kompetenceplan)[ \t]*:", re.M)
 _ANDET = re.compile(r"^(?:kompetencer|revision_måneder)[ \t]*:", re.M)
 
 
-def læs_fil(fil: Path) -> tuple[str, object]:
+#: Checks of a programme's counted parts, run where it is read (in a worker for a large batch); module-level
+#: or a ``functools.partial`` of one, so it can be sent to a worker. `uddprog stats` gives
+#: ``checks.valider_udsnit`` with the catalogue.
+Kontrol = Callable[[Dokument], list[Finding]]
+
+
+def læs_fil(fil: Path, kontrol: Kontrol | None = None) -> tuple[str, object]:
     """One file for statistics: ('program', Forløb), ('rekrutteringsrunde'|'aftale', Dokument),
     ('fund', [Finding]) when it cannot be read, or (kind, None) for other document kinds."""
     try:
         tekst = læs_tekst(fil)
         if _PROGRAMMÆRKE.search(tekst):
-            return "program", forløb_fra(indlæs_udsnit(fil, ProgramUdsnit, tekst=tekst))
+            return "program", forløb_fra(indlæs_udsnit(fil, ProgramUdsnit, tekst=tekst), kontrol)
         if _ANDET.search(tekst):
             return "andet", None
         dok = indlæs(fil, tekst=tekst)
     except LoadError as e:
         return "fund", e.fund
     if dok.type == "uddannelsesprogram":  # a programme written in an unusual style
-        return "program", forløb_fra(dok)
+        return "program", forløb_fra(dok, kontrol)
     if dok.type in ("rekrutteringsrunde", "aftale"):
         return dok.type, dok
     return dok.type, None
@@ -117,14 +129,15 @@ class Indlæst:
 _BUNDT = 64
 
 
-def _læs_bundt(filer: list[Path]) -> list[tuple[str, object]]:
-    return [læs_fil(f) for f in filer]
+def _læs_bundt(kontrol: Kontrol | None, filer: list[Path]) -> list[tuple[str, object]]:
+    return [læs_fil(f, kontrol) for f in filer]
 
 
-def læs_alle(filer: list[Path], jobs: int | None = None) -> Indlæst:
-    """Every file, in the given order; spread over processes from ``parallel.PARALLEL_FRA`` files on."""
+def læs_alle(filer: list[Path], jobs: int | None = None, kontrol: Kontrol | None = None) -> Indlæst:
+    """Every file, in the given order; spread over processes from ``parallel.PARALLEL_FRA`` files on. With
+    ``kontrol``, each programme's counted parts are checked where it is read (``Forløb.fund``)."""
     jobs = antal_jobs(jobs, len(filer), _BUNDT)
-    resultater = [r for del_ in i_bundter(_læs_bundt, filer, jobs, _BUNDT) for r in del_]
+    resultater = [r for del_ in i_bundter(_læs_bundt, filer, jobs, _BUNDT, (kontrol,)) for r in del_]
     ud = Indlæst(filer=len(filer))
     for art, værdi in resultater:
         if art == "program":

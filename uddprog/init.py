@@ -1,7 +1,8 @@
 """A new region repository (`uddprog init`): the files and their contents, pure; writing is the CLI's.
 
 Like ``mkdocs new``: the minimum a videreuddannelsessekretariat needs (config, an empty programme folder,
-CI for GitHub and GitLab, pre-commit, snapshot tests of the layouts, JSON Schemas for the editor, a README in Danish), nothing that
+CI for GitHub and GitLab, pre-commit, snapshot tests of the layouts, JSON Schemas for the editor with VS Code's
+workspace settings mapping them, a README in Danish), nothing that
 exists is ever overwritten, and each file written is named.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from string import Template
 
 from . import __version__
+from .rod import SKEMA_MAPPE
 from .skriv import write_atomic
 
 #: (file in the new repository, template in uddprog/init_skabeloner)
@@ -21,6 +23,7 @@ FILER = (
     (".gitlab-ci.yml", "gitlab-ci.yml"),
     (".pre-commit-config.yaml", "pre-commit-config.yaml"),
     (".gitignore", "gitignore"),
+    (".vscode/settings.json", "vscode-settings.json"),
     ("tests/test_skabeloner.py", "test_skabeloner.py"),
     ("README.md", "README.md"),
 )
@@ -34,11 +37,12 @@ def filer(region: str, programmer: str = "programmer") -> dict[str, str]:
     ud = {sti: Template(pakke.joinpath(kilde).read_text(encoding="utf-8")).substitute(værdier)
           for sti, kilde in FILER}
     ud[f"{programmer}/.gitkeep"] = ""
-    # The skeletons of `uddprog ny` point their editor at ../../schemas/ (programmer/<region>/<fil>.yaml).
+    # The schemas the editor finds through .vscode/settings.json, and through the link `ny` and `import` write
+    # in each file's first line (computed from where the file is: rod.skemalink).
     from .schema import SKEMAFILER, skematekst  # lazy: pydantic only when this runs
 
     for type_, navn in SKEMAFILER.items():
-        ud[f"schemas/{navn}.schema.json"] = skematekst(type_)
+        ud[f"{SKEMA_MAPPE}/{navn}.schema.json"] = skematekst(type_)
     return ud
 
 

@@ -21,6 +21,7 @@ EKSEMPEL_MAPPE = "examples"
 SKABELON_FIL = "skabelon.yaml"
 RUNDE_MAPPE = "rekruttering"  # rekruttering/<region>/<år>-<runde>-<speciale>.yaml (uddprog stats)
 AFTALE_MAPPE = "aftaler"  # aftaler/<id>.yaml: targets for the regional figures
+SKEMA_MAPPE = "schemas"  # the JSON Schemas for the editor ('uddprog schema', 'uddprog init')
 #: Configuration files that mark a repository root (uddprog.config reads them).
 KONFIGFILER = ("uddprog.toml", ".uddprog.yaml")
 
@@ -31,6 +32,13 @@ KONFIGFILER = ("uddprog.toml", ".uddprog.yaml")
 ROD_FILER = KONFIGFILER
 ROD_MAPPER = (MB_MAPPE, SKABELON_MAPPE.as_posix())
 GIT = ".git"
+
+
+def skemalink(mappe: Path, rod: Path, skemafil: str) -> str:
+    """The link from a YAML file in ``mappe`` to the repository's schema ``skemafil`` (``$schema=…`` in the
+    file's first line): relative, with '/', so it holds wherever the repository is checked out."""
+    mål = Path(os.path.abspath(Path(rod) / SKEMA_MAPPE / skemafil))
+    return Path(os.path.relpath(mål, os.path.abspath(mappe))).as_posix()
 
 
 def er_repository(mappe: Path | str) -> bool:

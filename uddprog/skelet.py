@@ -44,8 +44,10 @@ def _kommentar(tekst: str, indrykning: str) -> Iterator[str]:
         yield f"{indrykning}{linje}"
 
 
-def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddannelsesregion) -> str:
-    """The YAML text of a new programme; pure, so the same inputs give the same text."""
+def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddannelsesregion,
+           skema: str | None = None) -> str:
+    """The YAML text of a new programme; pure, so the same inputs give the same text. ``skema`` is the link
+    to the programme schema from where the file will be (``rod.skemalink``); without it, no link is written."""
     fase = visningsnavn(mb.fase).lower()
     titel = (f"Uddannelsesprogram for {fase}" if mb.fase == Fase.KBU
              else f"Uddannelsesprogram for {fase} i {mb.speciale.lower()}")
@@ -59,7 +61,7 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
     mønster = regler.ansættelsesmønster(mb)
     ansættelse, første_slut = "ansaettelse-1", mønster[0].måneder
     ud = [
-        "# yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json",
+        *([f"# yaml-language-server: $schema={skema}"] if skema else []),
         f"# Skelet dannet af 'uddprog ny' ud fra {mb.speciale}, {fase}, version {mb.version}, og den nationale",
         f"# skabelon '{skabelon.id}'. Udfyld alt, der står {UDFYLD} eller er tomt, og kør 'uddprog validate':",
         "# den viser præcis, hvad der mangler.",

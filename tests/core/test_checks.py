@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import yaml
 
 from uddprog.checks import REGISTER
 
@@ -114,6 +115,9 @@ MUTATIONER = {
     "P024": lambda r: r.mb["kompetencer"][1].update(min_vurderinger=2),
     "P025": lambda r: r.program["fokuserede_ophold"][0].update(fra_måned=20),
     "P026": lambda r: r.program["ansættelser"][1].update(afdeling="UDFYLD"),
+    "P029": lambda r: r.ekstra.update({"examples/nord/program.yaml": yaml.safe_dump(
+        r.program, allow_unicode=True, sort_keys=False).replace(
+        "driftsregion: Midtjylland\n", "driftsregion: Midtjylland  # gæt: Midtjylland eller Nordjylland\n", 1)}),
     "P060": lambda r: r.program["ansvar"].update(revision={"fra_version": "2011", "til_version": "2015",
                                                            "dato": "2026-11-23"}),
     "P061": lambda r: r.program["ansvar"].update(revision={"fra_version": "2011", "til_version": "2015",

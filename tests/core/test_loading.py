@@ -196,3 +196,19 @@ def test_l008_a_forced_kind_that_is_another_kind(tmp_path):
         indlæs(fil, "målbeskrivelse")
     (fund,) = e.value.fund
     assert fund.check == "L008" and fund.besked == "Filen er et uddannelsesprogram, ikke en målbeskrivelse."
+
+
+def test_comments_are_found_outside_scalars_only():
+    from uddprog.loading import kommentarer
+
+    tekst = ("# øverst\n"
+             "a: 1  # gæt: en\n"
+             "b: \"tekst # gæt: ikke en kommentar\"\n"
+             "c: |\n  blok # gæt: tekst\n  # gæt: også tekst\n"
+             "d:\n  # gæt: over et punkt\n  - x # gæt: efter\n"
+             "e: x#gæt:ikke\n"
+             "f: 'a\n  # gæt: tekst'\n")
+    assert [(k.linje, k.kolonne, k.tekst) for k in kommentarer(tekst, "gæt")] == [
+        (2, 7, "gæt: en"), (8, 3, "gæt: over et punkt"), (9, 7, "gæt: efter")]
+    assert [k.tekst for k in kommentarer(tekst)][0] == "øverst"
+    assert kommentarer("a: 'x\n# gæt: y\n", "gæt") == []  # a text that does not scan has no sure comments

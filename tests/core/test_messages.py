@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from unittest import mock
 
 import pytest
@@ -113,3 +114,129 @@ def test_render_of_a_folder_skips_maalbeskrivelser_and_templates_and_lists_each_
     linje = next(i for i, l in enumerate(r.output.splitlines()) if l.startswith("sprunget over"))
     efter = r.output.splitlines()[linje + 1:linje + 3]
     assert all(l.startswith("  ") and ": fejl S00" in l for l in efter), r.output  # one finding a line
+
+
+# --- issue 20, "Messages a secretariat reads" -----------------------------------------------------------
+
+def test_p060_names_the_command_that_records_the_approval(syntetisk_repo):
+    syntetisk_repo.program["ansvar"]["revision"] = {"fra_version": "2011", "til_version": "2015", "dato": "2026-11-23",
+                                          "status": "afventer-godkendelse"}
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P060"]
+    assert "'uddprog godkend " in fund.besked and "--dato ÅÅÅÅ-MM-DD --af UDVALG'" in fund.besked
+    assert str(fund.sted.fil) in fund.besked and "sæt 'status: godkendt'" not in fund.besked
+
+
+def test_p026_is_not_only_uddprog_ny_s_placeholder():
+    from uddprog.checks import REGISTER
+
+    # import and migrate write UDFYLD too
+    assert "uddprog ny" not in REGISTER["P026"].titel and "UDFYLD" in REGISTER["P026"].titel
+
+
+def test_p042_names_an_ansættelse_without_a_place_by_its_id(syntetisk_repo):
+    syntetisk_repo.program["ansættelser"][0].update(sted="UDFYLD", vejledersamtaler=[])
+    fund = [f.besked for f in syntetisk_repo.valider().fund if f.check in ("P042", "P043", "P046")]
+    assert any(b.startswith("Ansættelsen 'goedstrup' (24 måneder) har 0 planlagte") for b in fund), fund
+    assert not any("på UDFYLD" in b for b in fund), fund
+
+
+def test_p018_without_a_course_list_points_at_the_målbeskrivelse_not_the_title(syntetisk_repo):
+    syntetisk_repo.program.pop("kurser")
+    rod = syntetisk_repo.skriv()
+    fund = [f for f in syntetisk_repo.valider().fund if f.check == "P018"]
+    linjer = (rod / "examples/nord/program.yaml").read_text(encoding="utf-8").splitlines()
+    assert fund and all(linjer[f.sted.linje - 1].startswith("målbeskrivelse:") for f in fund)
+    assert "programmet har ingen 'kurser' endnu" in fund[0].besked
+
+
+def test_top_level_help_is_danish():
+    tekst = kør("--help").output
+    assert "KOMMANDO [ARGUMENTER]..." in tekst and "COMMAND" not in tekst and "ARGS" not in tekst
+
+
+def test_diff_of_two_versions_in_the_wrong_order_speaks_danish():
+    r = uddprog("diff", "neurologi/hoveduddannelse@2015", "neurologi/hoveduddannelse@2011")
+    assert r.returncode == 2
+    assert ("GAMMEL (version 2015, gyldig fra 1. september 2015) er nyere end NY (version 2011, gyldig fra "
+            "1. september 2011)") in r.stderr
+    assert "OLD" not in r.stderr and "2015-09-01" not in r.stderr
+    assert "GAMMEL" in hjælp("diff") and "OLD" not in hjælp("diff")
+
+
+def test_ny_with_a_specialty_alone_proposes_the_reference_and_lists_the_versions():
+    r = uddprog("ny", "neurologi")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "Mente du neurologi/hoveduddannelse@2015?" in r.stderr
+    assert "neurologi/hoveduddannelse@2011, neurologi/hoveduddannelse@2015" in r.stderr
+    assert "L001" not in r.stderr
+    r = uddprog("ny", "neurologi/hoveduddannelse")
+    assert "Mente du neurologi/hoveduddannelse@2015?" in r.stderr and "introduktion" not in r.stderr
+    r = uddprog("ny", "nevrologi")
+    assert "Mente du 'Neurologi'?" in r.stderr and "uddprog katalog" in r.stderr
+
+
+def test_ny_out_with_spaces_suggests_a_command_that_works_in_a_shell(tmp_path):
+    import shlex
+
+    ud = tmp_path / "Ålborg forløb 7.yaml"
+    r = uddprog("ny", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--out", str(ud))
+    assert r.returncode == 0, r.stderr
+    forslag = r.stderr.split("kør: ", 1)[1].strip()
+    assert shlex.split(forslag) == ["uddprog", "validate", str(ud)]
+
+
+def _region(tmp_path):
+    rod = tmp_path / "region"
+    assert kør("init", rod, "--region", "Nord").exit_code == 0
+    return rod
+
+
+def test_import_onto_an_approved_programme_says_what_is_there(tmp_path):
+    rod = _region(tmp_path)
+    program = rod / "programmer" / "forloeb-1.yaml"
+    shutil.copy(ROD / "examples/nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.yaml", program)
+    før = program.read_bytes()
+    r = uddprog("import", str(ROD / "tests/importer/korpus/nord-overskriftstypografier.docx"),
+                "--mb", "neurologi/hoveduddannelse@2015", "--out", str(program), cwd=rod)
+    assert r.returncode == 2 and program.read_bytes() == før
+    assert "er et uddannelsesprogram, godkendt " in r.stderr and "udkast. Slet det" not in r.stderr
+
+
+@pytest.mark.parametrize("indhold, ord", [(b"%PDF-1.7\n%\xe2\xe3\n", "Den er en PDF"),
+                                          (b"{\\rtf1\\ansi hej}", "Den er en RTF-fil")])
+def test_import_of_a_pdf_or_rtf_says_how_to_get_a_docx(tmp_path, indhold, ord):
+    fil = tmp_path / "program.pdf"
+    fil.write_bytes(indhold)
+    r = uddprog("import", str(fil), "--mb", "neurologi/hoveduddannelse@2015", "--region", "Nord")
+    assert r.returncode == 2 and ord in r.stderr and ".docx" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_p001_in_a_region_repository_names_the_catalogue_not_the_repository_folder(tmp_path):
+    rod = _region(tmp_path)
+    tekst = (ROD / "examples/nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.yaml").read_text(encoding="utf-8")
+    (rod / "programmer" / "p.yaml").write_text(tekst.replace('version: "2015"', 'version: "2019"', 1), encoding="utf-8")
+    r = uddprog("validate", "programmer/p.yaml", cwd=rod)
+    (linje,) = [l for l in r.stdout.splitlines() if "P001" in l]
+    assert "findes ikke i kataloget (repositoriets målbeskrivelser/ og dem, der følger med uddprog" in linje
+    assert "Kendte versioner af Neurologi (hoveduddannelse): 2011, 2015." in linje
+
+
+def test_diff_of_shipped_målbeskrivelser_shows_no_installation_paths(tmp_path):
+    rod = _region(tmp_path)
+    r = uddprog("diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", cwd=rod)
+    assert "gammel: uddprog:målbeskrivelser/neurologi/hoveduddannelse-2011.yaml" in r.stdout
+    assert str(ROD) not in r.stdout and "site-packages" not in r.stdout
+
+
+def test_katalog_is_an_aligned_table(tmp_path):
+    r = kør("katalog", "--rod", _region(tmp_path))
+    blok = r.output.split("Målbeskrivelser\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    hoved, streg, *rækker = blok
+    assert hoved.split() == ["Speciale", "Fase", "Version", "Fra", "Fil"] and set(streg.strip()) <= {"-", " "}
+    kolonner = [m.start() for m in re.finditer(r"(?<=  )\S", streg)][1:]  # where each column after the first begins
+    assert len(kolonner) == 4
+    klinisk = next(r for r in rækker if "Klinisk basisuddannelse" in r)  # the longest specialty name
+    for række in rækker:
+        for k in kolonner:
+            assert række[k - 1] == " " and række[k] != " ", (række, k)
+    assert "kbu" in klinisk

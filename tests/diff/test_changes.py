@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,35 @@ def test_word_diff_is_attached_to_konkretisering_change():
 def test_window_change_caused_only_by_duration_is_not_a_course_change():
     # K1 has no window; a longer phase must not make it look "loosened".
     assert [i for i in ids(BASE, BASE.model_copy(update={"varighed_måneder": 60})) if i.startswith("D02")] == ["D020"]
+
+
+# Issue 20, item 4: every changed field of a course is a change (neuroradiologi 28 → 21 timer was missed).
+@pytest.mark.parametrize("ændret, ord", [
+    (dict(timer=21), "timer: 28 → 21"),
+    (dict(type="generel"), "type: »Specialespecifikt kursus« → »Generelt kursus«"),
+    (dict(titel="Neuroradiologi og billeddiagnostik"), "titel: »Neurofarmakologi« → »Neuroradiologi og billeddiagnostik«"),
+    (dict(varighed="3 dage"), "varighed: »2 dage« → »3 dage«"),
+    (dict(beskrivelse="Ny tekst."), "beskrivelsen ændret"),
+])
+def test_every_changed_course_field_is_a_change_that_names_it(ændret, ord):
+    gammel = kursus(BASE, "K6", timer=28)
+    (æ,) = [æ for æ in sammenlign(gammel, kursus(gammel, "K6", **ændret)).ændringer]
+    assert æ.id == "D025" and ord in æ.besked, æ.besked
+    assert set(æ.felt.split(",")) == set(ændret)
+
+
+def test_a_reworded_window_with_the_same_months_is_a_course_change():
+    # K2 must be taken by month 36 of 48; 'senest 12 måneder før slut' is the same month, written otherwise
+    efter = kursus(BASE, "K2", senest_måned=None, senest_måneder_før_slut=12)
+    (æ,) = sammenlign(BASE, efter).ændringer
+    assert æ.id == "D025" and "tidsvinduet skrevet om" in æ.besked and "samme måneder" in æ.besked
+
+
+def test_the_shipped_neurologi_versions_report_changed_course_hours():
+    from uddprog.catalog import Katalog
+
+    k = Katalog(Path(__file__).resolve().parents[2])
+    sæt = sammenlign(k.slå_op("neurologi/hoveduddannelse@2011"), k.slå_op("neurologi/hoveduddannelse@2015"))
+    kurser = {æ.gamle[0]: æ.besked for æ in sæt.ændringer if æ.id == "D025"}
+    assert "timer: 28 → 21" in kurser["hu-neuroradiologi"]
+    assert "timer: 21 → 28" in kurser["hu-hovedpine"]

@@ -392,3 +392,24 @@ def test_godkend_records_the_approval_only_when_no_errors_are_left(migreringspro
     ids = {f.check for f in valider([migreringsprogram], Katalog(rod), date(2026, 12, 11)).fund}
     assert not ids & {"P060", "P061", "P023", "P026"}
     assert godkend().returncode == 2  # nothing awaits approval any more
+
+
+def test_messages_place_a_plan_entry_on_a_hospital_as_diff_does(migreringsprogram):
+    # "planlægningen på Regionshospitalet Gødstrup i måned 1–24", not "i Regionshospitalet …, måned 1–24"
+    m = _migrér(migreringsprogram)
+    tekster = [p.mærke.tekst for p in m.rettelser + m.beslutninger + m.noter]
+    (d001,) = [t for t in tekster if t.startswith("Kompetence 4 er fjernet: planlægningen")]
+    assert "planlægningen på Regionshospitalet Gødstrup i måned 1–24 er slettet" in d001
+    assert not any(" i Regionshospitalet" in t or " i Aarhus Universitetshospital" in t for t in tekster), tekster
+
+
+def test_a_course_whose_hours_changed_is_listed_for_review(tmp_path):
+    from .conftest import mb_2011, mb_2015
+
+    fil = skriv_repo(tmp_path)
+    for version, data in (("2011", mb_2011()), ("2015", mb_2015())):
+        data["kurser"][0]["timer"] = 28 if version == "2011" else 21  # SOL1, planned in month 6
+        (tmp_path / f"målbeskrivelser/neurologi/hoveduddannelse-{version}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    noter = [p.mærke for p in _migrér(fil).noter if p.mærke.id == "D025"]
+    assert len(noter) == 1 and "timer: 28 → 21" in noter[0].tekst and noter[0].sti == ("kurser", 0)

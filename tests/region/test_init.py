@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
 import yaml
 
 from uddprog.init import FILER
@@ -111,3 +112,124 @@ def test_a_fresh_repository_validates_green_and_says_what_to_do(tmp_path, monkey
     r = kør("validate", "--format", "json")
     assert r.exit_code == 0 and json.loads(r.output[r.output.index("{"):])["fund"] == []
     assert kør("validate", "programmer").exit_code == 2  # named explicitly, an empty folder is still L007
+
+
+# --- issue 20, items 11 and 12: the editor's schema link and the files init writes ----------------------
+
+def _skema_fra(fil) -> "Path":
+    """Where the first-line link of a YAML file points, resolved from the file's folder."""
+    første = fil.read_text(encoding="utf-8").splitlines()[0]
+    assert første.startswith("# yaml-language-server: $schema="), første
+    return (fil.parent / første.split("$schema=", 1)[1]).resolve()
+
+
+def test_ny_and_import_link_to_the_schema_where_it_really_is(tmp_path, monkeypatch):
+    from tests.importer.conftest import KORPUS
+
+    monkeypatch.chdir(tmp_path)
+    assert kør("init", "--region", "Nord").exit_code == 0
+    skema = (tmp_path / "schemas/uddannelsesprogram.schema.json").resolve()
+    for ud in ("programmer/nord/aalborg-7.yaml", "programmer/aalborg-8.yaml"):
+        assert kør("ny", "neurologi/hoveduddannelse@2015", "--out", ud).exit_code == 0
+        assert _skema_fra(tmp_path / ud) == skema
+    r = kør("import", str(KORPUS / "nord-overskriftstypografier.docx"), "--mb", "neurologi/hoveduddannelse@2015",
+            "--out-dir", "programmer/nord/udkast")
+    assert r.exit_code == 0, r.output
+    assert _skema_fra(tmp_path / "programmer/nord/udkast/nord-overskriftstypografier.yaml") == skema
+    # to the screen, from a subfolder: the link holds for a file saved in the working folder
+    monkeypatch.chdir(tmp_path / "programmer/nord")
+    tekst = kør("ny", "neurologi/hoveduddannelse@2015").stdout
+    (tmp_path / "programmer/nord/fra-skaermen.yaml").write_text(tekst, encoding="utf-8")
+    assert _skema_fra(tmp_path / "programmer/nord/fra-skaermen.yaml") == skema
+
+
+def test_the_workspace_settings_map_every_document_kind_to_its_schema(tmp_path):
+    import json
+
+    from uddprog.init import skriv
+
+    skriv(tmp_path, "Nord")
+    (tmp_path / "programmer/nord").mkdir()
+    (tmp_path / "programmer/nord/x.yaml").write_text("titel: x\n", encoding="utf-8")
+    indstillinger = json.loads((tmp_path / ".vscode/settings.json").read_text(encoding="utf-8"))
+    kort = indstillinger["yaml.schemas"]
+    assert len(kort) == 5
+    for skema, mønstre in kort.items():
+        assert (tmp_path / skema).is_file(), skema  # relative to the workspace folder, as the extension reads it
+    programmønstre = kort["./schemas/uddannelsesprogram.schema.json"]
+    assert any(tmp_path / "programmer/nord/x.yaml" in tmp_path.glob(m) for m in programmønstre)
+
+
+def test_init_again_with_another_region_says_the_region_differs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert kør("init", ".", "--region", "Nord").exit_code == 0
+    (tmp_path / "README.md").unlink()  # something missing, so a silent "nothing to do" cannot pass for an answer
+    før = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    r = kør("init", ".", "--region", "Syd")
+    assert r.exit_code == 2
+    assert "allerede sat op til Videreuddannelsesregion Nord" in r.stderr and "ikke Syd" in r.stderr
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == før
+    assert kør("init", ".", "--region", "nord").exit_code == 0  # the same region, spelt otherwise: writes README
+
+
+def test_the_readme_describes_the_whole_workflow_with_real_commands(tmp_path):
+    import re
+
+    from uddprog.cli import _KOMMANDOER
+    from uddprog.init import skriv
+
+    skriv(tmp_path, "Nord")
+    tekst = (tmp_path / "README.md").read_text(encoding="utf-8")
+    nævnte = re.findall(r"`uddprog ([a-z]+)", tekst)
+    assert set(nævnte) <= set(_KOMMANDOER), set(nævnte) - set(_KOMMANDOER)
+    rækkefølge = ["import", "validate", "render", "site", "diff", "migrate", "godkend", "stats"]
+    første = [nævnte.index(k) for k in rækkefølge]
+    assert første == sorted(første), "the workflow in order: import → validate → render → site → diff/migrate → godkend → stats"
+    assert "$" not in tekst.replace("$schema", "")  # every template placeholder filled
+    for engelsk in (" the ", " and ", " with ", "Every ", "optional"):
+        assert engelsk not in tekst
+
+
+def test_the_config_comments_are_danish_and_the_config_still_reads(tmp_path):
+    import re
+
+    from uddprog.config import læs
+    from uddprog.init import skriv
+
+    skriv(tmp_path, "Øst")
+    tekst = (tmp_path / "uddprog.toml").read_text(encoding="utf-8")
+    kommentarer = " ".join(re.findall(r"#\s*([^\n]*)", tekst))
+    for engelsk in ("Every", "the command line", "severity", "lowest", "optional", "reason", "silences", "folder"):
+        assert engelsk not in kommentarer, engelsk
+    assert "alvor" in kommentarer and "kommandolinjen" in kommentarer
+    k = læs(tmp_path / "uddprog.toml")
+    assert k.region == "Øst" and not k.fund
+
+
+def test_git_ignores_what_uddprog_makes(tmp_path):
+    import shutil
+    import subprocess
+
+    from uddprog.init import skriv
+
+    if shutil.which("git") is None:
+        pytest.skip("git er ikke installeret")
+    skriv(tmp_path, "Nord")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    sti = ["site/index.html", "build/nord/x.docx", "tests/__pycache__/x.pyc", ".pytest_cache/v/x",
+           "programmer/nord/x.yaml", "tests/__snapshots__/test_skabeloner.ambr"]
+    r = subprocess.run(["git", "-C", str(tmp_path), "check-ignore", *sti], capture_output=True, text=True)
+    assert r.stdout.split() == sti[:4]  # made by uddprog or Python: ignored; programmes and snapshots: kept
+
+
+def test_the_ci_files_say_how_to_install_from_a_private_index_or_a_wheel(tmp_path):
+    import yaml
+
+    from uddprog.init import skriv
+
+    skriv(tmp_path, "Nord")
+    for navn in (".github/workflows/uddprog.yml", ".gitlab-ci.yml"):
+        tekst = (tmp_path / navn).read_text(encoding="utf-8")
+        assert "PIP_INDEX_URL" in tekst and ".whl[snapshot]" in tekst, navn
+        yaml.safe_load(tekst)
+    assert "${{ secrets.PIP_INDEX_URL }}" in (tmp_path / ".github/workflows/uddprog.yml").read_text(encoding="utf-8")

@@ -90,7 +90,7 @@ def test_katalog_lists_what_is_in_force_and_where_it_comes_from(region_repo):
     assert kbu["program.docx"] == "repository" and kbu["skabelon.yaml"] == "uddprog"
     assert ("Neurologi", "2015", "uddprog") in {(m["speciale"], m["version"], m["kilde"]) for m in data["målbeskrivelser"]}
     tekst = kør("katalog").output
-    assert "Lag (højeste først)" in tekst and "repository" in tekst
+    assert "Lag (højeste først)" in tekst and "repositoriet" in tekst  # the text table says it in Danish
 
 
 def test_in_this_checkout_there_is_one_layer():

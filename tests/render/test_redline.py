@@ -21,7 +21,7 @@ from tests.conftest import kør_proces
 from uddprog import soffice
 from uddprog.render import Renderer, pdf
 from uddprog.render.context import build_context
-from uddprog.render.redline import W, accepter_alle, afsnit, afvis_alle, redline_docx
+from uddprog.render.redline import W, accepter_alle, afsnit, afvis_alle, redline_docx, tekst
 
 from . import fixtures
 from .conftest import need_tool
@@ -166,6 +166,8 @@ def test_redlines_are_valid_ooxml(renderer, tmp_path):
         data = gammel.model_dump(mode="json")
         data["sektioner"] = {k: "Ny tekst med [et link](https://example.org/ny)." for k in data["sektioner"]}
         data["kompetenceplan"] = data["kompetenceplan"][1:]
+        samtaler = data["ansættelser"][0]["vejledersamtaler"]
+        samtaler[1], samtaler[-1] = samtaler[-1], samtaler[1]  # a moved row: move ranges must be valid too
         ny = type(gammel).model_validate(data)
         ud = tmp_path / f"{fil.stem}.docx"
         ud.write_bytes(_tjek(renderer.docx(gammel), renderer.docx(ny)))
@@ -284,3 +286,111 @@ def test_maalbeskrivelse_document_states_every_course_window_and_research_rule()
     assert "højst er 24 måneder tilbage" in tekst and "sidste tredjedel" in tekst
     assert "afsluttes mindst 6 måneder før fasens afslutning" in tekst
     assert "teoridelen afsluttes inden for 12 måneder" in tekst
+
+
+# --- issue 20, "What readers see": a changed cell inside the cell, a moved row as a move ----------------------
+
+def _tabeldok(rækker: list[list[str]]) -> etree._Element:
+    """A w:document with one table of plain cells (as the templates render them) between two paragraphs."""
+    def celle(t):
+        return f"<w:tc><w:tcPr><w:tcW w:w='1000' w:type='dxa'/></w:tcPr><w:p><w:r><w:t xml:space='preserve'>{escape(t)}</w:t></w:r></w:p></w:tc>"
+    gitter = "".join("<w:gridCol w:w='1000'/>" for _ in rækker[0])
+    tr = "".join(f"<w:tr>{''.join(celle(c) for c in r)}</w:tr>" for r in rækker)
+    return etree.fromstring(
+        f"<w:document xmlns:w='{W[1:-1]}'><w:body><w:p><w:r><w:t>Før</w:t></w:r></w:p>"
+        f"<w:tbl><w:tblPr/><w:tblGrid>{gitter}</w:tblGrid>{tr}</w:tbl>"
+        "<w:p><w:r><w:t>Efter</w:t></w:r></w:p><w:sectPr/></w:body></w:document>")
+
+
+def _rækker_i(dok):
+    return [[tekst(tc) for tc in tr.findall(W + "tc")] for tr in dok.iter(W + "tr")]
+
+
+def _række_mærker(dok):
+    """Per row of the redline: its row mark ('del', 'ins' or None) and the marks inside each cell."""
+    ud = []
+    for tr in dok.iter(W + "tr"):
+        mærke = next((etree.QName(x).localname for x in tr.find(W + "trPr") if etree.QName(x).localname in ("del", "ins")),
+                     None) if tr.find(W + "trPr") is not None else None
+        celler = [sorted({etree.QName(x).localname for x in tc.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo")
+                          if x.getparent().tag != W + "rPr"}) for tc in tr.findall(W + "tc")]
+        ud.append((mærke, celler))
+    return ud
+
+
+def _tjek_krop(gammel, ny):
+    from uddprog.render.redline import redline_krop
+
+    red = redline_krop(gammel, ny)
+    assert afsnit(accepter_alle(red)) == afsnit(ny) and _rækker_i(accepter_alle(red)) == _rækker_i(ny)
+    assert afsnit(afvis_alle(red)) == afsnit(gammel) and _rækker_i(afvis_alle(red)) == _rækker_i(gammel)
+    return red
+
+
+def test_a_one_cell_change_is_shown_inside_the_cell():
+    g = _tabeldok([["Nr.", "Kompetence", "Læringsmetoder"], ["1", "Akut apopleksi", "Klinisk arbejde, Supervision"],
+                   ["2", "Epilepsi", "Selvstudium"]])
+    n = _tabeldok([["Nr.", "Kompetence", "Læringsmetoder"], ["1", "Akut apopleksi", "Klinisk arbejde, Simulation"],
+                   ["2", "Epilepsi", "Selvstudium"]])
+    mærker = _række_mærker(_tjek_krop(g, n))
+    assert mærker[1] == (None, [[], [], ["del", "ins"]])  # the row stays; only the changed cell is marked
+    assert all(m == (None, [[], [], []]) for i, m in enumerate(mærker) if i != 1)
+    red = _tjek_krop(g, n)
+    celle = red.findall(f".//{W}tr")[1].findall(W + "tc")[2]
+    assert [t.text for t in celle.iter(W + "delText")] == ["Supervision"]
+    assert [t.text for t in celle.iter(W + "t") if t.getparent().getparent().tag == W + "ins"] == ["Simulation"]
+
+
+def test_a_row_that_moved_unchanged_is_a_move_not_a_deletion_and_an_insertion():
+    g = _tabeldok([["Samtale", "Dag"], ["Introduktion", "30"], ["Justering", "144"], ["Justering", "288"], ["Slut", "706"]])
+    n = _tabeldok([["Samtale", "Dag"], ["Introduktion", "30"], ["Justering", "288"], ["Justering", "144"], ["Slut", "706"]])
+    red = _tjek_krop(g, n)
+    mærker = _række_mærker(red)
+    flyttet = [m for m in mærker if m[0] is not None]
+    assert sorted(flyttet) == [("del", [["moveFrom"], ["moveFrom"]]), ("ins", [["moveTo"], ["moveTo"]])]
+    assert not list(red.iter(W + "del", W + "ins")) or all(
+        x.getparent().tag in (W + "rPr", W + "trPr") for x in red.iter(W + "del", W + "ins"))  # no text deleted
+    (fra,) = red.iter(W + "moveFromRangeStart")
+    (til,) = red.iter(W + "moveToRangeStart")
+    assert fra.get(W + "name") == til.get(W + "name")  # one move: where it was and where it is
+    assert len(list(red.iter(W + "moveFromRangeEnd"))) == len(list(red.iter(W + "moveToRangeEnd"))) == 1
+
+
+def test_a_removed_row_does_not_pull_the_next_one_into_a_changed_pair():
+    # B is removed and C's number follows: C is paired with its old row (only Nr. changed), B is deleted
+    g = _tabeldok([["Nr.", "Sted", "Måneder"], ["1", "Aalborg", "12"], ["2", "Thisted", "12"], ["3", "Hjørring", "24"]])
+    n = _tabeldok([["Nr.", "Sted", "Måneder"], ["1", "Aalborg", "12"], ["2", "Hjørring", "24"]])
+    mærker = _række_mærker(_tjek_krop(g, n))
+    assert mærker[2] == ("del", [["del"], ["del"], ["del"]])  # Thisted, deleted whole
+    assert mærker[3] == (None, [["del", "ins"], [], []])  # Hjørring: 3 → 2
+
+
+def test_shipped_programme_cell_change_and_moved_row_in_libreoffice(renderer, tmp_path):
+    """Real LibreOffice: accept all is the new text, reject all the old, and Writer reads the move as a move
+    (its own DOCX export writes it back as w:moveFrom/w:moveTo)."""
+    need_tool("soffice", "libreoffice")
+    from uddprog.loading import indlæs
+
+    gammel = indlæs(ROOT / "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml").model
+    data = gammel.model_dump(mode="json")
+    data["kompetenceplan"][2]["læringsmetoder"] = ["selvstudium"]  # one cell
+    samtaler = data["ansættelser"][0]["vejledersamtaler"]
+    samtaler[1], samtaler[2] = samtaler[2], samtaler[1]  # one row moved
+    ny = type(gammel).model_validate(data)
+    g, n = renderer.docx(gammel), renderer.docx(ny)
+    red = _tjek(g, n)
+    r = _dok(red)
+    assert list(r.iter(W + "moveFrom")) and list(r.iter(W + "moveTo"))
+    rækkemærker = [x for x in r.iter(W + "del", W + "ins") if x.getparent().tag == W + "trPr"]
+    assert len(rækkemærker) == 2  # the moved row where it was and where it is; no other row deleted or inserted
+    ud = _libreoffice_tekster({"red.docx": red, "ny.docx": n, "gammel.docx": g})
+    linjer = lambda t: [l.strip() for l in t.splitlines() if l.strip()]  # noqa: E731
+    assert linjer(ud["red.docx.accepteret.txt"]) == linjer(ud["ny.docx.txt"])
+    assert linjer(ud["red.docx.afvist.txt"]) == linjer(ud["gammel.docx.txt"])
+    (tmp_path / "red.docx").write_bytes(red)
+    profil = (tmp_path / "profil").as_uri()
+    soffice.kør([soffice.find(), f"-env:UserInstallation={profil}", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+                 "--outdir", str(tmp_path / "ud"), str(tmp_path / "red.docx")], dict(os.environ, HOME=str(tmp_path)), 180)
+    with zipfile.ZipFile(tmp_path / "ud" / "red.docx") as z:
+        lo = z.read("word/document.xml").decode("utf-8")
+    assert "<w:moveFrom " in lo and "<w:moveTo " in lo

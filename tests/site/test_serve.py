@@ -194,3 +194,164 @@ def test_a_rendered_programme_shows_its_findings_on_top_only_when_served(server)
     assert "Fund fra valideringen" not in (server.mappe / sti.lstrip("/")).read_text(encoding="utf-8")
     ren = _anmod(server, "GET", "/filer/nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.html").body
     assert b"<aside" not in ren  # no findings, no box
+
+
+# --- issue 20, items 7–9: an edit right after start, no tracebacks, requests that try to get around --------
+
+def _rå(port: int, data: bytes, læs: bool = True, timeout: float = 10) -> bytes:
+    """Send raw bytes to the server on 127.0.0.1 and read until it closes (or ``timeout``)."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(data)
+        if not læs:
+            return b""
+        ud = b""
+        try:
+            while chunk := s.recv(65536):
+                ud += chunk
+                if b"\r\n\r\n" in ud and b"Content-Length: 0\r\n" in ud:
+                    break
+        except TimeoutError:
+            pass
+        return ud
+
+
+def _vent_på(betingelse, sekunder: float = 15.0) -> bool:
+    slut = time.monotonic() + sekunder
+    while time.monotonic() < slut:
+        if betingelse():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.parametrize("hvornår", ["lige efter start", "under den første opbygning"])
+def test_an_edit_saved_right_after_start_is_shown(tmp_path, monkeypatch, hvornår):
+    from uddprog.site import Sitebygger
+
+    repo = kopier_checkout(tmp_path / "repo")
+    fil = repo / KBU
+    original = fil.read_text(encoding="utf-8")
+    ny = original.replace("titel: ", "titel: LIGE GEMT ", 1)
+    assert ny != original
+    if hvornår == "under den første opbygning":
+        byg = Sitebygger.byg
+        første = []
+
+        def byg_og_gem(self, *a, **k):
+            res = byg(self, *a, **k)
+            if not første:
+                første.append(True)
+                fil.write_text(ny, encoding="utf-8")  # saved after the build read it, before anything watched
+            return res
+
+        monkeypatch.setattr(Sitebygger, "byg", byg_og_gem)
+    v = Forhåndsvisning([repo / "examples"], port=0, rod=repo, dato=DATO, log=lambda t: None)
+    if hvornår == "lige efter start":
+        fil.write_text(ny, encoding="utf-8")
+    v.start()
+    t = threading.Thread(target=v.kør, daemon=True)
+    t.start()
+    try:
+        side = "/" + v.side_for(fil).split("/", 3)[3]
+        assert _vent_på(lambda: b"LIGE GEMT" in _anmod(v, "GET", side).body), "the edit was never shown"
+    finally:
+        v.stop.set()
+        t.join(5)
+        v.luk()
+
+
+def test_clients_that_leave_or_send_garbage_put_no_traceback_in_the_terminal(tmp_path):
+    import socket
+    import struct
+
+    repo = kopier_checkout(tmp_path / "repo")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    p = subprocess.Popen([sys.executable, "-m", "uddprog", "serve", "--port", "0", "--dato", "2026-11-23"],
+                         cwd=repo, env=env, stderr=subprocess.PIPE, text=True, preexec_fn=sigint_som_i_en_terminal)
+    try:
+        linje = p.stderr.readline()
+        assert linje.startswith("Serverer http://127.0.0.1:"), linje
+        port = int(linje.split(":")[2].split("/")[0])
+        for _ in range(5):
+            # asks for the front page and resets the connection before reading it: the write fails
+            s = socket.create_connection(("127.0.0.1", port))
+            s.sendall(f"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            s.close()
+            _rå(port, b"GET /index.html HT", læs=False)  # half a request line, then gone
+            _rå(port, b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + bytes(range(40)) + b"\r\n\r\n", læs=False)
+            _rå(port, b"GET / HTTP/1.1\r\nX: " + b"a" * 70_000 + b"\r\n\r\n", læs=False)  # 70 KB header, not read
+        svar = _rå(port, b"GET / HTTP/1.1\r\nX: " + b"a" * 70_000 + b"\r\n\r\n")
+        assert svar.startswith(b"HTTP/1.1 431 ") and 'lang="da"' in svar.decode() and "Headerne er for store" in svar.decode()
+        svar = _rå(port, b"\x16\x03\x01garbage\r\n\r\n")
+        assert svar.startswith(b"HTTP/1.1 400 ") and "Forkert anmodning" in svar.decode("utf-8")
+        time.sleep(0.5)
+        p.send_signal(signal.SIGINT)
+        rest = p.stderr.read()
+        assert p.wait(10) == 0
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert "Traceback" not in rest and "Exception occurred" not in rest and "Error" not in rest, rest
+    assert "Stoppet." in rest
+
+
+def _location(svar: bytes) -> str | None:
+    for linje in svar.split(b"\r\n\r\n", 1)[0].split(b"\r\n")[1:]:
+        navn, _, værdi = linje.partition(b":")
+        if navn.lower() == b"location":
+            return værdi.strip().decode("latin-1")
+    return None
+
+
+def test_an_absolute_form_target_is_normalised_and_no_redirect_leaves_the_origin(server):
+    from urllib.parse import urljoin, urlsplit
+
+    vært = f"127.0.0.1:{server.port}"
+    host = f"Host: {vært}\r\nConnection: close\r\n\r\n".encode()
+    svar = _rå(server.port, f"GET http://{vært}//assets HTTP/1.1\r\n".encode() + host)
+    assert svar.startswith(b"HTTP/1.1 301 ") and _location(svar) == "/assets/", svar[:300]
+    svar = _rå(server.port, b"GET //assets HTTP/1.1\r\n" + host)
+    assert svar.startswith(b"HTTP/1.1 301 ") and _location(svar) == "/assets/", svar[:300]
+    svar = _rå(server.port, f"GET http://{vært}/index.html HTTP/1.1\r\n".encode() + host)
+    assert svar.startswith(b"HTTP/1.1 200 ")
+    assert _rå(server.port, b"GET http://evil.example//assets HTTP/1.1\r\n" + host).startswith(b"HTTP/1.1 400 ")
+    # every kind of target a fuzzer tries: whatever the answer, a Location stays on this origin
+    base = f"http://{vært}/"
+    for mål in ["//evil.example", "//evil.example/", "///evil.example", "/\\evil.example", "//assets//",
+                "/assets//", "/./assets", "//./assets", f"http://{vært}///evil.example", f"http://{vært}//assets/",
+                "/%2F%2Fevil.example", "/%5Cevil.example", "//%2e%2e/assets", "/assets?x=//evil", "*",
+                "evil.example:443", "//filer", "/filer//nord"]:
+        svar = _rå(server.port, f"GET {mål} HTTP/1.1\r\n".encode() + host)
+        assert svar.startswith(b"HTTP/1.1 "), (mål, svar[:100])
+        sted = _location(svar)
+        if sted is not None:
+            assert sted.startswith("/") and not sted.startswith(("//", "/\\")), (mål, sted)
+            assert urlsplit(urljoin(base, sted)).netloc == vært, (mål, sted)
+
+
+def test_an_idle_connection_is_closed(server):
+    import socket
+
+    før = server.httpd.tomgang
+    server.httpd.tomgang = 0.5
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
+            start = time.monotonic()
+            assert s.recv(1) == b""  # closed by the server, not by the 5 s on this side
+            assert time.monotonic() - start < 4
+    finally:
+        server.httpd.tomgang = før
+
+
+@pytest.mark.parametrize("linje", ["GET\t/index.html HTTP/1.1", "GET  /index.html HTTP/1.1",
+                                   "GET /index.html\tHTTP/1.1", "GET /index.html", "G\x00T /index.html HTTP/1.1",
+                                   "GET /index.html HTTP/1.1 x"])
+def test_the_request_line_is_parsed_strictly(server, linje):
+    svar = _rå(server.port, f"{linje}\r\nHost: 127.0.0.1:{server.port}\r\n\r\n".encode("latin-1"))
+    assert svar.startswith(b"HTTP/1.1 400 "), (linje, svar[:200])
+    assert "Forkert anmodning" in svar.decode("utf-8", "replace")
+    ok = _rå(server.port, f"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nConnection: close\r\n\r\n".encode())
+    assert ok.startswith(b"HTTP/1.1 200 ")

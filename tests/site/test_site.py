@@ -289,3 +289,20 @@ def test_a_config_change_applies_at_the_next_build(tmp_path):
     toml = repo / "uddprog.toml"
     toml.write_text('[checks]\nP023 = "none"\n', encoding="utf-8")
     assert odense(b.byg([toml])) == ["P021", "P022"]
+
+
+def test_a_programme_not_rendered_because_of_errors_is_not_shown_as_overdue(tmp_path):
+    """Issue 20: the front page showed such a programme as "Frist overskredet"; it has errors and no documents."""
+    repo = kopier_checkout(tmp_path / "repo")
+    fil = repo / ODENSE  # its revision deadline has passed on DATO
+    tekst = fil.read_text(encoding="utf-8")
+    fil.write_text(tekst.replace("sted: Odense Universitetshospital", "sted: UDFYLD", 1), encoding="utf-8")
+    res = build([repo / "examples"], tmp_path / "site", rod=repo, dato=DATO, pdf=False, jobs=1)
+    (p,) = [p for p in res.programmer if p.kilde.name == fil.name]
+    assert p.linje.frist_overskredet and p.fejl and not p.filer  # overdue, with errors, not rendered
+    assert p.status == "fejl" and p.status_tekst == "Har fejl – ikke dannet"
+    forside = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    række = re.search(rf'<tr id="{p.række_id}"[^>]*data-status="(\w+)".*?</tr>', forside, re.S)
+    assert række[1] == "fejl" and "Har fejl – ikke dannet" in række[0] and "Frist overskredet" not in række[0]
+    oversigt = (tmp_path / "site" / "oversigt.html").read_text(encoding="utf-8")
+    assert p.titel.split(" – ")[0] in oversigt.split('id="handling-h"', 1)[1]  # among those to act on

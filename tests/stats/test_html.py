@@ -32,7 +32,7 @@ def test_charts_are_named_images_with_a_table_after_each():
     tags = [t for t, _ in p.tags]
     assert "script" not in tags and "link" not in tags and "img" not in tags  # nothing from elsewhere
     svgs = [a for t, a in p.tags if t == "svg"]
-    assert len(svgs) == 5  # three targets, universitetshospital, rounds
+    assert len(svgs) == 6  # three targets, universitetshospital, rounds, driftsregioner
     for a in svgs:
         assert a["role"] == "img"
         titel, beskrivelse = a["aria-labelledby"].split()
@@ -68,7 +68,66 @@ def test_axe_finds_no_wcag_aa_violations_in_chromium(browser, tmp_path):
         # the charts are drawn: every SVG has a visible size and bars
         mål = side.eval_on_selector_all("svg.diagram", "els => els.map(e => [e.getBoundingClientRect().width, "
                                         "e.getBoundingClientRect().height, e.querySelectorAll('rect').length])")
-        assert len(mål) == 5 and all(b > 300 and h > 50 and n >= 2 for b, h, n in mål)
+        assert len(mål) == 6 and all(b > 300 and h > 50 and n >= 2 for b, h, n in mål)
         assert side.evaluate("document.documentElement.scrollWidth") <= 1000  # no sideways scrolling
     finally:
         side.close()
+
+
+# --- issue 20, "What readers see" ---------------------------------------------------------------------------
+
+def _søjler(html: str, id_: str) -> list[str]:
+    """The row labels of a bar chart, in order."""
+    svg = html.split(f'<title id="{id_}-t">', 1)[1].split("</svg>", 1)[0]
+    return re.findall(r'text-anchor="end" fill="#1a1a1a">([^<]+)</text>', svg)
+
+
+def test_one_region_has_one_bar_not_the_same_bar_twice():
+    statistik, _ = beregn(region="Nord")
+    html = som_html(statistik)
+    assert _søjler(html, "uh") == ["Nord"]
+    alle = som_html(beregn()[0])
+    assert _søjler(alle, "uh") == ["Nord", "Syd", "Øst", "Hele landet"]
+
+
+def test_a_chart_shows_the_months_per_driftsregion():
+    statistik, _ = beregn()
+    html = som_html(statistik)
+    måneder = statistik.national.fordeling("driftsregion")
+    med = [d for d, m in måneder.items() if m]
+    assert len(med) >= 2
+    assert sorted(_søjler(html, "driftsregion")) == sorted(f"Region {d}" for d in med)
+    svg = html.split('<title id="driftsregion-t">', 1)[1].split("</svg>", 1)[0]
+    assert len(re.findall(r"<rect [^>]*><title>", svg)) == len(med)  # one bar each
+    assert html.split('id="driftsregion-t"', 1)[1].split("</svg>", 1)[1].lstrip().startswith("<table>")  # its table
+
+
+def test_a_per_cent_never_breaks_from_its_number():
+    html = _side()
+    assert re.search(r"\d %", html) is None and "\u00a0%" in html
+
+
+def test_the_page_uses_the_window_and_keeps_numbers_whole_in_chromium(browser, tmp_path):
+    fil = tmp_path / "stats.html"
+    statistik, _ = beregn(region="Nord")
+    fil.write_text(som_html(statistik), encoding="utf-8")
+    for bredde in (1600, 420):
+        side = browser.new_page(viewport={"width": bredde, "height": 900})
+        try:
+            side.goto(fil.as_uri())
+            indhold = side.evaluate("document.querySelector('main').getBoundingClientRect().width")
+            assert indhold >= 0.9 * bredde - 70, (bredde, indhold)  # all but the page's padding
+            # every "38,5 %" on the page is on one line: the number and its sign together
+            brudt = side.evaluate("""() => {
+                const ud = [], gå = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+                for (let n = gå.nextNode(); n; n = gå.nextNode()) {
+                    for (const m of n.textContent.matchAll(/\\d+(,\\d+)?\\s%/g)) {
+                        const r = document.createRange();
+                        r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+                        if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) ud.push(m[0]);
+                    }
+                }
+                return ud; }""")
+            assert brudt == [], (bredde, brudt)
+        finally:
+            side.close()

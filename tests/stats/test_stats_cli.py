@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
+
 from tests.conftest import kør
 
 from .conftest import AFTALE, RUNDE, runde_data
@@ -282,3 +284,112 @@ def test_a_config_naming_the_retired_r008_is_told_to_use_p028(statistikrepo):
     statistikrepo.skriv()
     r = stats(rod=statistikrepo.rod)
     assert "C004" in r.stderr and "R008 findes ikke længere: P028 melder nu det samme" in r.stderr
+
+
+# ------------------------------------------------------------------ programmes with errors in what is counted
+# Issue 20, item 3: an imported draft's placeholder ansættelse with a guessed driftsregion was counted as
+# "Region Midtjylland 48 måneder" in a Nord corpus, exit 0, nothing on stderr.
+
+def _importeret_udkast(statistikrepo, navn: str = "examples/nord/udkast.yaml") -> Path:
+    """A real import of a Word document without an ansættelse table: one placeholder ansættelse (UDFYLD) with
+    a guessed driftsregion, universitetshospital and months."""
+    import docx
+
+    statistikrepo.skriv()
+    dokument = statistikrepo.rod / "aalborg.docx"
+    d = docx.Document()
+    d.add_heading("Uddannelsesprogram for hoveduddannelse i neurologi – Aalborg, forløb 7", 0)
+    d.add_heading("Indledning", 1)
+    d.add_paragraph("Forløbet består af ansættelser på to afdelinger.")
+    d.save(dokument)
+    r = kør("import", dokument, "--mb", statistikrepo.rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml",
+            "--region", "Nord", "--out", statistikrepo.rod / navn, "--rod", statistikrepo.rod)
+    assert r.exit_code == 0, r.stderr
+    tekst = (statistikrepo.rod / navn).read_text(encoding="utf-8")
+    assert "sted: \"UDFYLD\"" in tekst and "driftsregion: Midtjylland  # gæt:" in tekst
+    return statistikrepo.rod / navn
+
+
+def test_an_imported_draft_with_a_placeholder_ansættelse_is_left_out_and_reported(statistikrepo):
+    før = json.loads(stats("--format", "json", rod=statistikrepo.skriv()).stdout)
+    udkast = _importeret_udkast(statistikrepo)
+    r = stats("--format", "json", rod=statistikrepo.rod)
+    assert r.exit_code == 1  # as validate: errors
+    data = json.loads(r.stdout)
+    assert data["national"] == før["national"] and data["celler"] == før["celler"]  # the draft adds nothing
+    assert data["filer"]["ikke_talt"] == 1
+    (udeladt,) = data["ikke_talt"]
+    assert udeladt["fil"].endswith("examples/nord/udkast.yaml")
+    checks = {(f["check"], f["besked"].split("'")[1]) for f in udeladt["fund"]}
+    assert ("P026", "ansættelser[nr. 1].sted") in checks and ("P029", "ansættelser[nr. 1].driftsregion") in checks
+    assert re.search(r"udkast\.yaml:\d+:\d+: fejl P026: 'ansættelser\[nr\. 1\]\.sted' indeholder stadig", r.stderr)
+    assert re.search(r"udkast\.yaml:\d+:\d+: fejl P029: 'ansættelser\[nr\. 1\]\.driftsregion' er et gæt", r.stderr)
+    assert "1 fil med fejl er ikke talt med" in r.stderr
+    # validate says the same of the draft (and more: the parts stats does not read)
+    v = kør("validate", udkast, "--rod", statistikrepo.rod)
+    assert v.exit_code == r.exit_code == 1
+    assert "P029" in v.stdout and "P026" in v.stdout
+
+
+def test_a_guessed_driftsregion_alone_leaves_a_programme_out_until_the_guess_is_checked(statistikrepo):
+    tekst = yaml.safe_dump(dict(statistikrepo.program, forløb="Aalborg, forløb 7"), allow_unicode=True, sort_keys=False)
+    gættet = tekst.replace("driftsregion: Midtjylland\n", "driftsregion: Midtjylland  # gæt: Midtjylland eller Nordjylland\n", 1)
+    assert gættet != tekst
+    fil = statistikrepo.skriv() / "examples/nord/gaettet.yaml"
+    fil.write_text(gættet, encoding="utf-8")
+    r = stats("--format", "json", rod=statistikrepo.rod)
+    assert r.exit_code == 1 and json.loads(r.stdout)["national"]["forløb"] == 1
+    assert "gaettet.yaml" in r.stderr and "fejl P029" in r.stderr
+    fil.write_text(gættet.replace("  # gæt: Midtjylland eller Nordjylland", ""), encoding="utf-8")  # checked
+    r = stats("--format", "json", rod=statistikrepo.rod)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["national"]["forløb"] == 2
+
+
+def test_a_guess_in_a_part_stats_does_not_count_is_validates_alone(statistikrepo):
+    tekst = yaml.safe_dump(dict(statistikrepo.program, forløb="Aalborg, forløb 7"), allow_unicode=True, sort_keys=False)
+    gættet = tekst.replace("- kursus: SOL1\n", "# gæt: måneden er læst af en løbende tekst\n- kursus: SOL1\n", 1)
+    assert gættet != tekst
+    (statistikrepo.skriv() / "examples/nord/gaettet.yaml").write_text(gættet, encoding="utf-8")
+    r = stats("--format", "json", rod=statistikrepo.rod)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["national"]["forløb"] == 2
+    v = kør("validate", statistikrepo.rod / "examples/nord/gaettet.yaml", "--rod", statistikrepo.rod)
+    assert "P029: 'kurser' er et gæt fra 'uddprog import' (måneden er læst af en løbende tekst)" in v.stdout
+
+
+def test_the_configured_severity_of_a_guess_decides_as_for_any_check(statistikrepo):
+    _konfig(statistikrepo, {"checks": {"P029": "warning"}})  # a region that counts guesses as they stand
+    tekst = yaml.safe_dump(dict(statistikrepo.program, forløb="Aalborg, forløb 7"), allow_unicode=True, sort_keys=False)
+    (statistikrepo.skriv() / "examples/nord/gaettet.yaml").write_text(
+        tekst.replace("måneder: 24\n", "måneder: 24  # gæt: antal måneder ikke fundet i dokumentet\n", 1), encoding="utf-8")
+    r = stats("--format", "json", rod=statistikrepo.rod)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["national"]["forløb"] == 2 and "P029" not in r.stderr
+
+
+def test_months_that_do_not_add_up_are_not_counted(statistikrepo):
+    statistikrepo.ekstra["examples/nord/kort.yaml"] = dict(
+        statistikrepo.program, forløb="Kort forløb", ansættelser=[dict(a, måneder=12) for a in statistikrepo.program["ansættelser"]])
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
+    assert r.exit_code == 1 and json.loads(r.stdout)["national"]["måneder"] == 48
+    assert re.search(r"kort\.yaml:\d+:\d+: fejl P004: Ansættelserne varer 12 \+ 12 = 24 måneder", r.stderr), r.stderr
+
+
+def test_when_every_programme_has_errors_nothing_is_counted_and_the_errors_are_named(statistikrepo):
+    statistikrepo.program["ansættelser"][0]["sted"] = "UDFYLD"
+    statistikrepo.ekstra.clear()
+    statistikrepo.skriv()
+    r = stats(rod=statistikrepo.rod)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "Ingen af de 1 uddannelsesprogrammer kan tælles" not in r.stderr  # one programme: singular
+    assert "Det ene uddannelsesprogram kan ikke tælles" in r.stderr and "fejl P026" in r.stderr
+
+
+def test_an_unreadable_file_gives_exit_2_as_in_validate(statistikrepo):
+    statistikrepo.skriv()
+    (statistikrepo.rod / "examples/nord/ødelagt.yaml").write_text("titel: [\n", encoding="utf-8")
+    r = stats(rod=statistikrepo.rod)
+    v = kør("validate", "--rod", statistikrepo.rod)
+    assert "L002" in r.stderr and r.exit_code == v.exit_code == 2

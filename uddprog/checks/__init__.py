@@ -44,7 +44,7 @@ _OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddan
            "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
 __all__ = ["REGISTER", "Check", "Valideringsresultat", "samme_outputnavn", "standardstier", "valider", "valider_dokument",
-           "valider_fil", "valider_program"]
+           "valider_fil", "valider_program", "valider_udsnit"]
 
 
 def valider_dokument(dok: Dokument, katalog: Katalog, forløbsindeks: dict | None = None) -> list[Finding]:
@@ -69,6 +69,13 @@ def valider_program(dok: Dokument, katalog: Katalog, dato: date | None = None) -
     for c in checks_for("program"):
         fund.extend(c.kør(kontekst))
     return fund
+
+
+def valider_udsnit(dok: Dokument, katalog: Katalog) -> list[Finding]:
+    """The checks of the parts `uddprog stats` counts, on a programme read as ``forloeb.ProgramUdsnit``
+    (or whole): its months against its målbeskrivelse, driftsregioner, placeholders and guesses."""
+    kontekst = ProgramKontekst(dok, katalog, date.today())  # none of these checks depends on the date
+    return [f for c in checks_for("program") if c.statistik for f in c.kør(kontekst)]
 
 
 def valider_fil(fil: Path, katalog: Katalog, dato: date | None = None,

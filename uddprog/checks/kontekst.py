@@ -29,7 +29,8 @@ class ProgramKontekst:
     def __post_init__(self) -> None:
         p = self.program.model
         self.mb = self.katalog.målbeskrivelse(p.målbeskrivelse)
-        self.skabelon = self.katalog.skabelon(p.skabelon)
+        # The parts statistics reads (forloeb.ProgramUdsnit) name no template; only its checks run on them.
+        self.skabelon = self.katalog.skabelon(p.skabelon) if hasattr(p, "skabelon") else None
 
     @property
     def p(self) -> Uddannelsesprogram:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -14,8 +15,8 @@ from pydantic import BaseModel
 
 from .. import regler
 from ..datoer import dansk_dato, læg_måneder_til, måneder_tekst, revisionsfrist
-from ..findings import Severity
-from ..loading import feltnavn
+from ..findings import Location, Severity
+from ..loading import feltnavn, kommentarer
 from ..models import DRIFTSREGIONER, PLADSHOLDER, Rolle, visningsnavn
 from ..navne import mente_du, slug
 from .kontekst import ProgramKontekst
@@ -56,8 +57,10 @@ def mb_findes(k: ProgramKontekst) -> Iterator[Fund]:
         return
     if k.katalog.fund:
         hjælp += " Nogle filer i målbeskrivelser/ eller templates/national/ kunne ikke indlæses; se fejlene for dem."
-    yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} findes ikke i "
-           f"{k.katalog.rod / 'målbeskrivelser'}.{hjælp}", sted)
+    # A region's repository reads its own målbeskrivelser/ over the ones shipped with uddprog: name both.
+    hvor = (f"{k.katalog.rod / 'målbeskrivelser'}" if len(k.katalog.lag) == 1 else
+            "kataloget (repositoriets målbeskrivelser/ og dem, der følger med uddprog; se 'uddprog katalog')")
+    yield (f"Målbeskrivelsen {ref.speciale}, {ref.fase}, version {ref.version} findes ikke i {hvor}.{hjælp}", sted)
 
 
 def _indlæsningsfejl(k: ProgramKontekst, passer, entydig: bool = False) -> str | None:
@@ -94,7 +97,8 @@ def skabelon_fase(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- forløb and ansættelser --------------------------------------------------
 
-@check("P004", E, "Ansættelsernes måneder summer ikke til fasens varighed", "program", kræver=("mb",))
+@check("P004", E, "Ansættelsernes måneder summer ikke til fasens varighed", "program", kræver=("mb",),
+       statistik=True)
 def måneder_summer(k: ProgramKontekst) -> Iterator[Fund]:
     i_alt, krævet = k.p.varighed_måneder, k.mb.model.varighed_måneder
     if i_alt != krævet:
@@ -103,7 +107,8 @@ def måneder_summer(k: ProgramKontekst) -> Iterator[Fund]:
                "Ret 'måneder' i ansættelserne.", k.sted("ansættelser"))
 
 
-@check("P005", W, "En ansættelse ligger i en driftsregion uden for videreuddannelsesregionen", "program")
+@check("P005", W, "En ansættelse ligger i en driftsregion uden for videreuddannelsesregionen", "program",
+       statistik=True)
 def driftsregion(k: ProgramKontekst) -> Iterator[Fund]:
     tilladte = DRIFTSREGIONER[k.p.videreuddannelsesregion]
     for i, a in enumerate(k.p.ansættelser):
@@ -313,10 +318,13 @@ def kursus_to_gange(k: ProgramKontekst) -> Iterator[Fund]:
        kilde=regler.KILDE_PROGRAM)
 def kursus_planlagt(k: ProgramKontekst) -> Iterator[Fund]:
     planlagt = {pk.kursus for pk in k.p.kurser}
+    har_liste = ("kurser",) in k.program.positions.værdier
     for kursus in k.mb.model.kurser:
         if kursus.id not in planlagt:
-            yield (f"Kurset '{kursus.titel}' ({kursus.id}) er ikke planlagt. Tilføj det under 'kurser' med en måned.",
-                   k.sted("kurser") if k.p.kurser else k.sted())
+            # Without a 'kurser' list, the reference to the målbeskrivelse the course comes from (not line 1).
+            yield (f"Kurset '{kursus.titel}' ({kursus.id}) er ikke planlagt. Tilføj det under 'kurser' med en måned"
+                   + ("." if har_liste else " (programmet har ingen 'kurser' endnu)."),
+                   k.sted("kurser") if har_liste else k.sted("målbeskrivelse", nøgle=True))
 
 
 @check("P019", W, "Et kursus er planlagt uden for sit tidsvindue", "program", kræver=("mb",), kilde=regler.KILDE_SOL)
@@ -442,8 +450,8 @@ def revision_afventer(k: ProgramKontekst) -> Iterator[Fund]:
     r = k.p.ansvar.revision
     if r is not None and r.status == "afventer-godkendelse":
         yield (f"Programmet er revideret fra version {r.fra_version} til {r.til_version} den {dansk_dato(r.dato)} og "
-               "afventer godkendelse. Når udvalget har godkendt det, sæt 'status: godkendt' og 'godkendt_dato' "
-               "under 'ansvar'.", k.sted("ansvar", "revision"))
+               f"afventer godkendelse. Kør 'uddprog godkend {shlex.quote(str(k.program.fil))} --dato ÅÅÅÅ-MM-DD "
+               "--af UDVALG', når udvalget har godkendt det.", k.sted("ansvar", "revision"))
 
 
 @check("P061", W, "Revisionen passer ikke til programmets målbeskrivelse eller godkendelsesdato", "program")
@@ -488,10 +496,11 @@ def fokuserede_ophold(k: ProgramKontekst) -> Iterator[Fund]:
 
 # --- placeholders --------------------------------------------------------------------------
 
-# PLADSHOLDER ("UDFYLD", from the models): what `uddprog ny` writes where only the author knows the answer.
+# PLADSHOLDER ("UDFYLD", from the models): what `uddprog ny`, `import` and `migrate` write where only the author
+# knows the answer.
 
 
-@check("P026", E, "En pladsholder (UDFYLD) fra 'uddprog ny' er ikke udfyldt", "program")
+@check("P026", E, "En pladsholder (UDFYLD) er ikke udfyldt", "program", statistik=True)
 def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
     if PLADSHOLDER not in k.al_tekst:
         return
@@ -500,6 +509,46 @@ def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
             felt = feltnavn(sti)
             yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; {_hvad_der_skal_stå(k.p, sti)}.",
                    k.sted(*sti))
+
+
+#: How `uddprog import` marks a value it guessed: a comment "# gæt: why" (after the value, or on its own line
+#: above it), or "– gæt: why" at the end of a comment naming a competency.
+_GÆT = re.compile(r"^(?:.*\s[–-]\s)?gæt:\s*(.*)$", re.S)
+
+
+@check("P029", E, "En værdi er gættet af 'uddprog import' og ikke tjekket", "program", statistik=True)
+def gæt(k: ProgramKontekst) -> Iterator[Fund]:
+    """A '# gæt:' comment inside the programme's data: the author has not yet confirmed the value and removed
+    the comment. Only comments within the parts the document holds count (the parts `stats` reads, for it)."""
+    tekst = k.program.tekst
+    if not tekst or "gæt:" not in tekst:
+        return
+    pos = k.program.positions
+    spænd = _linjespænd(pos)
+    linjer = sorted((lin, sti) for sti, (lin, _) in pos.værdier.items() if sti)
+    for kom in kommentarer(tekst, "gæt:"):
+        m = _GÆT.match(kom.tekst)
+        if m is None or not any(a <= kom.linje <= b for a, b in spænd):
+            continue
+        # the value the guess is about: on the comment's line, else the next one below it
+        sti = next((s for lin, s in linjer if lin == kom.linje), None) or \
+            next((s for lin, s in linjer if lin > kom.linje), None)
+        hvad = f"'{feltnavn(sti)}'" if sti else "Værdien"
+        grund = " ".join(m[1].split()).rstrip(".")
+        yield (f"{hvad} er et gæt fra 'uddprog import'" + (f" ({grund})" if grund else "") +
+               ". Tjek værdien, og slet kommentaren med 'gæt:'.", Location(k.program.fil, kom.linje, kom.kolonne))
+
+
+def _linjespænd(pos) -> list[tuple[int, int]]:
+    """Per top-level key the document holds: from its key's line to the last line of a value below it."""
+    spænd: dict[str, list[int]] = {}
+    for sti, (lin, _) in pos.nøgler.items():
+        if len(sti) == 1:
+            spænd[sti[0]] = [lin, lin]
+    for sti, (lin, _) in pos.værdier.items():
+        if sti and sti[0] in spænd:
+            spænd[sti[0]][1] = max(spænd[sti[0]][1], lin)
+    return [(a, b) for a, b in spænd.values()]
 
 
 def _hvad_der_skal_stå(model: BaseModel, sti: tuple) -> str:

@@ -36,6 +36,10 @@ class Check:
     # For a check that compares with the date it is run on: the dates where its answer can change (see
     # ``check``); None for a check whose answer does not depend on the date.
     datogrænser: Callable[[Any], Iterable[Any]] | None = None
+    # A programme check that reads only the parts `uddprog stats` counts (``forloeb.ProgramUdsnit``: the
+    # målbeskrivelse reference, region, forløb and ansættelser): stats runs it on each programme it reads
+    # and leaves a programme with an error in force out of the figures.
+    statistik: bool = False
 
     @property
     def illustrativ(self) -> bool:
@@ -65,7 +69,8 @@ def _registrer(c: Check) -> Check:
 
 
 def check(id: str, severity: Severity, titel: str, område: str, kræver: tuple[str, ...] = (),
-          kilde: Kilde | None = None, datogrænser: Callable[[Any], Iterable[Any]] | None = None):
+          kilde: Kilde | None = None, datogrænser: Callable[[Any], Iterable[Any]] | None = None,
+          statistik: bool = False):
     """Register a generator function as a check; it runs only when every attribute in ``kræver`` is set.
 
     ``kilde`` names where a domain rule comes from (`uddprog checks` shows it); rules that only
@@ -75,10 +80,12 @@ def check(id: str, severity: Severity, titel: str, område: str, kræver: tuple[
     the same subject returning dates ``g`` such that the check says the same on any two dates ``d1``, ``d2``
     with ``(g < d1) == (g < d2)``; for ``x < k.dato`` that is ``x``, for ``x <= k.dato`` the day before ``x``.
     `uddprog render` keeps a programme's findings until the date crosses one of them.
+
+    ``statistik`` marks a programme check that reads only what `uddprog stats` counts (see ``Check``).
     """
 
     def dekorator(funktion: Callable[[Any], Iterable[Fund]]):
-        _registrer(Check(id, severity, titel, område, funktion, kræver, kilde, datogrænser))
+        _registrer(Check(id, severity, titel, område, funktion, kræver, kilde, datogrænser, statistik))
         return funktion
 
     return dekorator

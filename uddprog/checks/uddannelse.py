@@ -90,13 +90,13 @@ def samtaler(k: ProgramKontekst) -> Iterator[Fund]:
         mindst = regler.mindste_antal_samtaler(a.måneder)
         typer = [s.type for s in a.vejledersamtaler]
         if len(typer) < mindst:
-            yield (f"Ansættelsen på {a.sted} ({antal_måneder(a.måneder)}) har {len(typer)} planlagte vejledersamtaler; "
+            yield (f"Ansættelsen {a.hvilken} ({antal_måneder(a.måneder)}) har {len(typer)} planlagte vejledersamtaler; "
                    f"den skal have mindst {mindst}. Tilføj dem under 'vejledersamtaler' med type og senest_dag.",
                    k.sted("ansættelser", i, "vejledersamtaler") if a.vejledersamtaler else k.sted("ansættelser", i))
             continue
         for t in (Samtaletype.INTRODUKTION, Samtaletype.SLUT):
             if t not in typer:
-                yield (f"Ansættelsen på {a.sted} har ingen {visningsnavn(t).lower()}.",
+                yield (f"Ansættelsen {a.hvilken} har ingen {visningsnavn(t).lower()}.",
                        k.sted("ansættelser", i, "vejledersamtaler"))
 
 
@@ -110,7 +110,7 @@ def første_samtale(k: ProgramKontekst) -> Iterator[Fund]:
         j, første = min(enumerate(a.vejledersamtaler), key=lambda js: js[1].senest_dag)
         if første.senest_dag > frist:
             fase = "i KBU" if k.p.målbeskrivelse.fase == Fase.KBU else "i introduktions- og hoveduddannelse"
-            yield (f"Den første vejledersamtale på {a.sted} ligger senest dag {første.senest_dag}; {fase} holdes den "
+            yield (f"Den første vejledersamtale {a.hvor} ligger senest dag {første.senest_dag}; {fase} holdes den "
                    f"inden for {frist} dage.", k.sted("ansættelser", i, "vejledersamtaler", j, "senest_dag"))
 
 
@@ -122,10 +122,10 @@ def uddannelsesplan_kbu(k: ProgramKontekst) -> Iterator[Fund]:
     frist = regler.UDDANNELSESPLAN_KBU_DAGE
     for i, a in enumerate(k.p.ansættelser):
         if a.uddannelsesplan_senest_dag is None:
-            yield (f"Angiv 'uddannelsesplan_senest_dag' for ansættelsen på {a.sted}: i KBU udarbejdes den "
+            yield (f"Angiv 'uddannelsesplan_senest_dag' for ansættelsen {a.hvilken}: i KBU udarbejdes den "
                    f"individuelle uddannelsesplan inden for {frist} dage fra første arbejdsdag.", k.sted("ansættelser", i))
         elif a.uddannelsesplan_senest_dag > frist:
-            yield (f"Uddannelsesplanen på {a.sted} foreligger først dag {a.uddannelsesplan_senest_dag}; i KBU skal den "
+            yield (f"Uddannelsesplanen {a.hvor} foreligger først dag {a.uddannelsesplan_senest_dag}; i KBU skal den "
                    f"foreligge inden for {frist} dage fra første arbejdsdag.",
                    k.sted("ansættelser", i, "uddannelsesplan_senest_dag"))
 
@@ -137,10 +137,10 @@ def samtale_i_ansættelse(k: ProgramKontekst) -> Iterator[Fund]:
         forrige = 0
         for j, s in enumerate(a.vejledersamtaler):
             if s.senest_dag > sidste_dag:
-                yield (f"{visningsnavn(s.type)} på {a.sted} ligger dag {s.senest_dag}, efter ansættelsens "
+                yield (f"{visningsnavn(s.type)} {a.hvor} ligger dag {s.senest_dag}, efter ansættelsens "
                        f"{antal_måneder(a.måneder)}.", k.sted("ansættelser", i, "vejledersamtaler", j, "senest_dag"))
             elif s.senest_dag < forrige:
-                yield (f"{visningsnavn(s.type)} på {a.sted} (dag {s.senest_dag}) står efter en senere samtale "
+                yield (f"{visningsnavn(s.type)} {a.hvor} (dag {s.senest_dag}) står efter en senere samtale "
                        f"(dag {forrige}); skriv samtalerne i rækkefølge.",
                        k.sted("ansættelser", i, "vejledersamtaler", j, "senest_dag"))
             forrige = max(forrige, s.senest_dag)
@@ -155,11 +155,11 @@ def karrierevejledning(k: ProgramKontekst) -> Iterator[Fund]:
         if altid:
             for j in uden:
                 yield (f"I {visningsnavn(k.p.målbeskrivelse.fase).lower()} er karrierevejledning en del af alle "
-                       f"vejledersamtaler; {visningsnavn(a.vejledersamtaler[j].type).lower()} på {a.sted} har "
+                       f"vejledersamtaler; {visningsnavn(a.vejledersamtaler[j].type).lower()} {a.hvor} har "
                        "'karrierevejledning: false'.", k.sted("ansættelser", i, "vejledersamtaler", j,
                                                                "karrierevejledning"))
         elif a.vejledersamtaler and len(uden) == len(a.vejledersamtaler):
-            yield (f"Ingen af vejledersamtalerne på {a.sted} har karrierevejledning; i hoveduddannelsen tilbydes den "
+            yield (f"Ingen af vejledersamtalerne {a.hvor} har karrierevejledning; i hoveduddannelsen tilbydes den "
                    "løbende og handler om karrieren efter uddannelsen.", k.sted("ansættelser", i, "vejledersamtaler"))
 
 

@@ -50,7 +50,8 @@ class _DovenGruppe(click.Group):
         return super().get_command(ctx, name)
 
 
-@click.group(cls=_DovenGruppe, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_DovenGruppe, context_settings={"help_option_names": ["-h", "--help"]},
+             subcommand_metavar="KOMMANDO [ARGUMENTER]...")
 @click.version_option(__version__, prog_name="uddprog", message="%(prog)s %(version)s")
 def cli() -> None:
     """uddprog: uddannelsesprogrammer for den lægelige videreuddannelse.

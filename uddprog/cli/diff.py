@@ -43,8 +43,8 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
                             help="Dato som frister sammenlignes med; standard er i dag.")
 
 @click.command()
-@click.argument("gammel", metavar="OLD")
-@click.argument("ny", metavar="NEW", required=False)
+@click.argument("gammel", metavar="GAMMEL")
+@click.argument("ny", metavar="NY", required=False)
 @click.option("--programmes", "programmappe", type=click.Path(path_type=Path), default=None,
               metavar="STI",
               help="Mappe med uddannelsesprogrammer eller én programfil (standard: examples/ i projektmappen).")
@@ -56,7 +56,7 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Skriv rapporten til en fil (atomisk) i stedet for til skærmen.")
 @click.option("--siden", default=None, metavar="REV",
-              help="Sammenlign programmet OLD med samme fil i git-revisionen REV (fx det godkendte tag).")
+              help="Sammenlign programmet GAMMEL med samme fil i git-revisionen REV (fx det godkendte tag).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default=None,
               help="Laveste alvor der giver exitkode 1, når ændringen rammer et program "
                    "(standard: [diff] fail_on i uddprog.toml, ellers error).")
@@ -64,15 +64,15 @@ _dato_option = click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD",
 @rod_option
 @click.pass_context
 def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden):
-    """Vis hvad der er ændret fra målbeskrivelsen OLD til NEW, og hvilke programmer der skal revideres hvor.
+    """Vis hvad der er ændret fra målbeskrivelsen GAMMEL til NY, og hvilke programmer der skal revideres hvor.
 
-    OLD og NEW er filer eller henvisninger på formen speciale/fase@version,
+    GAMMEL og NY er filer eller henvisninger på formen speciale/fase@version,
     fx neurologi/hoveduddannelse@2011. To programfiler (eller én med --siden REV)
     viser i stedet, hvad der er ændret i programmet (exitkode 0 ingen ændringer,
     1 ændringer, 2 forkert input).
 
     Exitkode 0: ingen ændring ved eller over --fail-on rammer et program (også når
-    intet program bygger på OLD); 1: mindst én gør; 2: forkert input.
+    intet program bygger på GAMMEL); 1: mindst én gør; 2: forkert input.
     """
     from ..checks.anvendelse import tjek  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
     from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
@@ -92,7 +92,7 @@ def diff(ctx, gammel, ny, programmappe, format_, out, fail_on, dato, rod, siden)
     fail_on = fail_on or konfig.diff.get("fail_on", "error")
     try:
         if ny is None:
-            raise DiffFejl("Angiv både OLD og NEW (to målbeskrivelser), eller ét program med --siden REV.")
+            raise DiffFejl("Angiv både GAMMEL og NY (to målbeskrivelser), eller ét program med --siden REV.")
         if format_ == "docx" and out is None:
             raise DiffFejl("--format docx kræver --out FIL.docx (et Word-dokument skrives ikke til skærmen).")
         rapport = _lav_rapport(gammel, ny, programmappe, _dato(dato), rod)

@@ -7,9 +7,29 @@ from pathlib import Path
 import click
 
 from ..catalog import Katalog
+from ..rod import skemalink
 from ..skriv import write_atomic
 from .ny import grundlag
 from .valg import dato_option, region_valg, rod_option
+
+
+def _findes_allerede(mål: Path) -> str:
+    """Why the draft is not written: say what the file there is, for an approved programme is not a draft."""
+    from ..datoer import dansk_dato  # lazy: only when a file is in the way
+    from ..loading import LoadError, indlæs  # lazy: pydantic, yaml only when this runs
+
+    try:
+        dok = indlæs(mål) if mål.is_file() else None
+    except LoadError:
+        dok = None
+    godkendt = getattr(getattr(dok.model, "ansvar", None), "godkendt_dato", None) if dok else None
+    if godkendt is not None:
+        return (f"{mål} findes allerede og er et uddannelsesprogram, godkendt {dansk_dato(godkendt)}; uddprog "
+                "overskriver det ikke. Importér til et andet sted (fx --out-dir udkast) og sammenlign.")
+    if dok is not None and dok.type == "uddannelsesprogram":
+        return (f"{mål} findes allerede og er et uddannelsesprogram; uddprog overskriver det ikke. Slet det, hvis "
+                "udkastet skal erstatte det, eller vælg et andet sted.")
+    return f"{mål} findes allerede; uddprog overskriver ikke en fil. Slet den, eller vælg et andet sted."
 
 
 @click.command(name="import")
@@ -87,12 +107,12 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, op
     for fil in filer:
         mål = out or (out_dir / f"{fil.stem}.yaml" if out_dir else None)
         if mål is not None and mål.exists():
-            click.echo(f"Fejl: {mål} findes allerede; uddprog overskriver ikke et udkast. Slet det, eller vælg "
-                       "et andet sted.", err=True)
+            click.echo(f"Fejl: {_findes_allerede(mål)}", err=True)
             kode = 2
             continue
         try:
-            imp = importer(fil, mb.model, dok.model, region)
+            skema = skemalink(mål.parent if mål else Path.cwd(), katalog.rod, "uddannelsesprogram.schema.json")
+            imp = importer(fil, mb.model, dok.model, region, skema)
         except ImportFejl as e:
             click.echo(f"Fejl: {e}", err=True)
             kode = 2

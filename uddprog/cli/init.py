@@ -8,9 +8,24 @@ from pathlib import Path
 import click
 
 from ..catalog import Katalog
+from ..config import læs
+from ..fejl import UddprogFejl
 from ..init import skriv
 from ..navne import slug
+from ..stats.tekst import tabel  # the one layout of a text table (stats uses it too)
 from .valg import region_valg, rod_option
+
+
+def _region_i(mappe: Path) -> str | None:
+    """The region the uddprog.toml in ``mappe`` names, or None (no file, no region, not a region)."""
+    fil = mappe / "uddprog.toml"
+    if not fil.is_file():
+        return None
+    try:
+        region = læs(fil).region
+        return region_valg(None, None, region).value if region else None
+    except (UddprogFejl, click.BadParameter):
+        return None  # a broken config is validate's to report; init writes nothing over it anyway
 
 
 @click.command()
@@ -33,6 +48,13 @@ def init(ctx, mappe, region, programmappe):
         ctx.exit(2)
     if mappe.exists() and not mappe.is_dir():
         click.echo(f"Fejl: {mappe} findes og er ikke en mappe.", err=True)
+        ctx.exit(2)
+    eksisterende = _region_i(mappe)
+    if eksisterende is not None and eksisterende != region.value:
+        # Its README, CI and config name another region: adding files for this one would mix the two.
+        click.echo(f"Fejl: {mappe} er allerede sat op til Videreuddannelsesregion {eksisterende} (region i "
+                   f"{mappe / 'uddprog.toml'}), ikke {region.value}; intet skrevet. Skal repositoriet skifte region, "
+                   "så ret 'region' i uddprog.toml.", err=True)
         ctx.exit(2)
     skrevet, urørt = skriv(mappe, region.value, programmappe)
     for f in skrevet:
@@ -71,12 +93,14 @@ def katalog(format_, rod):
                                "skjulte": skjulte}, ensure_ascii=False, indent=2))
         return
     click.echo("Lag (højeste først): " + ", ".join(str(p) for p in k.lag))
+    oprindelse = {"repository": "repositoriet", "uddprog": "uddprog"}
     click.secho("\nMålbeskrivelser", bold=True)
-    for m in mb:
-        click.echo(f"  {m['speciale']:<22} {m['fase']:<16} {m['version']:<6} {m['kilde']:<10} {m['fil']}")
+    for linje in tabel([["Speciale", "Fase", "Version", "Fra", "Fil"]] +
+                       [[m["speciale"], m["fase"], m["version"], oprindelse[m["kilde"]], m["fil"]] for m in mb]):
+        click.echo(f"  {linje}")
     click.secho("\nNationale skabeloner", bold=True)
-    for s in sk:
-        click.echo(f"  {s['skabelon']:<16} {s['kilde']:<10} {s['fil']}")
+    for linje in tabel([["Skabelon", "Fra", "Fil"]] + [[s["skabelon"], oprindelse[s["kilde"]], s["fil"]] for s in sk]):
+        click.echo(f"  {linje}")
     if skjulte:
         click.secho("\nSkjult af repositoriets egne filer", bold=True)
         for s in skjulte:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -9,7 +10,8 @@ import click
 from ..catalog import Katalog, OpslagsFejl, er_reference
 from ..config import find
 from ..datoer import dansk_dato
-from ..navne import slug
+from ..navne import mente_du, slug
+from ..rod import skemalink
 from ..skriv import write_atomic
 from .valg import region_valg, rod_option
 
@@ -20,6 +22,20 @@ def henvisning(mb) -> str:
     return f"{slug(mb.speciale)}/{mb.fase}@{mb.version}"
 
 
+def _ikke_en_henvisning(katalog: Katalog, tekst: str) -> str:
+    """'neurologi' is no file and no whole reference: propose the one meant, and name the versions there are."""
+    kandidater = katalog.delvis_henvisning(tekst)
+    if not kandidater:
+        specialer = katalog.kendte_specialer()
+        return (f"'{tekst}' er hverken en fil eller en henvisning på formen speciale/fase@version, fx "
+                f"neurologi/hoveduddannelse@2015.{mente_du(tekst.partition('/')[0], specialer)} Se alle med 'uddprog katalog'.")
+    faser = [str(d.model.fase) for d in kandidater]
+    fase = "hoveduddannelse" if "hoveduddannelse" in faser else faser[-1]
+    forslag = [d for d in kandidater if str(d.model.fase) == fase][-1]  # the newest version of that phase
+    return (f"'{tekst}' er ikke en hel henvisning (speciale/fase@version). Mente du {henvisning(forslag.model)}? "
+            f"Målbeskrivelser for {kandidater[0].model.speciale}: {', '.join(henvisning(d.model) for d in kandidater)}.")
+
+
 def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, fejl):
     """Region, målbeskrivelse and national template for a new programme (`ny`) or a draft (`import`).
 
@@ -28,15 +44,9 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
     """
     from ..loading import LoadError, indlæs  # lazy: pydantic, yaml only when this runs
 
-    if region is None:
-        konfig = find(katalog.rod)
-        if konfig.region is None:
-            fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
-        try:
-            region = region_valg(ctx, None, konfig.region)
-        except click.BadParameter as e:
-            fejl(f"region i {konfig.fil}: {e.message}")
-
+    if not Path(maalbeskrivelse).exists() and not er_reference(maalbeskrivelse) \
+            and Path(maalbeskrivelse).suffix.lower() not in (".yaml", ".yml"):
+        fejl(_ikke_en_henvisning(katalog, maalbeskrivelse))
     try:
         if Path(maalbeskrivelse).exists() or not er_reference(maalbeskrivelse):
             mb = indlæs(Path(maalbeskrivelse), "målbeskrivelse")
@@ -46,6 +56,14 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
         fejl(str(e))
     except LoadError as e:
         fejl("målbeskrivelsen kan ikke læses:\n" + "\n".join(f"  {f}" for f in e.fund))
+    if region is None:  # after the målbeskrivelse: a wrong reference is told first
+        konfig = find(katalog.rod)
+        if konfig.region is None:
+            fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
+        try:
+            region = region_valg(ctx, None, konfig.region)
+        except click.BadParameter as e:
+            fejl(f"region i {konfig.fil}: {e.message}")
     if skabelon is None:
         egnede = sorted(s for s, d in katalog.skabeloner.items() if d.model.fase == mb.model.fase)
         if len(egnede) != 1:
@@ -86,7 +104,9 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
         ctx.exit(2)
 
     region, mb, dok = grundlag(ctx, katalog, maalbeskrivelse, skabelon, region, fejl)
-    tekst = skelet(mb.model, dok.model, region)
+    # The editor's link to the schema, from where the file will be (the working folder for the screen).
+    skema = skemalink(out.parent if out else Path.cwd(), katalog.rod, "uddannelsesprogram.schema.json")
+    tekst = skelet(mb.model, dok.model, region, skema)
     nyere = katalog.nyere_versioner(mb.model)
     if nyere:  # an author should not start a programme on a version already replaced
         nyeste = nyere[-1].model
@@ -99,4 +119,5 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
     if out.exists():
         fejl(f"{out} findes allerede; uddprog overskriver ikke et program. Vælg et andet filnavn.")
     write_atomic(out, tekst)
-    click.echo(f"Skrev {out}. Udfyld det, og kør: uddprog validate {out}", err=True)
+    # quoted as a shell needs it: "…/Ålborg forløb 7.yaml" has spaces
+    click.echo(f"Skrev {out}. Udfyld det, og kør: uddprog validate {shlex.quote(str(out))}", err=True)

@@ -62,8 +62,10 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     Uden STIER tælles programmerne (examples/ eller 'programmer' i uddprog.toml) og
     rekrutteringsrunderne i rekruttering/;
     aftalerne i aftaler/ vurderes. Alvor og undtagelser læses fra uddprog.toml som i 'uddprog validate'.
-    Exitkode 0; 1 når filer med fejl er udeladt af tallene (fejlene står på stderr); 2 ved forkert input,
-    fejl i konfigurationen, eller når intet kan tælles.
+    Et program med en fejl i det, der tælles (ansættelser, driftsregion, måneder, universitetshospital), fx en
+    pladsholder (P026) eller et gæt fra 'uddprog import' (P029), udelades af tallene.
+    Exitkode som 'uddprog validate': 0; 1 når filer med fejl er udeladt af tallene (fejlene står på stderr);
+    2 når en fil ikke kan læses, ved forkert input, fejl i konfigurationen, eller når intet kan tælles.
     """
     from ..stats import StatsFejl, beregn  # lazy: pydantic, yaml only when this runs
 
@@ -101,8 +103,8 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
         vist = ", ".join(vis_sti(f) for f in statistik.ikke_talt[:5]) + (" …" if n > 5 else "")
         click.echo(f"{n} {'fil' if n == 1 else 'filer'} med fejl er ikke talt med ({vist}); kør 'uddprog validate' "
                    "for en fuld kontrol.", err=True)
-    if any(f.check.startswith("C") and f.severity == Severity.ERROR for f in fund):
-        ctx.exit(2)
+    if any(f.check.startswith("C") and f.severity == Severity.ERROR or f.check.startswith("L") for f in fund):
+        ctx.exit(2)  # as validate: the configuration or an input cannot be read
     ctx.exit(1 if statistik.ikke_talt or any(f.severity == Severity.ERROR for f in fund) else 0)
 
 

@@ -13,7 +13,7 @@ from ..datoer import dansk_dato
 from ..findings import Severity
 from ..output import FORMATER, Rapport, modul
 from ..output.github import sammendrag
-from ..rod import er_repository, find_rod, yaml_filer
+from ..rod import SKEMA_MAPPE, er_repository, find_rod, yaml_filer
 from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod_option
 
 
@@ -116,8 +116,10 @@ def _programmer_i_roden(katalog: Katalog) -> list[Path]:
 def schema(ctx, out):
     """Skriv JSON-skemaer, så VS Code kan fuldføre og kontrollere YAML-filerne.
 
-    Sæt en kommentar øverst i YAML-filen:
-    # yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json
+    'uddprog init' skriver også .vscode/settings.json, der knytter skemaerne til
+    mapperne. En enkelt fil kan pege på sit skema i første linje, med stien fra
+    filens mappe (som 'uddprog ny' og 'uddprog import' skriver den), fx:
+    # yaml-language-server: $schema=../schemas/uddannelsesprogram.schema.json
     """
     from ..schema import skriv_skemaer  # lazy: pydantic only when this runs
 
@@ -127,7 +129,7 @@ def schema(ctx, out):
             click.echo(f"Fejl: {Path.cwd()} ligger ikke i en uddprog-mappe, så uddprog ved ikke hvor skemaerne skal "
                        "ligge. Angiv mappen med --out, fx 'uddprog schema --out schemas'.", err=True)
             ctx.exit(2)
-        out = rod / "schemas"
+        out = rod / SKEMA_MAPPE
     for fil in skriv_skemaer(out):
         click.echo(f"Skrev {fil}")
 

@@ -331,7 +331,36 @@ def _kursusnavn(k: Kursus) -> str:
     return f"{k.id} »{k.titel}«"
 
 
-_KURSUSFELTER = ("titel", "type", "varighed", "beskrivelse", "kilde")
+#: How the report names a course's fields; every field of the model but its id is compared (D025), so a field
+#: added to the model is never missed. The window's fields are D023/D024 when the months change.
+_KURSUSFELTER = {"titel": "titel", "type": "type", "varighed": "varighed", "timer": "timer",
+                 "beskrivelse": "beskrivelsen", "kilde": "kilden"}
+_LANG_TEKST = ("beskrivelse",)  # shown as "ændret", not quoted before and after
+
+
+def _kursusfelter(k: Kursus, nk: Kursus, vindue_meldt: bool) -> list[str]:
+    """The course's changed fields, in the model's order; the window's only when D023/D024 has not said it."""
+    return [f for f in type(k).model_fields if f != "id" and getattr(k, f) != getattr(nk, f)
+            and not (vindue_meldt and f in regler.VINDUESFELTER)]
+
+
+def _kursusændring(k: Kursus, nk: Kursus, felter: list[str]) -> str:
+    """'timer: 28 → 21; titel: »A« → »B«; beskrivelsen ændret' — each changed field with its values."""
+    dele, vindue = [], False
+    for f in felter:
+        if f in regler.VINDUESFELTER:
+            vindue = True
+        elif f in _LANG_TEKST:
+            dele.append(f"{_KURSUSFELTER.get(f, f)} ændret")
+        else:
+            før, efter = getattr(k, f), getattr(nk, f)
+            vis = (lambda v: "intet" if v is None else f"»{visningsnavn(v)}«") if f != "timer" else \
+                (lambda v: "intet" if v is None else str(v))
+            dele.append(f"{_KURSUSFELTER.get(f, f)}: {vis(før)} → {vis(efter)}")
+    if vindue:
+        dele.append(f"tidsvinduet skrevet om fra »{regler.vinduesregel(k) or 'hele fasen'}« til "
+                    f"»{regler.vinduesregel(nk) or 'hele fasen'}« (samme måneder)")
+    return "; ".join(dele)
 
 
 def _kurser(gv: Version, nv: Version) -> Iterator[Ændring]:
@@ -346,17 +375,18 @@ def _kurser(gv: Version, nv: Version) -> Iterator[Ændring]:
         steder = dict(sted_gammel=gv.sted("kurser", gi[k.id]), sted_ny=nv.sted("kurser", ni[k.id]))
         fv, nyt = vindue(k, g.varighed_måneder), vindue(nk, n.varighed_måneder)
         # Same rule, other months only because the phase's length changed: D020 says that already.
-        if regler.vinduesfelter(k) != regler.vinduesfelter(nk) and fv != nyt:
+        vindue_meldt = regler.vinduesfelter(k) != regler.vinduesfelter(nk) and fv != nyt
+        if vindue_meldt:
             stram = strammet(fv, nyt)
             yield Ændring("D023" if stram else "D024",
                           f"Kurset {_kursusnavn(nk)}: tidsvinduet er {'strammet' if stram else 'lempet'} "
                           f"fra {regler.vis_kursusvindue(k, g.varighed_måneder)} til "
                           f"{regler.vis_kursusvindue(nk, n.varighed_måneder)}.",
                           gamle=(k.id,), nye=(k.id,), felt="tidsvindue", før=list(fv), efter=list(nyt), **steder)
-        felter = [f for f in _KURSUSFELTER if getattr(k, f) != getattr(nk, f)]
+        felter = _kursusfelter(k, nk, vindue_meldt)
         if felter:
-            yield Ændring("D025", f"Kurset {_kursusnavn(nk)}: {_opremsning(felter)} ændret.", gamle=(k.id,), nye=(k.id,),
-                          felt=",".join(felter), før={f: _json(getattr(k, f)) for f in felter},
+            yield Ændring("D025", f"Kurset {_kursusnavn(nk)}: {_kursusændring(k, nk, felter)}.", gamle=(k.id,),
+                          nye=(k.id,), felt=",".join(felter), før={f: _json(getattr(k, f)) for f in felter},
                           efter={f: _json(getattr(nk, f)) for f in felter}, **steder)
     for k in n.kurser:
         if k.id not in gi:

@@ -69,6 +69,13 @@ def reference(speciale: str, fase: str, version: str) -> str:
 
 # --- one programme -------------------------------------------------------------
 
+def planlægningssted(p: Uddannelsesprogram, e: Planlaegning) -> str:
+    """Where and when a plan entry is, for messages: "på Odense Universitetshospital i måned 25–36" (a place
+    takes "på" in Danish, not "i"). `diff` and `migrate` both say it this way."""
+    a = p.ansættelse(e.ansættelse)
+    return f"på {a.sted if a else e.ansættelse} i {måneder_tekst(e.fra_måned, e.til_måned)}"
+
+
 @dataclass
 class _Program:
     """A programme indexed for look-ups: plan entries by competency, courses by id."""
@@ -96,9 +103,7 @@ class _Program:
         return self.dok.model
 
     def hvor(self, e: Planlaegning) -> str:
-        a = self.ansættelser.get(e.ansættelse)
-        # "på Odense Universitetshospital i måned 25–36": a place takes "på" in Danish, not "i".
-        return f"på {a.sted if a else e.ansættelse} i {måneder_tekst(e.fra_måned, e.til_måned)}"
+        return planlægningssted(self.p, e)
 
     def træf(self, æ: Ændring, i: int, e: Planlaegning, handling: str) -> Træf:
         a = self.ansættelser.get(e.ansættelse)

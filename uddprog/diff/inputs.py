@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..catalog import Katalog, OpslagsFejl, er_reference
+from ..datoer import dansk_dato
 from ..fejl import UddprogFejl
 from ..findings import Finding
 from ..loading import ART, Dokument, LoadError, indlæs, læs_tekst
@@ -52,10 +53,10 @@ def _fra_fil(sti: Path) -> Dokument[Maalbeskrivelse]:
 
 
 def find_par(gammel: str, ny: str, katalog: Katalog) -> tuple[Dokument[Maalbeskrivelse], Dokument[Maalbeskrivelse]]:
-    """OLD and NEW, checked to be two versions of the same specialty and phase, oldest first."""
+    """GAMMEL and NY (old and new), checked to be two versions of the same specialty and phase, oldest first."""
     g, n = find_målbeskrivelse(gammel, katalog), find_målbeskrivelse(ny, katalog)
     if g.fil.resolve() == n.fil.resolve():
-        raise DiffFejl(f"OLD og NEW er den samme fil ({g.fil}). Angiv to forskellige versioner.")
+        raise DiffFejl(f"GAMMEL og NY er den samme fil ({g.fil}). Angiv to forskellige versioner.")
     gm, nm = g.model, n.model
     if slug(gm.speciale) != slug(nm.speciale):
         raise DiffFejl(f"De to målbeskrivelser gælder forskellige specialer ({gm.speciale} og {nm.speciale}); "
@@ -64,8 +65,8 @@ def find_par(gammel: str, ny: str, katalog: Katalog) -> tuple[Dokument[Maalbeskr
         raise DiffFejl(f"De to målbeskrivelser gælder forskellige faser ({gm.fase} og {nm.fase}); "
                        "kun versioner af samme fase kan sammenlignes.")
     if gm.gyldig_fra > nm.gyldig_fra:
-        raise DiffFejl(f"OLD (version {gm.version}, gyldig fra {gm.gyldig_fra}) er nyere end NEW (version {nm.version}, "
-                       f"gyldig fra {nm.gyldig_fra}). Byt om på de to.")
+        raise DiffFejl(f"GAMMEL (version {gm.version}, gyldig fra {dansk_dato(gm.gyldig_fra)}) er nyere end NY "
+                       f"(version {nm.version}, gyldig fra {dansk_dato(nm.gyldig_fra)}). Byt om på de to.")
     return g, n
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..catalog import indbygget_rod
 from ..findings import Finding, Location, Severity, sorteret
 from ..regler import overgangsregel
 from .changes import EMNER, ÆNDRINGSTYPER, Ændring, Ændringssæt
@@ -64,12 +65,15 @@ STATUSTEKST = {PÅVIRKET: "bygger på den gamle version", ALLEREDE_NY: "bygger a
 
 
 def vis_sti(sti: Path | None) -> str | None:
-    """A path as the user should see it: relative to the working directory when it lies below it."""
+    """A path as the user should see it: relative to the working directory when it lies below it; a file of
+    the catalogue shipped with uddprog as ``uddprog:målbeskrivelser/…`` (not a path into site-packages)."""
     if sti is None:
         return None
     sti = Path(sti)
     if sti.is_absolute() and sti.is_relative_to(Path.cwd()):
         sti = sti.relative_to(Path.cwd())
+    elif sti.is_absolute() and (indbygget := indbygget_rod()) is not None and sti.is_relative_to(indbygget):
+        return f"uddprog:{sti.relative_to(indbygget).as_posix()}"
     return sti.as_posix()
 
 

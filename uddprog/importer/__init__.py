@@ -38,8 +38,9 @@ class Import:
 
 
 def importer_bytes(data: bytes, navn: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
-                   region: Videreuddannelsesregion) -> Import:
-    """Import a .docx held in memory (``navn`` is what messages call it). Raises ImportFejl."""
+                   region: Videreuddannelsesregion, skema: str | None = None) -> Import:
+    """Import a .docx held in memory (``navn`` is what messages call it). Raises ImportFejl. ``skema`` is the
+    draft's link to the programme schema (``rod.skemalink``)."""
     pakke = læs_pakke(data, navn)
     r_dok = læs_dokument(pakke)
     dok = r_dok.værdi
@@ -55,7 +56,7 @@ def importer_bytes(data: bytes, navn: str, mb: Maalbeskrivelse, skabelon: Nation
     u.kommentarer += [f"Fodnote i Word: {t}" for t in dok.fodnoter]
     if dok.titel and dok.titel != u.titel:
         u.kommentarer.append(f"Titel i dokumentegenskaberne: {dok.titel}")
-    tekst = skriv(u, Path(navn).name, mb, skabelon, region)
+    tekst = skriv(u, Path(navn).name, mb, skabelon, region, skema)
     beskeder = r_dok.beskeder + r_op.beskeder + r_data.beskeder
     rapport = _rapport(u, op, skabelon, beskeder)
     linjer = tekst.splitlines()
@@ -66,14 +67,14 @@ def importer_bytes(data: bytes, navn: str, mb: Maalbeskrivelse, skabelon: Nation
 
 
 def importer(sti: Path, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
-             region: Videreuddannelsesregion) -> Import:
+             region: Videreuddannelsesregion, skema: str | None = None) -> Import:
     """Import one .docx (or, through LibreOffice, .doc) file. Raises ImportFejl.
 
     The content decides, not the name: an old binary Word file is converted whatever it is called."""
     data = læs_fil(sti)
     if art(data) == "ole-doc":
         data = doc_til_docx(sti)
-    return importer_bytes(data, str(sti), mb, skabelon, region)
+    return importer_bytes(data, str(sti), mb, skabelon, region, skema)
 
 
 def _kort(tekst: str, n: int = 60) -> str:

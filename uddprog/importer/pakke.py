@@ -75,6 +75,27 @@ def art(data: bytes) -> str:
     return "ukendt"
 
 
+def _andet_format(data: bytes) -> str | None:
+    """A format secretariats often have instead of Word, told by its first bytes."""
+    start = data[:1024].lstrip()
+    if start.startswith(b"%PDF"):
+        return "pdf"
+    if start.startswith(b"{\\rtf"):
+        return "rtf"
+    if start[:200].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return None
+
+
+#: How to get a .docx from what was given instead.
+_SÅDAN_FÅR_DU_DOCX = {
+    "pdf": " Den er en PDF. Find helst det oprindelige Word-dokument; ellers kan Word åbne PDF'en (Filer › Åbn) og "
+           "gemme den som .docx, men tjek tabellerne bagefter.",
+    "rtf": " Den er en RTF-fil. Åbn den i Word eller LibreOffice, gem den som .docx, og importér den.",
+    "html": " Den er en webside. Åbn den i Word eller LibreOffice, gem den som .docx, og importér den.",
+}
+
+
 class _Læser:
     def __init__(self, navn: str, zf: zipfile.ZipFile) -> None:
         self.navn, self.zf = navn, zf
@@ -153,7 +174,7 @@ def læs_pakke(data: bytes, navn: str) -> Pakke:
         raise ImportFejl(f"{navn}: filen er et gammelt Word-dokument (.doc); gem det som .docx i Word, eller "
                          "importér filen med 'uddprog import', som konverterer den med LibreOffice.")
     if slags != "zip":
-        raise ImportFejl(f"{navn}: filen er ikke et Word-dokument (.docx).")
+        raise ImportFejl(f"{navn}: filen er ikke et Word-dokument (.docx)." + _SÅDAN_FÅR_DU_DOCX.get(_andet_format(data), ""))
     import io
 
     try:

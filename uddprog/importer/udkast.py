@@ -63,11 +63,12 @@ def _ids(u: Udkast) -> None:
 
 
 def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
-          region: Videreuddannelsesregion) -> str:
+          region: Videreuddannelsesregion, skema: str | None = None) -> str:
+    """``skema``: the link to the programme schema from where the draft will be (none written without it)."""
     _ids(u)
     drift = sorted(DRIFTSREGIONER[region])
     ud = [
-        "# yaml-language-server: $schema=../../schemas/uddannelsesprogram.schema.json",
+        *([f"# yaml-language-server: $schema={skema}"] if skema else []),
         *_kommentar(f"Udkast dannet af 'uddprog import' fra {kilde} ud fra {mb.speciale}, {mb.fase}, version "
                     f"{mb.version}, og den nationale skabelon '{skabelon.id}'. Ret alt, der står {UDFYLD}, er tomt "
                     "eller har en kommentar med 'gæt:', og kør 'uddprog validate': den viser, hvad der mangler."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -21,9 +21,21 @@ from pydantic import BaseModel, ValidationError
 from ..findings import Finding, Location, Severity
 from ..models import DOKUMENTTYPER
 from ..navne import mente_du
-from .yamlfil import MAKS_BYTES, LoadError, Positions, fejl, kan_være_dyb, læs_nøgler, læs_tekst, læs_yaml, spring_over
+from .yamlfil import (
+    MAKS_BYTES,
+    Kommentar,
+    LoadError,
+    Positions,
+    fejl,
+    kan_være_dyb,
+    kommentarer,
+    læs_nøgler,
+    læs_tekst,
+    læs_yaml,
+    spring_over,
+)
 
-__all__ = ["ART", "MAKS_BYTES", "Dokument", "LoadError", "Positions", "dokumenttype", "feltnavn", "indlæs",
+__all__ = ["ART", "MAKS_BYTES", "Dokument", "Kommentar", "LoadError", "kommentarer", "Positions", "dokumenttype", "feltnavn", "indlæs",
            "indlæs_udsnit", "læs_tekst", "læs_yaml", "spring_over", "valideringsfund"]
 
 M = TypeVar("M", bound=BaseModel)
@@ -36,6 +48,8 @@ class Dokument(Generic[M]):
     model: M
     positions: Positions
     type: str
+    # The source text, for what the data does not hold: comments (an import's '# gæt:', P029).
+    tekst: str | None = field(default=None, repr=False, compare=False)
 
     def sted(self, *sti: str | int, nøgle: bool = False) -> Location:
         linje, kolonne = self.positions.find(sti, nøgle)
@@ -70,6 +84,8 @@ ART = {"målbeskrivelse": "en målbeskrivelse", "skabelon": "en national skabelo
 def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) -> Dokument:
     """Load one YAML file into a validated model; raise LoadError with findings if that fails."""
     fil = Path(fil)
+    if tekst is None:
+        tekst = læs_tekst(fil)
     data, positions = læs_yaml(fil, tekst)
     fundet = dokumenttype(data)
     if type and fundet and fundet != type:  # say what it is rather than list every key the other kind lacks
@@ -90,7 +106,7 @@ def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) 
         model = klasse.model_validate(data)
     except ValidationError as e:
         raise LoadError(valideringsfund(e, klasse, fil, positions)) from None
-    return Dokument(fil=fil, model=model, positions=positions, type=type)
+    return Dokument(fil=fil, model=model, positions=positions, type=type, tekst=tekst)
 
 
 # --- pydantic errors → Danish findings -------------------------------------
@@ -251,6 +267,6 @@ def indlæs_udsnit(fil: Path | str, klasse: type[M], tekst: str | None = None) -
         model = klasse.model_validate(data)
     except ValidationError as e:
         raise LoadError(valideringsfund(e, klasse, fil, positions)) from None
-    return Dokument(fil=fil, model=model, positions=positions, type="udsnit")
+    return Dokument(fil=fil, model=model, positions=positions, type="udsnit", tekst=tekst)
 
 

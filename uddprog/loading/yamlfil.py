@@ -244,6 +244,53 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
     return data, Positions(bygger.værdier, bygger.nøgler)
 
 
+@dataclass(frozen=True)
+class Kommentar:
+    """A YAML comment: where its '#' stands (1-based) and its text after the '#', stripped."""
+
+    linje: int
+    kolonne: int
+    tekst: str
+
+
+def kommentarer(tekst: str, linjer_med: str | None = None) -> list[Kommentar]:
+    """The comments of a YAML text, in order (only on lines containing ``linjer_med`` when given).
+
+    A '#' is a comment only outside every token (a quoted or block scalar may hold '# …' as text), so
+    the text is scanned with libyaml's tokenizer and each candidate is looked up among the tokens' spans.
+    A text that does not scan has no comments we can be sure of: none are returned.
+    """
+    import bisect
+    import re
+
+    kandidater = []
+    for nr, linje in enumerate(tekst.lstrip("\ufeff").split("\n"), start=1):
+        if linjer_med is not None and linjer_med not in linje:
+            continue
+        kandidater += [(nr - 1, m.start()) for m in re.finditer(r"(?:^|(?<=[ \t]))#", linje)]
+    if not kandidater:
+        return []
+    try:
+        spænd = sorted(((t.start_mark.line, t.start_mark.column), (t.end_mark.line, t.end_mark.column))
+                       for t in yaml.scan(tekst, Loader=Loader)
+                       if (t.start_mark.line, t.start_mark.column) != (t.end_mark.line, t.end_mark.column))
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return []
+    starter = [a for a, _ in spænd]
+    længst: list[tuple[int, int]] = []  # the furthest end among the spans starting at or before each one
+    for _, b in spænd:
+        længst.append(max(længst[-1], b) if længst else b)
+    linjer = tekst.lstrip("\ufeff").split("\n")
+    ud = []
+    for pos in kandidater:
+        i = bisect.bisect_right(starter, pos) - 1
+        if i >= 0 and længst[i] > pos:
+            continue  # inside a scalar: text, not a comment
+        linje, kolonne = pos
+        ud.append(Kommentar(linje + 1, kolonne + 1, linjer[linje][kolonne + 1:].strip()))
+    return ud
+
+
 #: Below this many structure characters a document can neither nest deeper than the C composer's
 #: stack allows (it recursed past ~25,000 levels and crashed the process with a segmentation
 #: fault) nor hold enough nodes to make composing slow; above it, ``_forhåndstjek`` runs first.

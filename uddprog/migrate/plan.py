@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..checks.program import PLADSHOLDER
-from ..datoer import måneder_tekst
 from ..diff.changes import Ændringssæt, vis_vindue
+from ..diff.impact import planlægningssted
 from ..models import Kompetence, Maalbeskrivelse, Uddannelsesprogram, visningsnavn
 from ..yamlredigering import Sti, YamlRedigering
 
@@ -83,17 +83,17 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
         sti = ("kompetenceplan", i, "kompetence")
         gammel_værdi = plan_data[i]["kompetence"]
         if art == "fjernet":
-            ret(("kompetenceplan", i), "D001", f"Kompetence {e.kompetence} er fjernet: planlægningen i "
-                f"{_hvor(p, e)} er slettet.", red.slet, ("kompetenceplan", i))
+            ret(("kompetenceplan", i), "D001", f"Kompetence {e.kompetence} er fjernet: planlægningen "
+                f"{planlægningssted(p, e)} er slettet.", red.slet, ("kompetenceplan", i))
             continue
         if art == "omstruktureret":
             plan.beslutninger.append(Mærke("D004", f"Kompetence {e.kompetence} indgår i en omstrukturering "
-                                           f"({', '.join(nye)}); ret planlægningen i {_hvor(p, e)}.", sti))
+                                           f"({', '.join(nye)}); ret planlægningen {planlægningssted(p, e)}.", sti))
             continue
         if nye[0] != e.kompetence:
             tekst = {"omnummereret": f"Kompetence {e.kompetence} har nu nummer {nye[0]}.",
-                     "delt": f"Kompetence {e.kompetence} er delt i {' og '.join(nye)}: planlægningen i "
-                             f"{_hvor(p, e)} gælder nu {nye[0]}.",
+                     "delt": f"Kompetence {e.kompetence} er delt i {' og '.join(nye)}: planlægningen "
+                             f"{planlægningssted(p, e)} gælder nu {nye[0]}.",
                      "sammenlagt": f"Kompetence {e.kompetence} er lagt sammen i {nye[0]}."}.get(art, "")
             ret(sti, art_id.get(art, "D003"), tekst, red.sæt, sti, _id_værdi(gammel_værdi, nye[0]))
         resultat[nye[0]].append(i)
@@ -103,7 +103,7 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
                 kopier.append(_kopi(plan_data[i], b, n.kompetence(b), gammel_værdi))
                 nye_poster[b] += 1
             ret(("kompetenceplan", i), "D004", f"Kompetence {e.kompetence} er delt: {' og '.join(nye[1:])} er "
-                f"planlagt i samme ansættelse og måneder ({_hvor(p, e)}).",
+                f"planlagt i samme ansættelse og måneder ({planlægningssted(p, e)}).",
                 red.indsæt, ("kompetenceplan", i), kopier)
 
     # --- assessment methods and their number, per entry that goes on planning a competency
@@ -120,7 +120,7 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
             mangler = [m for m in nye_metoder if m not in e.vurderingsmetoder]
             if mangler:
                 sti = ("kompetenceplan", i, "vurderingsmetoder")
-                ret(sti, "D007", f"Kompetence {ny_id} vurderes nu også med {_metoder(mangler)} ({_hvor(p, e)}).",
+                ret(sti, "D007", f"Kompetence {ny_id} vurderes nu også med {_metoder(mangler)} ({planlægningssted(p, e)}).",
                     red.tilføj, sti, [str(m) for m in mangler])
             ikke_tilladt = [m for m in e.vurderingsmetoder if m not in nk.vurderingsmetoder]
             if ikke_tilladt:
@@ -128,7 +128,7 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
                 plan.beslutninger.append(Mærke("D008", f"{_metoder(ikke_tilladt)} hører ikke længere til "
                                                f"kompetence {ny_id} i målbeskrivelsen: fjern metoden, eller erstat den "
                                                f"med en som målbeskrivelsen nævner ({_metoder(nk.vurderingsmetoder)}); "
-                                               f"indtil da melder validate P009 ({_hvor(p, e)}).",
+                                               f"indtil da melder validate P009 ({planlægningssted(p, e)}).",
                                                ("kompetenceplan", i, "vurderingsmetoder")))
         if nk.min_vurderinger:
             antal = sum(p.kompetenceplan[i].antal_vurderinger or 1 for i in eksplicitte)
@@ -142,7 +142,7 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
                 else:
                     handling, args = red.sæt_nøgle, (("kompetenceplan", i), "antal_vurderinger", nyt)
                 ret(("kompetenceplan", i), "D013", f"Kompetence {ny_id} kræver mindst {nk.min_vurderinger} "
-                    f"vurderinger: antal_vurderinger er sat til {nyt} ({_hvor(p, e)}).", handling, *args)
+                    f"vurderinger: antal_vurderinger er sat til {nyt} ({planlægningssted(p, e)}).", handling, *args)
 
     # --- new competencies: a plan entry for the author to place
     nye_ids = [k.id for k in n.kompetencer if k.id not in resultat and k.id not in nye_poster
@@ -159,7 +159,7 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
                 post["antal_vurderinger"] = k.min_vurderinger
             post["bemærkning"] = (f"{PLADSHOLDER}: ny kompetence i version {n.version} ({k.titel}); vælg "
                                   "ansættelse og måneder, og skriv bemærkningen.")
-            m = Mærke("D002", f"Ny kompetence {kid} »{k.titel}«: planlagt foreløbigt i {a.sted} med "
+            m = Mærke("D002", f"Ny kompetence {kid} »{k.titel}«: planlagt foreløbigt på {a.sted} med "
                       f"{PLADSHOLDER}; vælg ansættelse og måneder.", ("kompetenceplan",))
             red.tilføj(("kompetenceplan",), [post], mærke=m)
             plan.beslutninger.append(m)
@@ -254,11 +254,6 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
             i = next(i for i, e in enumerate(p.kompetenceplan) if e.kompetence in æ.gamle)
             plan.noter.append(Mærke(æ.id, æ.besked, ("kompetenceplan", i)))
     return plan
-
-
-def _hvor(p: Uddannelsesprogram, e) -> str:
-    a = p.ansættelse(e.ansættelse)
-    return f"{a.sted if a else e.ansættelse}, {måneder_tekst(e.fra_måned, e.til_måned)}"
 
 
 def _kopi(post: dict, ny_id: str, nk: Kompetence | None, gammel_værdi) -> dict:

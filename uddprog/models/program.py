@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Dokumentdel, Id, Markdown, Måned, Pladsholder, Tekst
+from .base import PLADSHOLDER, Dokumentdel, Id, Markdown, Måned, Pladsholder, Tekst
 from .vocab import (
     Ansaettelsestype,
     Ansvarsrolle,
@@ -77,6 +77,18 @@ class Ansaettelse(Dokumentdel):
         default_factory=list, description="Planlagte vejledersamtaler i ansættelsen, i rækkefølge.")
     uddannelsesplan_senest_dag: int | None = Field(
         default=None, ge=1, le=3700, description="Den individuelle uddannelsesplan foreligger senest denne dag.")
+
+    # Messages name an ansættelse by its place, or by its id while the place is still a placeholder, so a
+    # draft never reads "Ansættelsen på UDFYLD".
+    @property
+    def hvilken(self) -> str:
+        """What follows "ansættelsen": 'på Odense Universitetshospital', or "'ansaettelse-1'" without a place."""
+        return f"'{self.id}'" if PLADSHOLDER in self.sted else f"på {self.sted}"
+
+    @property
+    def hvor(self) -> str:
+        """Where something in it happens: 'på Odense Universitetshospital', or "i ansættelsen 'ansaettelse-1'"."""
+        return f"i ansættelsen '{self.id}'" if PLADSHOLDER in self.sted else f"på {self.sted}"
 
 
 class Planlaegning(Dokumentdel):

@@ -5,11 +5,14 @@ each change. Input: two DOCX packages rendered through the same template. Output
 ``word/document.xml`` carries ``w:ins``/``w:del`` against the old, with one fixed author and date so the
 same pair always gives the same bytes.
 
-Alignment is two-level, as a reader compares: the body's paragraphs and tables are matched with difflib
-on their text; a changed paragraph pair is diffed word by word, each word keeping its own run formatting;
-tables are compared row by row (a changed row is the old row deleted and the new one inserted; tables of
-another shape are replaced whole). Paragraphs with fields, drawings or other non-text content change as
-a whole. Accepting every change gives exactly the new text, rejecting every change exactly the old.
+Alignment follows how a reader compares: the body's paragraphs and tables are matched with difflib on
+their text; a changed paragraph pair is diffed word by word, each word keeping its own run formatting.
+Tables are compared row by row: a row that only moved is marked moved (``w:moveFrom`` where it was,
+``w:moveTo`` where it is), a changed row is paired with the old row it resembles most (at least half of its
+cells the same) and diffed cell by cell, so a one-cell change shows inside that cell; the rest is deleted
+or inserted whole, and tables of another shape are replaced whole. Paragraphs with fields, drawings or other
+non-text content change as a whole. Accepting every change gives exactly the new text, rejecting every
+change exactly the old.
 """
 
 from __future__ import annotations
@@ -59,6 +62,11 @@ class _Mærker:
         self.næste += 1
         return etree.Element(W + art, {W + "id": str(self.næste), W + "author": FORFATTER, W + "date": self.dato})
 
+    def flytning(self) -> tuple[str, str]:
+        """(id, name) of one move's pair of ranges: where the content was and where it is now."""
+        self.næste += 1
+        return str(self.næste), f"flyt{self.næste}"
+
 
 def _marker_afsnitstegn(p: etree._Element, art: str, m: _Mærker) -> None:
     ppr = p.find(W + "pPr")
@@ -107,9 +115,9 @@ def _pak_runs(el: etree._Element, art: str, m: _Mærker) -> None:
     """Wrap every run below ``el`` in w:ins or w:del (turning text into deleted text for w:del)."""
     for run in list(el.iter(W + "r")):
         forælder = run.getparent()
-        if etree.QName(forælder).localname in ("ins", "del"):
+        if etree.QName(forælder).localname in ("ins", "del", "moveFrom", "moveTo"):
             continue
-        if art == "del":
+        if art in ("del", "moveFrom"):
             _som_slettet(run)
         omslag = m.lav(art)
         forælder.replace(run, omslag)
@@ -227,7 +235,11 @@ def _ordvis(gammel: etree._Element, ny: etree._Element, m: _Mærker) -> etree._E
 
 
 def _tabel(gammel: etree._Element, ny: etree._Element, m: _Mærker, numre: set[str]) -> list[etree._Element]:
-    """A changed table: row by row when both have the same columns, else old deleted and new inserted."""
+    """A changed table, row by row when both have the same columns, else old deleted and new inserted.
+
+    Rows are aligned on their text; of the rows that differ, one deleted in one place and inserted unchanged
+    in another is a move, and the rest are paired (monotonically, most cells in common first) and diffed cell
+    by cell. What is left is deleted or inserted whole."""
     def kolonner(t):
         return [c.get(W + "w") for c in t.iter(W + "gridCol")]
     if kolonner(gammel) != kolonner(ny):
@@ -236,16 +248,82 @@ def _tabel(gammel: etree._Element, ny: etree._Element, m: _Mærker, numre: set[s
     for tr in ud.findall(W + "tr"):
         ud.remove(tr)
     gr, nr = gammel.findall(W + "tr"), ny.findall(W + "tr")
-    sm = difflib.SequenceMatcher(None, [_række_nøgle(r) for r in gr], [_række_nøgle(r) for r in nr], autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    gn, nn = [_række_nøgle(r) for r in gr], [_række_nøgle(r) for r in nr]
+    koder = difflib.SequenceMatcher(None, gn, nn, autojunk=False).get_opcodes()
+    # moves: an old row gone from one block whose exact text is new in another place
+    væk = [i for op, i1, i2, _, _ in koder if op != "equal" for i in range(i1, i2)]
+    kom = [j for op, _, _, j1, j2 in koder if op != "equal" for j in range(j1, j2)]
+    ledige: dict[str, list[int]] = {}
+    for j in kom:
+        ledige.setdefault(nn[j], []).append(j)
+    flyt: dict[int, int] = {}
+    for i in væk:
+        if ledige.get(gn[i]):
+            flyt[i] = ledige[gn[i]].pop(0)
+    flyttet_til = set(flyt.values())
+    navne: dict[int, tuple[str, str]] = {i: m.flytning() for i in flyt}  # old row → its move's id and name
+    navn_til = {j: navne[i] for i, j in flyt.items()}
+    for op, i1, i2, j1, j2 in koder:
         if op == "equal":
             ud.extend(copy.deepcopy(r) for r in nr[j1:j2])
             continue
-        for r in gr[i1:i2]:
-            ud.append(_helt_række(r, "del", m, numre))
-        for r in nr[j1:j2]:
-            ud.append(_helt_række(r, "ins", m, numre))
+        gamle = [i for i in range(i1, i2) if i not in flyt]
+        nye = [j for j in range(j1, j2) if j not in flyttet_til]
+        par = _rækkepar(gamle, nye, gr, nr)
+        a, b = i1, j1  # all rows of the block, moved ones included, are written in order
+        for pi, pj in [*par, (i2, j2)]:
+            for i in range(a, pi):
+                ud.append(_flyttet_række(gr[i], "moveFrom", navne[i], m, numre) if i in flyt
+                          else _helt_række(gr[i], "del", m, numre))
+            for j in range(b, pj):
+                ud.append(_flyttet_række(nr[j], "moveTo", navn_til[j], m, numre) if j in flyttet_til
+                          else _helt_række(nr[j], "ins", m, numre))
+            if pi < i2:
+                ud.append(_række(gr[pi], nr[pj], m, numre))
+            a, b = pi + 1, pj + 1
     return [ud]
+
+
+def _celler_ens(a, b) -> float:
+    """The share of cells two rows have in common (0 when their cells do not line up)."""
+    ca, cb = a.findall(W + "tc"), b.findall(W + "tc")
+    if len(ca) != len(cb) or not ca:
+        return 0.0
+    return sum(tekst(x) == tekst(y) for x, y in zip(ca, cb)) / len(ca)
+
+
+def _rækkepar(gamle: list[int], nye: list[int], gr, nr) -> list[tuple[int, int]]:
+    """Old and new rows paired in order, most cells in common overall, each pair with at least half its cells
+    the same (a dynamic programme over the block; blocks are small)."""
+    lighed = [[_celler_ens(gr[i], nr[j]) for j in nye] for i in gamle]
+    bedst = [[0.0] * (len(nye) + 1) for _ in range(len(gamle) + 1)]
+    for x in range(len(gamle) - 1, -1, -1):
+        for y in range(len(nye) - 1, -1, -1):
+            bedst[x][y] = max(bedst[x + 1][y], bedst[x][y + 1],
+                              bedst[x + 1][y + 1] + lighed[x][y] if lighed[x][y] >= 0.5 else 0.0)
+    par, x, y = [], 0, 0
+    while x < len(gamle) and y < len(nye):
+        if lighed[x][y] >= 0.5 and bedst[x][y] == bedst[x + 1][y + 1] + lighed[x][y]:
+            par.append((gamle[x], nye[y]))
+            x, y = x + 1, y + 1
+        elif bedst[x][y] == bedst[x + 1][y]:
+            x += 1
+        else:
+            y += 1
+    return par
+
+
+def _række(gammel, ny, m: _Mærker, numre: set[str]) -> etree._Element:
+    """The new row with each changed cell diffed against the old row's cell in the same place."""
+    ud = copy.deepcopy(ny)
+    for gtc, tc in zip(gammel.findall(W + "tc"), ud.findall(W + "tc")):
+        if tekst(gtc) == tekst(tc):
+            continue
+        blokke = [e for e in tc if e.tag != W + "tcPr"]
+        for e in blokke:
+            tc.remove(e)
+        tc.extend(_blokke([e for e in gtc if e.tag != W + "tcPr"], blokke, m, numre))
+    return ud
 
 
 def _række_nøgle(tr) -> str:
@@ -263,8 +341,52 @@ def _helt_række(tr, art: str, m: _Mærker, numre: set[str]):
     return tr
 
 
+def _flyttet_række(tr, art: str, flytning: tuple[str, str], m: _Mærker, numre: set[str]):
+    """A row that moved unchanged: its text in a move range (``moveFrom`` where it was, ``moveTo`` where it
+    is), the row itself deleted or inserted, as Word has no move for a row."""
+    tr = copy.deepcopy(tr)
+    if art == "moveFrom":
+        _rens_gammel(tr, numre)
+    _pak_runs(tr, art, m)
+    afsnit_ = list(tr.iter(W + "p"))
+    for p in afsnit_:
+        _marker_afsnitstegn(p, art, m)
+    id_, navn = flytning
+    start = etree.Element(W + f"{art}RangeStart", {W + "id": id_, W + "name": navn, W + "author": FORFATTER,
+                                                    W + "date": m.dato})
+    ppr = afsnit_[0].find(W + "pPr")
+    afsnit_[0].insert(0 if ppr is None else afsnit_[0].index(ppr) + 1, start)
+    afsnit_[-1].append(etree.Element(W + f"{art}RangeEnd", {W + "id": id_}))
+    _marker_række(tr, "del" if art == "moveFrom" else "ins", m)
+    return tr
+
+
 def _nøgle(el) -> tuple[str, str]:
     return (etree.QName(el).localname, tekst(el))
+
+
+def _blokke(g: list, n: list, m: _Mærker, numre: set[str]) -> list[etree._Element]:
+    """Tracked changes between two sequences of paragraphs and tables (a body, or a table cell)."""
+    ud: list[etree._Element] = []
+    sm = difflib.SequenceMatcher(None, [_nøgle(e) for e in g], [_nøgle(e) for e in n], autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            ud.extend(copy.deepcopy(e) for e in n[j1:j2])
+            continue
+        gamle, nye = g[i1:i2], n[j1:j2]
+        # pair changed elements of the same kind in order; the rest is deleted or inserted whole
+        while gamle and nye and gamle[0].tag == nye[0].tag:
+            a, b = gamle.pop(0), nye.pop(0)
+            if a.tag == W + "p" and _enkel(a) and _enkel(b):
+                ud.append(_ordvis(a, b, m))
+            elif a.tag == W + "tbl":
+                ud.extend(_tabel(a, b, m, numre))
+            else:
+                ud.append(_helt(a, "del", m, numre))
+                ud.append(_helt(b, "ins", m, numre))
+        ud.extend(_helt(e, "del", m, numre) for e in gamle)
+        ud.extend(_helt(e, "ins", m, numre) for e in nye)
+    return ud
 
 
 def redline_krop(gammel: etree._Element, ny: etree._Element, dato: str = STANDARDDATO,
@@ -277,26 +399,8 @@ def redline_krop(gammel: etree._Element, ny: etree._Element, dato: str = STANDAR
     for barn in list(krop):
         krop.remove(barn)
     sect = krop_n.find(W + "sectPr")
-    g = [e for e in krop_g if e.tag != W + "sectPr"]
-    n = [e for e in krop_n if e.tag != W + "sectPr"]
-    sm = difflib.SequenceMatcher(None, [_nøgle(e) for e in g], [_nøgle(e) for e in n], autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            krop.extend(copy.deepcopy(e) for e in n[j1:j2])
-            continue
-        gamle, nye = g[i1:i2], n[j1:j2]
-        # pair changed elements of the same kind in order; the rest is deleted or inserted whole
-        while gamle and nye and gamle[0].tag == nye[0].tag:
-            a, b = gamle.pop(0), nye.pop(0)
-            if a.tag == W + "p" and _enkel(a) and _enkel(b):
-                krop.append(_ordvis(a, b, m))
-            elif a.tag == W + "tbl":
-                krop.extend(_tabel(a, b, m, numre))
-            else:
-                krop.append(_helt(a, "del", m, numre))
-                krop.append(_helt(b, "ins", m, numre))
-        krop.extend(_helt(e, "del", m, numre) for e in gamle)
-        krop.extend(_helt(e, "ins", m, numre) for e in nye)
+    krop.extend(_blokke([e for e in krop_g if e.tag != W + "sectPr"], [e for e in krop_n if e.tag != W + "sectPr"],
+                        m, numre))
     if sect is not None:
         krop.append(copy.deepcopy(sect))
     return ud
@@ -325,35 +429,41 @@ def redline_docx(gammel: bytes, ny: bytes, dato: str = STANDARDDATO) -> bytes:
 # --- what Word does on "accept all" and "reject all" (for tests and checks) ------------------------------------
 
 def accepter_alle(dok: etree._Element) -> etree._Element:
-    return _afgør(dok, behold="ins", fjern="del")
+    return _afgør(dok, behold=("ins", "moveTo"), fjern=("del", "moveFrom"))
 
 
 def afvis_alle(dok: etree._Element) -> etree._Element:
-    return _afgør(dok, behold="del", fjern="ins")
+    return _afgør(dok, behold=("del", "moveFrom"), fjern=("ins", "moveTo"))
 
 
-def _afgør(dok: etree._Element, behold: str, fjern: str) -> etree._Element:
+_RÆKKEVIDDER = tuple(W + f"{a}Range{b}" for a in ("moveFrom", "moveTo") for b in ("Start", "End"))
+
+
+def _afgør(dok: etree._Element, behold: tuple[str, ...], fjern: tuple[str, ...]) -> etree._Element:
     dok = copy.deepcopy(dok)
+    behold_t, fjern_t = tuple(W + b for b in behold), tuple(W + f for f in fjern)
+    for x in list(dok.iter(*_RÆKKEVIDDER)):
+        x.getparent().remove(x)
     # rows and paragraphs whose mark is removed vanish (their content is all marked the same way)
     for tr in list(dok.iter(W + "tr")):
         trpr = tr.find(W + "trPr")
-        if trpr is not None and trpr.find(W + fjern) is not None:
+        if trpr is not None and any(trpr.find(f) is not None for f in fjern_t):
             tr.getparent().remove(tr)
         elif trpr is not None:
-            for x in trpr.findall(W + behold):
+            for x in [x for x in trpr if x.tag in behold_t]:
                 trpr.remove(x)
     for p in list(dok.iter(W + "p")):
         rpr = p.find(f"{W}pPr/{W}rPr")
-        if rpr is not None and rpr.find(W + fjern) is not None:
+        if rpr is not None and any(rpr.find(f) is not None for f in fjern_t):
             p.getparent().remove(p)  # its content is marked the same way: nothing is left of it
             continue
         if rpr is not None:
-            for x in rpr.findall(W + behold):
+            for x in [x for x in rpr if x.tag in behold_t]:
                 rpr.remove(x)
-    for x in list(dok.iter(W + fjern)):
+    for x in list(dok.iter(*fjern_t)):
         if x.getparent() is not None and x.getparent().tag != W + "rPr":
             x.getparent().remove(x)
-    for x in list(dok.iter(W + behold)):
+    for x in list(dok.iter(*behold_t)):
         forælder = x.getparent()
         if forælder is None or forælder.tag in (W + "rPr", W + "trPr"):
             continue

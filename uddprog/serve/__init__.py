@@ -10,8 +10,13 @@ The parts, after ``mkdocs serve`` and sphinx-autobuild:
 - a build that fails (a bug, a template error) is reported and the last good site stays up;
 - pages long-poll ``/livereload/<version>``; the small script doing that is added to HTML responses only,
   and the version only changes when a build changed a file;
-- HTTP runs in threads and answers only GET and HEAD, only for a Host header naming this server (against
-  DNS rebinding), and only files inside the output folder (no ``..``, no dot files, no symlinks out).
+- the watchers start before the first build, and before the first answer the files are compared with what
+  they were when that build began, so an edit saved at any moment after start is shown;
+- HTTP runs in threads and answers only GET and HEAD, only for a Host header (or an absolute-form target)
+  naming this server (against DNS rebinding), and only files inside the output folder (no ``..``, no dot
+  files, no symlinks out). The request line is parsed strictly, the target is normalised before routing (a
+  redirect never leaves the origin), an idle connection is closed after ``TOMGANG`` seconds, error pages are
+  Danish, and a client that leaves never puts a traceback in the terminal.
 """
 
 from __future__ import annotations
@@ -40,6 +45,26 @@ LIVERELOAD = re.compile(r"^/livereload/(\d{1,18})$")
 LANG_POLL = 25.0  # seconds a live-reload request is held open
 BYG_VENT = 30.0  # seconds a request waits for a running build
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+TOMGANG = 30.0  # seconds a connection may sit without sending a request before it is closed
+KLAR_VENT = 5.0  # seconds start() waits for the watchers to run before it answers anyway
+
+#: RFC 9112's request line, strictly: method SP request-target SP HTTP-version, one space each, no tab.
+ANMODNINGSLINJE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+ [^\x00-\x20\x7f]+ HTTP/\d\.\d")
+
+#: The error pages http.server writes itself (a bad request line, headers too large …), in Danish.
+FEJLSIDER = {
+    400: ("Forkert anmodning", "Serveren forstod ikke anmodningen."),
+    404: ("Siden findes ikke", "Den adresse findes ikke i webstedet."),
+    405: ("Metoden er ikke tilladt", "Kun GET og HEAD er tilladt."),
+    408: ("Tiden løb ud", "Anmodningen kom ikke færdig i tide."),
+    414: ("Adressen er for lang", "Anmodningens adresse er længere, end serveren tager imod."),
+    431: ("Headerne er for store", "Anmodningens headere er større, end serveren tager imod."),
+    501: ("Ikke understøttet", "Serveren kan ikke besvare den slags anmodning."),
+    505: ("HTTP-versionen understøttes ikke", "Serveren taler HTTP/1.0 og HTTP/1.1."),
+}
+
+#: What a client that goes away raises in the thread answering it: not worth a line, never a traceback.
+FORBINDELSE_VÆK = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 
 _SCRIPT = """<script>
 (function () {
@@ -106,6 +131,54 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # quiet: the rebuild log is what the author reads
         pass
 
+    @property
+    def timeout(self) -> float:  # read by StreamRequestHandler.setup: an idle connection ends after this
+        return self.server.tomgang
+
+    def parse_request(self) -> bool:
+        """http.server splits the request line on any whitespace ('GET\\t /' would be GET); refuse what
+        RFC 9112 does not allow before it gets there."""
+        linje = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n")
+        if not ANMODNINGSLINJE.fullmatch(linje):
+            self.command, self.requestline, self.request_version = None, linje, "HTTP/1.1"
+            self.close_connection = True
+            self.send_error(400)
+            return False
+        return super().parse_request()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals (400, 414, 431, 505 …) as a short Danish page; its English is dropped."""
+        titel, tekst = FEJLSIDER.get(int(code), ("Fejl", "Anmodningen kunne ikke besvares."))
+        self.close_connection = True
+        data = (f'<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8"><title>{titel}</title></head>'
+                f"<body><main><h1>{titel}</h1><p>{tekst}</p></main></body></html>\n").encode("utf-8")
+        try:
+            self.send_response(int(code))  # the status line keeps HTTP's own reason phrase
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            if self.command != "HEAD" and int(code) >= 200 and int(code) not in (204, 304):
+                self.wfile.write(data)
+        except FORBINDELSE_VÆK + (OSError,):
+            pass  # the client is gone: nothing to say to it
+
+    def _mål(self) -> str | None:
+        """The request target as the path to route, or None when this server does not answer it: origin-form
+        ('/a/b?q') or absolute-form naming this server ('http://127.0.0.1:8000/a'); repeated '/' collapsed,
+        so '//assets' is '/assets' and no answer can point at another host."""
+        rå = self.path
+        if re.match(r"(?i)https?://", rå):
+            dele = urlsplit(rå)
+            if dele.netloc.lower() not in self.server.værter:
+                return None
+            sti = dele.path or "/"
+        elif rå.startswith("/"):
+            sti = urlsplit("http://x" + rå).path  # a leading '//' is path here, not an authority
+        else:
+            return None  # authority-form (CONNECT), asterisk-form ('*'), or nothing
+        return re.sub(r"/{2,}", "/", sti)
+
     def __getattr__(self, navn: str):
         # http.server looks up do_<METHOD>; every method but GET and HEAD is refused the same way.
         if navn.startswith("do_"):
@@ -143,11 +216,12 @@ class _Handler(BaseHTTPRequestHandler):
     # --- answers ------------------------------------------------------------------------------
 
     def _svar(self, krop: bool) -> None:
-        if not self._vært_ok():
+        sti = self._mål()
+        absolut = re.match(r"(?i)https?://", self.path) is not None  # its authority was checked by _mål
+        if sti is None or (not absolut and not self._vært_ok()):
             self.close_connection = True
-            self._tekst(400, "Forkert Host-header: serveren svarer kun på sin egen adresse.\n", krop)
+            self._tekst(400, "Forkert adresse eller Host-header: serveren svarer kun på sin egen adresse.\n", krop)
             return
-        sti = urlsplit(self.path).path
         m = LIVERELOAD.match(sti)
         if m:
             version = self.server.tilstand.vent_version(int(m[1]), LANG_POLL)
@@ -164,8 +238,10 @@ class _Handler(BaseHTTPRequestHandler):
                        "Gå til <a href=\"/index.html\">forsiden</a>.</p>", krop)
             return
         if fil.is_dir():
+            ny = sti.rstrip("/") + "/"
+            assert ny.startswith("/") and not ny.startswith(("//", "/\\")), ny  # same origin, always
             self.send_response(301)
-            self.send_header("Location", sti.rstrip("/") + "/")
+            self.send_header("Location", ny)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
@@ -233,16 +309,26 @@ class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, adresse, rod: Path, tilstand: Tilstand, værter: set[str]) -> None:
+    def __init__(self, adresse, rod: Path, tilstand: Tilstand, værter: set[str],
+                 log: Callable[[str], None] | None = None) -> None:
         import socket
 
         self.address_family = socket.AF_INET6 if ":" in adresse[0] else socket.AF_INET  # --host ::1
         super().__init__(adresse, _Handler)
+        self.log = log or (lambda t: None)
+        self.tomgang = TOMGANG
         self.rod = Path(rod).resolve()
         self.tilstand = tilstand
         self.værter = værter
         self.programside: dict[str, str] = {}  # URL path of a programme page or document → its page
         self.sidefund: dict[str, list[str]] = {}  # programme page → its findings, file:line:column
+
+    def handle_error(self, request, client_address) -> None:
+        """Instead of socketserver's traceback on stderr: nothing for a client that left, one line for a bug."""
+        e = sys.exc_info()[1]
+        if isinstance(e, FORBINDELSE_VÆK):
+            return
+        self.log(f"Fejl under svaret på en anmodning ({type(e).__name__}: {e}); serveren kører videre.")
 
     def fil(self, sti: str) -> Path | None:
         """The file for a URL path, or None when it is not a file inside the output folder."""
@@ -298,13 +384,28 @@ class Forhåndsvisning:
         self._lås = threading.Lock()
         self._ventende: set[str] = set()
         self.sidste_byg: float | None = None  # seconds the last build took
+        self._klar = {"filer": threading.Event(), "konfig": threading.Event()}  # each watcher is running
+        self._tråde: list[threading.Thread] = []
         try:
             # The socket first: a port in use is reported at once, not after the first build.
-            self.httpd = _HttpServer((host, port), self.mappe, self.tilstand, set())
+            self.httpd = _HttpServer((host, port), self.mappe, self.tilstand, set(), self.log)
             self.bygger = Sitebygger(self.mappe, self.stier, self.rod, dato, pdf=False)
+            # A file's folder rather than the file: editors that save by writing a new file and renaming it
+            # would otherwise leave the watch on the old file.
+            overvåg = [self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE,
+                       *((s.parent if s.is_file() else s) for s in (self.stier or [self.bygger.programmappe]))]
+            self.overvåget = [p for p in dict.fromkeys(Path(os.path.abspath(p)) for p in overvåg) if p.exists()]
+            # Watch before building, and remember the files as the build found them: an edit saved while the
+            # first build runs, or before the watchers are up, is then found by start() (issue 20, item 7).
+            for mål in (self._overvåg, self._overvåg_konfig):
+                t = threading.Thread(target=mål, daemon=True)
+                t.start()
+                self._tråde.append(t)
+            self._før_første_byg = self._filtilstand()
             self.resultat = self.bygger.byg()  # the last good build
             self.bygger.forvarm()
         except BaseException:
+            self.stop.set()
             if hasattr(self, "httpd"):
                 self.httpd.server_close()
             shutil.rmtree(self.mappe, ignore_errors=True)
@@ -314,12 +415,31 @@ class Forhåndsvisning:
         self.httpd.værter = _værter(host, self.port)
         vist = f"[{host}]" if ":" in host else host
         self.url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else vist}:{self.port}/"
-        # A file's folder rather than the file: editors that save by writing a new file and renaming it
-        # would otherwise leave the watch on the old file.
-        overvåg = [self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE,
-                   *((s.parent if s.is_file() else s) for s in (self.stier or [self.bygger.programmappe]))]
-        self.overvåget = [p for p in dict.fromkeys(Path(os.path.abspath(p)) for p in overvåg) if p.exists()]
-        self._tråde: list[threading.Thread] = []
+
+    def _filtilstand(self) -> dict[str, tuple[int, int]]:
+        """Every watched file (and the repository's config) with its modification time and size."""
+        ud: dict[str, tuple[int, int]] = {}
+        ud_mappe = os.path.abspath(self.mappe)
+        for mappe in self.overvåget:
+            for sti, _, navne in os.walk(mappe):
+                if sti == ud_mappe or sti.startswith(ud_mappe + os.sep):
+                    continue
+                for navn in navne:
+                    fil = os.path.join(sti, navn)
+                    if not _støj(fil):
+                        try:
+                            st = os.stat(fil)
+                        except OSError:
+                            continue
+                        ud[fil] = (st.st_mtime_ns, st.st_size)
+        for navn in KONFIGFILER:
+            fil = os.path.join(os.path.abspath(self.rod), navn)
+            try:
+                st = os.stat(fil)
+                ud[fil] = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                pass
+        return ud
 
     def _husk_fund(self) -> None:
         """Which findings go with which URL; a rendered programme that is gone keeps its entry (404 says why)."""
@@ -353,15 +473,21 @@ class Forhåndsvisning:
             return not _støj(sti) and not (sti == ud or sti.startswith(ud + os.sep))
 
         try:
+            # yield_on_timeout: the first (possibly empty) yield says the watcher is running
             for ændringer in watchfiles.watch(*self.overvåget, watch_filter=filter_, stop_event=self.stop,
-                                              debounce=400, step=20, rust_timeout=500, yield_on_timeout=False,
+                                              debounce=400, step=20, rust_timeout=200, yield_on_timeout=True,
                                               raise_interrupt=False):
+                self._klar["filer"].set()
+                if not ændringer:
+                    continue
                 with self._lås:
                     self._ventende |= {s for _, s in ændringer}
                     self.tilstand.ønsk()
                 self._ændret.set()
         except Exception as e:  # e.g. the inotify limit: say so, keep serving what is built
             self.log(f"Overvågningen af filerne stoppede ({type(e).__name__}: {e}); siden opdateres ikke længere.")
+        finally:
+            self._klar["filer"].set()  # stopped or failed: nobody waits for it
 
     def _overvåg_konfig(self) -> None:
         """The repository's own folder, not recursively: only its uddprog.toml / .uddprog.yaml."""
@@ -370,19 +496,34 @@ class Forhåndsvisning:
         try:
             for ændringer in watchfiles.watch(self.rod, watch_filter=lambda _c, sti: os.path.basename(sti) in KONFIGFILER,
                                               recursive=False, stop_event=self.stop, debounce=400, step=20,
-                                              rust_timeout=500, yield_on_timeout=False, raise_interrupt=False):
+                                              rust_timeout=200, yield_on_timeout=True, raise_interrupt=False):
+                self._klar["konfig"].set()
+                if not ændringer:
+                    continue
                 with self._lås:
                     self._ventende |= {s for _, s in ændringer}
                     self.tilstand.ønsk()
                 self._ændret.set()
         except Exception as e:
             self.log(f"Overvågningen af konfigurationen stoppede ({type(e).__name__}: {e}).")
+        finally:
+            self._klar["konfig"].set()
 
     def start(self) -> None:
-        for mål in (self.httpd.serve_forever, self._overvåg, self._overvåg_konfig):
-            t = threading.Thread(target=mål, daemon=True)
-            t.start()
-            self._tråde.append(t)
+        """Answer requests, once the watchers run and whatever changed since the first build began is wanted."""
+        slut = time.monotonic() + KLAR_VENT
+        for klar in self._klar.values():
+            klar.wait(max(0.0, slut - time.monotonic()))
+        nu = self._filtilstand()
+        ændrede = {f for f in nu.keys() | self._før_første_byg.keys() if nu.get(f) != self._før_første_byg.get(f)}
+        if ændrede:
+            with self._lås:
+                self._ventende |= ændrede
+                self.tilstand.ønsk()  # the first answer waits for the rebuild that shows them
+            self._ændret.set()
+        self._svarer = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._svarer.start()
+        self._tråde.append(self._svarer)
 
     def genbyg(self) -> None:
         """Build what changed since the last build; on failure the last good site stays."""
@@ -419,7 +560,8 @@ class Forhåndsvisning:
     def luk(self) -> None:
         self.stop.set()
         self.tilstand.luk()
-        self.httpd.shutdown()
+        if getattr(self, "_svarer", None) is not None:
+            self.httpd.shutdown()  # waits for serve_forever, so only when it runs
         self.httpd.server_close()
         for t in self._tråde:
             t.join(timeout=2)

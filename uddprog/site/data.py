@@ -24,14 +24,19 @@ STATUSSER = {
     "gaeldende": "Gældende",
     "nyere": "Nyere målbeskrivelse findes",
     "overskredet": "Frist overskredet",
+    "fejl": "Har fejl – ikke dannet",
     "ulaeselig": "Kan ikke læses",
 }
 
 
-def status_nøgle(linje: Statuslinje) -> str:
-    """current / a newer målbeskrivelse exists / a revision deadline has passed / unreadable."""
+def status_nøgle(linje: Statuslinje, fejl: int = 0) -> str:
+    """unreadable / has errors (so it is not rendered) / a revision deadline has passed / a newer målbeskrivelse
+    exists / current. Errors come before the deadline: a reader must not take an unrendered programme for one
+    that is only due for revision."""
     if linje.fund:
         return "ulaeselig"
+    if fejl:
+        return "fejl"
     if linje.frist_overskredet or linje.næste_revision_overskredet:
         return "overskredet"
     if linje.nyere_findes:
@@ -99,7 +104,7 @@ class Programpost:
 
     @property
     def status(self) -> str:
-        return status_nøgle(self.linje)
+        return status_nøgle(self.linje, self.fejl)
 
     @property
     def status_tekst(self) -> str:

@@ -13,10 +13,11 @@ targets, :mod:`.afrunding` rounds; :mod:`.tekst`, :mod:`.tabel` (CSV), :mod:`.ra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..catalog import Katalog
-from ..checks import REGISTER, samme_outputnavn, udvid
+from ..checks import REGISTER, samme_outputnavn, udvid, valider_udsnit
 from ..checks.anvendelse import Anvendelse
 from ..checks.kontekst import DokumentKontekst
 from ..checks.registry import checks_for
@@ -68,6 +69,7 @@ class Statistik:
     aftaler: tuple[Aftaleresultat, ...]
     filer: dict = field(default_factory=dict)  # counts: læst, programmer, runder, aftaler, ikke_talt
     ikke_talt: tuple[Path, ...] = ()  # the files left out of the figures (errors in force, rounds that cannot be placed)
+    grunde: dict = field(default_factory=dict)  # file left out -> the errors in force that left it out (may be none)
 
     @property
     def rundebetegnelser(self) -> list[str]:
@@ -119,7 +121,13 @@ class Statistik:
             "runder_samlet": [{"runde": b, "dimensioneret": self.dimensioneret()[b], "besættelse": t}
                               for b, t in self.runder_samlet()],
             "aftaler": [a.as_dict(vis_sti) for a in self.aftaler],
+            "ikke_talt": [{"fil": vis_sti(f), "fund": [_fund_json(x, vis_sti) for x in self.grunde.get(f, ())]}
+                          for f in self.ikke_talt],
         }
+
+
+def _fund_json(f: Finding, vis_sti) -> dict:
+    return f.som_json() | {"fil": vis_sti(f.sted.fil) if f.sted else None}
 
 
 def _region(tekst: str | None) -> str | None:
@@ -204,10 +212,25 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     if aftalemappe.is_dir():
         filer += udvid([aftalemappe])[0]
     filer = _hver_én_gang(filer)
-    indlæst = læs_alle(filer, jobs)
+    # Each programme's counted parts are checked as they are read: a placeholder (P026), a guess left by an
+    # import (P029) or months that do not add up (P004) would be counted as real.
+    katalog.indlæs_alt()  # once, before any worker starts: with fork they inherit it (P004 needs the målbeskrivelse)
+    indlæst = læs_alle(filer, jobs, kontrol=partial(valider_udsnit, katalog=katalog))
+    grunde: dict[Path, list[Finding]] = {}
+
+    def udelad(fil: Path, fund: list[Finding]) -> None:
+        grunde.setdefault(fil, []).extend(fund)
+
     # A file that could not be read is not counted, whatever severity its finding has in force.
-    udeladt: set[Path] = {f.sted.fil for f in fund + indlæst.fund if f.sted}
+    for f in fund + indlæst.fund:
+        if f.sted:
+            udelad(f.sted.fil, [f])
     fund = i_kraft(fund + indlæst.fund)
+    for f in indlæst.forløb:
+        egne = [x for x in i_kraft(list(f.fund)) if x.severity == Severity.ERROR]  # warnings are validate's to show
+        fund += egne
+        if egne:
+            udelad(f.fil, egne)
     if not indlæst.forløb:
         raise StatsFejl("Der er ingen uddannelsesprogrammer at tælle i "
                         + (", ".join(str(s) for s in stier) if stier else str(katalog.programmappe)) + "."
@@ -217,8 +240,16 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     # Two programmes with one output name: the later one is P028 and, with an error in force, not counted.
     dobbelte = i_kraft(samme_outputnavn([(f.outputnavn, f.sted) for f in indlæst.forløb]))
     fund += dobbelte
-    udeladt |= {f.sted.fil for f in dobbelte if f.severity == Severity.ERROR}
-    alle_forløb = [f for f in indlæst.forløb if f.fil not in udeladt]
+    for f in dobbelte:
+        if f.severity == Severity.ERROR:
+            udelad(f.sted.fil, [f])
+    alle_forløb = [f for f in indlæst.forløb if f.fil not in grunde]
+    if not alle_forløb:
+        fejl = sorteret([f for f in fund if f.severity == Severity.ERROR])
+        raise StatsFejl(("Det ene uddannelsesprogram kan ikke tælles: det har" if len(indlæst.forløb) == 1 else
+                         f"Ingen af de {len(indlæst.forløb)} uddannelsesprogrammer kan tælles: alle har")
+                        + " fejl i det, der tælles:\n"
+                        + "\n".join(f"  {f}" for f in fejl[:10]) + (f"\n  … ({len(fejl)} i alt)" if len(fejl) > 10 else ""))
 
     region = _region(region)
     alle_specialer = sorted({f.speciale for f in alle_forløb})
@@ -258,7 +289,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
         egne = i_kraft(egne)
         fund += egne
         if fejl_i(egne) or not _kan_tælles(dok, indeks):
-            udeladt.add(dok.fil)
+            udelad(dok.fil, [f for f in egne if f.severity == Severity.ERROR])
             continue
         set_[nøgle] = dok.fil
         if valgt(str(r.videreuddannelsesregion), r.speciale, str(r.fase)):
@@ -276,12 +307,13 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
         egne = i_kraft(egne)
         fund += egne
         if fejl_i(egne):
-            udeladt.add(dok.fil)
+            udelad(dok.fil, [f for f in egne if f.severity == Severity.ERROR])
             continue
         ider[dok.model.id] = dok.fil
         aftaler.append(vurder(dok, cellerne))
     filer_tal = {"læst": indlæst.filer, "programmer": len(forløb), "runder": len(runder), "aftaler": len(aftaler),
-                 "ikke_talt": len(udeladt)}
+                 "ikke_talt": len(grunde)}
     fund += pas.afslut(filer, alle=not stier, kontroller=kontroller())
     return Statistik(udvælgelse, tuple(cellerne), tuple(regioner), national, tuple(runder), tuple(aftaler),
-                     filer_tal, tuple(sorted(udeladt))), sorteret(fund)
+                     filer_tal, tuple(sorted(grunde)), {f: tuple(sorteret(v)) for f, v in grunde.items()}), \
+        sorteret(fund)

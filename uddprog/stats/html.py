@@ -6,6 +6,7 @@ with the same figures right after it. The same Statistik gives byte-identical pa
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from html import escape
@@ -16,13 +17,15 @@ from .aggregat import DRIFTSREGIONSORDEN, TYPER
 from .svg import FARVER, andelsdiagram, søjlediagram
 from .tekst import UDFALDSNAVNE, dim_tekst, fasenavn, ikke_besat_tabel
 
+# The page uses the window's width (wide tables need it); running text keeps a readable line length.
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;
-margin:0 auto;max-width:62rem;padding:1rem 1.5rem 3rem;line-height:1.45}
+margin:0;padding:1rem 2rem 3rem;line-height:1.45}
+p{max-width:80ch}
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin-top:2.2rem;border-bottom:2px solid #1f5f99}
 h3{font-size:1.1rem;margin-top:1.6rem}
 table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.92rem}
-caption{text-align:left;font-weight:600;padding:.3rem 0}
+caption{text-align:left;font-weight:600;padding:.3rem 0;width:max-content;max-width:calc(100vw - 4rem)}
 th,td{border:1px solid #8a8a8a;padding:.25rem .55rem;text-align:left;vertical-align:top}
 th{background:#eef2f6}td.tal,th.tal{text-align:right;font-variant-numeric:tabular-nums}
 .ikke-opfyldt{color:#a30000;font-weight:600}.opfyldt{color:#1e6b3a;font-weight:600}
@@ -109,7 +112,9 @@ def _aftale(a, nr: int) -> str:
 
 
 def _universitetshospital(s) -> str:
-    grupper = [(r.region, r) for r in s.regioner] + [("Hele landet" if not s.udvælgelse.region else "I alt", s.national)]
+    # A total next to a single region would be the same bar twice.
+    grupper = [(r.region, r) for r in s.regioner] + (
+        [("Hele landet" if not s.udvælgelse.region else "I alt", s.national)] if len(s.regioner) > 1 else [])
     nøgler = [("Universitetshospital", FARVER[0]), ("Øvrige steder", FARVER[1])]
     rækker, tabel = [], []
     for navn, c in grupper:
@@ -120,7 +125,8 @@ def _universitetshospital(s) -> str:
         tabel.append([navn, dansk_tal(fordeling["universitetshospital"]), dansk_tal(fordeling["øvrige"]),
                       _pct(andele, "universitetshospital")])
     svg = andelsdiagram("uh", "Andel af månederne på et universitetshospital",
-                        "Vandrette søjler for hver videreuddannelsesregion og i alt: andelen af ansættelsernes måneder "
+                        "Vandrette søjler for hver videreuddannelsesregion" + (" og i alt" if len(grupper) > 1 else "")
+                        + ": andelen af ansættelsernes måneder "
                         "på et universitetshospital og andre steder. Tallene står i tabellen under diagrammet.",
                         rækker, nøgler)
     return svg + _tabel("Måneder på universitetshospitaler", ["Region", "Måneder på universitetshospital",
@@ -134,7 +140,9 @@ def _runder(s) -> str:
     nøgler = [("ubesat", "ubesat", FARVER[1]), ("flexforløb", "konverteret til flexforløb", FARVER[3])]
     ikke = sum(t["ubesat"] + t["flexforløb"] for _, t in samlet)
     opslået = sum(t["opslået"] for _, t in samlet)
-    svg = søjlediagram("runder", "Ikke besatte forløb pr. rekrutteringsrunde",
+    alle_besat = ("<p>Det opslåede forløb blev besat.</p>" if opslået == 1 else
+                  f"<p>Alle {dansk_tal(opslået)} opslåede forløb blev besat.</p>")
+    svg = alle_besat if not ikke else søjlediagram("runder", "Ikke besatte forløb pr. rekrutteringsrunde",
                        f"Stablede søjler for hver af {len(samlet)} runder: forløb der stod ubesat, og forløb der blev "
                        f"konverteret til flexforløb i et andet speciale. I alt blev {ikke} af {opslået} opslåede forløb "
                        "ikke besat. Tallene står i tabellen under diagrammet.",
@@ -148,6 +156,8 @@ def _runder(s) -> str:
                        _pct(andel, "ikke")])
     ud = [svg, _tabel("Udfald pr. runde", ["Runde", "Dimensioneret", *UDFALDSNAVNE.values(), "Ikke besat",
                                            "Andel ikke besat"], rækker)]
+    if not ikke:
+        return "\n".join(ud)  # nothing unfilled to spread over specialties or driftsregioner
     pr_speciale: dict[str, dict[str, int]] = {}
     for r in s.runder:
         d = pr_speciale.setdefault(r.speciale, {})
@@ -165,12 +175,21 @@ def _driftsregioner(c) -> str:
     måneder = c.fordeling("driftsregion")
     andele = procenter(måneder)
     år = største_rest({k: Fraction(v, 12) for k, v in måneder.items()})
+    med = [d for d in DRIFTSREGIONSORDEN if måneder[d]]
+    nøgle = [("Andel af månederne", FARVER[0])]
+    diagram = andelsdiagram(
+        "driftsregion", "Månederne fordelt på driftsregioner",
+        f"En vandret søjle for hver driftsregion med ansættelser ({len(med)} af {len(DRIFTSREGIONSORDEN)}): hvor stor en "
+        "andel af ansættelsernes måneder der ligger i driftsregionen. "
+        + "; ".join(f"{nøglenavn(d)} {dansk_tal(måneder[d])} måneder, {_pct(andele, d)}" for d in med)
+        + ". Tallene står i tabellen under diagrammet.",
+        [(nøglenavn(d), {nøgle[0][0]: andele[d]}) for d in med], nøgle) if med else ""
     rækker = [[nøglenavn(d), dansk_tal(måneder[d]), dansk_tal(år[d], 1), _pct(andele, d), dansk_tal(c.start.get(d, 0)),
                dansk_tal(c.slut.get(d, 0)), dansk_tal(c.start_og_slut.get(d, 0)), dansk_tal(c.start_og_slut_delte.get(d, 0))]
               for d in DRIFTSREGIONSORDEN]
     rækker.append(["På tværs af driftsregioner", "", "", "", "", "", dansk_tal(c.start_og_slut.get("på-tværs", 0)),
                    dansk_tal(c.start_og_slut_delte.get("på-tværs", 0))])
-    return _tabel("Måneder, årsværk og forløb pr. driftsregion",
+    return diagram + _tabel("Måneder, årsværk og forløb pr. driftsregion",
                   ["Driftsregion", "Måneder", "Årsværk", "Andel", "Forløb der begynder her", "Forløb der slutter her",
                    "Forløb der begynder og slutter her", "Heraf delte forløb (ansættelser i flere driftsregioner)"], rækker)
 
@@ -216,4 +235,9 @@ def som_html(s) -> str:
              '<p class="lille">Andele er afrundet til én decimal med største brøkdels metode, så de summer til '
              "100 %; mål sammenlignes med de præcise andele. Årsværk = måneder / 12.</p>",
              "</main>", "</body>", "</html>"]
-    return "\n".join(dele) + "\n"
+    return _ubrudt("\n".join(dele) + "\n")
+
+
+def _ubrudt(html: str) -> str:
+    """'50,0 %' never breaks between the number and its sign: a no-break space (U+00A0), in text and charts."""
+    return re.sub(r"(?<=\d) (?=%)", "\u00a0", html)

@@ -27,7 +27,7 @@ def _attr(tekst: str) -> str:
 
 def _hoved(id_: str, bredde: int, højde: int, titel: str, beskrivelse: str) -> list[str]:
     return [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{id_}-t {id_}-d" '
-            f'viewBox="0 0 {bredde} {højde}" width="100%" style="max-width:{bredde}px" class="diagram">',
+            f'viewBox="0 0 {bredde} {højde}" width="100%" style="max-width:{round(bredde * 1.3)}px" class="diagram">',
             f'<title id="{id_}-t">{escape(titel)}</title>', f'<desc id="{id_}-d">{escape(beskrivelse)}</desc>']
 
 
