@@ -531,17 +531,23 @@ class _Udtræk:
             ans["vejledersamtaler"].append(s)
         return tilbage
 
-    def forskningstabel(self, t: Tabel) -> None:
+    def forskningstabel(self, t: Tabel) -> list[str]:
+        """The research plan from a label/value table; without a readable planned period there is no plan
+        (a theory deadline alone is not one), and the rows are returned to stay text."""
         plan: dict = {}
+        rækker = [" · ".join(x for x in rad if x.strip()) for rad in t.gitter()]
         for rad in t.gitter():
-            self._kilde("forskningstræning", "Word: " + " · ".join(x for x in rad if x.strip()))
             label = slug(rad[0])
             if label == "planlagt" and (p := periode(rad[1])):
                 plan["fra_måned"], plan["til_måned"] = p
             elif label == "teoridel" and (p := periode(rad[1])):
                 plan["teori_til_måned"] = p[1]
-        if plan:
-            self.u.forskningstræning = plan
+        if "fra_måned" not in plan:
+            return [r for r in rækker if r]
+        for r in rækker:
+            self._kilde("forskningstræning", "Word: " + r)
+        self.u.forskningstræning = plan
+        return []
 
     def forsidefelt(self, label: str, værdi: str, blok: Blok | None = None) -> bool:
         felt = FORSIDEFELTER.get(" ".join(label.lower().split()).rstrip(":"))
@@ -854,8 +860,8 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
                 tilbage = x.samtaletabel(b, samtale_ans)
                 samtale_ans = None if tilbage else samtale_ans
             elif art == "forskning":
-                x.forskningstabel(b)
-                efter_forskning = op.uddprog
+                tilbage = x.forskningstabel(b)
+                efter_forskning = op.uddprog and not tilbage
             elif art == "rolledækning" and op.uddprog:
                 pass  # generated from the kompetenceplan
             elif art == "forside":

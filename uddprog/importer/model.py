@@ -65,7 +65,9 @@ class Tabel:
 
     def gitter(self, udfyld: bool = True) -> list[list[str]]:
         """Rows of cell texts on the table's grid: a spanned column repeats nothing (empty) and a vertically
-        merged cell repeats the text above when ``udfyld`` (what data extraction wants). Computed once."""
+        merged cell repeats the text above when ``udfyld`` (what data extraction wants). Every row is padded
+        to the grid's width, so a row with a deleted cell (or a damaged span) is read by the header's
+        column numbers like any other. Computed once."""
         if udfyld not in self._gitter:
             self._gitter[udfyld] = self._beregn(udfyld)
         return self._gitter[udfyld]
@@ -83,7 +85,8 @@ class Tabel:
                     rad.append(celle.tekst)
                 rad.extend([""] * (celle.spænd - 1))
             ud.append(rad)
-        return ud
+        bredde = max((len(r) for r in ud), default=0)
+        return [r + [""] * (bredde - len(r)) for r in ud]
 
     @property
     def tekst(self) -> str:
