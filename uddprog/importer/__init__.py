@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..models import Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion
+from ..yamlredigering import kommentar
 from .data import udtræk
 from .doc import doc_til_docx
 from .laeser import læs_dokument
@@ -99,4 +100,4 @@ def _rapport(u, op, skabelon: NationalSkabelon, beskeder) -> list[str]:
         linjer.append(f"dokumentet er dannet af uddprog: {antal(op.dannede, 'dannet linje', 'dannede linjer')} "
                       f"er sprunget over")
     linjer += [f"{'advarsel' if b.niveau == 'advarsel' else 'note'}: {b.tekst}" for b in beskeder]
-    return linjer
+    return [kommentar(l) for l in linjer]   # document text goes to a terminal: one line, no control characters
