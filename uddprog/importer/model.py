@@ -30,6 +30,8 @@ class Afsnit:
     liste: tuple[int, bool] | None = None  # (level, numbered)
     kilde: str = "brødtekst"             # or "tekstboks"
     stil_fed: bool = False               # the paragraph style is bold
+    størrelse: float = 11.0              # the largest font size of its text, in points
+    brødstørrelse: float = 11.0          # the document's default font size: "large" is relative to it
 
     @property
     def tekst(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from ..datoer import antal_måneder
 from ..models import DRIFTSREGIONER, Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion
 from ..models.vocab import Ansaettelsestype, visningsnavn
 from ..navne import slug
@@ -87,8 +88,6 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         f"videreuddannelsesregion: {region}",
         f"forløb: {_q(u.forløb or UDFYLD)}" + (_efter("gæt: taget fra titlen") if u.forløb_gættet else ""),
     ]
-    if u.illustrativ:
-        ud.append("illustrativ: true")
     ud.append("ansvar:")
     if u.forsidelinjer:
         ud.append("  # Fra Word-dokumentet:")
@@ -121,6 +120,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             ud += _kommentar(f"Word: {a['kilde']}", "  # ")
         if a.get("overskrift"):
             ud += _kommentar(f"Overskrift i Word: {a['overskrift']}", "  # ")
+        if a.get("periode") is not None:
+            ud += _kommentar(f"Periode i Word: {a['periode'].tekst()} ({antal_måneder(a['måneder'])})", "  # ")
         ud.append(f"  - id: {a['id']}")
         typer = {slug(visningsnavn(t)): t.value for t in Ansaettelsestype}
         if a.get("type_tekst") and slug(a["type_tekst"]) in typer:
@@ -173,21 +174,27 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             if p.get("bemærkning"):
                 felter.append(f"bemærkning: {_q(p['bemærkning'])}")
             k = mb.kompetence(p["kompetence"])
-            ud.append("  # " + kommentar(f"{p['kompetence']} {k.titel if k else ''}".rstrip()
-                                         + (f" – gæt: {'; '.join(p['noter'])}" if p["noter"] else "")))
+            ud += _kommentar(f"{p['kompetence']} {k.titel if k else ''}".rstrip()
+                             + (f" – gæt: {'; '.join(p['noter'])}" if p["noter"] else ""), "  # ")
             if p.get("kilde"):
                 ud += _kommentar(f"Word: {p['kilde']}", "  #   ")
             ud.append("  - {" + ", ".join(felter) + "}")
     else:
-        første = u.ansættelser[0]["id"]
-        ud.append("  # gæt: ingen kompetencetabel fundet i dokumentet; alle kompetencer er planlagt over hele "
-                  "forløbet som i 'uddprog ny'")
+        # As 'uddprog ny' plans: every competency in the first ansættelse, with the målbeskrivelse's methods
+        # and its minimum number of assessments (P024), inside the ansættelse's months (P011).
+        første = u.ansættelser[0]
+        slut = første["måneder"] or (mb.varighed_måneder if len(u.ansættelser) == 1 else 1)
+        ud += _kommentar("gæt: ingen kompetencetabel fundet i dokumentet; alle kompetencer er planlagt i den første "
+                         "ansættelse som i 'uddprog ny'", "  # ")
         for k in mb.kompetencer:
-            ud.append(f"  - {{kompetence: {_q(k.id)}, ansættelse: {første}, fra_måned: 1, til_måned: "
-                      f"{mb.varighed_måneder}, læringsmetoder: {_liste(k.læringsstrategier)}, "
-                      f"vurderingsmetoder: {_liste(k.vurderingsmetoder)}}}")
+            felter = [f"kompetence: {_q(k.id)}", f"ansættelse: {første['id']}", "fra_måned: 1", f"til_måned: {slut}",
+                      f"læringsmetoder: {_liste(k.læringsstrategier)}", f"vurderingsmetoder: {_liste(k.vurderingsmetoder)}"]
+            if k.min_vurderinger:
+                felter.append(f"antal_vurderinger: {k.min_vurderinger}")
+            ud.append("  - {" + ", ".join(felter) + "}")
     if u.kurser:
         ud.append("kurser:")
+        ud += _kilder(u, "kurser")
         for c in u.kurser:
             felter = [f"kursus: {_q(c['kursus'])}", f"måned: {c['måned']}"]
             if c.get("bemærkning"):
@@ -227,11 +234,15 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         else:
             ud.append("forskningstræning: {" + ", ".join(felter) + "}")
     elif mb.forskningstræning:
+        # Placed as 'uddprog ny' places it: inside the målbeskrivelse's window, with the theory deadline (P020).
         r = mb.forskningstræning
         start = min(13, r.start_senest_måned or 13, mb.varighed_måneder)
         slut = max(start, mb.varighed_måneder - (r.slut_senest_måneder_før_slut or 0))
-        ud.append(f"forskningstræning: {{fra_måned: {start}, til_måned: {slut}}}  "
-                  "# gæt: ikke fundet i dokumentet; placeret efter målbeskrivelsens regler")
+        felter = [f"fra_måned: {start}", f"til_måned: {slut}"]
+        if r.teori_inden_måneder:
+            felter.append(f"teori_til_måned: {min(start + r.teori_inden_måneder - 1, slut)}")
+        ud.append("forskningstræning: {" + ", ".join(felter) + "}"
+                  + _efter("gæt: ikke fundet i dokumentet; placeret efter målbeskrivelsens regler"))
 
     ud.append("sektioner:")
     for s in skabelon.sektioner:
