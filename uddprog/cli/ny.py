@@ -20,14 +20,8 @@ def henvisning(mb) -> str:
     return f"{slug(mb.speciale)}/{mb.fase}@{mb.version}"
 
 
-def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, fejl):
-    """Region, målbeskrivelse and national template for a new programme (`ny`) or a draft (`import`).
-
-    The region falls back to the repository's uddprog.toml; the template to the only one for the phase.
-    `fejl` ends the command with a Danish message.
-    """
-    from ..loading import LoadError, indlæs  # lazy: pydantic, yaml only when this runs
-
+def grundlag_region(ctx, katalog, region, fejl):
+    """The region given, else the repository's uddprog.toml's; `fejl` ends the command when there is none."""
     if region is None:
         konfig = find(katalog.rod)
         if konfig.region is None:
@@ -36,6 +30,18 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
             region = region_valg(ctx, None, konfig.region)
         except click.BadParameter as e:
             fejl(f"region i {konfig.fil}: {e.message}")
+    return region
+
+
+def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, fejl):
+    """Region, målbeskrivelse and national template for a new programme (`ny`) or a draft (`import`).
+
+    The region falls back to the repository's uddprog.toml; the template to the only one for the phase.
+    `fejl` ends the command with a Danish message.
+    """
+    from ..loading import LoadError, indlæs  # lazy: pydantic, yaml only when this runs
+
+    region = grundlag_region(ctx, katalog, region, fejl)
 
     try:
         if Path(maalbeskrivelse).exists() or not er_reference(maalbeskrivelse):

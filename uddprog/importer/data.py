@@ -23,7 +23,7 @@ from ..models import Driftsregion, Maalbeskrivelse, NationalSkabelon, Videreudda
 from ..models.vocab import Samtaletype
 from ..navne import slug
 from .forside import ForsideLæser, læs_forside
-from .lighed import bedste, ord_, steder
+from .lighed import bedste, steder
 from .markdown import til_markdown
 from .model import Afsnit, Blok, Stykke, Tabel
 from .opdeling import Del, Opdeling
@@ -64,6 +64,12 @@ _AFDELINGSORD = re.compile(r"afdeling|afsnit|klinik|center|centret|enhed|sektion
                            re.I)
 #: A cell that names a month of the forløb ("måned 14", "mdr. 3–6", "3.–6. måned") rather than a date.
 _MÅNEDSORD = re.compile(r"\bm(?:åned|aaned|dr)|^\s*\d{1,3}\s*(?:[-–—]\s*\d{1,3}\s*)?$", re.I)
+#: The importer's own words around the text it sets aside (not counted as the document's words set aside).
+FØR_OVERSKRIFT = "Tekst før første overskrift"
+RÆKKER_TILBAGE = "Rækker fra en tabel, som ikke kunne læses som data:"
+TABELHOVED = "(tabellens overskrift)"
+INDPAKNING = re.compile(rf"^## {FØR_OVERSKRIFT}$|^{re.escape(RÆKKER_TILBAGE)}$|^- {re.escape(TABELHOVED)}", re.M)
+
 #: Competency titles and course titles must be at least this alike (lighed.lighed) to be matched.
 TITELTÆRSKEL = 0.6
 
@@ -341,9 +347,8 @@ class _Udtræk:
             rad = g[ri]
             if [slug(x) for x in rad] == [slug(x) for x in g[0]]:
                 continue  # a repeated header row
-            if (grp := gruppe(t, ri)) is not None:
+            if (grp := gruppe(t, ri)) is not None:   # structure, not a row of data: kept as a comment
                 self._kilde("kompetenceplan", f"Gruppe i Word: {grp}")
-                brugt += 1
                 continue
 
             def c(k):
@@ -771,7 +776,7 @@ def _fordel(x: _Udtræk, forside_rest: list[Blok]) -> tuple[dict[str, list[Blok]
     sektioner: dict[str, list[Blok]] = {}
     tilside: list[tuple[str, list[Blok]]] = []
     if forside_rest:
-        tilside.append(("Tekst før første overskrift", forside_rest))
+        tilside.append((FØR_OVERSKRIFT, forside_rest))
     for d in x.op.dele:
         if d.sektion is None:
             tilside.append((d.titel, d.blokke))
@@ -851,8 +856,8 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
             if not brugt and not op.uddprog:
                 ny.append(b)         # nothing became data: the table stays text where it is
             elif tilbage:
-                u.ikke_placeret.append("Rækker fra en tabel, som ikke kunne læses som data:\n\n" + "\n".join(
-                    f"- {r}" for r in [f"(tabellens overskrift) {_hovedtekst(b)}", *tilbage]))
+                u.ikke_placeret.append(f"{RÆKKER_TILBAGE}\n\n" + "\n".join(
+                    f"- {r}" for r in [f"{TABELHOVED} {_hovedtekst(b)}", *tilbage]))
             kontekst = None
             continue
         if efter_forskning and isinstance(b, Afsnit):
