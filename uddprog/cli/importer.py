@@ -39,8 +39,7 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     rører uddprog den ikke. Exitkode 0: alt importeret; 2: et dokument kunne ikke læses
     (de andre importeres alligevel).
     """
-    # lazy: lxml, markdown_it, pydantic only when this runs
-    from ..importer import ImportFejl, find_målbeskrivelse, importer_dokument, læs, åbn
+    from ..importer import ImportFejl, find_målbeskrivelse, importer_dokument, læs, åbn  # lazy: lxml, markdown_it
 
     def fejl(besked: str):
         click.echo(f"Fejl: {besked}", err=True)
