@@ -281,6 +281,8 @@ def læs_forside(blokke: list[Blok], titler: list[str], skabelon: NationalSkabel
             continue
         if l.afsnit(b, []):
             f.linjer.append(tekst)
+        elif generisk_titel(tekst):
+            f.linjer.append(tekst)   # "UDDANNELSESPROGRAM": says what the document is, never its title
         elif _info(tekst) and len(tekst.split()) <= 25:
             f.linjer.append(tekst)
             if _MB_LINJE.search(tekst):

@@ -110,8 +110,8 @@ class Stedtræf:
 def steder(tekst: str, navne: Sequence[str]) -> Stedtræf | None:
     """Which of the places (each given as all its words: sted and afdeling) a cell names, as indices:
     every place for "begge"/"alle"; else each part of the cell ("Esbjerg og Middelfart") is the place
-    whose words include all the part's words (the best covered one when several do; all of them, said
-    to be ambiguous, when they are covered equally). None when a part names no place."""
+    whose words include all the part's words (when several do, the one named with all its words, else all
+    of them, said to be ambiguous). None when a part names no place."""
     tekst = " ".join(tekst.split())
     if not tekst or not navne:
         return None
@@ -134,7 +134,8 @@ def steder(tekst: str, navne: Sequence[str]) -> Stedtræf | None:
 
 
 def _ét_sted(tekst: str, navne: Sequence[str]) -> list[int]:
-    """The places whose words include all of the text's, best covered first; ties all returned."""
+    """The places whose words include all of the text's: the one named with all its own words when there is
+    exactly one such, else every one (more than one: ambiguous)."""
     w = ord_(tekst)
     if not w:
         return []
@@ -143,7 +144,7 @@ def _ét_sted(tekst: str, navne: Sequence[str]) -> list[int]:
         wn = ord_(navn)
         if wn and par(w, wn) == len(w):
             træf.append((len(w) / len(wn), i))
-    if not træf:
-        return []
-    bedst = max(s for s, _ in træf)
-    return [i for s, i in træf if s == bedst]
+    if len(træf) <= 1:
+        return [i for _, i in træf]
+    hele = [i for s, i in træf if s == 1.0]   # one place named with all its words beats places named in part
+    return hele if len(hele) == 1 else [i for _, i in træf]
