@@ -135,3 +135,27 @@ def test_al_tekst_i_alle_celler_giver_yaml(katalog, krop, mærke, filnavn):
     except ImportFejl:
         return
     assert importkorpus.problemer_med_udkast(case, imp.yaml) == []
+
+
+_DATOAGTIG = st.lists(st.one_of(st.sampled_from(["01.09.2024", "31/12-9999", "29.02.2023", "1. februar", "december",
+                                                  "9999", "0000", "2199", "vinter", "foråret", "1. halvår", "4. kvartal",
+                                                  "primo", " – ", "-", "/", ".", "2.–3. år", "første år", "måned 7"]),
+                                 st.integers(0, 99999).map(str), st.text(_XML_TEGN, max_size=5)), max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tekst=_DATOAGTIG, start=st.dates())
+def test_perioder_tåler_enhver_tekst(tekst, start):
+    """The period readers answer or say None; never an exception, whatever the year or day."""
+    from uddprog.importer.lighed import lighed, steder
+    from uddprog.importer.perioder import datoer, kalenderperiode, måned_i_forløbet, måneder_mellem, træningsår
+
+    k = kalenderperiode(tekst)
+    if k is not None:
+        assert k.fra <= k.til
+        måneder_mellem(k.fra, k.til)
+        måned_i_forløbet(k.fra, start)
+    datoer(tekst)
+    træningsår(tekst)
+    assert 0.0 <= lighed(tekst, "Akut apopleksi og trombolyse") <= 1.0
+    steder(tekst, ["Aalborg Universitetshospital", "Regionshospitalet Viborg"])

@@ -18,16 +18,18 @@ from ..datoer import MÅNEDSNAVNE, dansk_dato
 
 _MÅNED_FORKORTET = {n[:3]: i + 1 for i, n in enumerate(MÅNEDSNAVNE)} | {"sept": 9}
 _MÅNEDSORD = "|".join(sorted({*MÅNEDSNAVNE, *_MÅNED_FORKORTET}, key=len, reverse=True))
-_ÅR = r"(\d{4}|'?\d{2}(?!\d))"
+#: Years a programme can mean (and far from the calendar's ends, so adding a day or a month never fails).
+_ÅR4 = r"(?:19|20|21)\d\d"
+_ÅR = rf"({_ÅR4}(?!\d)|'?\d{{2}}(?!\d))"
 _STREG = r"\s*(?:[-–—‐‑]|til|to)\s*"
 
 #: One date in the forms Danish documents use; groups: iso (y, m, d), numeric (d, m, y), written (d, name, y),
 #: month and year (name, y), numeric month and year (m/y as "09.2024" or "9/2024").
 _DATO = re.compile(
-    rf"(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})"
+    rf"(?P<iy>{_ÅR4})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})"
     rf"|(?<![\d.])(?P<nd>\d{{1,2}})\s*[./-]\s*(?P<nm>\d{{1,2}})\s*(?:[./-]\s*|\s+){_ÅR.replace('(', '(?P<ny>', 1)}"
-    rf"|(?<![\d.])(?P<sd>\d{{1,2}})\.?\s*(?P<sm>{_MÅNEDSORD})\.?\s+(?P<sy>\d{{4}})"
-    rf"|(?<![\w.])(?P<mm>{_MÅNEDSORD})\.?\s+(?P<my>\d{{4}})",
+    rf"|(?<![\d.])(?P<sd>\d{{1,2}})\.?\s*(?P<sm>{_MÅNEDSORD})\.?\s+(?P<sy>{_ÅR4})(?!\d)"
+    rf"|(?<![\w.])(?P<mm>{_MÅNEDSORD})\.?\s+(?P<my>{_ÅR4})(?!\d)",
     re.I)
 #: "2.–3. år", "1. år", "år 2", "første år", "2. uddannelsesår".
 _ORDENSTAL = {"første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6}
@@ -36,11 +38,12 @@ _TRÆNINGSÅR = re.compile(
     rf"|\b(?:uddannelses)?år\s+(?P<c>\d)\b(?!\.\d)"
     rf"|\b(?P<o>{'|'.join(_ORDENSTAL)})\s+(?:uddannelses)?år\b", re.I)
 _SÆSON = {"forår": (3, 5), "sommer": (6, 8), "efterår": (9, 11), "vinter": (12, 14)}
-_SÆSONORD = re.compile(r"\b(?P<s>forår|sommer|efterår|vinter)\w*\s+(?P<y>\d{4})", re.I)
-_HALVÅR = re.compile(r"\b(?P<n>[12])\.\s*halvår\s+(?P<y>\d{4})", re.I)
-_KVARTAL = re.compile(r"\b(?P<n>[1-4])\.\s*kvartal\s+(?P<y>\d{4})", re.I)
-_PRIMO = re.compile(r"\b(?P<p>primo|medio|ultimo|start(?:en)? af|slut(?:ningen)? af|midt i)\s+(?P<y>\d{4})", re.I)
-_KUN_ÅR = re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})(?![\d./-])")
+_SÆSONORD = re.compile(rf"\b(?P<s>forår|sommer|efterår|vinter)\w*\s+(?P<y>{_ÅR4})(?!\d)", re.I)
+_HALVÅR = re.compile(rf"\b(?P<n>[12])\.\s*halvår\s+(?P<y>{_ÅR4})(?!\d)", re.I)
+_KVARTAL = re.compile(rf"\b(?P<n>[1-4])\.\s*kvartal\s+(?P<y>{_ÅR4})(?!\d)", re.I)
+_PRIMO = re.compile(rf"\b(?P<p>primo|medio|ultimo|start(?:en)? af|slut(?:ningen)? af|midt i)\s+(?P<y>{_ÅR4})(?!\d)",
+                    re.I)
+_KUN_ÅR = re.compile(rf"(?<![\d./-])(?P<y>{_ÅR4})(?![\d./-])")
 
 
 @dataclass(frozen=True)
