@@ -125,7 +125,7 @@ def kalenderperiode(tekst: str) -> Kalenderperiode | None:
             return Kalenderperiode(fra, til, False)
     år = [int(m.group("y")) for m in _KUN_ÅR.finditer(tekst)]
     if år:
-        return Kalenderperiode(date(år[0], 1, 1), date(år[-1], 12, 31), False)
+        return Kalenderperiode(date(min(år), 1, 1), date(max(år), 12, 31), False)
     return None
 
 
