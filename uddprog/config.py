@@ -63,7 +63,7 @@ _NØGLER = {"programmer": str, "fail_on": str, "region": str, "render": dict, "d
 _RENDER = {"out": str, "format": str}
 #: What `[render] format` may name; the same as ``uddprog.render.FORMATER`` (a test keeps them equal), written
 #: here so that reading a config does not import the renderer.
-RENDERFORMATER = ("docx", "html", "pdf")
+RENDERFORMATER = ("docx", "html", "pdf", "redigerbar")
 _DIFF = {"fail_on": ("error", "warning", "info", "none")}
 _IGNORER = {"check", "sti", "begrundelse", "indtil"}
 

@@ -177,13 +177,52 @@ class YamlRedigering:
         node = self.node(sti)
         if isinstance(node, yaml.ScalarNode):
             if node.style in ("|", ">"):
-                raise RedigeringsFejl(f"{_vis(sti)} er en bloktekst; den rettes ikke automatisk.")
-            ny = skalar(værdi, node.style or "", self._i_flow(sti), self.loader)
+                ny = self._ny_bloktekst(node, værdi, sti)
+            elif (isinstance(værdi, str) and "\n" in værdi.rstrip("\n") and not self._i_flow(sti)
+                  and (blok := self._som_bloktekst(sti, værdi)) is not None):
+                ny = blok  # several lines in block context: a literal block reads better than "…\n…"
+            else:
+                ny = skalar(værdi, node.style or "", self._i_flow(sti), self.loader)
         else:
             if not node.flow_style:
                 raise RedigeringsFejl(f"{_vis(sti)} er skrevet i blokform; den erstattes ikke automatisk.")
             ny = flow(værdi, self.loader)
         self._op(node.start_mark.index, node.end_mark.index, ny, _sætter(sti, værdi), mærke)
+
+    def _ny_bloktekst(self, node: yaml.ScalarNode, værdi: Any, sti: Sti) -> str:
+        """A block scalar's new text: same style (``|`` or ``>``), indentation, header comment and trailing
+        blank lines; the chomping indicator follows the value's final line breaks. Where the style cannot
+        carry the value exactly (a folded text with indented lines), a literal block, else a quoted scalar."""
+        gammel = self.tekst[node.start_mark.index:node.end_mark.index]
+        hoved, _, rest = gammel.partition("\n")
+        m = re.match(r"([|>])([-+0-9]*)(.*)$", hoved.rstrip("\r"))
+        linjer = rest.split("\n")
+        indhold = [l for l in linjer if l.strip()]
+        if not isinstance(værdi, str) or m is None or not indhold:
+            return skalar(værdi, "", False, self.loader)
+        indrykning = min(len(l) - len(l.lstrip(" ")) for l in indhold)
+        sidste = max(i for i, l in enumerate(linjer) if l.strip())
+        # What follows the last content line (its line break, blank lines) stays as it is.
+        hale = gammel[len(hoved) + 1 + sum(len(l) + 1 for l in linjer[:sidste]) + len(linjer[sidste].rstrip("\r")):]
+        for stil in dict.fromkeys((m.group(1), "|")):
+            ny = _bloktekst(værdi, stil, indrykning, m.group(3), self.linjeskift, self.loader)
+            if ny is not None:
+                krop, keep = ny
+                return krop + (self.linjeskift * keep if keep else hale)
+        return skalar(værdi, "", False, self.loader) + hale
+
+    def _som_bloktekst(self, sti: Sti, værdi: str) -> str | None:
+        """A plain or quoted scalar about to hold several lines, as a literal block (None when it cannot be)."""
+        nøgle, node, forælder = self._noder[sti]
+        if nøgle is None or forælder is None or forælder.flow_style:
+            return None
+        slut = self.tekst.find("\n", node.end_mark.index)
+        if self.tekst[node.end_mark.index: len(self.tekst) if slut < 0 else slut].strip():
+            return None  # a comment after the value would end up inside the block
+        ny = _bloktekst(værdi, "|", nøgle.start_mark.column + 2, "", self.linjeskift, self.loader)
+        if ny is None or ny[1]:
+            return None
+        return ny[0]
 
     def slet(self, sti: Sti, mærke: Any = None) -> None:
         """Delete a sequence item or a mapping key with its value."""
@@ -297,6 +336,10 @@ class YamlRedigering:
             raise RedigeringsFejl(f"{_vis(sti)} er ikke en afbildning.")
         par = f"{_nøgle(nøgle, self.loader)}: {flow(værdi, self.loader)}"
         data = _sætter(sti + (nøgle,), værdi)
+        if (not afb.flow_style and afb.value and isinstance(værdi, str) and "\n" in værdi.rstrip("\n")
+                and (blok := _bloktekst(værdi, "|", afb.value[-1][0].start_mark.column + 2, "", self.linjeskift,
+                                        self.loader)) is not None and not blok[1]):
+            par = f"{_nøgle(nøgle, self.loader)}: {blok[0]}"
         if afb.flow_style:
             if afb.value:
                 pos = afb.value[-1][1].end_mark.index
@@ -351,6 +394,33 @@ class YamlRedigering:
         return Redigeringsresultat(tekst, tuple(steder), ny_data, skift)
 
 
+def _bloktekst(værdi: str, stil: str, indrykning: int, hale: str, linjeskift: str, loader) -> tuple[str, int] | None:
+    """``værdi`` as a block scalar in ``stil`` whose lines are indented ``indrykning`` spaces: (the text from
+    the indicator to the end of the last content line, how many final line breaks the value keeps when that
+    takes the keep indicator, else 0), or None when the style cannot hold the value."""
+    krop = værdi.rstrip("\n")
+    n = len(værdi) - len(krop)
+    if not krop or krop[0] in " \t" or indrykning < 1 or "\r" in krop:
+        return None  # an indented first line needs an indentation indicator; not worth it
+    if stil == ">":
+        if any(l[:1] in (" ", "\t") for l in krop.split("\n")):
+            return None
+        dele = re.split(r"(\n+)", krop)
+        # In a folded block a single line break is a space; each blank line is one line break.
+        linjer = "".join(d if i % 2 == 0 else "\n" * (len(d) + 1) for i, d in enumerate(dele)).split("\n")
+    else:
+        linjer = krop.split("\n")
+    chomp = "-" if n == 0 else "" if n == 1 else "+"
+    tekst = stil + chomp + hale + "\n" + "\n".join(" " * indrykning + l if l else "" for l in linjer)
+    try:  # the text must read back as exactly the value
+        rod = yaml.compose("x: " + tekst + "\n" * max(n, 1), Loader=loader)
+        if rod.value[0][1].value != værdi:
+            return None
+    except (yaml.YAMLError, IndexError, AttributeError):
+        return None
+    return tekst.replace("\n", linjeskift), (n if n > 1 else 0)
+
+
 def _samme(a: Any, b: Any) -> bool:
     """Equal data, types included (``True == 1`` in Python, but not in a programme)."""
     if type(a) is not type(b):
@@ -391,10 +461,10 @@ def _indsætter(sti: Sti, indeks: int, værdier: list[Any]) -> Callable[[Any], N
 
 # --- writing values -------------------------------------------------------------------------
 
-def _prøv(tekst: str, værdi: Any, loader) -> bool:
-    """Whether ``tekst`` reads back as exactly ``værdi`` (in block and in flow context)."""
+def _prøv(tekst: str, værdi: Any, loader, i_flow: bool = True) -> bool:
+    """Whether ``tekst`` reads back as exactly ``værdi`` (in block context, and in flow context if ``i_flow``)."""
     try:
-        for kilde in (f"x: {tekst}\n", f"[{tekst}]\n"):
+        for kilde in (f"x: {tekst}\n", f"[{tekst}]\n")[: 2 if i_flow else 1]:
             rod = yaml.compose(kilde, Loader=loader)
             data = Databygger(Path("<prøve>")).byg(rod, (), 0)
             v = data["x"] if isinstance(data, dict) else data[0] if isinstance(data, list) and len(data) == 1 else None
@@ -445,7 +515,7 @@ def skalar(værdi: Any, stil: str = "", i_flow: bool = True, loader=Loader) -> s
         return _enkelt(tekst)
     if stil == '"':
         return _dobbelt(tekst)
-    if not stil and _prøv(tekst, tekst, loader) and not any(c in tekst for c in "\n\r\t"):
+    if not stil and _prøv(tekst, tekst, loader, i_flow) and not any(c in tekst for c in "\n\r\t"):
         return tekst
     return _dobbelt(tekst)
 

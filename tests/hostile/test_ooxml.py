@@ -124,3 +124,13 @@ def test_generated_programmes_add_no_findings(validator, g):
     with tempfile.TemporaryDirectory() as d:
         docx, _ = _render(g, Path(d))
         assert _nye(validator, docx, g.skabelon["fase"]) == []
+
+
+@pytest.mark.parametrize("skabelon", sorted(EKSEMPLER))
+def test_redigerbar_udgave_har_kun_skabelonens_fund(validator, skabelon, tmp_path):
+    """The editable document (content controls, the form, locks, the custom XML part) is valid markup."""
+    from uddprog.loading import indlæs
+
+    fil = tmp_path / f"{skabelon}.redigerbar.docx"
+    fil.write_bytes(Renderer(PROJEKT).redigerbar(indlæs(PROJEKT / EKSEMPLER[skabelon])))
+    assert _nye(validator, fil, skabelon) == []

@@ -10,7 +10,7 @@ from ..catalog import Katalog
 from ..navne import slug
 from ..skriv import write_atomic
 from .ny import grundlag, grundlag_region
-from .valg import region_valg, rod_option
+from .valg import dato_option, region_valg, rod_option
 
 
 @click.command(name="import")
@@ -25,9 +25,21 @@ from .valg import region_valg, rod_option
               help="Fil at skrive udkastet til (kun ved én fil). Uden --out og --out-dir skrives til skærmen.")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Mappe til udkastene: ét <dokumentnavn>.yaml pr. dokument.")
+@click.option("--opdater", "opdater", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="PROGRAM.yaml",
+              help="Læs en redigerbar udgave (render --format redigerbar) tilbage: ret kun de felter i "
+                   "PROGRAM.yaml, der er ændret i Word.")
+@click.option("--afvis-sporede", is_flag=True, default=False,
+              help="Med --opdater: afvis Words sporede ændringer (teksten fra før dem gælder); standard er at "
+                   "godkende dem.")
+@click.option("--vis", is_flag=True, default=False, help="Med --opdater: vis ændringerne som diff, og skriv intet.")
+@click.option("--redline", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FIL.docx",
+              help="Med --opdater: skriv programmet med opdateringen som Words sporede ændringer (til udvalget).")
+@dato_option
 @rod_option
 @click.pass_context
-def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, rod):
+def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, opdater, afvis_sporede, vis, redline,
+                 dato, rod):
     """Importér uddannelsesprogrammer fra Word (.docx, .doc) som YAML-udkast.
 
     Hvert dokument bliver ét udkast mod målbeskrivelsen og fasens nationale skabelon:
@@ -38,6 +50,13 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
     'ikke-placeret'. Kør derefter 'uddprog validate'. Findes en udkastfil allerede,
     rører uddprog den ikke. Exitkode 0: alt importeret; 2: et dokument kunne ikke læses
     (de andre importeres alligevel).
+
+    Med --opdater PROGRAM.yaml læses en redigerbar udgave (uddprog render --format
+    redigerbar), som klinikerne har rettet i Word, tilbage: kun de felter, der er
+    ændret, rettes i YAML-filen, og alt andet i filen bevares tegn for tegn. Er filen
+    ændret, siden dokumentet blev dannet, flettes ændringerne ind; et felt ændret begge
+    steder er en konflikt og overskrives ikke. Exitkode 0: opdateret (eller intet at
+    opdatere); 1: konflikter, fund eller nye valideringsfejl at se på; 2: forkert input.
     """
     from ..importer import ImportFejl, find_målbeskrivelse, importer_dokument, læs, åbn  # lazy: lxml, markdown_it
 
@@ -45,6 +64,17 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
         click.echo(f"Fejl: {besked}", err=True)
         ctx.exit(2)
 
+    if opdater is not None:
+        if len(filer) != 1:
+            fejl(f"--opdater læser ét Word-dokument tilbage, men der er {len(filer)}.")
+        if maalbeskrivelse or out or out_dir:
+            fejl("--opdater retter PROGRAM.yaml direkte; --mb, --out og --out-dir bruges ikke sammen med den.")
+        from .opdater import opdater_cmd  # lazy: the update (lxml, pydantic) only when asked for
+
+        opdater_cmd(ctx, filer[0], opdater, afvis_sporede, vis, redline, dato.date() if dato else None, rod)
+        return
+    if afvis_sporede or vis or redline:
+        fejl("--afvis-sporede, --vis og --redline hører til --opdater.")
     if out and out_dir:
         fejl("angiv enten --out eller --out-dir, ikke begge.")
     if out and len(filer) > 1:
@@ -85,10 +115,24 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, ro
         click.echo(f"{fil}{f' -> {mål}' if mål else ''}", err=True)
         for linje in imp.rapport:
             click.echo(f"  {linje}", err=True)
+        if (kilde := _redigerbar(fil)) is not None:
+            click.echo(f"  note: dokumentet er en redigerbar udgave af {kilde.fil}; 'uddprog import {fil} --opdater "
+                       f"{kilde.fil}' overfører kun rettelserne til den fil.", err=True)
     if kode == 0 and (out or out_dir):
         click.echo("Næste skridt: ret UDFYLD og 'gæt:', flyt teksten under 'ikke-placeret', og kør "
                    "'uddprog validate'.", err=True)
     ctx.exit(kode)
+
+
+def _redigerbar(fil: Path):
+    """The source of an editable document from `render --format redigerbar`, else None."""
+    from ..importer.opdatering import kilde_i  # lazy: as above
+    from ..importer.pakke import ImportFejl, læs_fil  # lazy: as above
+
+    try:
+        return kilde_i(læs_fil(fil), str(fil))
+    except ImportFejl:
+        return None
 
 
 class _Tvetydig(Exception):

@@ -40,7 +40,8 @@ def _antal(n: int, ental: str, flertal: str) -> str:
 @click.command()
 @click.argument("programmer", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "formater", default=None, callback=_formater,
-              help="Kommasepareret: docx, html, pdf (PDF kræver LibreOffice). Standard: [render] format i "
+              help="Kommasepareret: docx, html, pdf (PDF kræver LibreOffice), redigerbar (Word-udgaven, som "
+                   "klinikerne retter i og 'import --opdater' læser tilbage). Standard: [render] format i "
                    "uddprog.toml, ellers docx,html.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Mappe til de dannede filer (standard: [render] out i uddprog.toml, ellers build/ i projektmappen).")
@@ -55,7 +56,7 @@ def _antal(n: int, ental: str, flertal: str) -> str:
 @config_option
 @click.pass_context
 def render(ctx, programmer, formater, out, jobs, force, fail_on, dato, rod, konfigfil):
-    """Dan uddannelsesprogrammer som Word (DOCX), HTML og PDF.
+    """Dan uddannelsesprogrammer som Word (DOCX), HTML og PDF, eller som redigerbar Word.
 
     Uden PROGRAMMER dannes alle programmer i examples/. Hvert program valideres
     først; et program med fejl dannes ikke, og grunden skrives. Advarsler

@@ -59,6 +59,7 @@ class Pakke:
     footers: list[etree._Element] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # rId -> external URL (text only, never opened)
     ikke_fulgt: list[str] = field(default_factory=list)  # other references out of the package, never opened
+    kundedata: list[etree._Element] = field(default_factory=list)  # custom XML parts (the update import's source)
 
 
 def art(data: bytes) -> str:
@@ -187,6 +188,10 @@ def læs_pakke(data: bytes, navn: str) -> Pakke:
                 continue
             if kind in ("styles", "numbering", "comments", "footnotes", "endnotes"):
                 setattr(p, kind, l.xml(mål))
+            elif kind == "customXml":
+                el = l.xml(mål)
+                if el is not None:
+                    p.kundedata.append(el)
             elif kind in ("header", "footer"):
                 el = l.xml(mål)
                 if el is not None:

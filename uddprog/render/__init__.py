@@ -23,7 +23,8 @@ from ..fingeraftryk import filhash, versionsnøgle
 from ..skriv import Skrivefejl, UnsafeOutputPath, safe_output_path, skriv_alle
 from .errors import RenderError, TemplateFejl
 
-FORMATER = ("docx", "html", "pdf")
+#: "redigerbar": the editable Word document (render.redigerbar), <name>.redigerbar.docx.
+FORMATER = ("docx", "html", "pdf", "redigerbar")
 _VIS_FEJL = 10  # findings shown for a programme that was not rendered
 
 __all__ = ["FORMATER", "RenderError", "Renderer", "TemplateFejl", "Udfald", "ikke_dannet"]
@@ -102,6 +103,12 @@ class Renderer:
         if mb is None or skabelon is None:
             raise RenderError("målbeskrivelsen eller den nationale skabelon findes ikke")
         return self._docx_bytes(program, mb.model, build_context(program, mb.model, skabelon.model))
+
+    def redigerbar(self, dok) -> bytes:
+        """One loaded programme (not validated here) as the editable Word document (``render.redigerbar``)."""
+        from .redigerbar import kilde_for, redigerbar_docx  # lazy: Word (lxml, docxtpl) only when a document is made
+
+        return redigerbar_docx(self, dok.model, kilde_for(dok.fil, self.katalog.rod))
 
     def valider(self, fil: Path) -> tuple:
         """Load and check one file as rendering does: (document or None, findings after the config's
@@ -195,6 +202,8 @@ class Renderer:
                 filer[sti(".docx")] = docx_bytes
             if "html" in formater:
                 filer[sti(".html")] = html
+            if "redigerbar" in formater:
+                filer[sti(".redigerbar.docx")] = self.redigerbar(dok)
             udfald.filer.extend(skriv_alle(filer))
             if "pdf" in formater:
                 udfald.docx = docx_bytes

@@ -26,6 +26,7 @@ from markupsafe import Markup
 from ..markdown import HEADING_OFFSET, xml_escape
 from ..skriv import ZipEntry, zip_bytes
 from .errors import TemplateFejl
+from .feltmarkoer import Feltværdi, blok
 from .toc import fill_toc
 from .wordml import WordRefs, WordStyles, plain_wordml, to_wordml
 
@@ -101,16 +102,21 @@ def tom_for_none(value: Any) -> Any:
 @jinja2.pass_context
 def _md_filter(ctx, source: Any, style: str = "") -> Markup:
     """``{{p tekst|md }}``: Markdown as Word paragraphs; ``md('Tabeltekst')`` sets their style."""
-    if source is None or source == "":
+    felt = isinstance(source, Feltværdi)
+    if not felt and (source is None or source == ""):
         return Markup("")
     refs = ctx.get("_wordrefs")
     styles = WordStyles(paragraph=style) if style else WordStyles()
-    return Markup(to_wordml(str(source), refs, styles))
+    xml = to_wordml(str(source), refs, styles)
+    if felt:  # an editable field (render.redigerbar): marked, and never without a paragraph to write in
+        return Markup(blok(source.nr, xml if xml.strip() else plain_wordml("", style)))
+    return Markup(xml)
 
 
 def _plain_filter(text: Any, style: str = "") -> Markup:
     """Plain (non-Markdown) text as a whole paragraph, keeping its line breaks."""
-    return Markup(plain_wordml("" if text is None else str(text), style))
+    xml = plain_wordml("" if text is None else str(text), style)
+    return Markup(blok(text.nr, xml) if isinstance(text, Feltværdi) else xml)
 
 
 def make_environment() -> jinja2.Environment:

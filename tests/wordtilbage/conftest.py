@@ -1,0 +1,56 @@
+"""Fixtures for the round trip through Word: the editable document of a programme copied into a
+temporary folder, and the update import of a document edited there."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from uddprog.catalog import Katalog
+from uddprog.importer.opdatering import opdater
+from uddprog.loading import indlæs
+from uddprog.render import Renderer
+
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAMMER = sorted((ROOT / "examples").rglob("*.yaml"))
+NEUROLOGI = ROOT / "examples" / "nord" / "neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.yaml"
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    from tests.render.conftest import need_tool
+
+    return need_tool("soffice", "libreoffice")
+
+
+@pytest.fixture(scope="session")
+def renderer() -> Renderer:
+    return Renderer(ROOT)
+
+
+@pytest.fixture(scope="session")
+def katalog(renderer) -> Katalog:
+    return renderer.katalog
+
+
+class Kopi:
+    """A shipped programme copied into a folder of its own, with its editable document."""
+
+    def __init__(self, kilde: Path, mappe: Path, renderer: Renderer) -> None:
+        self.fil = mappe / kilde.name
+        shutil.copyfile(kilde, self.fil)
+        self.bytes = self.fil.read_bytes()
+        self.renderer = renderer
+        self.docx = renderer.redigerbar(indlæs(self.fil))
+
+    def opdater(self, docx: bytes, **kw):
+        return opdater(docx, "retur.docx", self.fil, self.renderer.katalog, **kw)
+
+
+@pytest.fixture
+def kopi(tmp_path, renderer):
+    def lav(kilde: Path = NEUROLOGI) -> Kopi:
+        return Kopi(kilde, tmp_path, renderer)
+    return lav
