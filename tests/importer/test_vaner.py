@@ -310,3 +310,15 @@ def test_egen_plan_overholder_reglerne(katalog, tmp_path):
     fund = {f.check for f in valider_fil(fil, katalog, date(2026, 1, 1))[1]}
     assert not fund & {"P024", "P020", "P011"}, fund
     assert any(k.min_vurderinger for k in katalog.slå_op("psykiatri/hoveduddannelse@2016").model.kompetencer)
+
+
+def test_en_forsidetabel_har_ingen_overskriftsrække(katalog):
+    """A label/value table inside a section: its used rows become data, the others are set aside as they are,
+    not under a "header" that is really its first row of data."""
+    forside = tabel(["Udarbejdet af", "Signe Prøvelund, UAO"], ["Godkendt dato", "1. marts 2024"],
+                    ["Farve på forsiden", "grøn"])
+    _, d = _importer(katalog, p("Noget andet", "Heading1") + forside + p("Indledning", "Heading1") + p("Tekst."))
+    tilside = d["sektioner"]["ikke-placeret"]
+    assert "- Farve på forsiden: grøn" in tilside
+    assert "tabellens overskrift" not in tilside and "Signe" not in tilside
+    assert d["ansvar"]["udarbejdet_af"][0]["navn"] == "Signe Prøvelund"

@@ -856,8 +856,8 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
             if not brugt and not op.uddprog:
                 ny.append(b)         # nothing became data: the table stays text where it is
             elif tilbage:
-                u.ikke_placeret.append(f"{RÆKKER_TILBAGE}\n\n" + "\n".join(
-                    f"- {r}" for r in [f"{TABELHOVED} {_hovedtekst(b)}", *tilbage]))
+                hoved_ = [] if art == "forside" else [f"{TABELHOVED} {_hovedtekst(b)}"]   # label/value: no header
+                u.ikke_placeret.append(f"{RÆKKER_TILBAGE}\n\n" + "\n".join(f"- {r}" for r in [*hoved_, *tilbage]))
             kontekst = None
             continue
         if efter_forskning and isinstance(b, Afsnit):
