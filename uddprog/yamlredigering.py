@@ -475,8 +475,23 @@ def _prøv(tekst: str, værdi: Any, loader, i_flow: bool = True) -> bool:
         return False
 
 
+#: Characters never written raw into YAML: C0 controls but tab and line feed, DEL and the C1 controls (not
+#: printable in YAML), U+0085, U+2028 and U+2029 (line breaks to YAML 1.1), the byte order mark U+FEFF (a
+#: reader may drop it) and the non-characters U+FFFE and U+FFFF. Lone surrogates cannot be encoded at all.
+_UTRYGGE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_SURROGAT = re.compile("[\ud800-\udfff]")
+#: What YAML or a terminal reads as the end of a line.
+_LINJESKIFT = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def _escape(m: re.Match) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
 def _dobbelt(tekst: str) -> str:
-    return json.dumps(tekst, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+    # A JSON string is a valid double-quoted YAML scalar once what JSON leaves raw but YAML may not hold is
+    # escaped too; a lone surrogate (no character at all) becomes U+FFFD, as a UTF-8 decoder would make it.
+    return _UTRYGGE.sub(_escape, json.dumps(_SURROGAT.sub("\ufffd", tekst), ensure_ascii=False))
 
 
 def _enkelt(tekst: str) -> str:
@@ -494,6 +509,8 @@ def skalar(værdi: Any, stil: str = "", i_flow: bool = True, loader=Loader) -> s
     if isinstance(værdi, datetime.date):
         return værdi.isoformat()  # the loader keeps dates as text, so write them as the text they are
     tekst = str(værdi)
+    if _UTRYGGE.search(tekst):
+        return _dobbelt(tekst)   # only double quotes can escape a character
     if stil == "'" and "\n" not in tekst and tekst == tekst.strip():
         return _enkelt(tekst)
     if stil == '"':
@@ -501,6 +518,24 @@ def skalar(værdi: Any, stil: str = "", i_flow: bool = True, loader=Loader) -> s
     if not stil and _prøv(tekst, tekst, loader, i_flow) and not any(c in tekst for c in "\n\r\t"):
         return tekst
     return _dobbelt(tekst)
+
+
+def blok(tekst: str, indryk: str) -> str:
+    """A multi-line text as a literal block scalar (``|`` and the lines under it, indented by ``indryk``)
+    when the text allows one, which reads best; else as a double-quoted scalar. Leading and trailing line
+    feeds are dropped (the block reads back with one final line feed, the quoted form without)."""
+    tekst = tekst.strip("\n")
+    if (not tekst or _UTRYGGE.search(tekst) or tekst[0] in " \t" or "\t" in tekst
+            or any(l != l.rstrip() for l in tekst.split("\n"))):
+        return _dobbelt(tekst)
+    return "|\n" + "\n".join(f"{indryk}{l}" if l else "" for l in tekst.split("\n"))
+
+
+def kommentar(tekst: str) -> str:
+    """Text made safe for one line of a YAML comment (or of a terminal): every kind of line break and run
+    of white space becomes one space, so nothing in the text can end the comment and start YAML, and the
+    other characters YAML may not hold raw are shown as visible ``\\uXXXX`` escapes."""
+    return _UTRYGGE.sub(_escape, " ".join(_LINJESKIFT.sub(" ", _SURROGAT.sub("\ufffd", tekst)).split()))
 
 
 def _nøgle(nøgle: str, loader) -> str:

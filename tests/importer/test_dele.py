@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -274,8 +275,12 @@ def test_forskningstræningens_periode_fra_teksten(katalog):
     mb = katalog.slå_op("neurologi/hoveduddannelse@2015").model
     sk = katalog.skabelon("hoveduddannelse").model
     en = p("Forskningstræning", "Heading1") + p("Forskningstræningen ligger i måned 20–40 i Aarhus.")
-    d = yaml.safe_load(importer_bytes(dokument(en, stile), "t.docx", mb, sk, "Nord").yaml)
-    assert d["forskningstræning"] == {"fra_måned": 20, "til_måned": 40}
+    imp = importer_bytes(dokument(en, stile), "t.docx", mb, sk, "Nord")
+    d = yaml.safe_load(imp.yaml)
+    # The guessed plan keeps the målbeskrivelse's theory deadline (P020): theory within its first months.
+    assert d["forskningstræning"] == {"fra_måned": 20, "til_måned": 40,
+                                      "teori_til_måned": 20 + mb.forskningstræning.teori_inden_måneder - 1}
+    assert "teoridelens slutmåned er målbeskrivelsens frist" in re.sub(r"\s*\n\s*#\s*", " ", imp.yaml)
     assert d["sektioner"]["forskningstraening"] == "Forskningstræningen ligger i måned 20–40 i Aarhus.\n"  # kept
     to = en + p("Teorien i måned 20–26.")
     imp = importer_bytes(dokument(to, stile), "t.docx", mb, sk, "Nord")

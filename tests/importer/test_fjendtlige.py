@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import kør, kør_proces
+from tests.hostile import importkorpus
 from uddprog.importer import ImportFejl, importer_bytes, pakke
 from uddprog.skriv import ZipEntry, zip_bytes
 
@@ -190,3 +191,25 @@ def test_kæmpe_kolonnespænd_og_for_mange_celler(monkeypatch):
     mange = f'<w:document {W}><w:body><w:tbl>' + f"<w:tr>{celle}</w:tr>" * 10 + "</w:tbl></w:body></w:document>"
     with pytest.raises(ImportFejl, match="tabelceller"):
         læs_dokument(pakke.læs_pakke(docx(mange), "celler.docx"))
+
+
+# ------------------------------------------------------------------ issue 20, item 6: the fuzzer's documents
+
+
+IMPORTKORPUS = importkorpus.alle()
+
+
+@pytest.mark.parametrize("case", IMPORTKORPUS, ids=lambda c: f"{c.familie}-{c.navn}")
+def test_fjendtlig_importcase(case, katalog):
+    """Short rows, gridSpan 0, a theory row without a period, control characters anywhere: a draft that is
+    YAML and loads (or fails with findings), or a Danish ImportFejl; never another exception."""
+    mb = katalog.slå_op(importkorpus.MB).model
+    try:
+        imp = importer_bytes(case.data, case.filnavn, mb, katalog.skabelon("hoveduddannelse").model,
+                             importkorpus.REGION)
+    except ImportFejl as e:
+        assert str(e).startswith(case.filnavn)
+        return
+    assert importkorpus.problemer_med_udkast(case, imp.yaml) == []
+    for linje in imp.rapport:   # the report goes to a terminal: no control character reaches it raw
+        assert not any(0x7f <= ord(t) <= 0x9f or t in "\u2028\u2029\ufeff" for t in linje), linje

@@ -9,6 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.hostile import importkorpus
 from uddprog.importer import ImportFejl, importer_bytes
 
 from .conftest import KORPUS
@@ -91,3 +92,70 @@ def test_mærkelig_men_gyldig_wordml(katalog, blokke):
            f"<w:body>{''.join(blokke)}</w:body></w:document>")
     _importer(docx(xml, ("word/_rels/document.xml.rels", STYLES_REL.encode()),
                    ("word/styles.xml", f"<w:styles {W}/>".encode())), katalog)
+
+
+# Any text in any cell, heading or paragraph (every character XML allows): the draft is YAML that loads as a
+# programme or fails with findings; never a traceback (issue 20, item 6).
+
+_XML_TEGN = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff"
+                          + "".join(chr(c) for c in range(0x20) if c not in (9, 10, 13)))
+_PLAUSIBEL = st.sampled_from(["1", "Neurologisk anamnese", "Viborg", "Begge steder", "måned 1–6", "Mini-CEX, CbD",
+                              "Klinisk arbejde", "Neuroradiologi", "Planlagt", "Teoridel", "måned 13–40", "12",
+                              "01.09.2024 – 31.08.2025", "Udarbejdet af", "Signe Prøvelund, UAO", "Godkendt af", ""])
+_TEKST = st.one_of(_PLAUSIBEL, st.text(_XML_TEGN, max_size=30),
+                   st.tuples(_PLAUSIBEL, st.sampled_from(list(importkorpus.KONTROLTEGN.values())), _PLAUSIBEL).map(
+                       "".join))
+_HOVEDER = [["Nr.", "Kompetence", "Hvor", "Læringsmetoder", "Vurderingsmetoder", "Bemærkning"],
+            ["Kursus", "Tidspunkt", "Bemærkning"], ["Sted", "Ansættelse", "Hvornår", "Varighed", "Formål", "Kompetencer"],
+            ["Planlagt", "måned 13–40"], ["Ansættelsessted", "Afdeling", "Periode", "Måneder"],
+            ["Udarbejdet af", "Signe Prøvelund"], ["Samtale", "Hvornår", "Karrierevejledning", "Bemærkning"]]
+
+
+@st.composite
+def _tabel(draw) -> str:
+    hoved = draw(st.sampled_from(_HOVEDER))
+    rækker = draw(st.lists(st.lists(_TEKST, max_size=len(hoved) + 1), min_size=1, max_size=4))
+    return importkorpus.tabel(hoved, *rækker)
+
+
+_KROP = st.lists(st.one_of(_tabel(), _TEKST.map(importkorpus.p), _TEKST.map(lambda t: importkorpus.p(t, fed=True)),
+                           st.sampled_from(["1. Indledning", "2. Uddannelsesforløbet", "4. Kurser",
+                                            "5. Forskningstræning"]).map(lambda t: importkorpus.p(t, fed=True))),
+                 min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(krop=_KROP, mærke=st.booleans(), filnavn=_TEKST)
+def test_al_tekst_i_alle_celler_giver_yaml(katalog, krop, mærke, filnavn):
+    data = importkorpus.docx((importkorpus.p(importkorpus.UDDPROG_MÆRKE) if mærke else "") + "".join(krop))
+    case = importkorpus.Importcase("egenskab", "hypothesis", data, f"{filnavn.replace('/', '')}.docx")
+    mb = katalog.slå_op(importkorpus.MB).model
+    try:
+        imp = importer_bytes(data, case.filnavn, mb, katalog.skabelon("hoveduddannelse").model, importkorpus.REGION)
+    except ImportFejl:
+        return
+    assert importkorpus.problemer_med_udkast(case, imp.yaml) == []
+
+
+_DATOAGTIG = st.lists(st.one_of(st.sampled_from(["01.09.2024", "31/12-9999", "29.02.2023", "1. februar", "december",
+                                                  "9999", "0000", "2199", "vinter", "foråret", "1. halvår", "4. kvartal",
+                                                  "primo", " – ", "-", "/", ".", "2.–3. år", "første år", "måned 7"]),
+                                 st.integers(0, 99999).map(str), st.text(_XML_TEGN, max_size=5)), max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tekst=_DATOAGTIG, start=st.dates())
+def test_perioder_tåler_enhver_tekst(tekst, start):
+    """The period readers answer or say None; never an exception, whatever the year or day."""
+    from uddprog.importer.lighed import lighed, steder
+    from uddprog.importer.perioder import datoer, kalenderperiode, måned_i_forløbet, måneder_mellem, træningsår
+
+    k = kalenderperiode(tekst)
+    if k is not None:
+        assert k.fra <= k.til
+        måneder_mellem(k.fra, k.til)
+        måned_i_forløbet(k.fra, start)
+    datoer(tekst)
+    træningsår(tekst)
+    assert 0.0 <= lighed(tekst, "Akut apopleksi og trombolyse") <= 1.0
+    steder(tekst, ["Aalborg Universitetshospital", "Regionshospitalet Viborg"])

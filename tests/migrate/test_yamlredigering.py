@@ -113,3 +113,35 @@ def test_verification_compares_types_and_key_order(loader):
     r._op(3, 4, "true", lambda data: None, None)  # True == 1 in Python, not in YAML data
     with pytest.raises(RedigeringsFejl):
         r.anvend()
+
+
+UTRYGGE = ["\x80", "\x85", "\x96", "\x9f", "\x7f", "\u2028", "\u2029", "\ufeff", "\ufffe", "\x0c", "\r"]
+
+
+@pytest.mark.parametrize("tegn", UTRYGGE, ids=lambda t: f"U+{ord(t):04X}")
+@pytest.mark.parametrize("stil", ["", "'", '"'])
+def test_skalar_escapes_what_yaml_may_not_hold_raw(loader, tegn, stil):
+    """C1 controls, DEL, YAML 1.1's extra line breaks and the BOM are escaped whatever style is asked for, and
+    the value reads back exactly under both loaders (issue 20, item 6)."""
+    from uddprog.yamlredigering import skalar
+
+    værdi = f"før{tegn}efter: x # y"
+    tekst = skalar(værdi, stil)
+    assert tegn not in tekst
+    assert yaml.load(f"a: {tekst}\nb: [{tekst}]\n", Loader=loader) == {"a": værdi, "b": [værdi]}
+
+
+def test_skalar_replaces_a_lone_surrogate(loader):
+    from uddprog.yamlredigering import skalar
+
+    assert yaml.load(f"a: {skalar('x' + chr(0xD800))}", Loader=loader) == {"a": "x\ufffd"}
+
+
+@pytest.mark.parametrize("tegn", UTRYGGE + ["\n"], ids=lambda t: f"U+{ord(t):04X}")
+def test_kommentar_cannot_end_the_comment(loader, tegn):
+    from uddprog.yamlredigering import blok, kommentar
+
+    tekst = f"a: 1  # {kommentar(f'før{tegn}illustrativ: true')}\nb: {blok(f'linje{tegn}to', '  ')}\n"
+    data = yaml.load(tekst, Loader=loader)
+    assert set(data) == {"a", "b"} and data["a"] == 1 and data["b"].rstrip("\n") == f"linje{tegn}to"
+    assert "\\u" in kommentar(f"x{tegn}") or kommentar(f"x{tegn}y") == "x y"

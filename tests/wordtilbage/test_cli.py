@@ -73,8 +73,8 @@ def test_forkert_brug(kopi, tmp_path):
     assert r.exit_code == 2 and "--mb" in r.stderr
     r = kør("import", str(retur), "--vis")
     assert r.exit_code == 2 and "hører til --opdater" in r.stderr
-    r = kør("import", str(retur))
-    assert r.exit_code == 2 and "--mb" in r.stderr
+    r = kør("import", str(retur))   # without --mb the målbeskrivelse is read from the document; the region is not
+    assert r.exit_code == 2 and "--region" in r.stderr
     (tmp_path / "tom.docx").write_bytes(b"PK\x05\x06" + b"\0" * 18)
     r = kør("import", str(tmp_path / "tom.docx"), "--opdater", str(k.fil), "--rod", str(ROOT))
     assert r.exit_code == 2 and "Traceback" not in r.output

@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from ..catalog import Katalog
+from ..navne import slug
 from ..rod import skemalink
 from ..skriv import write_atomic
-from .ny import grundlag
+from .ny import grundlag, grundlag_region
 from .valg import dato_option, region_valg, rod_option
 
 
@@ -35,7 +36,8 @@ def _findes_allerede(mål: Path) -> str:
 @click.command(name="import")
 @click.argument("filer", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FIL.docx…")
 @click.option("--mb", "maalbeskrivelse", default=None, metavar="MÅLBESKRIVELSE",
-              help="Målbeskrivelsen programmerne bygger på: en fil eller fx neurologi/hoveduddannelse@2015.")
+              help="Målbeskrivelsen programmerne bygger på: en fil eller fx neurologi/hoveduddannelse@2015. "
+                   "Uden --mb finder uddprog den i hvert dokument (forsidens speciale, fase og årstal).")
 @click.option("--region", default=None, callback=region_valg,
               help="Videreuddannelsesregion: Nord, Syd eller Øst (standard: region i uddprog.toml).")
 @click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
@@ -62,10 +64,12 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, op
 
     Hvert dokument bliver ét udkast mod målbeskrivelsen og fasens nationale skabelon:
     afsnit efter overskrifterne, ansættelser, kompetenceplan, kurser og ansvar, hvor
-    dokumentet har dem. Det, importen ikke kan vide, står som UDFYLD; tekst, der ikke
-    passer til et afsnit, står under 'ikke-placeret'. Kør derefter 'uddprog validate'.
-    Findes en udkastfil allerede, rører uddprog den ikke. Exitkode 0: alt importeret;
-    2: et dokument kunne ikke læses (de andre importeres alligevel).
+    dokumentet har dem. Uden --mb finder uddprog målbeskrivelsen i hvert dokument og
+    siger, hvilken den valgte; passer et dokument til flere, spørger den. Det, importen
+    ikke kan vide, står som UDFYLD; tekst, der ikke passer til et afsnit, står under
+    'ikke-placeret'. Kør derefter 'uddprog validate'. Findes en udkastfil allerede,
+    rører uddprog den ikke. Exitkode 0: alt importeret; 2: et dokument kunne ikke læses
+    (de andre importeres alligevel).
 
     Med --opdater PROGRAM.yaml læses en redigerbar udgave (uddprog render --format
     redigerbar), som klinikerne har rettet i Word, tilbage: kun de felter, der er
@@ -74,7 +78,7 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, op
     steder er en konflikt og overskrives ikke. Exitkode 0: opdateret (eller intet at
     opdatere); 1: konflikter, fund eller nye valideringsfejl at se på; 2: forkert input.
     """
-    from ..importer import ImportFejl, importer  # lazy: lxml, markdown_it, pydantic only when this runs
+    from ..importer import ImportFejl, find_målbeskrivelse, importer_dokument, læs, åbn  # lazy: lxml, markdown_it
 
     def fejl(besked: str):
         click.echo(f"Fejl: {besked}", err=True)
@@ -91,16 +95,15 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, op
         return
     if afvis_sporede or vis or redline:
         fejl("--afvis-sporede, --vis og --redline hører til --opdater.")
-    if not maalbeskrivelse:
-        fejl("angiv målbeskrivelsen med --mb (fx --mb neurologi/hoveduddannelse@2015), eller læs en redigerbar "
-             "udgave tilbage med --opdater PROGRAM.yaml.")
-
     if out and out_dir:
         fejl("angiv enten --out eller --out-dir, ikke begge.")
     if out and len(filer) > 1:
         fejl(f"--out kan kun bruges med ét dokument, men der er {len(filer)}; brug --out-dir.")
     katalog = Katalog(rod) if rod else Katalog.find()
-    region, mb, dok = grundlag(ctx, katalog, maalbeskrivelse, skabelon, region, fejl)
+    if maalbeskrivelse is not None:
+        region, mb, dok = grundlag(ctx, katalog, maalbeskrivelse, skabelon, region, fejl)
+    else:
+        region = grundlag_region(ctx, katalog, region, fejl)
 
     kode = 0
     skrevet = 0
@@ -112,11 +115,17 @@ def importer_cmd(ctx, filer, maalbeskrivelse, region, skabelon, out, out_dir, op
             continue
         try:
             skema = skemalink(mål.parent if mål else Path.cwd(), katalog.rod, "uddannelsesprogram.schema.json")
-            imp = importer(fil, mb.model, dok.model, region, skema)
-        except ImportFejl as e:
+            r_dok = læs(åbn(fil), str(fil))
+            valgt = ""
+            if maalbeskrivelse is None:
+                mb, dok, valgt = _find_målbeskrivelse(fil, r_dok.værdi, katalog, skabelon, find_målbeskrivelse)
+            imp = importer_dokument(r_dok, str(fil), mb.model, dok.model, region, skema)
+        except (ImportFejl, _Tvetydig) as e:
             click.echo(f"Fejl: {e}", err=True)
             kode = 2
             continue
+        if valgt:
+            imp.rapport.insert(0, valgt)
         if mål is None:
             click.echo(("---\n" if skrevet else "") + imp.yaml, nl=False)  # several drafts: one YAML stream
             skrevet += 1
@@ -144,3 +153,33 @@ def _redigerbar(fil: Path):
         return kilde_i(læs_fil(fil), str(fil))
     except ImportFejl:
         return None
+
+
+class _Tvetydig(Exception):
+    """The målbeskrivelse of a document cannot be told (said in Danish)."""
+
+
+def _reference(mb) -> str:
+    return f"{slug(mb.speciale)}/{mb.fase}@{mb.version}"
+
+
+def _find_målbeskrivelse(fil: Path, dokument, katalog, skabelon: str | None, find_målbeskrivelse):
+    """The målbeskrivelse and template a document names; a Danish error when it names none or several."""
+    dokumenter = katalog.målbeskrivelser
+    valg = find_målbeskrivelse(dokument, [d.model for d in dokumenter])
+    if valg.valgt is None:
+        if valg.kandidater:
+            raise _Tvetydig(f"{fil}: dokumentet passer til flere målbeskrivelser ("
+                            + ", ".join(_reference(m) for m in valg.kandidater)
+                            + "); angiv den rigtige med --mb, fx --mb " + _reference(valg.kandidater[-1]) + ".")
+        raise _Tvetydig(f"{fil}: uddprog kan ikke se i dokumentet, hvilken målbeskrivelse det bygger på; angiv den "
+                        "med --mb, fx --mb neurologi/hoveduddannelse@2015 ('uddprog katalog' viser dem).")
+    mb = next(d for d in dokumenter if d.model is valg.valgt)
+    egnede = sorted(s for s, d in katalog.skabeloner.items() if d.model.fase == mb.model.fase)
+    sid = skabelon or (egnede[0] if len(egnede) == 1 else None)
+    dok = katalog.skabelon(sid) if sid else None
+    if dok is None or dok.model.fase != mb.model.fase:
+        raise _Tvetydig(f"{fil}: ingen entydig national skabelon til {mb.model.fase} ({', '.join(egnede) or 'ingen'}); "
+                        "angiv --skabelon.")
+    linje = valg.linje if len(valg.linje) <= 80 else valg.linje[:79].rsplit(" ", 1)[0] + " …"
+    return mb, dok, f"målbeskrivelse fundet i dokumentet: {_reference(mb.model)} (ud fra \"{linje}\")"

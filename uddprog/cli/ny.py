@@ -36,6 +36,19 @@ def _ikke_en_henvisning(katalog: Katalog, tekst: str) -> str:
             f"Målbeskrivelser for {kandidater[0].model.speciale}: {', '.join(henvisning(d.model) for d in kandidater)}.")
 
 
+def grundlag_region(ctx, katalog, region, fejl):
+    """The region given, else the repository's uddprog.toml's; `fejl` ends the command when there is none."""
+    if region is None:
+        konfig = find(katalog.rod)
+        if konfig.region is None:
+            fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
+        try:
+            region = region_valg(ctx, None, konfig.region)
+        except click.BadParameter as e:
+            fejl(f"region i {konfig.fil}: {e.message}")
+    return region
+
+
 def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, fejl):
     """Region, målbeskrivelse and national template for a new programme (`ny`) or a draft (`import`).
 
@@ -56,14 +69,7 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
         fejl(str(e))
     except LoadError as e:
         fejl("målbeskrivelsen kan ikke læses:\n" + "\n".join(f"  {f}" for f in e.fund))
-    if region is None:  # after the målbeskrivelse: a wrong reference is told first
-        konfig = find(katalog.rod)
-        if konfig.region is None:
-            fejl("angiv regionen med --region Nord, Syd eller Øst (eller region = \"…\" i uddprog.toml).")
-        try:
-            region = region_valg(ctx, None, konfig.region)
-        except click.BadParameter as e:
-            fejl(f"region i {konfig.fil}: {e.message}")
+    region = grundlag_region(ctx, katalog, region, fejl)  # after the målbeskrivelse: a wrong reference is told first
     if skabelon is None:
         egnede = sorted(s for s, d in katalog.skabeloner.items() if d.model.fase == mb.model.fase)
         if len(egnede) != 1:

@@ -50,7 +50,7 @@ def _til(el, navn: str) -> bool | None:
 
 
 class _Stil:
-    __slots__ = ("navn", "basis", "niveau", "num", "fed", "kursiv")
+    __slots__ = ("navn", "basis", "niveau", "num", "fed", "kursiv", "str")
 
     def __init__(self, el) -> None:
         self.navn = (_val(el, "name") or "").strip()
@@ -61,6 +61,13 @@ class _Stil:
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         self.num = (_val(numpr, "numId"), _val(numpr, "ilvl")) if numpr is not None else None
         self.fed, self.kursiv = _til(rpr, "b"), _til(rpr, "i")
+        self.str = _halvpunkter(rpr)
+
+
+def _halvpunkter(rpr) -> int | None:
+    """A font size (w:sz, in half-points) when one is set."""
+    v = _val(rpr, "sz")
+    return int(v) if v and v.isdigit() and 0 < int(v) < 4000 else None
 
 
 class _Læser:
@@ -72,6 +79,9 @@ class _Læser:
             if sid:
                 self.stile[sid] = _Stil(el)
         self.formater = self._nummerering()
+        standard = pakke.styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr") if pakke.styles is not None else None
+        self.standardstørrelse = _halvpunkter(standard) or 22   # Word's default is 11 pt
+        self._størrelse = 0
         self._cache: dict = {}
         self.indsat = self.slettet = self.billeder = self.celler = 0
         self.kommentar_ved: dict[str, str] = {}
@@ -169,7 +179,10 @@ class _Læser:
         # it only tells the fallback heading detection that the whole paragraph is bold.
         stil_fed = bool(self._stilværdi(sid, "fed"))
         self._felter: list[dict] = []  # open complex fields: {"instr": still in the code?, "kode", "link"}
+        ydre, self._størrelse = self._størrelse, 0   # a text box's paragraphs are read inside this one
         self._inline(p, stykker, ekstra, None, False, False, kilde)
+        størrelse = self._størrelse or self._stilværdi(sid, "str") or self.standardstørrelse
+        self._størrelse = ydre
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         num = (_val(numpr, "numId"), _val(numpr, "ilvl")) if numpr is not None else self._stilværdi(sid, "num")
         liste = None
@@ -180,7 +193,8 @@ class _Læser:
             if numpr is None and (m := _LISTESTIL.match(navn.lower())):
                 niveau = int(m.group(1)) - 1  # "List Bullet 2": the style's own list, its level in the name
             liste = (niveau, fmt not in ("bullet", "none"))
-        afs = Afsnit(_flet(stykker), sid, navn, self.overskriftsniveau(sid, navn, ppr), liste, kilde, stil_fed)
+        afs = Afsnit(_flet(stykker), sid, navn, self.overskriftsniveau(sid, navn, ppr), liste, kilde, stil_fed,
+                     størrelse / 2, self.standardstørrelse / 2)
         tekst = afs.tekst
         for cid in self._kommentarer:
             self.kommentar_ved[cid] = tekst
@@ -221,6 +235,8 @@ class _Læser:
         fed = f if f is not None else (self._stilværdi(rstil, "fed") or fed)
         kursiv = k if k is not None else (self._stilværdi(rstil, "kursiv") or kursiv)
         fonte = rpr.find(W + "rFonts") if rpr is not None else None
+        if any(c.tag == W + "t" and (c.text or "").strip() for c in r):   # the largest text of the paragraph
+            self._størrelse = max(self._størrelse, _halvpunkter(rpr) or self._stilværdi(rstil, "str") or 0)
         kode = fonte is not None and (fonte.get(W + "ascii") or "").lower() in _KODEFONTE
         for c in r:
             tag = c.tag

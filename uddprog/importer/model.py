@@ -30,6 +30,8 @@ class Afsnit:
     liste: tuple[int, bool] | None = None  # (level, numbered)
     kilde: str = "brødtekst"             # or "tekstboks"
     stil_fed: bool = False               # the paragraph style is bold
+    størrelse: float = 11.0              # the largest font size of its text, in points
+    brødstørrelse: float = 11.0          # the document's default font size: "large" is relative to it
 
     @property
     def tekst(self) -> str:
@@ -65,7 +67,9 @@ class Tabel:
 
     def gitter(self, udfyld: bool = True) -> list[list[str]]:
         """Rows of cell texts on the table's grid: a spanned column repeats nothing (empty) and a vertically
-        merged cell repeats the text above when ``udfyld`` (what data extraction wants). Computed once."""
+        merged cell repeats the text above when ``udfyld`` (what data extraction wants). Every row is padded
+        to the grid's width, so a row with a deleted cell (or a damaged span) is read by the header's
+        column numbers like any other. Computed once."""
         if udfyld not in self._gitter:
             self._gitter[udfyld] = self._beregn(udfyld)
         return self._gitter[udfyld]
@@ -83,7 +87,8 @@ class Tabel:
                     rad.append(celle.tekst)
                 rad.extend([""] * (celle.spænd - 1))
             ud.append(rad)
-        return ud
+        bredde = max((len(r) for r in ud), default=0)
+        return [r + [""] * (bredde - len(r)) for r in ud]
 
     @property
     def tekst(self) -> str:

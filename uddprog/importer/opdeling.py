@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..models import NationalSkabelon
 from .model import Afsnit, Blok, Dokument
 from .resultat import Trinresultat, antal
-from .titler import Titelmatcher, normaliser, nummer
+from .titler import Titelmatcher, normaliser, nummer, versaler
 from .varianter import DANNEDE_AFSNIT, IGNOREREDE_OVERSKRIFTER
 
 _DANNET = re.compile("|".join(f"(?:{p})" for p in DANNEDE_AFSNIT))
@@ -40,10 +40,10 @@ class Opdeling:
     forside: list[Blok] = field(default_factory=list)
     dele: list[Del] = field(default_factory=list)
     uddprog: bool = False       # the document is uddprog's own Word output
-    illustrativ: bool = False
     dannede: int = 0            # generated paragraphs recognised and skipped
     toc: int = 0                # table-of-contents paragraphs skipped
     niveau: int = 1             # the heading level of the template's sections
+    dokumenttitel: str = ""     # docProps/core.xml's title: invisible and often a template's, the last resort
 
 
 def _er_toc(a: Afsnit) -> bool:
@@ -66,13 +66,12 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
             tekst = " ".join(b.tekst.split())
             if not tekst and b.kilde == "brødtekst":
                 continue
+            # uddprog's own lines are skipped, its stamp too: "Illustrativt eksempel" is printed for an
+            # illustrative målbeskrivelse as well, so it says nothing about the programme (never read as data).
             if o.uddprog and b.overskrift is None and _DANNET.fullmatch(tekst):
-                if tekst.startswith("Illustrativt"):
-                    o.illustrativ = True
                 o.dannede += 1
                 continue
             if o.uddprog and tekst.startswith("Illustrativt eksempel – ikke et godkendt"):
-                o.illustrativ = True
                 o.dannede += 1
                 continue
         blokke.append(b)
@@ -82,17 +81,26 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
     # (a document that styles only its title, and writes its sections as bold numbered lines).
     if not any(matcher.match(b.tekst) for b in stylede):
         n = 0
+        fundne: set[str] = set()   # the numbers of the headings found so far: "3" makes "3.2 …" a subheading
         for b in blokke:
-            if not isinstance(b, Afsnit) or not b.helt_fed or len(b.tekst.split()) > MAKS_OVERSKRIFT_ORD:
+            if not isinstance(b, Afsnit) or len(b.tekst.split()) > MAKS_OVERSKRIFT_ORD or b.overskrift is not None:
                 continue
-            nr = nummer(b.tekst)
-            if nr or matcher.match(b.tekst):
-                b.overskrift = nr.count(".") + 1 if nr else 1
+            tekst = " ".join(b.tekst.split())
+            nr = nummer(tekst)
+            kendt = matcher.match(tekst)
+            fremhævet = b.helt_fed or versaler(tekst) or b.størrelse >= b.brødstørrelse + 1.5
+            dybde = (nr.count(".") + 1 if nr[0].isdigit() else 1) if nr else 1
+            underafsnit = (nr is not None and dybde >= 2 and nr.rsplit(".", 1)[0] in fundne
+                           and len(tekst.split()) <= 8 and not tekst.endswith((".", ":", ",", ";")))
+            if (nr and (fremhævet or kendt)) or underafsnit or (kendt and fremhævet):
+                b.overskrift = dybde
+                if nr:
+                    fundne.add(nr)
                 n += 1
         if n:
             res.info(("Dokumentet har ingen overskriftstypografier" if not stylede else
                       "Ingen af dokumentets overskriftstypografier er skabelonens afsnit") + "; " + antal(
-                n, "fed, nummereret eller kendt overskrift er brugt", "fede, nummererede eller kendte overskrifter er "
+                n, "fed, nummereret eller kendt linje er brugt", "fede, nummererede eller kendte linjer er "
                 "brugt") + " som overskrift" + ("" if n == 1 else "er") + ".")
         elif not stylede:
             res.advarsel("Dokumentet har ingen overskrifter, som uddprog kan genkende; al teksten står under "
@@ -107,6 +115,8 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
         if isinstance(b, Afsnit) and b.overskrift == 0 and aktuel is None:
             if not o.titel:
                 o.titel = " ".join(b.tekst.split())
+            else:
+                o.undertitler.append(" ".join(b.tekst.split()))   # a second Title paragraph is not lost
             continue
         if isinstance(b, Afsnit) and aktuel is None and b.stil.lower() in ("subtitle", "undertitel"):
             o.undertitler.append(" ".join(b.tekst.split()))
@@ -124,15 +134,7 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
     # An unmatched, empty first part before anything else is the document's title written as a heading.
     if not o.titel and not o.forside and o.dele and o.dele[0].sektion is None and not o.dele[0].blokke:
         o.titel = o.dele.pop(0).titel
-    if not o.titel:  # a bold line on the front page that says what the document is
-        for b in o.forside:
-            if isinstance(b, Afsnit) and b.helt_fed and "uddannelsesprogram" in b.tekst.lower() \
-                    and len(b.tekst.split()) <= 25:
-                o.titel = " ".join(b.tekst.split())
-                o.forside.remove(b)
-                break
-    if not o.titel and dok.titel:
-        o.titel = dok.titel  # docProps/core.xml, invisible and often left from a template: the last resort
+    o.dokumenttitel = dok.titel
     if o.toc:
         res.info(f"Indholdsfortegnelsen ({antal(o.toc, 'linje', 'linjer')}) er sprunget over; uddprog danner den selv.")
     return res

@@ -23,8 +23,15 @@ def normaliser(titel: str) -> str:
 
 
 def nummer(titel: str) -> str | None:
-    m = re.match(r"^\s*(\d+(?:\.\d+)*)\.?\s+\S", titel)
+    """A heading's number: '3.2 Aalborg' -> '3.2', '2. FORLØBET' -> '2', 'IX. Kontakt' -> 'IX'."""
+    m = re.match(r"^\s*(\d+(?:\.\d+)*)\.?\s+\S", titel) or re.match(r"^\s*([IVXLC]+)\.\s+\S", titel)
     return m.group(1) if m else None
+
+
+def versaler(tekst: str) -> bool:
+    """Written in capitals ("2. FORLØBETS OPBYGNING"), as a heading typed by hand often is."""
+    bogstaver = [c for c in tekst if c.isalpha()]
+    return len(bogstaver) >= 4 and sum(c.isupper() for c in bogstaver) >= 0.8 * len(bogstaver)
 
 
 #: A title of a section another template has goes to the section holding the same generated block here
@@ -50,6 +57,18 @@ class Titelmatcher:
         n = normaliser(titel)
         if not n:
             return None
+        hel = self._én(n)
+        if hel is not None:
+            return hel
+        # "Kompetencer og kompetencevurdering": every part a known title of the same section.
+        dele = [d for d in re.split(r"-og-|-samt-", n) if d]
+        if len(dele) > 1:
+            fundne = {self._én(d) for d in dele}
+            if len(fundne) == 1 and None not in fundne:
+                return fundne.pop()
+        return None
+
+    def _én(self, n: str) -> str | None:
         if n in self.nøgler:
             return self.nøgler[n]
         bud = difflib.get_close_matches(n, list(self.nøgler), n=1, cutoff=0.88)

@@ -8,36 +8,43 @@ validation reports (P015) until the author has moved it. Pure: same input, same 
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 
+from ..datoer import antal_måneder
 from ..models import DRIFTSREGIONER, Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion
 from ..models.vocab import Ansaettelsestype, visningsnavn
 from ..navne import slug
 from ..skelet import UDFYLD
+from ..yamlredigering import blok, kommentar, skalar
 from .data import Udkast
 
 IKKE_PLACERET = "ikke-placeret"
-_UEGNET_BLOK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+# Every value and every comment of the draft goes through yamlredigering's writer (skalar, blok,
+# kommentar): a document's text can hold characters YAML may not have raw, or a line separator that
+# would end a comment and make the rest of the cell YAML.
 
 
 def _q(tekst) -> str:
-    return json.dumps(str(tekst), ensure_ascii=False)
+    """A value as a double-quoted scalar."""
+    return skalar(str(tekst), '"')
 
 
 def _blok(tekst: str, indryk: str) -> str:
     """A literal block scalar when the text allows one (readable), else a quoted string."""
-    tekst = tekst.strip("\n")
-    if (not tekst or _UEGNET_BLOK.search(tekst) or tekst[0] in " \t" or "\t" in tekst
-            or any(l != l.rstrip() for l in tekst.split("\n"))):
-        return _q(tekst)
-    return "|\n" + "\n".join(f"{indryk}{l}" if l else "" for l in tekst.split("\n"))
+    return blok(tekst, indryk)
 
 
 def _kommentar(tekst: str, indryk: str = "# ") -> list[str]:
-    linjer = textwrap.wrap(" ".join(tekst.split()), width=100 - len(indryk)) or [""]
+    """Comment lines for a text, wrapped at 100 columns."""
+    linjer = textwrap.wrap(kommentar(tekst), width=100 - len(indryk)) or [""]
     return [f"{indryk}{l}".rstrip() for l in linjer]
+
+
+def _efter(tekst: str) -> str:
+    """A comment after a value on its line."""
+    return "  # " + kommentar(tekst)
 
 
 def _kilder(u: Udkast, nøgle: str, indryk: str = "  # ") -> list[str]:
@@ -77,13 +84,11 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         ud += _kommentar(k)
     ud += [
         f"titel: {_q(u.titel or f'Uddannelsesprogram – {UDFYLD}')}",
-        f"skabelon: {skabelon.id}",
+        f"skabelon: {skalar(skabelon.id)}",
         f"målbeskrivelse: {{speciale: {_q(mb.speciale)}, fase: {mb.fase}, version: {_q(mb.version)}}}",
         f"videreuddannelsesregion: {region}",
-        f"forløb: {_q(u.forløb or UDFYLD)}" + ("  # gæt: taget fra titlen" if u.forløb_gættet else ""),
+        f"forløb: {_q(u.forløb or UDFYLD)}" + (_efter("gæt: taget fra titlen") if u.forløb_gættet else ""),
     ]
-    if u.illustrativ:
-        ud.append("illustrativ: true")
     ud.append("ansvar:")
     if u.forsidelinjer:
         ud.append("  # Fra Word-dokumentet:")
@@ -94,7 +99,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         for f in u.udarbejdet_af:
             felter = [f"navn: {_q(f['navn'])}", f"rolle: {f['rolle']}"] + (
                 [f"titel: {_q(f['titel'])}"] if f.get("titel") else [])
-            ud.append("    - {" + ", ".join(felter) + "}" + (f"  # gæt: {f['note']}" if f.get("note") else ""))
+            ud.append("    - {" + ", ".join(felter) + "}" + (_efter(f"gæt: {f['note']}") if f.get("note") else ""))
     else:
         for r in skabelon.påkrævede_forfatterroller or ["pkl"]:
             ud.append(f"    - {{navn: {_q(UDFYLD)}, rolle: {r}}}")
@@ -116,6 +121,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             ud += _kommentar(f"Word: {a['kilde']}", "  # ")
         if a.get("overskrift"):
             ud += _kommentar(f"Overskrift i Word: {a['overskrift']}", "  # ")
+        if a.get("periode") is not None:
+            ud += _kommentar(f"Periode i Word: {a['periode'].tekst()} ({antal_måneder(a['måneder'])})", "  # ")
         ud.append(f"  - id: {a['id']}")
         typer = {slug(visningsnavn(t)): t.value for t in Ansaettelsestype}
         if a.get("type_tekst") and slug(a["type_tekst"]) in typer:
@@ -129,7 +136,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         elif len(drift) == 1:
             ud.append(f"    driftsregion: {drift[0]}")  # the videreuddannelsesregion has only this one
         else:
-            ud.append(f"    driftsregion: {drift[0]}  # gæt: {' eller '.join(drift)}")
+            ud.append(f"    driftsregion: {drift[0]}" + _efter(f"gæt: {' eller '.join(drift)}"))
         if a["universitetshospital"] is None:
             gæt = "universitetshospital" in slug(a["sted"])
             ud.append(f"    universitetshospital: {str(gæt).lower()}  # gæt: ud fra stedets navn")
@@ -142,7 +149,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             ud.append(f"    måneder: {rest}  # gæt: antal måneder ikke fundet i dokumentet")
         ud.append(f"    beskrivelse: {_blok(a['beskrivelse'] or UDFYLD, '      ')}")
         for n in noter:
-            ud.insert(len(ud) - 1, f"    # gæt: {n}")
+            ud[len(ud) - 1:len(ud) - 1] = _kommentar(f"gæt: {n}", "    # ")
         if a.get("uddannelsesplan_senest_dag"):
             ud.append(f"    uddannelsesplan_senest_dag: {a['uddannelsesplan_senest_dag']}")
         if a.get("vejledersamtaler"):
@@ -168,21 +175,27 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             if p.get("bemærkning"):
                 felter.append(f"bemærkning: {_q(p['bemærkning'])}")
             k = mb.kompetence(p["kompetence"])
-            ud.append(f"  # {p['kompetence']} {' '.join(k.titel.split()) if k else ''}".rstrip()
-                      + (f" – gæt: {'; '.join(p['noter'])}" if p["noter"] else ""))
+            ud += _kommentar(f"{p['kompetence']} {k.titel if k else ''}".rstrip()
+                             + (f" – gæt: {'; '.join(p['noter'])}" if p["noter"] else ""), "  # ")
             if p.get("kilde"):
                 ud += _kommentar(f"Word: {p['kilde']}", "  #   ")
             ud.append("  - {" + ", ".join(felter) + "}")
     else:
-        første = u.ansættelser[0]["id"]
-        ud.append("  # gæt: ingen kompetencetabel fundet i dokumentet; alle kompetencer er planlagt over hele "
-                  "forløbet som i 'uddprog ny'")
+        # As 'uddprog ny' plans: every competency in the first ansættelse, with the målbeskrivelse's methods
+        # and its minimum number of assessments (P024), inside the ansættelse's months (P011).
+        første = u.ansættelser[0]
+        slut = første["måneder"] or (mb.varighed_måneder if len(u.ansættelser) == 1 else 1)
+        ud += _kommentar("gæt: ingen kompetencetabel fundet i dokumentet; alle kompetencer er planlagt i den første "
+                         "ansættelse som i 'uddprog ny'", "  # ")
         for k in mb.kompetencer:
-            ud.append(f"  - {{kompetence: {_q(k.id)}, ansættelse: {første}, fra_måned: 1, til_måned: "
-                      f"{mb.varighed_måneder}, læringsmetoder: {_liste(k.læringsstrategier)}, "
-                      f"vurderingsmetoder: {_liste(k.vurderingsmetoder)}}}")
+            felter = [f"kompetence: {_q(k.id)}", f"ansættelse: {første['id']}", "fra_måned: 1", f"til_måned: {slut}",
+                      f"læringsmetoder: {_liste(k.læringsstrategier)}", f"vurderingsmetoder: {_liste(k.vurderingsmetoder)}"]
+            if k.min_vurderinger:
+                felter.append(f"antal_vurderinger: {k.min_vurderinger}")
+            ud.append("  - {" + ", ".join(felter) + "}")
     if u.kurser:
         ud.append("kurser:")
+        ud += _kilder(u, "kurser")
         for c in u.kurser:
             felter = [f"kursus: {_q(c['kursus'])}", f"måned: {c['måned']}"]
             if c.get("bemærkning"):
@@ -214,7 +227,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             felter.append(f"teori_til_måned: {f['teori_til_måned']}")
         ud += _kilder(u, "forskningstræning", "# ")
         if f.get("note"):
-            ud.append(f"# gæt: {f['note']}")
+            ud += _kommentar(f"gæt: {f['note']}")
         if f.get("beskrivelse"):
             ud.append("forskningstræning:")
             ud += [f"  {x}" for x in felter]
@@ -222,11 +235,15 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         else:
             ud.append("forskningstræning: {" + ", ".join(felter) + "}")
     elif mb.forskningstræning:
+        # Placed as 'uddprog ny' places it: inside the målbeskrivelse's window, with the theory deadline (P020).
         r = mb.forskningstræning
         start = min(13, r.start_senest_måned or 13, mb.varighed_måneder)
         slut = max(start, mb.varighed_måneder - (r.slut_senest_måneder_før_slut or 0))
-        ud.append(f"forskningstræning: {{fra_måned: {start}, til_måned: {slut}}}  "
-                  "# gæt: ikke fundet i dokumentet; placeret efter målbeskrivelsens regler")
+        felter = [f"fra_måned: {start}", f"til_måned: {slut}"]
+        if r.teori_inden_måneder:
+            felter.append(f"teori_til_måned: {min(start + r.teori_inden_måneder - 1, slut)}")
+        ud.append("forskningstræning: {" + ", ".join(felter) + "}"
+                  + _efter("gæt: ikke fundet i dokumentet; placeret efter målbeskrivelsens regler"))
 
     ud.append("sektioner:")
     for s in skabelon.sektioner:
@@ -237,7 +254,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             krav = "påkrævet" if s.påkrævet else "valgfri"
             hvad = ("overskriften fandtes, men dens indhold blev til data (tabeller, ansættelser)"
                     if s.id in u.overskrifter else "ikke fundet i dokumentet")
-            ud.append(f"  # {s.titel} ({krav}): {hvad}.")
+            ud += _kommentar(f"{s.titel} ({krav}): {hvad}.", "  # ")
             ud += _kommentar(s.vejledning, "  #   ")
         ud.append(f"  {s.id}: {_blok(tekst, '    ')}")
     if u.ikke_placeret:

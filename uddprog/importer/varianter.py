@@ -13,7 +13,8 @@ TITELVARIANTER: dict[str, list[str]] = {
     "indledning": ["Introduktion", "Forord", "Indledning og formål", "Formål", "Generelt"],
     "uddannelsesforloebet": ["Præsentation af forløbet", "Uddannelsesforløbet", "Forløbet", "Forløbsbeskrivelse",
                              "Beskrivelse af uddannelsesforløbet", "Oversigt over forløbet",
-                             "Uddannelsesforløbets opbygning", "Præsentation af uddannelsesforløb"],
+                             "Uddannelsesforløbets opbygning", "Præsentation af uddannelsesforløb",
+                             "Forløbets opbygning", "Opbygning af forløbet", "Forløbets struktur"],
     "uddannelsesstederne": ["Præsentation af uddannelsesstederne", "Præsentation af uddannelsesstedet", "Præsentation af afdelingerne",
                             "Præsentation af afdelingen", "Uddannelsesstederne", "Uddannelsessteder",
                             "Beskrivelse af uddannelsesstederne", "Beskrivelse af afdelingerne",
@@ -22,7 +23,8 @@ TITELVARIANTER: dict[str, list[str]] = {
     "kompetenceudvikling": ["Kompetenceudvikling", "Kompetencer", "Plan for kompetenceudvikling",
                             "Kompetencevurdering", "Kompetenceudvikling og -vurdering",
                             "Plan for erhvervelse af kompetencer", "Kompetenceplan",
-                            "Læringsmål og kompetencevurdering", "Læringsmål", "Plan for læringsmål"],
+                            "Læringsmål og kompetencevurdering", "Læringsmål", "Plan for læringsmål",
+                            "Kompetencer og vurdering", "Kompetencevurderinger"],
     "kurser": ["Kurser", "Kurser og fokuserede ophold", "Kursusplan", "Obligatoriske kurser",
                "Kurser og ophold", "Kurser og undervisning"],
     "forskningstraening": ["Forskningstræning", "Forskningstræningsmodulet", "Forskning", "Forskningstræningen"],
@@ -70,8 +72,14 @@ FORSIDEFELTER: dict[str, str] = {
     "næste revision senest": "næste_revision", "næste revision": "næste_revision", "revideres senest": "næste_revision",
     "revision senest": "næste_revision",
     "kontakt": "kontakt", "kontaktperson": "kontakt",
+    "ansvarlig for programmet": "kontakt", "programansvarlig": "kontakt", "ansvarlig for uddannelsesprogrammet": "kontakt",
+    "dato": "godkendt_dato",
     "forløb": "forløb", "forløbets navn": "forløb", "forløbsnummer": "forløb",
 }
+
+#: Lines (as slugs) that only say what kind of document it is: never a programme's title.
+GENERISKE_TITLER = {"uddannelsesprogram", "uddannelsesprogrammet", "uddannelsesprogram-for", "program",
+                    "uddannelsesprogrammer"}
 
 #: Front-page labels whose value uddprog itself generates (from the målbeskrivelse and template).
 FORSIDE_DANNET = ["speciale", "uddannelsesfase", "videreuddannelsesregion", "varighed", "målbeskrivelse",
