@@ -24,6 +24,7 @@ from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MA
 # Importing them registers the checks (and the configuration's ids) in the registry.
 from . import (  # noqa: F401
     anvendelse as _anvendelse,
+    dele as _dele,
     dokument as _dokument,
     program as _program,
     rekruttering as _rekruttering,
@@ -37,7 +38,7 @@ beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsni
 beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme region, speciale, fase og forløb)", "program")
 
 _OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None,
-           "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
+           "programdel": "programdel", "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
 __all__ = ["REGISTER", "Check", "Valideringsresultat", "samme_outputnavn", "standardstier", "valider", "valider_dokument",
            "valider_fil", "valider_program"]
@@ -168,7 +169,8 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
                              else forloeb.repository_indeks(katalog.programmappe))
         fund.extend(kør(runder, forløbsindeks))
     fund.extend(samme_outputnavn(navne))
-    return Valideringsresultat(filer=filer, fund=sorteret(fund + _katalogfund(katalog, fund)))
+    # A finding in a shared part is found in every programme that includes it: reported once.
+    return Valideringsresultat(filer=filer, fund=sorteret(list(dict.fromkeys(fund + _katalogfund(katalog, fund)))))
 
 
 def samme_outputnavn(navne: list[tuple[str, Location]]) -> list[Finding]:

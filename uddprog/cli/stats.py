@@ -11,7 +11,7 @@ from ..catalog import Katalog
 from ..findings import Severity
 from ..rod import er_repository
 from ..skriv import write_atomic
-from .valg import config_option, ingen_repository, læs_konfig, rod_option
+from .valg import config_option, ingen_repository, læs_konfig, rod_option, udkast_option
 
 FORMATER = ("text", "csv", "json", "html")
 
@@ -43,15 +43,17 @@ def formatér(statistik, format_: str) -> str:
               help="Mappe med aftaler og mål (standard: aftaler/ i projektmappen).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Antal processer (standard: alle kerner fra 200 filer, ellers én).")
+@udkast_option
 @rod_option
 @config_option
 @click.pass_context
-def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs, rod, konfigfil):
+def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs, med_udkast, rod, konfigfil):
     """Tal over forløbene: måneder og årsværk pr. driftsregion, universitetshospitaler, aftaler og besættelse.
 
     Uden STIER tælles programmerne (examples/ eller 'programmer' i uddprog.toml) og
     rekrutteringsrunderne i rekruttering/;
     aftalerne i aftaler/ vurderes. Alvor og undtagelser læses fra uddprog.toml som i 'uddprog validate'.
+    Udkast (programmer med 'status: udkast') tælles ikke med uden --med-udkast.
     Exitkode 0; 1 når filer med fejl er udeladt af tallene (fejlene står på stderr); 2 ved forkert input,
     fejl i konfigurationen, eller når intet kan tælles.
     """
@@ -63,7 +65,7 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
         ingen_repository(ctx, "tælle")  # wrong place, clear answer, like validate
     try:
         statistik, fund = beregn(list(stier), katalog, region, tuple(specialer), tuple(faser), aftalemappe, jobs,
-                                 konfig=konfig)
+                                 konfig=konfig, med_udkast=med_udkast)
     except StatsFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)

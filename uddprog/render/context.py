@@ -263,7 +263,7 @@ def build_context(
         ("Speciale", mb.speciale),
         ("Uddannelsesfase", fase),
         ("Videreuddannelsesregion", region),
-        ("Forløb", program.forløb),
+        ("Forløb", program.forløbsbetegnelse),
         ("Varighed", antal_måneder(program.varighed_måneder)),
         ("Målbeskrivelse", f"{mb.speciale}, {fase.lower()}, version {mb.version}"
                            + (f" ({maaned_aar(mb.versionsdato)})" if mb.versionsdato else "")),
@@ -294,7 +294,7 @@ def build_context(
             "speciale": mb.speciale,
             "fase": fase,
             "region": region,
-            "forloeb": program.forløb,
+            "forloeb": program.forløbsbetegnelse,
             "varighed": antal_måneder(program.varighed_måneder),
             "illustrativ": program.illustrativ or mb.illustrativ,
             "emne": f"Uddannelsesprogram for {fase.lower() if program.målbeskrivelse.fase == 'kbu' else mb.speciale + ', ' + fase.lower()}, {region}",

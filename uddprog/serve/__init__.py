@@ -301,7 +301,8 @@ class Forhåndsvisning:
         try:
             # The socket first: a port in use is reported at once, not after the first build.
             self.httpd = _HttpServer((host, port), self.mappe, self.tilstand, set())
-            self.bygger = Sitebygger(self.mappe, self.stier, self.rod, dato, pdf=False)
+            # A preview shows drafts too: they are what an author writes.
+            self.bygger = Sitebygger(self.mappe, self.stier, self.rod, dato, pdf=False, med_udkast=True)
             self.resultat = self.bygger.byg()  # the last good build
             self.bygger.forvarm()
         except BaseException:
@@ -317,7 +318,8 @@ class Forhåndsvisning:
         # A file's folder rather than the file: editors that save by writing a new file and renaming it
         # would otherwise leave the watch on the old file.
         overvåg = [self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE,
-                   *((s.parent if s.is_file() else s) for s in (self.stier or [self.bygger.programmappe]))]
+                   *((s.parent if s.is_file() else s) for s in (self.stier or [self.bygger.programmappe])),
+                   *(Path(d).parent for d in self.bygger.programdelfiler())]  # shared parts found elsewhere
         self.overvåget = [p for p in dict.fromkeys(Path(os.path.abspath(p)) for p in overvåg) if p.exists()]
         self._tråde: list[threading.Thread] = []
 

@@ -176,15 +176,15 @@ def _kan_tælles(dok, indeks: dict) -> bool:
 
 def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, region: str | None = None,
            specialer: tuple[str, ...] = (), faser: tuple[str, ...] = (), aftalemappe: Path | None = None,
-           jobs: int | None = None, konfig=None) -> tuple[Statistik, list[Finding]]:
+           jobs: int | None = None, konfig=None, med_udkast: bool = False) -> tuple[Statistik, list[Finding]]:
     """The statistics of the programmes, rounds and targets below ``stier`` (default: the repository's).
 
     The findings pass through the configuration (``konfig``; default the one `uddprog stats` would find)
     as in `uddprog validate`: severities in force, ignores, inline suppressions, and the config's own
     findings. What has an error in force is left out of the figures: a file that cannot be read, a
     programme with another's output name (P028, the later one), a round or target with an error, and a
-    round whose forløb are not all among the programmes counted. Raises :class:`StatsFejl` when there is
-    nothing to count.
+    round whose forløb are not all among the programmes counted. Drafts (``status: udkast``) are not counted
+    unless ``med_udkast``. Raises :class:`StatsFejl` when there is nothing to count.
     """
 
     stier = [Path(s) for s in stier or []]
@@ -218,7 +218,8 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     dobbelte = i_kraft(samme_outputnavn([(f.outputnavn, f.sted) for f in indlæst.forløb]))
     fund += dobbelte
     udeladt |= {f.sted.fil for f in dobbelte if f.severity == Severity.ERROR}
-    alle_forløb = [f for f in indlæst.forløb if f.fil not in udeladt]
+    alle_forløb = [f for f in indlæst.forløb if f.fil not in udeladt and (med_udkast or not f.udkast)]
+    udkast = [f.fil for f in indlæst.forløb if f.udkast and not med_udkast]
 
     region = _region(region)
     alle_specialer = sorted({f.speciale for f in alle_forløb})
@@ -281,7 +282,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
         ider[dok.model.id] = dok.fil
         aftaler.append(vurder(dok, cellerne))
     filer_tal = {"læst": indlæst.filer, "programmer": len(forløb), "runder": len(runder), "aftaler": len(aftaler),
-                 "ikke_talt": len(udeladt)}
+                 "ikke_talt": len(udeladt), "udkast": len(udkast)}
     fund += pas.afslut(filer, alle=not stier, kontroller=kontroller())
     return Statistik(udvælgelse, tuple(cellerne), tuple(regioner), national, tuple(runder), tuple(aftaler),
                      filer_tal, tuple(sorted(udeladt))), sorteret(fund)
