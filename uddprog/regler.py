@@ -68,9 +68,31 @@ REVISION_MÅNEDER = 12
 KILDE_REVISION = Kilde("Videreuddannelsesregion Nord: programmer godkendt ca. 5–9 måneder efter en ny målbeskrivelse "
                        "(neurologi 1. september 2015 → 12. maj 2016; kardiologi 2017 → 7. februar 2018); fristen på "
                        "12 måneder er uddprogs standard og kan sættes pr. region i uddprog.toml", illustrativ=True)
-KILDE_GODKENDELSE = Kilde("videreuddannelsen-nord.dk, det regionale råd og uddannelsesprogrammer: UGUP godkender efter "
-                          "PKL's indstilling på DRRLV's vegne; videreuddannelsen-syd.dk: DRRLV godkender, KBU pr. "
-                          "delforløb")
+
+
+@dataclass(frozen=True)
+class Godkendelsespraksis:
+    """How a videreuddannelsesregion approves programmes, as far as the sources say (`uddprog init` writes it
+    into the region's uddprog.toml, where the region can correct it)."""
+
+    godkendes_af: str | None
+    indstilles_af: str | None = None
+    delforløb: tuple[Fase, ...] = ()
+    kilde: Kilde | None = None
+
+
+GODKENDELSESPRAKSIS: dict[Videreuddannelsesregion, Godkendelsespraksis] = {
+    Videreuddannelsesregion.NORD: Godkendelsespraksis(
+        "Udvalg for godkendelse af uddannelsesprogrammer (UGUP), Videreuddannelsesregion Nord",
+        "den postgraduate kliniske lektor (PKL)",
+        kilde=Kilde("videreuddannelsen-nord.dk, postgraduat klinisk lektor, uddannelsesprogrammer: PKL sender en "
+                    "indstilling, og UGUP godkender på DRRLV's vegne")),
+    Videreuddannelsesregion.SYD: Godkendelsespraksis(
+        "Det Regionale Råd for Lægers Videreuddannelse (DRRLV), Videreuddannelsesregion Syd", delforløb=(Fase.KBU,),
+        kilde=Kilde("videreuddannelsen-syd.dk (wm524529): DRRLV godkender uddannelsesprogrammerne, i KBU ét pr. "
+                    "delforløb (afdeling eller praksis)")),
+    Videreuddannelsesregion.OEST: Godkendelsespraksis(None),  # not found in public sources
+}
 
 
 # --- KBU and almen praksis --------------------------------------------------------------

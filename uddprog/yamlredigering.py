@@ -286,8 +286,11 @@ class YamlRedigering:
             raise RedigeringsFejl(f"{_vis(sti)} er ikke en liste.")
         self.indsæt(tuple(sti) + (len(liste.value) - 1,), værdier, mærke)
 
-    def sæt_nøgle(self, sti: Sti, nøgle: str, værdi: Any, mærke: Any = None) -> None:
-        """Add ``nøgle: værdi`` at the end of the mapping at ``sti`` (or replace the value if the key exists)."""
+    def sæt_nøgle(self, sti: Sti, nøgle: str, værdi: Any, mærke: Any = None, blok: bool = False) -> None:
+        """Add ``nøgle: værdi`` at the end of the mapping at ``sti`` (or replace the value if the key exists).
+
+        With ``blok`` a new list in a block mapping is written as block items, one line each
+        (``- {dato: …, af: …}``), so that items appended later read as a list."""
         sti = tuple(sti)
         if self.findes(sti + (nøgle,)):
             self.sæt(sti + (nøgle,), værdi, mærke)
@@ -296,6 +299,10 @@ class YamlRedigering:
         if not isinstance(afb, yaml.MappingNode):
             raise RedigeringsFejl(f"{_vis(sti)} er ikke en afbildning.")
         par = f"{_nøgle(nøgle, self.loader)}: {flow(værdi, self.loader)}"
+        if blok and isinstance(værdi, list) and værdi and not afb.flow_style and afb.value:
+            fyld = " " * (afb.value[-1][0].start_mark.column + 2)
+            par = f"{_nøgle(nøgle, self.loader)}:" + "".join(
+                f"{self.linjeskift}{fyld}- {flow(v, self.loader)}" for v in værdi)
         data = _sætter(sti + (nøgle,), værdi)
         if afb.flow_style:
             if afb.value:

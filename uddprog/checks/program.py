@@ -478,11 +478,13 @@ def godkendelseshistorik(k: ProgramKontekst) -> Iterator[Fund]:
             yield ("Godkendelserne skal stå i rækkefølge, ældste først.", k.sted("ansvar", "godkendelser", i, "dato"))
         forrige = g.dato
     sidste = max(a.godkendelser, key=lambda g: g.dato)
+    if sidste.delforløb is not None:
+        return  # approved per delforløb: the programme's date is the one that completed the set
     if a.godkendt_dato is not None and a.godkendt_dato != sidste.dato:
         yield (f"'godkendt_dato' ({dansk_dato(a.godkendt_dato)}) er ikke den seneste godkendelse i historikken "
                f"({dansk_dato(sidste.dato)}); skriv godkendelser med 'uddprog godkend', så de følges ad.",
                k.sted("ansvar", "godkendt_dato"))
-    elif a.godkendt_af is not None and sidste.delforløb is None and a.godkendt_af != sidste.af:
+    elif a.godkendt_af is not None and a.godkendt_af != sidste.af:
         yield (f"'godkendt_af' ({a.godkendt_af}) er ikke organet i den seneste godkendelse ({sidste.af}); ret "
                "godkendelsen med 'uddprog godkend --ret --af …'.", k.sted("ansvar", "godkendt_af"))
 

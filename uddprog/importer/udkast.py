@@ -80,6 +80,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         f"målbeskrivelse: {{speciale: {_q(mb.speciale)}, fase: {mb.fase}, version: {_q(mb.version)}}}",
         f"videreuddannelsesregion: {region}",
         f"forløb: {_q(u.forløb or UDFYLD)}" + ("  # gæt: taget fra titlen" if u.forløb_gættet else ""),
+        "status: udkast  # slet linjen, når udkastet er gennemgået ('uddprog godkend' gør det ved godkendelsen)",
     ]
     if u.illustrativ:
         ud.append("illustrativ: true")
