@@ -88,11 +88,9 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
     ud += [f"    - {{navn: {_q(UDFYLD)}, rolle: {r}}}  # {visningsnavn(r)}"
            + ("; tilføj telefon og email, de står på forsiden" if r == Ansvarsrolle.UAO else "") for r in roller]
     ud += [
-        f"  godkendt_af: {_q(UDFYLD)}",
-        "  godkendt_dato:      # ÅÅÅÅ-MM-DD",
-        "  næste_revision:     # ÅÅÅÅ-MM-DD"
-        + (f", senest {skabelon.revisionsinterval_måneder} måneder efter godkendelsen"
-           if skabelon.revisionsinterval_måneder else ""),
+        "  # godkendt_af, godkendt_dato og næste_revision skriver 'uddprog godkend', når programmet er godkendt"
+        + (f" (næste revision {skabelon.revisionsinterval_måneder} måneder efter)" if skabelon.revisionsinterval_måneder
+           else ""),
         "ansættelser:  # i forløbets rækkefølge; månederne skal give "
         f"{mb.varighed_måneder} i alt",
     ]

@@ -267,11 +267,17 @@ def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
                    f"Afsnit i skabelonen: {_opremsning(kendte)}.", k.sted("sektioner", sid, nøgle=True))
 
 
+#: The responsibility fields an approval writes (`uddprog godkend`); a draft has none of them yet.
+GODKENDELSESFELTER = ("godkendt_af", "godkendt_dato", "næste_revision")
+
+
 @check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program", kræver=("skabelon",),
        kilde=regler.KILDE_SKABELON)
 def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
     a = k.p.ansvar
     for felt in k.skabelon.model.ansvarsfelter:
+        if k.p.udkast and felt in GODKENDELSESFELTER:
+            continue  # a draft is not approved yet: 'uddprog godkend' writes these when it is
         if getattr(a, felt) in (None, [], ""):
             yield (f"Ansvarsfeltet '{felt}' skal udfyldes under 'ansvar' (skabelonen '{k.skabelon.model.id}' kræver det).",
                    k.sted("ansvar", felt, nøgle=True))  # the empty key itself when it is there, else 'ansvar'
