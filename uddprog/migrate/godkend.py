@@ -143,6 +143,8 @@ def godkend(fil: Path, katalog: Katalog, dato: date | None, af: str | None = Non
         beskrivelse = (f"{anledning} {dansk_dato(dato)} af {af}" + (f" (delforløb {delforløb})" if delforløb else "")
                        + ("." if færdig else "; de øvrige delforløb mangler endnu godkendelse."))
 
+    # A value that stays the same is not written again (its quoting stays the author's).
+    ændringer = [æ for æ in ændringer if _værdi(red.data, æ[0] + (æ[1],)) != æ[2]]
     try:
         mærker = []
         for sti, nøgle, værdi, tekst_ in ændringer:
@@ -169,6 +171,14 @@ def godkend(fil: Path, katalog: Katalog, dato: date | None, af: str | None = Non
     return Migrering(fil, MIGRERET, "", r.fra_version if r else None, r.til_version if r else None,
                      rettelser=punkter, gammel_tekst=råt.decode("utf-8"), ny_tekst=(BOM if bom else "") + resultat.tekst,
                      råt_data=råt)
+
+
+def _værdi(data, sti: tuple):
+    for d in sti:
+        if not isinstance(data, dict) or d not in data:
+            return None
+        data = data[d]
+    return data
 
 
 def _historik(a) -> list[dict]:
