@@ -322,6 +322,34 @@ class YamlRedigering:
             linje = self.linjeskift + linje[: -len(self.linjeskift)]
         self._op(pos, pos, linje, data, mærke, len(sti) + 1)
 
+    def sæt_nøgler(self, sti: Sti, par: dict[str, Any], mærke: Any = None) -> None:
+        """Set several keys of the mapping at ``sti``: existing ones in place, new ones added together at its end
+        in the order given (one splice, so their order in the text and in the data is the same)."""
+        sti = tuple(sti)
+        nye = {k: v for k, v in par.items() if not self.findes(sti + (k,))}
+        for k, v in par.items():
+            if k not in nye:
+                self.sæt(sti + (k,), v, mærke)
+        if not nye:
+            return
+        afb = self.node(sti)
+        if not isinstance(afb, yaml.MappingNode) or afb.flow_style or not afb.value:
+            for k, v in nye.items():  # a flow or empty mapping: one key at a time, as sæt_nøgle writes them
+                self.sæt_nøgle(sti, k, v, mærke)
+            return
+        kolonne = afb.value[-1][0].start_mark.column
+        pos = self._linjeslut(self._slut(afb))
+        tekst = "".join(" " * kolonne + f"{_nøgle(k, self.loader)}: {flow(v, self.loader)}" + self.linjeskift
+                        for k, v in nye.items())
+        if pos == len(self.tekst) and not self.tekst.endswith("\n"):
+            tekst = self.linjeskift + tekst[: -len(self.linjeskift)]
+
+        def data(d):
+            for k, v in nye.items():
+                _sætter(sti + (k,), v)(d)
+
+        self._op(pos, pos, tekst, data, mærke, len(sti) + 1)
+
     # --- applying ---------------------------------------------------------------------
 
     @property

@@ -405,4 +405,7 @@ def test_godkend_records_the_approval_only_when_no_errors_are_left(repo):
     assert data["titel"] == ny["titel"]
     ids = {f.check for f in valider([repo], Katalog(rod), date(2026, 12, 11)).fund}
     assert not ids & {"P060", "P061", "P023", "P026"}
-    assert godkend().returncode == 2  # nothing awaits approval any more
+    # The same approval twice is refused (a re-approval is a new date; a correction is --ret); before
+    # godkend knew re-approvals, this failed because no revision awaited approval any more.
+    p = godkend()
+    assert p.returncode == 2 and "allerede godkendt 10. december 2026" in p.stderr

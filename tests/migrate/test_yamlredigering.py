@@ -114,3 +114,43 @@ def test_verification_compares_types_and_key_order(loader):
     r._op(3, 4, "true", lambda data: None, None)  # True == 1 in Python, not in YAML data
     with pytest.raises(RedigeringsFejl):
         r.anvend()
+
+
+AFB = """\
+ansvar:
+  godkendt_af: UGUP   # kommentar
+  liste:
+    - {dato: 2026-01-01}
+andet: 1
+"""
+
+
+def test_several_new_keys_and_a_new_list_line_at_one_place(loader):
+    """`uddprog godkend` adds a line to a list that ends its mapping and new keys after it: before, new keys at
+    one place came out in reverse order in the data and the edit was refused."""
+    r = YamlRedigering(AFB, loader)
+    r.tilføj(("ansvar", "liste"), [{"dato": "2027-01-01"}])
+    r.sæt_nøgler(("ansvar",), {"godkendt_af": "DRRLV", "godkendt_dato": "2027-01-01", "næste_revision": "2030-01-01"})
+    ny = r.anvend().tekst
+    assert ny == """\
+ansvar:
+  godkendt_af: DRRLV   # kommentar
+  liste:
+    - {dato: 2026-01-01}
+    - {dato: 2027-01-01}
+  godkendt_dato: 2027-01-01
+  næste_revision: 2030-01-01
+andet: 1
+"""
+
+
+def test_a_new_list_key_in_block_style(loader):
+    r = YamlRedigering(AFB, loader)
+    r.sæt_nøgle(("ansvar",), "godkendelser", [{"dato": "2026-01-01", "af": "A, B"}, {"dato": "2027-01-01"}],
+                blok=True)
+    assert r.anvend().tekst == AFB.replace("andet: 1\n", """\
+  godkendelser:
+    - {dato: 2026-01-01, af: "A, B"}
+    - {dato: 2027-01-01}
+andet: 1
+""")

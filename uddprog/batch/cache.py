@@ -124,6 +124,8 @@ class Byggecache:
             return None
         if post.get("skabelon_hash") != self.skabelonhash(post.get("skabelon", "")):
             return None
+        if any(self.filhash(f) != h for f, h in post.get("dele", ())):
+            return None  # a shared part it includes changed: its documents hold that text
         if post.get("mbtilstand") != self.mbtilstand() and self._løst(post.get("ref", [])) != mb_fil:
             return None  # another file now answers the reference (a region's own copy hides the shipped one)
         for navn, størrelse in post.get("filer", {}).items():
@@ -155,9 +157,9 @@ class Byggecache:
         self._ændringer[sti_nøgle(fil)] = {**post, "mbtilstand": self.mbtilstand()}
         return True
 
-    def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, navn: str,
-             filer: list[Path], advarsler: list[dict] = (), dato: str | None = None, datogrænser: list[str] = (),
-             komplet: bool = True, versioner: str | None = None) -> None:
+    def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, dele: tuple[Path, ...],
+             navn: str, filer: list[Path], advarsler: list[dict] = (), dato: str | None = None,
+             datogrænser: list[str] = (), komplet: bool = True, versioner: str | None = None) -> None:
         """Record what a programme wrote; only a ``komplet`` entry lets the next run skip it. ``versioner``
         is :func:`versionsnøgle` of the catalogue its findings came from (without it they are not kept)."""
         ud = {}
@@ -175,6 +177,7 @@ class Byggecache:
             "formater": list(self.formater), "filer": ud, "værktøj": værktøj(), "komplet": komplet,
             "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser),
             "konfig": self.konfighash(), "mbtilstand": self.mbtilstand(), "versioner": versioner,
+            "dele": [[sti_nøgle(d), self.filhash(d)] for d in dele],  # shared parts (programdele) it includes
         }
 
     def filer(self, post: dict[str, Any]) -> list[Path]:

@@ -62,6 +62,7 @@ def godkend(fil: Path, katalog: Katalog, dato: date | None, af: str | None = Non
     except RedigeringsFejl as e:
         return Migrering.fejlet(fil, f"Godkendelsen kan ikke skrives automatisk: {e}")
     ændringer: list[tuple[tuple, str, object, str]] = []  # (mapping path, key, value, what it says)
+    færdig = False  # the programme as a whole is approved by this approval
 
     if ret:
         if af is None and dato is None:
@@ -101,6 +102,9 @@ def godkend(fil: Path, katalog: Katalog, dato: date | None, af: str | None = Non
         if seneste is not None and dato < seneste:
             return Migrering.fejlet(fil, f"Godkendelsen ({dansk_dato(dato)}) kan ikke ligge før den seneste "
                                          f"({dansk_dato(seneste)}); brug --ret for at rette den.")
+        if seneste is not None and dato == seneste and delforløb is None:
+            return Migrering.fejlet(fil, f"Programmet er allerede godkendt {dansk_dato(dato)}; brug --ret for at rette "
+                                         "godkendelsen, eller angiv datoen for en ny med --dato.")
         ansættelser = [x.id for x in p.ansættelser]
         pr_delforløb = str(p.målbeskrivelse.fase) in opsætning.delforløb
         if delforløb is not None and delforløb not in ansættelser:
@@ -146,15 +150,17 @@ def godkend(fil: Path, katalog: Katalog, dato: date | None, af: str | None = Non
     # A value that stays the same is not written again (its quoting stays the author's).
     ændringer = [æ for æ in ændringer if _værdi(red.data, æ[0] + (æ[1],)) != æ[2]]
     try:
-        mærker = []
-        for sti, nøgle, værdi, tekst_ in ændringer:
-            m = Mærke("godkendt", tekst_, sti + (nøgle,))
-            red.sæt_nøgle(sti, nøgle, værdi, mærke=m)
-            mærker.append(m)
+        # The history first: a new line of it and a new key of 'ansvar' may go in at the same place (the end of
+        # the mapping), and the line must stay in the list, before the key.
         m = Mærke("godkendt", beskrivelse, ("ansvar", "godkendelser"))
         _skriv_historik(red, a, historik, m)
-        mærker.append(m)
-        if not ret and p.udkast:
+        mærker = [m]
+        for sti in dict.fromkeys(æ[0] for æ in ændringer):  # per mapping, its keys in one edit
+            dens = [æ for æ in ændringer if æ[0] == sti]
+            m = Mærke("godkendt", " ".join(æ[3] for æ in dens), sti)
+            red.sæt_nøgler(sti, {æ[1]: æ[2] for æ in dens}, mærke=m)
+            mærker.append(m)
+        if færdig and p.udkast:
             m = Mærke("godkendt", "Programmet er ikke længere et udkast ('status: udkast' er slettet).", ("status",))
             red.slet(("status",), mærke=m)
             mærker.append(m)
