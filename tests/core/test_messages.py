@@ -102,7 +102,7 @@ def test_the_file_system_root_is_refused_not_searched(args, tmp_path):
 
 def test_render_of_a_folder_skips_maalbeskrivelser_and_templates_and_lists_each_error(tmp_path):
     rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
+    for d in ("templates", "målbeskrivelser", "examples", "programdele"):
         shutil.copytree(ROD / d, rod / d)
     fil = rod / "examples/nord/kbu-aalborg-forloeb-3.yaml"
     tekst = re.sub(r"^forløb: .*$", 'forløb: ""', fil.read_text(encoding="utf-8"), count=1, flags=re.M)

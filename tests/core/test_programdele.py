@@ -150,6 +150,8 @@ def test_a_programme_is_no_part(repo):
 @pytest.mark.parametrize("ændring, check", [
     ({"skabelon": "introduktion"}, "P070"),
     ({"videreuddannelsesregion": "Syd"}, "P071"),
+    ({"skabelon": "hovedudannelse"}, "D001"),
+    ({"fase": "kbu"}, "D003"),
 ])
 def test_a_part_for_another_template_or_region(repo, ændring, check):
     _med_del(repo, kopi(DEL) | ændring)
@@ -177,7 +179,7 @@ def test_render_reads_the_whole_programme_and_a_change_to_the_part_renders_exact
     from uddprog.batch import render_programmer
 
     import shutil
-    for navn in ("målbeskrivelser", "templates", "examples"):
+    for navn in ("målbeskrivelser", "templates", "examples", "programdele"):
         shutil.copytree(ROD / navn, tmp_path / navn)
     ud = tmp_path / "build"
     render = lambda: render_programmer([tmp_path / "examples" / "oest"], ("html",), ud, jobs=1, rod=tmp_path,  # noqa: E731
@@ -188,7 +190,7 @@ def test_render_reads_the_whole_programme_and_a_change_to_the_part_renders_exact
     assert "KV-kort" in html  # the shared part's text, in the local programme's document
     anden = render()
     assert all(u.uændret for u in anden.udfald)
-    del_ = tmp_path / "examples" / "oest" / "faelles" / "kbu-oest.yaml"
+    del_ = tmp_path / "programdele" / "oest" / "kbu-oest.yaml"
     del_.write_text(del_.read_text(encoding="utf-8").replace("KV-kort,", "KV-kort (kompetencevurderingskort),"),
                     encoding="utf-8")
     tredje = render()
@@ -201,13 +203,13 @@ def test_render_reads_the_whole_programme_and_a_change_to_the_part_renders_exact
 def test_diff_since_a_revision_reads_the_shared_part_at_that_revision(tmp_path):
     """`uddprog diff --siden` compares the programme as it was, shared text included, with how it is now."""
     import shutil
-    for navn in ("målbeskrivelser", "templates", "examples"):
+    for navn in ("målbeskrivelser", "templates", "examples", "programdele"):
         shutil.copytree(ROD / navn, tmp_path / navn)
     git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True, text=True)  # noqa: E731
     git("init", "-q")
     git("-c", "user.email=t@t", "-c", "user.name=t", "add", "-A")
     git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "før")
-    del_ = tmp_path / "examples" / "oest" / "faelles" / "kbu-oest.yaml"
+    del_ = tmp_path / "programdele" / "oest" / "kbu-oest.yaml"
     del_.write_text(del_.read_text(encoding="utf-8").replace("fast del af alle vejledersamtaler",
                                                              "fast del af hver vejledersamtale"), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROD)}
@@ -221,7 +223,7 @@ def test_diff_since_a_revision_reads_the_shared_part_at_that_revision(tmp_path):
 def test_stats_and_validate_of_a_folder_with_a_part(tmp_path):
     from uddprog.stats import beregn
 
-    statistik, fund = beregn([ROD / "examples" / "oest"], Katalog(ROD))
+    statistik, fund = beregn([ROD / "examples" / "oest", ROD / "programdele"], Katalog(ROD))
     assert not [f for f in fund if f.severity == "error"]
     kbu = [c for c in statistik.celler if c.fase == "kbu"]
     assert kbu and kbu[0].forløb == 2  # the shared part counts for nothing
@@ -242,27 +244,26 @@ def test_ny_leaves_the_parts_sections_to_the_part(tmp_path):
 
     katalog = Katalog(ROD)
     mb = katalog.slå_op("kbu/kbu@2017").model
-    del_ = indlæs(ROD / "examples" / "oest" / "faelles" / "kbu-oest.yaml").model
+    del_ = indlæs(ROD / "programdele" / "oest" / "kbu-oest.yaml").model
     tekst = skelet(mb, katalog.skabelon("kbu").model, Videreuddannelsesregion.OEST,
-                   [("./faelles/kbu-oest.yaml", del_)])
+                   [("programdele/oest/kbu-oest.yaml", del_)])
     data = yaml.safe_load(tekst)
-    assert data["programdele"] == ["./faelles/kbu-oest.yaml"]
+    assert data["programdele"] == ["programdele/oest/kbu-oest.yaml"]
     assert not set(data["sektioner"]) & set(del_.sektioner)
     assert "Skrevet i programdelen" in tekst
 
 
 def test_ny_cli_writes_the_path_from_the_programme(tmp_path):
-    out = ROD / "examples" / "oest" / f"ny-{os.getpid()}.yaml"
-    try:
-        p = subprocess.run([sys.executable, "-m", "uddprog", "ny", "kbu/kbu@2017", "--region", "Øst", "--programdel",
-                            "examples/oest/faelles/kbu-oest.yaml", "--out", str(out)], cwd=ROD,
-                           env={**os.environ, "PYTHONPATH": str(ROD)}, capture_output=True, text=True)
-        assert p.returncode == 0, p.stderr
-        assert yaml.safe_load(out.read_text(encoding="utf-8"))["programdele"] == ["./faelles/kbu-oest.yaml"]
-        # it loads: the path resolves from the programme
-        assert indlæs(out).programdele[0].fil.name == "kbu-oest.yaml"
-    finally:
-        out.unlink(missing_ok=True)
+    import shutil
+    for navn in ("målbeskrivelser", "templates", "programdele"):
+        shutil.copytree(ROD / navn, tmp_path / navn)
+    out = tmp_path / "programmer" / "oest" / "ny.yaml"
+    p = subprocess.run([sys.executable, "-m", "uddprog", "ny", "kbu/kbu@2017", "--region", "Øst", "--programdel",
+                        "programdele/oest/kbu-oest.yaml", "--out", str(out)], cwd=tmp_path,
+                       env={**os.environ, "PYTHONPATH": str(ROD)}, capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["programdele"] == ["../../programdele/oest/kbu-oest.yaml"]
+    assert indlæs(out).programdele[0].fil.name == "kbu-oest.yaml"  # it loads: the path resolves from the programme
 
 
 def test_validate_cli_shows_the_part_file_line(tmp_path, repo):

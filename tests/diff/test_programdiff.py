@@ -20,7 +20,7 @@ STALE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"
 
 @pytest.fixture
 def kopi(tmp_path):
-    for navn in ("målbeskrivelser", "templates", "examples"):
+    for navn in ("målbeskrivelser", "templates", "examples", "programdele"):
         shutil.copytree(REPO / navn, tmp_path / navn)
     return tmp_path
 

@@ -192,7 +192,7 @@ def test_both_loaders_give_the_same_text(repo):
 
 @pytest.fixture
 def kopi(tmp_path):
-    for navn in ("målbeskrivelser", "templates", "examples"):
+    for navn in ("målbeskrivelser", "templates", "examples", "programdele"):
         shutil.copytree(REPO / navn, tmp_path / navn)
     return tmp_path
 

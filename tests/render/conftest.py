@@ -75,6 +75,6 @@ def fixture_parts():
 def rod(tmp_path):
     """A copy of the repository's templates, målbeskrivelser and examples to render from."""
     rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
+    for d in ("templates", "målbeskrivelser", "examples", "programdele"):
         shutil.copytree(ROOT / d, rod / d)
     return rod

@@ -146,7 +146,7 @@ def test_not_a_docx(tmp_path, content):
 
 def test_broken_template_writes_nothing(tmp_path):
     rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
+    for d in ("templates", "målbeskrivelser", "examples", "programdele"):
         if (ROOT / d).is_dir():
             shutil.copytree(ROOT / d, rod / d)
     for p in (rod / "templates/national").glob("*/program.docx"):

@@ -14,8 +14,8 @@ ODENSE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"  # three
 
 
 def kopier_repo(mål: Path) -> Path:
-    """målbeskrivelser/, templates/national/ and examples/ of this checkout, copied to ``mål``."""
-    for navn in ("målbeskrivelser", "examples"):
+    """målbeskrivelser/, templates/national/, examples/ and programdele/ of this checkout, copied to ``mål``."""
+    for navn in ("målbeskrivelser", "examples", "programdele"):
         shutil.copytree(ROOT / navn, mål / navn)
     shutil.copytree(ROOT / "templates" / "national", mål / "templates" / "national")
     return mål

@@ -178,7 +178,7 @@ def test_the_manual_example_is_real_output():
 def test_the_repository_root_as_path_and_a_file_named_twice_count_once(tmp_path):
     import shutil
 
-    for mappe in ("examples", "rekruttering", "aftaler", "målbeskrivelser", "templates"):
+    for mappe in ("examples", "programdele", "rekruttering", "aftaler", "målbeskrivelser", "templates"):
         shutil.copytree(ROD / mappe, tmp_path / mappe)
     a = json.loads(kør("--format", "json").stdout)
     r = kør(str(tmp_path), str(tmp_path / "aftaler"),

@@ -14,6 +14,7 @@ from .. import regler
 from ..datoer import antal_måneder, dansk_dato, måneder_tekst
 from ..findings import Severity
 from ..models import (
+    PLADSHOLDER,
     Ansaettelsestype,
     Ansvarsrolle,
     Driftsregion,
@@ -79,13 +80,13 @@ def samme_sted(k: ProgramKontekst) -> Iterator[Fund]:
         if d.samme_sted_som in efter_id:
             j = efter_id[d.samme_sted_som]
             anden = k.p.ansættelser[j]
-            if _sted(a) != _sted(anden):
+            if _udfyldt(a, anden) and _sted(a) != _sted(anden):
                 yield (f"{navn} ligger ifølge målbeskrivelsen samme sted som {dele[j].betegnelse or f'ansættelse {j + 1}'}"
                        f" ({anden.sted}), men programmet har {a.sted}.", k.sted("ansættelser", i, "sted"))
         if d.andet_sted_end in efter_id:
             j = efter_id[d.andet_sted_end]
             anden = k.p.ansættelser[j]
-            if _sted(a) == _sted(anden):
+            if _udfyldt(a, anden) and _sted(a) == _sted(anden):
                 yield (f"{navn} ligger ifølge målbeskrivelsen et andet sted end "
                        f"{dele[j].betegnelse or f'ansættelse {j + 1}'}, men begge er {a.sted}.",
                        k.sted("ansættelser", i, "sted"))
@@ -95,13 +96,19 @@ def _sted(a) -> str:
     return " ".join(a.sted.casefold().split())
 
 
+def _udfyldt(*ansættelser) -> bool:
+    """No placeholder where the place is named (P026 reports one; comparing places means nothing then)."""
+    return all(PLADSHOLDER not in a.sted for a in ansættelser)
+
+
 @check("P055", W, "Tutorlægens praksisbeskrivelse mangler et af de emner, den skal beskrive", "program",
        kilde=regler.KILDE_PRAKSISBESKRIVELSE)
 def praksisbeskrivelse(k: ProgramKontekst) -> Iterator[Fund]:
     if k.p.målbeskrivelse.fase == Fase.KBU:
         return  # KBU's practice has a vejleder, not a tutorlæge's praksisbeskrivelse
     for i, a in enumerate(k.p.ansættelser):
-        if a.type == Ansaettelsestype.ALMEN_PRAKSIS and (mangler := regler.manglende_emner(a.beskrivelse)):
+        if a.type == Ansaettelsestype.ALMEN_PRAKSIS and PLADSHOLDER not in a.beskrivelse \
+                and (mangler := regler.manglende_emner(a.beskrivelse)):
             yield (f"Praksisbeskrivelsen for {a.sted} nævner ikke {_og(mangler)}; tutorlægens praksisbeskrivelse "
                    "beskriver arbejdstilrettelæggelse, uddannelsessamtaler, introduktion, supervision, undervisning "
                    "og konferencer.", k.sted("ansættelser", i, "beskrivelse"))

@@ -31,8 +31,8 @@ from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod
 def validate(ctx, stier, format_, fail_on, jobs, dato, rod, konfigfil):
     """Validér målbeskrivelser, skabeloner og uddannelsesprogrammer.
 
-    Uden STIER kontrolleres mappens egne målbeskrivelser/, templates/national/ og programmer
-    (examples/ eller 'programmer' i uddprog.toml) samt rekruttering/ og aftaler/. Alvor og undtagelser
+    Uden STIER kontrolleres mappens egne målbeskrivelser/, templates/national/, programdele/ og
+    programmer (examples/ eller 'programmer' i uddprog.toml) samt rekruttering/ og aftaler/. Alvor og undtagelser
     læses fra uddprog.toml.
     Exitkode 0: ingen fund ved eller over --fail-on; 1: der er; 2: input eller konfiguration kan ikke læses.
     """
