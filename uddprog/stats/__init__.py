@@ -219,7 +219,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     fund += dobbelte
     udeladt |= {f.sted.fil for f in dobbelte if f.severity == Severity.ERROR}
     alle_forløb = [f for f in indlæst.forløb if f.fil not in udeladt and (med_udkast or not f.udkast)]
-    udkast = [f.fil for f in indlæst.forløb if f.udkast and not med_udkast]
+    udkast = [f for f in indlæst.forløb if f.udkast and not med_udkast and f.fil not in udeladt]
 
     region = _region(region)
     alle_specialer = sorted({f.speciale for f in alle_forløb})
@@ -240,6 +240,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
                 and (not faser or fase in faser))
 
     forløb = [f for f in alle_forløb if valgt(f.region, f.speciale, f.fase)]
+    udkast = [f for f in udkast if valgt(f.region, f.speciale, f.fase)]  # drafts of the selection, left out
     if not forløb:
         raise StatsFejl(f"Ingen forløb passer til udvælgelsen ({udvælgelse.tekst()}). Der er "
                         f"{len(alle_forløb)} forløb i alt; prøv uden --region, --speciale eller --fase.")
