@@ -176,9 +176,9 @@ def test_the_shipped_shared_part_is_used_by_two_local_programmes():
 
 
 def test_render_reads_the_whole_programme_and_a_change_to_the_part_renders_exactly_its_users(tmp_path):
-    from uddprog.batch import render_programmer
-
     import shutil
+
+    from uddprog.batch import render_programmer
     for navn in ("målbeskrivelser", "templates", "examples", "programdele"):
         shutil.copytree(ROD / navn, tmp_path / navn)
     ud = tmp_path / "build"

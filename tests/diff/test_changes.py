@@ -8,7 +8,7 @@ import pytest
 
 from uddprog.diff import ÆNDRINGSTYPER, sammenlign
 from uddprog.loading import indlæs
-from uddprog.models import Moensterdel, Maalbeskrivelse
+from uddprog.models import Maalbeskrivelse, Moensterdel
 
 from .conftest import GAMMEL
 
