@@ -336,3 +336,41 @@ def test_template_sections_real_programmes_carry():
     hoved = KATALOG.skabelon("hoveduddannelse").model
     assert hoved.sektion("karrierevejledning") is None
     assert "karrierevejledning" in hoved.sektion("vejledning").vejledning.lower()
+
+
+# --- the site: drafts are not published unless asked; a shared part's change rebuilds its users ------
+
+def _kopi(tmp_path: Path) -> Path:
+    import shutil
+
+    for navn in ("målbeskrivelser", "templates", "examples", "programdele"):
+        shutil.copytree(ROD / navn, tmp_path / navn)
+    return tmp_path
+
+
+def test_the_site_leaves_drafts_out_unless_asked(tmp_path):
+    from uddprog.site import build
+
+    rod = _kopi(tmp_path / "r")
+    res = build([rod / "examples" / "syd"], tmp_path / "site", rod=rod, dato=DATO, pdf=False, jobs=1)
+    assert "kbu-esbjerg-forloeb-14.yaml" not in {p.kilde.name for p in res.programmer}
+    assert not list((tmp_path / "site").rglob("*kbu-esbjerg*"))
+    med = build([rod / "examples" / "syd"], tmp_path / "site2", rod=rod, dato=DATO, pdf=False, jobs=1, med_udkast=True)
+    (udkast,) = [p for p in med.programmer if p.kilde.name == "kbu-esbjerg-forloeb-14.yaml"]
+    assert udkast.status == "udkast" and udkast.status_tekst == "Udkast"
+    assert "Udkast" in (tmp_path / "site2" / udkast.side).read_text(encoding="utf-8")
+
+
+def test_the_site_rebuilds_exactly_the_programmes_of_a_changed_shared_part(tmp_path):
+    from uddprog.site import Sitebygger
+
+    rod = _kopi(tmp_path / "r")
+    bygger = Sitebygger(tmp_path / "site", [rod / "examples" / "oest"], rod, DATO, pdf=False, jobs=1)
+    bygger.byg()
+    del_ = rod / "programdele" / "oest" / "kbu-oest.yaml"
+    assert Path(del_).parent in [Path(p).parent for p in bygger.programdelfiler()]  # serve watches its folder
+    del_.write_text(del_.read_text(encoding="utf-8").replace("KV-kort,", "KV-kort (kompetencevurderingskort),"),
+                    encoding="utf-8")
+    res = bygger.byg([del_])
+    ændrede = {Path(f).name for f in res.ændrede if f.endswith(".html") and f.startswith("filer/")}
+    assert ændrede == {"kbu-region-sjaelland-forloeb-12.html", "kbu-region-hovedstaden-forloeb-31.html"}, res.ændrede
