@@ -42,7 +42,7 @@ def test_front_page_filters_search_and_sort_narrow_the_table(bygget, repo, side)
     # Search reaches the text of the programmes, not only titles: "trombektomi" is only in a section.
     side.fill("#f-q", "Trombektomi")
     assert _synlige(side) == ["p-nord-neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1"]
-    side.fill("#f-q", "glostrup neurologisk klinik")  # the psykiatri forløb has neurology too (issue 21)
+    side.fill("#f-q", "glostrup introduktionsuddannelse")  # the psykiatri forløb has neurology too (issue 21)
     assert _synlige(side) == ["p-oest-neurologi-introduktion-glostrup"]
     side.fill("#f-q", "")
     side.select_option("#f-fase", "kbu")
