@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -217,3 +218,8 @@ _MD_HTML = _make_html_renderer()
 def to_html(source: str) -> str:
     """Markdown -> HTML fragment; everything not Markdown is escaped."""
     return _MD_HTML.renderer.render(list(parse(source)), _MD_HTML.options, {})
+
+
+def som_tekst(source: str) -> str:
+    """Markdown as one line of plain text (emphasis marks and link targets gone), for calendars and table cells."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", to_html(source))).split())

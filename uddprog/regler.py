@@ -21,6 +21,7 @@ from .models import (
     Kursus,
     Maalbeskrivelse,
     Moensterdel,
+    Rolle,
     Videreuddannelsesregion,
     visningsnavn,
 )
@@ -53,6 +54,13 @@ KILDE_PROGRAM = Kilde("laegeuddannelsen.dk, begreber og nøgleord: uddannelsespr
 KILDE_MINDSTE_ANTAL = Kilde("Målbeskrivelsens mindste antal vurderinger, fx Dansk Psykiatrisk Selskab, målbeskrivelse "
                             "2016 (dpsnet.dk)")
 KILDE_LÆGEROLLER = Kilde("Sundhedsstyrelsen, De syv lægeroller, version 2 (3. maj 2013)")
+#: The seven lægeroller come from CanMEDS (the 2004 reform) and map one to one onto its role codes.
+CANMEDS: dict[Rolle, str] = {
+    Rolle.MEDICINSK_EKSPERT: "ME", Rolle.KOMMUNIKATOR: "CM", Rolle.SAMARBEJDER: "CL", Rolle.LEDER: "LD",
+    Rolle.SUNDHEDSFREMMER: "HA", Rolle.AKADEMIKER: "SC", Rolle.PROFESSIONEL: "PR",
+}
+KILDE_CANMEDS = Kilde("Ugeskrift for Læger om reformen i 2004: de syv lægeroller bygger på CanMEDS (Medical Expert, "
+                      "Communicator, Collaborator, Leader, Health Advocate, Scholar, Professional)", sekundær=True)
 KILDE_FORSKNING = Kilde("dsohh.dk og videreuddannelsen-nord.dk: 20 dage, påbegyndt inden for de første 2 år og "
                         "afsluttet mindst 6 måneder før hoveduddannelsens slutning, teoridelen inden for 12 måneder")
 KILDE_FASER = Kilde("Sundhedsstyrelsen: KBU 12 måneder, introduktionsuddannelse 12 måneder, hoveduddannelse 48–60 "

@@ -33,6 +33,9 @@ _KOMMANDOER = {
     "stats": "uddprog.cli.stats:stats",
     "init": "uddprog.cli.init:init",
     "katalog": "uddprog.cli.init:katalog",
+    "eksport": "uddprog.cli.visninger:eksport",
+    "plan": "uddprog.cli.visninger:plan",
+    "afdeling": "uddprog.cli.visninger:afdeling",
 }
 
 

@@ -173,11 +173,14 @@ def _formatér(rapport, format_: str, fail_on: str, farve: bool) -> str:
 
 @click.command()
 @click.argument("mappe", metavar="[STI]", required=False, type=click.Path(path_type=Path))
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "format_", type=click.Choice(["text", "json", "xlsx"]), default="text", show_default=True,
+              help="text, json eller xlsx (et regneark med datoer som datoer; kræver --out).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Skriv til en fil (atomisk) i stedet for til skærmen.")
 @_dato_option
 @rod_option
 @click.pass_context
-def status(ctx, mappe, format_, dato, rod):
+def status(ctx, mappe, format_, dato, rod, out):
     """Vis programmernes målbeskrivelsesversion, nyere versioner, frister og godkendelse.
 
     Én linje pr. program. STI er en mappe med programmer eller én programfil; uden STI vises
@@ -196,6 +199,8 @@ def status(ctx, mappe, format_, dato, rod):
         status_rækker,
     )
 
+    if format_ == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx skriver et regneark; angiv filen med --out, fx --out status.xlsx.")
     try:
         d = _dato(dato)
         katalog = Katalog(rod) if rod else Katalog(find_rod(mappe))
@@ -205,11 +210,27 @@ def status(ctx, mappe, format_, dato, rod):
     except DiffFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)
+    if format_ == "xlsx":
+        from ..regneark import xlsx_bytes  # lazy: openpyxl only for the spreadsheet
+        from ..visninger.regneark import status_ark  # lazy: as above
+
+        write_atomic(out, xlsx_bytes([status_ark(linjer, vis_sti)], "Programmernes status", d))
+        click.echo(f"Status er skrevet til {out}.", err=True)
+        return
     if format_ == "json":
-        click.echo(json.dumps(status_json(linjer, d, vis_sti), ensure_ascii=False, indent=2))
+        tekst = json.dumps(status_json(linjer, d, vis_sti), ensure_ascii=False, indent=2) + "\n"
+        if out is not None:
+            write_atomic(out, tekst)
+            return
+        click.echo(tekst, nl=False)
         return
     rækker = status_rækker(linjer, vis_sti)
     bredder = [max(len(r[i]) for r in rækker) for i in range(len(rækker[0]))]
+    if out is not None:
+        linjer_ud = ["  ".join(c.ljust(b) for c, b in zip(række, bredder)).rstrip() for række in rækker]
+        linjer_ud += [f"Overgang: {regel}" for regel in overgange(linjer)]
+        write_atomic(out, "\n".join(linjer_ud) + "\n")
+        return
     farve = _farve(None)
     for nr, række in enumerate(rækker):
         tekst = "  ".join(c.ljust(b) for c, b in zip(række, bredder)).rstrip()

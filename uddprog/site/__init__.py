@@ -34,12 +34,13 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .. import soffice
+from .. import __version__, soffice
 from ..batch import programfiler, render_programmer
 from ..batch.cache import Byggecache
 from ..catalog import Katalog
 from ..checks.anvendelse import tjek
 from ..config import find
+from ..datoer import dansk_dato
 from ..diff import Diffrapport, påvirkning, sammenlign
 from ..diff.html import som_html
 from ..diff.status import status
@@ -50,8 +51,9 @@ from ..render import Renderer, RenderError
 from ..rod import KONFIGFILER, MB_MAPPE, SKABELON_MAPPE, find_rod
 from ..skriv import write_atomic
 from ..udmappe import MANIFEST, Udmappe
-from .data import programpost
-from .sider import sider
+from .afdelingssider import afdelingssider
+from .data import STATUSSER, programpost
+from .sider import MENU, sider
 
 GAMMEL_MARKØR = ".uddprog-site.json"  # the list of files of versions before the shared manifest
 FILMAPPE = "filer"  # render outputs: OUT/filer/<region>/<name>.<format>
@@ -122,6 +124,7 @@ class Sitebygger:
         self._programmer: dict[str, _Programcache] = {}
         self._diffs: dict = {}
         self._sider: dict = {}  # programme pages by path: (inputs, html)
+        self._afdelinger: dict = {}  # the department and quality pages and what they were made from
         self._katalog = None
         self._dannet: set[str] = set()  # render outputs written during the current build
         self._rendrede: list = []  # Udfald rendered one by one in this build, for the manifest
@@ -261,6 +264,11 @@ class Sitebygger:
         diffs = self._diffrapporter(docs, dato)
         indhold = sider(poster, katalog, diffs, dato, self.rod, self.titel, pdf="pdf" in self.formater,
                         memo=self._sider, katalogfund=list(katalog.fund) + list(self.konfig.fund))
+        # The views for the people around the programmes: department pages and the quality overview.
+        fælles = dict(version=__version__, dato=dansk_dato(dato), site_titel=self.titel, menu=MENU, statusser=STATUSSER)
+        sider_af = {os.path.abspath(p.kilde): p.side for p in poster}
+        nøgle = (self._generation, tuple(k for _, k in docs), tuple(sorted(sider_af.items())), dato, repr(fælles))
+        indhold.update(afdelingssider([d for d, _ in docs], sider_af, katalog, dato, fælles, self._afdelinger, nøgle))
         return self._skriv(indhold, poster, katalog, filer)
 
     def _valider_og_dan(self, filer: list[Path]) -> None:

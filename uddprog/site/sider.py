@@ -23,11 +23,12 @@ from ..diff.tekst import opsummering
 from ..markdown import to_html
 from ..models import visningsnavn
 from ..navne import slug
+from .afdelingssider import MENUPUNKTER
 from .data import STATUSSER, Gruppe, Programpost, dansk_nøgle, dato as vis_dato, fundlinjer, grupper, vis
 
 MAPPE = Path(__file__).parent / "templates"
 MENU = [("index.html", "Forside"), ("regioner/index.html", "Regioner"), ("specialer/index.html", "Specialer"),
-        ("skabeloner/index.html", "Nationale skabeloner"), ("oversigt.html", "Oversigt")]
+        *MENUPUNKTER, ("skabeloner/index.html", "Nationale skabeloner"), ("oversigt.html", "Oversigt")]
 STATISKE = ("site.css", "site.js")
 
 
