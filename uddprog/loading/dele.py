@@ -57,6 +57,27 @@ def del_sti(henvisning: str, program: Path) -> Path | None:
     return sti
 
 
+#: Shared parts read in this process, by path and the file's size and modification time: a batch of thousands of
+#: programmes that include one part reads and parses it once (a changed file has another key).
+_DELE: dict[tuple[str, int, int], object] = {}
+_DELE_MAKS = 256
+
+
+def _indlæs_del(sti: Path, indlæs):
+    try:
+        st = os.stat(sti)
+    except OSError:
+        return indlæs(sti)  # let the loader say why it cannot be read
+    nøgle = (os.path.abspath(sti), st.st_size, st.st_mtime_ns)
+    d = _DELE.get(nøgle)
+    if d is None or d.fil != sti:
+        d = indlæs(sti)
+        if len(_DELE) >= _DELE_MAKS:
+            _DELE.clear()
+        _DELE[nøgle] = d
+    return d
+
+
 def _fejl(besked: str, sted: Location) -> LoadError:
     return LoadError([Finding("L009", Severity.ERROR, besked, sted)])
 
@@ -88,7 +109,7 @@ def sammensæt(dok, indlæs, læs: LæsDel | None = None):
             hjælp = " (stier med './' eller '../' først regnes fra programmets mappe, andre fra repositoriets rod)"
             raise _fejl(f"Programdelen '{h.fil}' findes ikke: {sti}{hjælp}.", sted)
         try:
-            d = indlæs(sti, tekst=læs(sti) if læs is not None else None)
+            d = indlæs(sti, tekst=læs(sti)) if læs is not None else _indlæs_del(sti, indlæs)
         except LoadError as e:
             if læs is not None and all(f.check == "L001" for f in e.fund):
                 raise _fejl(f"Programdelen '{h.fil}' kan ikke læses: {e.fund[0].besked}", sted) from None
