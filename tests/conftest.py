@@ -7,7 +7,7 @@ Strict xfails still count as expected failures.
 
 The repository fixtures, by what they hold:
 
-- ``checkout_kopi``: a fresh copy of this checkout's målbeskrivelser/, templates/ and examples/ (function scope,
+- ``checkout_kopi``: a fresh copy of this checkout's målbeskrivelser/, templates/, examples/ and programdele/ (function scope,
   change it freely); ``checkout_kopi_delt``: one such copy for the whole session, which tests only read.
 - ``syntetisk_repo``: a small valid repository kept as editable data (tests/syntetisk.py), written by ``.skriv()``
   and checked by ``.valider()``.
@@ -141,8 +141,9 @@ def kør_proces(*args, cwd: Path | str = PROJEKT, env: dict | None = None, timeo
 
 
 def kopier_checkout(mål: Path) -> Path:
-    """målbeskrivelser/, templates/ and examples/ of this checkout, copied to the new folder ``mål``."""
-    for navn in ("målbeskrivelser", "templates", "examples"):
+    """målbeskrivelser/, templates/, examples/ and programdele/ (the shared parts some examples include) of this
+    checkout, copied to the new folder ``mål``."""
+    for navn in ("målbeskrivelser", "templates", "examples", "programdele"):
         shutil.copytree(PROJEKT / navn, mål / navn)
     return mål
 

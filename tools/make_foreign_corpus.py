@@ -754,7 +754,7 @@ def syd_almen_medicin() -> tuple[bytes, Sandhed]:
         "\"Ansvarlig for programmet: …\"",
         "målbeskrivelsen nævnt på forsiden",
         "perioder med månedsnavne (\"august 2024 – januar 2025\")",
-        "fem ansættelser, heraf to på samme sygehus og to i almen praksis",
+        "seks ansættelser, heraf to på samme sygehus og tre i almen praksis (fase 2 i fase 1-praksis)",
         "præsentationer under \"Overskrift 2\" med stedets navn",
         "én kompetencetabel pr. ansættelse under en overskrift, der nævner den; numre skrevet \"3.\"",
         "kursustabel \"Kursus | Tidspunkt\" med målbeskrivelsens lange kursustitler",
@@ -781,7 +781,8 @@ def syd_almen_medicin() -> tuple[bytes, Sandhed]:
 
     w.afsnit("Indledning", stil="Overskrift 1")
     w.afsnit("Velkommen til hoveduddannelsen i almen medicin. Forløbet veksler mellem almen praksis og "
-             "sygehus: du begynder i praksis, er derefter på sygehuset i to og et halvt år og slutter med et "
+             "sygehus: du begynder i praksis, er derefter på sygehuset i to og et halvt år, vender tilbage til "
+             "fase 1-praksis i et halvt år og slutter med et "
              "år i en anden praksis.")
     w.afsnit("Programmet viser, hvad du skal lære hvor. Det suppleres af tutorlægernes praksisbeskrivelser, "
              "som står under uddannelsesstederne, og af din egen uddannelsesplan.")
@@ -793,12 +794,14 @@ def syd_almen_medicin() -> tuple[bytes, Sandhed]:
         ("Sygehusdel", "Psykiatrisk Afdeling Esbjerg", "", 6, "februar 2026 – juli 2026", "Psykiatrisk Afdeling Esbjerg"),
         ("Sygehusdel", "Sydvestjysk Sygehus, Esbjerg", "Børneafdelingen og Gynækologisk-obstetrisk Afdeling", 12,
          "august 2026 – juli 2027", "Børneafdelingen og Gynækologisk-obstetrisk Afdeling, Sydvestjysk Sygehus, Esbjerg"),
-        ("Fase 3", "Lægehuset Havnegade, Esbjerg", "Almen praksis", 12, "august 2027 – juli 2028",
+        ("Fase 2", "Lægerne i Ribe", "Almen praksis", 6, "august 2027 – januar 2028", "Lægerne i Ribe (fase 2)"),
+        ("Fase 3", "Lægehuset Havnegade, Esbjerg", "Almen praksis", 12, "februar 2028 – januar 2029",
          "Lægehuset Havnegade, Esbjerg (almen praksis)"),
     ]
     nr = [s.ansættelse(sted, afd, mdr, per) for _, sted, afd, mdr, per, _ in ansættelser]
     w.tabel([["Fase", "Uddannelsessted", "Periode"]] + [[f, celle, per] for f, _, _, _, per, celle in ansættelser])
-    w.afsnit("Fase 2 er i dette forløb lagt sammen med fase 3 i Lægehuset Havnegade.")
+    w.afsnit("I fase 2 vender du tilbage til Lægerne i Ribe, hvor du har været omkring én dag om måneden under "
+             "sygehusdelen.")
     w.afsnit("Uddannelsesstederne og praksis", stil="Overskrift 1")
     præsentationer = [
         ("Lægerne i Ribe", "Lægerne i Ribe er en kompagniskabspraksis med tre læger, to sygeplejersker og en "
@@ -838,7 +841,7 @@ def syd_almen_medicin() -> tuple[bytes, Sandhed]:
         (3, "Børneafdelingen og Gynækologisk-obstetrisk Afdeling, Sydvestjysk Sygehus", [
             ("5", "Børn og unge", "Klinisk arbejde", "Struktureret observation"),
             ("6", "Graviditet, fødsel og svangreomsorg", "Klinisk arbejde", "Struktureret observation")]),
-        (4, "Fase 3: Lægehuset Havnegade, Esbjerg", [
+        (5, "Fase 3: Lægehuset Havnegade, Esbjerg", [
             ("1", "Konsultationen i almen praksis", "Klinisk arbejde", "Mini-CEX"),
             ("3", "Kronisk sygdom og multisygdom i praksis", "Klinisk arbejde", "Audit af journaler"),
             ("9", "Palliation og den døende patient", "Klinisk arbejde, supervision", "Refleksiv rapport"),

@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import læs_programmappe
+from .config import Konfig, find as find_konfig, læs_programmappe
 from .fejl import UddprogFejl
 from .findings import Finding
 from .navne import slug
@@ -94,6 +94,27 @@ class Katalog:
                 and not Path(fil).resolve().is_relative_to(self.lag[0].resolve()):
             return "uddprog"
         return "repository"
+
+    @cached_property
+    def konfig(self) -> Konfig:
+        """The repository's configuration (``uddprog.toml``): the checks read the regions' settings from it."""
+        return find_konfig(self.rod)
+
+    def revision_måneder(self, region: str, skabelon_id: str) -> int | None:
+        """Months after a new målbeskrivelse by which a programme of ``region`` on template ``skabelon_id`` is
+        revised: the region's ``revisionsfrist`` in uddprog.toml, else the template's ``revision_måneder``; None
+        when neither is known. P021, P022 and `uddprog status` all take the deadline from here."""
+        egen = self.konfig.regionsopsætning(str(region)).revisionsfrist
+        if egen is not None:
+            return egen
+        skabelon = self.skabelon(skabelon_id)
+        return skabelon.model.revision_måneder if skabelon else None
+
+    def illustrative(self) -> list[Dokument]:
+        """The målbeskrivelser and national templates in force whose content is illustrative (``illustrativ:
+        true``): `uddprog katalog` and `init` say which, so no one takes them for the official texts."""
+        return [d for d in [*self.målbeskrivelser, *(self.skabeloner[s] for s in sorted(self.skabeloner))]
+                if d.model.illustrativ]
 
     @cached_property
     def programmappe(self) -> Path:

@@ -16,6 +16,15 @@ format = "docx,html,pdf"
 P014 = "error"
 P023 = "none"
 
+[udkast]
+alvor = "warning"                  # the highest severity a finding in a draft (status: udkast) gets (default error)
+
+[regioner.Nord]                    # per videreuddannelsesregion (Nord, Syd, "Øst")
+godkendes_af = "UGUP, Videreuddannelsesregion Nord"   # `uddprog godkend` without --af
+indstilles_af = "den postgraduate kliniske lektor"    # recorded with each approval
+revisionsfrist = 9                 # months after a new målbeskrivelse (default: the template's, 12)
+delforloeb = ["kbu"]               # phases whose programmes are approved per delforløb (ansættelse)
+
 [[ignorer]]                        # a finding of `check` in files matching `sti` (a glob from the config's folder)
 check = "P021"
 sti = "programmer/syd/*.yaml"
@@ -43,6 +52,7 @@ from typing import Any
 
 from .fejl import UddprogFejl
 from .findings import Finding, Location, Severity
+from .navne import slug
 from .rod import KONFIGFILER, rod_over
 
 E = Severity.ERROR
@@ -59,13 +69,31 @@ STANDARD_PROGRAMMER = "programmer"
 
 ALVOR = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "none": None}
 _NØGLER = {"programmer": str, "fail_on": str, "region": str, "render": dict, "diff": dict, "checks": dict,
-           "ignorer": list}
+           "ignorer": list, "udkast": dict, "regioner": dict}
 _RENDER = {"out": str, "format": str}
 #: What `[render] format` may name; the same as ``uddprog.render.FORMATER`` (a test keeps them equal), written
 #: here so that reading a config does not import the renderer.
 RENDERFORMATER = ("docx", "html", "pdf", "redigerbar")
 _DIFF = {"fail_on": ("error", "warning", "info", "none")}
 _IGNORER = {"check", "sti", "begrundelse", "indtil"}
+_UDKAST = {"alvor": ("error", "warning", "info")}
+#: The videreuddannelsesregioner a [regioner.X] table may name (written here: reading a config imports no models).
+REGIONSNAVNE = ("Nord", "Syd", "Øst")
+_REGION = {"godkendes_af": str, "indstilles_af": str, "revisionsfrist": int, "delforloeb": list}
+_FASER = ("kbu", "introduktion", "hoveduddannelse")
+
+
+@dataclass(frozen=True)
+class Regionsopsaetning:
+    """What a videreuddannelsesregion does its own way: who approves programmes (and on whose
+    recommendation), the revision deadline after a new målbeskrivelse, and the phases approved per
+    delforløb (Syd approves KBU programmes per department or practice)."""
+
+    godkendes_af: str | None = None
+    indstilles_af: str | None = None
+    revisionsfrist: int | None = None  # months; None: the national template's
+    delforløb: tuple[str, ...] = ()
+    sted: Location | None = None
 
 
 
@@ -92,12 +120,18 @@ class Konfig:
     alvor: dict[str, Severity | None] = field(default_factory=dict)  # [checks], as written (ids unchecked)
     alvor_sted: dict[str, Location] = field(default_factory=dict)  # where [checks] sets each one
     undtagelser: list[Undtagelse] = field(default_factory=list)
+    udkast_alvor: str | None = None  # [udkast] alvor: the highest severity of a finding in a draft
+    regioner: dict[str, Regionsopsaetning] = field(default_factory=dict)  # [regioner.X], by REGIONSNAVNE
     fund: list[Finding] = field(default_factory=list)  # C001–C003, C007 found while reading
     tjekket: bool = False  # checks.anvendelse.tjek has checked the ids against the registry
 
     @property
     def fejl(self) -> list[Finding]:
         return [f for f in self.fund if f.severity == Severity.ERROR]
+
+    def regionsopsætning(self, navn: str) -> Regionsopsaetning:
+        """The settings of one videreuddannelsesregion ('Nord', 'Syd', 'Øst'); every default when none."""
+        return self.regioner.get(str(navn), Regionsopsaetning())
 
 
 # ------------------------------------------------------------------ finding and reading
@@ -198,7 +232,7 @@ class _TomlSteder:
                     return Location(self.fil, nr, linje.index("[") + 1)
                 continue
             if m := re.match(r"^\[\s*([^\]]+?)\s*\]", ren):
-                tabel = (m[1],)
+                tabel = tuple(d.strip().strip('"') for d in m[1].split("."))  # [regioner."Øst"]
                 if tabel == tuple(sti):
                     return Location(self.fil, nr, linje.index("[") + 1)
                 continue
@@ -277,6 +311,17 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
         elif nøgle == "ignorer":
             for i, u in enumerate(værdi):
                 _undtagelse(u, i, sted, fejl, k)
+        elif nøgle == "udkast":
+            for n, v in værdi.items():
+                if n not in _UDKAST:
+                    fejl("C002", f"Ukendt nøgle '{n}' i [udkast]. Kendte: {', '.join(_UDKAST)}.", "udkast", n)
+                elif v not in _UDKAST[n]:
+                    fejl("C003", f"udkast.{n} skal være error, warning eller info, ikke '{v}'.", "udkast", n)
+                else:
+                    k.udkast_alvor = v
+        elif nøgle == "regioner":
+            for navn, tabel in værdi.items():
+                _region(navn, tabel, sted, fejl, k)
 
 
 def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig) -> None:
@@ -305,6 +350,34 @@ def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig) -> None:
         fejl("C003", "'indtil' skal være en dato (ÅÅÅÅ-MM-DD).", "ignorer", i, "indtil")
         return
     k.undtagelser.append(Undtagelse(check, sti, grund.strip(), udløber, sted("ignorer", i, "check")))
+
+
+def _region(navn: str, tabel: Any, sted, fejl, k: Konfig) -> None:
+    region = next((r for r in REGIONSNAVNE if slug(r) == slug(navn)), None)
+    if region is None:
+        fejl("C002", f"Ukendt videreuddannelsesregion '{navn}' under [regioner]. Kendte: Nord, Syd og \"Øst\".",
+             "regioner", navn)
+        return
+    if not isinstance(tabel, dict):
+        fejl("C003", f"regioner.{navn} skal være en tabel ([regioner.{navn}]).", "regioner", navn)
+        return
+    felter: dict[str, Any] = {}
+    for n, v in tabel.items():
+        if n not in _REGION:
+            fejl("C002", f"Ukendt nøgle '{n}' i [regioner.{navn}].{_mente_du(n, _REGION)} Kendte: "
+                         f"{', '.join(_REGION)}.", "regioner", navn, n)
+        elif _REGION[n] is int and (isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 60):
+            fejl("C003", f"regioner.{navn}.{n} skal være et helt antal måneder fra 0 til 60.", "regioner", navn, n)
+        elif _REGION[n] is str and (not isinstance(v, str) or not v.strip()):
+            fejl("C003", f"regioner.{navn}.{n} skal være en tekst.", "regioner", navn, n)
+        elif _REGION[n] is list and (not isinstance(v, list) or any(f not in _FASER for f in v)):
+            fejl("C003", f"regioner.{navn}.{n} skal være en liste af faser ({', '.join(_FASER)}).", "regioner", navn, n)
+        else:
+            felter[n] = v.strip() if isinstance(v, str) else v
+    k.regioner[region] = Regionsopsaetning(
+        godkendes_af=felter.get("godkendes_af"), indstilles_af=felter.get("indstilles_af"),
+        revisionsfrist=felter.get("revisionsfrist"), delforløb=tuple(felter.get("delforloeb", ())),
+        sted=sted("regioner", navn))
 
 
 def _typenavn(t: type) -> str:

@@ -194,11 +194,14 @@ class Kildenøgle:
 
     # --- the key and the decisions ----------------------------------------------------------------
 
-    def programnøgle(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str) -> dict[str, Any]:
-        """What a programme's findings and documents are made of (recorded with them)."""
+    def programnøgle(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str,
+                     dele: tuple[Path, ...] = ()) -> dict[str, Any]:
+        """What a programme's findings and documents are made of (recorded with them); ``dele`` are the shared
+        parts (programdele) it includes."""
         return {"kilde": self.filhash(fil), "mb": [sti_nøgle(mb_fil), self.filhash(mb_fil)], "ref": list(ref),
                 "skabelon": skabelon_id, "skabelon_hash": self.skabelonhash(skabelon_id), "værktøj": værktøj(),
-                "konfig": self.konfighash(), "mbtilstand": self.mbtilstand()}
+                "konfig": self.konfighash(), "mbtilstand": self.mbtilstand(),
+                "dele": [[sti_nøgle(d), self.filhash(d)] for d in dele]}
 
     def filnøgle(self, fil: Path) -> dict[str, Any]:
         """The key of any other file's findings (a målbeskrivelse, a template, a programme that does not
@@ -208,7 +211,8 @@ class Kildenøgle:
 
     def kilder_uændrede(self, fil: Path, post: dict[str, Any]) -> bool:
         """Whether what a recorded entry was made from (its key) is unchanged: the file, the config, the tool,
-        and for a programme its målbeskrivelse file, its template and what its reference resolves to."""
+        and for a programme its målbeskrivelse file, its template, its shared parts and what its reference
+        resolves to."""
         if post.get("kilde") != self.filhash(fil) or post.get("værktøj") != værktøj() \
                 or post.get("konfig") != self.konfighash():
             return False
@@ -219,6 +223,8 @@ class Kildenøgle:
             return False
         if post.get("skabelon_hash") != self.skabelonhash(post.get("skabelon", "")):
             return False
+        if any(self.filhash(f) != h for f, h in post.get("dele", ())):
+            return False  # a shared part it includes changed: its text is the programme's
         # When other målbeskrivelse files changed, another file may now answer the reference (a region's own
         # copy hides the shipped one).
         return post.get("mbtilstand") == self.mbtilstand() or self.løst(post.get("ref", [])) == mb_fil

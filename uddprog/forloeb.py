@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field
 
@@ -19,6 +20,7 @@ from .findings import Finding, Location
 from .loading import Dokument, LoadError, indlæs, indlæs_udsnit, læs_tekst
 from .models import Aftale, Ansaettelse, MaalbeskrivelseReference, Rekrutteringsrunde
 from .models.base import Dokumentdel, Tekst
+from .models.program import forløbsbetegnelse
 from .models.vocab import Videreuddannelsesregion
 from .navne import outputnavn, slug
 from .parallel import antal_jobs, i_bundter
@@ -31,7 +33,7 @@ class ProgramUdsnit(Dokumentdel):
     titel: Tekst
     målbeskrivelse: MaalbeskrivelseReference
     videreuddannelsesregion: Videreuddannelsesregion
-    forløb: Tekst
+    forløb: Tekst | Annotated[list[Tekst], Field(min_length=1)]
     ansættelser: list[Ansaettelse] = Field(min_length=1)
 
     @property
@@ -47,15 +49,17 @@ class Ansat:
     universitetshospital: bool
     type: str
     måneder: int
+    speciale: str = ""  # the specialty the months are spent in (a side ansættelse's own, else the forløb's)
 
 
 @dataclass(frozen=True)
 class Forløb:
-    """One programme's forløb: where its months are spent."""
+    """One programme's forløb: where its months are spent. A programme for several forløb with the same
+    ansættelser is one ``Forløb`` with several ``navne``; it counts as that many forløb."""
 
     fil: Path
     titel: str
-    navn: str
+    navn: str  # the names as a reader reads them ('Holstebro–Aarhus, forløb 1 og 5')
     region: str
     speciale: str
     fase: str
@@ -63,6 +67,13 @@ class Forløb:
     sted: Location  # the 'forløb:' line, for messages
     outputnavn: str = ""  # 'region/name' as render writes it (P028)
     fund: tuple[Finding, ...] = ()  # the checks of the counted parts, when the reader was given them
+    navne: tuple[str, ...] = ()  # every forløb name (one, or several)
+    udkast: bool = False  # 'status: udkast': not counted unless asked for
+
+    @property
+    def antal(self) -> int:
+        """How many forløb this is (a programme may be for several)."""
+        return len(self.navne) or 1
 
     @property
     def start(self) -> str:
@@ -77,17 +88,26 @@ class Forløb:
         return sum(a.måneder for a in self.ansættelser)
 
 
-def forløb_fra(dok: Dokument, kontrol: Kontrol | None = None) -> Forløb:
+def forløb_fra(dok: Dokument, kontrol: Kontrol | None = None, udkast: bool | None = None) -> Forløb:
+    """The forløb of a loaded programme (whole, or the parts ``ProgramUdsnit`` reads; then ``udkast`` says
+    whether the file is a draft, which the excerpt does not read). ``kontrol`` checks the counted parts."""
     p = dok.model
+    if udkast is None:
+        udkast = getattr(p, "status", None) == "udkast"
+    navne = (p.forløb,) if isinstance(p.forløb, str) else tuple(p.forløb)
+    eget = p.målbeskrivelse.speciale
     return Forløb(
-        fil=dok.fil, titel=p.titel, navn=p.forløb, region=str(p.videreuddannelsesregion),
-        speciale=p.målbeskrivelse.speciale, fase=str(p.målbeskrivelse.fase),
-        ansættelser=tuple(Ansat(str(a.driftsregion), a.universitetshospital, str(a.type), a.måneder)
-                          for a in p.ansættelser),
-        sted=dok.sted("forløb"), outputnavn=outputnavn(p), fund=tuple(kontrol(dok)) if kontrol else ())
+        fil=dok.fil, titel=p.titel, navn=forløbsbetegnelse(list(navne)), region=str(p.videreuddannelsesregion),
+        speciale=eget, fase=str(p.målbeskrivelse.fase),
+        ansættelser=tuple(Ansat(str(a.driftsregion), a.universitetshospital, str(a.type), a.måneder,
+                                a.speciale or eget) for a in p.ansættelser),
+        sted=dok.sted("forløb"), outputnavn=outputnavn(p), navne=navne, udkast=udkast,
+        fund=tuple(kontrol(dok)) if kontrol else ())
 
 
 _PROGRAMMÆRKE = re.compile(r"^(?:ansættelser|kompetenceplan)[ \t]*:", re.M)
+#: A draft, told from its text: the excerpt statistics reads stops before keys it does not need.
+_UDKAST = re.compile(r"^status[ \t]*:[ \t]*(?:udkast|'udkast'|\"udkast\")[ \t]*(?:#.*)?$", re.M)
 #: Målbeskrivelser and templates count for nothing here; a repository root given as PATH holds them.
 _ANDET = re.compile(r"^(?:kompetencer|revision_måneder)[ \t]*:", re.M)
 
@@ -98,13 +118,23 @@ _ANDET = re.compile(r"^(?:kompetencer|revision_måneder)[ \t]*:", re.M)
 Kontrol = Callable[[Dokument], list[Finding]]
 
 
+def er_udkast(fil: Path) -> bool:
+    """Whether a YAML file is a draft programme (``status: udkast`` at the top level), from its text alone:
+    `uddprog site` leaves drafts out before reading them."""
+    try:
+        return bool(_UDKAST.search(læs_tekst(fil)))
+    except LoadError:
+        return False
+
+
 def læs_fil(fil: Path, kontrol: Kontrol | None = None) -> tuple[str, object]:
     """One file for statistics: ('program', Forløb), ('rekrutteringsrunde'|'aftale', Dokument),
     ('fund', [Finding]) when it cannot be read, or (kind, None) for other document kinds."""
     try:
         tekst = læs_tekst(fil)
         if _PROGRAMMÆRKE.search(tekst):
-            return "program", forløb_fra(indlæs_udsnit(fil, ProgramUdsnit, tekst=tekst), kontrol)
+            return "program", forløb_fra(indlæs_udsnit(fil, ProgramUdsnit, tekst=tekst), kontrol,
+                                         udkast=bool(_UDKAST.search(tekst)))
         if _ANDET.search(tekst):
             return "andet", None
         dok = indlæs(fil, tekst=tekst)
@@ -165,7 +195,8 @@ def forløbsindeks(forløb: list[Forløb]) -> dict[Celle, dict[str, list[Forløb
     (the same output name); a round's posts then go to the first, as render renders only the first."""
     indeks: dict[Celle, dict[str, list[Forløb]]] = {}
     for f in forløb:
-        indeks.setdefault(celle(f.region, f.speciale, f.fase), {}).setdefault(f.navn.strip(), []).append(f)
+        for navn in f.navne or (f.navn,):  # a programme for several forløb is found by each of its names
+            indeks.setdefault(celle(f.region, f.speciale, f.fase), {}).setdefault(navn.strip(), []).append(f)
     return indeks
 
 

@@ -32,7 +32,8 @@ FILER = (
 def filer(region: str, programmer: str = "programmer") -> dict[str, str]:
     """Relative path → content of every file of a new repository for ``region`` (Nord, Syd or Øst)."""
     værdier = {"region": region, "regionnavn": f"Videreuddannelsesregion {region}", "programmer": programmer,
-               "version": __version__}
+               "version": __version__, "regionsnoegle": region if region.isascii() else f'"{region}"',
+               "godkendelse": _godkendelse(region)}
     pakke = resources.files("uddprog.init_skabeloner")
     ud = {sti: Template(pakke.joinpath(kilde).read_text(encoding="utf-8")).substitute(værdier)
           for sti, kilde in FILER}
@@ -44,6 +45,22 @@ def filer(region: str, programmer: str = "programmer") -> dict[str, str]:
     for type_, navn in SKEMAFILER.items():
         ud[f"{SKEMA_MAPPE}/{navn}.schema.json"] = skematekst(type_)
     return ud
+
+
+def _godkendelse(region: str) -> str:
+    """The region's approval practice as TOML lines (regler.GODKENDELSESPRAKSIS, with its source)."""
+    from .models import Videreuddannelsesregion  # lazy: pydantic only when this runs
+    from .regler import GODKENDELSESPRAKSIS  # lazy: as above
+
+    praksis = GODKENDELSESPRAKSIS[Videreuddannelsesregion(region)]
+    linjer = [f"# Kilde: {praksis.kilde.tekst}." if praksis.kilde else "# Kilde: ingen offentlig kilde fundet."]
+    linjer.append(f'godkendes_af = "{praksis.godkendes_af}"' if praksis.godkendes_af
+                  else '# godkendes_af = "…"          # not found in public sources: write the approving body')
+    if praksis.indstilles_af:
+        linjer.append(f'indstilles_af = "{praksis.indstilles_af}"')
+    if praksis.delforløb:
+        linjer.append("delforloeb = [" + ", ".join(f'"{f}"' for f in praksis.delforløb) + "]")
+    return "\n".join(linjer)
 
 
 def skriv(mappe: Path, region: str, programmer: str = "programmer") -> tuple[list[Path], list[Path]]:

@@ -63,7 +63,19 @@ def filnavn(program) -> Filnavn:
     hoved = "kbu" if ref.fase == "kbu" else f"{slug(ref.speciale)}-{fase}"
     overflødige = set(slug(ref.speciale).split("-")) | set(slug(visningsnavn(ref.fase)).split("-")) | {
         fase, "kbu", "i", "og"}
-    forløb = [t for t in slug(re.sub(r"\([^)]*\)", "", program.forløb)).split("-") if t and t not in overflødige]
+    navne = [program.forløb] if isinstance(program.forløb, str) else list(program.forløb)
+    forløb: list[str] = []
+    første: list[str] = []
+    for i, n in enumerate(navne):
+        ord_ = [t for t in slug(re.sub(r"\([^)]*\)", "", n)).split("-") if t and t not in overflødige]
+        if i == 0:
+            første = ord_
+        else:  # a programme for several forløb: the words the names begin with in common once ('forloeb-1-5')
+            fælles = 0
+            while fælles < min(len(første), len(ord_)) - 1 and første[fælles] == ord_[fælles]:
+                fælles += 1
+            ord_ = ord_[fælles:]
+        forløb.extend(ord_)
     return Filnavn(
         region=slug(str(program.videreuddannelsesregion)),
         navn=_forkort("-".join([hoved] + forløb)),

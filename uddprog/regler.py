@@ -22,8 +22,10 @@ from .models import (
     Maalbeskrivelse,
     Moensterdel,
     Rolle,
+    Videreuddannelsesregion,
     visningsnavn,
 )
+from .navne import slug
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,41 @@ KILDE_FASER = Kilde("Sundhedsstyrelsen: KBU 12 måneder, introduktionsuddannelse
 KILDE_SPECIALEKURSER = Kilde("Sundhedsstyrelsen: 210 timers specialespecifikke kurser i hoveduddannelsen")
 
 
+# --- revision and approval ---------------------------------------------------------------
+
+#: Months after a new målbeskrivelse by which programmes are revised, when neither the region's
+#: uddprog.toml nor the national template says otherwise.
+REVISION_MÅNEDER = 12
+KILDE_REVISION = Kilde("Videreuddannelsesregion Nord: programmer godkendt ca. 5–9 måneder efter en ny målbeskrivelse "
+                       "(neurologi 1. september 2015 → 12. maj 2016; kardiologi 2017 → 7. februar 2018); fristen på "
+                       "12 måneder er uddprogs standard og kan sættes pr. region i uddprog.toml", illustrativ=True)
+
+
+@dataclass(frozen=True)
+class Godkendelsespraksis:
+    """How a videreuddannelsesregion approves programmes, as far as the sources say (`uddprog init` writes it
+    into the region's uddprog.toml, where the region can correct it)."""
+
+    godkendes_af: str | None
+    indstilles_af: str | None = None
+    delforløb: tuple[Fase, ...] = ()
+    kilde: Kilde | None = None
+
+
+GODKENDELSESPRAKSIS: dict[Videreuddannelsesregion, Godkendelsespraksis] = {
+    Videreuddannelsesregion.NORD: Godkendelsespraksis(
+        "Udvalg for godkendelse af uddannelsesprogrammer (UGUP), Videreuddannelsesregion Nord",
+        "den postgraduate kliniske lektor (PKL)",
+        kilde=Kilde("videreuddannelsen-nord.dk, postgraduat klinisk lektor, uddannelsesprogrammer: PKL sender en "
+                    "indstilling, og UGUP godkender på DRRLV's vegne")),
+    Videreuddannelsesregion.SYD: Godkendelsespraksis(
+        "Det Regionale Råd for Lægers Videreuddannelse (DRRLV), Videreuddannelsesregion Syd", delforløb=(Fase.KBU,),
+        kilde=Kilde("videreuddannelsen-syd.dk (wm524529): DRRLV godkender uddannelsesprogrammerne, i KBU ét pr. "
+                    "delforløb (afdeling eller praksis)")),
+    Videreuddannelsesregion.OEST: Godkendelsespraksis(None),  # not found in public sources
+}
+
+
 # --- KBU and almen praksis --------------------------------------------------------------
 
 KBU_ALMEN_PRAKSIS_MÅNEDER = 6
@@ -75,12 +112,99 @@ KILDE_KBU_ALMEN_PRAKSIS = Kilde(
     "Videreuddannelsesregion Syd, årsberetninger, og Lægedækningsudvalget: andelen af KBU-forløb med 6 måneder i "
     "almen praksis steg fra 80 % til 90 % fra runde 2020-1 og er 100 % fra runde 2022-1")
 
+#: What may stand where a KBU has its six months in almen praksis: psychiatry is returning to KBU as the
+#: second ansættelse in some forløb (about one in ten) in place of almen praksis.
+KBU_PRAKSIS_ELLER_PSYKIATRI = (Ansaettelsestype.ALMEN_PRAKSIS, Ansaettelsestype.PSYKIATRISK_AFDELING)
+KILDE_KBU_PSYKIATRI = Kilde(
+    "medicinsktidsskrift.dk, 'Psykiatrien kommer nu med i KBU'en igen', og DRRLV Nord, dagsorden 29. maj 2024, punkt "
+    "3: psykiatri indgår igen som delansættelse i KBU i stedet for almen praksis i omkring 10 % af forløbene")
+
+#: Regions where the hospital comes first in KBU and almen praksis (or psychiatry) second, with the source.
+KBU_RÆKKEFØLGE: dict[Videreuddannelsesregion, Kilde] = {
+    Videreuddannelsesregion.SYD: Kilde("videreuddannelsen-syd.dk (wm524529): KBU består af en sygehusansættelse "
+                                       "efterfulgt af almen praksis"),
+    Videreuddannelsesregion.OEST: Kilde("laegeuddannelsen.dk: i Øst indgår psykiatri og almen praksis altid som 2. "
+                                        "ansættelse i KBU (reglens rækkevidde er uklar)", sekundær=True),
+}
+KILDE_KBU_RÆKKEFØLGE = Kilde("videreuddannelsen-syd.dk (wm524529): sygehus efterfulgt af almen praksis; "
+                             "laegeuddannelsen.dk: i Øst er almen praksis eller psykiatri altid 2. ansættelse",
+                             sekundær=True)
+
 #: The phase's usual ansættelser when the målbeskrivelse names no pattern of its own.
 STANDARDMØNSTRE: dict[Fase, tuple[Moensterdel, ...]] = {
     Fase.KBU: (Moensterdel(type=Ansaettelsestype.SYGEHUSAFDELING, måneder=6, betegnelse="Sygehusansættelse"),
                Moensterdel(type=Ansaettelsestype.ALMEN_PRAKSIS, måneder=KBU_ALMEN_PRAKSIS_MÅNEDER,
-                           betegnelse="Almen praksis")),
+                           betegnelse="Almen praksis (eller psykiatri)")),
 }
+
+
+def kbu_praksis_måneder(typer_og_måneder: Sequence[tuple[str, int]]) -> int:
+    """The months a KBU spends where its six months in almen praksis belong: almen praksis, or psychiatry in
+    the forløb where psychiatry has taken its place (the larger of the two)."""
+    return max(sum(m for t, m in typer_og_måneder if t == type_) for type_ in KBU_PRAKSIS_ELLER_PSYKIATRI)
+
+
+# --- the målbeskrivelse's pattern of ansættelser -----------------------------------------
+
+KILDE_MØNSTER = Kilde("Målbeskrivelsens beskrivelse af uddannelsens overordnede forløb ('ansættelsesmønster'); "
+                      "sideuddannelse i neurologi efter ynnn.dk og auh.dk, i psykiatri efter regionsjaelland.dk og "
+                      "auh.dk")
+KILDE_ALMEN_MEDICIN_FASER = Kilde("rm.dk, almen medicin, og almenmedicin-nord.dk: fase 1 (6 måneder i praksis), "
+                                  "ca. 30 måneder på sygehus, fase 2 (6 måneder tilbage i fase 1-praksis), fase 3 "
+                                  "(12 måneder i en anden praksis)")
+
+
+def mønsternøgle(type_: str, speciale: str | None, eget: str) -> tuple[str, str]:
+    """What a pattern part and an ansættelse are compared by: the kind of place and the specialty (the
+    målbeskrivelse's own when none is named), slugged."""
+    return str(type_), slug(speciale or eget)
+
+
+def følger_mønster(mb: Maalbeskrivelse, ansættelser: Sequence) -> bool:
+    """Whether the ansættelser follow the målbeskrivelse's pattern: part by part in order ('fast'), or the same
+    months per kind of place and specialty in any order and split ('fri': 36 months of neurology on two or
+    three departments with the side ansættelser between them)."""
+    mønster = [(mønsternøgle(d.type, d.speciale, mb.speciale), d.måneder) for d in mb.ansættelsesmønster]
+    faktisk = [(mønsternøgle(a.type, a.speciale, mb.speciale), a.måneder) for a in ansættelser]
+    if mb.ansættelsesmønster_rækkefølge == "fast":
+        return mønster == faktisk
+    return _summer(mønster) == _summer(faktisk)
+
+
+def _summer(dele: list[tuple[tuple[str, str], int]]) -> dict[tuple[str, str], int]:
+    ud: dict[tuple[str, str], int] = {}
+    for nøgle, måneder in dele:
+        ud[nøgle] = ud.get(nøgle, 0) + måneder
+    return ud
+
+
+def mønstertekst(dele: Sequence, eget: str) -> str:
+    """'sygehusafdeling 36; sygehusafdeling (neurokirurgi) 3; …' for messages."""
+    return "; ".join(f"{visningsnavn(d.type).lower()}" + (f" ({d.speciale.lower()})" if d.speciale
+                                                          and slug(d.speciale) != slug(eget) else "")
+                     + f" {d.måneder}" for d in dele)
+
+
+# --- almen praksis: the tutorlæge's praksisbeskrivelse ------------------------------------
+
+#: What the praksisbeskrivelse must describe (each topic with the words that show it is there).
+PRAKSISBESKRIVELSE_EMNER: dict[str, tuple[str, ...]] = {
+    "arbejdstilrettelæggelse": ("arbejdstilrettelæggelse", "tidsbog", "arbejdstid", "konsultationstid"),
+    "uddannelsessamtaler": ("uddannelsessamtale", "vejledersamtale", "introduktionssamtale", "slutsamtale"),
+    "introduktion": ("introduktion",),
+    "supervision": ("supervision", "supervisor", "konferere"),
+    "undervisning": ("undervisning",),
+    "konferencer": ("konference", "praksismøde", "morgenmøde"),
+}
+KILDE_PRAKSISBESKRIVELSE = Kilde("Dansk Selskab for Almen Medicin (dsam.dk), krav til tutorpraksis: "
+                                 "praksisbeskrivelsen beskriver arbejdstilrettelæggelse, uddannelsessamtaler, "
+                                 "introduktion, supervision, undervisning og konferencer")
+
+
+def manglende_emner(praksisbeskrivelse: str) -> list[str]:
+    """The topics of :data:`PRAKSISBESKRIVELSE_EMNER` a praksisbeskrivelse does not mention."""
+    tekst = praksisbeskrivelse.lower()
+    return [emne for emne, ord_ in PRAKSISBESKRIVELSE_EMNER.items() if not any(o in tekst for o in ord_)]
 
 
 def ansættelsesmønster(mb: Maalbeskrivelse) -> list[Moensterdel]:
@@ -236,8 +360,6 @@ KILDE_ØST = Kilde("Aftale mellem Region Sjælland og Region Hovedstaden om hove
                   "Videreuddannelsesregion Øst: forløb bør begynde og slutte i Region Sjælland", sekundær=True)
 
 
-KILDE_ØST_KBU = Kilde("laegeuddannelsen.dk: i Øst skal psykiatri og almen praksis altid indgå som 2. ansættelse i "
-                      "KBU (reglens rækkevidde er uklar)", sekundær=True)
 
 
 # --- current systems --------------------------------------------------------------------

@@ -10,7 +10,7 @@ from .skriv import skriv_alle
 
 #: File name of each kind's schema; YAML files point at these in their first line.
 SKEMAFILER = {"målbeskrivelse": "maalbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": "uddannelsesprogram",
-              "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
+              "programdel": "programdel", "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
 
 def _tal_som_tekst(node):

@@ -24,6 +24,7 @@ from .models import (
     Fase,
     Maalbeskrivelse,
     NationalSkabelon,
+    Programdel,
     Videreuddannelsesregion,
     visningsnavn,
 )
@@ -45,9 +46,12 @@ def _kommentar(tekst: str, indrykning: str) -> Iterator[str]:
 
 
 def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddannelsesregion,
-           skema: str | None = None) -> str:
-    """The YAML text of a new programme; pure, so the same inputs give the same text. ``skema`` is the link
-    to the programme schema from where the file will be (``rod.skemalink``); without it, no link is written."""
+           programdele: list[tuple[str, Programdel]] = (), skema: str | None = None) -> str:
+    """The YAML text of a new programme; pure, so the same inputs give the same text.
+
+    ``programdele`` are the shared parts it builds on (the path as written in the programme, and the part):
+    their sections are already written, so the skeleton only says so. ``skema`` is the link to the programme
+    schema from where the file will be (``rod.skemalink``); without it, no link is written."""
     fase = visningsnavn(mb.fase).lower()
     titel = (f"Uddannelsesprogram for {fase}" if mb.fase == Fase.KBU
              else f"Uddannelsesprogram for {fase} i {mb.speciale.lower()}")
@@ -69,29 +73,42 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
         f"skabelon: {skabelon.id}",
         f"målbeskrivelse: {{speciale: {_q(mb.speciale)}, fase: {mb.fase}, version: {_q(mb.version)}}}",
         f"videreuddannelsesregion: {region}",
-        f"forløb: {_q(UDFYLD)}",
+        f"forløb: {_q(UDFYLD)}  # et navn, eller en liste af navne når programmet gælder flere forløb",
+        "status: udkast  # slet linjen, når programmet er færdigt ('uddprog godkend' gør det ved godkendelsen)",
+    ]
+    if programdele:
+        ud.append("programdele:  # fælles afsnit; programmets egen tekst kommer efter dem")
+        ud += [f"  - {_q(sti)}  # {' '.join(d.programdel.split())}" for sti, d in programdele]
+    ud += [
         "ansvar:",
         "  udarbejdet_af:",
     ]
     roller = list(skabelon.påkrævede_forfatterroller or ["pkl"])
     if mb.fase != Fase.KBU and any(d.type == Ansaettelsestype.ALMEN_PRAKSIS for d in mønster):
         roller.append(Ansvarsrolle.TUTORLAEGE)  # the praksisbeskrivelse is the tutorlæge's
-    ud += [f"    - {{navn: {_q(UDFYLD)}, rolle: {r}}}  # {visningsnavn(r)}" for r in roller]
+    ud += [f"    - {{navn: {_q(UDFYLD)}, rolle: {r}}}  # {visningsnavn(r)}"
+           + ("; tilføj telefon og email, de står på forsiden" if r == Ansvarsrolle.UAO else "") for r in roller]
     ud += [
-        f"  godkendt_af: {_q(UDFYLD)}",
-        "  godkendt_dato:      # ÅÅÅÅ-MM-DD",
-        "  næste_revision:     # ÅÅÅÅ-MM-DD"
-        + (f", senest {skabelon.revisionsinterval_måneder} måneder efter godkendelsen"
-           if skabelon.revisionsinterval_måneder else ""),
+        "  # godkendt_af, godkendt_dato og næste_revision skriver 'uddprog godkend', når programmet er godkendt"
+        + (f" (næste revision {skabelon.revisionsinterval_måneder} måneder efter)" if skabelon.revisionsinterval_måneder
+           else ""),
         "ansættelser:  # i forløbets rækkefølge; månederne skal give "
         f"{mb.varighed_måneder} i alt",
     ]
+    nr_for_id = {d.id: nr for nr, d in enumerate(mønster, start=1) if d.id}
     for nr, del_ in enumerate(mønster, start=1):
         praksis = del_.type == Ansaettelsestype.ALMEN_PRAKSIS
+        sted_note = (f"  # samme sted som ansaettelse-{nr_for_id[del_.samme_sted_som]}" if del_.samme_sted_som in nr_for_id
+                     else f"  # et andet sted end ansaettelse-{nr_for_id[del_.andet_sted_end]}"
+                     if del_.andet_sted_end in nr_for_id else "")
         ud += [
             f"  - id: ansaettelse-{nr}" + (f"  # {' '.join(del_.betegnelse.split())}" if del_.betegnelse else ""),
             f"    type: {del_.type}",
-            f"    sted: {_q(UDFYLD)}",
+        ]
+        if del_.speciale and slug(del_.speciale) != slug(mb.speciale):
+            ud.append(f"    speciale: {_q(del_.speciale)}  # sideuddannelse")
+        ud += [
+            f"    sted: {_q(UDFYLD)}{sted_note}",
             f"    afdeling: {_q('Almen praksis' if praksis else UDFYLD)}",
             f"    driftsregion: {driftsregion}  # {' eller '.join(driftsregioner)}",
             f"    universitetshospital: {'false' if praksis else UDFYLD}  # true eller false",
@@ -132,10 +149,18 @@ def skelet(mb: Maalbeskrivelse, skabelon: NationalSkabelon, region: Videreuddann
             felter.append(f"teori_til_måned: {min(start + f.teori_inden_måneder - 1, max(start, slut))}")
         ud.append("forskningstræning: {" + ", ".join(felter) + "}")
     ud.append("sektioner:")
+    start = len(ud)
+    fælles = {sid: d for _, d in programdele for sid in d.sektioner}
     for s in skabelon.sektioner:
         krav = "påkrævet" if s.påkrævet else "valgfri"
         omfang = f", højst {s.maks_ord} ord" if s.maks_ord else ""
         ud.append(f"  # {s.titel} ({krav}{omfang}):")
+        if s.id in fælles:
+            ud += list(_kommentar(f"Skrevet i programdelen '{fælles[s.id].programdel}'. Skriv '{s.id}: |' med "
+                                  "programmets egen tekst for at tilføje til den.", "  #   "))
+            continue
         ud += list(_kommentar(s.vejledning, "  #   "))
         ud.append(f"  {s.id}: \"\"")
+    if not any(linje.startswith("  ") and not linje.lstrip().startswith("#") for linje in ud[start:]):
+        ud[start - 1] = "sektioner: {}  # alle afsnit står i programdelene"
     return "\n".join(ud) + "\n"

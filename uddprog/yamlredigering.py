@@ -325,8 +325,11 @@ class YamlRedigering:
             raise RedigeringsFejl(f"{_vis(sti)} er ikke en liste.")
         self.indsæt(tuple(sti) + (len(liste.value) - 1,), værdier, mærke)
 
-    def sæt_nøgle(self, sti: Sti, nøgle: str, værdi: Any, mærke: Any = None) -> None:
-        """Add ``nøgle: værdi`` at the end of the mapping at ``sti`` (or replace the value if the key exists)."""
+    def sæt_nøgle(self, sti: Sti, nøgle: str, værdi: Any, mærke: Any = None, blok: bool = False) -> None:
+        """Add ``nøgle: værdi`` at the end of the mapping at ``sti`` (or replace the value if the key exists).
+
+        With ``blok`` a new list in a block mapping is written as block items, one line each
+        (``- {dato: …, af: …}``), so that items appended later read as a list."""
         sti = tuple(sti)
         if self.findes(sti + (nøgle,)):
             self.sæt(sti + (nøgle,), værdi, mærke)
@@ -335,6 +338,10 @@ class YamlRedigering:
         if not isinstance(afb, yaml.MappingNode):
             raise RedigeringsFejl(f"{_vis(sti)} er ikke en afbildning.")
         par = f"{_nøgle(nøgle, self.loader)}: {flow(værdi, self.loader)}"
+        if blok and isinstance(værdi, list) and værdi and not afb.flow_style and afb.value:
+            fyld = " " * (afb.value[-1][0].start_mark.column + 2)
+            par = f"{_nøgle(nøgle, self.loader)}:" + "".join(
+                f"{self.linjeskift}{fyld}- {flow(v, self.loader)}" for v in værdi)
         data = _sætter(sti + (nøgle,), værdi)
         if (not afb.flow_style and afb.value and isinstance(værdi, str) and "\n" in værdi.rstrip("\n")
                 and (blok := _bloktekst(værdi, "|", afb.value[-1][0].start_mark.column + 2, "", self.linjeskift,
@@ -357,6 +364,34 @@ class YamlRedigering:
         if pos == len(self.tekst) and not self.tekst.endswith("\n"):
             linje = self.linjeskift + linje[: -len(self.linjeskift)]
         self._op(pos, pos, linje, data, mærke, len(sti) + 1)
+
+    def sæt_nøgler(self, sti: Sti, par: dict[str, Any], mærke: Any = None) -> None:
+        """Set several keys of the mapping at ``sti``: existing ones in place, new ones added together at its end
+        in the order given (one splice, so their order in the text and in the data is the same)."""
+        sti = tuple(sti)
+        nye = {k: v for k, v in par.items() if not self.findes(sti + (k,))}
+        for k, v in par.items():
+            if k not in nye:
+                self.sæt(sti + (k,), v, mærke)
+        if not nye:
+            return
+        afb = self.node(sti)
+        if not isinstance(afb, yaml.MappingNode) or afb.flow_style or not afb.value:
+            for k, v in nye.items():  # a flow or empty mapping: one key at a time, as sæt_nøgle writes them
+                self.sæt_nøgle(sti, k, v, mærke)
+            return
+        kolonne = afb.value[-1][0].start_mark.column
+        pos = self._linjeslut(self._slut(afb))
+        tekst = "".join(" " * kolonne + f"{_nøgle(k, self.loader)}: {flow(v, self.loader)}" + self.linjeskift
+                        for k, v in nye.items())
+        if pos == len(self.tekst) and not self.tekst.endswith("\n"):
+            tekst = self.linjeskift + tekst[: -len(self.linjeskift)]
+
+        def data(d):
+            for k, v in nye.items():
+                _sætter(sti + (k,), v)(d)
+
+        self._op(pos, pos, tekst, data, mærke, len(sti) + 1)
 
     # --- applying ---------------------------------------------------------------------
 

@@ -74,6 +74,16 @@ def _t011(r):
     r.skabelon["sektioner"] = [s for s in r.skabelon["sektioner"] if s["id"] != "karrierevejledning"]
 
 
+def _p054(r):
+    r.mb["ansættelsesmønster"] = [{"id": "a", "type": "sygehusafdeling", "måneder": 24},
+                                  {"type": "sygehusafdeling", "måneder": 24, "samme_sted_som": "a"}]
+
+
+def _p062(r):
+    r.program["ansvar"]["godkendelser"] = [{"dato": "2025-05-12", "af": "UGUP"}]
+    r.program["ansvar"]["godkendt_af"] = "DRRLV"
+
+
 # check id → (what to break, where the finding must point: (file suffix, line) or None)
 MUTATIONER = {
     "S001": lambda r: r.program.pop("forløb"),
@@ -149,9 +159,20 @@ MUTATIONER = {
     "P032": lambda r: r.program["sektioner"].update(indledning="[Intranet](intranet/side.html)."),
     "P033": lambda r: r.program["sektioner"].update(indledning="Tekst.[^1]\n\n[^1]: Noten."),
     "P034": lambda r: r.program["sektioner"].update(indledning="Du får:\n• vejledning\n• kurser"),
+    "P054": _p054,
+    "P055": lambda r: r.program["ansættelser"][1].update(type="almen-praksis", beskrivelse="En praksis."),
+    "P056": lambda r: r.program.update(forløb=["Forløb 1", "Forløb 1"]),
+    "P062": _p062,
+    "P080": lambda r: r.program.update(status="udkast"),
+    "M013": lambda r: r.mb.update(ansættelsesmønster=[{"type": "sygehusafdeling", "måneder": 48,
+                                                       "andet_sted_end": "fase-9"}]),
 }
 
-INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008"}  # covered in test_loading.py
+# Shared parts: each covered in test_programdele.py (a part of its own, and a programme with one).
+PROGRAMDELE = {"D001", "D002", "D003", "P070", "P071", "P072"}
+
+INDLÆSNING = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008",  # covered in test_loading.py
+              "L009"}  # covered in test_programdele.py
 KONFIGURATION = {f"C00{i}" for i in range(1, 8)}  # covered in tests/ci/test_config.py
 
 
@@ -168,7 +189,7 @@ def test_the_valid_repository_has_no_findings(syntetisk_repo):
 
 
 def test_every_registered_check_has_a_case():
-    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | KONFIGURATION | _r_ids()
+    assert set(REGISTER) == set(MUTATIONER) | INDLÆSNING | KONFIGURATION | PROGRAMDELE | _r_ids()
 
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONER))

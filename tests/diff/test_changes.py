@@ -9,7 +9,7 @@ import pytest
 
 from uddprog.diff import ÆNDRINGSTYPER, sammenlign
 from uddprog.loading import indlæs
-from uddprog.models import Maalbeskrivelse
+from uddprog.models import Maalbeskrivelse, Moensterdel
 
 from .conftest import GAMMEL
 
@@ -78,6 +78,9 @@ CASES: dict[str, tuple[Callable, Callable]] = {
     "D015": (lambda m: med(m, "3", "30", erstatter=["99"]),
              lambda m: med(uden(m, "3"), "3", "30", erstatter=["3"])),
     "D020": (felt(varighed_måneder=60), felt(kilde="Anden kilde")),
+    "D026": (felt(ansættelsesmønster=[Moensterdel(type="sygehusafdeling", måneder=42),
+                                      Moensterdel(type="psykiatrisk-afdeling", speciale="Psykiatri", måneder=6)]),
+             felt(varighed_måneder=60)),
     "D021": (lambda m: m.model_copy(update={"kurser": [*m.kurser, m.kurser[0].model_copy(update={"id": "K9"})]}),
              lambda m: kursus(m, "K1", titel="Neuroanatomi I")),
     "D022": (lambda m: m.model_copy(update={"kurser": [k for k in m.kurser if k.id != "K4"]}),

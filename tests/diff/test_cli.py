@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -128,6 +129,9 @@ def test_status_computes_next_revision_from_the_template_when_missing():
 def test_unreadable_programme_fails_the_run_and_is_listed(tmp_path):
     mappe = tmp_path / "programmer"
     shutil.copytree(REPO / "examples", mappe)
+    # a repository root, so the shared parts some programmes include resolve (programdele/ at the root)
+    shutil.copytree(Path(__file__).resolve().parents[2] / "programdele", tmp_path / "programdele")
+    (tmp_path / "uddprog.toml").write_text('programmer = "programmer"\n', encoding="utf-8")
     (mappe / "oedelagt.yaml").write_text("titel: [ikke lukket\n", encoding="utf-8")
     for fail_on in ("error", "none"):
         r = kør("diff", GAMMEL, NY, "--programmes", mappe, "--format", "json", "--fail-on", fail_on, *DATO)

@@ -53,8 +53,9 @@ def test_the_stale_syd_programme_is_flagged_at_the_right_lines():
     # Competency 8 is planned twice; only the entry that lists its own methods lacks the new one.
     assert [l for i, l in træf if i == "D007" and l in _planlinjer("8")] == [_planlinjer("8")[0]]
     fjernet = next(t for t in p.træf if t.ændring.id == "D001")
-    assert fjernet.handling == "Kompetence 25 er fjernet: slet planlægningen på Sygehus Lillebælt, Vejle Sygehus i måned 13–30."
-    assert p.revisionsfrist == date(2016, 3, 1) and p.frist_overskredet
+    assert fjernet.handling == "Kompetence 25 er fjernet: slet planlægningen på Sygehus Lillebælt, Vejle Sygehus i måned 13–24."
+    # the template's revision deadline is 12 months since issue 21 (observed practice 5–9 months), not 6
+    assert p.revisionsfrist == date(2016, 9, 1) and p.frist_overskredet
 
 
 def test_programmes_on_2015_or_other_specialties_are_unaffected():

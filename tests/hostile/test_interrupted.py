@@ -39,7 +39,7 @@ KOPIER = 2  # extra forløb per shipped example: 7 examples -> 21 programmes, 42
 @pytest.fixture(scope="module")
 def rod(tmp_path_factory) -> Path:
     rod = tmp_path_factory.mktemp("afbrudt") / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
+    for d in ("templates", "målbeskrivelser", "examples", "programdele"):
         shutil.copytree(PROJEKT / d, rod / d)
     for fil in sorted((rod / "examples").rglob("*.yaml")):
         data = yaml.safe_load(fil.read_text("utf-8"))

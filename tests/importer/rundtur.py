@@ -126,6 +126,6 @@ def sammenlign_øvrige(program, draft: dict) -> list[str]:
             (f["navn"], f["rolle"], f.get("titel")) for f in ga["udarbejdet_af"]]:
         forskelle.append(f"udarbejdet_af {a.udarbejdet_af} != {ga['udarbejdet_af']}")
     if (a.godkendt_af, a.godkendt_dato, a.næste_revision, a.kontakt) != (
-            ga["godkendt_af"], ga["godkendt_dato"], ga["næste_revision"], ga.get("kontakt")):
+            ga.get("godkendt_af"), ga.get("godkendt_dato"), ga.get("næste_revision"), ga.get("kontakt")):
         forskelle.append("ansvar: godkendelse, datoer eller kontakt afviger")
     return forskelle

@@ -12,6 +12,7 @@ import yaml
 
 from tests.conftest import kør
 from tests.render.conftest import need_tool
+from uddprog.cli import cli
 
 from .conftest import KORPUS, ROOT
 
@@ -30,7 +31,7 @@ def test_out_skriver_udkast_og_rapport(tmp_path):
     assert r.exit_code == 0, r.output
     assert yaml.safe_load(ud.read_text(encoding="utf-8"))["skabelon"] == "hoveduddannelse"  # chosen by phase
     # 10 sections since issue 13 added Karrierevejledning to the template; this regional document has none.
-    assert "afsnit genkendt: 8 af 10" in r.stderr and "data fundet: 2 ansættelser, 6 planlagte kompetencer, 0 kurser" in r.stderr
+    assert "afsnit genkendt: 8 af 15" in r.stderr and "data fundet: 2 ansættelser, 6 planlagte kompetencer, 0 kurser" in r.stderr
     assert re.search(r"tekst lagt til side under 'ikke-placeret': \d+ % af ordene \(\d+ ord i 2 stykker\)", r.stderr)
     assert "at gøre: 0 felter med UDFYLD, 5 gæt at tjekke" in r.stderr
     assert "uddprog validate" in r.stderr and r.stdout == ""

@@ -145,3 +145,43 @@ def test_kommentar_cannot_end_the_comment(loader, tegn):
     data = yaml.load(tekst, Loader=loader)
     assert set(data) == {"a", "b"} and data["a"] == 1 and data["b"].rstrip("\n") == f"linje{tegn}to"
     assert "\\u" in kommentar(f"x{tegn}") or kommentar(f"x{tegn}y") == "x y"
+
+
+AFB = """\
+ansvar:
+  godkendt_af: UGUP   # kommentar
+  liste:
+    - {dato: 2026-01-01}
+andet: 1
+"""
+
+
+def test_several_new_keys_and_a_new_list_line_at_one_place(loader):
+    """`uddprog godkend` adds a line to a list that ends its mapping and new keys after it: before, new keys at
+    one place came out in reverse order in the data and the edit was refused."""
+    r = YamlRedigering(AFB, loader)
+    r.tilføj(("ansvar", "liste"), [{"dato": "2027-01-01"}])
+    r.sæt_nøgler(("ansvar",), {"godkendt_af": "DRRLV", "godkendt_dato": "2027-01-01", "næste_revision": "2030-01-01"})
+    ny = r.anvend().tekst
+    assert ny == """\
+ansvar:
+  godkendt_af: DRRLV   # kommentar
+  liste:
+    - {dato: 2026-01-01}
+    - {dato: 2027-01-01}
+  godkendt_dato: 2027-01-01
+  næste_revision: 2030-01-01
+andet: 1
+"""
+
+
+def test_a_new_list_key_in_block_style(loader):
+    r = YamlRedigering(AFB, loader)
+    r.sæt_nøgle(("ansvar",), "godkendelser", [{"dato": "2026-01-01", "af": "A, B"}, {"dato": "2027-01-01"}],
+                blok=True)
+    assert r.anvend().tekst == AFB.replace("andet: 1\n", """\
+  godkendelser:
+    - {dato: 2026-01-01, af: "A, B"}
+    - {dato: 2027-01-01}
+andet: 1
+""")

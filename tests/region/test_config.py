@@ -192,6 +192,11 @@ def test_ignore_words_in_a_quoted_text_before_a_real_comment(tmp_path):
     ('[[ignorer]]\ncheck = "P021"\nbegrundelse = "x"\nindtil = "snart"\n', "C003", 5, 1, "dato"),
     ('[render]\nud = "build"\n', "C002", 3, 1, "[render]"),
     ('[render]\nformat = "docx,exe"\n', "C003", 3, 1, "ukendt format exe"),
+    ('[regioner.Vest]\ngodkendes_af = "x"\n', "C002", 2, 1, "Ukendt videreuddannelsesregion 'Vest'"),
+    ('[regioner.Syd]\nrevisionsfrist = "tolv"\n', "C003", 3, 1, "antal måneder"),
+    ('[regioner."Øst"]\ngodkendt_af = "x"\n', "C002", 3, 1, "Mente du 'godkendes_af'?"),
+    ('[regioner.Syd]\ndelforloeb = ["kbu", "speciallæge"]\n', "C003", 3, 1, "liste af faser"),
+    ('[udkast]\nalvor = "fejl"\n', "C003", 3, 1, "error, warning eller info"),
 ])
 def test_config_errors_are_findings_with_their_place(region_repo, tekst, check, linje, kolonne, ord_):
     _konfig(region_repo, tekst)
@@ -269,3 +274,30 @@ def test_ny_takes_the_region_and_diff_its_fail_on_from_the_config(region_repo):
     (region_repo / "uddprog.toml").write_text('programmer = "programmer"\n', encoding="utf-8")
     r = kør("ny", "neurologi/hoveduddannelse@2015")
     assert r.exit_code == 2 and "--region" in r.output
+
+
+def test_the_regions_settings_are_read(tmp_path):
+    fil = tmp_path / "uddprog.toml"
+    fil.write_text('[regioner.Nord]\ngodkendes_af = "UGUP"\nindstilles_af = "PKL"\nrevisionsfrist = 9\n'
+                   '[regioner."Øst"]\ndelforloeb = ["kbu"]\n[udkast]\nalvor = "warning"\n', encoding="utf-8")
+    k = læs(fil)
+    assert not k.fund
+    nord = k.regionsopsætning("Nord")
+    assert (nord.godkendes_af, nord.indstilles_af, nord.revisionsfrist) == ("UGUP", "PKL", 9)
+    assert k.regionsopsætning("Øst").delforløb == ("kbu",) and k.regionsopsætning("Syd").godkendes_af is None
+    assert k.udkast_alvor == "warning"
+
+
+def test_init_writes_the_regions_approving_body_with_its_source(tmp_path):
+    from uddprog.init import filer
+
+    nord = filer("Nord")["uddprog.toml"]
+    assert "[regioner.Nord]" in nord and 'godkendes_af = "Udvalg for godkendelse' in nord and "Kilde:" in nord
+    syd = filer("Syd")["uddprog.toml"]
+    assert 'delforloeb = ["kbu"]' in syd
+    øst = filer("Øst")["uddprog.toml"]
+    assert '[regioner."Øst"]' in øst and '# godkendes_af = "…"' in øst  # not found in public sources
+    fil = tmp_path / "uddprog.toml"
+    for tekst in (nord, syd, øst):
+        fil.write_text(tekst, encoding="utf-8")
+        assert not læs(fil).fund

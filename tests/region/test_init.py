@@ -26,8 +26,13 @@ def test_init_writes_a_region_repository(tmp_path, monkeypatch):
 
     assert (rod / "schemas/uddannelsesprogram.schema.json").read_text(encoding="utf-8") == skematekst("uddannelsesprogram")
     konfig = tomllib.loads((rod / "uddprog.toml").read_text(encoding="utf-8"))
+    # [regioner.Syd]: the region's approving body (issue 21: godkend takes it from here)
     assert konfig == {"programmer": "programmer", "region": "Syd", "fail_on": "error",
+                      "regioner": {"Syd": {"godkendes_af": "Det Regionale Råd for Lægers Videreuddannelse (DRRLV), "
+                                                           "Videreuddannelsesregion Syd", "delforloeb": ["kbu"]}},
                       "render": {"out": "build", "format": "docx,html"}, "checks": {}}
+    # which entries of the shipped catalogue are illustrative, said where a region starts
+    assert "illustrative" in r.output and "uddprog katalog" in r.output
     gh = yaml.safe_load((rod / ".github/workflows/uddprog.yml").read_text(encoding="utf-8"))
     trin = [s.get("run", "") for s in gh["jobs"]["uddprog"]["steps"]]
     assert "uddprog validate --format github" in trin and "python -m pytest" in trin

@@ -91,6 +91,9 @@ def test_katalog_lists_what_is_in_force_and_where_it_comes_from(region_repo):
     assert ("Neurologi", "2015", "uddprog") in {(m["speciale"], m["version"], m["kilde"]) for m in data["målbeskrivelser"]}
     tekst = kør("katalog").output
     assert "Lag (højeste først)" in tekst and "repositoriet" in tekst  # the text table says it in Danish
+    # the shipped catalogue's illustrative entries are marked (issue 21)
+    assert all(m["illustrativ"] for m in data["målbeskrivelser"] if m["kilde"] == "uddprog")
+    assert "illustrativ" in tekst and "ikke den officielle tekst" in tekst
 
 
 def test_in_this_checkout_there_is_one_layer():

@@ -105,7 +105,7 @@ def test_a_region_works_from_the_installed_wheel_alone(venv, tmp_path):
     assert "uddprog init" in r.stderr
     _kør([uddprog, "init", "--region", "Nord"], region, env)
     katalog = _kør([uddprog, "katalog"], region, env).stdout
-    assert re.search(r"Neurologi +hoveduddannelse +2015 +uddprog +" + re.escape(str(rod)), katalog)
+    assert re.search(r"Neurologi +hoveduddannelse +2015 +uddprog +illustrativ +" + re.escape(str(rod)), katalog)
     program = region / "programmer/nord/neurologi-aalborg-forloeb-7.yaml"
     _kør([uddprog, "ny", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--out", str(program)], region, env)
     r = _kør([uddprog, "validate", "--dato", "2026-11-23"], region, env, forvent=1)

@@ -23,4 +23,6 @@ def bygget(checkout_kopi_delt, tmp_path_factory):
 
 
 def eksempler(repo: Path) -> list[Path]:
-    return sorted((repo / "examples").rglob("*.yaml"))
+    """The programmes the site publishes: every shipped one but the drafts (status: udkast, issue 21)."""
+    return sorted(f for f in (repo / "examples").rglob("*.yaml")
+                  if "\nstatus: udkast" not in f.read_text(encoding="utf-8"))

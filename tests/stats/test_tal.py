@@ -39,19 +39,24 @@ def _uafhængigt(rod: Path) -> dict:
     forløb_måneder = {}
     for fil in sorted((rod / "examples").rglob("*.yaml")):
         p = _læs(fil)
+        if p.get("status") == "udkast":
+            continue  # a draft is not counted (issue 21)
+        # a programme for several forløb (forløb as a list) is each of them, with the same ansættelser
+        navne = p["forløb"] if isinstance(p["forløb"], list) else [p["forløb"]]
         nøgle = (p["videreuddannelsesregion"], p["målbeskrivelse"]["speciale"], p["målbeskrivelse"]["fase"])
         c = celler[nøgle]
-        c["forløb"] += 1
-        for a in p["ansættelser"]:
-            c["dr"][a["driftsregion"]] += a["måneder"]
-            c["uh"][bool(a["universitetshospital"])] += a["måneder"]
-            c["type"][a.get("type", "sygehusafdeling")] += a["måneder"]
-        c["start"][p["ansættelser"][0]["driftsregion"]] += 1
-        c["slut"][p["ansættelser"][-1]["driftsregion"]] += 1
-        start, slut = p["ansættelser"][0]["driftsregion"], p["ansættelser"][-1]["driftsregion"]
-        if len({a["driftsregion"] for a in p["ansættelser"]}) > 1:
-            c["delte"][start if start == slut else "på-tværs"] += 1
-        forløb_måneder[(nøgle, p["forløb"])] = [(a["driftsregion"], a["måneder"]) for a in p["ansættelser"]]
+        for navn in navne:
+            c["forløb"] += 1
+            for a in p["ansættelser"]:
+                c["dr"][a["driftsregion"]] += a["måneder"]
+                c["uh"][bool(a["universitetshospital"])] += a["måneder"]
+                c["type"][a.get("type", "sygehusafdeling")] += a["måneder"]
+            c["start"][p["ansættelser"][0]["driftsregion"]] += 1
+            c["slut"][p["ansættelser"][-1]["driftsregion"]] += 1
+            start, slut = p["ansættelser"][0]["driftsregion"], p["ansættelser"][-1]["driftsregion"]
+            if len({a["driftsregion"] for a in p["ansættelser"]}) > 1:
+                c["delte"][start if start == slut else "på-tværs"] += 1
+            forløb_måneder[(nøgle, navn)] = [(a["driftsregion"], a["måneder"]) for a in p["ansættelser"]]
     runder: dict = defaultdict(Counter)
     ikke_besat: dict = defaultdict(Fraction)
     for fil in sorted((rod / "rekruttering").rglob("*.yaml")):
@@ -120,7 +125,8 @@ def test_the_oest_target_on_the_shipped_programme():
     (nord,) = [a for a in statistik.aftaler if a.id == "nord-universitetshospital"]
     assert [m.gruppe for m in nord.målinger] == _hovedspecialer("Nord")
     (m,) = [m for m in nord.målinger if m.gruppe == "Neurologi"]
-    assert m.status == "opfyldt" and m.værdier["universitetshospital"] == 30  # 30 of 48 months
+    # forløb 1 and 5 (one programme): 27 of 48 months each at Aarhus (neurokirurgi, klinisk neurofysiologi, neurologi)
+    assert m.status == "opfyldt" and m.værdier["universitetshospital"] == 2 * 27
 
 
 def test_the_oest_start_and_end_target_counts_only_shared_forløb(tmp_path):
@@ -130,5 +136,5 @@ def test_the_oest_start_and_end_target_counts_only_shared_forløb(tmp_path):
     assert [m.gruppe for m in a.målinger] == _hovedspecialer("Øst")
     (m,) = [m for m in a.målinger if m.gruppe == "Anæstesiologi"]
     assert (m.gruppe, m.status, m.værdier["Sjælland"], m.værdier["på-tværs"]) == ("Anæstesiologi", "opfyldt", 1, 0)
-    # neurologi introduktion (only Hovedstaden) is a forløb that begins and ends in one region but is not shared
-    assert statistik.national.start_og_slut["Hovedstaden"] == 1 and statistik.national.start_og_slut_delte["Hovedstaden"] == 0
+    # neurologi introduktion and KBU forløb 31 (only Hovedstaden) begin and end in one region but are not shared
+    assert statistik.national.start_og_slut["Hovedstaden"] == 2 and statistik.national.start_og_slut_delte["Hovedstaden"] == 0

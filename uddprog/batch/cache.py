@@ -108,9 +108,9 @@ class Byggecache:
             self._sæt(fil, {**post, "mbtilstand": self.mbtilstand()})
         return True
 
-    def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, navn: str,
-             filer: list[Path], advarsler: list[dict] = (), dato: str | None = None, datogrænser: list[str] = (),
-             komplet: bool = True, versioner: str | None = None) -> None:
+    def husk(self, fil: Path, mb_fil: Path, ref: tuple[str, str, str], skabelon_id: str, dele: tuple[Path, ...],
+             navn: str, filer: list[Path], advarsler: list[dict] = (), dato: str | None = None,
+             datogrænser: list[str] = (), komplet: bool = True, versioner: str | None = None) -> None:
         """Record what a programme wrote; only a ``komplet`` entry lets the next run skip it. ``versioner``
         is :func:`versionsnøgle` of the catalogue its findings came from (without it they are not kept)."""
         ud = {}
@@ -123,7 +123,7 @@ class Byggecache:
             except (OSError, ValueError):
                 komplet = False  # an output outside the folder or already gone: do not trust it next time
         self._sæt(fil, {
-            **self.nøgle.programnøgle(fil, mb_fil, ref, skabelon_id), "navn": navn,
+            **self.nøgle.programnøgle(fil, mb_fil, ref, skabelon_id, dele), "navn": navn,
             "formater": list(self.formater), "filer": ud, "komplet": komplet,
             "advarsler": list(advarsler), "dato": dato, "datogrænser": list(datogrænser), "versioner": versioner,
         })

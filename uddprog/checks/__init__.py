@@ -26,6 +26,7 @@ from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MA
 # Importing them registers the checks (and the configuration's ids) in the registry.
 from . import (  # noqa: F401
     anvendelse as _anvendelse,
+    dele as _dele,
     dokument as _dokument,
     program as _program,
     rekruttering as _rekruttering,
@@ -41,7 +42,7 @@ beskriv("L007", Severity.ERROR, "Mappen indeholder ingen YAML-filer", "indlæsni
 beskriv("P028", Severity.ERROR, "To programmer får samme outputnavn (samme region, speciale, fase og forløb)", "program")
 
 _OMRÅDE = {"målbeskrivelse": "målbeskrivelse", "skabelon": "skabelon", "uddannelsesprogram": None,
-           "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
+           "programdel": "programdel", "rekrutteringsrunde": "rekrutteringsrunde", "aftale": "aftale"}
 
 __all__ = ["REGISTER", "Check", "Valideringsresultat", "samme_outputnavn", "standardstier", "valider", "valider_dokument",
            "valider_fil", "valider_program", "valider_udsnit"]
@@ -221,7 +222,8 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
             cache.husk_katalogfund(katalogfund)
     if cache is not None:
         cache.gem()
-    return Valideringsresultat(filer=filer, fund=sorteret(fund + _katalogfund(katalogfund, fund)),
+    # A finding in a shared part is found in every programme that includes it: reported once.
+    return Valideringsresultat(filer=filer, fund=sorteret(list(dict.fromkeys(fund + _katalogfund(katalogfund, fund)))),
                                uden_direktiver=frozenset(uden_direktiver))
 
 
@@ -312,7 +314,7 @@ def _post(nøgle: Kildenøgle, fil: Path, kontekst: ProgramKontekst | None, dage
     if kontekst is not None and kontekst.mb is not None and kontekst.skabelon is not None:
         ref = kontekst.p.målbeskrivelse
         post = nøgle.programnøgle(fil, kontekst.mb.fil, (ref.speciale, str(ref.fase), ref.version),
-                                  kontekst.p.skabelon)
+                                  kontekst.p.skabelon, kontekst.program.filer[1:])
         post["versioner"] = nøgle.versionsnøgle(ref.speciale, str(ref.fase))
     else:
         post = nøgle.filnøgle(fil)

@@ -21,6 +21,7 @@ import yaml
 from ..config import KONTROLLER as LÆSEKONTROLLER, Konfig, Undtagelse
 from ..datoer import dansk_dato
 from ..findings import Finding, Location, Severity, sorteret
+from ..forloeb import er_udkast
 from ..loading.yamlfil import MAKS_BYTES, BasisLoader
 from .registry import REGISTER, UDGÅET, beskriv
 
@@ -108,6 +109,8 @@ class Anvendelse:
                 self._gyldige.append(u)
         self._brugt: dict[int, int] = {}  # per ignore (by index), this run only
         self._inline = _Inline(uden_direktiver)
+        self._udkast_alvor = Severity(konfig.udkast_alvor) if konfig.udkast_alvor else None
+        self._udkast: dict[Path, bool] = {}
 
     def endelig(self, f: Finding) -> Finding | None:
         """The finding with the severity in force, or None when the config turns it off or ignores it."""
@@ -122,7 +125,14 @@ class Anvendelse:
                 return None
             if self._inline.undertrykker(f):
                 return None
+            if self._udkast_alvor is not None and alvor.rang > self._udkast_alvor.rang and self._er_udkast(f.sted.fil):
+                alvor = self._udkast_alvor  # [udkast] alvor: a draft's findings are reported, but need not fail CI
         return f if alvor == f.severity else Finding(f.check, alvor, f.besked, f.sted)
+
+    def _er_udkast(self, fil: Path) -> bool:
+        if fil not in self._udkast:
+            self._udkast[fil] = er_udkast(Path(fil))
+        return self._udkast[fil]
 
     def afslut(self, filer: list[Path], alle: bool = False, kontroller: frozenset[str] | None = None) -> list[Finding]:
         """The config's own findings for the run: reading errors, expired ignores (C006), ignores in the file

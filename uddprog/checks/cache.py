@@ -140,16 +140,16 @@ def forløb_json(f: Forløb | None) -> list | None:
     if f is None:
         return None
     return [str(f.fil), f.titel, f.navn, f.region, f.speciale, f.fase,
-            [[a.driftsregion, a.universitetshospital, a.type, a.måneder] for a in f.ansættelser],
-            sted_json(f.sted), f.outputnavn]
+            [[a.driftsregion, a.universitetshospital, a.type, a.måneder, a.speciale] for a in f.ansættelser],
+            sted_json(f.sted), f.outputnavn, list(f.navne), f.udkast]
 
 
 def forløb_fra_json(data: list | None, egen: Path | None = None) -> Forløb | None:
     if data is None:
         return None
-    fil, titel, navn, region, speciale, fase, ansættelser, sted, outputnavn = data
+    fil, titel, navn, region, speciale, fase, ansættelser, sted, outputnavn, navne, udkast = data
     return Forløb(_sti(fil, egen), titel, navn, region, speciale, fase, tuple(Ansat(*a) for a in ansættelser),
-                  sted_fra_json(sted, egen), outputnavn)
+                  sted_fra_json(sted, egen), outputnavn, navne=tuple(navne), udkast=bool(udkast))
 
 
 def sted_json(sted: Location) -> list:

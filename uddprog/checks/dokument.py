@@ -19,6 +19,7 @@ _ID_LISTER = {
     "målbeskrivelse": ("kompetencer", "kurser"),
     "skabelon": ("sektioner",),
     "uddannelsesprogram": ("ansættelser",),
+    "programdel": (),
     "rekrutteringsrunde": (),
     "aftale": (),
 }
@@ -133,16 +134,28 @@ def udfaset_før_gyldig(k: DokumentKontekst) -> Iterator[Fund]:
                k.dok.sted("udfaset"))
 
 
-@check("M012", E, "En KBU-målbeskrivelses ansættelsesmønster har ikke 6 måneder i almen praksis", "målbeskrivelse",
-       kilde=regler.KILDE_KBU_ALMEN_PRAKSIS)
+@check("M012", E, "En KBU-målbeskrivelses ansættelsesmønster har ikke 6 måneder i almen praksis (eller psykiatri)",
+       "målbeskrivelse", kilde=regler.KILDE_KBU_ALMEN_PRAKSIS)
 def kbu_mønster(k: DokumentKontekst) -> Iterator[Fund]:
     mb = k.dok.model
     if mb.fase != Fase.KBU or not mb.ansættelsesmønster:
         return
-    i_praksis = sum(d.måneder for d in mb.ansættelsesmønster if d.type == "almen-praksis")
-    if i_praksis < regler.KBU_ALMEN_PRAKSIS_MÅNEDER:
+    if regler.kbu_praksis_måneder([(d.type, d.måneder) for d in mb.ansættelsesmønster]) < regler.KBU_ALMEN_PRAKSIS_MÅNEDER:
+        i_praksis = sum(d.måneder for d in mb.ansættelsesmønster if d.type == "almen-praksis")
         yield (f"Ansættelsesmønsteret har {i_praksis} måneder i almen praksis; alle KBU-forløb har "
-               f"{regler.KBU_ALMEN_PRAKSIS_MÅNEDER}.", k.dok.sted("ansættelsesmønster"))
+               f"{regler.KBU_ALMEN_PRAKSIS_MÅNEDER} (i nogle forløb i psykiatri i stedet).", k.dok.sted("ansættelsesmønster"))
+
+
+@check("M013", E, "Ansættelsesmønsteret henviser til en del, der ikke findes", "målbeskrivelse")
+def mønster_henvisninger(k: DokumentKontekst) -> Iterator[Fund]:
+    dele = k.dok.model.ansættelsesmønster
+    ider = [d.id for d in dele if d.id]
+    for i, d in enumerate(dele):
+        for felt in ("samme_sted_som", "andet_sted_end"):
+            mål = getattr(d, felt)
+            if mål is not None and (mål not in ider or mål == d.id):
+                yield (f"'{felt}: {mål}' henviser ikke til en anden del af mønsteret (dele med id: "
+                       f"{', '.join(ider) or 'ingen'}).", k.dok.sted("ansættelsesmønster", i, felt))
 
 
 @check("T010", W, "Skabelonen siger ikke, hvor dens regler kommer fra", "skabelon")
@@ -157,9 +170,12 @@ def skabelon_regelkilde(k: DokumentKontekst) -> Iterator[Fund]:
 KARRIERE_SEKTION = "karrierevejledning"
 
 
-@check("T011", W, "Skabelonen har intet afsnit om karrierevejledning", "skabelon",
+@check("T011", W, "Skabelonen beder ingen steder om karrierevejledning", "skabelon",
        kilde=regler.KILDE_KARRIEREVEJLEDNING)
 def skabelon_karriere(k: DokumentKontekst) -> Iterator[Fund]:
-    if k.dok.model.sektion(KARRIERE_SEKTION) is None:
-        yield (f"Alle uddannelseslæger tilbydes karrierevejledning, også i {k.dok.model.fase}; tilføj et afsnit med "
-               f"id '{KARRIERE_SEKTION}'.", k.dok.sted("sektioner"))
+    # Real programmes describe it inside vejledning; a section of its own is one way, guidance text another.
+    s = k.dok.model
+    if s.sektion(KARRIERE_SEKTION) is None and not any("karrierevejledning" in x.vejledning.lower()
+                                                       for x in s.sektioner):
+        yield (f"Alle uddannelseslæger tilbydes karrierevejledning, også i {s.fase}; nævn den i vejledningen til "
+               f"afsnittet om vejledning, eller tilføj et afsnit med id '{KARRIERE_SEKTION}'.", k.dok.sted("sektioner"))

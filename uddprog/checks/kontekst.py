@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
 from ..catalog import Katalog
 from ..loading import Dokument
@@ -57,3 +58,39 @@ class ProgramKontekst:
 
     def sted(self, *sti: str | int, nøgle: bool = False):
         return self.program.sted(*sti, nøgle=nøgle)
+
+    def fra_programdel(self, sti: tuple) -> bool:
+        """Whether the text at ``sti`` comes from a shared part alone (the programme has none of it)."""
+        dele = self.program.dele.get(tuple(sti[:2]))
+        return bool(dele) and all(d.fil != self.program.fil for d in dele)
+
+    def kildelinjer(self, fil) -> list[str]:
+        """The lines of a source file (the programme or a shared part), read once."""
+        cache = self.__dict__.setdefault("_kildelinjer", {})
+        if fil not in cache:
+            try:
+                cache[fil] = Path(fil).read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeError):
+                cache[fil] = []
+        return cache[fil]
+
+    def tekststed(self, sti: tuple, linje_i_tekst: int, uddrag: str):
+        """The place of ``uddrag`` on line ``linje_i_tekst`` (0-based) of the text at ``sti``: in the file the
+        line comes from (a shared part's or the programme's), exact for one-line values and literal blocks."""
+        sted, linje = self.program.sted_i_tekst(sti, linje_i_tekst)
+        return præcist(sted, linje, uddrag, self.kildelinjer(sted.fil))
+
+
+def præcist(sted, linje_i_tekst: int, uddrag: str, kilde: list[str] | None):
+    """The place of ``uddrag`` in the YAML file: exact for one-line values and literal blocks (``|``),
+    else the start of the field. ``kilde`` is the file's lines."""
+    if not kilde or not sted.linje or sted.linje > len(kilde):
+        return sted
+    start = kilde[sted.linje - 1][sted.kolonne - 1:]
+    if linje_i_tekst == 0 and (i := start.find(uddrag)) >= 0:
+        return replace(sted, kolonne=sted.kolonne + i)
+    if start[:1] == "|":  # literal block: the text's lines follow, one for one
+        nr = sted.linje + 1 + linje_i_tekst
+        if nr <= len(kilde) and (i := kilde[nr - 1].find(uddrag)) >= 0:
+            return replace(sted, linje=nr, kolonne=i + 1)
+    return sted

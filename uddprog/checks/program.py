@@ -6,7 +6,6 @@ import re
 import shlex
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import get_args
@@ -268,9 +267,13 @@ def omfang(k: ProgramKontekst) -> Iterator[Fund]:
 def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
     kendte = [s.id for s in k.skabelon.model.sektioner]
     for sid in k.p.sektioner:
-        if sid not in kendte:
+        if sid not in kendte and not k.fra_programdel(("sektioner", sid)):  # D002 reports a part's own
             yield (f"Afsnittet '{sid}' findes ikke i skabelonen '{k.skabelon.model.id}'.{mente_du(sid, kendte)} "
                    f"Afsnit i skabelonen: {_opremsning(kendte)}.", k.sted("sektioner", sid, nøgle=True))
+
+
+#: The responsibility fields an approval writes (`uddprog godkend`); a draft has none of them yet.
+GODKENDELSESFELTER = ("godkendt_af", "godkendt_dato", "næste_revision")
 
 
 @check("P016", E, "Et ansvarsfelt som skabelonen kræver, er ikke udfyldt", "program", kræver=("skabelon",),
@@ -278,6 +281,8 @@ def ukendte_afsnit(k: ProgramKontekst) -> Iterator[Fund]:
 def ansvar(k: ProgramKontekst) -> Iterator[Fund]:
     a = k.p.ansvar
     for felt in k.skabelon.model.ansvarsfelter:
+        if k.p.udkast and felt in GODKENDELSESFELTER:
+            continue  # a draft is not approved yet: 'uddprog godkend' writes these when it is
         if getattr(a, felt) in (None, [], ""):
             yield (f"Ansvarsfeltet '{felt}' skal udfyldes under 'ansvar' (skabelonen '{k.skabelon.model.id}' kræver det).",
                    k.sted("ansvar", felt, nøgle=True))  # the empty key itself when it is there, else 'ansvar'
@@ -417,7 +422,8 @@ def næste_revision(k: ProgramKontekst) -> Iterator[Fund]:
     if a.næste_revision is None:
         return
     if a.næste_revision < k.dato:
-        yield (f"Programmet skulle have været revideret senest {dansk_dato(a.næste_revision)}.",
+        yield (f"Programmet skulle have været revideret senest {dansk_dato(a.næste_revision)}. Når det er "
+               "gengodkendt, skriv godkendelsen med 'uddprog godkend', som også sætter næste revision.",
                k.sted("ansvar", "næste_revision"))
     interval = k.skabelon.model.revisionsinterval_måneder if k.skabelon else None
     if a.godkendt_dato and interval and a.næste_revision > læg_måneder_til(a.godkendt_dato, interval):
@@ -442,7 +448,8 @@ def datogrænser(k: ProgramKontekst) -> list:
 
 
 def _frist(k: ProgramKontekst, gyldig_fra):
-    return revisionsfrist(gyldig_fra, k.skabelon.model.revision_måneder) if k.skabelon else None
+    måneder = k.katalog.revision_måneder(k.p.videreuddannelsesregion, k.p.skabelon)
+    return revisionsfrist(gyldig_fra, måneder) if måneder is not None else None
 
 
 @check("P060", W, "Programmet er revideret til en ny målbeskrivelse og afventer godkendelse", "program")
@@ -467,6 +474,53 @@ def revision_passer(k: ProgramKontekst) -> Iterator[Fund]:
         yield (f"Revisionen den {dansk_dato(r.dato)} er markeret som godkendt, men 'godkendt_dato' "
                + ("mangler." if a.godkendt_dato is None else f"({dansk_dato(a.godkendt_dato)}) ligger før revisionen."),
                k.sted("ansvar", "revision", "status"))
+
+
+@check("P062", W, "Godkendelseshistorikken passer ikke til den gældende godkendelse", "program")
+def godkendelseshistorik(k: ProgramKontekst) -> Iterator[Fund]:
+    a = k.p.ansvar
+    if not a.godkendelser:
+        return
+    ansættelser = {x.id for x in k.p.ansættelser}
+    forrige = None
+    for i, g in enumerate(a.godkendelser):
+        if g.delforløb is not None and g.delforløb not in ansættelser:
+            yield (f"Godkendelsen den {dansk_dato(g.dato)} gælder delforløbet '{g.delforløb}', som ikke er en af "
+                   f"programmets ansættelser.{mente_du(g.delforløb, sorted(ansættelser))}",
+                   k.sted("ansvar", "godkendelser", i, "delforløb"))
+        if forrige is not None and g.dato < forrige:
+            yield ("Godkendelserne skal stå i rækkefølge, ældste først.", k.sted("ansvar", "godkendelser", i, "dato"))
+        forrige = g.dato
+    sidste = max(a.godkendelser, key=lambda g: g.dato)
+    if sidste.delforløb is not None:
+        return  # approved per delforløb: the programme's date is the one that completed the set
+    if a.godkendt_dato is not None and a.godkendt_dato != sidste.dato:
+        yield (f"'godkendt_dato' ({dansk_dato(a.godkendt_dato)}) er ikke den seneste godkendelse i historikken "
+               f"({dansk_dato(sidste.dato)}); skriv godkendelser med 'uddprog godkend', så de følges ad.",
+               k.sted("ansvar", "godkendt_dato"))
+    elif a.godkendt_af is not None and a.godkendt_af != sidste.af:
+        yield (f"'godkendt_af' ({a.godkendt_af}) er ikke organet i den seneste godkendelse ({sidste.af}); ret "
+               "godkendelsen med 'uddprog godkend --ret --af …'.", k.sted("ansvar", "godkendt_af"))
+
+
+# --- forløb names and drafts ---------------------------------------------------------------
+
+@check("P056", E, "Samme forløb står to gange i programmets 'forløb'", "program")
+def forløb_to_gange(k: ProgramKontekst) -> Iterator[Fund]:
+    set_: dict[str, int] = {}
+    for i, navn in enumerate(k.p.forløbsnavne):
+        if " ".join(navn.split()).casefold() in set_:
+            yield (f"Forløbet '{navn}' står allerede som nr. {set_[' '.join(navn.split()).casefold()] + 1} under "
+                   "'forløb'; et forløb nævnes én gang.", k.sted("forløb", i))
+        set_.setdefault(" ".join(navn.split()).casefold(), i)
+
+
+@check("P080", Severity.INFO, "Programmet er et udkast", "program")
+def udkast(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.p.udkast:
+        yield ("Programmet er et udkast ('status: udkast'): det tælles ikke i 'uddprog stats' og udgives ikke med "
+               "'uddprog site' (medmindre --med-udkast). Slet linjen, når programmet er færdigt; 'uddprog godkend' "
+               "gør det ved godkendelsen.", k.sted("status"))
 
 
 # --- fokuserede ophold -----------------------------------------------------------------------
@@ -507,8 +561,9 @@ def pladsholdere(k: ProgramKontekst) -> Iterator[Fund]:
     for sti, tekst in k.tekster:
         if PLADSHOLDER in tekst:
             felt = feltnavn(sti)
-            yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; {_hvad_der_skal_stå(k.p, sti)}.",
-                   k.sted(*sti))
+            linje = tekst[:tekst.index(PLADSHOLDER)].count("\n")
+            sted = k.tekststed(sti, linje, PLADSHOLDER) if k.program.dele else k.sted(*sti)
+            yield (f"'{felt}' indeholder stadig pladsholderen {PLADSHOLDER}; {_hvad_der_skal_stå(k.p, sti)}.", sted)
 
 
 #: How `uddprog import` marks a value it guessed: a comment "# gæt: why" (after the value, or on its own line
@@ -620,21 +675,6 @@ def _markdowntekster(model: BaseModel, sti: tuple = ()) -> Iterator[tuple[tuple,
                     yield from _markdowntekster(v, sti + (navn, i))
 
 
-def _præcist(sted, linje_i_tekst: int, uddrag: str, kilde: list[str] | None):
-    """The place of ``uddrag`` in the YAML file: exact for one-line values and literal blocks (``|``),
-    else the start of the field. ``kilde`` is the file's lines."""
-    if not kilde or not sted.linje or sted.linje > len(kilde):
-        return sted
-    start = kilde[sted.linje - 1][sted.kolonne - 1:]
-    if linje_i_tekst == 0 and (i := start.find(uddrag)) >= 0:
-        return replace(sted, kolonne=sted.kolonne + i)
-    if start[:1] == "|":  # literal block: the text's lines follow, one for one
-        nr = sted.linje + 1 + linje_i_tekst
-        if nr <= len(kilde) and (i := kilde[nr - 1].find(uddrag)) >= 0:
-            return replace(sted, linje=nr, kolonne=i + 1)
-    return sted
-
-
 def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
     """(art, message, place) for every unsupported Markdown construct in the programme, found once."""
     fundet = k.__dict__.get("_ustøttet_markdown")
@@ -643,20 +683,15 @@ def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
     # The documents' own parser decides what is supported.
     from ..markdown import ustøttet  # lazy: markdown_it only when a text may hold unsupported Markdown
 
-    fundet, kilde = [], None
+    fundet = []
     for sti, tekst in _markdowntekster(k.p):
         for u in ustøttet(tekst):
-            if kilde is None:
-                try:
-                    kilde = k.program.fil.read_text(encoding="utf-8-sig").splitlines()
-                except (OSError, UnicodeError):
-                    kilde = []
             _, virkning, råd = _USTØTTET[u.art]
             felt = feltnavn(sti)
             uddrag = " ".join(u.uddrag.split())
             uddrag = uddrag if len(uddrag) <= 60 else uddrag[:59] + "…"
             fundet.append((u.art, f"{_ART_NAVN[u.art]} «{uddrag}» i '{felt}': {virkning}. {råd}.",
-                           _præcist(k.sted(*sti), u.linje, u.uddrag.split("\n")[0], kilde)))
+                           k.tekststed(sti, u.linje, u.uddrag.split("\n")[0])))
     k.__dict__["_ustøttet_markdown"] = fundet
     return fundet
 

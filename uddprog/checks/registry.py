@@ -18,8 +18,8 @@ from ..regler import Kilde
 
 #: What a check looks at: a file being read, one document alone, a programme with its references, a
 #: recruitment round or target, the whole set `uddprog stats` counts, or the configuration.
-OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "rekrutteringsrunde", "aftale", "statistik",
-           "konfiguration")
+OMRÅDER = ("indlæsning", "skema", "målbeskrivelse", "skabelon", "program", "programdel", "rekrutteringsrunde", "aftale",
+           "statistik", "konfiguration")
 
 Fund = tuple[str, Location]
 
@@ -110,6 +110,8 @@ beskriv("L005", E, "Filen er for stor eller folder sig ud til for mange værdier
 beskriv("L006", E, "Ukendt dokumenttype", "indlæsning")
 beskriv("L008", E, "Filen er en anden slags dokument end forventet (fx et program hvor en målbeskrivelse skal stå)",
         "indlæsning")
+beskriv("L009", E, "En programdel programmet bygger på, findes ikke, ligger uden for repositoriet eller er ikke en "
+                   "programdel", "indlæsning")
 beskriv("S001", E, "Påkrævet felt mangler", "skema")
 beskriv("S002", E, "Ukendt felt (stavefejl?)", "skema")
 beskriv("S003", E, "Forkert type eller ugyldig værdi", "skema")

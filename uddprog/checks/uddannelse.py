@@ -14,6 +14,7 @@ from .. import regler
 from ..datoer import antal_måneder, dansk_dato, måneder_tekst
 from ..findings import Severity
 from ..models import (
+    PLADSHOLDER,
     Ansaettelsestype,
     Ansvarsrolle,
     Driftsregion,
@@ -36,31 +37,85 @@ def _kbu_fra(k: ProgramKontekst) -> list:
     return [regler.KBU_ALMEN_PRAKSIS_FRA - timedelta(days=1)] if k.p.målbeskrivelse.fase == Fase.KBU else []
 
 
-@check("P040", E, "En KBU har ikke 6 måneder i almen praksis", "program", kilde=regler.KILDE_KBU_ALMEN_PRAKSIS,
-       datogrænser=_kbu_fra)
+@check("P040", E, "En KBU har ikke 6 måneder i almen praksis (eller psykiatri i stedet)", "program",
+       kilde=regler.KILDE_KBU_ALMEN_PRAKSIS, datogrænser=_kbu_fra)
 def kbu_almen_praksis(k: ProgramKontekst) -> Iterator[Fund]:
+    # The psychiatry alternative is regler.KILDE_KBU_PSYKIATRI: one rule, two sources.
     if k.p.målbeskrivelse.fase != Fase.KBU or k.dato < regler.KBU_ALMEN_PRAKSIS_FRA:
         return
-    i_praksis = sum(a.måneder for a in k.p.ansættelser if a.type == Ansaettelsestype.ALMEN_PRAKSIS)
-    if i_praksis < regler.KBU_ALMEN_PRAKSIS_MÅNEDER:
-        yield (f"Fra runde 2022-1 har alle KBU-forløb seks måneder i almen praksis, men forløbet har "
-               f"{antal_måneder(i_praksis)} med 'type: almen-praksis'. Angiv typen på praksisansættelsen, eller planlæg "
-               "en.", k.sted("ansættelser"))
+    if regler.kbu_praksis_måneder([(a.type, a.måneder) for a in k.p.ansættelser]) < regler.KBU_ALMEN_PRAKSIS_MÅNEDER:
+        i_praksis = sum(a.måneder for a in k.p.ansættelser if a.type == Ansaettelsestype.ALMEN_PRAKSIS)
+        yield (f"Fra runde 2022-1 har alle KBU-forløb seks måneder i almen praksis (i nogle forløb psykiatri i "
+               f"stedet), men forløbet har {antal_måneder(i_praksis)} med 'type: almen-praksis'. Angiv typen på "
+               "praksis- eller psykiatriansættelsen ('almen-praksis' eller 'psykiatrisk-afdeling'), eller planlæg en.",
+               k.sted("ansættelser"))
 
 
 @check("P041", W, "Ansættelserne følger ikke målbeskrivelsens ansættelsesmønster", "program", kræver=("mb",),
-       kilde=regler.Kilde("Målbeskrivelsens beskrivelse af uddannelsens overordnede forløb ('ansættelsesmønster')"))
+       kilde=regler.KILDE_MØNSTER)
 def mønster(k: ProgramKontekst) -> Iterator[Fund]:
-    forventet = k.mb.model.ansættelsesmønster
-    if not forventet:
+    mb = k.mb.model
+    if not mb.ansættelsesmønster or regler.følger_mønster(mb, k.p.ansættelser):
         return
-    faktisk = [(a.type, a.måneder) for a in k.p.ansættelser]
-    if faktisk != [(d.type, d.måneder) for d in forventet]:
-        vis = "; ".join(f"{visningsnavn(d.type).lower()} {d.måneder}" for d in forventet)
-        har = "; ".join(f"{visningsnavn(t).lower()} {m}" for t, m in faktisk)
-        yield (f"Målbeskrivelsen beskriver forløbet som {vis} måneder, men programmet har {har} måneder. "
-               "Ret ansættelsernes type og måneder, eller begrund afvigelsen i programmets tekst.",
-               k.sted("ansættelser"))
+    vis = regler.mønstertekst(mb.ansættelsesmønster, mb.speciale)
+    har = regler.mønstertekst(k.p.ansættelser, mb.speciale)
+    hvordan = ("i den rækkefølge" if mb.ansættelsesmønster_rækkefølge == "fast"
+               else "(i alt pr. slags ansættelse og speciale, i vilkårlig rækkefølge)")
+    yield (f"Målbeskrivelsen beskriver forløbet som {vis} måneder {hvordan}, men programmet har {har} måneder. "
+           "Ret ansættelsernes type, speciale og måneder, eller begrund afvigelsen i programmets tekst.",
+           k.sted("ansættelser"))
+
+
+@check("P054", W, "En ansættelse ligger ikke på det sted, målbeskrivelsens mønster siger (fx fase 2 i fase 1-praksis)",
+       "program", kræver=("mb",), kilde=regler.KILDE_ALMEN_MEDICIN_FASER)
+def samme_sted(k: ProgramKontekst) -> Iterator[Fund]:
+    mb = k.mb.model
+    dele = mb.ansættelsesmønster
+    if mb.ansættelsesmønster_rækkefølge != "fast" or not regler.følger_mønster(mb, k.p.ansættelser):
+        return  # P041 reports a programme that does not follow the pattern; then parts cannot be paired
+    efter_id = {d.id: i for i, d in enumerate(dele) if d.id}
+    for i, d in enumerate(dele):
+        a = k.p.ansættelser[i]
+        navn = d.betegnelse or f"ansættelse {i + 1}"
+        if d.samme_sted_som in efter_id:
+            j = efter_id[d.samme_sted_som]
+            anden = k.p.ansættelser[j]
+            if _udfyldt(a, anden) and _sted(a) != _sted(anden):
+                yield (f"{navn} ligger ifølge målbeskrivelsen samme sted som {dele[j].betegnelse or f'ansættelse {j + 1}'}"
+                       f" ({anden.sted}), men programmet har {a.sted}.", k.sted("ansættelser", i, "sted"))
+        if d.andet_sted_end in efter_id:
+            j = efter_id[d.andet_sted_end]
+            anden = k.p.ansættelser[j]
+            if _udfyldt(a, anden) and _sted(a) == _sted(anden):
+                yield (f"{navn} ligger ifølge målbeskrivelsen et andet sted end "
+                       f"{dele[j].betegnelse or f'ansættelse {j + 1}'}, men begge er {a.sted}.",
+                       k.sted("ansættelser", i, "sted"))
+
+
+def _sted(a) -> str:
+    return " ".join(a.sted.casefold().split())
+
+
+def _udfyldt(*ansættelser) -> bool:
+    """No placeholder where the place is named (P026 reports one; comparing places means nothing then)."""
+    return all(PLADSHOLDER not in a.sted for a in ansættelser)
+
+
+@check("P055", W, "Tutorlægens praksisbeskrivelse mangler et af de emner, den skal beskrive", "program",
+       kilde=regler.KILDE_PRAKSISBESKRIVELSE)
+def praksisbeskrivelse(k: ProgramKontekst) -> Iterator[Fund]:
+    if k.p.målbeskrivelse.fase == Fase.KBU:
+        return  # KBU's practice has a vejleder, not a tutorlæge's praksisbeskrivelse
+    for i, a in enumerate(k.p.ansættelser):
+        if a.type == Ansaettelsestype.ALMEN_PRAKSIS and PLADSHOLDER not in a.beskrivelse \
+                and (mangler := regler.manglende_emner(a.beskrivelse)):
+            yield (f"Praksisbeskrivelsen for {a.sted} nævner ikke {_og(mangler)}; tutorlægens praksisbeskrivelse "
+                   "beskriver arbejdstilrettelæggelse, uddannelsessamtaler, introduktion, supervision, undervisning "
+                   "og konferencer.", k.sted("ansættelser", i, "beskrivelse"))
+
+
+def _og(navne: list[str]) -> str:
+    return navne[0] if len(navne) == 1 else ", ".join(navne[:-1]) + " og " + navne[-1]
 
 
 @check("P050", W, "Et hoveduddannelsesforløb i Øst begynder eller slutter ikke i Region Sjælland", "program",
@@ -213,9 +268,13 @@ def gamle_systemer(k: ProgramKontekst) -> Iterator[Fund]:
     if not _SYSTEM.search(k.al_tekst):  # no text can match across the joining line break
         return
     for sti, tekst in k.tekster:
-        for navn in dict.fromkeys(m.group(1).lower() for m in _SYSTEM.finditer(tekst)):
+        første: dict[str, re.Match] = {}
+        for m in _SYSTEM.finditer(tekst):
+            første.setdefault(m.group(1).lower(), m)
+        for navn, m in første.items():
+            sted = k.tekststed(sti, tekst[:m.start()].count("\n"), m.group(1)) if k.program.dele else k.sted(*sti)
             yield (f"Teksten nævner {navn}, som er afløst af {regler.ERSTATTEDE_SYSTEMER[navn]}; henvis til "
-                   f"{regler.ERSTATTEDE_SYSTEMER[navn]} i stedet.", k.sted(*sti))
+                   f"{regler.ERSTATTEDE_SYSTEMER[navn]} i stedet.", sted)
 
 
 @check("P052", W, "Et forløb med almen praksis har ingen tutorlæge blandt forfatterne", "program",
@@ -232,15 +291,18 @@ def tutorlæge(k: ProgramKontekst) -> Iterator[Fund]:
 
 
 
-@check("P053", W, "En KBU i Øst har ikke almen praksis eller psykiatri som anden ansættelse", "program",
-       kilde=regler.KILDE_ØST_KBU)
-def øst_kbu(k: ProgramKontekst) -> Iterator[Fund]:
-    if (k.p.målbeskrivelse.fase != Fase.KBU or k.p.videreuddannelsesregion != Videreuddannelsesregion.OEST
-            or len(k.p.ansættelser) != 2):
+@check("P053", W, "En KBU i Syd eller Øst har ikke sygehuset først og almen praksis eller psykiatri som anden "
+                  "ansættelse", "program", kilde=regler.KILDE_KBU_RÆKKEFØLGE)
+def kbu_rækkefølge(k: ProgramKontekst) -> Iterator[Fund]:
+    region = k.p.videreuddannelsesregion
+    if k.p.målbeskrivelse.fase != Fase.KBU or region not in regler.KBU_RÆKKEFØLGE or len(k.p.ansættelser) != 2:
         return
-    anden = k.p.ansættelser[1]
-    if anden.type not in (Ansaettelsestype.ALMEN_PRAKSIS, Ansaettelsestype.PSYKIATRISK_AFDELING):
-        yield (f"I Videreuddannelsesregion Øst indgår almen praksis og psykiatri altid som 2. ansættelse i KBU, men "
-               f"den anden ansættelse er {visningsnavn(anden.type).lower()} ({anden.sted}). Byt om på "
-               "ansættelserne, eller angiv den rigtige type.", k.sted("ansættelser", 1, "type")
-               if "type" in anden.model_fields_set else k.sted("ansættelser", 1))
+    første, anden = k.p.ansættelser
+    kilde = regler.KBU_RÆKKEFØLGE[region].tekst.split(":")[0]
+    if anden.type not in regler.KBU_PRAKSIS_ELLER_PSYKIATRI:
+        hvad = (f"den første er {visningsnavn(første.type).lower()} ({første.sted})"
+                if første.type in regler.KBU_PRAKSIS_ELLER_PSYKIATRI
+                else f"den anden er {visningsnavn(anden.type).lower()} ({anden.sted})")
+        yield (f"I {visningsnavn(region)} kommer sygehusansættelsen først i KBU og almen praksis eller psykiatri som "
+               f"den anden ({kilde}), men {hvad}. Byt om på ansættelserne, eller angiv den rigtige type.",
+               k.sted("ansættelser", 1, "type") if "type" in anden.model_fields_set else k.sted("ansættelser", 1))

@@ -64,6 +64,12 @@ def init(ctx, mappe, region, programmappe):
     if not skrevet:
         click.echo(f"{mappe} er allerede sat op; intet skrevet.")
         return
+    illustrative = Katalog(mappe).illustrative()
+    if illustrative:
+        # Said once, where a region starts: the shipped catalogue is example content, not the official texts.
+        click.echo(f"\nBemærk: {len(illustrative)} af målbeskrivelserne og skabelonerne, der følger med uddprog, er "
+                   "illustrative (opdigtet indhold efter offentlige kilders struktur, ikke de officielle tekster); "
+                   "'uddprog katalog' viser hvilke. Læg regionens egne i målbeskrivelser/ og templates/national/.")
     hvor = "" if mappe == Path(".") else f"cd {mappe} && "
     click.echo(f"\nNæste skridt: {hvor}uddprog ny neurologi/hoveduddannelse@2015 --region {region.value} "
                f"--out {programmappe}/neurologi-forloeb-1.yaml  (se 'uddprog katalog' for alle målbeskrivelser)")
@@ -75,18 +81,21 @@ def init(ctx, mappe, region, programmappe):
 def katalog(format_, rod):
     """Vis de målbeskrivelser og nationale skabeloner der gælder, og hvor hver kommer fra.
 
-    'repository' er mappens egne filer, 'uddprog' dem der følger med uddprog. En fil i
+    'repository' er mappens egne filer, 'uddprog' dem der følger med uddprog;
+    'illustrativ' markerer opdigtet eksempelindhold. En fil i
     repositoriet går forud for den medfølgende med samme sti (eller samme speciale,
     fase og version); de skjulte står til sidst.
     """
 
     k = Katalog(rod) if rod else Katalog.find()
     mb = [{"speciale": d.model.speciale, "fase": str(d.model.fase), "version": d.model.version,
-           "kilde": k.oprindelse(d.fil), "fil": str(d.fil)} for d in k.målbeskrivelser]
+           "kilde": k.oprindelse(d.fil), "fil": str(d.fil), "illustrativ": d.model.illustrativ}
+          for d in k.målbeskrivelser]
     sk = []
     for sid in sorted(k.skabeloner):
+        illustrativ = k.skabeloner[sid].model.illustrativ
         for fil in k.skabelonfiler(sid):
-            sk.append({"skabelon": sid, "fil": str(fil), "kilde": k.oprindelse(fil)})
+            sk.append({"skabelon": sid, "fil": str(fil), "kilde": k.oprindelse(fil), "illustrativ": illustrativ})
     skjulte = [{"fil": str(a), "skjult_af": str(b)} for a, b in k.skjulte]
     if format_ == "json":
         click.echo(json.dumps({"lag": [str(p) for p in k.lag], "målbeskrivelser": mb, "skabeloner": sk,
@@ -95,12 +104,19 @@ def katalog(format_, rod):
     click.echo("Lag (højeste først): " + ", ".join(str(p) for p in k.lag))
     oprindelse = {"repository": "repositoriet", "uddprog": "uddprog"}
     click.secho("\nMålbeskrivelser", bold=True)
-    for linje in tabel([["Speciale", "Fase", "Version", "Fra", "Fil"]] +
-                       [[m["speciale"], m["fase"], m["version"], oprindelse[m["kilde"]], m["fil"]] for m in mb]):
+    for linje in tabel([["Speciale", "Fase", "Version", "Fra", "", "Fil"]] +
+                       [[m["speciale"], m["fase"], m["version"], oprindelse[m["kilde"]],
+                         "illustrativ" if m["illustrativ"] else "", m["fil"]] for m in mb]):
         click.echo(f"  {linje}")
     click.secho("\nNationale skabeloner", bold=True)
-    for linje in tabel([["Skabelon", "Fra", "Fil"]] + [[s["skabelon"], oprindelse[s["kilde"]], s["fil"]] for s in sk]):
+    for linje in tabel([["Skabelon", "Fra", "", "Fil"]] +
+                       [[s["skabelon"], oprindelse[s["kilde"]], "illustrativ" if s["illustrativ"] else "", s["fil"]]
+                        for s in sk]):
         click.echo(f"  {linje}")
+    if any(m["illustrativ"] for m in mb) or any(s["illustrativ"] for s in sk):
+        click.echo("\n'illustrativ': indholdet er opdigtet til eksempelbrug efter offentlige kilders struktur og er ikke "
+                   "den officielle tekst. Et program, der bygger på en illustrativ målbeskrivelse, siger det i sit "
+                   "kolofon.")
     if skjulte:
         click.secho("\nSkjult af repositoriets egne filer", bold=True)
         for s in skjulte:

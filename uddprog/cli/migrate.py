@@ -109,15 +109,24 @@ def migrate(ctx, stier, til, vis, dato, jobs, rod):
 @click.command()
 @click.argument("stier", metavar="PROGRAM…", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dato", default=None, metavar="ÅÅÅÅ-MM-DD", help="Godkendelsens dato; standard er i dag.")
-@click.option("--af", default=None, help="Hvem der har godkendt, fx 'UGUP, Videreuddannelsesregion Nord'.")
+@click.option("--af", default=None,
+              help="Hvem der har godkendt, fx 'UGUP, Videreuddannelsesregion Nord' (standard: godkendes_af for "
+                   "regionen i uddprog.toml).")
+@click.option("--ret", is_flag=True,
+              help="Ret den seneste godkendelse (--af og/eller --dato) i stedet for at tilføje en ny.")
+@click.option("--delforløb", "delforloeb", default=None, metavar="ANSÆTTELSE",
+              help="Ansættelsen godkendelsen gælder, hvor regionen godkender pr. delforløb (fx KBU i Syd).")
 @rod_option
 @click.pass_context
-def godkend(ctx, stier, dato, af, rod):
-    """Notér at udvalget har godkendt et revideret program.
+def godkend(ctx, stier, dato, af, ret, delforloeb, rod):
+    """Notér en godkendelse af et program: første godkendelse, gengodkendelse eller en revision.
 
-    Sætter ansvar.revision.status til godkendt, ansvar.godkendt_dato (og
-    godkendt_af med --af) og næste_revision efter skabelonens interval.
-    Alle andre tegn i filen bevares. Exitkode 0, eller 2 ved forkert input.
+    Skriver godkendelsen i historikken ansvar.godkendelser og sætter godkendt_dato,
+    godkendt_af og næste_revision efter skabelonens interval; en revision fra
+    'uddprog migrate' markeres som godkendt, og 'status: udkast' slettes. Uden --af
+    bruges godkendes_af for regionen i uddprog.toml. Med --ret rettes den seneste
+    godkendelse i stedet. Alle andre tegn i filen bevares. Exitkode 0, eller 2 ved
+    forkert input.
     """
     from datetime import date
 
@@ -126,7 +135,7 @@ def godkend(ctx, stier, dato, af, rod):
     from ..migrate.godkend import godkend as godkend_fil  # lazy: pydantic, yaml only when this runs
 
     try:
-        d = date.fromisoformat(dato) if dato else date.today()
+        d = date.fromisoformat(dato) if dato else None
     except ValueError:
         click.echo(f"Fejl: --dato '{dato}' er ikke en dato på formen ÅÅÅÅ-MM-DD.", err=True)
         ctx.exit(2)
@@ -137,7 +146,7 @@ def godkend(ctx, stier, dato, af, rod):
             click.echo(f"Fejl: '{fil}' findes ikke eller er ikke en fil.", err=True)
             kode = 2
             continue
-        m = godkend_fil(fil, katalog, d, af)
+        m = godkend_fil(fil, katalog, d, af, ret=ret, delforløb=delforloeb)
         navn = vis_sti(fil)
         if m.status == FEJL:
             click.echo(f"{navn}: fejl: {m.besked}", err=True)
@@ -151,7 +160,7 @@ def godkend(ctx, stier, dato, af, rod):
             click.echo(f"{navn}: fejl: {e}", err=True)
             kode = 2
             continue
-        click.echo(f"{navn}: godkendt.")
+        click.echo(f"{navn}: {'rettet' if ret else 'godkendt'}.")
         for p in m.rettelser:
             click.echo(f"    {navn}:{p.linje}: {p.mærke.tekst}")
     ctx.exit(kode)

@@ -84,6 +84,17 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
     return region, mb, dok
 
 
+def programdelsti(sti: Path, out: Path | None, rod: Path) -> str:
+    """A shared part's path as the programme writes it: from the programme's folder ('../fælles/x.yaml') when
+    the programme is written to a file, else from the repository's root."""
+    import os
+
+    if out is not None:
+        rel = Path(os.path.relpath(os.path.abspath(sti), os.path.abspath(out.parent))).as_posix()
+        return rel if rel.startswith("../") else f"./{rel}"
+    return Path(os.path.relpath(os.path.abspath(sti), os.path.abspath(rod))).as_posix()
+
+
 @click.command()
 @click.argument("maalbeskrivelse", metavar="MÅLBESKRIVELSE")
 @click.option("--region", default=None, callback=region_valg,
@@ -91,16 +102,20 @@ def grundlag(ctx, katalog, maalbeskrivelse: str, skabelon: str | None, region, f
 @click.option("--skabelon", default=None, help="Den nationale skabelons id (standard: skabelonen for fasen).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Fil at skrive (findes den, rør uddprog den ikke). Uden --out skrives til skærmen.")
+@click.option("--programdel", "programdele", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="En fælles programdel programmet bygger på (kan gentages); dens afsnit skrives ikke igen.")
 @rod_option
 @click.pass_context
-def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
+def ny(ctx, maalbeskrivelse, region, skabelon, out, programdele, rod):
     """Skriv et skelet til et nyt uddannelsesprogram.
 
     MÅLBESKRIVELSE er en fil eller en henvisning som neurologi/hoveduddannelse@2015.
     Skelettet har alle kompetencer planlagt med de obligatoriske vurderingsmetoder,
     kurserne i deres tidsvinduer og skabelonens afsnit med vejledning; udfyld resten,
-    og kør 'uddprog validate', som viser hvad der mangler.
+    og kør 'uddprog validate', som viser hvad der mangler. Skelettet er et udkast
+    ('status: udkast'), til det er færdigt.
     """
+    from ..loading import LoadError, indlæs  # lazy: pydantic, yaml only when this runs
     from ..skelet import skelet  # lazy: pydantic only when this runs
 
     katalog = Katalog(rod) if rod else Katalog.find()
@@ -110,9 +125,19 @@ def ny(ctx, maalbeskrivelse, region, skabelon, out, rod):
         ctx.exit(2)
 
     region, mb, dok = grundlag(ctx, katalog, maalbeskrivelse, skabelon, region, fejl)
+    dele = []
+    for sti in programdele:
+        try:
+            d = indlæs(sti, "programdel")
+        except LoadError as e:
+            fejl(f"programdelen {sti} kan ikke læses:\n" + "\n".join(f"  {f}" for f in e.fund))
+        if d.model.skabelon != dok.model.id:
+            fejl(f"programdelen {sti} udfylder skabelonen '{d.model.skabelon}', men programmet følger "
+                 f"'{dok.model.id}'.")
+        dele.append((programdelsti(sti, out, katalog.rod), d.model))
     # The editor's link to the schema, from where the file will be (the working folder for the screen).
     skema = skemalink(out.parent if out else Path.cwd(), katalog.rod, "uddannelsesprogram.schema.json")
-    tekst = skelet(mb.model, dok.model, region, skema)
+    tekst = skelet(mb.model, dok.model, region, dele, skema)
     nyere = katalog.nyere_versioner(mb.model)
     if nyere:  # an author should not start a programme on a version already replaced
         nyeste = nyere[-1].model

@@ -41,12 +41,12 @@ def skriv_rapport(indhold: str, out: Path | None) -> None:
     click.echo(f"Rapporten er skrevet til {out}.", err=True)
 
 
-def _indlæs(fil: Path, tekst: str | None, navn: str):
+def _indlæs(fil: Path, tekst: str | None, navn: str, læs_del=None):
     from ..diff.inputs import DiffFejl  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
     from ..loading import LoadError, indlæs  # lazy: the diff engine (pydantic, PyYAML) only when the command runs
 
     try:
-        dok = indlæs(fil, tekst=tekst)
+        dok = indlæs(fil, tekst=tekst, læs_del=læs_del)
     except LoadError as e:
         raise DiffFejl(f"{navn} kan ikke læses:\n" + "\n".join(f"  {f}" for f in e.fund)) from None
     if dok.type != "uddannelsesprogram":
@@ -74,7 +74,9 @@ def programdiff(ctx, gammel: str, ny: str | None, siden: str | None, format_: st
             fil = Path(gammel)
             if not fil.is_file():
                 raise DiffFejl(f"Filen '{fil}' findes ikke.")
-            g = _indlæs(fil, git_tekst(fil, siden), f"'{fil}' i revision '{siden}'")
+            # Its shared parts as they were in the revision too: the old programme as its readers read it.
+            g = _indlæs(fil, git_tekst(fil, siden), f"'{fil}' i revision '{siden}'",
+                        læs_del=lambda del_: git_tekst(del_, siden))
             n = _indlæs(fil, None, f"'{fil}'")
             navn = f"{vis_sti(fil)} @ {siden}"
         else:

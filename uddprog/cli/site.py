@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .valg import dato_option, rod_option
+from .valg import dato_option, rod_option, udkast_option
 
 
 @click.command()
@@ -16,17 +16,19 @@ from .valg import dato_option, rod_option
 @click.option("--pdf/--no-pdf", "pdf", default=None,
               help="Dan PDF'er (standard: når LibreOffice er installeret).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Antal processer (standard: alle kerner).")
+@udkast_option
 @dato_option
 @rod_option
 @click.pass_context
-def site(ctx, stier, out, pdf, jobs, dato, rod):
+def site(ctx, stier, out, pdf, jobs, med_udkast, dato, rod):
     """Dan et statisk websted med alle programmer.
 
     Forsiden har alle programmer i én tabel, der kan sorteres, filtreres og
     søges i (også åbnet direkte fra disken); hertil sider pr. region og pr.
     speciale, hvert programs side med Word, PDF, status og valideringsfund,
     målbeskrivelsernes versioner med ændringsrapporter, de nationale skabeloner
-    og en oversigt for sekretariatet. Uden STI bruges examples/.
+    og en oversigt for sekretariatet. Uden STI bruges examples/. Udkast
+    ('status: udkast') udgives kun med --med-udkast og står da som udkast.
     Exitkode 0: alt blev dannet; 1: et program kunne ikke læses eller dannes; 2: forkert brug.
     """
     import os
@@ -46,9 +48,9 @@ def site(ctx, stier, out, pdf, jobs, dato, rod):
             except RenderError as e:
                 raise SiteFejl(str(e)) from None
             with click.progressbar(length=2 * antal, label="Danner webstedet", file=sys.stderr) as bar:
-                res = build(stier, out, rod, d, pdf, jobs, fremskridt=bar.update)
+                res = build(stier, out, rod, d, pdf, jobs, fremskridt=bar.update, med_udkast=med_udkast)
         else:
-            res = build(stier, out, rod, d, pdf, jobs)
+            res = build(stier, out, rod, d, pdf, jobs, med_udkast=med_udkast)
     except SiteFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)
@@ -77,7 +79,8 @@ def serve(ctx, sti, port, host, dato, rod):
 
     STI er et program eller en mappe med programmer (standard: examples/).
     Kun det en ændring berører, valideres og dannes igen; fundene står øverst
-    på programmets side med fil:linje:kolonne. Ctrl-C stopper serveren.
+    på programmets side med fil:linje:kolonne. Udkast vises også (som udkast).
+    Ctrl-C stopper serveren.
     """
     from ..serve import serve as kør  # lazy: the server and site only when it runs
     from ..site import SiteFejl  # lazy: as above

@@ -12,7 +12,7 @@ from ..catalog import Katalog
 from ..findings import Severity
 from ..rod import er_repository
 from ..skriv import write_atomic
-from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod_option
+from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod_option, udkast_option
 
 FORMATER = ("text", "csv", "json", "html", "xlsx")
 
@@ -51,12 +51,14 @@ def formatér(statistik, format_: str) -> str | bytes:
               help="Antal processer (standard: alle kerner fra 200 filer, ellers én).")
 @click.option("--kvalitet", is_flag=True, default=False,
               help="Kvalitetsoverblikket i stedet for tallene: godkendelsens alder, målbeskrivelsens aktualitet, "
-                   "manglende påkrævede afsnit, kladder og afdelinger med forløb uden et gældende, godkendt program.")
+                   "manglende påkrævede afsnit, udkast og afdelinger med forløb uden et gældende, godkendt program.")
+@udkast_option
 @dato_option
 @rod_option
 @config_option
 @click.pass_context
-def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs, kvalitet, dato, rod, konfigfil):
+def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs, kvalitet, med_udkast, dato, rod,
+          konfigfil):
     """Tal over forløbene: måneder og årsværk pr. driftsregion, universitetshospitaler, aftaler og besættelse.
 
     Uden STIER tælles programmerne (examples/ eller 'programmer' i uddprog.toml) og
@@ -64,6 +66,7 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
     aftalerne i aftaler/ vurderes. Alvor og undtagelser læses fra uddprog.toml som i 'uddprog validate'.
     Et program med en fejl i det, der tælles (ansættelser, driftsregion, måneder, universitetshospital), fx en
     pladsholder (P026) eller et gæt fra 'uddprog import' (P029), udelades af tallene.
+    Udkast (programmer med 'status: udkast') tælles ikke med uden --med-udkast.
     Exitkode som 'uddprog validate': 0; 1 når filer med fejl er udeladt af tallene (fejlene står på stderr);
     2 når en fil ikke kan læses, ved forkert input, fejl i konfigurationen, eller når intet kan tælles.
     """
@@ -80,7 +83,7 @@ def stats(ctx, stier, format_, out, region, specialer, faser, aftalemappe, jobs,
         ingen_repository(ctx, "tælle")  # wrong place, clear answer, like validate
     try:
         statistik, fund = beregn(list(stier), katalog, region, tuple(specialer), tuple(faser), aftalemappe, jobs,
-                                 konfig=konfig)
+                                 konfig=konfig, med_udkast=med_udkast)
     except StatsFejl as e:
         click.echo(f"Fejl: {e}", err=True)
         ctx.exit(2)

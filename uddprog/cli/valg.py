@@ -49,6 +49,11 @@ def config_option(f):
                         default=None, help="Konfigurationsfil (standard: uddprog.toml fundet opad fra arbejdsmappen).")(f)
 
 
+def udkast_option(f):
+    return click.option("--med-udkast", "med_udkast", is_flag=True,
+                        help="Tag også programmer med 'status: udkast' med (de er ellers udeladt).")(f)
+
+
 def ingen_repository(ctx: click.Context, hvad: str = "kontrollere", katalog=None) -> None:
     """Wrong place, clear answer: no repository here and nothing named on the command line (exit 2)."""
 

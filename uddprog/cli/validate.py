@@ -34,8 +34,8 @@ from .valg import config_option, dato_option, ingen_repository, læs_konfig, rod
 def validate(ctx, stier, format_, fail_on, jobs, uden_cache, dato, rod, konfigfil):
     """Validér målbeskrivelser, skabeloner og uddannelsesprogrammer.
 
-    Uden STIER kontrolleres mappens egne målbeskrivelser/, templates/national/ og programmer
-    (examples/ eller 'programmer' i uddprog.toml) samt rekruttering/ og aftaler/. Alvor og undtagelser
+    Uden STIER kontrolleres mappens egne målbeskrivelser/, templates/national/, programdele/ og
+    programmer (examples/ eller 'programmer' i uddprog.toml) samt rekruttering/ og aftaler/. Alvor og undtagelser
     læses fra uddprog.toml.
     En fil, der er uændret siden sidst (og hvis målbeskrivelse, skabelon, dato og uddprog heller ikke
     ændrer dens fund), læses ikke igen: dens fund huskes i ~/.cache/uddprog (XDG_CACHE_HOME). Fundene

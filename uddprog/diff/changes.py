@@ -66,6 +66,7 @@ _type("D013", W, "kompetence", "Mindste antal vurderinger hævet")
 _type("D014", I, "kompetence", "Mindste antal vurderinger sænket eller fjernet")
 _type("D015", W, "kompetence", "'erstatter' henviser til en kompetence der ikke findes i den gamle version")
 _type("D020", E, "forløb", "Varighed ændret")
+_type("D026", E, "forløb", "Ansættelsesmønster ændret")
 _type("D021", E, "kursus", "Kursus tilføjet")
 _type("D022", E, "kursus", "Kursus fjernet")
 _type("D023", E, "kursus", "Kursets tidsvindue strammet")
@@ -168,7 +169,7 @@ def sammenlign(gammel: Dokument | Maalbeskrivelse, ny: Dokument | Maalbeskrivels
     gv = Version(g, None if isinstance(gammel, Maalbeskrivelse) else gammel)
     nv = Version(n, None if isinstance(ny, Maalbeskrivelse) else ny)
     s = slægt(g, n)
-    ændringer = [*_kompetencer(gv, nv, s), *_varighed(gv, nv), *_kurser(gv, nv),
+    ændringer = [*_kompetencer(gv, nv, s), *_varighed(gv, nv), *_mønster(gv, nv), *_kurser(gv, nv),
                  *_forskningstræning(gv, nv), *_metadata(gv, nv)]
     return Ændringssæt(gv, nv, s, tuple(ændringer))
 
@@ -309,6 +310,16 @@ def _varighed(gv: Version, nv: Version) -> Iterator[Ændring]:
     if a != b:
         yield Ændring("D020", f"Varigheden er ændret fra {a} til {b} måneder.", felt="varighed_måneder", før=a, efter=b,
                       sted_gammel=gv.sted("varighed_måneder"), sted_ny=nv.sted("varighed_måneder"))
+
+
+def _mønster(gv: Version, nv: Version) -> Iterator[Ændring]:
+    """The usual ansættelser of the phase (almen medicin's 2024 reform moves months to almen praksis)."""
+    g, n = gv.model, nv.model
+    a, b = regler.mønstertekst(g.ansættelsesmønster, g.speciale), regler.mønstertekst(n.ansættelsesmønster, n.speciale)
+    if a != b or g.ansættelsesmønster_rækkefølge != n.ansættelsesmønster_rækkefølge:
+        yield Ændring("D026", f"Ansættelsesmønsteret er ændret fra {a or 'intet'} til {b or 'intet'} måneder.",
+                      felt="ansættelsesmønster", før=a, efter=b, sted_gammel=gv.sted("ansættelsesmønster"),
+                      sted_ny=nv.sted("ansættelsesmønster"))
 
 
 def vindue(k: Kursus, varighed: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .. import regler
 from ..datoer import måneder_tekst, revisionsfrist
 from ..findings import Finding, Location, Severity
 from ..loading import Dokument
@@ -327,6 +328,15 @@ def _forskning_ændret(æ, pr, s):
         else "gennemgå planlægningen"
     yield pr.felt_træf(æ, f"Kravene til forskningstræningen er ændret; {hvad}.", "forskningstræning",
                        blok="forskningstræning")
+
+
+@rammer("D026")
+def _mønster(æ, pr, s):
+    n = s.ny.model
+    if n.ansættelsesmønster and not regler.følger_mønster(n, pr.p.ansættelser):
+        mønster = regler.mønstertekst(n.ansættelsesmønster, n.speciale)
+        yield pr.felt_træf(æ, f"Ansættelserne skal følge det nye mønster ({mønster} måneder): tilpas deres type, "
+                              "speciale og måneder.", "ansættelser", blok="forløb")
 
 
 @rammer("D040")

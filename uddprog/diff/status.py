@@ -40,6 +40,7 @@ class Statuslinje:
     revision_fra: str | None = None  # ansvar.revision: the version revised from
     revision_status: str | None = None  # "afventer-godkendelse" or "godkendt"
     revision_dato: date | None = None
+    udkast: bool = False  # 'status: udkast'
 
     @property
     def nyere_findes(self) -> bool:
@@ -62,7 +63,8 @@ def _linje(dok, katalog: Katalog, dato: date) -> Statuslinje:
     egen = katalog.målbeskrivelse(ref)
     nyere = [d.model for d in katalog.nyere_versioner(egen.model)] if egen else []
     skabelon = katalog.skabelon(p.skabelon)
-    frist = revisionsfrist(nyere[0].gyldig_fra, skabelon.model.revision_måneder) if nyere and skabelon else None
+    måneder = katalog.revision_måneder(p.videreuddannelsesregion, p.skabelon)
+    frist = revisionsfrist(nyere[0].gyldig_fra, måneder) if nyere and måneder is not None else None
     næste, beregnet = p.ansvar.næste_revision, False
     interval = skabelon.model.revisionsinterval_måneder if skabelon else None
     if næste is None and p.ansvar.godkendt_dato and interval:
@@ -79,6 +81,7 @@ def _linje(dok, katalog: Katalog, dato: date) -> Statuslinje:
         revision_dato=p.ansvar.revision.dato if p.ansvar.revision else None,
         udfaset=bool(egen and regler.udfaset(egen.model, dato)),
         overgangsregel=regler.overgangsregel(egen.model, nyere[0]) if egen and nyere else None,
+        udkast=p.udkast,
     )
 
 
@@ -108,7 +111,7 @@ def status_rækker(linjer: list[Statuslinje], vis_sti) -> list[list[str]]:
             continue
         mb = l.målbeskrivelse + ("" if l.kendt_version else " (ukendt version)") + (" (udfaset)" if l.udfaset else "")
         næste = _frist(l.næste_revision, l.næste_revision_overskredet) + (" (beregnet)" if l.næste_revision_beregnet else "")
-        rækker.append([vis_sti(l.fil), mb, l.nyere_version or "nej", _frist(l.revisionsfrist, l.frist_overskredet),
+        rækker.append([vis_sti(l.fil) + (" (udkast)" if l.udkast else ""), mb, l.nyere_version or "nej", _frist(l.revisionsfrist, l.frist_overskredet),
                        _dato(l.godkendt_dato), næste, _revision(l)])
     return rækker
 
@@ -139,6 +142,7 @@ def status_json(linjer: list[Statuslinje], dato: date, vis_sti) -> dict:
             "næste_revision_beregnet": l.næste_revision_beregnet,
             "næste_revision_overskredet": l.næste_revision_overskredet,
             "udfaset": l.udfaset,
+            "udkast": l.udkast,
             "overgangsregel": l.overgangsregel,
             "fund": [f.som_json() for f in l.fund],
             "revision": None if l.revision_status is None else {

@@ -52,7 +52,9 @@ from .varianter import DANNEDE_OVERSKRIFTER
 
 __all__ = ["Metoder", "Udkast", "periode", "tabelart", "udtræk"]
 
-_FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (?!Universitetshospital)([^·]+?))?(?: · (Universitetshospital))?$")
+_FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)"
+                   r"(?: · (?!Universitetshospital|Sideuddannelse i )([^·]+?))?(?: · Sideuddannelse i ([^·]+?))?"
+                   r"(?: · (Universitetshospital))?$")
 #: uddprog's caption over an ansættelse's vejledersamtaler table, and the line under it.
 _SAMTALER_OVERSKRIFT = re.compile(r"^Vejledersamtaler i ansættelse (\d+): ")
 _UDDANNELSESPLAN = re.compile(r"^Den individuelle uddannelsesplan foreligger senest dag (\d+)\.$")
@@ -288,9 +290,11 @@ class _Udtræk:
                     aktuel["måneder"] = aktuel["måneder"] or int(m.group(3))
                     aktuel["driftsregion"] = aktuel["driftsregion"] or _driftsregion(m.group(4))
                     if aktuel["universitetshospital"] is None:
-                        aktuel["universitetshospital"] = bool(m.group(6))
+                        aktuel["universitetshospital"] = bool(m.group(7))
                     if m.group(5):
                         aktuel["type_tekst"] = m.group(5).strip()
+                    if m.group(6):  # a side ansættelse: uddprog's fact line names its specialty
+                        aktuel["speciale_tekst"] = m.group(6).strip()
                     continue
                 aktuel["_blokke"].append(b)
             else:

@@ -36,6 +36,12 @@ def _blok(tekst: str, indryk: str) -> str:
     return blok(tekst, indryk)
 
 
+def _speciale(tekst: str, mb) -> str:
+    """A specialty as the documents print it in lower case ('klinisk neurofysiologi'), written with a capital as
+    målbeskrivelser and programmes spell specialties."""
+    return tekst[:1].upper() + tekst[1:]
+
+
 def _kommentar(tekst: str, indryk: str = "# ") -> list[str]:
     """Comment lines for a text, wrapped at 100 columns."""
     linjer = textwrap.wrap(kommentar(tekst), width=100 - len(indryk)) or [""]
@@ -88,6 +94,7 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         f"målbeskrivelse: {{speciale: {_q(mb.speciale)}, fase: {mb.fase}, version: {_q(mb.version)}}}",
         f"videreuddannelsesregion: {region}",
         f"forløb: {_q(u.forløb or UDFYLD)}" + (_efter("gæt: taget fra titlen") if u.forløb_gættet else ""),
+        "status: udkast  # slet linjen, når udkastet er gennemgået ('uddprog godkend' gør det ved godkendelsen)",
     ]
     ud.append("ansvar:")
     if u.forsidelinjer:
@@ -103,11 +110,16 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
     else:
         for r in skabelon.påkrævede_forfatterroller or ["pkl"]:
             ud.append(f"    - {{navn: {_q(UDFYLD)}, rolle: {r}}}")
-    ud.append(f"  godkendt_af: {_q(u.godkendt_af or UDFYLD)}")
-    ud.append(f"  godkendt_dato: {u.godkendt_dato.isoformat() if u.godkendt_dato else ''}"
-              + ("" if u.godkendt_dato else "   # ÅÅÅÅ-MM-DD"))
-    ud.append(f"  næste_revision: {u.næste_revision.isoformat() if u.næste_revision else ''}"
-              + ("" if u.næste_revision else "   # ÅÅÅÅ-MM-DD"))
+    # The draft is not approved yet: what the document says about its approval is kept, the rest is written by
+    # 'uddprog godkend' (a draft needs none of it, P016).
+    if u.godkendt_af:
+        ud.append(f"  godkendt_af: {_q(u.godkendt_af)}")
+    if u.godkendt_dato:
+        ud.append(f"  godkendt_dato: {u.godkendt_dato.isoformat()}")
+    if u.næste_revision:
+        ud.append(f"  næste_revision: {u.næste_revision.isoformat()}")
+    if not (u.godkendt_af and u.godkendt_dato):
+        ud.append("  # godkendt_af, godkendt_dato og næste_revision skriver 'uddprog godkend' ved godkendelsen")
     if u.kontakt:
         ud.append(f"  kontakt: {_q(u.kontakt)}")
 
@@ -129,6 +141,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
             ud.append(f"    type: {typer[slug(a['type_tekst'])]}")  # uddprog's own fact line names it
         elif "praksis" in slug(a["sted"]).split("-") or "praksis" in slug(a["afdeling"]).split("-"):
             ud.append("    type: almen-praksis  # gæt: stedet er en praksis")
+        if a.get("speciale_tekst"):
+            ud.append(f"    speciale: {_q(_speciale(a['speciale_tekst'], mb))}  # sideuddannelse")
         ud.append(f"    sted: {_q(a['sted'])}")
         ud.append(f"    afdeling: {_q(a['afdeling'])}")
         if a["driftsregion"]:

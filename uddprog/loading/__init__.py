@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from ..findings import Finding, Location, Severity
 from ..models import DOKUMENTTYPER
 from ..navne import mente_du
+from .dele import LæsDel, Tekstdel, sammensæt
 from .yamlfil import (
     MAKS_BYTES,
     Kommentar,
@@ -35,14 +36,18 @@ from .yamlfil import (
     spring_over,
 )
 
-__all__ = ["ART", "MAKS_BYTES", "Dokument", "Kommentar", "LoadError", "kommentarer", "Positions", "dokumenttype", "feltnavn", "indlæs",
-           "indlæs_udsnit", "læs_tekst", "læs_yaml", "spring_over", "valideringsfund"]
+__all__ = ["ART", "MAKS_BYTES", "Dokument", "Kommentar", "LoadError", "LæsDel", "Positions", "Tekstdel", "dokumenttype",
+           "feltnavn", "indlæs", "indlæs_udsnit", "kommentarer", "læs_tekst", "læs_yaml", "spring_over",
+           "valideringsfund"]
 
 M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class Dokument(Generic[M]):
-    """A loaded document: its model, its file and where each of its parts stands."""
+    """A loaded document: its model, its file and where each of its parts stands.
+
+    A programme with shared parts (``programdele``) has them joined into its model; ``dele`` says, for each
+    joined text, which files its parts come from, and ``programdele`` holds the loaded parts."""
 
     fil: Path
     model: M
@@ -50,10 +55,33 @@ class Dokument(Generic[M]):
     type: str
     # The source text, for what the data does not hold: comments (an import's '# gæt:', P029).
     tekst: str | None = field(default=None, repr=False, compare=False)
+    dele: dict[tuple, tuple[Tekstdel, ...]] = field(default_factory=dict)
+    programdele: tuple[Dokument, ...] = ()
 
     def sted(self, *sti: str | int, nøgle: bool = False) -> Location:
+        dele = self.dele.get(tuple(sti[:2])) if self.dele else None
+        if dele:
+            # A joined text: the programme's own part when it has one (its addition), else the first shared one.
+            d = next((d for d in dele if d.fil == self.fil), dele[0])
+            linje, kolonne = d.positions.find(d.sti + tuple(sti[2:]), nøgle)
+            return Location(d.fil, linje, kolonne)
         linje, kolonne = self.positions.find(sti, nøgle)
         return Location(self.fil, linje, kolonne)
+
+    def sted_i_tekst(self, sti: tuple, linje: int) -> tuple[Location, int]:
+        """Where line ``linje`` (0-based) of the text at ``sti`` comes from: the place of the text part it lies
+        in, and its line within that part."""
+        dele = self.dele.get(tuple(sti[:2])) if self.dele else None
+        if not dele:
+            return self.sted(*sti), linje
+        d = max((d for d in dele if d.første_linje <= linje), key=lambda d: d.første_linje, default=dele[0])
+        pos = d.positions.find(d.sti + tuple(sti[2:]))
+        return Location(d.fil, *pos), linje - d.første_linje
+
+    @property
+    def filer(self) -> tuple[Path, ...]:
+        """The files the document is made from: its own, then its shared parts'."""
+        return (self.fil, *(d.fil for d in self.programdele))
 
 
 
@@ -63,6 +91,8 @@ def dokumenttype(data: Any) -> str | None:
     """Tell the kind of a document from its keys (files may live anywhere)."""
     if not isinstance(data, dict):
         return None
+    if "programdel" in data:
+        return "programdel"
     if "kompetenceplan" in data or "ansættelser" in data:
         return "uddannelsesprogram"
     if "revision_måneder" in data or ("sektioner" in data and "navn" in data):
@@ -78,11 +108,15 @@ def dokumenttype(data: Any) -> str | None:
 
 #: Each document kind with its article, for messages ("et uddannelsesprogram").
 ART = {"målbeskrivelse": "en målbeskrivelse", "skabelon": "en national skabelon",
-        "uddannelsesprogram": "et uddannelsesprogram"}
+        "uddannelsesprogram": "et uddannelsesprogram", "programdel": "en programdel",
+        "rekrutteringsrunde": "en rekrutteringsrunde", "aftale": "en aftale"}
 
 
-def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) -> Dokument:
-    """Load one YAML file into a validated model; raise LoadError with findings if that fails."""
+def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None, læs_del: LæsDel | None = None) -> Dokument:
+    """Load one YAML file into a validated model; raise LoadError with findings if that fails.
+
+    A programme's shared parts are joined in (``loading.dele``); ``læs_del`` reads their text (default: the
+    files on disk)."""
     fil = Path(fil)
     if tekst is None:
         tekst = læs_tekst(fil)
@@ -97,8 +131,8 @@ def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) 
         raise fejl(
             "L006",
             "Kan ikke se hvilken slags dokument filen er: en målbeskrivelse har 'kompetencer:', "
-            "en skabelon 'revision_måneder:', et uddannelsesprogram 'kompetenceplan:', en rekrutteringsrunde "
-            "'runde:' og en aftale 'måling:'.",
+            "en skabelon 'revision_måneder:', et uddannelsesprogram 'kompetenceplan:', en programdel "
+            "'programdel:', en rekrutteringsrunde 'runde:' og en aftale 'måling:'.",
             fil, 1, 1,
         )
     klasse = DOKUMENTTYPER[type]
@@ -106,7 +140,10 @@ def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None) 
         model = klasse.model_validate(data)
     except ValidationError as e:
         raise LoadError(valideringsfund(e, klasse, fil, positions)) from None
-    return Dokument(fil=fil, model=model, positions=positions, type=type, tekst=tekst)
+    dok = Dokument(fil=fil, model=model, positions=positions, type=type, tekst=tekst)
+    if type == "uddannelsesprogram" and model.programdele:
+        dok = sammensæt(dok, indlæs, læs_del)
+    return dok
 
 
 # --- pydantic errors → Danish findings -------------------------------------
@@ -131,6 +168,14 @@ _TYPEBESKEDER = {
     "model_attributes_type": "skal være en afbildning (nøgle: værdi)",
     "string_too_short": "skal udfyldes",  # not "tom/tomt": the field names have both genders
     "string_pattern_mismatch": "må kun indeholde bogstaver, tal, '.', '_' og '-' (ingen mellemrum)",
+}
+
+
+#: Messages for a pattern that is not the identifier pattern (error type, field name).
+_FELTBESKEDER = {
+    ("string_pattern_mismatch", "telefon"): "skal være et telefonnummer af cifre og mellemrum, fx '+45 78 45 00 00'",
+    ("string_pattern_mismatch", "email"): "skal være en e-mailadresse, fx 'navn@rm.dk'",
+    ("string_pattern_mismatch", "link"): "skal være en https-adresse",
 }
 
 
@@ -176,7 +221,7 @@ def valideringsfund(fejl: ValidationError, klasse: type[BaseModel], fil: Path, p
             check, pos = "S004", positions.find(loc)
         else:
             check, pos = "S003", positions.find(loc)
-            besked = f"'{felt}' {_typebesked(typ, ctx, e['msg'])}; " + (
+            besked = f"'{felt}' {_FELTBESKEDER.get((typ, loc[-1])) or _typebesked(typ, ctx, e['msg'])}; " + (
                 "feltet står tomt." if inp is None else "fik en tom tekst." if inp == "" else f"fik {_kort(inp)}.")
         fund.append(Finding(check, Severity.ERROR, besked, Location(fil, *pos)))
     return fund

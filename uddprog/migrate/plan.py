@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .. import regler
 from ..checks.program import PLADSHOLDER
 from ..diff.changes import Ændringssæt, vis_vindue
 from ..diff.impact import planlægningssted
@@ -237,6 +238,9 @@ def planlæg(red: YamlRedigering, p: Uddannelsesprogram, sæt: Ændringssæt) ->
             plan.beslutninger.append(Mærke("D020", f"Forløbet varer {p.varighed_måneder} måneder, men version "
                                            f"{n.version} kræver {n.varighed_måneder}: tilpas ansættelserne.",
                                            ("ansættelser",)))
+        elif æ.id == "D026" and n.ansættelsesmønster and not regler.følger_mønster(n, p.ansættelser):
+            plan.beslutninger.append(Mærke("D026", f"{æ.besked} Tilpas ansættelsernes type, speciale og måneder til "
+                                           f"version {n.version}; indtil da melder validate P041.", ("ansættelser",)))
         elif æ.id == "D030" and p.forskningstræning is None:
             plan.beslutninger.append(Mærke("D030", "Forskningstræning er nu et krav: planlæg den.", ()))
         elif æ.id == "D031" and p.forskningstræning is not None:

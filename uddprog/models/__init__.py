@@ -8,13 +8,16 @@ from .program import (
     Ansvar,
     FokuseretOphold,
     Forfatter,
+    Godkendelse,
     MaalbeskrivelseReference,
     Planlaegning,
     PlanlagtForskningstraening,
     PlanlagtKursus,
+    ProgramdelHenvisning,
     Uddannelsesprogram,
     Vejledersamtale,
 )
+from .programdel import Programdel
 from .rekrutteringsrunde import Besaettelse, Rekrutteringsrunde, RundeForloeb
 from .skabelon import NationalSkabelon, Sektion
 from .vocab import (
@@ -38,6 +41,7 @@ DOKUMENTTYPER = {
     "målbeskrivelse": Maalbeskrivelse,
     "skabelon": NationalSkabelon,
     "uddannelsesprogram": Uddannelsesprogram,
+    "programdel": Programdel,
     "rekrutteringsrunde": Rekrutteringsrunde,
     "aftale": Aftale,
 }
@@ -46,7 +50,7 @@ __all__ = [
     "Aftale", "Besaettelse", "Krav", "Rekrutteringsrunde", "RundeForloeb", "Udvaelgelse", "Undtagelse",
     "DOKUMENTTYPER", "DRIFTSREGIONER", "PLADSHOLDER", "Ansaettelse", "Ansaettelsestype", "Ansvar", "Ansvarsrolle", "Driftsregion", "Fase",
     "FokuseretOphold",
-    "Forfatter", "Forskningstraening", "Gyldighed", "Kompetence", "Kompetencekort", "Moensterdel", "Samtaletype",
+    "Forfatter", "Forskningstraening", "Godkendelse", "Programdel", "ProgramdelHenvisning", "Gyldighed", "Kompetence", "Kompetencekort", "Moensterdel", "Samtaletype",
     "Vejledersamtale", "Kursus", "Kursustype", "Laeringsstrategi",
     "Maalbeskrivelse", "MaalbeskrivelseReference", "NationalSkabelon", "Planlaegning",
     "PlanlagtForskningstraening", "PlanlagtKursus", "Rolle", "Sektion", "Uddannelsesprogram",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -69,9 +69,19 @@ class Forskningstraening(Dokumentdel):
 class Moensterdel(Dokumentdel):
     """One ansættelse of the phase's usual pattern, e.g. almen medicin's practice and hospital parts."""
 
+    id: Id | None = Field(default=None, description="Delens id, når en anden del henviser til den (fx 'fase-1').")
     type: Ansaettelsestype
+    speciale: Tekst | None = Field(
+        default=None, description="Specialet ansættelsen hører til, når det ikke er målbeskrivelsens eget "
+                                  "(sideuddannelse), fx 'Neurokirurgi'.")
     måneder: int = Field(ge=1, le=120)
     betegnelse: Tekst | None = Field(default=None, description="Fx 'Fase 1 i almen praksis'.")
+    samme_sted_som: Id | None = Field(
+        default=None, description="Ansættelsen ligger samme sted som delen med dette id (almen medicins fase 2 i "
+                                  "fase 1-praksis).")
+    andet_sted_end: Id | None = Field(
+        default=None, description="Ansættelsen ligger et andet sted end delen med dette id (fase 3 i en anden "
+                                  "praksis).")
 
 
 class Maalbeskrivelse(Dokumentdel):
@@ -95,6 +105,9 @@ class Maalbeskrivelse(Dokumentdel):
     forskningstræning: Forskningstraening | None = None
     ansættelsesmønster: list[Moensterdel] = Field(
         default_factory=list, description="Fasens sædvanlige ansættelser i rækkefølge; 'uddprog ny' bruger dem.")
+    ansættelsesmønster_rækkefølge: Literal["fast", "fri"] = Field(
+        default="fast", description="'fast': ansættelserne følger mønsteret i rækkefølge; 'fri': kun månederne pr. "
+                                    "slags ansættelse og speciale ligger fast (fx neurologi med sideuddannelse).")
 
     def kompetence(self, kompetence_id: str) -> Kompetence | None:
         return next((k for k in self.kompetencer if k.id == kompetence_id), None)

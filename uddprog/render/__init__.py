@@ -51,7 +51,8 @@ class Udfald:
     forbigået: bool = False  # another kind of document found in a folder: passed over, not a result
     # For the batch's PDF step and render cache:
     docx: bytes | None = field(default=None, repr=False)  # kept only when a PDF is wanted
-    afhængigheder: tuple | None = field(default=None, repr=False)  # (målbeskrivelse file, reference, template id)
+    # (målbeskrivelse file, reference, template id, the shared parts it includes)
+    afhængigheder: tuple | None = field(default=None, repr=False)
     datogrænser: list = field(default_factory=list, repr=False)  # where the date-dependent warnings change
     versioner: str | None = field(default=None, repr=False)  # fingeraftryk.versionsnøgle of its målbeskrivelse
 
@@ -182,7 +183,8 @@ class Renderer:
             udfald.fejl = "målbeskrivelsen eller den nationale skabelon findes ikke"
             return udfald
         ref = program.målbeskrivelse
-        udfald.afhængigheder = (mb.fil, (ref.speciale, str(ref.fase), ref.version), program.skabelon)
+        udfald.afhængigheder = (mb.fil, (ref.speciale, str(ref.fase), ref.version), program.skabelon,
+                                tuple(d.fil for d in dok.programdele))
         udfald.datogrænser = self._datogrænser(dok)
         udfald.versioner = self._versionsnøgle(ref)
         try:

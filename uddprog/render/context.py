@@ -149,11 +149,14 @@ def build_context(
             "fakta": " · ".join(
                 [periode(fra, til).capitalize(), antal_måneder(a.måneder), visningsnavn(a.driftsregion)]
                 + ([visningsnavn(a.type)] if a.type != Ansaettelsestype.SYGEHUSAFDELING else [])
+                + ([f"Sideuddannelse i {a.speciale.lower()}"] if _sideuddannelse(a, mb) else [])
                 + (["Universitetshospital"] if a.universitetshospital else [])
             ),
             "anker": f"ansaettelse-{nr}",
             "beskrivelse": a.beskrivelse,
             "type": visningsnavn(a.type),
+            # the specialty of a side ansættelse (sideuddannelse), else "" (the forløb's own)
+            "speciale": a.speciale if _sideuddannelse(a, mb) else "",
             "samtaler": _samtaler(a),
             "uddannelsesplan": (f"Den individuelle uddannelsesplan foreligger senest dag {a.uddannelsesplan_senest_dag}."
                                 if a.uddannelsesplan_senest_dag else ""),
@@ -263,7 +266,7 @@ def build_context(
         ("Speciale", mb.speciale),
         ("Uddannelsesfase", fase),
         ("Videreuddannelsesregion", region),
-        ("Forløb", program.forløb),
+        ("Forløb", program.forløbsbetegnelse),
         ("Varighed", antal_måneder(program.varighed_måneder)),
         ("Målbeskrivelse", f"{mb.speciale}, {fase.lower()}, version {mb.version}"
                            + (f" ({maaned_aar(mb.versionsdato)})" if mb.versionsdato else "")),
@@ -294,7 +297,7 @@ def build_context(
             "speciale": mb.speciale,
             "fase": fase,
             "region": region,
-            "forloeb": program.forløb,
+            "forloeb": program.forløbsbetegnelse,
             "varighed": antal_måneder(program.varighed_måneder),
             "illustrativ": program.illustrativ or mb.illustrativ,
             "emne": f"Uddannelsesprogram for {fase.lower() if program.målbeskrivelse.fase == 'kbu' else mb.speciale + ', ' + fase.lower()}, {region}",
@@ -354,6 +357,11 @@ def _ren(value):
     if value.__class__ is list:
         return [_ren(v) for v in value]
     return value
+
+
+def _sideuddannelse(a, mb) -> bool:
+    """An ansættelse in another specialty than the forløb's (``speciale`` set and not the målbeskrivelse's own)."""
+    return bool(a.speciale) and slug(a.speciale) != slug(mb.speciale)
 
 
 def _samtaler(a) -> list[dict]:

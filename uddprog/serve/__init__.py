@@ -389,7 +389,8 @@ class Forhåndsvisning:
         try:
             # The socket first: a port in use is reported at once, not after the first build.
             self.httpd = _HttpServer((host, port), self.mappe, self.tilstand, set(), self.log)
-            self.bygger = Sitebygger(self.mappe, self.stier, self.rod, dato, pdf=False)
+            # A preview shows drafts too: they are what an author writes.
+            self.bygger = Sitebygger(self.mappe, self.stier, self.rod, dato, pdf=False, med_udkast=True)
             # A file's folder rather than the file: editors that save by writing a new file and renaming it
             # would otherwise leave the watch on the old file.
             overvåg = [self.rod / MB_MAPPE, self.rod / SKABELON_MAPPE,
@@ -403,6 +404,7 @@ class Forhåndsvisning:
                 self._tråde.append(t)
             self._før_første_byg = self._filtilstand()
             self.resultat = self.bygger.byg()  # the last good build
+            self._overvåg_dele()
             self.bygger.forvarm()
         except BaseException:
             self.stop.set()
@@ -441,6 +443,22 @@ class Forhåndsvisning:
                 pass
         return ud
 
+    def _overvåg_dele(self) -> None:
+        """Watch the folders of shared parts (programdele) the programmes include from outside the watched
+        folders too; only the first build knows them."""
+        ekstra = [p for p in dict.fromkeys(Path(os.path.abspath(Path(d).parent)) for d in self.bygger.programdelfiler())
+                  if p.exists() and not any(p == o or o in p.parents for o in self.overvåget)]
+        if not ekstra:
+            return
+        før = set(self.overvåget)
+        self.overvåget = [*self.overvåget, *ekstra]
+        # Their files as they are now: they were not watched during the first build.
+        self._før_første_byg.update({f: v for f, v in self._filtilstand().items()
+                                     if not any(Path(f).is_relative_to(o) for o in før)})
+        t = threading.Thread(target=self._overvåg, args=(ekstra,), daemon=True)
+        t.start()
+        self._tråde.append(t)
+
     def _husk_fund(self) -> None:
         """Which findings go with which URL; a rendered programme that is gone keeps its entry (404 says why)."""
         sider, fund = dict(self.httpd.programside), {}
@@ -464,7 +482,7 @@ class Forhåndsvisning:
 
     # --- threads --------------------------------------------------------------------------------
 
-    def _overvåg(self) -> None:
+    def _overvåg(self, mapper: list[Path] | None = None) -> None:
         import watchfiles
 
         ud = os.path.abspath(self.mappe)
@@ -474,7 +492,7 @@ class Forhåndsvisning:
 
         try:
             # yield_on_timeout: the first (possibly empty) yield says the watcher is running
-            for ændringer in watchfiles.watch(*self.overvåget, watch_filter=filter_, stop_event=self.stop,
+            for ændringer in watchfiles.watch(*(mapper or self.overvåget), watch_filter=filter_, stop_event=self.stop,
                                               debounce=400, step=20, rust_timeout=200, yield_on_timeout=True,
                                               raise_interrupt=False):
                 self._klar["filer"].set()

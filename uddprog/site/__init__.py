@@ -45,6 +45,7 @@ from ..diff import Diffrapport, påvirkning, sammenlign
 from ..diff.html import som_html
 from ..diff.status import status
 from ..fejl import UddprogFejl
+from ..forloeb import er_udkast
 from ..navne import slug
 from ..render import Renderer, RenderError
 from ..rod import KONFIGFILER, MB_MAPPE, SKABELON_MAPPE, find_rod
@@ -104,7 +105,7 @@ class Sitebygger:
 
     def __init__(self, out: Path, stier: Sequence[Path] = (), rod: Path | None = None, dato: date | None = None,
                  pdf: bool | None = None, jobs: int | None = None, titel: str = "Uddannelsesprogrammer",
-                 fremskridt: Callable[[int], None] | None = None) -> None:
+                 fremskridt: Callable[[int], None] | None = None, med_udkast: bool = False) -> None:
 
         self.stier = [Path(s) for s in stier]
         mangler = [str(s) for s in self.stier if not s.exists()]
@@ -116,6 +117,7 @@ class Sitebygger:
         self.jobs = jobs
         self.titel = titel
         self.fremskridt = fremskridt  # called with 1 per programme rendered and again per programme validated
+        self.med_udkast = med_udkast  # drafts (status: udkast) are published only when asked for
         self.formater = ("docx", "html") + (("pdf",) if (soffice.find() if pdf is None else pdf) else ())
         self._renderer = None
         self._generation = 0  # bumped when a målbeskrivelse or template changed (keys of the diff reports)
@@ -191,6 +193,10 @@ class Sitebygger:
             if alle or ref is None or (slug(ref.speciale), str(ref.fase)) in berørte:
                 del self._programmer[nøgle]
 
+    def programdelfiler(self) -> list[Path]:
+        """The shared parts the programmes of the last build include (`uddprog serve` watches their folders)."""
+        return sorted({Path(d.fil) for c in self._programmer.values() for d in getattr(c.dok, "programdele", ())})
+
     @property
     def katalog(self):
         if self._katalog is None:
@@ -233,6 +239,8 @@ class Sitebygger:
             filer = list(dict.fromkeys(programfiler(self.stier, self.rod)))
         except RenderError as e:
             raise SiteFejl(str(e)) from None
+        if not self.med_udkast:
+            filer = [f for f in filer if not er_udkast(f)]  # a draft is not published unless asked for
         self._valider_og_dan(filer)
         katalog = self.katalog
         dato = self.dato or date.today()
@@ -273,10 +281,11 @@ class Sitebygger:
         nye, nøgler = [], {}
         for f in filer:
             k = os.path.abspath(f)
-            data = _læs(f)
-            nøgle = _sha(data) if data is not None else None
-            nøgler[k] = nøgle
             c = self._programmer.get(k)
+            # The programme's bytes and those of the shared parts it included last time: a change to a shared
+            # part builds exactly the programmes that use it again.
+            nøgle = _nøgle(f, getattr(c.dok, "programdele", ()) if c is not None else ())
+            nøgler[k] = nøgle
             if c is None or c.nøgle != nøgle:
                 nye.append(f)
         for k in set(self._programmer) - set(nøgler):
@@ -318,7 +327,9 @@ class Sitebygger:
                 self.fremskridt(1)
             if u is not None:
                 u.dok = None  # kept once, in the cache entry
-            self._programmer[k] = _Programcache(nøgler[k], _let(dok, katalog), fund, u)
+            # keyed with the shared parts it includes now (it may have gained or lost one)
+            nøgle = _nøgle(f, dok.programdele) if dok is not None and dok.programdele else nøgler[k]
+            self._programmer[k] = _Programcache(nøgle, _let(dok, katalog), fund, u)
             if u is not None and not u.uændret:
                 self._dannet |= {Path(os.path.relpath(f, self.out)).as_posix() for f in u.filer}
 
@@ -395,6 +406,13 @@ class Sitebygger:
         # A programme rendered in this build counts as changed (for live reload).
         res.ændrede = sorted(set(res.ændrede) | (self._dannet & rendrede))
         return res
+
+
+def _nøgle(fil: Path, programdele) -> tuple:
+    """A programme file's content hash with its shared parts' (path, hash); None for a file that cannot be read."""
+    data = _læs(fil)
+    dele = tuple((os.path.abspath(d.fil), _sha(b) if (b := _læs(d.fil)) is not None else None) for d in programdele)
+    return (_sha(data) if data is not None else None, dele)
 
 
 def _let(dok, katalog):
@@ -475,6 +493,7 @@ def _tjek_out(out: Path, rod: Path) -> None:
 
 def build(stier: Sequence[Path] = (), out: Path = Path("site"), rod: Path | None = None, dato: date | None = None,
           pdf: bool | None = None, jobs: int | None = None,
-          fremskridt: Callable[[int], None] | None = None) -> Byggeresultat:
-    """Build the site once; see the module docstring. ``fremskridt`` counts two steps per programme."""
-    return Sitebygger(out, stier, rod, dato, pdf, jobs, fremskridt=fremskridt).byg()
+          fremskridt: Callable[[int], None] | None = None, med_udkast: bool = False) -> Byggeresultat:
+    """Build the site once; see the module docstring. ``fremskridt`` counts two steps per programme. Drafts
+    (``status: udkast``) are left out unless ``med_udkast``."""
+    return Sitebygger(out, stier, rod, dato, pdf, jobs, fremskridt=fremskridt, med_udkast=med_udkast).byg()

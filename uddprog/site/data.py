@@ -22,6 +22,7 @@ from ..rod import EKSEMPEL_MAPPE
 #: Status keys in display order, with their Danish labels (the front page filters on the key).
 STATUSSER = {
     "gaeldende": "Gældende",
+    "udkast": "Udkast",
     "nyere": "Nyere målbeskrivelse findes",
     "overskredet": "Frist overskredet",
     "fejl": "Har fejl – ikke dannet",
@@ -35,6 +36,8 @@ def status_nøgle(linje: Statuslinje, fejl: int = 0) -> str:
     that is only due for revision."""
     if linje.fund:
         return "ulaeselig"
+    if linje.udkast:
+        return "udkast"
     if fejl:
         return "fejl"
     if linje.frist_overskredet or linje.næste_revision_overskredet:
@@ -134,9 +137,9 @@ def programpost(kilde: Path, dok, fund: list[Finding], linje: Statuslinje, rod: 
         p = dok.model
         ref = p.målbeskrivelse
         post.speciale, post.fase, post.fase_navn = ref.speciale, str(ref.fase), visningsnavn(ref.fase)
-        post.region, post.forløb, post.skabelon = str(p.videreuddannelsesregion), p.forløb, p.skabelon
+        post.region, post.forløb, post.skabelon = str(p.videreuddannelsesregion), p.forløbsbetegnelse, p.skabelon
         post.godkendt_af = p.ansvar.godkendt_af or ""
-        dele = [p.titel, p.forløb, str(p.videreuddannelsesregion), ref.speciale,
+        dele = [p.titel, *p.forløbsnavne, str(p.videreuddannelsesregion), ref.speciale,
                 *(f"{a.sted} {a.afdeling}" for a in p.ansættelser), *p.sektioner.values()]
         post.søgetekst = _ren(" ".join(str(d) for d in dele))
     else:

@@ -184,15 +184,15 @@ def _kan_tælles(dok, indeks: dict) -> bool:
 
 def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, region: str | None = None,
            specialer: tuple[str, ...] = (), faser: tuple[str, ...] = (), aftalemappe: Path | None = None,
-           jobs: int | None = None, konfig=None) -> tuple[Statistik, list[Finding]]:
+           jobs: int | None = None, konfig=None, med_udkast: bool = False) -> tuple[Statistik, list[Finding]]:
     """The statistics of the programmes, rounds and targets below ``stier`` (default: the repository's).
 
     The findings pass through the configuration (``konfig``; default the one `uddprog stats` would find)
     as in `uddprog validate`: severities in force, ignores, inline suppressions, and the config's own
     findings. What has an error in force is left out of the figures: a file that cannot be read, a
     programme with another's output name (P028, the later one), a round or target with an error, and a
-    round whose forløb are not all among the programmes counted. Raises :class:`StatsFejl` when there is
-    nothing to count.
+    round whose forløb are not all among the programmes counted. Drafts (``status: udkast``) are not counted
+    unless ``med_udkast``. Raises :class:`StatsFejl` when there is nothing to count.
     """
 
     stier = [Path(s) for s in stier or []]
@@ -227,6 +227,8 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
             udelad(f.sted.fil, [f])
     fund = i_kraft(fund + indlæst.fund)
     for f in indlæst.forløb:
+        if f.udkast and not med_udkast:
+            continue  # a draft is not counted, so its errors (placeholders, guesses) are not in the way
         egne = [x for x in i_kraft(list(f.fund)) if x.severity == Severity.ERROR]  # warnings are validate's to show
         fund += egne
         if egne:
@@ -243,8 +245,9 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
     for f in dobbelte:
         if f.severity == Severity.ERROR:
             udelad(f.sted.fil, [f])
-    alle_forløb = [f for f in indlæst.forløb if f.fil not in grunde]
-    if not alle_forløb:
+    alle_forløb = [f for f in indlæst.forløb if f.fil not in grunde and (med_udkast or not f.udkast)]
+    udkast = [f for f in indlæst.forløb if f.udkast and not med_udkast and f.fil not in grunde]
+    if not alle_forløb and not udkast:
         fejl = sorteret([f for f in fund if f.severity == Severity.ERROR])
         raise StatsFejl(("Det ene uddannelsesprogram kan ikke tælles: det har" if len(indlæst.forløb) == 1 else
                          f"Ingen af de {len(indlæst.forløb)} uddannelsesprogrammer kan tælles: alle har")
@@ -270,6 +273,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
                 and (not faser or fase in faser))
 
     forløb = [f for f in alle_forløb if valgt(f.region, f.speciale, f.fase)]
+    udkast = [f for f in udkast if valgt(f.region, f.speciale, f.fase)]  # drafts of the selection, left out
     if not forløb:
         raise StatsFejl(f"Ingen forløb passer til udvælgelsen ({udvælgelse.tekst()}). Der er "
                         f"{len(alle_forløb)} forløb i alt; prøv uden --region, --speciale eller --fase.")
@@ -312,7 +316,7 @@ def beregn(stier: list[Path] | None = None, katalog: Katalog | None = None, regi
         ider[dok.model.id] = dok.fil
         aftaler.append(vurder(dok, cellerne))
     filer_tal = {"læst": indlæst.filer, "programmer": len(forløb), "runder": len(runder), "aftaler": len(aftaler),
-                 "ikke_talt": len(grunde)}
+                 "ikke_talt": len(grunde), "udkast": len(udkast)}
     fund += pas.afslut(filer, alle=not stier, kontroller=kontroller())
     return Statistik(udvælgelse, tuple(cellerne), tuple(regioner), national, tuple(runder), tuple(aftaler),
                      filer_tal, tuple(sorted(grunde)), {f: tuple(sorteret(v)) for f, v in grunde.items()}), \

@@ -47,19 +47,25 @@ class Celletal:
     start_og_slut_delte: Counter = field(default_factory=Counter)  # the same, for forløb in several driftsregioner
     besættelse: Counter = field(default_factory=Counter)  # over all rounds counted
     ikke_besat_driftsregion: dict = field(default_factory=dict)  # Fraction per driftsregion
+    speciale_måneder: Counter = field(default_factory=Counter)  # months by the specialty they are spent in
+    sideuddannelse: Counter = field(default_factory=Counter)  # of those, months outside the forløb's specialty
 
     def tilføj(self, f: Forløb) -> None:
-        self.forløb += 1
+        n = f.antal  # a programme for several forløb: each of them, with the same ansættelser
+        self.forløb += n
         for a in f.ansættelser:
-            self.driftsregion[a.driftsregion] += a.måneder
-            self.universitetshospital["universitetshospital" if a.universitetshospital else "øvrige"] += a.måneder
-            self.ansættelsestype[a.type] += a.måneder
-        self.start[f.start] += 1
-        self.slut[f.slut] += 1
+            self.driftsregion[a.driftsregion] += a.måneder * n
+            self.universitetshospital["universitetshospital" if a.universitetshospital else "øvrige"] += a.måneder * n
+            self.ansættelsestype[a.type] += a.måneder * n
+            self.speciale_måneder[a.speciale or f.speciale] += a.måneder * n
+            if a.speciale and slug(a.speciale) != slug(f.speciale):
+                self.sideuddannelse[a.speciale] += a.måneder * n
+        self.start[f.start] += n
+        self.slut[f.slut] += n
         nøgle = f.start if f.start == f.slut else "på-tværs"
-        self.start_og_slut[nøgle] += 1
+        self.start_og_slut[nøgle] += n
         if len({a.driftsregion for a in f.ansættelser}) > 1:
-            self.start_og_slut_delte[nøgle] += 1
+            self.start_og_slut_delte[nøgle] += n
 
     def tilføj_besættelse(self, tal: dict, ikke_besat: dict) -> None:
         self.besættelse.update(tal)
@@ -69,7 +75,7 @@ class Celletal:
     def læg_til(self, anden: Celletal) -> None:
         self.forløb += anden.forløb
         for navn in ("driftsregion", "universitetshospital", "ansættelsestype", "start", "slut", "start_og_slut",
-                     "start_og_slut_delte", "besættelse"):
+                     "start_og_slut_delte", "besættelse", "speciale_måneder", "sideuddannelse"):
             getattr(self, navn).update(getattr(anden, navn))
         self.tilføj_besættelse({}, anden.ikke_besat_driftsregion)
 
@@ -104,7 +110,14 @@ class Celletal:
             "delte_forløb_start_og_slut": _ordnet(self.start_og_slut_delte, DRIFTSREGIONSORDEN + ("på-tværs",)),
             "besættelse": _ordnet(self.besættelse, UDFALD),
             "ikke_besat_driftsregion": _tal(største_rest(ikke_besat)),
+            # months by the specialty they are spent in: side ansættelser count where they happen
+            "speciale_måneder": _største_først(self.speciale_måneder),
+            "sideuddannelse_måneder": _største_først(self.sideuddannelse),
         }
+
+
+def _største_først(tæller: Counter) -> dict[str, int]:
+    return dict(sorted(tæller.items(), key=lambda kv: (-kv[1], slug(kv[0]))))
 
 
 def _tal(d: dict) -> dict:

@@ -223,7 +223,8 @@ def som_html(s) -> str:
         f"<p>Udvælgelse: {_e(s.udvælgelse.tekst())}. {dansk_tal(s.national.forløb)} forløb, "
         f"{dansk_tal(s.national.måneder)} måneder ({dansk_tal(største_rest({'x': Fraction(s.national.måneder, 12)})['x'], 1)} årsværk), "
         f"{antal(f['runder'], 'rekrutteringsrunde', 'rekrutteringsrunder')} og {antal(f['aftaler'], 'aftale', 'aftaler')}"
-        + (f"; {antal(f['ikke_talt'], 'fil', 'filer')} med fejl er ikke talt med" if f["ikke_talt"] else "") + ".</p>",
+        + (f"; {antal(f['ikke_talt'], 'fil', 'filer')} med fejl er ikke talt med" if f["ikke_talt"] else "")
+          + (f"; {antal(f['udkast'], 'udkast', 'udkast')} er ikke talt med" if f.get("udkast") else "") + ".</p>",
     ]
     if any(a.målinger for a in s.aftaler):  # targets about forløb outside the selection are left out
         dele += ["<h2>Aftaler og mål</h2>"] + [_aftale(a, i) for i, a in enumerate(s.aftaler, 1) if a.målinger]

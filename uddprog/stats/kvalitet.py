@@ -24,6 +24,7 @@ from ..catalog import Katalog
 from ..datoer import dansk_dato, læg_måneder_til
 from ..diff.status import Statuslinje, status
 from ..models import PLADSHOLDER, Fase, visningsnavn
+from ..models.program import UDKAST
 from ..navne import slug
 from ..regneark import Ark, Kolonne
 from .svg import FARVER, søjlediagram
@@ -155,11 +156,11 @@ def kvalitet(programmer: Iterable, katalog: Katalog, dato: date) -> Kvalitet:
         p = dok.model
         ref = p.målbeskrivelse
         ud.append(Programkvalitet(
-            dok.fil, p.titel, str(p.videreuddannelsesregion), ref.speciale, str(ref.fase), p.forløb,
+            dok.fil, p.titel, str(p.videreuddannelsesregion), ref.speciale, str(ref.fase), p.forløbsbetegnelse,
             p.ansvar.godkendt_dato, _alder(p.ansvar.godkendt_dato, dato), ref.version,
             l.nyeste_version if l.kendt_version else None, l.revisionsfrist, bool(l.frist_overskredet),
             l.næste_revision, bool(l.næste_revision_overskredet), _manglende(p, katalog),
-            str(getattr(p, "status", "") or "") == "kladde", l.revision_status == "afventer-godkendelse",
+            getattr(p, "status", None) == UDKAST, l.revision_status == "afventer-godkendelse",
             [(a.afdeling, a.sted) for a in p.ansættelser]))
     ud.sort(key=lambda q: (q.region, slug(q.speciale), q.fase, slug(q.titel)))
     afdelinger: dict[str, Afdelingsmangel] = {}

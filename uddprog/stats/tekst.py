@@ -74,6 +74,13 @@ def typer(c: Celletal) -> list[str]:
     return tabel(rækker, {1, 2})
 
 
+def sideuddannelse(c: Celletal) -> list[str]:
+    """Months the forløb spend in other specialties than their own (side ansættelser), where they happen."""
+    rækker = [["Speciale", "Måneder", "Årsværk"]]
+    rækker += [[sp, dansk_tal(m), _år(m)] for sp, m in c.sideuddannelse.most_common()]
+    return tabel(rækker, {1, 2})
+
+
 def aftaler(s) -> list[str]:
     ud = []
     for a in s.aftaler:
@@ -161,10 +168,13 @@ def som_tekst(s) -> str:
     ud = [f"Statistik over uddannelsesforløb – {s.udvælgelse.tekst()}",
           f"{dansk_tal(s.national.forløb)} forløb, {antal(f['runder'], 'rekrutteringsrunde', 'rekrutteringsrunder')} og "
           f"{antal(f['aftaler'], 'aftale', 'aftaler')} ({antal(f['læst'], 'fil', 'filer')} læst"
-          + (f"; {antal(f['ikke_talt'], 'fil', 'filer')} med fejl er ikke talt med" if f["ikke_talt"] else "") + ").", "",
+          + (f"; {antal(f['ikke_talt'], 'fil', 'filer')} med fejl er ikke talt med" if f["ikke_talt"] else "")
+          + (f"; {antal(f['udkast'], 'udkast', 'udkast')} er ikke talt med" if f.get("udkast") else "") + ").", "",
           "Forløb pr. videreuddannelsesregion, speciale og fase", *tal_pr_celle(s), "",
           "Måneder pr. driftsregion (delte forløb har ansættelser i flere driftsregioner)", *driftsregioner(s.national), "",
           "Måneder pr. slags ansættelse", *typer(s.national), ""]
+    if s.national.sideuddannelse:
+        ud += ["Sideuddannelse: måneder i andre specialer end forløbets eget", *sideuddannelse(s.national), ""]
     if any(a.målinger for a in s.aftaler):
         ud += ["Aftaler og mål", *aftaler(s), ""]
     ud += ["Besættelse i rekrutteringsrunderne", *runder(s), "",

@@ -29,6 +29,7 @@ from ..catalog import Katalog
 from ..datoer import måneder_tekst
 from ..markdown import som_tekst
 from ..models import Ansvarsrolle, Uddannelsesprogram, visningsnavn
+from ..models.program import UDKAST
 from ..navne import slug
 
 #: Programme sections that speak about the department's daily training: shown on its page when present.
@@ -198,7 +199,7 @@ def afdelinger(programmer: Iterable[tuple[Uddannelsesprogram, Path, str | None]]
         skabelon = katalog.skabelon(p.skabelon)
         sektionstitler = {s.id: s.titel for s in skabelon.model.sektioner} if skabelon else {}
         perioder = p.perioder()
-        kladde = str(getattr(p, "status", "") or "") == "kladde"
+        kladde = getattr(p, "status", None) == UDKAST
         for a in p.ansættelser:
             n = afdelingsnøgle(a.afdeling, a.sted)
             if not n:
@@ -214,7 +215,7 @@ def afdelinger(programmer: Iterable[tuple[Uddannelsesprogram, Path, str | None]]
                 afd.driftsregioner.append(drift)
             fra, til = perioder[a.id]
             afd.forløb.append(Forløbspost(
-                p.titel, Path(fil), side, ref.speciale, str(ref.fase), p.forløb, str(p.videreuddannelsesregion), a.id,
+                p.titel, Path(fil), side, ref.speciale, str(ref.fase), p.forløbsbetegnelse, str(p.videreuddannelsesregion), a.id,
                 visningsnavn(a.type), a.måneder, fra, til, p.ansvar.godkendt_dato, p.ansvar.godkendt_af or "",
                 ref.version, nyeste[nøgle_mb], kladde, _samtaler(a)))
             for pl in p.kompetenceplan:
@@ -233,15 +234,15 @@ def afdelinger(programmer: Iterable[tuple[Uddannelsesprogram, Path, str | None]]
                     for m in pl.vurderingsmetoder:
                         if visningsnavn(m) not in række.vurderingsmetoder:
                             række.vurderingsmetoder.append(visningsnavn(m))
-                række.forløb.append((p.forløb, måneder_tekst(pl.fra_måned, pl.til_måned)))
+                række.forløb.append((p.forløbsbetegnelse, måneder_tekst(pl.fra_måned, pl.til_måned)))
             for pk in p.kurser:
                 if fra <= pk.måned <= til:
                     kursus = mb_kurser.get(pk.kursus)
-                    afd.placeringer.append(Placering("kursus", kursus.titel if kursus else pk.kursus, p.forløb,
+                    afd.placeringer.append(Placering("kursus", kursus.titel if kursus else pk.kursus, p.forløbsbetegnelse,
                                                      måneder_tekst(pk.måned, pk.måned), pk.bemærkning or ""))
             for o in p.fokuserede_ophold:
                 if o.ansættelse == a.id:
-                    afd.placeringer.append(Placering("ophold", o.sted, p.forløb, måneder_tekst(o.fra_måned, o.til_måned),
+                    afd.placeringer.append(Placering("ophold", o.sted, p.forløbsbetegnelse, måneder_tekst(o.fra_måned, o.til_måned),
                                                      som_tekst(o.formål)))
             tekstdele = [("Præsentation af afdelingen", a.beskrivelse)] + [
                 (sektionstitler.get(s, s.replace("-", " ").capitalize()), p.sektioner[s])

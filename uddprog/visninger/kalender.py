@@ -23,7 +23,7 @@ KATEGORIER = {"ansættelse": "Ansættelse", "samtale": "Vejledersamtale", "uddan
 
 
 def uid(program: Uddannelsesprogram, nøgle: str, navn: str | None = None) -> str:
-    grundlag = "\x1f".join([program.titel, program.forløb, nøgle, navn or ""])
+    grundlag = "\x1f".join([program.titel, program.forløbsbetegnelse, nøgle, navn or ""])
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:uddprog:plan:' + grundlag)}@uddprog"
 
 

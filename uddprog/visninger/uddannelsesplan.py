@@ -33,10 +33,10 @@ def uddannelsesplan_docx(program: Uddannelsesprogram, mb: Maalbeskrivelse | None
     perioder = program.perioder()
     slut = k.måned_slut(program.varighed_måneder)
     ref = program.målbeskrivelse
-    d = Worddokument(f"Individuel uddannelsesplan – {program.forløb}", emne=program.titel, dato=start)
+    d = Worddokument(f"Individuel uddannelsesplan – {program.forløbsbetegnelse}", emne=program.titel, dato=start)
     d.overskrift("Individuel uddannelsesplan", 0)
     d.felt("Uddannelseslæge", navn or TOM)
-    d.felt("Forløb", f"{program.forløb} ({visningsnavn(program.videreuddannelsesregion)})")
+    d.felt("Forløb", f"{program.forløbsbetegnelse} ({visningsnavn(program.videreuddannelsesregion)})")
     d.felt("Uddannelsesprogram", program.titel)
     d.felt("Målbeskrivelse", f"{ref.speciale}, {visningsnavn(ref.fase).lower()}, version {ref.version}")
     d.felt("Periode", f"{dansk_dato(start)} – {dansk_dato(slut)} ({program.varighed_måneder} måneder"
