@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import regler
-from ..datoer import læs_dansk_dato, måneder_tekst
+from ..datoer import læs_dansk_dato, læs_tidspunkt_i_ansættelse, måneder_tekst
 from ..markdown import HEADING_OFFSET
 from ..models import (
     Ansvarsrolle,
@@ -29,13 +29,13 @@ from ..models import (
     visningsnavn,
 )
 from ..models.vocab import Samtaletype
-from ..navne import slug
+from ..navne import navngivet_rolle, slug
 from .markdown import til_markdown
 from .model import Afsnit, Blok, Stykke, Tabel
 from .opdeling import Del, Opdeling
 from .resultat import Trinresultat, antal
 from .titler import normaliser
-from .varianter import DANNEDE_OVERSKRIFTER, FORSIDE_DANNET, FORSIDEFELTER, METODEVARIANTER, ROLLEORD
+from .varianter import DANNEDE_OVERSKRIFTER, FORSIDE_DANNET, FORSIDEFELTER, METODEVARIANTER
 
 _STREG = "[-–—]"
 _PERIODE = re.compile(rf"(\d{{1,3}})\.?\s*(?:(?:{_STREG}|til)\s*(\d{{1,3}})\.?)?", re.I)
@@ -43,7 +43,9 @@ _FØRSTE = re.compile(r"^(?:de\s+)?første\s+(\d{1,3})\s+(?:måneder|mdr)", re.I
 _FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{_STREG}(\d+))? · (\d+) måneder? · (Region [^·]+?)(?: · (?!Universitetshospital)([^·]+?))?(?: · (Universitetshospital))?$")
 #: uddprog's caption over an ansættelse's vejledersamtaler table, and the line under it.
 _SAMTALER_OVERSKRIFT = re.compile(r"^Vejledersamtaler i ansættelse (\d+): ")
-_UDDANNELSESPLAN = re.compile(r"^Den individuelle uddannelsesplan foreligger senest dag (\d+)\.$")
+_UDDANNELSESPLAN = re.compile(r"^Den individuelle uddannelsesplan (?:foreligger senest dag (\d+)|lægges (.+))\.$")
+#: Written in uddprog's samtale table under a samtale without career guidance (the rule says it is in the others).
+_UDEN_KARRIERE = "Karrierevejledning indgår ikke i denne samtale."
 _SENEST_DAG = re.compile(r"dag\s*(\d+)", re.I)
 _ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?:\s*\(måned[^)]*\))?$", re.I)
 #: "(mindst 3)" or "(mindst 3 i forløbet)": how uddprog writes the målbeskrivelse's minimum after the methods.
@@ -506,26 +508,33 @@ class _Udtræk:
         return tilbage
 
     def samtaletabel(self, t: Tabel, ans: dict | None) -> list[str]:
-        """uddprog's vejledersamtaler table of one ansættelse: type, senest dag, karrierevejledning, bemærkning."""
+        """uddprog's vejledersamtaler table of one ansættelse: type, when ("inden for den første måned", or
+        "senest dag 30" from earlier versions), content (a note when career guidance is not part of it)."""
         h = _hoved(t)
         g = t.gitter()
         k_type, k_når = h.index("samtale"), h.index("hvornaar")
         k_kar = h.index("karrierevejledning") if "karrierevejledning" in h else None
-        k_bem = h.index("bemaerkning") if "bemaerkning" in h else None
+        k_bem = next((h.index(k) for k in ("indhold", "bemaerkning") if k in h), None)
         typer = {slug(visningsnavn(v)): v.value for v in Samtaletype}
         tilbage = []
         for ri, rad in enumerate(g[1:], start=1):
             typ = typer.get(slug(rad[k_type]))
-            dag = _SENEST_DAG.search(rad[k_når])
+            når = rad[k_når] if k_når < len(rad) else ""
+            dag = (int(m.group(1)) if (m := _SENEST_DAG.search(når))
+                   else læs_tidspunkt_i_ansættelse(når, (ans or {}).get("måneder") or 1))
             if ans is None or typ is None or dag is None:
                 if any(x.strip() for x in rad):
                     tilbage.append(" · ".join(x for x in rad if x.strip()))
                 continue
-            s = {"type": typ, "senest_dag": int(dag.group(1))}
+            s = {"type": typ, "senest_dag": dag}
             if k_kar is not None:
                 s["karrierevejledning"] = slug(rad[k_kar]) != "nej"
             celle = _celle_ved(t.rækker[ri], k_bem) if k_bem is not None else None
-            bem = til_markdown(celle.blokke) if celle else ""
+            blokke = celle.blokke if celle else []
+            if any(isinstance(b, Afsnit) and " ".join(b.tekst.split()) == _UDEN_KARRIERE for b in blokke):
+                s["karrierevejledning"] = False
+                blokke = [b for b in blokke if not (isinstance(b, Afsnit) and " ".join(b.tekst.split()) == _UDEN_KARRIERE)]
+            bem = til_markdown(blokke) if blokke else ""
             if bem:
                 s["bemærkning"] = bem
             ans["vejledersamtaler"].append(s)
@@ -545,13 +554,14 @@ class _Udtræk:
 
     def forsidefelt(self, label: str, værdi: str, blok: Blok | None = None) -> bool:
         felt = FORSIDEFELTER.get(" ".join(label.lower().split()).rstrip(":"))
+        linjer = [" ".join(linje.split()) for linje in værdi.splitlines()]  # one author a line, as uddprog writes
         værdi = " ".join(værdi.split())
         if " ".join(label.lower().split()) in FORSIDE_DANNET:
             return True
         if felt is None or not værdi:
             return False
         if felt == "udarbejdet_af":
-            for navn in re.split(r";|\n", værdi):
+            for navn in (n for linje in linjer for n in linje.split(";")):
                 if navn.strip():
                     self.u.udarbejdet_af.append(_forfatter(navn.strip(), self.skabelon))
         elif felt in ("godkendt_dato", "næste_revision"):
@@ -638,24 +648,12 @@ def _forfatter(tekst: str, skabelon: NationalSkabelon) -> dict:
         if rolle:
             rest = rest[:-1]
     if rolle is None:
-        rolle = next((r for d in rest if (r := _rolle(d))), None)
+        rolle = next((r for d in rest if (r := navngivet_rolle(d))), None)
     ud = {"navn": navn, "rolle": rolle, "titel": ", ".join(rest) or None}
     if rolle is None:
         ud["rolle"] = str(skabelon.påkrævede_forfatterroller[0]) if skabelon.påkrævede_forfatterroller else "pkl"
         ud["note"] = "rollen er gættet; ret den"
     return ud
-
-
-def _rolle(tekst: str) -> str | None:
-    n = slug(tekst)
-    for r in Ansvarsrolle:
-        if n == slug(visningsnavn(r)) or n == str(r):
-            return str(r)
-    for r, ord_ in ROLLEORD.items():
-        for o in ord_:
-            if re.search(rf"(?:^|-){re.escape(slug(o))}(?:$|-)", n):
-                return r
-    return None
 
 
 def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
@@ -825,8 +823,11 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
                 samtale_ans = u.ansættelser[int(m.group(1)) - 1]
                 continue
             if samtale_ans is not None and (m := _UDDANNELSESPLAN.match(linje)):
-                samtale_ans["uddannelsesplan_senest_dag"] = int(m.group(1))
-                continue
+                dag = int(m.group(1)) if m.group(1) else læs_tidspunkt_i_ansættelse(
+                    m.group(2), samtale_ans.get("måneder") or 1)
+                if dag:
+                    samtale_ans["uddannelsesplan_senest_dag"] = dag
+                    continue
         if isinstance(b, Afsnit) and b.overskrift:
             titel = " ".join(b.tekst.split())
             if op.uddprog and titel in DANNEDE_OVERSKRIFTER:

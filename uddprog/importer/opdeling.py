@@ -71,7 +71,7 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
                     o.illustrativ = True
                 o.dannede += 1
                 continue
-            if o.uddprog and tekst.startswith("Illustrativt eksempel – ikke et godkendt"):
+            if o.uddprog and tekst.startswith("Illustrativt eksempel"):  # the title page's note on an example
                 o.illustrativ = True
                 o.dannede += 1
                 continue

@@ -109,7 +109,9 @@ def _md_filter(ctx, source: Any, style: str = "") -> Markup:
 
 
 def _plain_filter(text: Any, style: str = "") -> Markup:
-    """Plain (non-Markdown) text as a whole paragraph, keeping its line breaks."""
+    """Plain (non-Markdown) text as a whole paragraph, keeping its line breaks; a list gives one line each."""
+    if isinstance(text, (list, tuple)):
+        text = "\n".join(str(t) for t in text)
     return Markup(plain_wordml("" if text is None else str(text), style))
 
 
