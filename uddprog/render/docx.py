@@ -87,7 +87,9 @@ def _line_text(source: str, lineno: int | None) -> str:
     lines = source.splitlines()
     if not 0 < lineno <= len(lines):
         return ""
-    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1])
+    # A paragraph-level tag ({%p if … %}) is left on the line of the paragraph before it: not its text.
+    text = re.sub(r"\{%.*?%\}", "", text).strip()
     return text[:160]
 
 
