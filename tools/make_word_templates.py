@@ -338,8 +338,8 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
 def block_vejledersamtaler(doc) -> None:
     """The planned vejledersamtaler, one table per ansættelse (block 'vejledersamtaler')."""
     tag(doc, "{%p elif b == 'vejledersamtaler' %}")
-    # The rule once, then each ansættelse's samtaler in the rule's words ("inden for den første måned").
-    para(doc, "{{ samtaleregel }}")
+    # Each ansættelse's samtaler, when in the rule's words ("inden for den første måned"); the section's text
+    # says how samtaler and career guidance work, as real programmes do.
     tag(doc, "{%p for g in vejledersamtaler %}")
     # A bold caption, not a heading: one entry per ansættelse would crowd the table of contents.
     caption = para(doc, "{{ g.overskrift }}", bold=True)
@@ -363,6 +363,21 @@ def block_vejledersamtaler(doc) -> None:
     para(doc, "{{ g.ansaettelse.uddannelsesplan }}", "Lille tekst")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+
+def block_kompetenceskema(doc, variant: Variant) -> None:
+    """The målbeskrivelse's checklist in its own columns with the plan's periods (block 'kompetenceskema')."""
+    tag(doc, "{%p elif b == 'kompetenceskema' %}")
+    # The checklist's column names, as målbeskrivelser print them; the one long word breaks where it is
+    # compounded (a soft hyphen), the cells themselves are never hyphenated.
+    skema = table(doc, [
+        (f"Mål nummer og {variant.kompetence.lower()}", 3.4, "{{ k.nummer }} {{ k.titel }}"),
+        (f"Konkretisering af {variant.kompetence.lower()}", 5.4, "{{p k.konkretisering|md('Tabeltekst') }}"),
+        ("Kompetence\u00advurderingsmetode (obligatorisk)", 3.2, "{{ k.vurderingsmetoder }}"),
+        ("Læringsstrategi (anbefalet)", 3.0, "{{ k.laeringsstrategier }}"),
+        ("Periode i forløbet", 2.0, "{{p k.perioder|afsnit('Tabeltekst') }}"),
+    ], "k in kompetenceskema")
+    skema.rows[2].cells[2].add_paragraph("{{p k.kort|md('Tabeltekst') }}")
 
 
 def colophon_rule_source(doc) -> None:
@@ -416,7 +431,12 @@ def build(variant: Variant):
 
     # --- sections in the national template's order
     tag(doc, "{%p for s in sektioner %}")
+    # An annex (bilag) begins on a page of its own; both are Heading 1, so both are in the table of contents.
+    tag(doc, "{%p if s.bilag %}")
+    set_ppr(para(doc, "{{ s.overskrift }}", "Heading 1")._p, "pageBreakBefore")
+    tag(doc, "{%p else %}")
     para(doc, "{{ s.overskrift }}", "Heading 1")
+    tag(doc, "{%p endif %}")
     doc.add_paragraph("{{p s.tekst|md }}")
     tag(doc, "{%p for b in s.blokke %}")
 
@@ -518,6 +538,7 @@ def build(variant: Variant):
     tag(doc, "{%p endif %}")
 
     block_vejledersamtaler(doc)
+    block_kompetenceskema(doc, variant)
 
     tag(doc, "{%p elif b == 'forskningstræning' %}")
     tag(doc, "{%p if forskning %}")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .datoer import antal_måneder, dansk_dato, måneder_tekst, tidspunkt_i_ansættelse
+from .datoer import antal_måneder, dansk_dato, måneder_tekst
 from .models import (
     Ansaettelsestype,
     Fase,
@@ -124,16 +124,6 @@ def samtaleplan(måneder: int, fase: Fase) -> list[tuple[str, int]]:
         plan.append(("justeringssamtale", dage * i // (antal - 1)))
     plan.append(("slutsamtale", dage - 14))
     return plan
-
-
-def samtaleregel(fase: Fase) -> str:
-    """The rule for vejledersamtaler as a programme states it once, above the samtaler of each ansættelse."""
-    første = tidspunkt_i_ansættelse(første_samtale_senest(fase), 6)
-    karriere = ("Karrierevejledning om valg af speciale indgår i samtalerne." if fase in (Fase.KBU, Fase.INTRODUKTION)
-                else "Karrierevejledning om karrieren efter speciallægeuddannelsen tilbydes løbende i samtalerne.")
-    return (f"I hver ansættelse holdes en introduktionssamtale {første}, justeringssamtaler undervejs og en "
-            "slutsamtale, inden ansættelsen slutter, og uddannelsesplanen revideres efter hver samtale. "
-            f"{karriere}")
 
 
 # --- course windows ---------------------------------------------------------------------

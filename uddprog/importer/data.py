@@ -192,6 +192,12 @@ def _kol(hoved: list[str], rolle: str, ikke: set[int] = frozenset()) -> int | No
     return None
 
 
+def _er_kompetenceskema(t: Tabel) -> bool:
+    """The målbeskrivelse checklist's own columns ("Mål nummer og kompetence", "Konkretisering af …")."""
+    h = _hoved(t)
+    return bool(h) and h[0].startswith("maal-nummer") and any(k.startswith("konkretisering") for k in h)
+
+
 def tabelart(t: Tabel) -> str:
     return t.husk("art", _tabelart)
 
@@ -845,7 +851,9 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
             if art == "samtaler" and not (op.uddprog and samtale_ans is not None):
                 ny.append(b)  # another document's table of conversations is text
                 continue
-            if art == "kompetencer":
+            if art == "kompetencer" and op.uddprog and _er_kompetenceskema(b):
+                pass  # uddprog's annex: the målbeskrivelse's checklist with the plan's periods, both known
+            elif art == "kompetencer":
                 tilbage = x.kompetencetabel(b, kontekst)
             elif art == "kurser":
                 tilbage = x.kursustabel(b)

@@ -58,7 +58,6 @@ DANNEDE_AFSNIT: list[str] = [
     r"Indholdsfortegnelsen dannes, når dokumentet åbnes.*",
     r"Uddannelsesprogram · .*",
     r"Målbeskrivelsens data er illustrative: .*",
-    r"I hver ansættelse holdes en introduktionssamtale .*",
 ]
 
 #: Headings uddprog generates over tables built from data (the table is then read as data).

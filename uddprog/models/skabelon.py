@@ -15,7 +15,7 @@ Ansvarsfelt = Literal["udarbejdet_af", "godkendt_af", "godkendt_dato", "næste_r
 #: Content generated from the programme's data that a section shows after its text.
 Blok = Literal[
     "forløb", "uddannelsessteder", "kompetenceplan", "rolledækning", "kurser", "fokuserede-ophold", "forskningstræning",
-    "vejledersamtaler",
+    "vejledersamtaler", "kompetenceskema",
 ]
 
 
@@ -27,6 +27,7 @@ class Sektion(Dokumentdel):
     omfang: Tekst | None = Field(default=None, description="Omfangsgrænse i ord, fx 'Højst en halv side'.")
     maks_ord: int | None = Field(default=None, ge=1, description="Omfangsgrænsen som højeste antal ord.")
     blokke: list[Blok] = Field(default_factory=list, description="Tabeller genereret fra programmets data, vist efter teksten.")
+    bilag: bool = Field(default=False, description="Sand når afsnittet er et bilag (efter programmets øvrige afsnit).")
 
 
 class NationalSkabelon(Dokumentdel):

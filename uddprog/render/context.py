@@ -140,7 +140,7 @@ MB_ILLUSTRATIV = ("Målbeskrivelsens data er illustrative: målbeskrivelserne i 
                   "Den gældende målbeskrivelse er den, Sundhedsstyrelsen har godkendt.")
 
 
-#: Under a vejledersamtale without career guidance; the rule above the tables says it is part of every other.
+#: Under a vejledersamtale without career guidance: it is part of every other (P046), so only this is written.
 UDEN_KARRIERE = "Karrierevejledning indgår ikke i denne samtale."
 
 
@@ -312,16 +312,19 @@ def build_context(
         ("National skabelon", f"{skabelon.navn}, version {skabelon.version}"),
     )] + ansvarsrader
 
+    # The template's sections in its order, numbered; annexes (bilag) after them, unnumbered, each on a page.
     sektioner = []
-    for s in skabelon.sektioner:
+    for s in [*(s for s in skabelon.sektioner if not s.bilag), *(s for s in skabelon.sektioner if s.bilag)]:
         tekst = program.sektioner.get(s.id, "")
         if not tekst.strip() and not s.blokke:
             continue
+        nummer = sum(1 for x in sektioner if not x["bilag"]) + 1
         sektioner.append(Felter({
             "id": s.id,
-            "nummer": len(sektioner) + 1,
+            "nummer": None if s.bilag else nummer,
             "titel": s.titel,
-            "overskrift": f"{len(sektioner) + 1}. {s.titel}",
+            "overskrift": s.titel if s.bilag else f"{nummer}. {s.titel}",
+            "bilag": s.bilag,
             "anker": f"sektion-{slug(s.id)}",
             "tekst": tekst,
             "blokke": list(s.blokke),
@@ -366,11 +369,11 @@ def build_context(
         "forloeb_i_alt": Felter({"maaneder": program.varighed_måneder,
                           "periode": periode(1, program.varighed_måneder)}),
         "kompetenceplan": kompetenceplan,
+        "kompetenceskema": kompetenceskema(program, mb),
         "ikke_planlagt": ikke_planlagt,
         "rolledaekning": rolledaekning,
         "kurser": kurser,
         "fokuserede_ophold": ophold,
-        "samtaleregel": regler.samtaleregel(program.målbeskrivelse.fase),
         "vejledersamtaler": [Felter({"ansaettelse": a, "overskrift": f"Vejledersamtaler i ansættelse {a['nr']}: "
                                                                       f"{a['navn']} ({a['periode']})"})
                              for a in ansaettelser],
@@ -416,6 +419,24 @@ def _samtaler(a) -> list[dict]:
         "karrierenote": "" if s.karrierevejledning else UDEN_KARRIERE,
         "bemaerkning": s.bemærkning or "",
     }) for s in a.vejledersamtaler]
+
+
+def kompetenceskema(program: Uddannelsesprogram, mb: Maalbeskrivelse) -> list[dict]:
+    """The målbeskrivelse's checklist in its own columns, every competency in its order, with the periods of the
+    forløb the plan gives it (the annex real programmes carry; the plan table per ansættelse stays compact)."""
+    perioder: dict[str, list[tuple[int, int]]] = {}
+    for p in program.kompetenceplan:
+        perioder.setdefault(p.kompetence, []).append((p.fra_måned, p.til_måned))
+    return [Felter({
+        "nummer": k.id,
+        "titel": k.titel,
+        "konkretisering": k.konkretisering,
+        "vurderingsmetoder": _navne(k.vurderingsmetoder)
+                             + (f" (mindst {k.min_vurderinger} i forløbet)" if k.min_vurderinger else ""),
+        "kort": _kort(k),
+        "laeringsstrategier": _navne(k.læringsstrategier),
+        "perioder": [periode(fra, til) for fra, til in sorted(set(perioder.get(k.id, [])))] or ["Ikke planlagt"],
+    }) for k in mb.kompetencer]
 
 
 def _kort(k) -> str:

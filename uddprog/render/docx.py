@@ -43,6 +43,9 @@ REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadat
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _W = "{%s}" % W_NS
 
+#: Twips a list in a styled Markdown field (a table cell) indents per level: 0.5 cm.
+CELLE_LISTEINDRYK = 284
+
 # Names of the list definitions uddprog looks for (and adds when missing).
 BULLET_NAME = "uddprog-punktliste"
 NUMBER_NAME = "uddprog-nummerliste"
@@ -102,11 +105,12 @@ def tom_for_none(value: Any) -> Any:
 
 @jinja2.pass_context
 def _md_filter(ctx, source: Any, style: str = "") -> Markup:
-    """``{{p tekst|md }}``: Markdown as Word paragraphs; ``md('Tabeltekst')`` sets their style."""
+    """``{{p tekst|md }}``: Markdown as Word paragraphs; ``md('Tabeltekst')`` sets their style, for list items
+    too, which then indent by half a centimetre a level (the text of a table cell, not of the page)."""
     if source is None or source == "":
         return Markup("")
     refs = ctx.get("_wordrefs")
-    styles = WordStyles(paragraph=style) if style else WordStyles()
+    styles = WordStyles(paragraph=style, list_paragraph=style, list_indent=CELLE_LISTEINDRYK) if style else WordStyles()
     return Markup(to_wordml(str(source), refs, styles))
 
 
