@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import kør
 from uddprog.batch import render_programmer
 from uddprog.udmappe import MANIFEST
 
@@ -83,17 +84,13 @@ def test_genbrug_false_renders_everything(korpus, tmp_path):
 
 
 def test_cli_says_unchanged_and_force_renders_everything(korpus, tmp_path):
-    from click.testing import CliRunner
-
-    from uddprog.cli import cli
-
     out = tmp_path / "build"
-    args = ["render", str(korpus.rod / "examples"), "--rod", str(korpus.rod), "--out", str(out), "-j", "1"]
-    første = CliRunner().invoke(cli, args)
+    args = ["render", korpus.rod / "examples", "--rod", korpus.rod, "--out", out, "-j", "1"]
+    første = kør(*args)
     assert første.exit_code == 0 and "uændret" not in første.output
-    anden = CliRunner().invoke(cli, args)
+    anden = kør(*args)
     assert anden.exit_code == 0
     assert f"{len(korpus.programmer)} uændrede siden sidst" in anden.output
     assert anden.output.count("\nuændret ") + anden.output.startswith("uændret ") == len(korpus.programmer)
-    tredje = CliRunner().invoke(cli, [*args, "--force"])
+    tredje = kør(*args, "--force")
     assert tredje.exit_code == 0 and "uændret" not in tredje.output

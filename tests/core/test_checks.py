@@ -8,10 +8,10 @@ import pytest
 
 from uddprog.checks import REGISTER
 
-from .conftest import DATO, Repo, kopi, mb_data, samtaler
+from tests.syntetisk import DATO, SyntetiskRepo, kopi, mb_data, samtaler
 
 
-def _ny_version(r: Repo, gyldig_fra: str = "2024-09-01", **ændringer) -> None:
+def _ny_version(r: SyntetiskRepo, gyldig_fra: str = "2024-09-01", **ændringer) -> None:
     ny = kopi(r.mb) | {"version": "2024", "gyldig_fra": gyldig_fra, **ændringer}
     r.ekstra["målbeskrivelser/neurologi/hoveduddannelse-2024.yaml"] = ny
 
@@ -157,8 +157,8 @@ def _r_ids() -> set[str]:
     return R_IDS
 
 
-def test_the_valid_repository_has_no_findings(repo):
-    resultat = repo.valider()
+def test_the_valid_repository_has_no_findings(syntetisk_repo):
+    resultat = syntetisk_repo.valider()
     assert resultat.fund == []
     assert len(resultat.filer) == 4
 
@@ -168,9 +168,9 @@ def test_every_registered_check_has_a_case():
 
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONER))
-def test_check_triggers_on_its_case_only(repo, check_id):
-    MUTATIONER[check_id](repo)
-    resultat = repo.valider()
+def test_check_triggers_on_its_case_only(syntetisk_repo, check_id):
+    MUTATIONER[check_id](syntetisk_repo)
+    resultat = syntetisk_repo.valider()
     ids = {f.check for f in resultat.fund}
     assert check_id in ids, [str(f) for f in resultat.fund]
     fund = next(f for f in resultat.fund if f.check == check_id)
@@ -179,48 +179,48 @@ def test_check_triggers_on_its_case_only(repo, check_id):
     assert fund.besked.endswith((".", "?")), "messages are full Danish sentences"
 
 
-def test_p021_names_the_revision_deadline(repo):
-    _ny_version(repo, "2026-09-01")
-    fund = [f for f in repo.valider().fund if f.check == "P021"]
+def test_p021_names_the_revision_deadline(syntetisk_repo):
+    _ny_version(syntetisk_repo, "2026-09-01")
+    fund = [f for f in syntetisk_repo.valider().fund if f.check == "P021"]
     assert "1. marts 2027" in fund[0].besked  # 1 Sep 2026 + the template's 6 months
-    assert not [f for f in repo.valider(date(2026, 10, 1)).fund if f.check == "P022"]
-    assert [f for f in repo.valider(date(2027, 3, 2)).fund if f.check == "P022"]
+    assert not [f for f in syntetisk_repo.valider(date(2026, 10, 1)).fund if f.check == "P022"]
+    assert [f for f in syntetisk_repo.valider(date(2027, 3, 2)).fund if f.check == "P022"]
 
 
-def test_missing_obligatory_method_names_the_method(repo):
-    repo.program["kompetenceplan"][1].update(vurderingsmetoder=[])
-    (fund,) = [f for f in repo.valider().fund if f.check == "P008"]
+def test_missing_obligatory_method_names_the_method(syntetisk_repo):
+    syntetisk_repo.program["kompetenceplan"][1].update(vurderingsmetoder=[])
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P008"]
     assert "Mini-CEX (mini-cex)" in fund.besked and "Kompetence 1" in fund.besked
 
 
-def test_not_allowed_method_names_the_allowed_ones_as_the_reader_knows_them(repo):
+def test_not_allowed_method_names_the_allowed_ones_as_the_reader_knows_them(syntetisk_repo):
     from uddprog.models import visningsnavn
 
-    repo.program["kompetenceplan"][2]["vurderingsmetoder"].append("osats")
-    (fund,) = [f for f in repo.valider().fund if f.check == "P009"]
-    tilladte = repo.mb["kompetencer"][[k["id"] for k in repo.mb["kompetencer"]].index(
-        str(repo.program["kompetenceplan"][2]["kompetence"]))]["vurderingsmetoder"]
+    syntetisk_repo.program["kompetenceplan"][2]["vurderingsmetoder"].append("osats")
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P009"]
+    tilladte = syntetisk_repo.mb["kompetencer"][[k["id"] for k in syntetisk_repo.mb["kompetencer"]].index(
+        str(syntetisk_repo.program["kompetenceplan"][2]["kompetence"]))]["vurderingsmetoder"]
     assert f"{visningsnavn('osats')} (osats)" in fund.besked
     assert all(f"{visningsnavn(m)} ({m})" in fund.besked for m in tilladte)
 
 
-def test_did_you_mean_for_a_typo_in_a_reference(repo):
-    repo.program["kompetenceplan"][2].update(ansættelse="goedstrop")
-    (fund,) = [f for f in repo.valider().fund if f.check == "P010"]
+def test_did_you_mean_for_a_typo_in_a_reference(syntetisk_repo):
+    syntetisk_repo.program["kompetenceplan"][2].update(ansættelse="goedstrop")
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P010"]
     assert "Mente du 'goedstrup'?" in fund.besked
 
 
-def test_p024_counts_planned_assessments(repo):
-    repo.mb["kompetencer"][0]["min_vurderinger"] = 3  # planned: one observation + one Mini-CEX
-    assert "P024" in {f.check for f in repo.valider().fund}
-    repo.program["kompetenceplan"][1]["antal_vurderinger"] = 2
-    assert "P024" not in {f.check for f in repo.valider().fund}
+def test_p024_counts_planned_assessments(syntetisk_repo):
+    syntetisk_repo.mb["kompetencer"][0]["min_vurderinger"] = 3  # planned: one observation + one Mini-CEX
+    assert "P024" in {f.check for f in syntetisk_repo.valider().fund}
+    syntetisk_repo.program["kompetenceplan"][1]["antal_vurderinger"] = 2
+    assert "P024" not in {f.check for f in syntetisk_repo.valider().fund}
 
 
-def test_m004_quiet_when_the_courses_add_up(repo):
-    repo.mb["kurser"].extend([{"id": f"HU{i}", "titel": f"Kursus {i}", "type": "specialespecifik", "timer": 35}
+def test_m004_quiet_when_the_courses_add_up(syntetisk_repo):
+    syntetisk_repo.mb["kurser"].extend([{"id": f"HU{i}", "titel": f"Kursus {i}", "type": "specialespecifik", "timer": 35}
                               for i in range(6)])
-    assert "M004" not in {f.check for f in repo.valider().fund}
+    assert "M004" not in {f.check for f in syntetisk_repo.valider().fund}
 
 
 @pytest.mark.parametrize("ændring, ord_", [
@@ -228,9 +228,9 @@ def test_m004_quiet_when_the_courses_add_up(repo):
     ({"fra_måned": 31}, "ligger efter"),
     ({"kompetencer": ["1", "99"]}, "'99' findes ikke"),
 ])
-def test_p025_each_way_a_focused_stay_can_be_wrong(repo, ændring, ord_):
-    repo.program["fokuserede_ophold"][0].update(ændring)
-    (fund,) = [f for f in repo.valider().fund if f.check == "P025"]
+def test_p025_each_way_a_focused_stay_can_be_wrong(syntetisk_repo, ændring, ord_):
+    syntetisk_repo.program["fokuserede_ophold"][0].update(ændring)
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P025"]
     assert ord_ in fund.besked
 
 
@@ -241,21 +241,21 @@ def test_p025_each_way_a_focused_stay_can_be_wrong(repo, ændring, ord_):
     (None, {"teori_til_måned": 30}, None),
     (12, {"teori_til_måned": 24}, None),
 ])
-def test_p020_theory_part_of_research_training(repo, krav, plan, ord_):
-    repo.mb["forskningstræning"]["teori_inden_måneder"] = krav
-    repo.program["forskningstræning"].update(plan)
-    fund = [f for f in repo.valider().fund if f.check == "P020"]
+def test_p020_theory_part_of_research_training(syntetisk_repo, krav, plan, ord_):
+    syntetisk_repo.mb["forskningstræning"]["teori_inden_måneder"] = krav
+    syntetisk_repo.program["forskningstræning"].update(plan)
+    fund = [f for f in syntetisk_repo.valider().fund if f.check == "P020"]
     assert [ord_ in f.besked for f in fund] == ([True] if ord_ else [])
 
 
-def test_p013_empty_section_is_missing_too(repo):
-    repo.program["sektioner"]["vejledning"] = "   "
-    assert "P013" in {f.check for f in repo.valider().fund}
+def test_p013_empty_section_is_missing_too(syntetisk_repo):
+    syntetisk_repo.program["sektioner"]["vejledning"] = "   "
+    assert "P013" in {f.check for f in syntetisk_repo.valider().fund}
 
 
-def test_p016_requires_the_template_author_roles(repo):
-    repo.program["ansvar"]["udarbejdet_af"] = [{"navn": "A", "rolle": "uao"}]
-    (fund,) = [f for f in repo.valider().fund if f.check == "P016"]
+def test_p016_requires_the_template_author_roles(syntetisk_repo):
+    syntetisk_repo.program["ansvar"]["udarbejdet_af"] = [{"navn": "A", "rolle": "uao"}]
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P016"]
     assert "rollen Postgraduat klinisk lektor (PKL) blandt dem" in fund.besked and "'rolle: pkl'" in fund.besked
 
 
@@ -265,27 +265,27 @@ def test_the_fixture_målbeskrivelse_covers_all_seven_roles():
     assert len(roller) == 7
 
 
-def test_a_broken_målbeskrivelse_is_reported_when_only_the_programme_is_validated(repo):
+def test_a_broken_målbeskrivelse_is_reported_when_only_the_programme_is_validated(syntetisk_repo):
     from uddprog.catalog import Katalog
     from uddprog.checks import valider
 
-    repo.skriv()
-    mb = repo.rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml"
+    syntetisk_repo.skriv()
+    mb = syntetisk_repo.rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml"
     mb.write_text(mb.read_text(encoding="utf-8").replace("fase: hoveduddannelse", "fase: [hoveduddannelse", 1),
                   encoding="utf-8")
-    resultat = valider([repo.rod / "examples"], Katalog(repo.rod), date(2026, 11, 23))
+    resultat = valider([syntetisk_repo.rod / "examples"], Katalog(syntetisk_repo.rod), date(2026, 11, 23))
     ids = [(f.check, f.sted.fil.name) for f in resultat.fund]
     assert ("P001", "program.yaml") in ids and ("L002", "hoveduddannelse-2015.yaml") in ids
     p001 = next(f.besked for f in resultat.fund if f.check == "P001")
     assert "kan ikke indlæses: " in p001 and "fejl L002" in p001 and "findes ikke" not in p001
 
 
-def test_a_broken_template_shows_its_load_error_also_in_render(repo):
+def test_a_broken_template_shows_its_load_error_also_in_render(syntetisk_repo):
     from uddprog.catalog import Katalog
     from uddprog.checks import valider_fil
 
-    repo.skabelon["revision_måneder"] = "seks"
-    rod = repo.skriv()
+    syntetisk_repo.skabelon["revision_måneder"] = "seks"
+    rod = syntetisk_repo.skriv()
     dok, fund = valider_fil(rod / "examples/nord/program.yaml", Katalog(rod), date(2026, 11, 23))  # render's path
     (p002,) = [f for f in fund if f.check == "P002"]
     assert p002.besked.startswith("Den nationale skabelon 'hoveduddannelse' kan ikke indlæses: ")
@@ -307,41 +307,42 @@ def test_deadlines_past_the_calendar_end_are_date_max():
     assert læg_måneder_til(date(2015, 8, 31), 6) == date(2016, 2, 29)
 
 
-def test_a_new_version_dated_in_year_9999_is_reported_not_a_crash(repo):
-    _ny_version(repo, "9999-09-01")
-    (fund,) = [f for f in repo.valider().fund if f.check == "P021"]
+def test_a_new_version_dated_in_year_9999_is_reported_not_a_crash(syntetisk_repo):
+    _ny_version(syntetisk_repo, "9999-09-01")
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P021"]
     assert "31. december 9999" in fund.besked
 
 
-def test_p027_names_the_first_planning_by_its_number(repo):
-    repo.program["kurser"].append({"kursus": "SOL1", "måned": 8})
-    (fund,) = [f for f in repo.valider().fund if f.check == "P027"]
+def test_p027_names_the_first_planning_by_its_number(syntetisk_repo):
+    syntetisk_repo.program["kurser"].append({"kursus": "SOL1", "måned": 8})
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P027"]
     assert "måned 6 (kursus nr. 1 under 'kurser')" in fund.besked and fund.sted.linje > 1
 
 
-def test_p028_output_names_collide_in_validate_also_in_parallel(repo):
+def test_p028_output_names_collide_in_validate_also_in_parallel(syntetisk_repo):
     from uddprog.catalog import Katalog
     from uddprog.checks import valider
 
-    anden = kopi(repo.program) | {"forløb": "Holstebro - Aarhus, Forløb 1"}  # other text, same slug
-    repo.ekstra["examples/syd/x.yaml"] = kopi(repo.program) | {"forløb": "Odense, forløb 2"}  # other name
-    repo.ekstra["examples/nord/anden.yaml"] = anden
-    repo.skriv()
+    anden = kopi(syntetisk_repo.program) | {"forløb": "Holstebro - Aarhus, Forløb 1"}  # other text, same slug
+    odense = kopi(syntetisk_repo.program) | {"forløb": "Odense, forløb 2"}  # other name
+    syntetisk_repo.ekstra["examples/syd/x.yaml"] = odense
+    syntetisk_repo.ekstra["examples/nord/anden.yaml"] = anden
+    syntetisk_repo.skriv()
     for jobs in (1, 2):
-        resultat = valider([repo.rod / "examples"], Katalog(repo.rod), date(2026, 11, 23), jobs=jobs)
+        resultat = valider([syntetisk_repo.rod / "examples"], Katalog(syntetisk_repo.rod), date(2026, 11, 23), jobs=jobs)
         (fund,) = [f for f in resultat.fund if f.check == "P028"]
         assert fund.sted.fil.name == "program.yaml" and "nord/neurologi-hoveduddannelse-holstebro-aarhus" in fund.besked
         assert "anden.yaml" in fund.besked
 
 
-def test_a_broken_målbeskrivelse_in_a_folder_not_named_after_the_specialty(repo):
+def test_a_broken_målbeskrivelse_in_a_folder_not_named_after_the_specialty(syntetisk_repo):
     from uddprog.catalog import Katalog
     from uddprog.checks import valider_fil
 
     # a specialty uddprog does not ship, so no built-in målbeskrivelse stands in for the broken one
-    repo.mb.update(speciale="Testologi", varighed_måneder="mange")
-    repo.program["målbeskrivelse"]["speciale"] = "Testologi"
-    rod = repo.skriv()
+    syntetisk_repo.mb.update(speciale="Testologi", varighed_måneder="mange")
+    syntetisk_repo.program["målbeskrivelse"]["speciale"] = "Testologi"
+    rod = syntetisk_repo.skriv()
     (rod / "målbeskrivelser/testo").mkdir()
     (rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").rename(rod / "målbeskrivelser/testo/hoveduddannelse-2015.yaml")
     _, fund = valider_fil(rod / "examples/nord/program.yaml", Katalog(rod), date(2026, 11, 23))
@@ -349,17 +350,17 @@ def test_a_broken_målbeskrivelse_in_a_folder_not_named_after_the_specialty(repo
     assert "kan ikke indlæses" in p001.besked and "testo/hoveduddannelse-2015.yaml" in p001.besked
 
 
-def test_unsupported_markdown_points_at_the_line_and_column_in_a_literal_block(repo):
+def test_unsupported_markdown_points_at_the_line_and_column_in_a_literal_block(syntetisk_repo):
     """A table is supported (no finding); raw HTML on a later line of a `|` block is found exactly there."""
     from uddprog.catalog import Katalog
     from uddprog.checks import standardstier, valider
 
-    repo.program["sektioner"]["indledning"] = "PLADS"
-    fil = repo.skriv() / "examples/nord/program.yaml"
+    syntetisk_repo.program["sektioner"]["indledning"] = "PLADS"
+    fil = syntetisk_repo.skriv() / "examples/nord/program.yaml"
     blok = ("|\n    | Uge | Aktivitet |\n    |---|---|\n    | 1 | Introduktion |\n\n"
             "    Se også <span>skemaet</span> og ![kort](kort.png).\n")
     fil.write_text(fil.read_text(encoding="utf-8").replace("PLADS", blok), encoding="utf-8")
-    katalog = Katalog(repo.rod)
+    katalog = Katalog(syntetisk_repo.rod)
     fund = [f for f in valider(standardstier(katalog), katalog, DATO).fund]
     assert [f.check for f in fund] == ["P030", "P030", "P031"], [str(f) for f in fund]
     linjer = fil.read_text(encoding="utf-8").splitlines()

@@ -3,32 +3,27 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.conftest import kør_proces as uddprog  # the real process: console entry point, exit status
 from uddprog.schema import SKEMAFILER, skematekst
 
 ROD = Path(__file__).resolve().parents[2]
 
 
-def uddprog(*args: str, cwd: Path = ROD) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "uddprog", *args], cwd=cwd, capture_output=True, text=True)
-
-
-def test_validate_a_clean_repository_exits_0(repo):
-    rod = repo.skriv()
+def test_validate_a_clean_repository_exits_0(syntetisk_repo):
+    rod = syntetisk_repo.skriv()
     r = uddprog("validate", "--dato", "2026-11-23", cwd=rod)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "4 filer kontrolleret: 0 fejl, 0 advarsler." in r.stdout
 
 
-def test_validate_reports_file_line_column_and_exit_1(repo):
-    repo.program["kompetenceplan"][0]["vurderingsmetoder"] = ["mini-cex", "osats"]
-    rod = repo.skriv()
+def test_validate_reports_file_line_column_and_exit_1(syntetisk_repo):
+    syntetisk_repo.program["kompetenceplan"][0]["vurderingsmetoder"] = ["mini-cex", "osats"]
+    rod = syntetisk_repo.skriv()
     r = uddprog("validate", "examples", "--dato", "2026-11-23", cwd=rod)
     assert r.returncode == 1
     linje = next(line for line in r.stdout.splitlines() if "P009" in line)
@@ -36,16 +31,16 @@ def test_validate_reports_file_line_column_and_exit_1(repo):
     assert "Traceback" not in r.stderr
 
 
-def test_fail_on_warning_makes_warnings_fail(repo):
-    repo.program["ansvar"]["næste_revision"] = "2026-01-01"
-    rod = repo.skriv()
+def test_fail_on_warning_makes_warnings_fail(syntetisk_repo):
+    syntetisk_repo.program["ansvar"]["næste_revision"] = "2026-01-01"
+    rod = syntetisk_repo.skriv()
     assert uddprog("validate", "--dato", "2026-11-23", cwd=rod).returncode == 0
     assert uddprog("validate", "--dato", "2026-11-23", "--fail-on", "warning", cwd=rod).returncode == 1
 
 
-def test_json_output(repo):
-    repo.program["kompetenceplan"].pop(3)
-    rod = repo.skriv()
+def test_json_output(syntetisk_repo):
+    syntetisk_repo.program["kompetenceplan"].pop(3)
+    rod = syntetisk_repo.skriv()
     r = uddprog("validate", "--format", "json", "--dato", "2026-11-23", cwd=rod)
     data = json.loads(r.stdout)
     assert data["opsummering"] == {"error": 1, "warning": 2}  # two lægeroller lose their only competency
@@ -112,11 +107,11 @@ def test_schema_rejects_a_typo(tmp_path):
         jsonschema.validate({"titel": "x", "skabelonn": "kbu"}, skema)
 
 
-def test_jobs_gives_the_same_findings_as_one_process(repo):
-    repo.program["kompetenceplan"][0]["vurderingsmetoder"] = ["mini-cex", "osats"]
+def test_jobs_gives_the_same_findings_as_one_process(syntetisk_repo):
+    syntetisk_repo.program["kompetenceplan"][0]["vurderingsmetoder"] = ["mini-cex", "osats"]
     for i in range(40):  # more than one bundle of files, so two workers really share the batch
-        repo.ekstra[f"examples/syd/kopi-{i}.yaml"] = repo.program
-    rod = repo.skriv()
+        syntetisk_repo.ekstra[f"examples/syd/kopi-{i}.yaml"] = syntetisk_repo.program
+    rod = syntetisk_repo.skriv()
     én = uddprog("validate", "--format", "json", "--dato", "2026-11-23", "--jobs", "1", cwd=rod)
     to = uddprog("validate", "--format", "json", "--dato", "2026-11-23", "--jobs", "2", cwd=rod)
     assert én.returncode == to.returncode == 1
@@ -124,12 +119,12 @@ def test_jobs_gives_the_same_findings_as_one_process(repo):
     # P008 and P009 per file; the 40 copies share one output name with the original (P028)
 
 
-def test_schema_and_validate_agree_on_a_version_written_as_a_number(repo):
+def test_schema_and_validate_agree_on_a_version_written_as_a_number(syntetisk_repo):
     import jsonschema
 
-    repo.program["målbeskrivelse"]["version"] = 2015  # YAML reads `version: 2015` as a number
-    rod = repo.skriv()
-    assert not [f for f in repo.valider().fund if f.severity == "error"]
+    syntetisk_repo.program["målbeskrivelse"]["version"] = 2015  # YAML reads `version: 2015` as a number
+    rod = syntetisk_repo.skriv()
+    assert not [f for f in syntetisk_repo.valider().fund if f.severity == "error"]
     data = json.loads(json.dumps(yaml.safe_load((rod / "examples/nord/program.yaml").read_text(encoding="utf-8")),
                                  default=str))
     jsonschema.validate(data, json.loads(skematekst("uddannelsesprogram")))

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
+from unittest import mock
 
 import pytest
-from click.testing import CliRunner
 
-from uddprog.cli import cli
+from tests.conftest import PROJEKT as ROD, kør, kør_proces as uddprog
 from uddprog.loading import LoadError, indlæs
 
-from .test_cli import ROD, uddprog
 from .test_loading import PROGRAM_TEKST
 
 def _kommandoer() -> list[str]:
@@ -24,7 +22,10 @@ KOMMANDOER = _kommandoer()
 
 
 def hjælp(*args) -> str:
-    r = CliRunner().invoke(cli, [*args, "--help"], terminal_width=200)
+    from uddprog.cli import cli
+
+    with mock.patch.dict(cli.context_settings, terminal_width=200):  # wide enough that no option line wraps
+        r = kør(*args, "--help")
     assert r.exit_code == 0, r.output
     return r.output
 
@@ -65,17 +66,17 @@ def test_empty_text_and_empty_value_read_as_danish(tmp_path):
     assert "None" not in ingen.besked and ingen.besked.endswith("feltet står tomt.")
 
 
-def test_p016_for_an_empty_key_points_at_the_key(repo):
-    repo.program["ansvar"]["godkendt_dato"] = None  # `godkendt_dato:` with nothing after it
-    rod = repo.skriv()
-    (fund,) = [f for f in repo.valider().fund if f.check == "P016"]
+def test_p016_for_an_empty_key_points_at_the_key(syntetisk_repo):
+    syntetisk_repo.program["ansvar"]["godkendt_dato"] = None  # `godkendt_dato:` with nothing after it
+    rod = syntetisk_repo.skriv()
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P016"]
     linjer = (rod / "examples/nord/program.yaml").read_text(encoding="utf-8").splitlines()
     assert linjer[fund.sted.linje - 1].strip().startswith("godkendt_dato:")
 
 
-def test_month_ranges_of_one_month_are_one_month(repo):
-    repo.program["fokuserede_ophold"][0].update(fra_måned=20, til_måned=20)
-    (fund,) = [f for f in repo.valider().fund if f.check == "P025"]
+def test_month_ranges_of_one_month_are_one_month(syntetisk_repo):
+    syntetisk_repo.program["fokuserede_ophold"][0].update(fra_måned=20, til_måned=20)
+    (fund,) = [f for f in syntetisk_repo.valider().fund if f.check == "P025"]
     assert "planlagt i måned 20, men" in fund.besked and "25–48" in fund.besked
 
 
@@ -100,15 +101,12 @@ def test_the_file_system_root_is_refused_not_searched(args, tmp_path):
     assert r.returncode == 2 and "filsystemets rod" in r.stderr
 
 
-def test_render_of_a_folder_skips_maalbeskrivelser_and_templates_and_lists_each_error(tmp_path):
-    rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
-        shutil.copytree(ROD / d, rod / d)
+def test_render_of_a_folder_skips_maalbeskrivelser_and_templates_and_lists_each_error(checkout_kopi, tmp_path):
+    rod = checkout_kopi
     fil = rod / "examples/nord/kbu-aalborg-forloeb-3.yaml"
     tekst = re.sub(r"^forløb: .*$", 'forløb: ""', fil.read_text(encoding="utf-8"), count=1, flags=re.M)
     fil.write_text(re.sub(r"^titel: .*$", 'titel: ""', tekst, count=1, flags=re.M), encoding="utf-8")
-    r = CliRunner().invoke(cli, ["render", "--rod", str(rod), "--out", str(tmp_path / "b"), "-j", "1", str(rod)],
-                           env={"CI": "1"})
+    r = kør("render", "--rod", rod, "--out", tmp_path / "b", "-j", "1", rod, env={"CI": "1"})
     assert r.exit_code == 1
     assert "målbeskrivelse" not in "".join(l for l in r.output.splitlines() if l.startswith(("sprunget over", "fejl ")))
     assert r.output.count("sprunget over") == 1 and "1 ikke dannet" in r.output

@@ -28,7 +28,8 @@ def rapport(dato: date = DATO) -> Diffrapport:
 
 
 @pytest.fixture
-def i_repo(monkeypatch) -> Path:
-    """Run from the fixture repository, so paths in reports are short and stable."""
+def testologi_repo(monkeypatch) -> Path:
+    """The committed Testologi repository (tests/diff/fixtures/repo) as the working folder, so paths in reports
+    are short and stable. Read it, never change it."""
     monkeypatch.chdir(REPO)
     return REPO

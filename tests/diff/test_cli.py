@@ -6,20 +6,15 @@ import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from uddprog.cli import cli
+from tests.conftest import kør
 
 from .conftest import GAMMEL, NY, REPO
 
 DATO = ["--dato", "2016-01-01"]
 
 
-def kør(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
-def test_references_resolve_case_and_accent_insensitively(i_repo):
+def test_references_resolve_case_and_accent_insensitively(testologi_repo):
     r = kør("diff", "TESTOLOGI/hoveduddannelse@2011", "testologi/hoveduddannelse@2015", "--format", "json", *DATO)
     assert r.exit_code == 1, r.output
     data = json.loads(r.output)
@@ -27,7 +22,7 @@ def test_references_resolve_case_and_accent_insensitively(i_repo):
     assert data["opsummering"]["exitkode"] == 1
 
 
-def test_fail_on_none_exits_0(i_repo):
+def test_fail_on_none_exits_0(testologi_repo):
     assert kør("diff", GAMMEL, NY, "--fail-on", "none", *DATO).exit_code == 0
 
 
@@ -90,7 +85,7 @@ def test_bad_input_cases_are_all_listed(tmp_path):
 
 
 @pytest.mark.parametrize("navn", FORKERT)
-def test_bad_input_exits_2_with_a_danish_message(navn, tmp_path, i_repo):
+def test_bad_input_exits_2_with_a_danish_message(navn, tmp_path, testologi_repo):
     args, tekst = _forkert(tmp_path)[navn]
     r = kør("diff", *args)
     assert r.exit_code == 2, r.output
@@ -99,7 +94,7 @@ def test_bad_input_exits_2_with_a_danish_message(navn, tmp_path, i_repo):
     assert r.exception is None or isinstance(r.exception, SystemExit)
 
 
-def test_status_text_and_json(i_repo):
+def test_status_text_and_json(testologi_repo):
     r = kør("status", "--dato", "2016-06-01")
     assert r.exit_code == 0, r.output
     linje = next(l for l in r.output.splitlines() if "goedstrup" in l)

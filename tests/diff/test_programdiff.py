@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import kør_proces
 from uddprog.diff.programdiff import sammenlign_programmer, som_html, som_json, som_tekst
 from uddprog.loading import indlæs
 
@@ -18,17 +17,8 @@ REPO = Path(__file__).resolve().parents[2]
 STALE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"
 
 
-@pytest.fixture
-def kopi(tmp_path):
-    for navn in ("målbeskrivelser", "templates", "examples"):
-        shutil.copytree(REPO / navn, tmp_path / navn)
-    return tmp_path
-
-
 def _cli(*args, cwd):
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "uddprog", "diff", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    return kør_proces("diff", *args, cwd=cwd)
 
 
 def _revidér(kopi: Path) -> tuple[Path, Path]:
@@ -45,8 +35,8 @@ def _revidér(kopi: Path) -> tuple[Path, Path]:
     return gammel, fil
 
 
-def test_a_migrated_programme_shows_what_the_migration_did(kopi):
-    gammel, ny = _revidér(kopi)
+def test_a_migrated_programme_shows_what_the_migration_did(checkout_kopi):
+    gammel, ny = _revidér(checkout_kopi)
     d = sammenlign_programmer(indlæs(gammel), indlæs(ny))
     emner = {æ.emne for æ in d.ændringer}
     assert {"målbeskrivelse", "ansvar", "kompetenceplan"} <= emner
@@ -61,9 +51,9 @@ def test_a_migrated_programme_shows_what_the_migration_did(kopi):
     assert "Kompetenceplan" in som_tekst(d) and "## Kompetenceplan" in som_tekst(d, markdown=True)
 
 
-def test_a_section_change_is_a_word_diff_and_text_stays_text(kopi):
-    fil = kopi / "examples/nord/kbu-aalborg-forloeb-3.yaml"
-    ny = kopi / "examples/ny.yaml"
+def test_a_section_change_is_a_word_diff_and_text_stays_text(checkout_kopi):
+    fil = checkout_kopi / "examples/nord/kbu-aalborg-forloeb-3.yaml"
+    ny = checkout_kopi / "examples/ny.yaml"
     tekst = fil.read_text(encoding="utf-8")
     sid = next(iter(indlæs(fil).model.sektioner))
     data = indlæs(fil).model.sektioner[sid]
@@ -76,42 +66,42 @@ def test_a_section_change_is_a_word_diff_and_text_stays_text(kopi):
     assert "<script>" not in side and "&lt;script&gt;" in side
 
 
-def test_identical_programmes_have_no_changes(kopi):
-    fil = kopi / STALE
+def test_identical_programmes_have_no_changes(checkout_kopi):
+    fil = checkout_kopi / STALE
     assert sammenlign_programmer(indlæs(fil), indlæs(fil)).ændringer == ()
 
 
-def test_cli_formats_and_docx(kopi):
-    gammel, ny = _revidér(kopi)
+def test_cli_formats_and_docx(checkout_kopi):
+    gammel, ny = _revidér(checkout_kopi)
     for fmt in ("text", "markdown", "html", "json"):
-        p = _cli(str(gammel), str(ny), "--format", fmt, cwd=kopi)
+        p = _cli(str(gammel), str(ny), "--format", fmt, cwd=checkout_kopi)
         assert p.returncode == 1, p.stderr
-    assert json.loads(_cli(str(gammel), str(ny), "--format", "json", cwd=kopi).stdout)["antal"] > 5
-    p = _cli(str(gammel), str(ny), "--format", "docx", cwd=kopi)
+    assert json.loads(_cli(str(gammel), str(ny), "--format", "json", cwd=checkout_kopi).stdout)["antal"] > 5
+    p = _cli(str(gammel), str(ny), "--format", "docx", cwd=checkout_kopi)
     assert p.returncode == 2 and "--out" in p.stderr
-    out = kopi / "revision.docx"
-    p = _cli(str(gammel), str(ny), "--format", "docx", "--out", str(out), cwd=kopi)
+    out = checkout_kopi / "revision.docx"
+    p = _cli(str(gammel), str(ny), "--format", "docx", "--out", str(out), cwd=checkout_kopi)
     assert p.returncode == 1 and out.read_bytes()[:2] == b"PK"
     første = out.read_bytes()
-    _cli(str(gammel), str(ny), "--format", "docx", "--out", str(out), cwd=kopi)
+    _cli(str(gammel), str(ny), "--format", "docx", "--out", str(out), cwd=checkout_kopi)
     assert out.read_bytes() == første  # deterministic
 
 
-def test_siden_compares_with_the_file_at_a_git_revision(kopi):
+def test_siden_compares_with_the_file_at_a_git_revision(checkout_kopi):
     git = shutil.which("git")
     if git is None:
         pytest.skip("git er ikke installeret")
-    kør = lambda *a: subprocess.run([git, *a], cwd=kopi, check=True, capture_output=True)  # noqa: E731
-    kør("init", "-q")
-    kør("-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
-    kør("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "godkendt")
-    kør("tag", "godkendt-2014")
-    p = _cli("--siden", "godkendt-2014", STALE, cwd=kopi)
+    git_ = lambda *a: subprocess.run([git, *a], cwd=checkout_kopi, check=True, capture_output=True)  # noqa: E731
+    git_("init", "-q")
+    git_("-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    git_("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "godkendt")
+    git_("tag", "godkendt-2014")
+    p = _cli("--siden", "godkendt-2014", STALE, cwd=checkout_kopi)
     assert p.returncode == 0 and "Ingen ændringer" in p.stdout
-    _revidér(kopi)
-    p = _cli("--siden", "godkendt-2014", STALE, "--format", "markdown", cwd=kopi)
+    _revidér(checkout_kopi)
+    p = _cli("--siden", "godkendt-2014", STALE, "--format", "markdown", cwd=checkout_kopi)
     assert p.returncode == 1 and "@ godkendt-2014" in p.stdout and "version 2015" in p.stdout
     for args in (["--siden", "findes-ikke", STALE], ["--siden", "HEAD", "examples/ny-fil.yaml"],
                  ["--siden", "HEAD", STALE, STALE]):
-        p = _cli(*args, cwd=kopi)
+        p = _cli(*args, cwd=checkout_kopi)
         assert p.returncode == 2 and "Traceback" not in p.stderr, (args, p.stderr)

@@ -17,23 +17,23 @@ from uddprog.diff.tekst import som_markdown, som_tekst
 from .conftest import rapport
 
 
-def test_text_report(snapshot, i_repo):
+def test_text_report(snapshot, testologi_repo):
     assert som_tekst(rapport()) == snapshot
 
 
-def test_markdown_report(snapshot, i_repo):
+def test_markdown_report(snapshot, testologi_repo):
     assert som_markdown(rapport()) == snapshot
 
 
-def test_html_report(snapshot, i_repo):
+def test_html_report(snapshot, testologi_repo):
     assert som_html(rapport()) == snapshot
 
 
-def test_json_report(snapshot, i_repo):
+def test_json_report(snapshot, testologi_repo):
     assert json.dumps(som_json(rapport()), ensure_ascii=False, indent=2) == snapshot
 
 
-def test_programmes_of_another_målbeskrivelse_are_counted_not_listed(i_repo):
+def test_programmes_of_another_målbeskrivelse_are_counted_not_listed(testologi_repo):
     # In a region's repository nearly every programme is of another specialty: the human reports count them,
     # the JSON (for machines) still lists each.
     r = rapport()
@@ -46,7 +46,7 @@ def test_programmes_of_another_målbeskrivelse_are_counted_not_listed(i_repo):
     assert {p["fil"].rsplit("/", 1)[-1] for p in som_json(r)["programmer"]} >= {p.fil.name for p in andre}
 
 
-def test_colour_only_when_asked(i_repo):
+def test_colour_only_when_asked(testologi_repo):
     assert "\x1b[" not in som_tekst(rapport())
     assert "\x1b[" in som_tekst(rapport(), farve=True)
 
@@ -60,7 +60,7 @@ class _Elementer(html.parser.HTMLParser):
         self.tags.append(tag)
 
 
-def test_yaml_text_cannot_inject_markup(i_repo):
+def test_yaml_text_cannot_inject_markup(testologi_repo):
     # The fixture's competency 20 has '<script>' in its title and '<b>' in its text.
     ud = som_html(rapport())
     p = _Elementer()
@@ -75,7 +75,7 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-def test_html_report_in_headless_chromium(tmp_path, i_repo):
+def test_html_report_in_headless_chromium(tmp_path, testologi_repo):
     browser = _chromium()
     if browser is None:
         if os.environ.get("CI"):
@@ -98,7 +98,7 @@ def test_html_report_in_headless_chromium(tmp_path, i_repo):
     assert "<script" not in dom and "&lt;script&gt;" in dom
 
 
-def test_a_single_month_is_not_written_as_a_range(i_repo, tmp_path):
+def test_a_single_month_is_not_written_as_a_range(testologi_repo, tmp_path):
     """'måned 14', never 'måned 14–14': the HTML report's ansættelse column and the texts of every format."""
     from uddprog.diff import Diffrapport, påvirkning, sammenlign
     from uddprog.loading import indlæs

@@ -6,10 +6,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from click.testing import CliRunner
-
+from tests.conftest import kør
 from uddprog.catalog import Katalog
-from uddprog.cli import cli
 from uddprog.diff import Diffrapport, påvirkning, sammenlign
 from uddprog.diff.inputs import find_par, indlæs_programmer
 
@@ -68,8 +66,7 @@ def test_programmes_on_2015_or_other_specialties_are_unaffected():
 
 def test_cli_on_shipped_content_fails_on_error(monkeypatch):
     monkeypatch.chdir(ROD)
-    r = CliRunner().invoke(cli, ["diff", "Neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015",
-                                 "--dato", "2026-11-23"])
+    r = kør("diff", "Neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--dato", "2026-11-23")
     assert r.exit_code == 1, r.output
     assert "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml" in r.output
 

@@ -20,8 +20,8 @@ from urllib.parse import unquote, urlsplit
 
 import click
 import pytest
-from click.testing import CliRunner
 
+from tests.conftest import kør
 from uddprog.cli import cli
 
 ROD = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ def test_the_group_options_are_listed(site):
 
 
 def test_every_check_with_its_severity_title_and_source(site):
-    r = CliRunner().invoke(cli, ["checks", "--format", "json"])
+    r = kør("checks", "--format", "json")
     assert r.exit_code == 0, r.output
     kontroller = json.loads(r.stdout)
     assert len(kontroller) > 80
@@ -126,7 +126,7 @@ def test_every_check_with_its_severity_title_and_source(site):
 
 
 def test_every_check_id_the_manual_names_exists(site):
-    r = CliRunner().invoke(cli, ["checks", "--format", "json"])
+    r = kør("checks", "--format", "json")
     kendte = {k["id"] for k in json.loads(r.stdout)}
     assert not UDGÅEDE & kendte
     nævnte = {}

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import kør_proces
 
 PROJEKT = Path(__file__).resolve().parents[2]
 HUKOMMELSE = 2 * 1024**3  # address-space limit for a CLI run (bytes)
@@ -42,20 +42,6 @@ def kræv_klient(navn: str) -> str:
     return sti
 
 
-def _begræns() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (HUKOMMELSE, HUKOMMELSE))
-
-
 def uddprog(*args: str, cwd: Path, timeout: float = 60, bruger: int | None = None) -> subprocess.CompletedProcess:
     """`python -m uddprog ARGS` with bounded memory and time; ``bruger`` runs it as another uid (root only)."""
-    env = {**os.environ, "PYTHONPATH": str(PROJEKT), "NO_COLOR": "1"}
-    env.pop("UDDPROG_DEBUG", None)
-
-    def før() -> None:
-        _begræns()
-        if bruger is not None:
-            os.setgid(bruger)
-            os.setuid(bruger)
-
-    return subprocess.run([sys.executable, "-m", "uddprog", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=timeout, preexec_fn=før)
+    return kør_proces(*args, cwd=cwd, env={"NO_COLOR": "1"}, timeout=timeout, hukommelse=HUKOMMELSE, bruger=bruger)

@@ -20,14 +20,7 @@ from uddprog.checks import valider
 from uddprog.loading import LoadError, indlæs
 
 from .conftest import PROJEKT, træhash, uddprog
-from .corpus import DATO, PROGRAM, lav_repo
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    rod = tmp_path / "repo"
-    lav_repo(rod)
-    return rod
+from .corpus import DATO, PROGRAM
 
 
 def _l001(fil: Path) -> str:
@@ -38,72 +31,72 @@ def _l001(fil: Path) -> str:
     return fund.besked
 
 
-def test_symlink_to_a_file_outside_the_repository_is_not_followed(repo, tmp_path):
+def test_symlink_to_a_file_outside_the_repository_is_not_followed(checkout_kopi, tmp_path):
     ude = tmp_path / "hemmelig.yaml"
-    shutil.copyfile(repo / PROGRAM, ude)  # a valid programme: following the link would pass validation
-    (repo / "examples/link.yaml").symlink_to(ude)
-    assert "peger uden for repositoriet" in _l001(repo / "examples/link.yaml")
-    resultat = valider([repo / "examples"], Katalog(repo), DATO)
+    shutil.copyfile(checkout_kopi / PROGRAM, ude)  # a valid programme: following the link would pass validation
+    (checkout_kopi / "examples/link.yaml").symlink_to(ude)
+    assert "peger uden for repositoriet" in _l001(checkout_kopi / "examples/link.yaml")
+    resultat = valider([checkout_kopi / "examples"], Katalog(checkout_kopi), DATO)
     assert resultat.ulæselig and any("uden for repositoriet" in f.besked for f in resultat.fund)
 
 
-def test_symlinked_folder_outside_the_repository_is_not_read(repo, tmp_path):
+def test_symlinked_folder_outside_the_repository_is_not_read(checkout_kopi, tmp_path):
     ude = tmp_path / "ude"
     ude.mkdir()
-    shutil.copyfile(repo / PROGRAM, ude / "p.yaml")
-    (repo / "examples/ude").symlink_to(ude, target_is_directory=True)
-    assert "peger uden for repositoriet" in _l001(repo / "examples/ude/p.yaml")
-    før = træhash(repo)
-    r = uddprog("validate", "examples/ude", "--dato", DATO.isoformat(), cwd=repo)
+    shutil.copyfile(checkout_kopi / PROGRAM, ude / "p.yaml")
+    (checkout_kopi / "examples/ude").symlink_to(ude, target_is_directory=True)
+    assert "peger uden for repositoriet" in _l001(checkout_kopi / "examples/ude/p.yaml")
+    før = træhash(checkout_kopi)
+    r = uddprog("validate", "examples/ude", "--dato", DATO.isoformat(), cwd=checkout_kopi)
     assert r.returncode == 2 and "uden for repositoriet" in r.stdout and "Traceback" not in r.stderr
-    assert træhash(repo) == før
+    assert træhash(checkout_kopi) == før
 
 
-def test_symlinks_inside_the_repository_are_followed(repo):
-    (repo / "examples/kopi.yaml").symlink_to(repo / PROGRAM)
-    assert indlæs(repo / "examples/kopi.yaml").model.titel
+def test_symlinks_inside_the_repository_are_followed(checkout_kopi):
+    (checkout_kopi / "examples/kopi.yaml").symlink_to(checkout_kopi / PROGRAM)
+    assert indlæs(checkout_kopi / "examples/kopi.yaml").model.titel
 
 
-def test_repository_reached_through_a_symlink_still_works(repo, tmp_path):
-    (tmp_path / "genvej").symlink_to(repo, target_is_directory=True)
+def test_repository_reached_through_a_symlink_still_works(checkout_kopi, tmp_path):
+    (tmp_path / "genvej").symlink_to(checkout_kopi, target_is_directory=True)
     assert indlæs(tmp_path / "genvej" / PROGRAM).model.titel
 
 
-def test_symlink_loop_and_dangling_link(repo):
-    a, b = repo / "examples/a.yaml", repo / "examples/b.yaml"
+def test_symlink_loop_and_dangling_link(checkout_kopi):
+    a, b = checkout_kopi / "examples/a.yaml", checkout_kopi / "examples/b.yaml"
     a.symlink_to(b)
     b.symlink_to(a)
     assert "løkke" in _l001(a)
-    (repo / "examples/død.yaml").symlink_to(repo / "findes-ikke.yaml")
-    assert "link til en fil der ikke findes" in _l001(repo / "examples/død.yaml")
+    (checkout_kopi / "examples/død.yaml").symlink_to(checkout_kopi / "findes-ikke.yaml")
+    assert "link til en fil der ikke findes" in _l001(checkout_kopi / "examples/død.yaml")
 
 
-def test_named_pipe_and_device_are_refused_without_hanging(repo):
-    fifo = repo / "examples/rør.yaml"
+def test_named_pipe_and_device_are_refused_without_hanging(checkout_kopi):
+    fifo = checkout_kopi / "examples/rør.yaml"
     os.mkfifo(fifo)
     assert "ikke en almindelig fil" in _l001(fifo)  # opening it would block forever
     assert "ikke en almindelig fil" in _l001(Path("/dev/zero"))
-    r = uddprog("validate", "examples/rør.yaml", "--dato", DATO.isoformat(), cwd=repo, timeout=30)
+    r = uddprog("validate", "examples/rør.yaml", "--dato", DATO.isoformat(), cwd=checkout_kopi, timeout=30)
     assert r.returncode == 2 and "almindelig fil" in r.stdout
 
 
-def test_a_folder_where_a_file_should_be(repo):
-    skabelon = repo / "templates/national/introduktion/skabelon.yaml"
+def test_a_folder_where_a_file_should_be(checkout_kopi):
+    skabelon = checkout_kopi / "templates/national/introduktion/skabelon.yaml"
     skabelon.unlink()
     skabelon.mkdir()
-    før = træhash(repo)
-    r = uddprog("validate", "--dato", DATO.isoformat(), cwd=repo)
+    før = træhash(checkout_kopi)
+    r = uddprog("validate", "--dato", DATO.isoformat(), cwd=checkout_kopi)
     assert r.returncode == 2 and "Traceback" not in r.stdout + r.stderr
     assert "mappe" in r.stdout.lower() or "ingen YAML-filer" in r.stdout
-    assert træhash(repo) == før
+    assert træhash(checkout_kopi) == før
 
 
-def test_unreadable_file_through_the_command(repo):
+def test_unreadable_file_through_the_command(checkout_kopi):
     """CI runs as root, who reads anything: there the OS's refusal is simulated inside the command's process."""
-    fil = repo / "examples/syd/låst.yaml"
-    shutil.copyfile(repo / PROGRAM, fil)
+    fil = checkout_kopi / "examples/syd/låst.yaml"
+    shutil.copyfile(checkout_kopi / PROGRAM, fil)
     fil.chmod(0)
-    før = træhash(repo)
+    før = træhash(checkout_kopi)
     if os.geteuid() == 0:
         kode = (
             "import pathlib, sys\n"
@@ -115,10 +108,10 @@ def test_unreadable_file_through_the_command(repo):
             "sys.argv = ['uddprog', 'validate', 'examples/syd/låst.yaml', '--dato', '2026-11-23']\n"
             "from uddprog.cli import main; main()\n"
         )
-        r = subprocess.run([sys.executable, "-c", kode], cwd=repo, capture_output=True, text=True, timeout=60,
+        r = subprocess.run([sys.executable, "-c", kode], cwd=checkout_kopi, capture_output=True, text=True, timeout=60,
                            env={**os.environ, "PYTHONPATH": str(PROJEKT)})
     else:
-        r = uddprog("validate", "examples/syd/låst.yaml", "--dato", DATO.isoformat(), cwd=repo)
+        r = uddprog("validate", "examples/syd/låst.yaml", "--dato", DATO.isoformat(), cwd=checkout_kopi)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "adgang nægtet" in r.stdout and "Traceback" not in r.stderr
-    assert træhash(repo) == før
+    assert træhash(checkout_kopi) == før

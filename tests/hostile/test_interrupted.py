@@ -28,6 +28,8 @@ from lxml import etree, html as lhtml
 from uddprog import skriv as writer
 from uddprog.batch import render_programmer
 
+from tests.conftest import sigint_som_i_en_terminal
+
 from .conftest import PROJEKT
 from .corpus import DATO
 
@@ -197,7 +199,8 @@ def _start(rod: Path, out: Path, tmp: Path, jobs: int) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, str(tmp / "langsom.py"), "render", str(rod / "examples"), "--out", str(out),
                              "--jobs", str(jobs), "--dato", DATO.isoformat(), "--format", "docx,html"],
                             cwd=rod, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)  # own process group: the signal goes to it as a terminal's would
+                            start_new_session=True,  # own process group: the signal goes to it as a terminal's would
+                            preexec_fn=sigint_som_i_en_terminal)
 
 
 def _vent_på_skrivning(proc: subprocess.Popen, out: Path, efter: int) -> None:

@@ -15,14 +15,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import pytest
 import yaml
 from lxml import etree, html as lhtml
 
 from uddprog.render import Renderer
 
-from .conftest import PROJEKT, kræv_klient, træhash, uddprog
-from .corpus import DATO, PROGRAM, lav_repo
+from .conftest import kræv_klient, træhash, uddprog
+from .corpus import DATO, PROGRAM
 
 #: Each payload, if it ever executed, would put PWNED in the title or mark the document element.
 XSS = [
@@ -76,14 +75,6 @@ def _forgift(data, payloads: list[str], start: int, tæller: list[int]):
     return data
 
 
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory) -> Path:
-    rod = tmp_path_factory.mktemp("render") / "repo"
-    lav_repo(rod)
-    shutil.copytree(PROJEKT / "templates", rod / "templates", dirs_exist_ok=True)
-    return rod
-
-
 def _render(repo: Path, payloads: list[str], start: int, formater: tuple[str, ...], out: Path) -> tuple[list[Path], int]:
     data = _forgift(yaml.safe_load((repo / PROGRAM).read_text("utf-8")), payloads, start, [0, 0])
     fil = repo / "examples" / "syd" / f"gift-{start}.yaml"
@@ -104,8 +95,8 @@ def _dump_dom(chromium: str, fil: Path) -> str:
     return r.stdout
 
 
-def test_xss_payloads_in_every_text_field_stay_inert(repo, tmp_path):
-    filer = [_render(repo, XSS, start, ("html",), tmp_path / "out")[0][0] for start in range(0, len(XSS), 6)]
+def test_xss_payloads_in_every_text_field_stay_inert(checkout_kopi, tmp_path):
+    filer = [_render(checkout_kopi, XSS, start, ("html",), tmp_path / "out")[0][0] for start in range(0, len(XSS), 6)]
     for fil in filer:
         træ = lhtml.fromstring(fil.read_bytes())
         assert not træ.xpath("//script[not(@type='application/ld+json')]"), "script-element i output"
@@ -125,11 +116,11 @@ def test_xss_payloads_in_every_text_field_stay_inert(repo, tmp_path):
         assert "PWNED" in levende.text_content()
 
 
-def test_word_markup_and_field_codes_stay_text_in_docx(repo, tmp_path):
-    (ren,), _ = _render(repo, ["ren tekst"], 0, ("docx",), tmp_path / "ren")
+def test_word_markup_and_field_codes_stay_text_in_docx(checkout_kopi, tmp_path):
+    (ren,), _ = _render(checkout_kopi, ["ren tekst"], 0, ("docx",), tmp_path / "ren")
     grund = _felter(ren)
     for start in range(0, len(WORD), 4):
-        (fil,), n = _render(repo, WORD, start, ("docx",), tmp_path / f"gift{start}")
+        (fil,), n = _render(checkout_kopi, WORD, start, ("docx",), tmp_path / f"gift{start}")
         with zipfile.ZipFile(fil) as z:
             assert z.testzip() is None
             for navn in z.namelist():
@@ -150,9 +141,9 @@ def _felter(fil: Path) -> tuple[int, int, int]:
     return xml.count("<w:fldChar"), xml.count("<w:fldSimple"), xml.count("<w:instrText")
 
 
-def test_out_never_writes_outside_its_folder(repo, tmp_path):
+def test_out_never_writes_outside_its_folder(checkout_kopi, tmp_path):
     rod = tmp_path / "r"
-    shutil.copytree(repo, rod)
+    shutil.copytree(checkout_kopi, rod)
     for i, navn in enumerate(["../../../../tmp/udenfor", "/etc/passwd", "..", "C:\\Windows\\x", "nul\x00byte", "a/../../b"]):
         data = yaml.safe_load((rod / PROGRAM).read_text("utf-8"))
         data["forløb"] = navn

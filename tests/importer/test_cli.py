@@ -7,9 +7,8 @@ import subprocess
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from uddprog.cli import cli
+from tests.conftest import kør
 from tests.render.conftest import need_tool
 
 from .conftest import KORPUS, ROOT
@@ -19,13 +18,13 @@ SYD = str(KORPUS / "syd-danske-typografier.docx")
 MB = ["--mb", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--rod", str(ROOT)]
 
 
-def kør(*args):
-    return CliRunner().invoke(cli, ["import", *args])
+def importér(*args):
+    return kør("import", *args)
 
 
 def test_out_skriver_udkast_og_rapport(tmp_path):
     ud = tmp_path / "udkast.yaml"
-    r = kør(NORD, *MB, "--out", str(ud))
+    r = importér(NORD, *MB, "--out", str(ud))
     assert r.exit_code == 0, r.output
     assert yaml.safe_load(ud.read_text(encoding="utf-8"))["skabelon"] == "hoveduddannelse"  # chosen by phase
     # 10 sections since issue 13 added Karrierevejledning to the template; this regional document has none.
@@ -36,20 +35,20 @@ def test_out_skriver_udkast_og_rapport(tmp_path):
 
 
 def test_uden_out_skrives_til_skærmen():
-    r = kør(NORD, *MB)
+    r = importér(NORD, *MB)
     assert r.exit_code == 0 and r.stdout.startswith("# yaml-language-server")
 
 
 def test_eksisterende_udkast_røres_ikke(tmp_path):
     ud = tmp_path / "udkast.yaml"
     ud.write_text("mit eget arbejde\n", encoding="utf-8")
-    r = kør(NORD, *MB, "--out", str(ud))
+    r = importér(NORD, *MB, "--out", str(ud))
     assert r.exit_code == 2 and "findes allerede" in r.stderr
     assert ud.read_text(encoding="utf-8") == "mit eget arbejde\n"
 
 
 def test_out_dir_et_udkast_pr_dokument(tmp_path):
-    r = kør(NORD, SYD, *MB, "--out-dir", str(tmp_path / "ud"))
+    r = importér(NORD, SYD, *MB, "--out-dir", str(tmp_path / "ud"))
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in (tmp_path / "ud").iterdir()) == [
         "nord-overskriftstypografier.yaml", "syd-danske-typografier.yaml"]
@@ -60,19 +59,19 @@ def test_out_dir_et_udkast_pr_dokument(tmp_path):
     ([NORD, "--out", "x.yaml", "--out-dir", "d"], "enten --out eller --out-dir"),
 ])
 def test_forkert_brug(args, besked, tmp_path):
-    r = kør(*args, *MB)
+    r = importér(*args, *MB)
     assert r.exit_code == 2 and besked in r.stderr
 
 
 def test_ukendt_målbeskrivelse_og_skabelon():
-    r = kør(NORD, "--mb", "ortopaedi/hoveduddannelse@2015", "--region", "Nord", "--rod", str(ROOT))
+    r = importér(NORD, "--mb", "ortopaedi/hoveduddannelse@2015", "--region", "Nord", "--rod", str(ROOT))
     assert r.exit_code == 2 and "Ingen målbeskrivelse" in r.stderr
-    r = kør(NORD, *MB, "--skabelon", "kbu")
+    r = importér(NORD, *MB, "--skabelon", "kbu")
     assert r.exit_code == 2 and "til kbu, men målbeskrivelsen er til hoveduddannelse" in r.stderr
 
 
 def test_manglende_fil(tmp_path):
-    r = kør(str(tmp_path / "findes-ikke.docx"), *MB)
+    r = importér(str(tmp_path / "findes-ikke.docx"), *MB)
     assert r.exit_code == 2 and "findes-ikke.docx: findes ikke" in r.stderr
 
 
@@ -87,7 +86,7 @@ def test_doc_konverteres_med_libreoffice(tmp_path):
     assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
     forklædt = tmp_path / "forklædt.docx"        # the content decides, not the name
     shutil.copy(doc, forklædt)
-    r = kør(str(doc), str(forklædt), *MB, "--out-dir", str(tmp_path))
+    r = importér(str(doc), str(forklædt), *MB, "--out-dir", str(tmp_path))
     assert r.exit_code == 0, r.output
     assert yaml.safe_load((tmp_path / "nord.yaml").read_text(encoding="utf-8")) == yaml.safe_load(
         (tmp_path / "forklædt.yaml").read_text(encoding="utf-8"))
@@ -98,7 +97,7 @@ def test_doc_konverteres_med_libreoffice(tmp_path):
 
 
 def test_flere_udkast_til_skærmen_er_én_yaml_strøm():
-    r = kør(NORD, SYD, *MB)
+    r = importér(NORD, SYD, *MB)
     assert r.exit_code == 0
     assert [d["titel"] for d in yaml.safe_load_all(r.stdout)] == [
         "Uddannelsesprogram for hoveduddannelse i neurologi – Aalborg–Viborg, forløb 2",
@@ -107,10 +106,10 @@ def test_flere_udkast_til_skærmen_er_én_yaml_strøm():
 
 def test_regionen_fra_uddprog_toml(tmp_path, monkeypatch):
     """In a region's own repository (`uddprog init`) the region comes from uddprog.toml, as for `ny`."""
-    r = CliRunner().invoke(cli, ["init", str(tmp_path / "repo"), "--region", "Syd"])
+    r = kør("init", tmp_path / "repo", "--region", "Syd")
     assert r.exit_code == 0, r.output
     monkeypatch.chdir(tmp_path / "repo")
-    r = CliRunner().invoke(cli, ["import", SYD, "--mb", "anaestesiologi/introduktion@2013", "--out", "udkast.yaml"])
+    r = importér(SYD, "--mb", "anaestesiologi/introduktion@2013", "--out", "udkast.yaml")
     assert r.exit_code == 0, r.output
     d = yaml.safe_load((tmp_path / "repo" / "udkast.yaml").read_text(encoding="utf-8"))
     assert d["videreuddannelsesregion"] == "Syd" and d["ansættelser"][0]["driftsregion"] == "Syddanmark"

@@ -3,17 +3,13 @@ and no file read outside the document."""
 
 from __future__ import annotations
 
-import os
-import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from uddprog.cli import cli
+from tests.conftest import kør, kør_proces
 from uddprog.importer import ImportFejl, importer_bytes, pakke
 from uddprog.skriv import ZipEntry, zip_bytes
 
@@ -108,8 +104,8 @@ def test_fjendtligt_dokument(sag, tmp_path, hemmelig):
     fil.write_bytes(lav(hemmelig))
     ud = tmp_path / "ud"
     start = time.perf_counter()
-    r = CliRunner().invoke(cli, ["import", str(fil), "--mb", "neurologi/hoveduddannelse@2015", "--region", "Nord",
-                                 "--out-dir", str(ud), "--rod", str(ROOT)])
+    r = kør("import", fil, "--mb", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--out-dir", ud,
+            "--rod", ROOT)
     assert time.perf_counter() - start < 10
     assert r.exit_code == 2, r.output
     assert r.exception is None or isinstance(r.exception, SystemExit)
@@ -173,14 +169,9 @@ def test_hukommelse_og_tid_er_begrænset(tmp_path, hemmelig):
         f.write_bytes(SAGER[sag][0](hemmelig))
         filer.append(str(f))
     filer.append(str(KORPUS / "nord-overskriftstypografier.docx"))  # a good one is still imported
-
-    def grænse():
-        resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))
     start = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "uddprog", "import", *filer, "--mb", "neurologi/hoveduddannelse@2015",
-                        "--region", "Nord", "--out-dir", str(tmp_path / "ud"), "--rod", str(ROOT)],
-                       capture_output=True, text=True, preexec_fn=grænse, timeout=60,
-                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    r = kør_proces("import", *filer, "--mb", "neurologi/hoveduddannelse@2015", "--region", "Nord",
+                   "--out-dir", tmp_path / "ud", "--rod", ROOT, hukommelse=1024 ** 3, timeout=60)
     assert time.perf_counter() - start < 30
     assert r.returncode == 2, r.stderr
     assert r.stderr.count("Fejl: ") == 4 and "Traceback" not in r.stderr and "HEMMELIGT" not in r.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.core.conftest import mb_data, skabelon_data
+from tests.syntetisk import mb_data, skabelon_data
 
 
 def _k(id, titel, metoder, **kw):
@@ -152,5 +152,7 @@ def skriv_repo(rod: Path, program: str = PROGRAM, navn: str = "program.yaml") ->
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
+def migreringsprogram(tmp_path) -> Path:
+    """The hand-written PROGRAM on Neurologi 2011, at examples/nord/program.yaml in a repository in ``tmp_path``
+    that also has 2015 (the migration's target)."""
     return skriv_repo(tmp_path)

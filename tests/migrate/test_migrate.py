@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import kør_proces
 from uddprog.catalog import Katalog
 from uddprog.checks import valider
 from uddprog.loading import indlæs
@@ -63,8 +61,8 @@ def _grundlinjer(tekst: str, m) -> set[int]:
     return linjer
 
 
-def test_every_change_kind(repo):
-    m = _migrér(repo)
+def test_every_change_kind(migreringsprogram):
+    m = _migrér(migreringsprogram)
     assert m.status == MIGRERET and m.exitkode == 1
     data = yaml.safe_load(m.ny_tekst)
     assert data["målbeskrivelse"]["version"] == "2015"
@@ -94,29 +92,29 @@ def test_every_change_kind(repo):
             assert "UDFYLD" in nye[p.linje - 1] and '"11"' in nye[p.linje - 1]
 
 
-def test_after_migration_validate_reports_only_the_decisions_left(repo):
-    m = _migrér(repo)
+def test_after_migration_validate_reports_only_the_decisions_left(migreringsprogram):
+    m = _migrér(migreringsprogram)
     skriv(m)
-    fund = valider([repo], Katalog(repo.parents[2]), DATO).fund
+    fund = valider([migreringsprogram], Katalog(migreringsprogram.parents[2]), DATO).fund
     beslutningslinjer = {p.linje for p in m.beslutninger}
     for f in fund:
         assert f.check == "P060" or f.sted.linje in beslutningslinjer, str(f)
     assert {f.check for f in fund} == {"P060", "P009", "P019", "P020", "P026"}
 
 
-def test_a_method_the_new_version_no_longer_lists_is_a_decision_to_remove_or_replace(repo):
+def test_a_method_the_new_version_no_longer_lists_is_a_decision_to_remove_or_replace(migreringsprogram):
     # validate reports the method as not allowed (P009, an error), so the decision cannot be "keep it"
-    m = _migrér(repo)
+    m = _migrér(migreringsprogram)
     (d008,) = [p for p in m.beslutninger if p.mærke.id == "D008"]
     assert "behold" not in d008.mærke.tekst
     assert "fjern" in d008.mærke.tekst and "erstat" in d008.mærke.tekst and "P009" in d008.mærke.tekst
     skriv(m)
-    fund = valider([repo], Katalog(repo.parents[2]), DATO).fund
+    fund = valider([migreringsprogram], Katalog(migreringsprogram.parents[2]), DATO).fund
     assert any(f.check == "P009" and f.sted.linje == d008.linje for f in fund)
 
 
-def test_unchanged_lines_are_byte_identical(repo):
-    m = _migrér(repo)
+def test_unchanged_lines_are_byte_identical(migreringsprogram):
+    m = _migrér(migreringsprogram)
     assert _bevaret(m.gammel_tekst, m.ny_tekst, _grundlinjer(m.gammel_tekst, m))
 
 
@@ -184,48 +182,41 @@ def test_variants_migrate_to_the_same_data_and_keep_their_bytes(tmp_path, varian
         assert m.ny_tekst.startswith("\ufeff")
 
 
-def test_both_loaders_give_the_same_text(repo):
-    assert _migrér(repo).ny_tekst == _migrér(repo, loader=yaml.SafeLoader).ny_tekst
+def test_both_loaders_give_the_same_text(migreringsprogram):
+    assert _migrér(migreringsprogram).ny_tekst == _migrér(migreringsprogram, loader=yaml.SafeLoader).ny_tekst
 
 
 # --- shipped and generated programmes -----------------------------------------------------------------------
 
-@pytest.fixture
-def kopi(tmp_path):
-    for navn in ("målbeskrivelser", "templates", "examples"):
-        shutil.copytree(REPO / navn, tmp_path / navn)
-    return tmp_path
-
-
-def test_the_shipped_stale_programme_migrates_and_then_validates_with_only_decisions(kopi):
-    fil = kopi / "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"
-    før = {(f.check, f.besked) for f in valider([fil], Katalog(kopi), DATO).fund}
+def test_the_shipped_stale_programme_migrates_and_then_validates_with_only_decisions(checkout_kopi):
+    fil = checkout_kopi / "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"
+    før = {(f.check, f.besked) for f in valider([fil], Katalog(checkout_kopi), DATO).fund}
     m = _migrér(fil)
     assert m.status == MIGRERET and m.exitkode == 1
     assert _bevaret(m.gammel_tekst, m.ny_tekst, _grundlinjer(m.gammel_tekst, m))
     skriv(m)
     beslutninger = {p.linje for p in m.beslutninger}
-    for f in valider([fil], Katalog(kopi), DATO).fund:
+    for f in valider([fil], Katalog(checkout_kopi), DATO).fund:
         assert f.check in ("P060",) or f.sted.linje in beslutninger or (f.check, f.besked) in før, str(f)
     assert _migrér(fil).status == INTET  # a second run has nothing to do
 
 
 @pytest.mark.parametrize("fil", sorted(p.relative_to(REPO).as_posix() for p in (REPO / "examples").rglob("*.yaml")))
-def test_every_shipped_programme_on_the_newest_version_is_left_alone(kopi, fil):
-    m = _migrér(kopi / fil)
+def test_every_shipped_programme_on_the_newest_version_is_left_alone(checkout_kopi, fil):
+    m = _migrér(checkout_kopi / fil)
     assert m.status in (INTET, MIGRERET)
     if m.status == INTET:
         assert m.exitkode == 0 and m.ny_tekst is None
 
 
-def test_a_generated_skeleton_on_the_old_version_migrates(kopi):
+def test_a_generated_skeleton_on_the_old_version_migrates(checkout_kopi):
     from uddprog.models import Videreuddannelsesregion
     from uddprog.skelet import skelet
 
-    k = Katalog(kopi)
+    k = Katalog(checkout_kopi)
     tekst = skelet(k.slå_op("neurologi/hoveduddannelse@2011").model, k.skabelon("hoveduddannelse").model,
                    Videreuddannelsesregion.SYD)
-    fil = kopi / "examples/syd/skelet.yaml"
+    fil = checkout_kopi / "examples/syd/skelet.yaml"
     fil.write_text(tekst, encoding="utf-8")
     m = _migrér(fil)
     assert m.status == MIGRERET
@@ -235,52 +226,50 @@ def test_a_generated_skeleton_on_the_old_version_migrates(kopi):
 
 # --- refusals, idempotence, --vis -----------------------------------------------------------------------------
 
-def test_load_errors_target_missing_or_older_are_refused(repo):
-    assert _migrér(repo, til="2099").status == FEJL
-    k = Katalog(repo.parents[2])
-    ny = _migrér(repo)
+def test_load_errors_target_missing_or_older_are_refused(migreringsprogram):
+    assert _migrér(migreringsprogram, til="2099").status == FEJL
+    k = Katalog(migreringsprogram.parents[2])
+    ny = _migrér(migreringsprogram)
     skriv(ny)
-    ældre = migrér(repo, k, til="2011", dato=DATO)
+    ældre = migrér(migreringsprogram, k, til="2011", dato=DATO)
     assert ældre.status == FEJL and "ældre" in ældre.besked
-    repo.write_text(PROGRAM.replace("titel:", "titel: [", 1), encoding="utf-8")
-    m = _migrér(repo)
+    migreringsprogram.write_text(PROGRAM.replace("titel:", "titel: [", 1), encoding="utf-8")
+    m = _migrér(migreringsprogram)
     assert m.status == FEJL and m.exitkode == 2 and m.fund
 
 
-def test_a_file_changed_on_disk_since_it_was_read_is_not_overwritten(repo):
-    m = _migrér(repo)
-    repo.write_text(PROGRAM + "# ændret af en anden\n", encoding="utf-8")
+def test_a_file_changed_on_disk_since_it_was_read_is_not_overwritten(migreringsprogram):
+    m = _migrér(migreringsprogram)
+    migreringsprogram.write_text(PROGRAM + "# ændret af en anden\n", encoding="utf-8")
     with pytest.raises(MigreringsFejl, match="ændret på disken"):
         skriv(m)
-    assert repo.read_text(encoding="utf-8").endswith("# ændret af en anden\n")
-    assert not [p for p in repo.parent.iterdir() if p.name.endswith(".tmp")]
+    assert migreringsprogram.read_text(encoding="utf-8").endswith("# ændret af en anden\n")
+    assert not [p for p in migreringsprogram.parent.iterdir() if p.name.endswith(".tmp")]
 
 
 def _cli(*args, cwd):
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "uddprog", "migrate", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    return kør_proces("migrate", *args, cwd=cwd)
 
 
-def test_cli_vis_writes_nothing_then_migrate_then_nothing_to_do(repo):
-    rod = repo.parents[2]
-    før = repo.read_bytes()
+def test_cli_vis_writes_nothing_then_migrate_then_nothing_to_do(migreringsprogram):
+    rod = migreringsprogram.parents[2]
+    før = migreringsprogram.read_bytes()
     p = _cli("examples/nord/program.yaml", "--vis", "--dato", "2026-11-23", cwd=rod)
     assert p.returncode == 1, p.stderr
     assert "+  revision: {fra_version" in p.stdout and "-målbeskrivelse:" in p.stdout
-    assert repo.read_bytes() == før
+    assert migreringsprogram.read_bytes() == før
     p = _cli("examples", "--dato", "2026-11-23", cwd=rod)
     assert p.returncode == 1 and "Til forfatteren" in p.stdout
     assert "examples/nord/program.yaml:4: D040" in p.stdout
-    efter = repo.read_bytes()
+    efter = migreringsprogram.read_bytes()
     assert efter != før
     p = _cli("examples/nord/program.yaml", "--dato", "2026-11-23", cwd=rod)
     assert p.returncode == 0 and "intet at gøre" in p.stdout
-    assert repo.read_bytes() == efter
+    assert migreringsprogram.read_bytes() == efter
 
 
-def test_cli_bad_input_exits_2_without_traceback(repo):
-    rod = repo.parents[2]
+def test_cli_bad_input_exits_2_without_traceback(migreringsprogram):
+    rod = migreringsprogram.parents[2]
     for args in (["findes-ikke.yaml"], ["examples/nord/program.yaml", "--til", "1999"],
                  ["examples/nord/program.yaml", "--dato", "i-morgen"]):
         p = _cli(*args, cwd=rod)
@@ -361,48 +350,45 @@ def test_the_byte_check_can_fail():
     assert not _bevaret(PROGRAM, PROGRAM.replace("\n", "\r\n"), set())
 
 
-def test_status_and_validate_show_the_revision_until_it_is_approved(repo):
-    rod = repo.parents[2]
-    skriv(_migrér(repo))
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    status = lambda *a: subprocess.run([sys.executable, "-m", "uddprog", "status", "examples", "--dato", "2026-11-23",  # noqa: E731
-                                        *a], cwd=rod, env=env, capture_output=True, text=True)
+def test_status_and_validate_show_the_revision_until_it_is_approved(migreringsprogram):
+    rod = migreringsprogram.parents[2]
+    skriv(_migrér(migreringsprogram))
+    status = lambda *a: kør_proces("status", "examples", "--dato", "2026-11-23", *a, cwd=rod)  # noqa: E731
     p = status()
     assert "Revision" in p.stdout.splitlines()[0] and "fra 2011 2026-11-23 AFVENTER GODKENDELSE" in p.stdout
     (linje,) = json.loads(status("--format", "json").stdout)["programmer"]
     assert linje["revision"] == {"fra_version": "2011", "dato": "2026-11-23", "status": "afventer-godkendelse"}
-    tekst = repo.read_text(encoding="utf-8").replace("status: afventer-godkendelse", "status: godkendt")
-    repo.write_text(tekst.replace("godkendt_dato: 2025-05-12", "godkendt_dato: 2026-12-10"), encoding="utf-8")
-    assert not [f for f in valider([repo], Katalog(rod), DATO).fund if f.check in ("P060", "P061")]
+    tekst = migreringsprogram.read_text(encoding="utf-8").replace("status: afventer-godkendelse", "status: godkendt")
+    tekst = tekst.replace("godkendt_dato: 2025-05-12", "godkendt_dato: 2026-12-10")
+    migreringsprogram.write_text(tekst, encoding="utf-8")
+    assert not [f for f in valider([migreringsprogram], Katalog(rod), DATO).fund if f.check in ("P060", "P061")]
     assert "fra 2011 2026-11-23 godkendt" in status().stdout
 
 
-def test_godkend_records_the_approval_only_when_no_errors_are_left(repo):
-    rod = repo.parents[2]
-    skriv(_migrér(repo))
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    godkend = lambda: subprocess.run([sys.executable, "-m", "uddprog", "godkend", "examples/nord/program.yaml",  # noqa: E731
-                                      "--dato", "2026-12-10", "--af", "UGUP, Nord"], cwd=rod, env=env,
-                                     capture_output=True, text=True)
-    før = repo.read_bytes()
+def test_godkend_records_the_approval_only_when_no_errors_are_left(migreringsprogram):
+    rod = migreringsprogram.parents[2]
+    skriv(_migrér(migreringsprogram))
+    godkend = lambda: kør_proces("godkend", "examples/nord/program.yaml", "--dato", "2026-12-10",  # noqa: E731
+                                 "--af", "UGUP, Nord", cwd=rod)
+    før = migreringsprogram.read_bytes()
     p = godkend()
-    assert p.returncode == 2 and "UDFYLD" in p.stderr and repo.read_bytes() == før
+    assert p.returncode == 2 and "UDFYLD" in p.stderr and migreringsprogram.read_bytes() == før
     # the author decides: every UDFYLD and every finding the migration left is resolved
     data = yaml.safe_load(før.decode())
     tekst = før.decode()
     tekst = re.sub(r'bemærkning: "UDFYLD[^"]*"', 'bemærkning: "Besluttet."', tekst)
     tekst = tekst.replace("vurderingsmetoder: [struktureret-vejledersamtale, refleksiv-rapport]",
                           "vurderingsmetoder: [struktureret-vejledersamtale]")
-    repo.write_text(tekst, encoding="utf-8")
+    migreringsprogram.write_text(tekst, encoding="utf-8")
     p = godkend()
     assert p.returncode == 0, p.stderr
-    efter = repo.read_text(encoding="utf-8")
+    efter = migreringsprogram.read_text(encoding="utf-8")
     ny = yaml.safe_load(efter)
     assert ny["ansvar"]["revision"]["status"] == "godkendt" and ny["ansvar"]["godkendt_dato"] == date(2026, 12, 10)
     assert ny["ansvar"]["godkendt_af"] == "UGUP, Nord" and ny["ansvar"]["næste_revision"] == date(2029, 12, 10)
     assert {k: v for k, v in ny.items() if k != "ansvar"} == {k: v for k, v in yaml.safe_load(tekst).items()
                                                             if k != "ansvar"}
     assert data["titel"] == ny["titel"]
-    ids = {f.check for f in valider([repo], Katalog(rod), date(2026, 12, 11)).fund}
+    ids = {f.check for f in valider([migreringsprogram], Katalog(rod), date(2026, 12, 11)).fund}
     assert not ids & {"P060", "P061", "P023", "P026"}
     assert godkend().returncode == 2  # nothing awaits approval any more

@@ -10,7 +10,9 @@ import pytest
 from uddprog.checks.anvendelse import anvend
 from uddprog.config import find, læs
 
-from .conftest import DATO, kør
+from tests.conftest import kør
+
+from .conftest import DATO
 
 PROGRAM = "programmer/syd/odense.yaml"  # P021 and P022 at 8:12, P023 at 28:19 on DATO
 
@@ -23,65 +25,66 @@ def _konfig(region, tekst: str):
     (region / "uddprog.toml").write_text('programmer = "programmer"\n' + tekst, encoding="utf-8")
 
 
-def test_the_config_is_found_upwards_and_its_fail_on_applies(region):
-    _konfig(region, 'fail_on = "warning"\n')
-    (region / "programmer/syd/under").mkdir()
+def test_the_config_is_found_upwards_and_its_fail_on_applies(region_repo):
+    _konfig(region_repo, 'fail_on = "warning"\n')
+    (region_repo / "programmer/syd/under").mkdir()
     import os
 
-    os.chdir(region / "programmer/syd/under")
-    assert find().fil.resolve() == (region / "uddprog.toml").resolve()
-    os.chdir(region)
+    os.chdir(region_repo / "programmer/syd/under")
+    assert find().fil.resolve() == (region_repo / "uddprog.toml").resolve()
+    os.chdir(region_repo)
     assert kør("validate", "--dato", DATO).exit_code == 1
     assert kør("validate", "--dato", DATO, "--fail-on", "error").exit_code == 0  # the CLI wins
 
 
-def test_severity_override_and_none(region):
-    _konfig(region, '[checks]\nP023 = "none"\nP021 = "error"\n')
+def test_severity_override_and_none(region_repo):
+    _konfig(region_repo, '[checks]\nP023 = "none"\nP021 = "error"\n')
     r = kør("validate", "--format", "json", "--dato", DATO)
     assert _fund(r) == [("P021", "error", 8), ("P022", "warning", 8)]
     assert r.exit_code == 1
 
 
-def test_ignore_by_glob_with_reason(region):
-    _konfig(region, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/*.yaml"\n'
+def test_ignore_by_glob_with_reason(region_repo):
+    _konfig(region_repo, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/*.yaml"\n'
                     'begrundelse = "Revideres på UGUP-mødet i marts"\n')
     r = kør("validate", "--format", "json", "--dato", DATO)
     assert [f[0] for f in _fund(r)] == ["P022", "P023"]
 
 
-def test_a_star_in_an_ignore_stays_inside_one_folder(region):
+def test_a_star_in_an_ignore_stays_inside_one_folder(region_repo):
     """`*` matches within one folder, as in .gitignore: an ignore of programmer/syd/*.yaml does not silence the
     same finding in a programme one folder further down (it did: fnmatch's `*` crossed folders)."""
     import shutil
 
-    (region / "programmer/syd/arkiv").mkdir()
-    shutil.copy(region / PROGRAM, region / "programmer/syd/arkiv/odense-2014.yaml")
-    _konfig(region, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/*.yaml"\n'
+    (region_repo / "programmer/syd/arkiv").mkdir()
+    shutil.copy(region_repo / PROGRAM, region_repo / "programmer/syd/arkiv/odense-2014.yaml")
+    _konfig(region_repo, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/*.yaml"\n'
                     'begrundelse = "Revideres på UGUP-mødet i marts"\n')
     fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
     p021 = [f["fil"] for f in fund if f["check"] == "P021"]
     assert p021 == ["programmer/syd/arkiv/odense-2014.yaml"], fund
-    _konfig(region, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/**/*.yaml"\nbegrundelse = "Alle"\n')
+    _konfig(region_repo, '[[ignorer]]\ncheck = "P021"\nsti = "programmer/syd/**/*.yaml"\nbegrundelse = "Alle"\n')
     fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
     assert not [f for f in fund if f["check"] in ("P021", "C005")], fund
 
 
-def test_an_ignore_that_silences_nothing_is_reported(region):
-    _konfig(region, '\n[[ignorer]]\ncheck = "P014"\nsti = "programmer/**"\nbegrundelse = "Gammel"\n')
+def test_an_ignore_that_silences_nothing_is_reported(region_repo):
+    _konfig(region_repo, '\n[[ignorer]]\ncheck = "P014"\nsti = "programmer/**"\nbegrundelse = "Gammel"\n')
     fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
     (c005,) = [f for f in fund if f["check"] == "C005"]
     assert c005["fil"] == "uddprog.toml" and c005["linje"] == 4 and c005["kolonne"] == 1
     assert "P014" in c005["besked"]
 
 
-def test_an_ignore_of_a_check_only_stats_makes_is_not_called_unused_by_validate(region):
-    _konfig(region, '[[ignorer]]\ncheck = "R010"\nsti = "rekruttering/**"\nbegrundelse = "To filer for én runde"\n')
+def test_an_ignore_of_a_check_only_stats_makes_is_not_called_unused_by_validate(region_repo):
+    _konfig(region_repo,
+            '[[ignorer]]\ncheck = "R010"\nsti = "rekruttering/**"\nbegrundelse = "To filer for én runde"\n')
     fund = json.loads(kør("validate", "--format", "json", "--dato", DATO).output)["fund"]
     assert not [f for f in fund if f["check"].startswith("C")]
 
 
-def test_an_expired_ignore_stops_applying_and_says_so(region):
-    _konfig(region, '[[ignorer]]\ncheck = "P023"\nsti = "programmer/**"\nbegrundelse = "Midlertidigt"\n'
+def test_an_expired_ignore_stops_applying_and_says_so(region_repo):
+    _konfig(region_repo, '[[ignorer]]\ncheck = "P023"\nsti = "programmer/**"\nbegrundelse = "Midlertidigt"\n'
                     'indtil = 2026-01-01\n')
     r = kør("validate", "--format", "json", "--dato", DATO)
     checks = [f[0] for f in _fund(r)]
@@ -90,8 +93,8 @@ def test_an_expired_ignore_stops_applying_and_says_so(region):
     assert "1. januar 2026" in besked
 
 
-def test_inline_suppression_on_the_offending_line(region):
-    fil = region / PROGRAM
+def test_inline_suppression_on_the_offending_line(region_repo):
+    fil = region_repo / PROGRAM
     linjer = fil.read_text(encoding="utf-8").splitlines(keepends=True)
     linjer[7] = linjer[7].rstrip("\n") + "  # uddprog: ignorer P021, P022 – revideres til 2015-versionen i marts\n"
     linjer[27] = linjer[27].rstrip("\n") + "  # uddprog: ignorer P014 – ingen grund\n"
@@ -102,8 +105,8 @@ def test_inline_suppression_on_the_offending_line(region):
     assert fund == [("C004", "warning", 3), ("P023", "warning", 28), ("C005", "warning", 28)]
 
 
-def test_inline_suppression_needs_a_reason(region):
-    fil = region / PROGRAM
+def test_inline_suppression_needs_a_reason(region_repo):
+    fil = region_repo / PROGRAM
     linjer = fil.read_text(encoding="utf-8").splitlines(keepends=True)
     linjer[7] = linjer[7].rstrip("\n") + "  # uddprog: ignorer P021\n"
     fil.write_text("".join(linjer), encoding="utf-8")
@@ -112,8 +115,9 @@ def test_inline_suppression_needs_a_reason(region):
     assert r.exit_code == 2
 
 
-def test_checks_lists_the_severity_in_force_and_marks_what_the_config_changed(region):
-    _konfig(region, '[checks]\nP023 = "none"\nP021 = "error"\n[[ignorer]]\ncheck = "P022"\nsti = "programmer/syd/*.yaml"\n'
+def test_checks_lists_the_severity_in_force_and_marks_what_the_config_changed(region_repo):
+    _konfig(region_repo,
+            '[checks]\nP023 = "none"\nP021 = "error"\n[[ignorer]]\ncheck = "P022"\nsti = "programmer/syd/*.yaml"\n'
                     'begrundelse = "Revideres på UGUP-mødet i marts"\nindtil = 2027-03-01\n')
     r = kør("checks")
     assert r.exit_code == 0, r.output
@@ -136,15 +140,15 @@ def test_checks_lists_the_severity_in_force_and_marks_what_the_config_changed(re
     assert data["P022"]["undtagelser"][0]["indtil"] == "2027-03-01" and not data["P022"]["ændret"]
     assert (data["P024"]["severity_i_kraft"], data["P024"]["ændret"], data["P024"]["konfiguration"]) == ("warning", False, None)
     # A broken config is reported and the defaults are listed, exit 2 (as validate)
-    _konfig(region, '[checks]\nP014 = "kritisk"\n')
+    _konfig(region_repo, '[checks]\nP014 = "kritisk"\n')
     r = kør("checks")
     assert r.exit_code == 2 and "C003" in r.output
 
 
-def test_ignore_words_inside_a_text_block_are_text_not_a_comment(region):
+def test_ignore_words_inside_a_text_block_are_text_not_a_comment(region_repo):
     """A Markdown section (a ``|`` block) that shows '# uddprog: ignorer …' silences nothing and is no
     unused ignore either; a real comment after the block's indicator still counts."""
-    fil = region / PROGRAM
+    fil = region_repo / PROGRAM
     tekst = fil.read_text(encoding="utf-8")
     blok = "  indledning: |\n    Dette program"
     assert blok in tekst
@@ -189,8 +193,8 @@ def test_ignore_words_in_a_quoted_text_before_a_real_comment(tmp_path):
     ('[render]\nud = "build"\n', "C002", 3, 1, "[render]"),
     ('[render]\nformat = "docx,exe"\n', "C003", 3, 1, "ukendt format exe"),
 ])
-def test_config_errors_are_findings_with_their_place(region, tekst, check, linje, kolonne, ord_):
-    _konfig(region, tekst)
+def test_config_errors_are_findings_with_their_place(region_repo, tekst, check, linje, kolonne, ord_):
+    _konfig(region_repo, tekst)
     r = kør("validate", "--format", "json", "--dato", DATO)
     fund = [f for f in json.loads(r.output)["fund"] if f["check"].startswith("C")]
     assert [(f["check"], f["fil"], f["linje"], f["kolonne"]) for f in fund] == [(check, "uddprog.toml", linje, kolonne)]
@@ -223,45 +227,45 @@ def test_anvend_is_one_pure_pass(tmp_path):
     assert ud.severity == Severity.INFO and ud.besked == f.besked
 
 
-def test_render_follows_the_configured_severities(region):
+def test_render_follows_the_configured_severities(region_repo):
     """An error the region has turned off (with reason in its config) does not stop rendering."""
-    fil = region / PROGRAM
+    fil = region_repo / PROGRAM
     assert kør("render", "--dato", DATO).exit_code == 0
     tekst = fil.read_text(encoding="utf-8")
     fil.write_text(tekst.replace("  indledning: |\n", "  indledning: ''\n  gammel_indledning: |\n"), encoding="utf-8")
     r = kør("validate", "--format", "json", "--dato", DATO)
     fejl = sorted({f["check"] for f in json.loads(r.output)["fund"] if f["severity"] == "error"})
     assert fejl and r.exit_code == 1
-    _konfig(region, "[checks]\n" + "".join(f'{c} = "warning"\n' for c in fejl))
+    _konfig(region_repo, "[checks]\n" + "".join(f'{c} = "warning"\n' for c in fejl))
     assert kør("validate", "--dato", DATO).exit_code == 0
     r = kør("render", "--dato", DATO, "--force")
     assert r.exit_code == 0, r.output
-    _konfig(region, "")
+    _konfig(region_repo, "")
     r = kør("render", "--dato", DATO, "--force")
     assert r.exit_code == 1 and fejl[0] in r.output
 
 
-def test_inline_scan_never_opens_a_named_pipe(region):
+def test_inline_scan_never_opens_a_named_pipe(region_repo):
     """Looking for '# uddprog: ignorer' reads only regular files (a pipe would block the run)."""
     import os
 
-    os.mkfifo(region / "programmer/syd/rør.yaml")
+    os.mkfifo(region_repo / "programmer/syd/rør.yaml")
     r = kør("validate", "programmer/syd/rør.yaml", PROGRAM, "--format", "json", "--dato", DATO)
     assert r.exit_code == 2 and "L001" in {f["check"] for f in json.loads(r.output)["fund"]}
 
 
-def test_ny_takes_the_region_and_diff_its_fail_on_from_the_config(region):
+def test_ny_takes_the_region_and_diff_its_fail_on_from_the_config(region_repo):
     r = kør("ny", "neurologi/hoveduddannelse@2015")
     assert r.exit_code == 0 and "videreuddannelsesregion: Syd" in r.output
     assert kør("ny", "neurologi/hoveduddannelse@2015", "--region", "Nord").output.count("videreuddannelsesregion: Nord") == 1
     args = ["diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--dato", DATO]
     assert kør(*args).exit_code == 1
-    _konfig(region, '[diff]\nfail_on = "none"\n')
+    _konfig(region_repo, '[diff]\nfail_on = "none"\n')
     assert kør(*args).exit_code == 0
     assert kør(*args, "--fail-on", "error").exit_code == 1  # the CLI wins
-    _konfig(region, '[diff]\nfail_on = "alt"\n')
+    _konfig(region_repo, '[diff]\nfail_on = "alt"\n')
     r = kør(*args)
     assert r.exit_code == 2 and "uddprog.toml:3:1" in r.output and "C003" in r.output
-    (region / "uddprog.toml").write_text('programmer = "programmer"\n', encoding="utf-8")
+    (region_repo / "uddprog.toml").write_text('programmer = "programmer"\n', encoding="utf-8")
     r = kør("ny", "neurologi/hoveduddannelse@2015")
     assert r.exit_code == 2 and "--region" in r.output

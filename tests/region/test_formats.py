@@ -24,7 +24,9 @@ from uddprog.checks import REGISTER
 from uddprog.findings import Finding, Location, Severity
 from uddprog.output import FORMATER, Rapport as _Rapport, skriv
 
-from .conftest import DATO, kør
+from tests.conftest import kør
+
+from .conftest import DATO
 
 DATA = Path(__file__).parent / "data"
 
@@ -148,7 +150,7 @@ def test_github_paths_are_relative_to_the_workspace(monkeypatch, tmp_path):
     assert "file=programmer/a.yaml," in skriv("github", r)
 
 
-def test_github_job_summary_lists_every_finding(region, tmp_path, monkeypatch):
+def test_github_job_summary_lists_every_finding(region_repo, tmp_path, monkeypatch):
     resume = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(resume))
     r = kør("validate", "--format", "github", "--dato", DATO)
@@ -174,7 +176,7 @@ def test_gitlab_code_quality(monkeypatch):
     assert [i["fingerprint"] for i in json.loads(skriv("gitlab", flyttet))] == [i["fingerprint"] for i in data]
 
 
-def test_sarif_validates_against_the_oasis_schema(region):
+def test_sarif_validates_against_the_oasis_schema(region_repo):
     log = json.loads(skriv("sarif", RAPPORT))
     assert sarif_brud(log) == []
     (run,) = log["runs"]
@@ -187,7 +189,7 @@ def test_sarif_validates_against_the_oasis_schema(region):
     art = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert art == {"uri": "programmer/nord/%C3%A6bl%C3%B8.yaml", "uriBaseId": "%SRCROOT%"}
     # And the whole CLI path, with a severity override: the rule keeps its default, the result its level.
-    konfig = region / "uddprog.toml"
+    konfig = region_repo / "uddprog.toml"
     konfig.write_text(konfig.read_text(encoding="utf-8").replace('# P023 = "none"', 'P023 = "error"'), encoding="utf-8")
     r = kør("validate", "--format", "sarif", "--dato", DATO)
     cli_log = json.loads(r.output)
@@ -277,14 +279,14 @@ def test_junit_xml():
 
 
 @pytest.mark.parametrize("navn", sorted(FORMATER))
-def test_cli_writes_each_format(region, navn):
+def test_cli_writes_each_format(region_repo, navn):
     r = kør("validate", "--format", navn, "--dato", DATO)
     assert r.exit_code == 0, r.output
     assert "P021" in r.output
 
 
 @pytest.mark.parametrize("navn", ["github", "gitlab", "sarif", "junit"])
-def test_diff_speaks_the_ci_formats_too(region, navn, tmp_path, monkeypatch):
+def test_diff_speaks_the_ci_formats_too(region_repo, navn, tmp_path, monkeypatch):
     """Each hit of a new målbeskrivelse version in a programme is one finding at its place."""
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
     r = kør("diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--format", navn,

@@ -8,7 +8,7 @@ import yaml
 
 from uddprog.init import FILER
 
-from .conftest import kør
+from tests.conftest import kør
 
 
 def test_init_writes_a_region_repository(tmp_path, monkeypatch):
@@ -74,9 +74,9 @@ def test_a_repository_without_its_programme_folder_says_which(tmp_path, monkeypa
     assert r.exit_code == 2 and "programmappen forløb findes ikke" in r.output
 
 
-def test_schema_inside_a_region_repository_writes_there(region):
+def test_schema_inside_a_region_repository_writes_there(region_repo):
     r = kør("schema")
-    assert r.exit_code == 0 and (region / "schemas/uddannelsesprogram.schema.json").is_file()
+    assert r.exit_code == 0 and (region_repo / "schemas/uddannelsesprogram.schema.json").is_file()
 
 
 def test_pre_commit_reads_the_hook_manifest_and_the_generated_config(tmp_path):

@@ -10,7 +10,9 @@ import yaml
 
 from uddprog.catalog import Katalog, indbygget_rod
 
-from .conftest import PROJEKT, kør
+from tests.conftest import kør
+
+from .conftest import PROJEKT
 
 SHIPPED_DOCX = PROJEKT / "templates/national/hoveduddannelse/program.docx"
 
@@ -33,22 +35,22 @@ def _dokumenttekst(docx: Path) -> str:
         return z.read("word/document.xml").decode("utf-8")
 
 
-def test_the_shipped_catalogue_is_underneath_a_region(region):
+def test_the_shipped_catalogue_is_underneath_a_region(region_repo):
     k = Katalog.find()
-    assert [p.resolve() for p in k.lag] == [region.resolve(), indbygget_rod().resolve()]
+    assert [p.resolve() for p in k.lag] == [region_repo.resolve(), indbygget_rod().resolve()]
     assert {d.model.speciale for d in k.målbeskrivelser} >= {"Neurologi", "Anæstesiologi"}
     assert k.oprindelse(k.skabelon("hoveduddannelse").fil) == "uddprog"
 
 
-def test_a_regions_own_word_layout_wins_and_the_rest_is_inherited(region):
-    egen = egen_docx(region / "templates/national/hoveduddannelse/program.docx")
+def test_a_regions_own_word_layout_wins_and_the_rest_is_inherited(region_repo):
+    egen = egen_docx(region_repo / "templates/national/hoveduddannelse/program.docx")
     k = Katalog.find()
-    assert k.skabelonfil("hoveduddannelse", "program.docx") == egen.relative_to(region)
+    assert k.skabelonfil("hoveduddannelse", "program.docx") == egen.relative_to(region_repo)
     assert k.oprindelse(k.skabelonfil("hoveduddannelse", "program.html.j2")) == "uddprog"
     assert k.skabelon("hoveduddannelse").model.id == "hoveduddannelse"  # skabelon.yaml still the shipped one
     r = kør("render", "--out", "build", "--dato", "2026-11-23")
     assert r.exit_code == 0, r.output
-    (docx,) = (region / "build").rglob("*.docx")
+    (docx,) = (region_repo / "build").rglob("*.docx")
     assert "Regionens egen indholdsfortegnelse" in _dokumenttekst(docx)
     # Remove the region's layout: the programme renders again (the cache hashes the layout in force),
     # now through the shipped one.
@@ -58,11 +60,11 @@ def test_a_regions_own_word_layout_wins_and_the_rest_is_inherited(region):
     assert "Regionens egen" not in _dokumenttekst(docx) and "Indholdsfortegnelse" in _dokumenttekst(docx)
 
 
-def test_a_regions_own_målbeskrivelse_overrides_the_shipped_one_of_the_same_version(region):
+def test_a_regions_own_målbeskrivelse_overrides_the_shipped_one_of_the_same_version(region_repo):
     shipped = PROJEKT / "målbeskrivelser/neurologi/hoveduddannelse-2011.yaml"
     data = yaml.safe_load(shipped.read_text(encoding="utf-8"))
     data["udarbejdet_af"] = "Regionens rettede udgave"
-    egen = region / "målbeskrivelser/neurologi-rettet/hb-2011.yaml"  # another path, same version
+    egen = region_repo / "målbeskrivelser/neurologi-rettet/hb-2011.yaml"  # another path, same version
     egen.parent.mkdir(parents=True)
     egen.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     k = Katalog.find()
@@ -72,8 +74,8 @@ def test_a_regions_own_målbeskrivelse_overrides_the_shipped_one_of_the_same_ver
     assert [(a.name, b.name) for a, b in k.skjulte] == [("hoveduddannelse-2011.yaml", "hb-2011.yaml")]
 
 
-def test_a_broken_own_file_still_hides_the_shipped_one_of_the_same_path(region):
-    egen = region / "målbeskrivelser/neurologi/hoveduddannelse-2011.yaml"
+def test_a_broken_own_file_still_hides_the_shipped_one_of_the_same_path(region_repo):
+    egen = region_repo / "målbeskrivelser/neurologi/hoveduddannelse-2011.yaml"
     egen.parent.mkdir(parents=True)
     egen.write_text("titel: [ødelagt\n", encoding="utf-8")
     r = kør("validate", "--format", "json", "--dato", "2026-11-23")
@@ -81,8 +83,8 @@ def test_a_broken_own_file_still_hides_the_shipped_one_of_the_same_path(region):
     assert {"L002", "P001"} <= checks and r.exit_code == 2
 
 
-def test_katalog_lists_what_is_in_force_and_where_it_comes_from(region):
-    egen_docx(region / "templates/national/kbu/program.docx")
+def test_katalog_lists_what_is_in_force_and_where_it_comes_from(region_repo):
+    egen_docx(region_repo / "templates/national/kbu/program.docx")
     data = json.loads(kør("katalog", "--format", "json").output)
     kbu = {Path(s["fil"]).name: s["kilde"] for s in data["skabeloner"] if s["skabelon"] == "kbu"}
     assert kbu["program.docx"] == "repository" and kbu["skabelon.yaml"] == "uddprog"

@@ -14,7 +14,9 @@ from uddprog.config import find_konfigfil
 from uddprog.loading import LoadError, indlæs
 from uddprog.rod import repository_rod
 
-from .conftest import DATO, GAMMELT, kør
+from tests.conftest import kør
+
+from .conftest import DATO, GAMMELT
 
 
 def _init(rod: Path) -> Path:

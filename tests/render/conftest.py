@@ -1,4 +1,5 @@
-"""Fixtures for the render tests: real clients, snapshot formats, shipped programmes."""
+"""Fixtures for the render tests: real clients, snapshot formats, shipped programmes (a copy of the checkout to
+render from is tests/conftest.py's `checkout_kopi`)."""
 
 from __future__ import annotations
 
@@ -70,11 +71,3 @@ def fixture_parts():
 
     return fixtures.maalbeskrivelse(), fixtures.skabelon()
 
-
-@pytest.fixture
-def rod(tmp_path):
-    """A copy of the repository's templates, målbeskrivelser and examples to render from."""
-    rod = tmp_path / "rod"
-    for d in ("templates", "målbeskrivelser", "examples"):
-        shutil.copytree(ROOT / d, rod / d)
-    return rod

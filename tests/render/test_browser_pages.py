@@ -7,13 +7,11 @@ in landmarks, heading order, no empty table header).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 
 import pytest
 
 from tests.browser import WCAG_AA, axe_violations
+from tests.conftest import kør_proces
 
 from .conftest import EXAMPLES, ROOT
 
@@ -27,11 +25,8 @@ def sider(renderer, tmp_path_factory):
     udfald = [renderer.render_fil(f, ("html",), out) for f in EXAMPLES]
     assert all(u.ok for u in udfald), [u.fejl for u in udfald if not u.ok]
     rapport = out / "diff.html"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    kørsel = subprocess.run(
-        [sys.executable, "-m", "uddprog", "diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015",
-         "--format", "html", "--out", str(rapport), "--dato", "2026-11-23"],
-        cwd=ROOT, env=env, capture_output=True, text=True)
+    kørsel = kør_proces("diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015",
+                        "--format", "html", "--out", rapport, "--dato", "2026-11-23", cwd=ROOT)
     assert kørsel.returncode in (0, 1) and rapport.is_file(), kørsel.stderr
     return sorted(out.rglob("*.html"))
 

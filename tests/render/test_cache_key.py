@@ -12,9 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from uddprog.cli import cli
+from tests.conftest import kør
 from uddprog.batch import render_programmer
 from uddprog.render import Renderer
 
@@ -30,13 +29,13 @@ _FUND = re.compile(r"^\s+\S+:\d+:\d+: (advarsel|fejl) [A-Z]\d{3}: .*$", re.M)
 
 
 def render(rod, out, *args, dato="2026-11-23"):
-    return CliRunner().invoke(cli, ["render", "--rod", str(rod), "--out", str(out), "-j", "1", "--format", "html",
-                                    "--dato", dato, *map(str, args)], env={"CI": "1"})
+    return kør("render", "--rod", rod, "--out", out, "-j", "1", "--format", "html", "--dato", dato, *args,
+               env={"CI": "1"})
 
 
 def validate(fil, dato="2026-11-23") -> list[str]:
     """What `uddprog validate` finds in the programme (not in the config beside it)."""
-    r = CliRunner().invoke(cli, ["validate", str(fil), "--dato", dato], env={"CI": "1"})
+    r = kør("validate", fil, "--dato", dato, env={"CI": "1"})
     assert r.exit_code in (0, 1), r.output
     return [f for f in fund(r.output) if f.startswith(f"{fil}:")]
 
@@ -55,56 +54,57 @@ def ny_version(rod, version: str, gyldig_fra: str) -> Path:
     return fil
 
 
-def test_a_new_version_reaches_a_programme_after_another_programme_was_rendered_in_between(rod, tmp_path):
+def test_a_new_version_reaches_a_programme_after_another_programme_was_rendered_in_between(checkout_kopi, tmp_path):
     """The colleague's sequence: render A; add a newer version of A's målbeskrivelse; render only B into the
     same folder; render A again. A's stored warnings were taken as current because B's run refreshed one
     list of målbeskrivelser kept for the whole folder."""
     out = tmp_path / "build"
-    assert render(rod, out, rod / A).exit_code == 0
-    ny_version(rod, "2031", "2031-01-01")
-    assert render(rod, out, rod / B).exit_code == 0
-    r = render(rod, out, rod / A)
+    assert render(checkout_kopi, out, checkout_kopi / A).exit_code == 0
+    ny_version(checkout_kopi, "2031", "2031-01-01")
+    assert render(checkout_kopi, out, checkout_kopi / B).exit_code == 0
+    r = render(checkout_kopi, out, checkout_kopi / A)
     assert r.exit_code == 0, r.output
-    forventet = validate(rod / A)
+    forventet = validate(checkout_kopi / A)
     assert any(" advarsel P021: " in f for f in forventet)  # the new version applies: revise by …
     assert fund(r.output) == forventet
 
 
-def test_an_edited_other_version_changes_the_warnings_it_gives(rod, tmp_path):
+def test_an_edited_other_version_changes_the_warnings_it_gives(checkout_kopi, tmp_path):
     """P021/P022 of a programme on 2011 name 2015's date and the revision deadline from it: editing 2015,
     a file the programme does not render from, must reach its warnings."""
     out = tmp_path / "build"
-    r = render(rod, out, rod / ODENSE)
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE)
     assert r.exit_code == 0 and "1. marts 2016" in r.output
-    fil = rod / NEURO_2015
+    fil = checkout_kopi / NEURO_2015
     fil.write_text(fil.read_text(encoding="utf-8").replace("gyldig_fra: 2015-09-01", "gyldig_fra: 2016-01-01"),
                    encoding="utf-8")
-    r = render(rod, out, rod / ODENSE)
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE)
     assert "uændret" in r.output  # its document does not depend on other versions
-    assert fund(r.output) == validate(rod / ODENSE) and "1. juli 2016" in r.output
+    assert fund(r.output) == validate(checkout_kopi / ODENSE) and "1. juli 2016" in r.output
 
 
-def test_a_reference_that_resolves_to_another_file_renders_again_after_another_run(rod, tmp_path):
+def test_a_reference_that_resolves_to_another_file_renders_again_after_another_run(checkout_kopi, tmp_path):
     """A region's own copy of a målbeskrivelse hides the shipped one: A renders from it from then on, even
     when another programme was rendered after the copy appeared."""
-    (rod / NEURO_2015).unlink()  # A resolves to the shipped file
+    (checkout_kopi / NEURO_2015).unlink()  # A resolves to the shipped file
     out = tmp_path / "build"
-    assert render(rod, out, rod / A).exit_code == 0
+    assert render(checkout_kopi, out, checkout_kopi / A).exit_code == 0
     egen = (ROOT / NEURO_2015).read_text(encoding="utf-8")
     assert "titel: " in egen
-    (rod / NEURO_2015).write_text(egen.replace("titel: ", "titel: Regionens ", 1), encoding="utf-8")
-    assert render(rod, out, rod / B).exit_code == 0
-    r = render(rod, out, rod / A)
+    (checkout_kopi / NEURO_2015).write_text(egen.replace("titel: ", "titel: Regionens ", 1), encoding="utf-8")
+    assert render(checkout_kopi, out, checkout_kopi / B).exit_code == 0
+    r = render(checkout_kopi, out, checkout_kopi / A)
     assert r.exit_code == 0 and "dannet" in r.output and "uændret" not in r.output, r.output
 
 
-def test_a_change_in_another_specialty_neither_renders_nor_validates_a_programme_again(rod, tmp_path, monkeypatch):
+def test_a_change_in_another_specialty_neither_renders_nor_validates_a_programme_again(checkout_kopi, tmp_path,
+                                                                                        monkeypatch):
     """The key is per programme: KBU's målbeskrivelse edited and a new version of it leave Neurologi's
     programmes as they were (before, any file added made every programme be validated again)."""
     out = tmp_path / "build"
-    kør = lambda: render_programmer([rod / A], ("html",), out, jobs=1, rod=rod)  # noqa: E731
-    assert kør().ok
-    kbu = rod / "målbeskrivelser/kbu/kbu-2017.yaml"
+    dan = lambda: render_programmer([checkout_kopi / A], ("html",), out, jobs=1, rod=checkout_kopi)  # noqa: E731
+    assert dan().ok
+    kbu = checkout_kopi / "målbeskrivelser/kbu/kbu-2017.yaml"
     tekst = kbu.read_text(encoding="utf-8")
     kbu.write_text(tekst + "\n# ændret\n", encoding="utf-8")
     assert 'version: "2017"' in tekst and "gyldig_fra: 2017-08-01" in tekst
@@ -117,72 +117,72 @@ def test_a_change_in_another_specialty_neither_renders_nor_validates_a_programme
 
     monkeypatch.setattr(Renderer, "advarsler", må_ikke)
     monkeypatch.setattr(Renderer, "render_fil", må_ikke)
-    assert kør().udfald[0].uændret
+    assert dan().udfald[0].uændret
 
 
-def test_phased_out_on_a_later_date_gives_p049(rod, tmp_path):
-    fil = rod / NEURO_2015
+def test_phased_out_on_a_later_date_gives_p049(checkout_kopi, tmp_path):
+    fil = checkout_kopi / NEURO_2015
     fil.write_text(fil.read_text(encoding="utf-8").replace("gyldig_fra: 2015-09-01",
                                                            "gyldig_fra: 2015-09-01\nudfaset: 2028-01-01"),
                    encoding="utf-8")
     out = tmp_path / "build"
-    r = render(rod, out, rod / A)
+    r = render(checkout_kopi, out, checkout_kopi / A)
     assert r.exit_code == 0 and "P049" not in r.output
-    r = render(rod, out, rod / A, dato="2028-03-01")
+    r = render(checkout_kopi, out, checkout_kopi / A, dato="2028-03-01")
     assert "uændret" in r.output
-    assert fund(r.output) == validate(rod / A, "2028-03-01") and " advarsel P049: " in r.output
+    assert fund(r.output) == validate(checkout_kopi / A, "2028-03-01") and " advarsel P049: " in r.output
 
 
-def test_an_error_that_a_later_date_brings_stops_an_unchanged_programme(rod, tmp_path):
+def test_an_error_that_a_later_date_brings_stops_an_unchanged_programme(checkout_kopi, tmp_path):
     """P040 (an error) applies from round 2022-1: the KBU without almen praksis rendered on an earlier date is
     not rendered on a later one, and its outputs go, as for any programme that now has errors."""
-    fil = rod / B
+    fil = checkout_kopi / B
     fil.write_text(fil.read_text(encoding="utf-8").replace("    type: almen-praksis\n", "    type: sygehusafdeling\n"),
                    encoding="utf-8")
     out = tmp_path / "build"
-    r = render(rod, out, fil, dato="2021-06-01")
+    r = render(checkout_kopi, out, fil, dato="2021-06-01")
     assert r.exit_code == 0 and list(out.rglob("*.html")), r.output
-    r = render(rod, out, fil)
+    r = render(checkout_kopi, out, fil)
     assert r.exit_code == 1, r.output
     assert "sprunget over" in r.output and "fejl P040" in r.output and "uændret" not in r.output
     assert not list(out.rglob("*.html"))
 
 
-def test_an_expired_ignore_brings_its_finding_back(rod, tmp_path):
-    (rod / "uddprog.toml").write_text(
+def test_an_expired_ignore_brings_its_finding_back(checkout_kopi, tmp_path):
+    (checkout_kopi / "uddprog.toml").write_text(
         '[[ignorer]]\ncheck = "P021"\nsti = "examples/syd/*.yaml"\nbegrundelse = "Revideres i marts"\n'
         "indtil = 2027-03-01\n", encoding="utf-8")
     out = tmp_path / "build"
-    r = render(rod, out, rod / ODENSE)
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE)
     assert r.exit_code == 0 and "P021" not in r.output and "P022" in r.output
-    r = render(rod, out, rod / ODENSE, dato="2027-06-01")
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE, dato="2027-06-01")
     assert "uændret" in r.output
-    assert fund(r.output) == validate(rod / ODENSE, "2027-06-01") and " advarsel P021: " in r.output
+    assert fund(r.output) == validate(checkout_kopi / ODENSE, "2027-06-01") and " advarsel P021: " in r.output
 
 
-def test_an_expired_ignore_of_an_error_stops_an_unchanged_programme(rod, tmp_path):
-    (rod / "uddprog.toml").write_text(
+def test_an_expired_ignore_of_an_error_stops_an_unchanged_programme(checkout_kopi, tmp_path):
+    (checkout_kopi / "uddprog.toml").write_text(
         '[checks]\nP022 = "error"\n\n[[ignorer]]\ncheck = "P022"\nsti = "examples/syd/*.yaml"\n'
         'begrundelse = "Revideres i marts"\nindtil = 2027-03-01\n', encoding="utf-8")
     out = tmp_path / "build"
-    assert render(rod, out, rod / ODENSE).exit_code == 0
-    r = render(rod, out, rod / ODENSE, dato="2027-06-01")
+    assert render(checkout_kopi, out, checkout_kopi / ODENSE).exit_code == 0
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE, dato="2027-06-01")
     assert r.exit_code == 1 and "fejl P022" in r.output and "sprunget over" in r.output, r.output
     assert not list(out.rglob("*.html"))
 
 
-def test_another_version_of_a_rendering_library_renders_again(rod, tmp_path, monkeypatch):
+def test_another_version_of_a_rendering_library_renders_again(checkout_kopi, tmp_path, monkeypatch):
     """The documents come from docxtpl, Jinja, markdown-it and the rest: a new version of one may change
     them, so it is part of the tool's fingerprint like uddprog's own source."""
     from uddprog import fingeraftryk as cache
 
     out = tmp_path / "build"
-    assert render(rod, out, rod / A).exit_code == 0
-    assert "uændret" in render(rod, out, rod / A).output
+    assert render(checkout_kopi, out, checkout_kopi / A).exit_code == 0
+    assert "uændret" in render(checkout_kopi, out, checkout_kopi / A).output
     monkeypatch.setattr(cache, "_VÆRKTØJ", None)
     ægte = cache._version
     monkeypatch.setattr(cache, "_version", lambda navn: "99.0" if navn == "Jinja2" else ægte(navn))
-    r = render(rod, out, rod / A)
+    r = render(checkout_kopi, out, checkout_kopi / A)
     assert "dannet" in r.output and "uændret" not in r.output
 
 
@@ -199,18 +199,18 @@ def test_every_check_that_reads_the_date_says_where_its_answer_changes():
 
 
 
-def test_the_config_named_by_config_is_the_one_in_force_and_in_the_key(rod, tmp_path):
+def test_the_config_named_by_config_is_the_one_in_force_and_in_the_key(checkout_kopi, tmp_path):
     """`uddprog render --config FILE` validates with that file's severities, as `uddprog validate --config`
     does, and a programme skipped as unchanged was skipped under the same config."""
     anden = tmp_path / "anden.toml"
     anden.write_text('[checks]\nP022 = "error"\n', encoding="utf-8")
     out = tmp_path / "build"
-    assert render(rod, out, rod / ODENSE).exit_code == 0  # the repository's config: none
-    r = render(rod, out, rod / ODENSE, "--config", anden)
+    assert render(checkout_kopi, out, checkout_kopi / ODENSE).exit_code == 0  # the repository's config: none
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE, "--config", anden)
     assert r.exit_code == 1 and "fejl P022" in r.output and "uændret" not in r.output, r.output
     anden.write_text('[checks]\nP023 = "none"\n', encoding="utf-8")
-    r = render(rod, out, rod / ODENSE, "--config", anden)
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE, "--config", anden)
     assert r.exit_code == 0 and "dannet" in r.output and "P023" not in r.output, r.output
-    assert "uændret" in render(rod, out, rod / ODENSE, "--config", anden).output
-    r = render(rod, out, rod / ODENSE)  # back to the repository's: rendered again, with P023
+    assert "uændret" in render(checkout_kopi, out, checkout_kopi / ODENSE, "--config", anden).output
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE)  # back to the repository's: rendered again, with P023
     assert "dannet" in r.output and "advarsel P023" in r.output, r.output

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from uddprog.cli import cli
+from tests.conftest import kør, kør_proces
 from uddprog import skriv as writer
 from uddprog.batch import render_programmer
 from uddprog.udmappe import MANIFEST
@@ -27,14 +26,11 @@ ODENSE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"  # on a 
 
 
 def uddprog(*args, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
-    return subprocess.run([sys.executable, "-m", "uddprog", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, env=env)
+    return kør_proces(*args, cwd=cwd, env={"CI": "1"})
 
 
 def render(rod, out, *args):
-    return CliRunner().invoke(cli, ["render", "--rod", str(rod), "--out", str(out), "-j", "1",
-                                    "--dato", "2026-11-23", *map(str, args)], env={"CI": "1"})
+    return kør("render", "--rod", rod, "--out", out, "-j", "1", "--dato", "2026-11-23", *args, env={"CI": "1"})
 
 
 def outputs(out: Path) -> set[str]:
@@ -48,24 +44,24 @@ def outputs(out: Path) -> set[str]:
     ["schema", "--out", "{ud}"],
     ["ny", "neurologi/hoveduddannelse@2015", "--region", "nord", "--out", "{ud}/program.yaml"],
 ])
-def test_unwritable_output_folder_is_a_danish_error_exit_2_and_nothing_written(rod, kommando):
-    (rod / "blokeret").write_text("en fil, ikke en mappe")
-    ud = rod / "blokeret" / "ud"
-    r = uddprog(*[a.format(ud=ud) for a in kommando], cwd=rod)
+def test_unwritable_output_folder_is_a_danish_error_exit_2_and_nothing_written(checkout_kopi, kommando):
+    (checkout_kopi / "blokeret").write_text("en fil, ikke en mappe")
+    ud = checkout_kopi / "blokeret" / "ud"
+    r = uddprog(*[a.format(ud=ud) for a in kommando], cwd=checkout_kopi)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "Intern fejl" not in r.stderr and "Errno" not in r.stderr and "Traceback" not in r.stderr
     assert f"Kan ikke skrive i mappen '{ud}" in r.stderr and "ikke en mappe" in r.stderr
-    assert (rod / "blokeret").read_text() == "en fil, ikke en mappe"
+    assert (checkout_kopi / "blokeret").read_text() == "en fil, ikke en mappe"
 
 
-def test_read_only_folder_fails_before_any_programme_is_rendered(rod, tmp_path, monkeypatch):
+def test_read_only_folder_fails_before_any_programme_is_rendered(checkout_kopi, tmp_path, monkeypatch):
     # As root a chmod does not stop writes, so the OS's answer is simulated where the writer asks.
     def nægt(*a, **kw):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(writer.tempfile, "mkstemp", nægt)
     with pytest.raises(Skrivefejl) as e:
-        render_programmer([rod / "examples"], ("docx", "html"), tmp_path / "ud", jobs=1, rod=rod)
+        render_programmer([checkout_kopi / "examples"], ("docx", "html"), tmp_path / "ud", jobs=1, rod=checkout_kopi)
     assert str(e.value) == f"Kan ikke skrive i mappen '{tmp_path / 'ud'}': ingen skriveadgang."
     assert outputs(tmp_path / "ud") == set()
 
@@ -90,33 +86,33 @@ def test_a_set_of_files_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
 
 # ------------------------------------------------------------------ 3. stale outputs
 
-def test_renamed_forloeb_removes_the_old_outputs_and_says_so(rod, tmp_path):
+def test_renamed_forloeb_removes_the_old_outputs_and_says_so(checkout_kopi, tmp_path):
     out = tmp_path / "build"
-    assert render(rod, out, rod / NORD).exit_code == 0
+    assert render(checkout_kopi, out, checkout_kopi / NORD).exit_code == 0
     gamle = outputs(out)
     assert gamle == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.docx",
                      "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.html"}
-    fil = rod / NORD
+    fil = checkout_kopi / NORD
     fil.write_text(fil.read_text(encoding="utf-8").replace("forløb: Holstebro–Aarhus, forløb 1",
                                                            "forløb: Holstebro–Aarhus, forløb 7"), encoding="utf-8")
-    r = render(rod, out, fil)
+    r = render(checkout_kopi, out, fil)
     assert r.exit_code == 0, r.output
     assert outputs(out) == {n.replace("forloeb-1", "forloeb-7") for n in gamle}
     assert "fjernet" in r.output and "holstebro-aarhus-forloeb-1.docx (svarer ikke længere til et program)" in r.output
     assert "2 forældede filer fjernet" in r.output
 
 
-def test_programme_with_errors_or_removed_loses_its_outputs_but_foreign_files_stay(rod, tmp_path):
+def test_programme_with_errors_or_removed_loses_its_outputs_but_foreign_files_stay(checkout_kopi, tmp_path):
     out = tmp_path / "build"
-    assert render(rod, out, rod / "examples").exit_code == 0
+    assert render(checkout_kopi, out, checkout_kopi / "examples").exit_code == 0
     (out / "nord" / "noter.txt").write_text("mine noter")  # not written by uddprog
     egen = out / "syd" / "neurologi-hoveduddannelse-odense-vejle-forloeb-2.html"
     egen.write_text("<p>redigeret i hånden</p>")  # written by uddprog, changed since: not uddprog's any more
-    fejl = rod / NORD
+    fejl = checkout_kopi / NORD
     fejl.write_text(fejl.read_text(encoding="utf-8").replace("skabelon: hoveduddannelse", "skabelon: findes-ikke"),
                     encoding="utf-8")
-    (rod / ODENSE).unlink()
-    r = render(rod, out, rod / "examples")
+    (checkout_kopi / ODENSE).unlink()
+    r = render(checkout_kopi, out, checkout_kopi / "examples")
     assert r.exit_code == 1
     tilbage = outputs(out)
     # (by name: another shipped programme, ortopædisk kirurgi Kolding–Odense, stays)
@@ -128,87 +124,88 @@ def test_programme_with_errors_or_removed_loses_its_outputs_but_foreign_files_st
     assert not any("neurologi-hoveduddannelse-odense" in k or "holstebro" in k for k in manifest["arter"]["render"]["poster"])
 
 
-def test_programmes_not_in_this_run_keep_their_outputs(rod, tmp_path):
+def test_programmes_not_in_this_run_keep_their_outputs(checkout_kopi, tmp_path):
     out = tmp_path / "build"
-    assert render(rod, out, rod / "examples" / "nord").exit_code == 0
+    assert render(checkout_kopi, out, checkout_kopi / "examples" / "nord").exit_code == 0
     nord = outputs(out)
-    assert render(rod, out, rod / "examples" / "syd").exit_code == 0
+    assert render(checkout_kopi, out, checkout_kopi / "examples" / "syd").exit_code == 0
     assert nord < outputs(out)
 
 
 # ------------------------------------------------------------------ 4. warnings
 
-def test_render_shows_warnings_and_fail_on_warning_fails(rod, tmp_path):
+def test_render_shows_warnings_and_fail_on_warning_fails(checkout_kopi, tmp_path):
     out = tmp_path / "build"
-    r = render(rod, out, rod / ODENSE)
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE)
     assert r.exit_code == 0
     assert "(3 advarsler)" in r.output and "advarsel P022" in r.output and ", 3 advarsler." in r.output
     # unchanged since the last run: the warnings are still shown, and still fail the run when asked
-    r = render(rod, out, rod / ODENSE, "--fail-on", "warning")
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE, "--fail-on", "warning")
     assert r.exit_code == 1 and "uændret" in r.output and "advarsel P022" in r.output
     # a programme without warnings passes the same gate
-    r = render(rod, out, rod / NORD, "--fail-on", "warning")
+    r = render(checkout_kopi, out, checkout_kopi / NORD, "--fail-on", "warning")
     assert r.exit_code == 0, r.output
 
 
-def test_warnings_follow_the_date_for_unchanged_programmes(rod, tmp_path):
+def test_warnings_follow_the_date_for_unchanged_programmes(checkout_kopi, tmp_path):
     out = tmp_path / "build"
-    fil = rod / NORD
+    fil = checkout_kopi / NORD
     # next revision 2029-05-01 in the example: no P023 on the first date, one on the later date
-    base = ["render", "--rod", str(rod), "--out", str(out), "-j", "1", str(fil)]
-    første = CliRunner().invoke(cli, [*base, "--dato", "2026-11-23"], env={"CI": "1"})
+    base = ["render", "--rod", checkout_kopi, "--out", out, "-j", "1", fil]
+    første = kør(*base, "--dato", "2026-11-23", env={"CI": "1"})
     assert "P023" not in første.output
-    senere = CliRunner().invoke(cli, [*base, "--dato", "2031-01-01"], env={"CI": "1"})
+    senere = kør(*base, "--dato", "2031-01-01", env={"CI": "1"})
     assert "uændret" in senere.output and "P023" in senere.output
 
 
 # ------------------------------------------------------------------ 5. concurrent runs
 
-def test_concurrent_renders_into_one_folder_keep_every_manifest_entry(rod, tmp_path):
+def test_concurrent_renders_into_one_folder_keep_every_manifest_entry(checkout_kopi, tmp_path):
     out = tmp_path / "build"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
-    procs = [subprocess.Popen([sys.executable, "-m", "uddprog", "render", "--rod", str(rod), "--out", str(out),
-                               "-j", "1", str(rod / "examples" / region)], env=env, cwd=rod,
+    procs = [subprocess.Popen([sys.executable, "-m", "uddprog", "render", "--rod", str(checkout_kopi), "--out", str(out),
+                               "-j", "1", str(checkout_kopi / "examples" / region)], env=env, cwd=checkout_kopi,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for region in ("nord", "syd", "oest")]
     for p in procs:
         assert p.wait(timeout=120) == 0, p.stderr.read()
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     assert len(manifest["arter"]["render"]["poster"]) == len(EXAMPLES)
-    r = render(rod, out, rod / "examples")
+    r = render(checkout_kopi, out, checkout_kopi / "examples")
     assert f"{len(EXAMPLES)} uændrede siden sidst" in r.output
 
 
-def test_stored_warnings_are_reused_until_a_date_or_a_new_version_changes_them(rod, tmp_path, monkeypatch):
+def test_stored_warnings_are_reused_until_a_date_or_a_new_version_changes_them(checkout_kopi, tmp_path, monkeypatch):
     from datetime import date
 
     from uddprog.render import Renderer
 
     out = tmp_path / "build"
-    kør = lambda dag: render_programmer([rod / NORD], ("html",), out, jobs=1, dato=dag, rod=rod)  # noqa: E731
-    assert not kør(date(2026, 11, 23)).advarsler
+    dan = lambda dag: render_programmer([checkout_kopi / NORD], ("html",), out, jobs=1, dato=dag,  # noqa: E731
+                                        rod=checkout_kopi)
+    assert not dan(date(2026, 11, 23)).advarsler
 
     def må_ikke(self, fil):
         raise AssertionError("validated again although no date-dependent answer changed")
 
     with monkeypatch.context() as m:
         m.setattr(Renderer, "advarsler", må_ikke)
-        r = kør(date(2027, 1, 5))  # before næste_revision (2029-05-01): nothing can have changed
+        r = dan(date(2027, 1, 5))  # before næste_revision (2029-05-01): nothing can have changed
         assert r.udfald[0].uændret and not r.advarsler
-    assert [f.check for f in kør(date(2029, 5, 2)).advarsler] == ["P023"]  # past it: validated again
+    assert [f.check for f in dan(date(2029, 5, 2)).advarsler] == ["P023"]  # past it: validated again
     # a newer version of the målbeskrivelse: the unchanged programme now hears of it
-    ny = (rod / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").read_text(encoding="utf-8")
-    (rod / "målbeskrivelser/neurologi/hoveduddannelse-2031.yaml").write_text(
+    ny = (checkout_kopi / "målbeskrivelser/neurologi/hoveduddannelse-2015.yaml").read_text(encoding="utf-8")
+    (checkout_kopi / "målbeskrivelser/neurologi/hoveduddannelse-2031.yaml").write_text(
         ny.replace('version: "2015"', 'version: "2031"').replace("gyldig_fra: 2015-09-01", "gyldig_fra: 2031-01-01"),
         encoding="utf-8")
-    r = kør(date(2029, 5, 2))
+    r = dan(date(2029, 5, 2))
     assert r.udfald[0].uændret and {f.check for f in r.advarsler} == {"P021", "P023"}
 
 
-def test_default_out_is_build_in_the_repository_root_wherever_render_runs(rod):
-    r = uddprog("render", "nord", cwd=rod / "examples")
+def test_default_out_is_build_in_the_repository_root_wherever_render_runs(checkout_kopi):
+    r = uddprog("render", "nord", cwd=checkout_kopi / "examples")
     assert r.returncode == 0, r.stderr
-    assert (rod / "build" / "nord").is_dir() and not (rod / "examples" / "build").exists()
+    assert (checkout_kopi / "build" / "nord").is_dir() and not (checkout_kopi / "examples" / "build").exists()
 
 
 def test_vis_vindue_of_one_month():
@@ -218,42 +215,42 @@ def test_vis_vindue_of_one_month():
     assert vis_vindue((24, None)) == "måned 24–fasens slut"
 
 
-def test_stored_warnings_show_paths_from_the_folder_render_runs_in(rod, tmp_path):
+def test_stored_warnings_show_paths_from_the_folder_render_runs_in(checkout_kopi, tmp_path):
     out = tmp_path / "build"
-    assert uddprog("render", ODENSE, "--out", out, "--dato", "2026-11-23", cwd=rod).returncode == 0
+    assert uddprog("render", ODENSE, "--out", out, "--dato", "2026-11-23", cwd=checkout_kopi).returncode == 0
     r = uddprog("render", "neurologi-hoveduddannelse-odense-forloeb-2.yaml", "--out", out, "--dato", "2026-11-23",
-                cwd=rod / "examples" / "syd")
+                cwd=checkout_kopi / "examples" / "syd")
     assert "uændret" in r.stdout
     assert "\n  neurologi-hoveduddannelse-odense-forloeb-2.yaml:8:12: advarsel P022" in r.stdout, r.stdout
 
 
-def test_a_changed_config_counts_as_a_changed_input(rod, tmp_path):
+def test_a_changed_config_counts_as_a_changed_input(checkout_kopi, tmp_path):
     out = tmp_path / "build"
-    assert render(rod, out, rod / ODENSE).exit_code == 0
-    (rod / "uddprog.toml").write_text('[checks]\nP023 = "none"\n', encoding="utf-8")
-    r = render(rod, out, rod / ODENSE)
+    assert render(checkout_kopi, out, checkout_kopi / ODENSE).exit_code == 0
+    (checkout_kopi / "uddprog.toml").write_text('[checks]\nP023 = "none"\n', encoding="utf-8")
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE)
     assert "dannet" in r.output and "uændret" not in r.output and "P023" not in r.output and "P022" in r.output
-    (rod / "uddprog.toml").write_text('[checks]\nP022 = "error"\n', encoding="utf-8")
-    r = render(rod, out, rod / ODENSE)  # now an error: not rendered, and its old outputs go
+    (checkout_kopi / "uddprog.toml").write_text('[checks]\nP022 = "error"\n', encoding="utf-8")
+    r = render(checkout_kopi, out, checkout_kopi / ODENSE)  # now an error: not rendered, and its old outputs go
     assert r.exit_code == 1 and "sprunget over" in r.output and outputs(out) == set()
 
 
-def test_the_manifest_of_the_version_before_kinds_still_removes_its_stale_outputs(rod, tmp_path):
+def test_the_manifest_of_the_version_before_kinds_still_removes_its_stale_outputs(checkout_kopi, tmp_path):
     """A build/ folder rendered by the version whose manifest had one list of entries (format 2)."""
     out = tmp_path / "build"
-    assert render(rod, out, rod / NORD).exit_code == 0
+    assert render(checkout_kopi, out, checkout_kopi / NORD).exit_code == 0
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     # That version also kept one list of målbeskrivelse files for the whole folder.
     gammel = {"format": 2, "programmer": manifest["arter"]["render"]["poster"],
-              "målbeskrivelser": sorted(str(p) for p in (rod / "målbeskrivelser").rglob("*.yaml"))}
+              "målbeskrivelser": sorted(str(p) for p in (checkout_kopi / "målbeskrivelser").rglob("*.yaml"))}
     (out / MANIFEST).write_text(json.dumps(gammel), encoding="utf-8")
-    r = render(rod, out, rod / NORD)
+    r = render(checkout_kopi, out, checkout_kopi / NORD)
     assert "uændret" in r.output  # its cache entries still count
-    fil = rod / NORD
+    fil = checkout_kopi / NORD
     fil.write_text(fil.read_text(encoding="utf-8").replace("forløb: Holstebro–Aarhus, forløb 1",
                                                            "forløb: Holstebro–Aarhus, forløb 7"), encoding="utf-8")
     (out / MANIFEST).write_text(json.dumps(gammel), encoding="utf-8")
-    r = render(rod, out, fil)
+    r = render(checkout_kopi, out, fil)
     assert "2 forældede filer fjernet" in r.output
     assert outputs(out) == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7.docx",
                             "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7.html"}

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.conftest import kør_proces
+
 from uddprog import soffice
 from uddprog.render import Renderer, pdf
 from uddprog.render.context import build_context
@@ -140,18 +142,12 @@ def test_maalbeskrivelse_versions_as_a_redline(par, tmp_path):
 
 
 def test_cli_maalbeskrivelse_docx(tmp_path):
-    import os
-    import sys
-
     out = tmp_path / "mb.docx"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    p = subprocess.run([sys.executable, "-m", "uddprog", "diff", "neurologi/hoveduddannelse@2011",
-                        "neurologi/hoveduddannelse@2015", "--format", "docx", "--out", str(out)],
-                       cwd=ROOT, env=env, capture_output=True, text=True)
+    p = kør_proces("diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--format", "docx",
+                   "--out", out, cwd=ROOT)
     assert p.returncode in (0, 1) and out.read_bytes()[:2] == b"PK", p.stderr
-    p = subprocess.run([sys.executable, "-m", "uddprog", "diff", "neurologi/hoveduddannelse@2011",
-                        "neurologi/hoveduddannelse@2015", "--format", "docx"], cwd=ROOT, env=env,
-                       capture_output=True, text=True)
+    p = kør_proces("diff", "neurologi/hoveduddannelse@2011", "neurologi/hoveduddannelse@2015", "--format", "docx",
+                   cwd=ROOT)
     assert p.returncode == 2 and "--out" in p.stderr
 
 

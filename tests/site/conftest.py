@@ -1,8 +1,7 @@
-"""A copy of the shipped repository in a temp folder, and one site built from it for the read-only tests."""
+"""One site built from the session's shared copy of the checkout (`checkout_kopi_delt`), for the read-only tests."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,25 +12,13 @@ DATO = date(2026, 11, 23)
 ODENSE = "examples/syd/neurologi-hoveduddannelse-odense-forloeb-2.yaml"  # three P02x warnings on DATO
 
 
-def kopier_repo(mål: Path) -> Path:
-    """målbeskrivelser/, templates/national/ and examples/ of this checkout, copied to ``mål``."""
-    for navn in ("målbeskrivelser", "examples"):
-        shutil.copytree(ROOT / navn, mål / navn)
-    shutil.copytree(ROOT / "templates" / "national", mål / "templates" / "national")
-    return mål
-
-
 @pytest.fixture(scope="session")
-def repo(tmp_path_factory) -> Path:
-    return kopier_repo(tmp_path_factory.mktemp("repo"))
-
-
-@pytest.fixture(scope="session")
-def bygget(repo, tmp_path_factory):
+def bygget(checkout_kopi_delt, tmp_path_factory):
     """(result, out folder) of one build of the shipped examples, without PDF."""
     from uddprog.site import build
 
     out = tmp_path_factory.mktemp("site") / "site"
+    repo = checkout_kopi_delt
     return build([repo / "examples"], out, rod=repo, dato=DATO, pdf=False, jobs=1), out
 
 

@@ -14,7 +14,9 @@ from uddprog.batch import render_programmer
 from uddprog.udmappe import MANIFEST
 from uddprog.site import GAMMEL_MARKØR, Sitebygger, SiteFejl, build
 
-from .conftest import DATO, eksempler, kopier_repo
+from tests.conftest import kopier_checkout
+
+from .conftest import DATO, eksempler
 
 KBU = "examples/nord/kbu-aalborg-forloeb-3.yaml"
 
@@ -33,7 +35,7 @@ def _manifest(out: Path) -> dict:
 
 
 def test_a_site_built_into_a_render_folder_keeps_every_render_output(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     out = tmp_path / "ud"
     render_programmer([repo / "examples"], ("docx", "html"), out, jobs=1, dato=DATO, rod=repo)
     fra_render = _indhold(out, {MANIFEST})
@@ -66,7 +68,7 @@ def test_a_site_built_into_a_render_folder_keeps_every_render_output(tmp_path):
 
 
 def test_render_into_a_site_folder_leaves_the_site_alone(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     out = tmp_path / "site"
     _byg(repo, out)
     site = _indhold(out, {MANIFEST})
@@ -86,7 +88,7 @@ def test_render_into_a_site_folder_leaves_the_site_alone(tmp_path):
 
 
 def test_a_render_folder_with_a_file_uddprog_did_not_write_is_refused(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     out = tmp_path / "ud"
     render_programmer([repo / KBU], ("html",), out, jobs=1, dato=DATO, rod=repo)
     (out / "nord" / "noter.txt").write_text("mine noter", encoding="utf-8")
@@ -99,7 +101,7 @@ def test_a_render_folder_with_a_file_uddprog_did_not_write_is_refused(tmp_path):
 def test_the_list_of_an_earlier_version_is_honoured_once_and_replaced(tmp_path):
     """A site of the version before the shared manifest: `.uddprog-site.json` listing every file, the
     render manifest in filer/. Its stale pages go, a user's file stays, and the manifest replaces both."""
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     out = tmp_path / "site"
     res = _byg(repo, out)
     nu = _indhold(out, {MANIFEST})
@@ -125,7 +127,7 @@ def test_the_list_of_an_earlier_version_is_honoured_once_and_replaced(tmp_path):
 
 
 def test_a_page_or_document_changed_since_the_build_is_not_removed(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     out = tmp_path / "site"
     _byg(repo, out)
     side = out / "programmer/nord/kbu-aalborg-forloeb-3.html"
@@ -156,7 +158,7 @@ def valideringer(monkeypatch):
 
 
 def test_each_programme_is_validated_once_per_build(tmp_path, valideringer):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     alle = Counter(f.name for f in eksempler(repo))
     b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     res = b.byg()  # rendered as a batch: rendering validates, the site uses its findings
@@ -174,7 +176,7 @@ def test_each_programme_is_validated_once_per_build(tmp_path, valideringer):
 
 
 def test_a_config_change_that_makes_a_warning_an_error_stops_rendering_at_the_next_build(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     navn = "neurologi-hoveduddannelse-odense-forloeb-2.yaml"
     (odense,) = [p for p in b.byg().programmer if p.kilde.name == navn]

@@ -14,14 +14,16 @@ import pytest
 
 from uddprog.serve import Forhåndsvisning
 
-from .conftest import DATO, ROOT, kopier_repo
+from tests.conftest import kopier_checkout, kør_proces, sigint_som_i_en_terminal
+
+from .conftest import DATO, ROOT
 
 KBU = "examples/nord/kbu-aalborg-forloeb-3.yaml"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    repo = kopier_repo(tmp_path_factory.mktemp("serve") / "repo")
+    repo = kopier_checkout(tmp_path_factory.mktemp("serve") / "repo")
     log: list[str] = []
     v = Forhåndsvisning([repo / "examples"], port=0, rod=repo, dato=DATO, log=log.append)
     v.loglinjer = log
@@ -131,12 +133,13 @@ def test_a_request_waits_for_the_running_build(server):
 
 
 def test_ctrl_c_stops_cleanly(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
     p = subprocess.Popen([sys.executable, "-m", "uddprog", "serve", str(repo / KBU), "--port", "0", "--dato",
-                          "2026-11-23"], cwd=repo, env=env, stderr=subprocess.PIPE, text=True)
+                          "2026-11-23"], cwd=repo, env=env, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=sigint_som_i_en_terminal)
     try:
         linje = p.stderr.readline()
         assert linje.startswith("Serverer http://127.0.0.1:"), linje
@@ -154,14 +157,12 @@ def test_ctrl_c_stops_cleanly(tmp_path):
 def test_a_port_in_use_is_a_danish_error_with_exit_2(tmp_path):
     import socket
 
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     with socket.socket() as optaget:
         optaget.bind(("127.0.0.1", 0))
         optaget.listen()
         port = optaget.getsockname()[1]
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        r = subprocess.run([sys.executable, "-m", "uddprog", "serve", "--port", str(port)], cwd=repo, env=env,
-                           capture_output=True, text=True, timeout=60)
+        r = kør_proces("serve", "--port", port, cwd=repo, timeout=60)
     assert r.returncode == 2 and f"kan ikke lytte på 127.0.0.1:{port}" in r.stderr and "Traceback" not in r.stderr
 
 

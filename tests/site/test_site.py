@@ -8,12 +8,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from click.testing import CliRunner
 
-from uddprog.cli import cli
+from tests.conftest import kopier_checkout, kør
 from uddprog.site import MANIFEST, Sitebygger, SiteFejl, build
 
-from .conftest import DATO, ODENSE, eksempler, kopier_repo
+from .conftest import DATO, ODENSE, eksempler
 
 
 class _Links(HTMLParser):
@@ -37,11 +36,11 @@ def _læs_html(fil: Path) -> _Links:
     return p
 
 
-def test_front_page_lists_every_programme_with_its_status(bygget, repo):
+def test_front_page_lists_every_programme_with_its_status(bygget, checkout_kopi_delt):
     res, out = bygget
     html = (out / "index.html").read_text(encoding="utf-8")
     rækker = re.findall(r'<tr id="(p-[^"]+)" data-region="([^"]*)"[^>]*data-status="([^"]+)"', html)
-    assert sorted(r[0] for r in rækker) == sorted(f"p-{f.parent.name}-{f.stem}" for f in eksempler(repo))
+    assert sorted(r[0] for r in rækker) == sorted(f"p-{f.parent.name}-{f.stem}" for f in eksempler(checkout_kopi_delt))
     status = {r[0]: r[2] for r in rækker}
     assert status["p-syd-neurologi-hoveduddannelse-odense-forloeb-2"] == "overskredet"
     assert sum(1 for s in status.values() if s == "gaeldende") == len(rækker) - 1  # all the others current
@@ -97,7 +96,7 @@ def test_programme_page_shows_its_findings_with_place(bygget):
     assert "Frist overskredet" in html
 
 
-def test_specialty_page_has_versions_and_the_diff_report(bygget, repo):
+def test_specialty_page_has_versions_and_the_diff_report(bygget, checkout_kopi_delt):
     _, out = bygget
     html = (out / "specialer/neurologi.html").read_text(encoding="utf-8")
     assert "1. september 2011" in html and "1. september 2015" in html
@@ -108,23 +107,23 @@ def test_specialty_page_has_versions_and_the_diff_report(bygget, repo):
     skabelon = (out / "skabeloner/hoveduddannelse.html").read_text(encoding="utf-8")
     assert "Revision efter ny målbeskrivelse" in skabelon and "<h3>" in skabelon
     oversigt = (out / "oversigt.html").read_text(encoding="utf-8")
-    syd = len(list((repo / "examples" / "syd").glob("*.yaml")))
+    syd = len(list((checkout_kopi_delt / "examples" / "syd").glob("*.yaml")))
     assert re.search(rf'<th scope="row"><a href="regioner/syd.html">Syd</a></th><td class="tal">{syd - 1}</td>'
                      r'<td class="tal">0</td><td class="tal">1</td>', oversigt)  # Odense overdue, the rest current
 
 
-def test_two_builds_are_byte_identical_and_a_rebuild_writes_nothing(repo, tmp_path):
-    a = build([repo / "examples"], tmp_path / "a", rod=repo, dato=DATO, pdf=False, jobs=1)
-    b = build([repo / "examples"], tmp_path / "b", rod=repo, dato=DATO, pdf=False, jobs=1)
+def test_two_builds_are_byte_identical_and_a_rebuild_writes_nothing(checkout_kopi_delt, tmp_path):
+    a = build([checkout_kopi_delt / "examples"], tmp_path / "a", rod=checkout_kopi_delt, dato=DATO, pdf=False, jobs=1)
+    b = build([checkout_kopi_delt / "examples"], tmp_path / "b", rod=checkout_kopi_delt, dato=DATO, pdf=False, jobs=1)
     assert a.filer == b.filer and len(a.filer) > 30
     for f in a.filer + [MANIFEST]:
         assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
-    igen = build([repo / "examples"], tmp_path / "a", rod=repo, dato=DATO, pdf=False, jobs=1)
+    igen = build([checkout_kopi_delt / "examples"], tmp_path / "a", rod=checkout_kopi_delt, dato=DATO, pdf=False, jobs=1)
     assert igen.ændrede == [] and igen.fjernede == []
 
 
 def test_broken_yaml_shows_its_error_removes_stale_files_and_recovers(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     fil = repo / "examples/nord/kbu-aalborg-forloeb-3.yaml"
     original = fil.read_bytes()
     b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
@@ -147,7 +146,7 @@ def test_broken_yaml_shows_its_error_removes_stale_files_and_recovers(tmp_path):
 
 
 def test_an_unchanged_programme_is_not_validated_or_rendered_again(tmp_path, monkeypatch):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     b.byg()
     import uddprog.checks as checks
@@ -164,35 +163,35 @@ def test_an_unchanged_programme_is_not_validated_or_rendered_again(tmp_path, mon
     assert not any("nord/" in f for f in res.ændrede)
 
 
-def test_refuses_a_folder_that_is_not_an_earlier_site(repo, tmp_path):
+def test_refuses_a_folder_that_is_not_an_earlier_site(checkout_kopi_delt, tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "vigtig.txt").write_text("behold mig")
     with pytest.raises(SiteFejl, match="ikke tom"):
-        build([repo / "examples"], tmp_path / "mine", rod=repo, dato=DATO, pdf=False)
+        build([checkout_kopi_delt / "examples"], tmp_path / "mine", rod=checkout_kopi_delt, dato=DATO, pdf=False)
     assert (tmp_path / "mine" / "vigtig.txt").read_text() == "behold mig"
     with pytest.raises(SiteFejl, match="projektmappen"):
-        build([repo / "examples"], repo.parent, rod=repo, dato=DATO, pdf=False)
+        build([checkout_kopi_delt / "examples"], checkout_kopi_delt.parent, rod=checkout_kopi_delt, dato=DATO, pdf=False)
 
 
-def test_cli_site_and_its_exit_codes(repo, tmp_path):
-    runner = CliRunner()
-    r = runner.invoke(cli, ["site", str(repo / "examples"), "--out", str(tmp_path / "s"), "--no-pdf",
-                            "--rod", str(repo), "--dato", "2026-11-23", "-j", "1"])
+def test_cli_site_and_its_exit_codes(checkout_kopi_delt, tmp_path):
+    repo = checkout_kopi_delt
+    r = kør("site", repo / "examples", "--out", tmp_path / "s", "--no-pdf", "--rod", repo, "--dato", "2026-11-23",
+            "-j", "1")
     assert r.exit_code == 0, r.output
     assert f"{len(eksempler(repo))} programmer" in r.output and (tmp_path / "s" / "index.html").is_file()
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "a").write_text("")
-    r = runner.invoke(cli, ["site", str(repo / "examples"), "--out", str(tmp_path / "x"), "--no-pdf",
-                            "--rod", str(repo)])
+    r = kør("site", repo / "examples", "--out", tmp_path / "x", "--no-pdf", "--rod", repo)
     assert r.exit_code == 2 and "Fejl:" in r.output
-    r = runner.invoke(cli, ["site", str(repo / "findes-ikke"), "--out", str(tmp_path / "y"), "--rod", str(repo)])
+    r = kør("site", repo / "findes-ikke", "--out", tmp_path / "y", "--rod", repo)
     assert r.exit_code == 2 and "findes-ikke findes ikke" in r.output and not (tmp_path / "y").exists()
 
 
-def test_pdf_is_offered_when_libreoffice_is_there(repo, tmp_path):
+def test_pdf_is_offered_when_libreoffice_is_there(checkout_kopi_delt, tmp_path):
     from tests.render.conftest import need_tool
 
     need_tool("soffice", "libreoffice")
+    repo = checkout_kopi_delt
     res = build([repo / "examples/syd/anaestesiologi-introduktion-kolding.yaml"], tmp_path / "s", rod=repo,
                 dato=DATO, pdf=True, jobs=1)
     (p,) = res.programmer
@@ -203,7 +202,7 @@ def test_pdf_is_offered_when_libreoffice_is_there(repo, tmp_path):
 def test_a_new_målbeskrivelse_version_touches_only_its_specialty_and_phase(tmp_path, monkeypatch):
     """The catalog is read again; only the programmes of that specialty and phase are validated again,
     and the compiled templates are kept."""
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     før = {p.side: p.status for p in b.byg().programmer}
     b.forvarm()
@@ -239,7 +238,7 @@ def test_a_new_målbeskrivelse_version_touches_only_its_specialty_and_phase(tmp_
 def test_text_from_yaml_stays_text_on_every_page_and_in_the_search_index(tmp_path):
     import json
 
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     fil = repo / "examples/oest/neurologi-introduktion-glostrup.yaml"
     ond = '</script><script>alert(1)</script><img src=x onerror=alert(2)> & "x"'
     tekst = fil.read_text(encoding="utf-8")
@@ -257,7 +256,7 @@ def test_text_from_yaml_stays_text_on_every_page_and_in_the_search_index(tmp_pat
 
 
 def test_a_programme_with_errors_has_its_page_with_the_errors_and_no_downloads(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     fil = repo / "examples/syd/anaestesiologi-introduktion-kolding.yaml"
     tekst = fil.read_text(encoding="utf-8")
     fil.write_text(re.sub(r"(?m)^forløb: .*\n", "", tekst, count=1), encoding="utf-8")  # a required key removed
@@ -270,7 +269,7 @@ def test_a_programme_with_errors_has_its_page_with_the_errors_and_no_downloads(t
 
 def test_the_pages_show_the_findings_after_the_repository_config(tmp_path):
     """Severities and ignores of uddprog.toml apply, as in `uddprog validate`; config mistakes are on the overview."""
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     (repo / "uddprog.toml").write_text(
         'programmer = "examples"\n[checks]\nP023 = "none"\nP999 = "error"\n[[ignorer]]\ncheck = "P021"\n'
         'sti = "examples/syd/*.yaml"\nbegrundelse = "Revideres på UGUP-mødet i marts"\n', encoding="utf-8")
@@ -283,7 +282,7 @@ def test_the_pages_show_the_findings_after_the_repository_config(tmp_path):
 
 
 def test_a_config_change_applies_at_the_next_build(tmp_path):
-    repo = kopier_repo(tmp_path / "repo")
+    repo = kopier_checkout(tmp_path / "repo")
     b = Sitebygger(tmp_path / "site", [repo / "examples"], repo, DATO, pdf=False, jobs=1)
     odense = lambda res: [f.check for p in res.programmer if "neurologi-hoveduddannelse-odense" in p.side for f in p.fund]  # noqa: E731
     assert odense(b.byg()) == ["P021", "P022", "P023"]

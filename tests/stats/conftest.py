@@ -1,4 +1,4 @@
-"""A small repository with a programme, a recruitment round and a target (built on tests/core's Repo)."""
+"""`statistikrepo`: the synthetic repository (tests/syntetisk.py) with a recruitment round and an agreement."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.conftest import Repo, mb_data, program_data, skabelon_data
+from tests.syntetisk import SyntetiskRepo
 
 RUNDE = "rekruttering/nord/2026-1-neurologi.yaml"
 AFTALE = "aftaler/test.yaml"
@@ -27,5 +27,6 @@ def aftale_data() -> dict:
 
 
 @pytest.fixture
-def srepo(tmp_path: Path) -> Repo:
-    return Repo(tmp_path, mb_data(), skabelon_data(), program_data(), {RUNDE: runde_data(), AFTALE: aftale_data()})
+def statistikrepo(tmp_path: Path) -> SyntetiskRepo:
+    """The synthetic repository plus one recruitment round (RUNDE) and one agreement (AFTALE)."""
+    return SyntetiskRepo.standard(tmp_path, {RUNDE: runde_data(), AFTALE: aftale_data()})

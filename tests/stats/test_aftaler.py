@@ -9,7 +9,7 @@ import yaml
 from uddprog.catalog import Katalog
 from uddprog.stats import beregn
 
-from tests.core.conftest import program_data
+from tests.syntetisk import program_data
 
 
 def _program(region, speciale, dele, nr):

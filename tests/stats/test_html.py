@@ -47,13 +47,13 @@ def test_the_page_is_deterministic():
     assert _side() == _side()
 
 
-def test_text_from_the_yaml_is_escaped(srepo):
+def test_text_from_the_yaml_is_escaped(statistikrepo):
     from uddprog.catalog import Katalog
 
-    srepo.program["målbeskrivelse"]["speciale"] = "Neurologi <script>alert(1)</script>"
-    srepo.ekstra.clear()
-    srepo.skriv()
-    statistik, _ = beregn(None, Katalog(srepo.rod))
+    statistikrepo.program["målbeskrivelse"]["speciale"] = "Neurologi <script>alert(1)</script>"
+    statistikrepo.ekstra.clear()
+    statistikrepo.skriv()
+    statistik, _ = beregn(None, Katalog(statistikrepo.rod))
     html = som_html(statistik)
     assert "<script>" not in html and "&lt;script&gt;" in html
 

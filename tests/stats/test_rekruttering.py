@@ -50,16 +50,16 @@ def test_every_r_id_is_covered_and_in_range():
     assert all(1 <= int(i[1:]) <= 19 for i in registrerede)
 
 
-def test_the_repository_with_a_round_and_a_target_is_clean(srepo):
-    resultat = srepo.valider()
+def test_the_repository_with_a_round_and_a_target_is_clean(statistikrepo):
+    resultat = statistikrepo.valider()
     assert resultat.fund == []
     assert {f.name for f in resultat.filer} >= {"2026-1-neurologi.yaml", "test.yaml"}
 
 
 @pytest.mark.parametrize("check_id", sorted(MUTATIONER))
-def test_r_check_triggers_on_its_case(srepo, check_id):
-    MUTATIONER[check_id](srepo)
-    resultat = srepo.valider()
+def test_r_check_triggers_on_its_case(statistikrepo, check_id):
+    MUTATIONER[check_id](statistikrepo)
+    resultat = statistikrepo.valider()
     ids = {f.check for f in resultat.fund}
     assert check_id in ids, [str(f) for f in resultat.fund]
     ventede = {"R003": {"R002", "R004"}, "R005": {"R002", "R004"}}.get(check_id, set())
@@ -71,58 +71,58 @@ def test_r_check_triggers_on_its_case(srepo, check_id):
     assert fund.besked.endswith((".", "?"))
 
 
-def test_unknown_forløb_points_at_the_name_and_suggests_the_real_one(srepo):
-    MUTATIONER["R001"](srepo)
-    (fund,) = [f for f in srepo.valider().fund if f.check == "R001"]
-    tekst = (srepo.rod / RUNDE).read_text(encoding="utf-8").splitlines()
+def test_unknown_forløb_points_at_the_name_and_suggests_the_real_one(statistikrepo):
+    MUTATIONER["R001"](statistikrepo)
+    (fund,) = [f for f in statistikrepo.valider().fund if f.check == "R001"]
+    tekst = (statistikrepo.rod / RUNDE).read_text(encoding="utf-8").splitlines()
     assert "Holstebro–Aarhus, forløb 9" in tekst[fund.sted.linje - 1]
     assert "Mente du 'Holstebro–Aarhus, forløb 1'?" in fund.besked
     assert "Videreuddannelsesregion Nord" in fund.besked
 
 
-def test_a_round_with_a_typo_in_a_field_is_a_schema_error_with_position(srepo):
-    _linje(srepo)["besatt"] = 1
-    (fund,) = srepo.valider().fund
+def test_a_round_with_a_typo_in_a_field_is_a_schema_error_with_position(statistikrepo):
+    _linje(statistikrepo)["besatt"] = 1
+    (fund,) = statistikrepo.valider().fund
     assert fund.check == "S002" and "Mente du 'besat'?" in fund.besked and fund.sted.linje > 1
 
 
-def test_round_and_target_files_are_recognised_by_their_keys(srepo):
+def test_round_and_target_files_are_recognised_by_their_keys(statistikrepo):
     from uddprog.loading import indlæs
 
-    srepo.skriv()
-    assert indlæs(srepo.rod / RUNDE).type == "rekrutteringsrunde"
-    assert indlæs(srepo.rod / AFTALE).type == "aftale"
+    statistikrepo.skriv()
+    assert indlæs(statistikrepo.rod / RUNDE).type == "rekrutteringsrunde"
+    assert indlæs(statistikrepo.rod / AFTALE).type == "aftale"
 
 
-def test_counts_that_add_up_are_quiet(srepo):
-    _runde(srepo)["forløb"] = [{"forløb": "Holstebro–Aarhus, forløb 1", "opslået": 2, "besat": 1, "genopslået": 1,
-                                "flexforløb": 1, "flex_speciale": "Intern medicin: geriatri"}]
-    _runde(srepo)["i_alt"] = {"opslået": 2, "besat": 1, "genopslået": 1, "ubesat": 0, "flexforløb": 1}
-    assert srepo.valider().fund == []
+def test_counts_that_add_up_are_quiet(statistikrepo):
+    _runde(statistikrepo)["forløb"] = [{"forløb": "Holstebro–Aarhus, forløb 1", "opslået": 2, "besat": 1,
+                                        "genopslået": 1, "flexforløb": 1, "flex_speciale": "Intern medicin: geriatri"}]
+    _runde(statistikrepo)["i_alt"] = {"opslået": 2, "besat": 1, "genopslået": 1, "ubesat": 0, "flexforløb": 1}
+    assert statistikrepo.valider().fund == []
     assert runde_data()["forløb"][0]["ubesat"] == 1  # the fixture itself was not changed
     assert Severity.ERROR == REGISTER["R001"].severity
 
 
-def test_validating_many_rounds_reads_the_programmes_once(srepo, monkeypatch):
+def test_validating_many_rounds_reads_the_programmes_once(statistikrepo, monkeypatch):
     """The forløb index is built once per run, not once per round and check (a 3,000-programme corpus with
     468 rounds took 100 s of CPU before)."""
     from uddprog import forloeb
 
     for nr in range(2, 6):
-        srepo.ekstra[f"rekruttering/nord/{2020 + nr}-1-neurologi.yaml"] = dict(runde_data(), år=2020 + nr)
+        statistikrepo.ekstra[f"rekruttering/nord/{2020 + nr}-1-neurologi.yaml"] = dict(runde_data(), år=2020 + nr)
     kald: list = []
     ægte = forloeb.repository_indeks
     monkeypatch.setattr(forloeb, "repository_indeks", lambda mappe: kald.append(mappe) or ægte(mappe))
     from uddprog.catalog import Katalog
     from uddprog.checks import valider
 
-    srepo.skriv()
-    assert valider([srepo.rod / "rekruttering"], Katalog(srepo.rod)).fund == []
+    statistikrepo.skriv()
+    assert valider([statistikrepo.rod / "rekruttering"], Katalog(statistikrepo.rod)).fund == []
     assert len(kald) == 1  # five rounds, eight checks each: one index
     # With the programmes validated too, the rounds are checked after them against the forløb their own
     # validation read: the programme folder is not read a second time.
     kald.clear()
-    assert srepo.valider().fund == []
+    assert statistikrepo.valider().fund == []
     assert kald == []
 
 
@@ -132,28 +132,28 @@ def test_validating_many_rounds_reads_the_programmes_once(srepo, monkeypatch):
     lambda r: r.program.update(ukendt_nøgle=1),  # the named programme has a schema error: stats still counts it
     lambda r: r.ekstra.update({"examples/nord/kopi.yaml": dict(r.program, forløb="Holstebro–Aarhus, forløb 9")}),
 ])
-def test_rounds_checked_after_the_programmes_find_what_the_catalogue_index_finds(srepo, ændring):
+def test_rounds_checked_after_the_programmes_find_what_the_catalogue_index_finds(statistikrepo, ændring):
     from uddprog.catalog import Katalog
     from uddprog.checks import standardstier, valider
 
-    from ..core.conftest import DATO
+    from tests.syntetisk import DATO
 
-    ændring(srepo)
-    fra_validering = srepo.valider().fund
+    ændring(statistikrepo)
+    fra_validering = statistikrepo.valider().fund
     from uddprog.forloeb import repository_indeks
 
-    katalog = Katalog(srepo.rod)
+    katalog = Katalog(statistikrepo.rod)
     indeks = repository_indeks(katalog.programmappe)  # built by reading the folder
     assert [str(f) for f in valider(standardstier(katalog), katalog, DATO, forløbsindeks=indeks).fund] \
         == [str(f) for f in fra_validering]
 
 
-def test_a_forløb_name_in_two_programmes_is_reported_once_at_the_programme(srepo):
+def test_a_forløb_name_in_two_programmes_is_reported_once_at_the_programme(statistikrepo):
     """Two programmes with one forløb name (region, specialty, phase) always share their output name: that
     used to be P028 at the copy and R008 at every round naming the forløb, the same problem twice. It is
     P028 alone now, at the programme where it is fixed."""
-    srepo.ekstra["examples/nord/kopi.yaml"] = dict(srepo.program, titel="Kopi")
-    srepo.ekstra["rekruttering/nord/2025-2-neurologi.yaml"] = dict(runde_data(), år=2025, runde=2)
-    fund = srepo.valider().fund
+    statistikrepo.ekstra["examples/nord/kopi.yaml"] = dict(statistikrepo.program, titel="Kopi")
+    statistikrepo.ekstra["rekruttering/nord/2025-2-neurologi.yaml"] = dict(runde_data(), år=2025, runde=2)
+    fund = statistikrepo.valider().fund
     assert [f.check for f in fund] == ["P028"], [str(f) for f in fund]  # at the later file, naming the first
     assert fund[0].sted.fil.name == "program.yaml" and "kopi.yaml" in fund[0].besked

@@ -11,9 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from uddprog.cli import cli
+from tests.conftest import kør
 
 from .conftest import AFTALE, RUNDE, runde_data
 
@@ -30,23 +28,21 @@ def _programmer() -> list[dict]:
     return [yaml.safe_load(f.read_text(encoding="utf-8")) for f in _yaml("examples")]
 
 
-def kør(*args, rod: Path = ROD):
-    r = CliRunner().invoke(cli, ["stats", *args, "--rod", str(rod)] if rod else ["stats", *args])
-    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
-    return r
+def stats(*args, rod: Path = ROD):
+    return kør("stats", *args, "--rod", rod)
 
 
 @pytest.mark.parametrize("fmt", ["text", "csv", "json", "html"])
 def test_every_format_is_written_atomically_and_byte_identically(tmp_path, fmt):
     a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
-    assert kør("--format", fmt, "--out", str(a)).exit_code == 0
-    assert kør("--format", fmt, "--out", str(b)).exit_code == 0
+    assert stats("--format", fmt, "--out", str(a)).exit_code == 0
+    assert stats("--format", fmt, "--out", str(b)).exit_code == 0
     assert a.read_bytes() == b.read_bytes() and a.stat().st_size > 500
     assert [p.name for p in tmp_path.iterdir()] == sorted([a.name, b.name]) or len(list(tmp_path.iterdir())) == 2
 
 
 def test_text_output_shows_the_figures_a_secretariat_asks_for():
-    r = kør()
+    r = stats()
     assert r.exit_code == 0, r.stderr
     ud = r.stdout
     forløb, runder, aftaler = len(_yaml("examples")), len(_yaml("rekruttering")), len(_yaml("aftaler"))
@@ -63,7 +59,7 @@ def test_text_output_shows_the_figures_a_secretariat_asks_for():
 
 
 def test_filters_narrow_the_figures():
-    r = kør("--region", "oest", "--fase", "hoveduddannelse", "--format", "json")
+    r = stats("--region", "oest", "--fase", "hoveduddannelse", "--format", "json")
     data = json.loads(r.stdout)
     assert data["udvælgelse"] == {"videreuddannelsesregion": "Øst", "specialer": [], "faser": ["hoveduddannelse"]}
     forventet = sorted({p["målbeskrivelse"]["speciale"] for p in _programmer()
@@ -71,12 +67,12 @@ def test_filters_narrow_the_figures():
     assert "Anæstesiologi" in forventet and len(forventet) > 1
     assert [(c["speciale"], c["forløb"]) for c in data["celler"]] == [(sp, 1) for sp in forventet]
     assert {x["runde"] for x in data["runder"]} == {"2025-2", "2026-1"}
-    r = kør("--speciale", "neurologi", "--format", "json")
+    r = stats("--speciale", "neurologi", "--format", "json")
     assert {c["speciale"] for c in json.loads(r.stdout)["celler"]} == {"Neurologi"}
 
 
 def test_json_is_versioned_and_every_key_is_documented():
-    data = json.loads(kør("--format", "json").stdout)
+    data = json.loads(stats("--format", "json").stdout)
     assert (data["format"], data["formatversion"]) == ("uddprog-stats", 1)
     doc = (ROD / "docs" / "stats-json.md").read_text(encoding="utf-8")
     nøgler = set(data) | set(data["national"]) | set(data["runder"][0]) | set(data["aftaler"][0]) \
@@ -86,7 +82,7 @@ def test_json_is_versioned_and_every_key_is_documented():
 
 
 def test_csv_is_one_long_table_whose_shares_add_to_100():
-    r = kør("--format", "csv")
+    r = stats("--format", "csv")
     rækker = list(csv.DictReader(io.StringIO(r.stdout)))
     assert rækker and set(rækker[0]) == {"tabel", "videreuddannelsesregion", "speciale", "fase", "runde", "nøgle",
                                          "værdi", "andel_pct"}
@@ -101,34 +97,35 @@ def test_csv_is_one_long_table_whose_shares_add_to_100():
 
 def test_empty_selection_is_a_clear_danish_answer_and_writes_nothing(tmp_path):
     ud = tmp_path / "s.html"
-    r = kør("--region", "Nord", "--fase", "introduktion", "--format", "html", "--out", str(ud))
+    r = stats("--region", "Nord", "--fase", "introduktion", "--format", "html", "--out", str(ud))
     assert r.exit_code == 2
     assert "Ingen forløb passer til udvælgelsen (region Nord, fase introduktion)" in r.stderr
     assert not ud.exists() and list(tmp_path.iterdir()) == []
 
 
 def test_unknown_specialty_and_region_suggest_the_right_name():
-    r = kør("--speciale", "Neurolog")
+    r = stats("--speciale", "Neurolog")
     assert r.exit_code == 2 and "Mente du 'Neurologi'?" in r.stderr
-    r = kør("--region", "Øs")
+    r = stats("--region", "Øs")
     assert r.exit_code == 2 and "Ukendt videreuddannelsesregion 'Øs'" in r.stderr
-    r = kør("--region", "Region Sjælland")
+    r = stats("--region", "Region Sjælland")
     assert r.exit_code == 2
     assert "Region Sjælland er en driftsregion i Videreuddannelsesregion Øst; brug --region Øst." in r.stderr
 
 
 def test_nothing_to_count(tmp_path):
     (tmp_path / "tom").mkdir()
-    r = kør(str(tmp_path / "tom"), rod=tmp_path)
+    r = stats(str(tmp_path / "tom"), rod=tmp_path)
     assert r.exit_code == 2
     assert "Der er ingen uddannelsesprogrammer at tælle" in r.stderr and "L007" in r.stderr
 
 
-def test_a_programme_with_errors_is_left_out_with_its_position(srepo):
-    srepo.ekstra["examples/nord/fejl.yaml"] = dict(srepo.program, forløb="Andet forløb",
-                                                   ansættelser=[dict(srepo.program["ansættelser"][0], måneder="tre")])
-    srepo.skriv()
-    r = kør(rod=srepo.rod)
+def test_a_programme_with_errors_is_left_out_with_its_position(statistikrepo):
+    ansættelse = dict(statistikrepo.program["ansættelser"][0], måneder="tre")
+    statistikrepo.ekstra["examples/nord/fejl.yaml"] = dict(statistikrepo.program, forløb="Andet forløb",
+                                                           ansættelser=[ansættelse])
+    statistikrepo.skriv()
+    r = stats(rod=statistikrepo.rod)
     assert r.exit_code == 1
     assert re.search(r"examples/nord/fejl\.yaml:\d+:\d+: fejl S003: 'ansættelser\[(0|nr\. 1)\]\.måneder' skal være et helt tal",
                      r.stderr), r.stderr
@@ -136,21 +133,21 @@ def test_a_programme_with_errors_is_left_out_with_its_position(srepo):
     assert "1 forløb, 1 rekrutteringsrunde og 1 aftale (4 filer læst; 1 fil med fejl er ikke talt med)." in r.stdout
 
 
-def test_a_round_that_refers_to_an_unknown_forløb_is_not_counted(srepo):
-    srepo.ekstra[RUNDE]["forløb"][0]["forløb"] = "Holstebro–Aarhus, forløb 7"
-    srepo.skriv()
-    r = kør("--format", "json", rod=srepo.rod)
+def test_a_round_that_refers_to_an_unknown_forløb_is_not_counted(statistikrepo):
+    statistikrepo.ekstra[RUNDE]["forløb"][0]["forløb"] = "Holstebro–Aarhus, forløb 7"
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
     assert r.exit_code == 1
     assert re.search(r"2026-1-neurologi\.yaml:\d+:\d+: fejl R001: Forløbet 'Holstebro–Aarhus, forløb 7' findes ikke", r.stderr)
     assert "Mente du 'Holstebro–Aarhus, forløb 1'?" in r.stderr
     assert json.loads(r.stdout)["runder"] == []
 
 
-def test_the_same_round_twice_and_the_same_target_twice(srepo):
-    srepo.ekstra["rekruttering/nord/kopi.yaml"] = runde_data()
-    srepo.ekstra["aftaler/kopi.yaml"] = dict(srepo.ekstra[AFTALE])
-    srepo.skriv()
-    r = kør("--format", "json", rod=srepo.rod)
+def test_the_same_round_twice_and_the_same_target_twice(statistikrepo):
+    statistikrepo.ekstra["rekruttering/nord/kopi.yaml"] = runde_data()
+    statistikrepo.ekstra["aftaler/kopi.yaml"] = dict(statistikrepo.ekstra[AFTALE])
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
     assert r.exit_code == 1
     assert "fejl R010: Runden 2026-1 for Neurologi (hoveduddannelse) i Videreuddannelsesregion Nord står også i" in r.stderr
     assert "fejl R015: Aftalen 'test' står også i" in r.stderr
@@ -161,14 +158,14 @@ def test_the_same_round_twice_and_the_same_target_twice(srepo):
 
 def test_an_unwritable_out_is_exit_2_without_traceback(tmp_path):
     (tmp_path / "fil").write_text("x")
-    r = kør("--out", str(tmp_path / "fil" / "x.txt"))  # a file where a folder should be
+    r = stats("--out", str(tmp_path / "fil" / "x.txt"))  # a file where a folder should be
     assert r.exit_code == 2 and r.stderr.startswith("Fejl: Kan ikke skrive")
 
 
 def test_the_manual_example_is_real_output():
     side = (ROD / "docs" / "vejledning" / "stats.md").read_text(encoding="utf-8")
     blok = side.split("$ uddprog stats --region Øst --fase hoveduddannelse\n", 1)[1].split("```", 1)[0]
-    ud = kør("--region", "Øst", "--fase", "hoveduddannelse").stdout.splitlines()
+    ud = stats("--region", "Øst", "--fase", "hoveduddannelse").stdout.splitlines()
     linjer = [l for l in blok.splitlines() if l.strip()]
     assert len(linjer) > 10
     for linje in linjer:
@@ -180,8 +177,8 @@ def test_the_repository_root_as_path_and_a_file_named_twice_count_once(tmp_path)
 
     for mappe in ("examples", "rekruttering", "aftaler", "målbeskrivelser", "templates"):
         shutil.copytree(ROD / mappe, tmp_path / mappe)
-    a = json.loads(kør("--format", "json").stdout)
-    r = kør(str(tmp_path), str(tmp_path / "aftaler"),
+    a = json.loads(stats("--format", "json").stdout)
+    r = stats(str(tmp_path), str(tmp_path / "aftaler"),
             str(tmp_path / "rekruttering" / ".." / "aftaler" / "oest-fordeling.yaml"), "--format", "json", rod=tmp_path)
     assert r.exit_code == 0, r.stderr
     b = json.loads(r.stdout)
@@ -192,99 +189,100 @@ def test_the_repository_root_as_path_and_a_file_named_twice_count_once(tmp_path)
 
 def test_outside_a_repository_says_so(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(cli, ["stats"])
+    r = kør("stats")
     assert r.exit_code == 2 and "Der er intet at tælle her" in r.stderr and "uddprog init" in r.stderr
 
 
 # ------------------------------------------------------------------ the configuration (as in validate)
 
-def _konfig(srepo, data: dict) -> None:
-    srepo.ekstra[".uddprog.yaml"] = {"programmer": "examples", **data}
+def _konfig(repo, data: dict) -> None:
+    repo.ekstra[".uddprog.yaml"] = {"programmer": "examples", **data}
 
 
-def test_the_configured_severity_decides_what_is_counted(srepo):
+def test_the_configured_severity_decides_what_is_counted(statistikrepo):
     """R002 (outcomes not adding up) lowered to a warning: reported as one, and the round is counted."""
-    srepo.ekstra[RUNDE]["forløb"][0]["ubesat"] = 0
-    srepo.ekstra[RUNDE].pop("i_alt")
-    srepo.skriv()
-    r = kør("--format", "json", rod=srepo.rod)
+    statistikrepo.ekstra[RUNDE]["forløb"][0]["ubesat"] = 0
+    statistikrepo.ekstra[RUNDE].pop("i_alt")
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
     assert r.exit_code == 1 and "fejl R002" in r.stderr and json.loads(r.stdout)["runder"] == []
-    _konfig(srepo, {"checks": {"R002": "warning"}})
-    srepo.skriv()
-    r = kør("--format", "json", rod=srepo.rod)
+    _konfig(statistikrepo, {"checks": {"R002": "warning"}})
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
     assert r.exit_code == 0, r.stderr
     assert "advarsel R002" in r.stderr and "fejl" not in r.stderr
     assert len(json.loads(r.stdout)["runder"]) == 1
 
 
-def test_ignores_in_the_config_and_inline_apply_to_stats(srepo):
-    srepo.ekstra[RUNDE]["forløb"][0]["ubesat"] = 0
-    srepo.ekstra[RUNDE].pop("i_alt")
-    _konfig(srepo, {"ignorer": [{"check": "R002", "sti": "rekruttering/**", "begrundelse": "Tælles om i januar"},
-                                {"check": "R011", "sti": "aftaler/**", "begrundelse": "Gammel"},
-                                {"check": "P014", "sti": "examples/**", "begrundelse": "Kun validate kører den"}]})
-    srepo.skriv()
-    r = kør("--format", "json", rod=srepo.rod)
+def test_ignores_in_the_config_and_inline_apply_to_stats(statistikrepo):
+    statistikrepo.ekstra[RUNDE]["forløb"][0]["ubesat"] = 0
+    statistikrepo.ekstra[RUNDE].pop("i_alt")
+    _konfig(statistikrepo, {"ignorer": [
+        {"check": "R002", "sti": "rekruttering/**", "begrundelse": "Tælles om i januar"},
+        {"check": "R011", "sti": "aftaler/**", "begrundelse": "Gammel"},
+        {"check": "P014", "sti": "examples/**", "begrundelse": "Kun validate kører den"}]})
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
     assert r.exit_code == 0, r.stderr
     assert "R002" not in r.stderr and len(json.loads(r.stdout)["runder"]) == 1
     # the R011 ignore silenced nothing stats checks; P014 is not stats' to judge
     (c005,) = [linje for linje in r.stderr.splitlines() if "C005" in linje]
     assert "R011" in c005 and ".uddprog.yaml:" in c005
     # inline, on the offending line, as a real comment
-    srepo.ekstra.pop(".uddprog.yaml")
-    srepo.skriv()
-    (srepo.rod / ".uddprog.yaml").unlink()
-    runde = srepo.rod / RUNDE
+    statistikrepo.ekstra.pop(".uddprog.yaml")
+    statistikrepo.skriv()
+    (statistikrepo.rod / ".uddprog.yaml").unlink()
+    runde = statistikrepo.rod / RUNDE
     linjer = runde.read_text(encoding="utf-8").splitlines()
     nr = next(i for i, linje in enumerate(linjer) if linje.lstrip().startswith("opslået:"))
     linjer[nr] += "  # uddprog: ignorer R002 – tælles om i januar"
     runde.write_text("\n".join(linjer) + "\n", encoding="utf-8")
-    r = kør("--format", "json", rod=srepo.rod)
+    r = stats("--format", "json", rod=statistikrepo.rod)
     assert r.exit_code == 0, r.stderr
     assert "R002" not in r.stderr and len(json.loads(r.stdout)["runder"]) == 1
 
 
-def test_a_round_stats_cannot_place_is_left_out_even_when_its_check_is_off(srepo):
+def test_a_round_stats_cannot_place_is_left_out_even_when_its_check_is_off(statistikrepo):
     """R001 off: no finding, but posts of a forløb no programme has cannot be spread, so the round is not
     counted, and stats names the file."""
-    srepo.ekstra[RUNDE]["forløb"][0]["forløb"] = "Holstebro–Aarhus, forløb 7"
-    _konfig(srepo, {"checks": {"R001": "none"}})
-    srepo.skriv()
-    r = kør("--format", "json", rod=srepo.rod)
+    statistikrepo.ekstra[RUNDE]["forløb"][0]["forløb"] = "Holstebro–Aarhus, forløb 7"
+    _konfig(statistikrepo, {"checks": {"R001": "none"}})
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
     assert "R001" not in r.stderr
     assert json.loads(r.stdout)["runder"] == [] and json.loads(r.stdout)["filer"]["ikke_talt"] == 1
     assert "1 fil med fejl er ikke talt med (" in r.stderr and "2026-1-neurologi.yaml" in r.stderr
     assert r.exit_code == 1
 
 
-def test_a_broken_config_stops_stats_like_validate(srepo):
-    _konfig(srepo, {"checks": {"R002": "kritisk"}})
-    srepo.skriv()
-    r = kør(rod=srepo.rod)
+def test_a_broken_config_stops_stats_like_validate(statistikrepo):
+    _konfig(statistikrepo, {"checks": {"R002": "kritisk"}})
+    statistikrepo.skriv()
+    r = stats(rod=statistikrepo.rod)
     assert r.exit_code == 2 and "C003" in r.stderr
 
 
-def test_a_copied_programme_is_p028_once_and_counted_once(srepo):
+def test_a_copied_programme_is_p028_once_and_counted_once(statistikrepo):
     """The copy has the original's forløb name: one P028 at the copy (not R008 at the round), the copy is
     left out as render leaves it out, and the round is counted against the original."""
-    srepo.ekstra["examples/nord/kopi.yaml"] = dict(srepo.program, titel="Kopi")
-    srepo.skriv()
-    r = kør("--format", "json", rod=srepo.rod)
+    statistikrepo.ekstra["examples/nord/kopi.yaml"] = dict(statistikrepo.program, titel="Kopi")
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
     fund = [linje for linje in r.stderr.splitlines() if re.search(r": (fejl|advarsel) [A-Z]\d{3}:", linje)]
     assert len(fund) == 1 and "fejl P028" in fund[0] and "kopi.yaml" in fund[0], r.stderr
     data = json.loads(r.stdout)
     assert data["national"]["forløb"] == 1 and len(data["runder"]) == 1
     assert r.exit_code == 1
-    _konfig(srepo, {"checks": {"P028": "none"}})  # the region says both are real: both counted
-    srepo.skriv()
-    r = kør("--format", "json", rod=srepo.rod)
+    _konfig(statistikrepo, {"checks": {"P028": "none"}})  # the region says both are real: both counted
+    statistikrepo.skriv()
+    r = stats("--format", "json", rod=statistikrepo.rod)
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["national"]["forløb"] == 2 and len(data["runder"]) == 1
 
 
-def test_a_config_naming_the_retired_r008_is_told_to_use_p028(srepo):
-    _konfig(srepo, {"checks": {"R008": "none"}})
-    srepo.skriv()
-    r = kør(rod=srepo.rod)
+def test_a_config_naming_the_retired_r008_is_told_to_use_p028(statistikrepo):
+    _konfig(statistikrepo, {"checks": {"R008": "none"}})
+    statistikrepo.skriv()
+    r = stats(rod=statistikrepo.rod)
     assert "C004" in r.stderr and "R008 findes ikke længere: P028 melder nu det samme" in r.stderr

@@ -1,4 +1,8 @@
-"""A small, valid repository built in a temp folder; tests mutate one thing and look for one check id."""
+"""A small, valid synthetic repository as editable data: tests mutate one thing and look for one check id.
+
+The data builders (mb_data, skabelon_data, program_data) are shared by every test that needs a repository
+written from dicts; ``SyntetiskRepo`` writes them to a folder. The `syntetisk_repo` fixture in
+tests/conftest.py gives one in a temp folder."""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import pytest
 import yaml
 
 DATO = date(2026, 11, 23)
@@ -116,7 +119,7 @@ def program_data() -> dict:
 
 
 @dataclass
-class Repo:
+class SyntetiskRepo:
     """A repository on disk: målbeskrivelser, templates and one programme, each kept as editable data."""
 
     rod: Path
@@ -149,10 +152,10 @@ class Repo:
 
         return valider(standardstier(katalog), katalog, dato)
 
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Repo:
-    return Repo(tmp_path, mb_data(), skabelon_data(), program_data(), {})
+    @classmethod
+    def standard(cls, rod: Path, ekstra: dict | None = None) -> SyntetiskRepo:
+        """The valid repository: one målbeskrivelse, two templates, one programme, plus ``ekstra`` documents."""
+        return cls(rod, mb_data(), skabelon_data(), program_data(), dict(ekstra or {}))
 
 
 def kopi(data: dict) -> dict:
