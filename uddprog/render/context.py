@@ -145,9 +145,15 @@ UDEN_KARRIERE = "Karrierevejledning indgår ikke i denne samtale."
 
 
 def undertitel(titel: str, dele: list[str]) -> str:
-    """The title page's subtitle: the parts (fase, speciale, region, forløb) the title does not already say."""
-    t = f" {slug(titel).replace('-', ' ')} "
-    return " · ".join(d for d in uden_gentagelser(dele) if f" {slug(d).replace('-', ' ')} " not in t)
+    """The title page's subtitle: the parts (fase, speciale, region, forløb) the title does not already say,
+    a part being said when most of its words are in the title ("KBU Esbjerg, forløb 14 (Akutafdelingen – almen
+    praksis)" under "… Sydvestjysk Sygehus og almen praksis, forløb 14")."""
+    i_titel = set(slug(titel).split("-"))
+
+    def sagt(del_: str) -> bool:
+        ord_ = slug(del_).split("-")
+        return sum(o in i_titel for o in ord_) * 2 > len(ord_)
+    return " · ".join(d for d in uden_gentagelser(dele) if not sagt(d))
 
 
 def forfatterlinje(f) -> str:
