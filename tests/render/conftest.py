@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
 def _programmer(mappe: Path) -> list[Path]:
     """The programmes among the examples (a shared part, programdel, is not rendered on its own)."""
     import yaml
