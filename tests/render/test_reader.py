@@ -298,9 +298,9 @@ def _med_bilag(skabelon):
     """The template with the annexes real programmes carry (the shipped templates get them as data)."""
     from uddprog.models import Sektion
 
-    bilag = [Sektion(id="kompetenceskema", titel="Bilag – kompetenceskema", påkrævet=False, bilag=True,
+    bilag = [Sektion(id="kompetenceskema", titel="Kompetenceskema", påkrævet=False, bilag=True,
                      vejledning="Dannes af kompetenceplanen.", blokke=["kompetenceskema"]),
-             Sektion(id="kursusoversigt", titel="Bilag – kursusoversigt", påkrævet=False, bilag=True,
+             Sektion(id="kursusoversigt", titel="Kursusoversigt", påkrævet=False, bilag=True,
                      vejledning="Dannes af kurser.", blokke=["kurser"])]
     # the course table moves to its annex; an annex listed first still comes after the sections
     sektioner = [x.model_copy(update={"blokke": [b for b in x.blokke if b != "kurser"]}) for x in skabelon.sektioner
@@ -319,9 +319,10 @@ def test_annexes_follow_the_sections_unnumbered_each_on_a_page_of_its_own(med_bi
     program, mb, skabelon, data, html = med_bilag
     h1 = [p for p in _body(data).iterfind("w:p", NS) if p.find("w:pPr/w:pStyle[@w:val='Heading1']", NS) is not None]
     titler = [_text(p) for p in h1]
-    bilag = [x.titel for x in skabelon.sektioner if x.bilag and (x.blokke or program.sektioner.get(x.id))]
+    bilag = [f"Bilag {i}: {x.titel}" for i, x in enumerate(
+        (x for x in skabelon.sektioner if x.bilag and (x.blokke or program.sektioner.get(x.id))), start=1)]
     n = len(bilag)
-    assert bilag[0] == "Bilag – kompetenceskema" and titler[-n:] == bilag, titler
+    assert bilag[0] == "Bilag 1: Kompetenceskema" and titler[-n:] == bilag, titler
     assert [t.split(".")[0] for t in titler[:-n]] == [str(i) for i in range(1, len(titler) - n + 1)]
     assert all(p.find("w:pPr/w:pageBreakBefore", NS) is not None for p in h1[-n:])
     assert all(p.find("w:pPr/w:pageBreakBefore", NS) is None for p in h1[:-n])

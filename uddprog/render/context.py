@@ -318,18 +318,19 @@ def build_context(
         ("National skabelon", f"{skabelon.navn}, version {skabelon.version}"),
     )] + ansvarsrader
 
-    # The template's sections in its order, numbered; annexes (bilag) after them, unnumbered, each on a page.
+    # The template's sections in its order, numbered 1, 2, …; annexes (bilag) after them as "Bilag 1: …", each
+    # on a page of its own.
     sektioner = []
     for s in [*(s for s in skabelon.sektioner if not s.bilag), *(s for s in skabelon.sektioner if s.bilag)]:
         tekst = program.sektioner.get(s.id, "")
         if not tekst.strip() and not s.blokke:
             continue
-        nummer = sum(1 for x in sektioner if not x["bilag"]) + 1
+        nummer = sum(1 for x in sektioner if x["bilag"] == s.bilag) + 1
         sektioner.append(Felter({
             "id": s.id,
-            "nummer": None if s.bilag else nummer,
+            "nummer": nummer,
             "titel": s.titel,
-            "overskrift": s.titel if s.bilag else f"{nummer}. {s.titel}",
+            "overskrift": f"Bilag {nummer}: {s.titel}" if s.bilag else f"{nummer}. {s.titel}",
             "bilag": s.bilag,
             "anker": f"sektion-{slug(s.id)}",
             "tekst": tekst,
