@@ -39,6 +39,7 @@ from uddprog.skriv import write_atomic, zip_bytes  # noqa: E402
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 HEAD_FILL = "DCE6F1"
+LABEL_FILL = "F2F2F2"
 FONT = "Calibri"
 TABLE_STYLE = "Uddprog tabel"
 CELL_STYLE = "Tabeltekst"
@@ -142,7 +143,8 @@ def setup_styles(doc) -> None:
             rfonts.attrib.pop(qn(attr), None)
     # Title has a bottom border in python-docx's default; keep it but in our colour.
     styles["TOC Heading"].font.color.rgb = ACCENT
-    # Titles, headings and names are never hyphenated ("Glo-strup"); body text and narrow cells are.
+    # Titles, headings, names and table cells are never hyphenated ("Glo-strup"), even in a region's template
+    # that switches automatic hyphenation on for its body text.
     for name in ["Title", "Subtitle", "TOC Heading"] + [f"Heading {n}" for n in range(1, 10)]:
         set_ppr(styles[name].element, "suppressAutoHyphens")
 
@@ -157,6 +159,9 @@ def setup_styles(doc) -> None:
     cell.paragraph_format.space_after = Pt(0)
     cell.paragraph_format.line_spacing = 1.0
     cell.element.set(qn("w:styleId"), "Tabeltekst")
+    # Table cells are not hyphenated ("Regionshospi-tal", "diskus-sion"): their columns are wide enough for
+    # the longest words they hold, and a table is read by scanning, where broken words slow the eye.
+    set_ppr(cell.element, "suppressAutoHyphens")
     head = styles.add_style(CELL_HEAD_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     head.base_style = cell
     head.font.bold = True
@@ -260,7 +265,7 @@ def _cell_text(cell, text: str, style: str, bold: bool = False) -> None:
 
 
 def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: list[str] | None = None,
-          header: bool = True, cell_style: str = CELL_STYLE):
+          header: bool = True, cell_style: str = CELL_STYLE, label_fill: str | None = None):
     """A table with a header row and one templated row, repeated by ``{%tr for loop %}``.
 
     columns: (header text, width in cm, cell content with tags). The header row stays with the
@@ -297,10 +302,12 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
     if loop:
         t.rows[r].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
         r += 1
-    for cell, (_, _, content) in zip(t.rows[r].cells, columns):
+    for i, (cell, (_, _, content)) in enumerate(zip(t.rows[r].cells, columns)):
         _cell_text(cell, content, cell_style)
         if total:
             keep_with_next(cell.paragraphs[0])
+        if label_fill and i == 0:  # a key-value table's labels, shaded like the HTML page's row heads
+            _shade(cell, label_fill)
     # Rows must not break across pages mid-row when they are short.
     t.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     r += 1
@@ -313,7 +320,12 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
         t.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     # python-docx writes tblW auto; give the grid our widths so both Word and LibreOffice agree.
     if not header:  # otherwise the table style would format the first data row as a head
-        t._tbl.tblPr.find(qn("w:tblLook")).set(qn("w:firstRow"), "0")
+        look = t._tbl.tblPr.find(qn("w:tblLook"))
+        look.set(qn("w:firstRow"), "0")
+        look.set(qn("w:firstColumn"), "0")
+        # LibreOffice reads the older bit mask in w:val, not the attributes: 0x0020 is "first row", so
+        # python-docx's "04A0" styled the first data row as a head. 0x0400 keeps only "no vertical banding".
+        look.set(qn("w:val"), "0400")
     grid = t._tbl.tblGrid
     for col, w in zip(grid.findall(qn("w:gridCol")), twips):
         col.set(qn("w:w"), str(w))
@@ -326,18 +338,24 @@ def table(doc, columns: list[tuple[str, float, str]], loop: str | None, total: l
 def block_vejledersamtaler(doc) -> None:
     """The planned vejledersamtaler, one table per ansættelse (block 'vejledersamtaler')."""
     tag(doc, "{%p elif b == 'vejledersamtaler' %}")
+    # Each ansættelse's samtaler, when in the rule's words ("inden for den første måned"); the section's text
+    # says how samtaler and career guidance work, as real programmes do.
     tag(doc, "{%p for g in vejledersamtaler %}")
     # A bold caption, not a heading: one entry per ansættelse would crowd the table of contents.
     caption = para(doc, "{{ g.overskrift }}", bold=True)
     caption.paragraph_format.keep_with_next = True
     caption.paragraph_format.space_before = Pt(12)
     tag(doc, "{%p if g.ansaettelse.samtaler %}")
-    table(doc, [
-        ("Samtale", 3.6, "{{ r.samtale }}"),
-        ("Hvornår", 3.6, "{{ r.senest }}"),
-        ("Karrierevejledning", 2.8, "{{ r.karriere }}"),
-        ("Bemærkning", 7.0, "{{ r.bemaerkning }}"),
+    samtaler = table(doc, [
+        ("Samtale", 3.4, "{{ r.samtale }}"),
+        ("Hvornår", 4.4, "{{ r.senest }}"),
+        ("Indhold", 9.2, "{{ r.bemaerkning }}"),
     ], "r in g.ansaettelse.samtaler")
+    # Career guidance is part of every samtale (the rule above says so); only an exception is written.
+    indhold = samtaler.rows[2].cells[2]
+    indhold.add_paragraph("{%p if r.karrierenote %}")
+    indhold.add_paragraph("{{ r.karrierenote }}", CELL_STYLE)
+    indhold.add_paragraph("{%p endif %}")
     tag(doc, "{%p else %}")
     para(doc, "Der er ikke planlagt vejledersamtaler i denne ansættelse.")
     tag(doc, "{%p endif %}")
@@ -345,6 +363,21 @@ def block_vejledersamtaler(doc) -> None:
     para(doc, "{{ g.ansaettelse.uddannelsesplan }}", "Lille tekst")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+
+def block_kompetenceskema(doc, variant: Variant) -> None:
+    """The målbeskrivelse's checklist in its own columns with the plan's periods (block 'kompetenceskema')."""
+    tag(doc, "{%p elif b == 'kompetenceskema' %}")
+    # The checklist's column names, as målbeskrivelser print them; the one long word breaks where it is
+    # compounded (a soft hyphen), the cells themselves are never hyphenated.
+    skema = table(doc, [
+        (f"Mål nummer og {variant.kompetence.lower()}", 3.4, "{{ k.nummer }} {{ k.titel }}"),
+        (f"Konkretisering af {variant.kompetence.lower()}", 5.4, "{{p k.konkretisering|md('Tabeltekst') }}"),
+        ("Kompetence\u00advurderingsmetode (obligatorisk)", 3.2, "{{ k.vurderingsmetoder }}"),
+        ("Læringsstrategi (anbefalet)", 3.0, "{{ k.laeringsstrategier }}"),
+        ("Periode i forløbet", 2.0, "{{p k.perioder|afsnit('Tabeltekst') }}"),
+    ], "k in kompetenceskema")
+    skema.rows[2].cells[2].add_paragraph("{{p k.kort|md('Tabeltekst') }}")
 
 
 def colophon_rule_source(doc) -> None:
@@ -369,19 +402,25 @@ def build(variant: Variant):
     for _ in range(3):
         para(doc)
     para(doc, "{{ program.titel }}", "Title")
-    para(doc, "Uddannelsesprogram · {{ program.fase }}", "Subtitle")
-    para(doc, "{{ program.region }} · {{ program.forloeb }}", "Subtitle")
-    tag(doc, "{%p if program.illustrativ %}")
-    para(doc, "Illustrativt eksempel – ikke et godkendt uddannelsesprogram.", "Lille tekst", bold=True)
+    # What the title does not say already (usually the region); nothing when it says it all.
+    tag(doc, "{%p if program.undertitel %}")
+    para(doc, "{{ program.undertitel }}", "Subtitle")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if program.stempel %}")
+    para(doc, "{{ program.stempel }}", "Lille tekst", bold=True)
     tag(doc, "{%p endif %}")
     para(doc)
-    table(doc, [("", 5.0, "{{ f.label }}"), ("", 12.0, "{{ f.vaerdi }}")], "f in forside", header=False,
-          cell_style=FRONT_CELL_STYLE)
+    # A fact of several lines (the authors) keeps one per line.
+    table(doc, [("", 5.0, "{{ f.label }}"), ("", 12.0, "{{p f.linjer|afsnit('Forsidetekst') }}")],
+          "f in forside", header=False, cell_style=FRONT_CELL_STYLE, label_fill=LABEL_FILL)
     para(doc)
     para(doc, "Programmet er dannet med uddprog ud fra {{ skabelon.navn }} (version {{ skabelon.version }}) "
               "og målbeskrivelsen {{ mb.navn }}, udarbejdet af {{ mb.udarbejdet_af }} og godkendt af "
               "{{ mb.godkendt_af }}.", "Lille tekst")
     colophon_rule_source(doc)
+    tag(doc, "{%p if mb.illustrativ_note %}")
+    para(doc, "{{ mb.illustrativ_note }}", "Lille tekst")
+    tag(doc, "{%p endif %}")
     page_break(doc)
 
     # --- table of contents
@@ -392,21 +431,25 @@ def build(variant: Variant):
 
     # --- sections in the national template's order
     tag(doc, "{%p for s in sektioner %}")
+    # An annex (bilag) begins on a page of its own; both are Heading 1, so both are in the table of contents.
+    tag(doc, "{%p if s.bilag %}")
+    set_ppr(para(doc, "{{ s.overskrift }}", "Heading 1")._p, "pageBreakBefore")
+    tag(doc, "{%p else %}")
     para(doc, "{{ s.overskrift }}", "Heading 1")
+    tag(doc, "{%p endif %}")
     doc.add_paragraph("{{p s.tekst|md }}")
     tag(doc, "{%p for b in s.blokke %}")
 
     tag(doc, "{%p if b == 'forløb' %}")
+    # Driftsregion and universitetshospital are statistics fields (uddprog stats), not what a reader of the
+    # programme looks for here; the presentation of each place names its region.
     table(doc, [
-        ("Nr.", 0.8, "{{ a.nr }}"),
-        ("Ansættelsessted", 3.8, "{{ a.sted }}"),
-        ("Afdeling", 3.4, "{{ a.afdeling }}"),
-        ("Driftsregion", 2.6, "{{ a.driftsregion }}"),
-        ("Universitets\u00adhospital", 2.4, "{{ a.universitetshospital }}"),
-        ("Måneder", 1.7, "{{ a.maaneder }}"),
-        ("Periode", 2.3, "{{ a.periode }}"),
-    ], "a in ansaettelser", total=["", "I alt", "", "", "", "{{ forloeb_i_alt.maaneder }}",
-                                   "{{ forloeb_i_alt.periode }}"])
+        ("Nr.", 0.9, "{{ a.nr }}"),
+        ("Ansættelsessted", 6.0, "{{ a.sted }}"),
+        ("Afdeling", 4.6, "{{ a.afdeling }}"),
+        ("Måneder", 1.8, "{{ a.maaneder }}"),
+        ("Periode", 3.7, "{{ a.periode }}"),
+    ], "a in ansaettelser", total=["", "I alt", "", "{{ forloeb_i_alt.maaneder }}", "{{ forloeb_i_alt.periode }}"])
     para(doc)
 
     tag(doc, "{%p elif b == 'uddannelsessteder' %}")
@@ -420,21 +463,21 @@ def build(variant: Variant):
     tag(doc, "{%p for g in kompetenceplan %}")
     para(doc, "{{ g.overskrift }}", "Heading 2")
     tag(doc, "{%p if g.rader %}")
+    # Five columns wide enough for their longest words, so nothing is hyphenated: the heading above names
+    # the ansættelse (no "Hvor"), and the målbeskrivelse's roles and checklist are in the kompetenceskema.
     # Nr. holds ids like "AM10" (almen medicin 2013) and Hvornår "måned 10–18" on one line in 8.5 pt
-    # (cell margins 2 × 0.14 cm); the widths still add up to the text width, PAGE_WIDTH_CM.
+    # (cell margins 2 × 0.14 cm); the widths add up to the text width, PAGE_WIDTH_CM.
     plan = table(doc, [
         ("Nr.", 1.2, "{{ r.nummer }}"),
-        (variant.kompetence, 3.5, "{{ r.titel }}"),
-        ("Lægeroller", 2.3, "{{ r.roller }}"),
-        ("Hvor", 2.2, "{{ r.hvor }}"),
-        ("Hvornår", 2.1, "{{ r.hvornaar }}"),
-        ("Læringsmetoder", 2.7, "{{ r.laeringsmetoder }}"),
-        ("Vurderingsmetoder", 3.0, "{{ r.vurderingsmetoder }}"),
+        (variant.kompetence, 5.6, "{{ r.titel }}"),
+        ("Hvornår", 2.2, "{{ r.hvornaar }}"),
+        ("Læringsmetoder", 3.8, "{{ r.laeringsmetoder }}"),
+        ("Vurderingsmetoder", 4.2, "{{ r.vurderingsmetoder }}"),
     ], "r in g.rader")
     # The plan's remark goes under the competency's title, as in the HTML; an empty one leaves no paragraph.
     plan.rows[2].cells[1].add_paragraph("{{p r.bemaerkning|md('Bemaerkning') }}")
     # The entry's planned number of assessments ("3 vurderinger") is a line under its methods, when set.
-    vurdering = plan.rows[2].cells[6]
+    vurdering = plan.rows[2].cells[4]
     vurdering.add_paragraph("{%p if r.antal %}")
     vurdering.add_paragraph("{{ r.antal }}", CELL_STYLE)
     vurdering.add_paragraph("{%p endif %}")
@@ -467,12 +510,12 @@ def build(variant: Variant):
     tag(doc, "{%p elif b == 'kurser' %}")
     tag(doc, "{%p if kurser %}")
     table(doc, [
-        ("Kursus", 5.0, "{{ k.titel }}"),
-        ("Type", 2.6, "{{ k.type }}"),
-        ("Varighed", 1.8, "{{ k.varighed }}"),
+        ("Kursus", 4.3, "{{ k.titel }}"),
+        ("Type", 3.0, "{{ k.type }}"),
+        ("Varighed", 1.7, "{{ k.varighed }}"),
         ("Planlagt", 1.8, "{{ k.tidspunkt }}"),
-        ("Under ansættelse", 3.4, "{{ k.ansaettelse }}"),
-        ("Krav og bemærkning", 2.4, "{{ k.krav }}{% if k.krav and k.bemaerkning %}. {% endif %}{{ k.bemaerkning }}"),
+        ("Under ansættelse", 3.2, "{{ k.ansaettelse }}"),
+        ("Krav og bemærkning", 3.0, "{{ k.krav }}{% if k.krav and k.bemaerkning %}. {% endif %}{{ k.bemaerkning }}"),
     ], "k in kurser")
     para(doc)
     tag(doc, "{%p else %}")
@@ -483,11 +526,11 @@ def build(variant: Variant):
     tag(doc, "{%p if fokuserede_ophold %}")
     table(doc, [
         ("Sted", 3.6, "{{ o.sted }}"),
-        ("Under ansættelse", 3.2, "{{ o.ansaettelse }}"),
+        ("Under ansættelse", 3.0, "{{ o.ansaettelse }}"),
         ("Hvornår", 1.8, "{{ o.tidspunkt }}"),
         ("Varighed", 1.6, "{{ o.varighed }}"),
-        ("Formål", 4.2, "{{p o.formaal|md('Tabeltekst') }}"),
-        ("Kompetencer", 2.6, "{{ o.kompetencer }}"),
+        ("Formål", 4.0, "{{p o.formaal|md('Tabeltekst') }}"),
+        ("Kompetencer", 3.0, "{{ o.kompetencer }}"),
     ], "o in fokuserede_ophold")
     para(doc)
     tag(doc, "{%p else %}")
@@ -495,6 +538,7 @@ def build(variant: Variant):
     tag(doc, "{%p endif %}")
 
     block_vejledersamtaler(doc)
+    block_kompetenceskema(doc, variant)
 
     tag(doc, "{%p elif b == 'forskningstræning' %}")
     tag(doc, "{%p if forskning %}")
@@ -595,8 +639,8 @@ def package(doc, fase: str) -> bytes:
         næste.addprevious(upd)
     else:
         settings.append(upd)
-    # Danish hyphenation: long Danish compounds in narrow table columns break at syllables, not anywhere.
-    settings.find(w + "defaultTabStop").addnext(etree.Element(w + "autoHyphenation"))
+    # No automatic hyphenation (Word's own default): text is ragged right, and every table column is wide
+    # enough for its longest words. A region that wants it switches it on in its template; tables stay whole.
     files["word/settings.xml"] = (XML_DECL + etree.tostring(settings, encoding="unicode")).encode()
 
     order = ["[Content_Types].xml", "_rels/.rels"] + sorted(n for n in files if n not in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date
 
@@ -65,3 +66,43 @@ def måneder_tekst(fra: int, til: int, *, fast: bool = False) -> str:
     """
     ord_ = "måned\u00a0" if fast else "måned "
     return f"{ord_}{fra}" if fra == til else f"{ord_}{fra}\u2013{til}"
+
+
+#: The mean length of a month in days, for placing a day of an ansættelse in one of its months.
+MÅNEDSDAGE = 365.25 / 12
+
+
+def tidspunkt_i_ansættelse(dag: int, måneder: int) -> str:
+    """When in an ansættelse of ``måneder`` months its day ``dag`` falls, worded as programmes state the rule.
+
+    Real programmes say "inden for den første måned" and "i ansættelsens sidste måned", never "dag 526":
+    the first weeks are written in days (where the rules are: 14 days in KBU, a month elsewhere), later
+    days by the month of the ansættelse they fall in. :func:`læs_tidspunkt_i_ansættelse` reads it back.
+    """
+    if dag == 30:
+        return "inden for den første måned"
+    if dag == 1:
+        return "på den første arbejdsdag"
+    if dag <= 31:
+        return f"inden for de første {dag} dage"
+    måned = min(måneder, math.ceil(dag / MÅNEDSDAGE))
+    if måned >= måneder:
+        return "i ansættelsens sidste måned"
+    return f"senest i ansættelsens {måned}. måned"
+
+
+def læs_tidspunkt_i_ansættelse(tekst: str, måneder: int) -> int | None:
+    """A day of the ansættelse that :func:`tidspunkt_i_ansættelse` words as ``tekst`` (its last whole day,
+    two weeks before the end for the last month), or None when ``tekst`` is not such a wording."""
+    t = " ".join(tekst.lower().split())
+    if "inden for den første måned" in t:
+        return 30
+    if "første arbejdsdag" in t:
+        return 1
+    if m := re.search(r"inden for de første (\d{1,2}) dage", t):
+        return int(m.group(1))
+    if "ansættelsens sidste måned" in t:
+        return max(1, int(måneder * MÅNEDSDAGE) - 14)
+    if m := re.search(r"senest i ansættelsens (\d{1,3})\. måned", t):
+        return int(int(m.group(1)) * MÅNEDSDAGE)
+    return None

@@ -101,3 +101,33 @@ def _forkort(navn: str) -> str:
         hale.insert(0, ord_.pop())
     hoved = "-".join(ord_)[: _MAKS_NAVN - len("-".join(hale)) - 1].rstrip("-")
     return f"{hoved}-{'-'.join(hale)}"
+
+
+#: Words that name a responsibility role in an author's title ("Postgraduat klinisk lektor i neurologi"),
+#: role id -> words. Both the Word import and the title page use them, so a role the title already names
+#: is printed once and still read back.
+ROLLEORD: dict[str, list[str]] = {
+    "pkl": ["PKL", "postgraduat klinisk lektor", "klinisk lektor"],
+    "uao": ["UAO", "uddannelsesansvarlig overlæge", "uddannelsesansvarlig"],
+    "puf": ["PUF", "pædagogisk udviklende funktion"],
+    "uko": ["UKO", "uddannelseskoordinerende overlæge", "uddannelseskoordinerende"],
+    "tutorlaege": ["tutorlæge"],
+    "vejleder": ["vejleder", "hovedvejleder"],
+    "uddannelsesudvalg": ["uddannelsesudvalg", "specialespecifikt uddannelsesudvalg"],
+    "sekretariat": ["sekretariat", "videreuddannelsessekretariatet"],
+    "drrlv": ["DRRLV", "regionale råd"],
+}
+
+
+def navngivet_rolle(tekst: str) -> str | None:
+    """The responsibility role (its id) a text names: its display name or id exactly, else a role word."""
+    from .models import Ansvarsrolle, visningsnavn  # lazy: pydantic only when a role is looked up
+
+    n = slug(tekst)
+    for r in Ansvarsrolle:
+        if n == slug(visningsnavn(r)) or n == str(r):
+            return str(r)
+    for r, ord_ in ROLLEORD.items():
+        if any(re.search(rf"(?:^|-){re.escape(slug(o))}(?:$|-)", n) for o in ord_):
+            return r
+    return None

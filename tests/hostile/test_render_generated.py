@@ -10,8 +10,8 @@ expected count of every marker is derived here from the generated data and the d
   template lists them, so fields shown by a block count once per section that lists it;
 - an ansættelse's place and department: the forløb table row, the heading of its department
   presentation and of its competency-plan group (each also a table-of-contents entry), the role
-  matrix row, every course and the research-training row that fall inside it; the place also in the
-  "Hvor" column of each plan row of that ansættelse;
+  matrix row (where a template asks for it), every course and the research-training row that fall inside it
+  (a plan row no longer repeats the place: the group heading names it);
 - a competency title: one plan row (every competency is planned once); a course title: one row;
 - the målbeskrivelse's konkretisering and beskrivelse are not part of a programme document: 0.
 
@@ -79,7 +79,6 @@ def forventet(g: Genereret) -> dict[str, tuple[int, int]]:
     for a in p["ansættelser"]:
         perioder.append((start, start + a["måneder"] - 1))
         start += a["måneder"]
-    plan_i = Counter(e["ansættelse"] for e in p["kompetenceplan"])
     kurser_i = Counter(next(i for i, (fra, til) in enumerate(perioder) if fra <= k["måned"] <= til)
                        for k in p["kurser"])
     forskning = "forskningstræning" in p and "forskningstræning" in mb
@@ -112,8 +111,6 @@ def forventet(g: Genereret) -> dict[str, tuple[int, int]]:
             return blok["uddannelsessteder"], blok["uddannelsessteder"]
         n = (blok["forløb"] + 2 * blok["uddannelsessteder"] + 2 * blok["kompetenceplan"] + blok["rolledækning"]
              + kurser_i[i] * blok["kurser"] + (i in forskning_i) * blok["forskningstræning"])
-        if felt == "sted":
-            n += plan_i[p["ansættelser"][i]["id"]] * blok["kompetenceplan"]
         return n, n
 
     mærke_i = {sti: mk for mk, sti in g.markører.items()}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from uddprog.datoer import tidspunkt_i_ansættelse
 from uddprog.importer import importer_bytes
 from uddprog.render import Renderer
 from uddprog.render.context import build_context
@@ -106,12 +107,17 @@ def sammenlign_øvrige(program, draft: dict) -> list[str]:
           for o in draft.get("fokuserede_ophold") or []]
     if wo != go:
         forskelle.append(f"fokuserede ophold {wo} != {go}")
-    # Issue 13: each ansættelse's type, vejledersamtaler and uddannelsesplan day come back as data.
-    wa = [(str(a.type), a.uddannelsesplan_senest_dag,
-           [(str(v.type), v.senest_dag, v.karrierevejledning, md_norm(v.bemærkning) if v.bemærkning else None)
+    # Issue 13: each ansættelse's type, vejledersamtaler and uddannelsesplan day come back as data. The document
+    # states when a samtale is held as programmes state the rule ("i ansættelsens 5. måned", issue 21), so the
+    # day comes back to the precision printed: the same wording.
+    def når(dag, måneder):
+        return tidspunkt_i_ansættelse(dag, måneder) if dag else None
+    wa = [(str(a.type), når(a.uddannelsesplan_senest_dag, a.måneder),
+           [(str(v.type), når(v.senest_dag, a.måneder), v.karrierevejledning,
+             md_norm(v.bemærkning) if v.bemærkning else None)
             for v in a.vejledersamtaler]) for a in program.ansættelser]
-    ga = [(a.get("type", "sygehusafdeling"), a.get("uddannelsesplan_senest_dag"),
-           [(v["type"], v["senest_dag"], v.get("karrierevejledning", True),
+    ga = [(a.get("type", "sygehusafdeling"), når(a.get("uddannelsesplan_senest_dag"), a["måneder"]),
+           [(v["type"], når(v["senest_dag"], a["måneder"]), v.get("karrierevejledning", True),
              md_norm(v["bemærkning"]) if v.get("bemærkning") else None) for v in a.get("vejledersamtaler") or []])
           for a in draft.get("ansættelser") or []]
     if wa != ga:

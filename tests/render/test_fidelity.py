@@ -45,7 +45,7 @@ FORVENTET = [
     # one table of vejledersamtaler per ansættelse, the 3-month TraumeCenter ansættelse with two
     "Vejledersamtaler i ansættelse 1: Ortopædkirurgisk Afdeling, Sjællands Universitetshospital, Køge (måned 1–18)",
     "Vejledersamtaler i ansættelse 3: TraumeCenter, Rigshospitalet (måned 31–33)",
-    "Senest dag 30 (uge 5)",
+    "Inden for den første måned",  # stated as the rule, not "Senest dag 30 (uge 5)"
     # the competency's assessment card next to its method
     "Kompetencekort: OSATS-kort 1 – Osteosyntese af hoftenær fraktur",
     # course windows counted from the end, in words and months

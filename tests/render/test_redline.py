@@ -24,10 +24,9 @@ from uddprog.render.context import build_context
 from uddprog.render.redline import W, accepter_alle, afsnit, afvis_alle, redline_docx, tekst
 
 from . import fixtures
-from .conftest import need_tool
+from .conftest import EXAMPLES, need_tool
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import regler
-from ..datoer import dansk_dato, måneder_tekst
+from ..datoer import dansk_dato, læs_tidspunkt_i_ansættelse, måneder_tekst
 from ..markdown import HEADING_OFFSET
 from ..models import Driftsregion, Maalbeskrivelse, NationalSkabelon, Videreuddannelsesregion, visningsnavn
 from ..models.vocab import Samtaletype
@@ -38,6 +38,7 @@ from .tabeller import (
     VURDERING,
     Metoder,
     celle_ved,
+    er_kompetenceskema,
     gruppe,
     hoved,
     hovedrækker,
@@ -57,7 +58,9 @@ _FAKTA = re.compile(rf"^Måned\s+(\d+)(?:{STREG}(\d+))? · (\d+) måneder? · (R
                    r"(?: · (Universitetshospital))?$")
 #: uddprog's caption over an ansættelse's vejledersamtaler table, and the line under it.
 _SAMTALER_OVERSKRIFT = re.compile(r"^Vejledersamtaler i ansættelse (\d+): ")
-_UDDANNELSESPLAN = re.compile(r"^Den individuelle uddannelsesplan foreligger senest dag (\d+)\.$")
+_UDDANNELSESPLAN = re.compile(r"^Den individuelle uddannelsesplan (?:foreligger senest dag (\d+)|lægges (.+))\.$")
+#: Written in uddprog's samtale table under a samtale without career guidance (the rule says it is in the others).
+_UDEN_KARRIERE = "Karrierevejledning indgår ikke i denne samtale."
 _SENEST_DAG = re.compile(r"dag\s*(\d+)", re.I)
 _ANSÆTTELSE_OVERSKRIFT = re.compile(r"^Ansættelse\s+(\d+)\s*[:.–-]\s*(.*?)(?:\s*\(måned[^)]*\))?$", re.I)
 _KRAV = re.compile(r"^(?:Tidligst måned \d+(?:, senest måned \d+)?|Senest måned \d+)(?:\.\s*|$)")
@@ -524,27 +527,34 @@ class _Udtræk:
         return tilbage, brugt
 
     def samtaletabel(self, t: Tabel, ans: dict | None) -> tuple[list[str], int]:
-        """uddprog's vejledersamtaler table of one ansættelse: type, senest dag, karrierevejledning, bemærkning."""
+        """uddprog's vejledersamtaler table of one ansættelse: type, when ("inden for den første måned", or
+        "senest dag 30" from earlier versions), content (a note when career guidance is not part of it)."""
         h = hoved(t)
         g = t.gitter()
         k_type, k_når = h.index("samtale"), h.index("hvornaar")
         k_kar = h.index("karrierevejledning") if "karrierevejledning" in h else None
-        k_bem = h.index("bemaerkning") if "bemaerkning" in h else None
+        k_bem = next((h.index(k) for k in ("indhold", "bemaerkning") if k in h), None)
         typer = {slug(visningsnavn(v)): v.value for v in Samtaletype}
         tilbage, brugt = [], 0
         for ri, rad in enumerate(g[1:], start=1):
             typ = typer.get(slug(rad[k_type]))
-            dag = _SENEST_DAG.search(rad[k_når])
+            når = rad[k_når] if k_når < len(rad) else ""
+            dag = (int(m.group(1)) if (m := _SENEST_DAG.search(når))
+                   else læs_tidspunkt_i_ansættelse(når, (ans or {}).get("måneder") or 1))
             if ans is None or typ is None or dag is None:
                 if any(x.strip() for x in rad):
                     tilbage.append(" · ".join(x for x in rad if x.strip()))
                 continue
             brugt += 1
-            s = {"type": typ, "senest_dag": int(dag.group(1))}
+            s = {"type": typ, "senest_dag": dag}
             if k_kar is not None:
                 s["karrierevejledning"] = slug(rad[k_kar]) != "nej"
             celle = celle_ved(t.rækker[ri], k_bem) if k_bem is not None else None
-            bem = til_markdown(celle.blokke) if celle else ""
+            blokke = celle.blokke if celle else []
+            if any(isinstance(b, Afsnit) and " ".join(b.tekst.split()) == _UDEN_KARRIERE for b in blokke):
+                s["karrierevejledning"] = False
+                blokke = [b for b in blokke if not (isinstance(b, Afsnit) and " ".join(b.tekst.split()) == _UDEN_KARRIERE)]
+            bem = til_markdown(blokke) if blokke else ""
             if bem:
                 s["bemærkning"] = bem
             ans["vejledersamtaler"].append(s)
@@ -813,8 +823,11 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
                 samtale_ans = u.ansættelser[int(m.group(1)) - 1]
                 continue
             if samtale_ans is not None and (m := _UDDANNELSESPLAN.match(linje)):
-                samtale_ans["uddannelsesplan_senest_dag"] = int(m.group(1))
-                continue
+                dag = int(m.group(1)) if m.group(1) else læs_tidspunkt_i_ansættelse(
+                    m.group(2), samtale_ans.get("måneder") or 1)
+                if dag:
+                    samtale_ans["uddannelsesplan_senest_dag"] = dag
+                    continue
         if isinstance(b, Afsnit) and (b.overskrift or (b.helt_fed and len(b.tekst.split()) <= 12)) and b.tekst.strip():
             titel = " ".join(b.tekst.split())
             if op.uddprog and titel in DANNEDE_OVERSKRIFTER:
@@ -832,6 +845,9 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
             if art == "samtaler" and not (op.uddprog and samtale_ans is not None):
                 ny.append(b)  # another document's table of conversations is text
                 continue
+            if art == "kompetencer" and op.uddprog and er_kompetenceskema(b):
+                kontekst = None
+                continue  # uddprog's annex: the målbeskrivelse's checklist with the plan's periods, both known
             if art == "kompetencer":
                 tilbage, brugt = x.kompetencetabel(b, kontekst)
             elif art == "kurser":

@@ -71,7 +71,7 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
             if o.uddprog and b.overskrift is None and _DANNET.fullmatch(tekst):
                 o.dannede += 1
                 continue
-            if o.uddprog and tekst.startswith("Illustrativt eksempel – ikke et godkendt"):
+            if o.uddprog and tekst.startswith("Illustrativt eksempel"):  # the title page's note on an example
                 o.dannede += 1
                 continue
         blokke.append(b)

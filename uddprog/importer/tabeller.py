@@ -144,6 +144,12 @@ def hoved(t: Tabel) -> list[str]:
     return t.husk("hovedrækker", _hovedrækker)[0]
 
 
+def er_kompetenceskema(t: Tabel) -> bool:
+    """The målbeskrivelse checklist's own columns ("Mål nummer og kompetence", "Konkretisering af …")."""
+    h = hoved(t)
+    return bool(h) and h[0].startswith("maal-nummer") and any(k.startswith("konkretisering") for k in h)
+
+
 def hovedrækker(t: Tabel) -> int:
     """How many rows at the top of the table are its header (0 for a table of periods without one)."""
     return 0 if tabelart(t) == "forløb" and t.husk("uden hoved", _uden_hoved) else t.husk("hovedrækker", _hovedrækker)[1]

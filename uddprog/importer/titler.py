@@ -10,7 +10,7 @@ from ..navne import slug
 from .varianter import TITELVARIANTER
 
 _NUMMER = re.compile(r"^\s*(?:(?:\d+[.)]?)+(?:\d+)?|[A-Za-z][.)]|[IVXLC]+\.)\s+")
-_AFSNIT_ORD = re.compile(r"^(?:afsnit|kapitel|del)\s+\d+[.:]?\s*", re.I)
+_AFSNIT_ORD = re.compile(r"^(?:afsnit|kapitel|del|bilag)\s+\d+[.:]?\s*", re.I)
 
 
 def normaliser(titel: str) -> str:

@@ -8,6 +8,8 @@ Add a region's wording here; no code changes.
 
 from __future__ import annotations
 
+from .. import navne
+
 #: section id -> other titles regions use for it (the template's own title always matches).
 TITELVARIANTER: dict[str, list[str]] = {
     "indledning": ["Introduktion", "Forord", "Indledning og formål", "Formål", "Generelt"],
@@ -57,6 +59,7 @@ DANNEDE_AFSNIT: list[str] = [
     r"Programmet er dannet med uddprog ud fra .*",
     r"Indholdsfortegnelsen dannes, når dokumentet åbnes.*",
     r"Uddannelsesprogram · .*",
+    r"Målbeskrivelsens data er illustrative: .*",
 ]
 
 #: Headings uddprog generates over tables built from data (the table is then read as data).
@@ -109,15 +112,6 @@ METODEVARIANTER: dict[str, list[str]] = {
     "portefoelje": ["Portefølje", "Læringsdagbog"],
 }
 
-#: Role words in an author line -> responsibility role id.
-ROLLEORD: dict[str, list[str]] = {
-    "pkl": ["PKL", "postgraduat klinisk lektor", "klinisk lektor"],
-    "uao": ["UAO", "uddannelsesansvarlig overlæge", "uddannelsesansvarlig"],
-    "puf": ["PUF", "pædagogisk udviklende funktion"],
-    "uko": ["UKO", "uddannelseskoordinerende overlæge", "uddannelseskoordinerende"],
-    "tutorlaege": ["tutorlæge"],
-    "vejleder": ["vejleder", "hovedvejleder"],
-    "uddannelsesudvalg": ["uddannelsesudvalg", "specialespecifikt uddannelsesudvalg"],
-    "sekretariat": ["sekretariat", "videreuddannelsessekretariatet"],
-    "drrlv": ["DRRLV", "regionale råd"],
-}
+#: Role words in an author line -> responsibility role id (shared with the title page, which prints a role
+#: the author's title already names only once).
+ROLLEORD = navne.ROLLEORD

@@ -15,10 +15,18 @@ from datetime import date
 from typing import Any
 
 from .. import regler
-from ..datoer import MÅNEDSNAVNE, antal_måneder, dansk_dato, måneder_tekst
+from ..datoer import MÅNEDSNAVNE, antal_måneder, dansk_dato, måneder_tekst, tidspunkt_i_ansættelse
 from ..markdown import strip_forbidden
-from ..models import Ansaettelsestype, Maalbeskrivelse, NationalSkabelon, Rolle, Uddannelsesprogram, visningsnavn
-from ..navne import Filnavn, filnavn, slug  # noqa: F401  (output names live with the other name rules)
+from ..models import (
+    Ansaettelsestype,
+    Ansvarsrolle,
+    Maalbeskrivelse,
+    NationalSkabelon,
+    Rolle,
+    Uddannelsesprogram,
+    visningsnavn,
+)
+from ..navne import Filnavn, filnavn, navngivet_rolle, slug  # noqa: F401  (output names live with the other name rules)
 
 #: Short role names for the coverage matrix's column heads (full names in its legend).
 ROLLE_KORT = {
@@ -122,6 +130,42 @@ def uden_gentagelser(dele: list[str]) -> list[str]:
     return ud
 
 
+#: The title page's note on a programme that is an example itself (the shipped ones). It must never read
+#: as a verdict on approval: a region's approved programme may be rendered from the shipped catalogue.
+STEMPEL = "Illustrativt eksempel: forløb, afdelinger og personer er opdigtet til uddprog."
+
+#: The colophon's note when the målbeskrivelse comes from uddprog's illustrative catalogue.
+MB_ILLUSTRATIV = ("Målbeskrivelsens data er illustrative: målbeskrivelserne i uddprogs katalog følger "
+                  "opbygningen i offentlige kilder, men kompetencer og tekster er skrevet til uddprog. "
+                  "Den gældende målbeskrivelse er den, Sundhedsstyrelsen har godkendt.")
+
+
+#: Under a vejledersamtale without career guidance: it is part of every other (P046), so only this is written.
+UDEN_KARRIERE = "Karrierevejledning indgår ikke i denne samtale."
+
+
+def undertitel(titel: str, dele: list[str]) -> str:
+    """The title page's subtitle: the parts (fase, speciale, region, forløb) the title does not already say,
+    a part being said when most of its words are in the title ("KBU Esbjerg, forløb 14 (Akutafdelingen – almen
+    praksis)" under "… Sydvestjysk Sygehus og almen praksis, forløb 14")."""
+    i_titel = set(slug(titel).split("-"))
+
+    def sagt(del_: str) -> bool:
+        ord_ = slug(del_).split("-")
+        return sum(o in i_titel for o in ord_) * 2 > len(ord_)
+    return " · ".join(d for d in uden_gentagelser(dele) if not sagt(d))
+
+
+def forfatterlinje(f) -> str:
+    """'Navn, titel', with the role only where the title does not already name it as the Word import reads it
+    (the first role word of the title, unless its last part is a role name, which the import takes as the role)."""
+    dele = [d.strip() for d in (f.titel or "").split(",") if d.strip()]
+    navngivet = next((r for d in dele if (r := navngivet_rolle(d))), None)
+    sidste_er_rolle = bool(dele) and any(slug(dele[-1]) in (slug(visningsnavn(r)), str(r)) for r in Ansvarsrolle)
+    rolle = [] if navngivet == str(f.rolle) and not sidste_er_rolle else [visningsnavn(f.rolle)]
+    return ", ".join([f.navn, *([f.titel] if f.titel else []), *rolle])
+
+
 def build_context(
     program: Uddannelsesprogram, mb: Maalbeskrivelse, skabelon: NationalSkabelon
 ) -> dict[str, Any]:
@@ -158,17 +202,20 @@ def build_context(
             # the specialty of a side ansættelse (sideuddannelse), else "" (the forløb's own)
             "speciale": a.speciale if _sideuddannelse(a, mb) else "",
             "samtaler": _samtaler(a),
-            "uddannelsesplan": (f"Den individuelle uddannelsesplan foreligger senest dag {a.uddannelsesplan_senest_dag}."
-                                if a.uddannelsesplan_senest_dag else ""),
+            "uddannelsesplan": (
+                f"Den individuelle uddannelsesplan lægges "
+                f"{tidspunkt_i_ansættelse(a.uddannelsesplan_senest_dag, a.måneder)}."
+                if a.uddannelsesplan_senest_dag else ""),
         }))
     ans_ctx = {a["id"]: a for a in ansaettelser}
 
-    # Competency plan grouped by ansættelse (in forløb order), rows by start month then MB order.
+    # Competency plan grouped by ansættelse (in forløb order), rows in the målbeskrivelse's order (a reader
+    # looks a competency up by its number), a competency planned twice in one ansættelse by start month.
     mb_orden = {k.id: i for i, k in enumerate(mb.kompetencer)}
     mb_komp = {k.id: k for k in mb.kompetencer}
     grupper: dict[str, list] = {a.id: [] for a in program.ansættelser}
     roller_pr_ans: dict[str, dict[Rolle, int]] = {a.id: {r: 0 for r in Rolle} for a in program.ansættelser}
-    for p in sorted(program.kompetenceplan, key=lambda p: (p.fra_måned, mb_orden.get(p.kompetence, 10**6), p.kompetence)):
+    for p in sorted(program.kompetenceplan, key=lambda p: (mb_orden.get(p.kompetence, 10**6), p.kompetence, p.fra_måned)):
         k = mb_komp.get(p.kompetence)
         a = ans_by_id.get(p.ansættelse)
         if a is None:
@@ -249,12 +296,11 @@ def build_context(
     forskning = _forskning(program, mb, perioder, ans_ctx)
 
     ansvar = program.ansvar
-    forfattere = [
-        ", ".join(x for x in (f.navn, f.titel, visningsnavn(f.rolle)) if x) for f in ansvar.udarbejdet_af
-    ]
-    ansvarsrader = [("Udarbejdet af", "; ".join(forfattere))] if forfattere else []
+    ansvarsrader: list[tuple[str, list[str]]] = []
+    if ansvar.udarbejdet_af:
+        ansvarsrader.append(("Udarbejdet af", [forfatterlinje(f) for f in ansvar.udarbejdet_af]))
     ansvarsrader += [
-        (label, value) for label, value in (
+        (label, [value]) for label, value in (
             ("Godkendt af", ansvar.godkendt_af or ""),
             ("Godkendt den", dato(ansvar.godkendt_dato)),
             ("Næste revision senest", dato(ansvar.næste_revision)),
@@ -262,7 +308,7 @@ def build_context(
         ) if value
     ]
     region = visningsnavn(program.videreuddannelsesregion)
-    forsideinfo = [
+    forsideinfo = [(label, [value]) for label, value in (
         ("Speciale", mb.speciale),
         ("Uddannelsesfase", fase),
         ("Videreuddannelsesregion", region),
@@ -273,18 +319,22 @@ def build_context(
         ("Målbeskrivelsen gælder for", f"{visningsnavn(mb.gælder_for).capitalize()} fra {dato(mb.gyldig_fra)}"
                                        + (f"; udfases {dato(mb.udfaset)}" if mb.udfaset else "")),
         ("National skabelon", f"{skabelon.navn}, version {skabelon.version}"),
-    ] + ansvarsrader
+    )] + ansvarsrader
 
+    # The template's sections in its order, numbered 1, 2, …; annexes (bilag) after them as "Bilag 1: …", each
+    # on a page of its own.
     sektioner = []
-    for s in skabelon.sektioner:
+    for s in [*(s for s in skabelon.sektioner if not s.bilag), *(s for s in skabelon.sektioner if s.bilag)]:
         tekst = program.sektioner.get(s.id, "")
         if not tekst.strip() and not s.blokke:
             continue
+        nummer = sum(1 for x in sektioner if x["bilag"] == s.bilag) + 1
         sektioner.append(Felter({
             "id": s.id,
-            "nummer": len(sektioner) + 1,
+            "nummer": nummer,
             "titel": s.titel,
-            "overskrift": f"{len(sektioner) + 1}. {s.titel}",
+            "overskrift": f"Bilag {nummer}: {s.titel}" if s.bilag else f"{nummer}. {s.titel}",
+            "bilag": s.bilag,
             "anker": f"sektion-{slug(s.id)}",
             "tekst": tekst,
             "blokke": list(s.blokke),
@@ -299,7 +349,11 @@ def build_context(
             "region": region,
             "forloeb": program.forløbsbetegnelse,
             "varighed": antal_måneder(program.varighed_måneder),
-            "illustrativ": program.illustrativ or mb.illustrativ,
+            # Only a programme that is itself an example says so on its title page; an approved programme
+            # on the shipped (illustrative) målbeskrivelser says that once, in the colophon ('mb.illustrativ').
+            "illustrativ": program.illustrativ,
+            "stempel": STEMPEL if program.illustrativ else "",
+            "undertitel": undertitel(program.titel, [fase, mb.speciale, region, program.forløb]),
             "emne": f"Uddannelsesprogram for {fase.lower() if program.målbeskrivelse.fase == 'kbu' else mb.speciale + ', ' + fase.lower()}, {region}",
         }),
         "mb": Felter({
@@ -311,16 +365,21 @@ def build_context(
             "godkendt_af": mb.godkendt_af,
             "kilde": mb.kilde,
             "antal_kompetencer": len(mb.kompetencer),
+            "illustrativ": mb.illustrativ,
+            "illustrativ_note": MB_ILLUSTRATIV if mb.illustrativ else "",
         }),
         "skabelon": Felter({"navn": skabelon.navn, "version": skabelon.version, "udgivet_af": skabelon.udgivet_af,
                             "regelkilde": skabelon.regelkilde or ""}),
-        "forside": [Felter({"label": label, "vaerdi": value}) for label, value in forsideinfo],
+        # One row per fact; a fact of several lines (the authors) has them in 'linjer', one per line.
+        "forside": [Felter({"label": label, "vaerdi": "; ".join(linjer), "linjer": linjer})
+                    for label, linjer in forsideinfo],
         "sidehoved": sidehoved(program.titel, mb.version),
         "sidefod": " · ".join(uden_gentagelser([mb.speciale, fase, region])),
         "ansaettelser": ansaettelser,
         "forloeb_i_alt": Felter({"maaneder": program.varighed_måneder,
                           "periode": periode(1, program.varighed_måneder)}),
         "kompetenceplan": kompetenceplan,
+        "kompetenceskema": kompetenceskema(program, mb),
         "ikke_planlagt": ikke_planlagt,
         "rolledaekning": rolledaekning,
         "kurser": kurser,
@@ -365,13 +424,34 @@ def _sideuddannelse(a, mb) -> bool:
 
 
 def _samtaler(a) -> list[dict]:
-    """One row per planned vejledersamtale: name, when, whether career guidance is part of it."""
+    """One row per planned vejledersamtale: its name, when in the ansættelse (as the rule is stated, never
+    "dag 526"), and what it is about; career guidance is part of every samtale unless it says otherwise."""
     return [Felter({
         "samtale": visningsnavn(s.type),
-        "senest": f"Senest dag\u00a0{s.senest_dag} (uge\u00a0{-(-s.senest_dag // 7)})",
+        "senest": tidspunkt_i_ansættelse(s.senest_dag, a.måneder).capitalize(),
         "karriere": "Ja" if s.karrierevejledning else "Nej",
+        "karrierevejledning": s.karrierevejledning,
+        "karrierenote": "" if s.karrierevejledning else UDEN_KARRIERE,
         "bemaerkning": s.bemærkning or "",
     }) for s in a.vejledersamtaler]
+
+
+def kompetenceskema(program: Uddannelsesprogram, mb: Maalbeskrivelse) -> list[dict]:
+    """The målbeskrivelse's checklist in its own columns, every competency in its order, with the periods of the
+    forløb the plan gives it (the annex real programmes carry; the plan table per ansættelse stays compact)."""
+    perioder: dict[str, list[tuple[int, int]]] = {}
+    for p in program.kompetenceplan:
+        perioder.setdefault(p.kompetence, []).append((p.fra_måned, p.til_måned))
+    return [Felter({
+        "nummer": k.id,
+        "titel": k.titel,
+        "konkretisering": k.konkretisering,
+        "vurderingsmetoder": _navne(k.vurderingsmetoder)
+                             + (f" (mindst {k.min_vurderinger} i forløbet)" if k.min_vurderinger else ""),
+        "kort": _kort(k),
+        "laeringsstrategier": _navne(k.læringsstrategier),
+        "perioder": [periode(fra, til) for fra, til in sorted(set(perioder.get(k.id, [])))] or ["Ikke planlagt"],
+    }) for k in mb.kompetencer]
 
 
 def _kort(k) -> str:

@@ -44,6 +44,9 @@ REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadat
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _W = "{%s}" % W_NS
 
+#: Twips a list in a styled Markdown field (a table cell) indents per level: 0.5 cm.
+CELLE_LISTEINDRYK = 284
+
 # Names of the list definitions uddprog looks for (and adds when missing).
 BULLET_NAME = "uddprog-punktliste"
 NUMBER_NAME = "uddprog-nummerliste"
@@ -88,7 +91,9 @@ def _line_text(source: str, lineno: int | None) -> str:
     lines = source.splitlines()
     if not 0 < lineno <= len(lines):
         return ""
-    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1])
+    # A paragraph-level tag ({%p if … %}) is left on the line of the paragraph before it: not its text.
+    text = re.sub(r"\{%.*?%\}", "", text).strip()
     return text[:160]
 
 
@@ -101,12 +106,13 @@ def tom_for_none(value: Any) -> Any:
 
 @jinja2.pass_context
 def _md_filter(ctx, source: Any, style: str = "") -> Markup:
-    """``{{p tekst|md }}``: Markdown as Word paragraphs; ``md('Tabeltekst')`` sets their style."""
+    """``{{p tekst|md }}``: Markdown as Word paragraphs; ``md('Tabeltekst')`` sets their style, for list items
+    too, which then indent by half a centimetre a level (the text of a table cell, not of the page)."""
     felt = isinstance(source, Feltværdi)
     if not felt and (source is None or source == ""):
         return Markup("")
     refs = ctx.get("_wordrefs")
-    styles = WordStyles(paragraph=style) if style else WordStyles()
+    styles = WordStyles(paragraph=style, list_paragraph=style, list_indent=CELLE_LISTEINDRYK) if style else WordStyles()
     xml = to_wordml(str(source), refs, styles)
     if felt:  # an editable field (render.redigerbar): marked, and never without a paragraph to write in
         return Markup(blok(source.nr, xml if xml.strip() else plain_wordml("", style)))
@@ -114,7 +120,9 @@ def _md_filter(ctx, source: Any, style: str = "") -> Markup:
 
 
 def _plain_filter(text: Any, style: str = "") -> Markup:
-    """Plain (non-Markdown) text as a whole paragraph, keeping its line breaks."""
+    """Plain (non-Markdown) text as a whole paragraph, keeping its line breaks; a list gives one line each."""
+    if isinstance(text, (list, tuple)):
+        text = "\n".join(str(t) for t in text)
     xml = plain_wordml("" if text is None else str(text), style)
     return Markup(blok(text.nr, xml) if isinstance(text, Feltværdi) else xml)
 

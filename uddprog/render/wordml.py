@@ -63,6 +63,7 @@ class WordStyles:
     table: str = "Uddprogtabel"
     table_cell: str = "Tabeltekst"
     table_head: str = "Tabeloverskrift"
+    list_indent: int = 720  # twips per list level; a table cell's lists step less (md('Tabeltekst'))
 
 
 _DEFAULT_STYLES = WordStyles()
@@ -137,7 +138,7 @@ def _inline(children: Sequence[Token], refs: WordRefs, styles: WordStyles) -> st
 
 
 def _ppr(style: str, num: tuple[int, int] | None = None, indent_level: int | None = None,
-         jc: str | None = None, keep_next: bool = False) -> str:
+         jc: str | None = None, keep_next: bool = False, step: int = _INDENT) -> str:
     parts = []  # in the schema's order: pStyle, keepNext, numPr, ind, jc
     if style:
         parts.append(f'<w:pStyle w:val="{style}"/>')
@@ -145,8 +146,10 @@ def _ppr(style: str, num: tuple[int, int] | None = None, indent_level: int | Non
         parts.append("<w:keepNext/>")
     if num is not None:
         parts.append(f'<w:numPr><w:ilvl w:val="{num[0]}"/><w:numId w:val="{num[1]}"/></w:numPr>')
+        if step != _INDENT:  # the list definition indents by _INDENT a level; a narrower step overrides it
+            parts.append(f'<w:ind w:left="{step * (num[0] + 1)}" w:hanging="{min(_HANGING, step)}"/>')
     if indent_level is not None:
-        parts.append(f'<w:ind w:left="{_INDENT * (indent_level + 1)}"/>')
+        parts.append(f'<w:ind w:left="{step * (indent_level + 1)}"/>')
     if jc:
         parts.append(f'<w:jc w:val="{jc}"/>')
     return "<w:pPr>" + "".join(parts) + "</w:pPr>" if parts else ""
@@ -314,10 +317,10 @@ def tokens_to_wordml(tokens: Sequence[Token], refs: WordRefs, styles: WordStyles
                 level = len(lists) - 1
                 num_id, first = lists[-1]
                 if first:
-                    ppr = _ppr(styles.list_paragraph, (level, num_id))
+                    ppr = _ppr(styles.list_paragraph, (level, num_id), step=styles.list_indent)
                     lists[-1][1] = False
                 else:  # later paragraphs of an item align with its text, unnumbered
-                    ppr = _ppr(styles.list_paragraph, indent_level=level)
+                    ppr = _ppr(styles.list_paragraph, indent_level=level, step=styles.list_indent)
             elif quote:
                 ppr = _ppr(styles.quote)
             else:
