@@ -12,7 +12,6 @@ import yaml
 
 from tests.conftest import kør
 from tests.render.conftest import need_tool
-from uddprog.cli import cli
 
 from .conftest import KORPUS, ROOT
 

@@ -51,7 +51,7 @@ def chromium() -> str:
 # ------------------------------------------------------------------ snapshots
 
 # The formats are the ones the pytest plugin gives regions (uddprog/pytest_plugin.py): one normaliser.
-from uddprog.pytest_plugin import docx_som_xml as docx_as_xml, udvidelser  # noqa: E402
+from uddprog.pytest_plugin import udvidelser  # noqa: E402
 
 DocxXmlExtension, HtmlExtension = udvidelser()
 

@@ -8,7 +8,6 @@ import stat
 import pytest
 
 from uddprog import soffice
-from uddprog.render import pdf
 from uddprog.render.pdf import PdfError, docx_to_pdf
 
 
