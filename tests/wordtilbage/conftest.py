@@ -41,6 +41,8 @@ class Kopi:
     def __init__(self, kilde: Path, mappe: Path, renderer: Renderer) -> None:
         self.fil = mappe / kilde.name
         shutil.copyfile(kilde, self.fil)
+        # Shared parts are named from the repository root, which is the copy's folder here.
+        shutil.copytree(ROOT / "programdele", mappe / "programdele", dirs_exist_ok=True)
         self.bytes = self.fil.read_bytes()
         self.renderer = renderer
         self.docx = renderer.redigerbar(indlæs(self.fil))

@@ -31,6 +31,19 @@ def test_uden_rettelser_er_filen_byte_identisk(kopi, program):
     assert k.fil.read_bytes() == k.bytes
 
 
+def test_a_section_from_a_shared_part_is_no_field(kopi):
+    """A section joined from a shared part (programdele) is printed, not editable: an edit in Word would copy the
+    shared text into the programme, which would then print it twice."""
+    from uddprog.loading import indlæs
+
+    k = kopi(ROOT / "examples/oest/kbu-sjaelland-forloeb-12.yaml")
+    dok = indlæs(k.fil)
+    fælles = {sti[1] for sti, dele in dok.dele.items() if any(d.fil != dok.fil for d in dele)}
+    assert fælles, "the example includes a shared part"
+    sektioner = {f.sti[1] for f in _felter(k.docx) if f.sti[0] == "sektioner"}
+    assert sektioner and not sektioner & fælles
+
+
 def _blade(data, sti=()):
     """Every leaf of YAML data with its path."""
     if isinstance(data, dict):

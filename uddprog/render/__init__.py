@@ -109,7 +109,11 @@ class Renderer:
         """One loaded programme (not validated here) as the editable Word document (``render.redigerbar``)."""
         from .redigerbar import kilde_for, redigerbar_docx  # lazy: Word (lxml, docxtpl) only when a document is made
 
-        return redigerbar_docx(self, dok.model, kilde_for(dok.fil, self.katalog.rod))
+        # A section joined from shared parts is not the programme's to edit: an edit in Word would copy the shared
+        # text into the programme (and print it twice); the shared part is edited in its own file.
+        fælles = frozenset(sti[1] for sti, dele in dok.dele.items()
+                           if sti[0] == "sektioner" and any(d.fil != dok.fil for d in dele))
+        return redigerbar_docx(self, dok.model, kilde_for(dok.fil, self.katalog.rod), fælles)
 
     def valider(self, fil: Path) -> tuple:
         """Load and check one file as rendering does: (document or None, findings after the config's

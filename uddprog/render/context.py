@@ -353,7 +353,7 @@ def build_context(
             # on the shipped (illustrative) målbeskrivelser says that once, in the colophon ('mb.illustrativ').
             "illustrativ": program.illustrativ,
             "stempel": STEMPEL if program.illustrativ else "",
-            "undertitel": undertitel(program.titel, [fase, mb.speciale, region, program.forløb]),
+            "undertitel": undertitel(program.titel, [fase, mb.speciale, region, program.forløbsbetegnelse]),
             "emne": f"Uddannelsesprogram for {fase.lower() if program.målbeskrivelse.fase == 'kbu' else mb.speciale + ', ' + fase.lower()}, {region}",
         }),
         "mb": Felter({

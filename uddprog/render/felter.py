@@ -165,8 +165,10 @@ def værdi_ved(rod: Any, sti: tuple) -> Any:
     return node
 
 
-def felter(program: Uddannelsesprogram, mb: Maalbeskrivelse, skabelon: NationalSkabelon) -> list[Felt]:
-    """Every editable field of a programme, in document order within each part. Pure."""
+def felter(program: Uddannelsesprogram, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
+           fælles: frozenset[str] = frozenset()) -> list[Felt]:
+    """Every editable field of a programme, in document order within each part. Pure. The sections in
+    ``fælles`` hold text from shared parts (programdele) and are no fields."""
     ud: list[Felt] = []
 
     def f(sti: tuple, art: str, etiket: str, gruppe: str, påkrævet: bool = False, valgfri: bool = False) -> None:
@@ -215,6 +217,8 @@ def felter(program: Uddannelsesprogram, mb: Maalbeskrivelse, skabelon: NationalS
         f(("forskningstræning", "beskrivelse"), "rig", "Forskningstræning: beskrivelse", g, valgfri=True)
     g = "Afsnit"
     for s in skabelon.sektioner:
+        if s.id in fælles:
+            continue
         f(("sektioner", s.id), "rig", _kort(f"Afsnit: {s.titel}", 60), g, valgfri=True)
     return _entydige(ud)
 

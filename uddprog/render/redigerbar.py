@@ -530,11 +530,12 @@ def _kundedata(dele: dict[str, bytes], navne: list[str], xml: bytes, guid: str) 
     return [item, props, rels]
 
 
-def redigerbar_docx(renderer, program: Uddannelsesprogram, kilde: Kilde) -> bytes:
-    """The editable document of one loaded programme (``renderer``: a ``render.Renderer``)."""
+def redigerbar_docx(renderer, program: Uddannelsesprogram, kilde: Kilde, fælles: frozenset[str] = frozenset()) -> bytes:
+    """The editable document of one loaded programme (``renderer``: a ``render.Renderer``); the sections in
+    ``fælles`` come from shared parts and are printed, not editable."""
     k = renderer.katalog
     mb, skabelon = k.målbeskrivelse(program.målbeskrivelse), k.skabelon(program.skabelon)
     if mb is None or skabelon is None:
         raise RenderError("målbeskrivelsen eller den nationale skabelon findes ikke")
-    alle = felter(program, mb.model, skabelon.model)
+    alle = felter(program, mb.model, skabelon.model, fælles)
     return efterbehandl(renderer.docx(markeret(program, alle)), alle, kilde)

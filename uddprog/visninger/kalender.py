@@ -36,7 +36,7 @@ def ics(program: Uddannelsesprogram, begivenheder: Sequence[Begivenhed], start: 
     kal.add("prodid", PRODID)
     kal.add("version", "2.0")
     kal.add("calscale", "GREGORIAN")
-    kal.add("x-wr-calname", f"{program.forløb}" + (f" – {navn}" if navn else ""))
+    kal.add("x-wr-calname", f"{program.forløbsbetegnelse}" + (f" – {navn}" if navn else ""))
     kal.add("x-wr-caldesc", program.titel)
     stempel = datetime(start.year, start.month, start.day, tzinfo=timezone.utc)
     for b in begivenheder:
