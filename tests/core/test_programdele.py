@@ -16,7 +16,7 @@ from uddprog.catalog import Katalog
 from uddprog.checks import valider
 from uddprog.loading import LoadError, indlæs
 
-from .conftest import DATO, Repo, kopi
+from tests.syntetisk import DATO, SyntetiskRepo as Repo, kopi
 
 ROD = Path(__file__).resolve().parents[2]
 
@@ -29,6 +29,12 @@ DEL = {
         "karrierevejledning": "Fælles tekst om karrierevejledning.\n",
     },
 }
+
+
+@pytest.fixture
+def repo(syntetisk_repo) -> Repo:
+    """tests/conftest's synthetic repository (these tests edit it as ``repo``)."""
+    return syntetisk_repo
 
 
 def _med_del(r: Repo, del_: dict | None = None, henvisning="./faelles/neurologi.yaml") -> Repo:

@@ -19,10 +19,16 @@ from uddprog.loading import indlæs
 from uddprog.models import Uddannelsesprogram
 from uddprog.navne import outputnavn
 
-from .conftest import DATO, Repo, kopi, samtaler
+from tests.syntetisk import DATO, SyntetiskRepo as Repo, kopi, samtaler
 
 ROD = Path(__file__).resolve().parents[2]
 KATALOG = Katalog(ROD)
+
+
+@pytest.fixture
+def repo(syntetisk_repo) -> Repo:
+    """tests/conftest's synthetic repository (these tests edit it as ``repo``)."""
+    return syntetisk_repo
 
 
 def _ids(r: Repo, dato: date = DATO) -> set[str]:
