@@ -55,7 +55,7 @@ def _godkendelse(region: str) -> str:
     praksis = GODKENDELSESPRAKSIS[Videreuddannelsesregion(region)]
     linjer = [f"# Kilde: {praksis.kilde.tekst}." if praksis.kilde else "# Kilde: ingen offentlig kilde fundet."]
     linjer.append(f'godkendes_af = "{praksis.godkendes_af}"' if praksis.godkendes_af
-                  else '# godkendes_af = "…"          # not found in public sources: write the approving body')
+                  else '# godkendes_af = "…"          # ikke fundet i offentlige kilder: skriv det godkendende organ')
     if praksis.indstilles_af:
         linjer.append(f'indstilles_af = "{praksis.indstilles_af}"')
     if praksis.delforløb:

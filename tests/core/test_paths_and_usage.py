@@ -18,7 +18,7 @@ PROJEKT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def rod(tmp_path) -> Path:
     rod = tmp_path / "rod"
-    for d in ("målbeskrivelser", "templates", "examples"):
+    for d in ("målbeskrivelser", "templates", "programdele", "examples"):
         shutil.copytree(PROJEKT / d, rod / d)
     (rod / "uddprog.toml").write_text('programmer = "programmer"\n', "utf-8")
     (rod / "examples").rename(rod / "programmer")

@@ -26,7 +26,7 @@ KOLDING = "examples/syd/anaestesiologi-introduktion-kolding.yaml"
 @pytest.fixture
 def rod(tmp_path) -> Path:
     """A copy of the shipped repository's documents (its programmes are edited here, never the originals)."""
-    for navn in ("målbeskrivelser", "templates", "examples"):
+    for navn in ("målbeskrivelser", "templates", "programdele", "examples"):
         shutil.copytree(ROD / navn, tmp_path / navn)
     return tmp_path
 

@@ -88,6 +88,7 @@ def _udfyld(fil: Path) -> None:
     tekst = re.sub(r'^(  [a-z-]+): ""$', r'\1: "Afsnittet er skrevet af uddannelsesudvalget."', tekst, flags=re.M)
     tekst = re.sub(r"^  godkendt_dato: .*$", "  godkendt_dato: 2026-05-12", tekst, flags=re.M)
     tekst = re.sub(r"^  næste_revision: .*$", "  næste_revision: 2029-05-01", tekst, flags=re.M)
+    tekst = re.sub(r"^status: udkast.*\n", "", tekst, flags=re.M)  # done: no longer a draft (P080)
     fil.write_text(tekst, encoding="utf-8")
 
 
@@ -105,7 +106,7 @@ def test_a_region_works_from_the_installed_wheel_alone(venv, tmp_path):
     assert "uddprog init" in r.stderr
     _kør([uddprog, "init", "--region", "Nord"], region, env)
     katalog = _kør([uddprog, "katalog"], region, env).stdout
-    assert re.search(r"Neurologi +hoveduddannelse +2015 +uddprog +illustrativ +" + re.escape(str(rod)), katalog)
+    assert re.search(r"Neurologi +hoveduddannelse +2015 +uddprog +ja +" + re.escape(str(rod)), katalog)
     program = region / "programmer/nord/neurologi-aalborg-forloeb-7.yaml"
     _kør([uddprog, "ny", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--out", str(program)], region, env)
     r = _kør([uddprog, "validate", "--dato", "2026-11-23"], region, env, forvent=1)

@@ -104,17 +104,17 @@ def katalog(format_, rod):
     click.echo("Lag (højeste først): " + ", ".join(str(p) for p in k.lag))
     oprindelse = {"repository": "repositoriet", "uddprog": "uddprog"}
     click.secho("\nMålbeskrivelser", bold=True)
-    for linje in tabel([["Speciale", "Fase", "Version", "Fra", "", "Fil"]] +
-                       [[m["speciale"], m["fase"], m["version"], oprindelse[m["kilde"]],
-                         "illustrativ" if m["illustrativ"] else "", m["fil"]] for m in mb]):
+    ja = {True: "ja", False: "nej"}
+    for linje in tabel([["Speciale", "Fase", "Version", "Fra", "Illustrativ", "Fil"]] +
+                       [[m["speciale"], m["fase"], m["version"], oprindelse[m["kilde"]], ja[bool(m["illustrativ"])],
+                         m["fil"]] for m in mb]):
         click.echo(f"  {linje}")
     click.secho("\nNationale skabeloner", bold=True)
-    for linje in tabel([["Skabelon", "Fra", "", "Fil"]] +
-                       [[s["skabelon"], oprindelse[s["kilde"]], "illustrativ" if s["illustrativ"] else "", s["fil"]]
-                        for s in sk]):
+    for linje in tabel([["Skabelon", "Fra", "Illustrativ", "Fil"]] +
+                       [[s["skabelon"], oprindelse[s["kilde"]], ja[bool(s["illustrativ"])], s["fil"]] for s in sk]):
         click.echo(f"  {linje}")
     if any(m["illustrativ"] for m in mb) or any(s["illustrativ"] for s in sk):
-        click.echo("\n'illustrativ': indholdet er opdigtet til eksempelbrug efter offentlige kilders struktur og er ikke "
+        click.echo("\nIllustrativ: indholdet er opdigtet til eksempelbrug efter offentlige kilders struktur og er ikke "
                    "den officielle tekst. Et program, der bygger på en illustrativ målbeskrivelse, siger det i sit "
                    "kolofon.")
     if skjulte:
