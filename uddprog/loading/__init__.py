@@ -125,9 +125,9 @@ def indlæs(fil: Path | str, type: str | None = None, tekst: str | None = None, 
     if type and fundet and fundet != type:  # say what it is rather than list every key the other kind lacks
         raise fejl("L008", f"Filen er {ART[fundet]}, ikke {ART[type]}.", fil, 1, 1)
     type = type or fundet
+    if not isinstance(data, dict):  # also where the folder decides the kind (målbeskrivelser/, templates/)
+        raise fejl("L006", "Dokumentet skal være en afbildning med nøgler som 'titel:' og 'kompetencer:'.", fil, 1, 1)
     if type is None:
-        if not isinstance(data, dict):
-            raise fejl("L006", "Dokumentet skal være en afbildning med nøgler som 'titel:' og 'kompetencer:'.", fil, 1, 1)
         raise fejl(
             "L006",
             "Kan ikke se hvilken slags dokument filen er: en målbeskrivelse har 'kompetencer:', "
