@@ -70,17 +70,17 @@ def test_a_new_version_reaches_a_programme_after_another_programme_was_rendered_
 
 
 def test_an_edited_other_version_changes_the_warnings_it_gives(checkout_kopi, tmp_path):
-    """P021/P022 of a programme on 2011 name 2015's date and the revision deadline from it: editing 2015,
-    a file the programme does not render from, must reach its warnings."""
+    """P021/P022 of a programme on 2011 name 2015's date and the revision deadline 12 months later: editing
+    2015, a file the programme does not render from, must reach its warnings."""
     out = tmp_path / "build"
     r = render(checkout_kopi, out, checkout_kopi / ODENSE)
-    assert r.exit_code == 0 and "1. marts 2016" in r.output
+    assert r.exit_code == 0 and "1. september 2016" in r.output
     fil = checkout_kopi / NEURO_2015
     fil.write_text(fil.read_text(encoding="utf-8").replace("gyldig_fra: 2015-09-01", "gyldig_fra: 2016-01-01"),
                    encoding="utf-8")
     r = render(checkout_kopi, out, checkout_kopi / ODENSE)
     assert "uændret" in r.output  # its document does not depend on other versions
-    assert fund(r.output) == validate(checkout_kopi / ODENSE) and "1. juli 2016" in r.output
+    assert fund(r.output) == validate(checkout_kopi / ODENSE) and "1. januar 2017" in r.output
 
 
 def test_a_reference_that_resolves_to_another_file_renders_again_after_another_run(checkout_kopi, tmp_path):

@@ -93,15 +93,15 @@ def test_renamed_forloeb_removes_the_old_outputs_and_says_so(checkout_kopi, tmp_
     out = tmp_path / "build"
     assert render(checkout_kopi, out, checkout_kopi / NORD).exit_code == 0
     gamle = outputs(out)
-    assert gamle == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.docx",
-                     "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1.html"}
+    assert gamle == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1-5.docx",
+                     "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-1-5.html"}
     fil = checkout_kopi / NORD
-    fil.write_text(fil.read_text(encoding="utf-8").replace("forløb: Holstebro–Aarhus, forløb 1",
-                                                           "forløb: Holstebro–Aarhus, forløb 7"), encoding="utf-8")
+    fil.write_text(fil.read_text(encoding="utf-8").replace("- Holstebro–Aarhus, forløb 1\n",
+                                                           "- Holstebro–Aarhus, forløb 7\n"), encoding="utf-8")
     r = render(checkout_kopi, out, fil)
     assert r.exit_code == 0, r.output
     assert outputs(out) == {n.replace("forloeb-1", "forloeb-7") for n in gamle}
-    assert "fjernet" in r.output and "holstebro-aarhus-forloeb-1.docx (svarer ikke længere til et program)" in r.output
+    assert "fjernet" in r.output and "holstebro-aarhus-forloeb-1-5.docx (svarer ikke længere til et program)" in r.output
     assert "2 forældede filer fjernet" in r.output
 
 
@@ -250,13 +250,13 @@ def test_the_manifest_of_the_version_before_kinds_still_removes_its_stale_output
     r = render(checkout_kopi, out, checkout_kopi / NORD)
     assert "uændret" in r.output  # its cache entries still count
     fil = checkout_kopi / NORD
-    fil.write_text(fil.read_text(encoding="utf-8").replace("forløb: Holstebro–Aarhus, forløb 1",
-                                                           "forløb: Holstebro–Aarhus, forløb 7"), encoding="utf-8")
+    fil.write_text(fil.read_text(encoding="utf-8").replace("- Holstebro–Aarhus, forløb 1\n",
+                                                           "- Holstebro–Aarhus, forløb 7\n"), encoding="utf-8")
     (out / MANIFEST).write_text(json.dumps(gammel), encoding="utf-8")
     r = render(checkout_kopi, out, fil)
     assert "2 forældede filer fjernet" in r.output
-    assert outputs(out) == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7.docx",
-                            "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7.html"}
+    assert outputs(out) == {"nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7-5.docx",
+                            "nord/neurologi-hoveduddannelse-holstebro-aarhus-forloeb-7-5.html"}
     nu = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     assert nu["format"] == 3 and "målbeskrivelser" not in nu["arter"]["render"]
 
@@ -357,8 +357,8 @@ def test_a_manifest_with_absolute_owners_still_reads(checkout_kopi, tmp_path):
     r = render(rod, out, rod / NORD)
     assert "uændret" in r.output  # the old entry counts
     fil = rod / NORD
-    fil.write_text(fil.read_text("utf-8").replace("forløb: Holstebro–Aarhus, forløb 1", "forløb: Holstebro–Aarhus, "
-                                                  "forløb 9"), "utf-8")
+    fil.write_text(fil.read_text("utf-8").replace("- Holstebro–Aarhus, forløb 1\n", "- Holstebro–Aarhus, "
+                                                  "forløb 9\n"), "utf-8")
     r = render(rod, out, fil)
     assert "2 forældede filer fjernet" in r.output
     assert list(json.loads((out / MANIFEST).read_text("utf-8"))["arter"]["render"]["poster"]) == [
