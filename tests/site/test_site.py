@@ -62,7 +62,7 @@ def test_no_broken_internal_link_anywhere(bygget):
         sider[side] = p = _læs_html(side)
         for link in p.links:
             dele = urlsplit(link)
-            if dele.scheme in ("http", "https", "mailto"):
+            if dele.scheme in ("http", "https", "mailto", "tel"):
                 continue
             assert not dele.scheme and not dele.netloc, f"{side}: absolute link {link}"
             mål = (side.parent / unquote(dele.path)).resolve() if dele.path else side
