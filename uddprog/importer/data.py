@@ -83,6 +83,7 @@ TITELTÆRSKEL = 0.6
 class Udkast:
     """Everything the YAML writer needs; ``noter`` are comments placed next to a value (key -> text)."""
 
+    illustrativ: bool = False
     titel: str = ""
     forløb: str = ""
     forløb_gættet: bool = False
@@ -117,7 +118,7 @@ class _Udtræk:
                  region: Videreuddannelsesregion, res: Trinresultat, forside: ForsideLæser) -> None:
         self.op, self.mb, self.skabelon, self.region, self.res = op, mb, skabelon, region, res
         self.forside = forside
-        self.u = Udkast()
+        self.u = Udkast(illustrativ=op.illustrativ)
         self.mb_titler = {normaliser(k.titel): k.id for k in mb.kompetencer}
         self.mb_ids = {k.id for k in mb.kompetencer}
         # uddprog's own output puts Markdown's '#' at Heading 4 (markdown.HEADING_OFFSET); elsewhere a

@@ -17,8 +17,9 @@ from ..models import NationalSkabelon
 from .model import Afsnit, Blok, Dokument
 from .resultat import Trinresultat, antal
 from .titler import Titelmatcher, normaliser, nummer, versaler
-from .varianter import DANNEDE_AFSNIT, IGNOREREDE_OVERSKRIFTER
+from .varianter import DANNEDE_AFSNIT, IGNOREREDE_OVERSKRIFTER, STEMPEL
 
+_STEMPEL = re.compile(STEMPEL)
 _DANNET = re.compile("|".join(f"(?:{p})" for p in DANNEDE_AFSNIT))
 _UDDPROG_MÆRKE = re.compile(r"^Programmet er dannet med uddprog ud fra ")
 _IGNOREREDE = {normaliser(t) for t in IGNOREREDE_OVERSKRIFTER}
@@ -44,6 +45,7 @@ class Opdeling:
     toc: int = 0                # table-of-contents paragraphs skipped
     niveau: int = 1             # the heading level of the template's sections
     dokumenttitel: str = ""     # docProps/core.xml's title: invisible and often a template's, the last resort
+    illustrativ: bool = False   # uddprog's stamp of an illustrative programme (not of its målbeskrivelse) was read
 
 
 def _er_toc(a: Afsnit) -> bool:
@@ -66,12 +68,14 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
             tekst = " ".join(b.tekst.split())
             if not tekst and b.kilde == "brødtekst":
                 continue
-            # uddprog's own lines are skipped, its stamp too: "Illustrativt eksempel" is printed for an
-            # illustrative målbeskrivelse as well, so it says nothing about the programme (never read as data).
-            if o.uddprog and b.overskrift is None and _DANNET.fullmatch(tekst):
+            # uddprog's own lines are skipped. Its stamp "Illustrativt eksempel: …" is printed only for a
+            # programme marked illustrative (an illustrative målbeskrivelse is said in the colophon), so it
+            # gives the draft back its mark.
+            if o.uddprog and tekst.startswith("Illustrativt eksempel"):
+                o.illustrativ = bool(_STEMPEL.fullmatch(tekst))
                 o.dannede += 1
                 continue
-            if o.uddprog and tekst.startswith("Illustrativt eksempel"):  # the title page's note on an example
+            if o.uddprog and b.overskrift is None and _DANNET.fullmatch(tekst):
                 o.dannede += 1
                 continue
         blokke.append(b)

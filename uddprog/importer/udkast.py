@@ -96,6 +96,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         f"forløb: {_q(u.forløb or UDFYLD)}" + (_efter("gæt: taget fra titlen") if u.forløb_gættet else ""),
         "status: udkast  # slet linjen, når udkastet er gennemgået ('uddprog godkend' gør det ved godkendelsen)",
     ]
+    if u.illustrativ:
+        ud.append("illustrativ: true")
     ud.append("ansvar:")
     if u.forsidelinjer:
         ud.append("  # Fra Word-dokumentet:")

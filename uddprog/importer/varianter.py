@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from .. import navne
 
+#: uddprog's stamp on the title page of a programme marked illustrative (render.context.STEMPEL).
+STEMPEL = r"Illustrativt eksempel: forløb, afdelinger og personer er opdigtet til uddprog\."
+
 #: section id -> other titles regions use for it (the template's own title always matches).
 TITELVARIANTER: dict[str, list[str]] = {
     "indledning": ["Introduktion", "Forord", "Indledning og formål", "Formål", "Generelt"],
