@@ -574,7 +574,9 @@ class MB:
     kurser: list[tuple[str, int | None, int | None]]
     forskning: tuple[int | None, int | None, int | None] | None  # start senest, end before, theory within
     spec: Speciale | None = None
-    mønster: list[tuple[str, int]] | None = None  # the målbeskrivelse's ansættelsesmønster (type, months)
+    # the målbeskrivelse's ansættelsesmønster: (type, months, side specialty or None, index of the part whose
+    # place it shares or None)
+    mønster: list[tuple[str, int, str | None, int | None]] | None = None
 
     @classmethod
     def fra_model(cls, m: Maalbeskrivelse, spec: Speciale | None) -> MB:
@@ -585,7 +587,13 @@ class MB:
                    [(k.id, *regler.kursusvindue(k, m.varighed_måneder)) for k in m.kurser],
                    (f.start_senest_måned, f.slut_senest_måneder_før_slut, getattr(f, "teori_inden_måneder", None))
                    if f else None, spec,
-                   [(str(d.type), d.måneder) for d in m.ansættelsesmønster] or None)
+                   _mønster(m) or None)
+
+
+def _mønster(m: Maalbeskrivelse) -> list[tuple[str, int, str | None, int | None]]:
+    ids = [d.id for d in m.ansættelsesmønster]
+    return [(str(d.type), d.måneder, d.speciale, ids.index(d.samme_sted_som) if d.samme_sted_som and d.samme_sted_som in ids else None)
+            for d in m.ansættelsesmønster]
 
 
 def _navn(rng: random.Random) -> str:
@@ -695,7 +703,13 @@ def sektionstekst(sid: str, p: dict) -> list[str]:
                              "skabelonens krav.", "Spørgsmål rettes til den uddannelsesansvarlige overlæge."])
 
 
-def ansættelsestekst(sted: str, afdeling: str, sp_navn: str, universitet: bool, rng: random.Random) -> str:
+def ansættelsestekst(sted: str, afdeling: str, sp_navn: str, universitet: bool, rng: random.Random,
+                     tutorpraksis: bool = False) -> str:
+    if tutorpraksis:  # the tutorlæge's praksisbeskrivelse names its required topics (P055)
+        return (f"{sted} er en tutorpraksis. **Arbejdstilrettelæggelse**: egne konsultationer i tidsbogen fra "
+                "første uge. Introduktionen varer to uger, og uddannelsessamtaler holdes ved start, midtvejs og "
+                "ved slut. Supervision ved tutorlægen hver dag, undervisning en time om ugen og fælles "
+                "konference ved praksismødet hver morgen.\n")
     dele = [
         f"{afdeling} på {sted} varetager {'højt specialiserede og ' if universitet else ''}basale "
         f"funktioner i {sp_navn.lower()} for områdets borgere og har et tæt samarbejde med de andre specialer "
@@ -713,11 +727,15 @@ def ansættelsestekst(sted: str, afdeling: str, sp_navn: str, universitet: bool,
 
 
 def ansættelser_for(mb: MB, region: str, rng: random.Random) -> list[dict]:
-    """1–5 ansættelser whose months sum to the phase, at hospitals of the region's driftsregioner."""
+    """The målbeskrivelse's pattern (side specialties, a part back at an earlier place), else 1–5 ansættelser
+    whose months sum to the phase, at hospitals of the region's driftsregioner."""
     fase, varighed, sp = mb.fase, mb.varighed, mb.spec
     typer: list[str | None] = []
+    sidespecialer: list[str | None] = []
+    samme_sted: list[int | None] = []
     if mb.mønster:
-        typer, længder = [t for t, _ in mb.mønster], [m for _, m in mb.mønster]
+        typer, længder = [d[0] for d in mb.mønster], [d[1] for d in mb.mønster]
+        sidespecialer, samme_sted = [d[2] for d in mb.mønster], [d[3] for d in mb.mønster]
     elif fase == "kbu":
         længder = [6, 6]
     elif fase == "introduktion":
@@ -737,7 +755,12 @@ def ansættelser_for(mb: MB, region: str, rng: random.Random) -> list[dict]:
         type_ = typer[i] if typer else None
         praksis = type_ == "almen-praksis" if typer else (fase == "kbu" and i == (1 if region == "Øst" else 0)  # Øst: almen praksis is the 2nd (P053)
                                                  or (sp and sp.praksis and i % 2 == 1))
-        if praksis:
+        if samme_sted and samme_sted[i] is not None and samme_sted[i] < len(ud):
+            tidligere = ud[samme_sted[i]]  # e.g. almen medicin's fase 2, back in the fase-1 practice
+            sted, afdeling, uni, dr = (tidligere["sted"], tidligere["afdeling"], tidligere["universitetshospital"],
+                                       tidligere["driftsregion"])
+            kort = tidligere["id"]
+        elif praksis:
             by = rng.choice(PRAKSISBYER[dr])
             sted, afdeling, uni = f"Lægehuset {by} (fiktiv praksis)", "Almen praksis", False
             kort = f"praksis-{slug(by)}"
@@ -758,10 +781,12 @@ def ansættelser_for(mb: MB, region: str, rng: random.Random) -> list[dict]:
         ansættelse = {"id": id_}
         if praksis or type_:
             ansættelse["type"] = type_ or "almen-praksis"
+        if sidespecialer and sidespecialer[i]:
+            ansættelse["speciale"] = sidespecialer[i]
         ansættelse |= {"sted": sted, "afdeling": afdeling, "driftsregion": dr, "universitetshospital": uni,
                        "måneder": måneder,
                        "beskrivelse": ansættelsestekst(sted, afdeling, mb.speciale if mb.spec else "klinisk basisuddannelse",
-                                                       uni, rng)}
+                                                       uni, rng, tutorpraksis=praksis and fase != "kbu")}
         if fase == "kbu":
             ansættelse["uddannelsesplan_senest_dag"] = regler.UDDANNELSESPLAN_KBU_DAGE
         ansættelse["vejledersamtaler"] = [{"type": t, "senest_dag": d} for t, d in regler.samtaleplan(måneder, fase)]

@@ -56,7 +56,7 @@ def test_programmes_are_consistent_with_their_region(korpus):
     for fil in korpus.programmer:
         p = indlæs(fil).model
         regioner[str(p.videreuddannelsesregion)] += 1
-        assert 1 <= len(p.ansættelser) <= 5
+        assert 1 <= len(p.ansættelser) <= 6  # almen medicin 2024: six parts in its pattern
         assert {a.driftsregion for a in p.ansættelser} <= DRIFTSREGIONER[p.videreuddannelsesregion]
     assert set(regioner) == {"Nord", "Syd", "Øst"}
 
