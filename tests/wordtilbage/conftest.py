@@ -56,3 +56,20 @@ def kopi(tmp_path, renderer):
     def lav(kilde: Path = NEUROLOGI) -> Kopi:
         return Kopi(kilde, tmp_path, renderer)
     return lav
+
+
+def afsnitsfelter(docx: bytes) -> dict[str, str]:
+    """The sections that are fields in an editable document, as its record lists them: id → the control's title."""
+    from uddprog.importer.pakke import læs_pakke
+    from uddprog.render.felter import læs_kildedel
+
+    kildedel = next(læs_kildedel(r) for r in læs_pakke(docx, "x").kundedata)
+    return {f.sti[1]: f.etiket for f in kildedel.felter if f.sti[0] == "sektioner"}
+
+
+def midterste_afsnit(k: Kopi) -> str:
+    """A section with text of the programme's own (a field), from the middle of its YAML: not its first or last."""
+    felter = afsnitsfelter(k.docx)
+    egne = [s for s, tekst in indlæs(k.fil).model.sektioner.items() if s in felter and tekst]
+    assert len(egne) >= 3, egne
+    return egne[len(egne) // 2]

@@ -12,6 +12,7 @@ import yaml
 from uddprog.importer.opdatering import OpdateringsFejl, kanonisk, skriv
 from uddprog.importer.pakke import ImportFejl
 
+from .conftest import afsnitsfelter, midterste_afsnit
 from .word import Worddokument
 
 INDLEDNING = "Afsnit: Indledning"
@@ -49,8 +50,9 @@ def test_et_sporet_nyt_afsnit_bliver_et_afsnit(kopi):
     dok = Worddokument(k.docx)
     dok.spor_nyt_afsnit(INDLEDNING, "Et helt nyt afsnit om forløbet.")
     o = k.opdater(dok.gem())
-    afsnit = o.ændringer[0].efter.split("\n\n")
-    assert afsnit[1].strip() == "Et helt nyt afsnit om forløbet." and len(afsnit) == 4
+    gamle = [" ".join(a.split()) for a in _data(k)["sektioner"]["indledning"].split("\n\n")]
+    afsnit = [" ".join(a.split()) for a in o.ændringer[0].efter.split("\n\n")]
+    assert afsnit == [gamle[0], "Et helt nyt afsnit om forløbet.", *gamle[1:]]
 
 
 def test_trevejsfletning_anvender_ordets_ændring_og_bevarer_yamlens(kopi):
@@ -78,29 +80,34 @@ def test_trevejsfletning_anvender_ordets_ændring_og_bevarer_yamlens(kopi):
 
 def test_trevejsfletning_følger_listeelementer_der_er_flyttet(kopi):
     k = kopi()
-    # An ansættelse moved to the front in the YAML: the document's ansættelser[1] is now ansættelser[0].
-    data = yaml.safe_load(k.fil.read_text(encoding="utf-8"))
-    aarhus = data["ansættelser"][1]["beskrivelse"].split("\n")[0]
+    # The last ansættelse moved to the front in the YAML: the document's last one is now ansættelser[0].
+    ansættelser = _data(k)["ansættelser"]
+    n = len(ansættelser) - 1
+    assert n >= 1
+    første_linje = ansættelser[n]["beskrivelse"].split("\n")[0]
+    ord_ = next(o for o in første_linje.split() if o.isalpha() and len(o) >= 6)
     dok = Worddokument(k.docx)
-    dok.erstat("Ansættelse 2: præsentation af stedet", "regionens", "hele regionens")
+    dok.erstat(f"Ansættelse {n + 1}: præsentation af stedet", ord_, f"hele {ord_}")
     tekst = k.fil.read_text(encoding="utf-8")
-    start = tekst.index("  - id: goedstrup")
-    midt = tekst.index("  - id: auh")
-    slut = tekst.index("kompetenceplan:")
+    start = tekst.index(f"  - id: {ansættelser[0]['id']}\n")
+    midt = tekst.index(f"  - id: {ansættelser[n]['id']}\n")
+    slut = tekst.index("\nkompetenceplan:") + 1
     k.fil.write_text(tekst[:start] + tekst[midt:slut] + tekst[start:midt] + tekst[slut:], encoding="utf-8")
+    assert [a["id"] for a in _data(k)["ansættelser"]] == [ansættelser[n]["id"]] + [a["id"] for a in ansættelser[:n]]
     o = k.opdater(dok.gem())
-    assert [(æ.felt.tag, æ.sti) for æ in o.ændringer] == [("ansættelser[1].beskrivelse",
+    assert [(æ.felt.tag, æ.sti) for æ in o.ændringer] == [(f"ansættelser[{n}].beskrivelse",
                                                            ("ansættelser", 0, "beskrivelse"))]
-    assert " ".join(aarhus.replace("regionens", "hele regionens").split()) in " ".join(o.ny_tekst.split())
+    assert " ".join(første_linje.replace(ord_, f"hele {ord_}", 1).split()) in " ".join(o.ny_tekst.split())
 
 
 def test_slettet_kontrol_er_et_fund_og_feltet_bliver(kopi):
     k = kopi()
+    titel = afsnitsfelter(k.docx)[midterste_afsnit(k)]
     dok = Worddokument(k.docx)
-    dok.slet_kontrol("Afsnit: Karrierevejledning")
+    dok.slet_kontrol(titel)
     o = k.opdater(dok.gem())
     assert o.ændringer == [] and o.ny_tekst == o.gammel_tekst
-    assert any("Afsnit: Karrierevejledning" in f and "slettet" in f for f in o.fund)
+    assert any(titel in f and "slettet" in f for f in o.fund)
     assert o.exitkode == 1
 
 
@@ -231,17 +238,20 @@ def test_redigerbar_udgave_er_deterministisk(renderer, kopi):
 
 
 def test_uddprogs_egne_linjer_og_tabeller_læses_aldrig_som_data(kopi):
+    from uddprog.render.context import STEMPEL
+
     k = kopi()
+    sted = _data(k)["ansættelser"][0]["sted"]
     dok = Worddokument(k.docx)
     W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    rettet = 0
+    rettet = []
     felter = [s for s in dok.krop.iter(W + "sdt") if s.find(f"{W}sdtPr/{W}tag").get(W + "val") != "uddprog:dannet"]
     i_felt = {t for s in felter for t in s.iter(W + "t")}
     for t in dok.krop.iter(W + "t"):
-        if t not in i_felt and t.text in ("Illustrativt eksempel – ikke et godkendt uddannelsesprogram.", "Regionshospitalet Gødstrup"):
-            t.text = "Godkendt program" if t.text.startswith("Illustrativt") else "Gødstrup Sygehus"
-            rettet += 1
-    assert rettet >= 2  # the stamp and a generated table's cell
+        if t not in i_felt and t.text in (STEMPEL, sted):
+            rettet.append(t.text)
+            t.text = "Godkendt program" if t.text == STEMPEL else "Gødstrup Sygehus"
+    assert STEMPEL in rettet and sted in rettet  # the stamp and a generated table's cell
     o = k.opdater(dok.gem())
     assert o.ændringer == [] and o.ny_tekst == o.gammel_tekst
     assert any("Godkendt program" in f for f in o.fund) and any("Gødstrup Sygehus" in f for f in o.fund)
@@ -259,17 +269,22 @@ def test_en_værdi_på_én_linje_bliver_en_blok_med_flere_afsnit(kopi):
 
 def test_et_afsnit_uden_tekst_udfyldes_i_skemaet(kopi, tmp_path, renderer):
     k = kopi()
+    sektion = midterste_afsnit(k)
+    titel = afsnitsfelter(k.docx)[sektion]
+    sektioner = list(_data(k)["sektioner"])
     tekst = k.fil.read_text(encoding="utf-8")
-    start = tekst.index("  karrierevejledning: |")
-    slut = tekst.index("  evaluering: |")
+    blok = tekst.index("\nsektioner:\n")
+    start = tekst.index(f"\n  {sektion}: ", blok) + 1
+    slut = tekst.index(f"\n  {sektioner[sektioner.index(sektion) + 1]}: ", blok) + 1
     k.fil.write_text(tekst[:start] + tekst[slut:], encoding="utf-8")
+    assert sektion not in _data(k)["sektioner"]
     from uddprog.loading import indlæs
     docx = renderer.redigerbar(indlæs(k.fil))
     dok = Worddokument(docx)
-    dok.skriv("Afsnit: Karrierevejledning", "Karrierevejledningen følger vejledersamtalerne.")
+    dok.skriv(titel, "Afsnittet følger vejledersamtalerne.")
     o = k.opdater(dok.gem())
-    assert [æ.felt.tag for æ in o.ændringer] == ["sektioner.karrierevejledning"]
-    assert "  karrierevejledning: Karrierevejledningen følger vejledersamtalerne.\n" in o.ny_tekst
+    assert [æ.felt.tag for æ in o.ændringer] == [f"sektioner.{sektion}"]
+    assert f"  {sektion}: Afsnittet følger vejledersamtalerne.\n" in o.ny_tekst
 
 
 def test_kilden_nævner_commit_når_filen_er_committet(tmp_path):
