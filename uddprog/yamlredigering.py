@@ -457,11 +457,12 @@ def _bloktekst(værdi: str, stil: str, indrykning: int, hale: str, linjeskift: s
 
 
 def _samme(a: Any, b: Any) -> bool:
-    """Equal data, types included (``True == 1`` in Python, but not in a programme)."""
+    """Equal data, types included (``True == 1`` in Python, but not in a programme). The order of a mapping's
+    keys is not data: several new keys spliced in at one place may come out in either order."""
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
-        return list(a) == list(b) and all(_samme(a[k], b[k]) for k in a)
+        return a.keys() == b.keys() and all(_samme(a[k], b[k]) for k in a)
     if isinstance(a, list):
         return len(a) == len(b) and all(_samme(x, y) for x, y in zip(a, b))
     return a == b

@@ -183,3 +183,21 @@ def test_diff_reports_the_pattern_change():
                         "almen-medicin/hoveduddannelse@2024", "--format", "json"], cwd=ROD, capture_output=True,
                        text=True, env={**os.environ, "PYTHONPATH": str(ROD)})
     assert '"D026"' in p.stdout, p.stderr
+
+
+def test_a_new_programme_from_ny_is_approved_as_it_was_written(rod):
+    """The skeleton `uddprog ny` writes ends its ansvar with a comment and has no approval keys: godkend adds the
+    history and the three keys at one place (before, the verification compared the keys' order and refused)."""
+    fil = rod / "examples/nord/ny.yaml"
+    r = _cli(rod, "ny", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--out", str(fil))
+    assert r.returncode == 0, r.stderr
+    from ..region.test_wheel import _udfyld
+
+    _udfyld(fil)  # what the author writes into it
+    assert "status: udkast" in fil.read_text(encoding="utf-8") and "godkendt_dato" not in _data(fil)["ansvar"]
+    r = _cli(rod, "godkend", str(fil), "--dato", "2026-05-12", "--af", "UGUP")
+    assert r.returncode == 0, r.stderr
+    data = _data(fil)
+    assert "status" not in data
+    assert data["ansvar"]["godkendt_af"] == "UGUP" and str(data["ansvar"]["godkendt_dato"]) == "2026-05-12"
+    assert [str(g["dato"]) for g in data["ansvar"]["godkendelser"]] == ["2026-05-12"]

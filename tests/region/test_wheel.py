@@ -87,8 +87,6 @@ def _udfyld(fil: Path) -> None:
     tekst = tekst.replace("universitetshospital: UDFYLD", "universitetshospital: true")
     tekst = re.sub(r'^(  [a-z-]+): ""$', r'\1: "Afsnittet er skrevet af uddannelsesudvalget."', tekst, flags=re.M)
     tekst = re.sub(r"^  godkendt_dato: .*$", "  godkendt_dato: 2026-05-12", tekst, flags=re.M)
-    tekst = re.sub(r"^  næste_revision: .*$", "  næste_revision: 2029-05-01", tekst, flags=re.M)
-    tekst = re.sub(r"^status: udkast.*\n", "", tekst, flags=re.M)  # done: no longer a draft (P080)
     fil.write_text(tekst, encoding="utf-8")
 
 
@@ -112,6 +110,10 @@ def test_a_region_works_from_the_installed_wheel_alone(venv, tmp_path):
     r = _kør([uddprog, "validate", "--dato", "2026-11-23"], region, env, forvent=1)
     assert "P026" in r.stdout and "UDFYLD" in r.stdout
     _udfyld(program)
+    # the committee approves it: godkend records the approval (the region's approver from uddprog.toml) and
+    # ends the draft
+    _kør([uddprog, "godkend", str(program), "--dato", "2026-05-12"], region, env)
+    assert "status: udkast" not in program.read_text(encoding="utf-8")
     r = _kør([uddprog, "validate", "--dato", "2026-11-23", "--format", "sarif"], region, env)
     assert '"results": []' in r.stdout
 
