@@ -294,13 +294,7 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
                 else:
                     k.render[n] = v
         elif nøgle == "diff":
-            for n, v in værdi.items():
-                if n not in _DIFF:
-                    fejl("C002", f"Ukendt nøgle '{n}' i [diff]. Kendte: {', '.join(_DIFF)}.", "diff", n)
-                elif v not in _DIFF[n]:
-                    fejl("C003", f"diff.{n} skal være {', '.join(_DIFF[n][:-1])} eller {_DIFF[n][-1]}.", "diff", n)
-                else:
-                    k.diff[n] = v
+            k.diff.update(_valg(nøgle, værdi, _DIFF, fejl))
         elif nøgle == "checks":
             for cid, v in værdi.items():
                 if not isinstance(v, str) or v not in ALVOR:
@@ -312,16 +306,24 @@ def _fortolk(data: Any, sted, k: Konfig) -> None:
             for i, u in enumerate(værdi):
                 _undtagelse(u, i, sted, fejl, k)
         elif nøgle == "udkast":
-            for n, v in værdi.items():
-                if n not in _UDKAST:
-                    fejl("C002", f"Ukendt nøgle '{n}' i [udkast]. Kendte: {', '.join(_UDKAST)}.", "udkast", n)
-                elif v not in _UDKAST[n]:
-                    fejl("C003", f"udkast.{n} skal være error, warning eller info, ikke '{v}'.", "udkast", n)
-                else:
-                    k.udkast_alvor = v
+            k.udkast_alvor = _valg(nøgle, værdi, _UDKAST, fejl).get("alvor", k.udkast_alvor)
         elif nøgle == "regioner":
             for navn, tabel in værdi.items():
                 _region(navn, tabel, sted, fejl, k)
+
+
+def _valg(sektion: str, værdi: dict, tilladte: dict[str, tuple[str, ...]], fejl) -> dict[str, str]:
+    """A table whose keys each take one of a few words ([diff], [udkast]): the valid ones; the rest are C002/C003."""
+    ud = {}
+    for n, v in værdi.items():
+        if n not in tilladte:
+            fejl("C002", f"Ukendt nøgle '{n}' i [{sektion}]. Kendte: {', '.join(tilladte)}.", sektion, n)
+        elif v not in tilladte[n]:
+            fejl("C003", f"{sektion}.{n} skal være {', '.join(tilladte[n][:-1])} eller {tilladte[n][-1]}, ikke '{v}'.",
+                 sektion, n)
+        else:
+            ud[n] = v
+    return ud
 
 
 def _undtagelse(u: Any, i: int, sted, fejl, k: Konfig) -> None:
