@@ -138,7 +138,7 @@ def yaml_filer(mappe: Path, links: list[Path] | None = None) -> list[Path]:
                 continue
 
     gå(mappe, os.fspath(mappe))
-    return sorted(fundet)
+    return sorted(fundet, key=lambda p: p.parts)  # Path's own order, with the key built once per file
 
 
 def link_ud(mappe: Path | str) -> Path | None:
