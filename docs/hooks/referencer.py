@@ -5,6 +5,9 @@
 - ``opslag/kontroller.md`` comes from ``uddprog checks --format json`` run as its own process, so it
   shows exactly what the registry holds (id, default severity, title, source) and depends on no module
   path inside uddprog.
+- ``opslag/felter.md`` comes from the JSON schemas ``uddprog schema`` writes (the ones VS Code uses): every
+  field of every document kind, nested fields by their path, with its type, whether it is required and the
+  model's Danish description.
 
 A page cannot fall behind the code: it is made from the code each time the site is built.
 """
@@ -26,6 +29,7 @@ from mkdocs.structure.files import File
 GRUPPE = "uddprog.cli:cli"
 KOMMANDOER = "opslag/kommandoer.md"
 KONTROLLER = "opslag/kontroller.md"
+FELTER = "opslag/felter.md"
 
 _ALVOR = {"error": "fejl", "warning": "advarsel", "info": "info"}
 #: Headings for the registry's areas (``område``), in the order a reader meets them.
@@ -43,8 +47,9 @@ _OMRÅDER = {
 
 
 def on_files(files, config):
-    """Add the two generated pages to the build."""
-    for sti, indhold in ((KOMMANDOER, kommandoreference()), (KONTROLLER, kontrolreference(config))):
+    """Add the generated pages to the build."""
+    for sti, indhold in ((KOMMANDOER, kommandoreference()), (KONTROLLER, kontrolreference(config)),
+                         (FELTER, feltreference(config))):
         files.append(File.generated(config, sti, content=indhold))
     return files
 
@@ -170,5 +175,87 @@ def kontrolreference(config) -> str:
         for k in sorted(grupper[område], key=lambda k: k["id"]):
             ud.append(f'| <span id="{k["id"]}"></span>{k["id"]} | {_ALVOR.get(k["severity"], k["severity"])} '
                       f'| {_tekst(k["titel"])} | {_kilde(k)} |')
+        ud.append("")
+    return "\n".join(ud)
+
+
+# --------------------------------------------------------------------------- the field reference
+
+#: The document kinds in the order a reader meets them, with their Danish headings.
+_DOKUMENTER = {"uddannelsesprogram": "Uddannelsesprogram", "programdel": "Programdel (fælles del)",
+               "målbeskrivelse": "Målbeskrivelse", "skabelon": "National skabelon",
+               "rekrutteringsrunde": "Rekrutteringsrunde", "aftale": "Aftale"}
+
+
+def _skemaer(rod: Path) -> dict[str, dict]:
+    """The JSON schemas as `uddprog schema` writes them, by document kind (a process of its own, as the
+    check reference)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        r = subprocess.run([sys.executable, "-m", "uddprog", "schema", "--out", d], cwd=rod, capture_output=True,
+                           text=True, encoding="utf-8")
+        if r.returncode:
+            raise RuntimeError(f"'uddprog schema' fejlede ({r.returncode}): {r.stderr.strip()}")
+        filer = {f.name.removesuffix(".schema.json"): json.loads(f.read_text(encoding="utf-8"))
+                 for f in Path(d).glob("*.schema.json")}
+    navne = {"maalbeskrivelse": "målbeskrivelse"}
+    return {navne.get(n, n): s for n, s in filer.items()}
+
+
+def _type(node: dict, defs: dict) -> tuple[str, dict | None]:
+    """A field's type in words, and the object schema its fields are under (an object or a list of objects)."""
+    if "$ref" in node:
+        mål = defs[node["$ref"].rsplit("/", 1)[1]]
+        if "enum" in mål:
+            return "én af " + ", ".join(f"`{v}`" for v in mål["enum"]), None
+        return "afbildning", mål
+    if "anyOf" in node:
+        dele = [_type(n, defs) for n in node["anyOf"] if n.get("type") != "null"]
+        return " eller ".join(t for t, _ in dele), next((u for _, u in dele if u), None)
+    t = node.get("type")
+    if t == "array":
+        indre, under = _type(node.get("items", {}), defs)
+        return f"liste af {indre}", under
+    if "enum" in node:
+        return "én af " + ", ".join(f"`{v}`" for v in node["enum"]), None
+    if t == "object" or "patternProperties" in node:
+        return "afbildning", node if "properties" in node else None
+    navne = {"string": "tekst", "number": "tal", "integer": "heltal", "boolean": "sand/falsk"}
+    if isinstance(t, list):
+        return "tekst" if "string" in t else " eller ".join(navne.get(x, x) for x in t), None
+    if node.get("format") == "date":
+        return "dato", None
+    return navne.get(t, t or "værdi"), None
+
+
+def _felter(skema: dict, defs: dict, sti: str = "", dybde: int = 0) -> list[str]:
+    ud = []
+    krævet = set(skema.get("required", ()))
+    for navn, node in skema.get("properties", {}).items():
+        type_, under = _type(node, defs)
+        if node.get("format") == "date" or any(n.get("format") == "date" for n in node.get("anyOf", ())):
+            type_ = "dato"
+        beskrivelse = " ".join((node.get("description") or "").split())
+        ud.append(f"| `{sti}{navn}` | {_tekst(type_) if '`' not in type_ else type_} | "
+                  f"{'ja' if navn in krævet else ''} | {_tekst(beskrivelse)} |")
+        if under is not None and dybde < 4:
+            led = "[]." if type_.startswith("liste") else "."
+            ud += _felter(under, defs, f"{sti}{navn}{led}", dybde + 1)
+    return ud
+
+
+def feltreference(config) -> str:
+    skemaer = _skemaer(Path(config.config_file_path).parent)
+    ud = ["# Felter", "",
+          "Alle felter i de YAML-filer, uddprog læser, som JSON-skemaerne fra `uddprog schema` beskriver dem (de "
+          "skemaer, VS Code fuldfører og kontrollerer med). Et felt under et andet står med sin sti, fx "
+          "`ansvar.godkendelser[].dato`. Siden dannes af skemaerne, hver gang dokumentationen bygges.", ""]
+    for art, overskrift in _DOKUMENTER.items():
+        skema = skemaer.get(art)
+        if skema is None:
+            continue
+        ud += [f"## {overskrift}", "", "| Felt | Type | Skal udfyldes | Beskrivelse |", "| --- | --- | --- | --- |"]
+        ud += _felter(skema, skema.get("$defs", {}))
         ud.append("")
     return "\n".join(ud)

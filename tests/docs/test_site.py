@@ -125,6 +125,38 @@ def test_every_check_with_its_severity_title_and_source(site):
             assert ("illustrativ" in række) == k["illustrativ"], k["id"]
 
 
+def _modelfelter(model, sti: str = "") -> set[str]:
+    """Every field path of a pydantic model, computed from the model itself (not from the schema the page uses)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    ud = set()
+    for navn, felt in model.model_fields.items():
+        ud.add(sti + navn)
+        typer = [felt.annotation]
+        while typer:
+            t = typer.pop()
+            if isinstance(t, type) and issubclass(t, BaseModel):
+                led = "[]." if typing.get_origin(felt.annotation) is list or "list[" in str(felt.annotation) else "."
+                ud |= _modelfelter(t, sti + navn + led) if sti.count(".") < 3 else set()
+            else:
+                typer += [a for a in typing.get_args(t) if a is not type(None)]
+    return ud
+
+
+def test_every_field_of_every_document_kind(site):
+    """The field reference names each field of the models, shared parts and drafts included (issue 21)."""
+    from uddprog.models import DOKUMENTTYPER
+
+    tekst = html.unescape((site / "opslag" / "felter" / "index.html").read_text(encoding="utf-8"))
+    stier = set(re.findall(r"<td><code>([^<]+)</code></td>", tekst))
+    for art, model in DOKUMENTTYPER.items():
+        mangler = {f for f in _modelfelter(model) if f.count(".") <= 3} - stier
+        assert not mangler, (art, sorted(mangler)[:10])
+    assert {"programdele[].fil", "status", "ansættelser[].speciale", "ansvar.godkendelser[].dato"} <= stier
+
+
 def test_every_check_id_the_manual_names_exists(site):
     r = kør("checks", "--format", "json")
     kendte = {k["id"] for k in json.loads(r.stdout)}
