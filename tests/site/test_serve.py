@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -256,6 +257,31 @@ def test_an_edit_saved_right_after_start_is_shown(tmp_path, monkeypatch, hvornå
     try:
         side = "/" + v.side_for(fil).split("/", 3)[3]
         assert _vent_på(lambda: b"LIGE GEMT" in _anmod(v, "GET", side).body), "the edit was never shown"
+    finally:
+        v.stop.set()
+        t.join(5)
+        v.luk()
+
+
+def test_an_edit_of_a_shared_part_outside_the_watched_folders_is_shown(tmp_path):
+    """programdele/ lies beside examples/, not below it: serve watches the folders of the shared parts the
+    programmes include too, so editing one rebuilds the programmes that use it."""
+    repo = kopier_checkout(tmp_path / "repo")
+    del_ = repo / "programdele/oest/kbu-oest.yaml"
+    program = repo / "examples/oest/kbu-sjaelland-forloeb-12.yaml"
+    v = Forhåndsvisning([repo / "examples"], port=0, rod=repo, dato=DATO, log=lambda t: None)
+    v.start()
+    t = threading.Thread(target=v.kør, daemon=True)
+    t.start()
+    try:
+        side = "/" + v.side_for(program).split("/", 3)[3]
+        # the programme's page links the rendered programme, which holds the shared text
+        (dokument,) = set(re.findall(rb'href="(?:\.\./)*(filer/[^"]+\.html)"', _anmod(v, "GET", side).body))
+        dokument = "/" + dokument.decode()
+        assert b"DELT RETTET" not in _anmod(v, "GET", dokument).body
+        tekst = del_.read_text(encoding="utf-8")
+        del_.write_text(tekst.replace("  indledning: |\n", "  indledning: |\n    DELT RETTET.\n", 1), encoding="utf-8")
+        assert _vent_på(lambda: b"DELT RETTET" in _anmod(v, "GET", dokument).body), "the shared part's edit was never shown"
     finally:
         v.stop.set()
         t.join(5)
