@@ -340,6 +340,22 @@ def test_a_one_cell_change_is_shown_inside_the_cell():
     assert [t.text for t in celle.iter(W + "t") if t.getparent().getparent().tag == W + "ins"] == ["Simulation"]
 
 
+def test_a_replaced_cell_reads_as_one_deletion_and_one_insertion():
+    """Words replaced with the spaces between them unchanged are one change, not alternating words."""
+    g = _tabeldok([["Felt", "Værdi"], ["Kontakt", "Sekretariatet for Lægelig Videreuddannelse, Region Nord"]])
+    n = _tabeldok([["Felt", "Værdi"], ["Kontakt", "Uddannelsessekretariatet i Aarhus"]])
+    red = _tjek_krop(g, n)
+    celle = red.findall(f".//{W}tr")[1].findall(W + "tc")[1]
+    assert ["".join(t.text for t in d.iter(W + "delText")) for d in celle.iter(W + "del")] == [
+        "Sekretariatet for Lægelig Videreuddannelse, Region Nord"]
+    assert ["".join(t.text for t in i.iter(W + "t")) for i in celle.iter(W + "ins")] == ["Uddannelsessekretariatet i Aarhus"]
+    # a change of one word keeps the words around it unchanged
+    g = _tabeldok([["Felt", "Værdi"], ["Kontakt", "den uddannelsesansvarlige overlæge i afdelingen"]])
+    n = _tabeldok([["Felt", "Værdi"], ["Kontakt", "den ledende overlæge i afdelingen"]])
+    celle = _tjek_krop(g, n).findall(f".//{W}tr")[1].findall(W + "tc")[1]
+    assert [t.text for t in celle.iter(W + "delText")] == ["uddannelsesansvarlige"]
+
+
 def test_a_row_that_moved_unchanged_is_a_move_not_a_deletion_and_an_insertion():
     g = _tabeldok([["Samtale", "Dag"], ["Introduktion", "30"], ["Justering", "144"], ["Justering", "288"], ["Slut", "706"]])
     n = _tabeldok([["Samtale", "Dag"], ["Introduktion", "30"], ["Justering", "288"], ["Justering", "144"], ["Slut", "706"]])

@@ -197,6 +197,20 @@ def _run(tekst: str, rpr, slettet: bool) -> etree._Element:
     return r
 
 
+def _samlet(koder: list[tuple], ny: list[tuple[str, object]]) -> list[tuple]:
+    """Opcodes where changes separated only by unchanged spaces are one change: a replaced text reads as one
+    deletion and one insertion, not as alternating words with the spaces between them kept."""
+    ud: list[tuple] = []
+    for k in koder:
+        if k[0] != "equal" and len(ud) >= 2 and ud[-2][0] != "equal" and ud[-1][0] == "equal" \
+                and all(not t.strip() for t, _ in ny[ud[-1][3]:ud[-1][4]]):
+            ud.pop()  # the spaces between two changes
+            før = ud.pop()
+            k = ("replace", før[1], k[2], før[3], k[4])
+        ud.append(k)
+    return ud
+
+
 def _ordvis(gammel: etree._Element, ny: etree._Element, m: _Mærker) -> etree._Element:
     """The new paragraph with word-level marks against the old one (both plain)."""
     g, n = _tokens(gammel), _tokens(ny)
@@ -223,7 +237,7 @@ def _ordvis(gammel: etree._Element, ny: etree._Element, m: _Mærker) -> etree._E
                 ud.append(omslag)
 
     sm = difflib.SequenceMatcher(None, [t for t, _ in g], [t for t, _ in n], autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in _samlet(sm.get_opcodes(), n):
         if op == "equal":
             skriv(n[j1:j2], None)
         else:
