@@ -394,3 +394,26 @@ def test_unsupported_markdown_points_at_the_line_and_column_in_a_literal_block(s
     assert [(f.sted.linje, f.sted.kolonne) for f in fund] == [
         (linje, linjer[linje - 1].index(u) + 1) for u in ("<span>", "</span>", "![kort]")]
     assert "«<span>»" in fund[0].besked and "'sektioner.indledning'" in fund[0].besked
+
+
+@pytest.mark.parametrize("skrevet", ['"UDF\\x59LD"', '"Skriv\\u0020her: UDF\\u0059LD"', "UDFYLD"])
+def test_a_placeholder_is_found_however_the_yaml_writes_it(syntetisk_repo, skrevet):
+    """P026 and P051 look in the YAML source first (no walk over the texts when neither word is there); an
+    escape writes a text the source does not show, so a source with one is not trusted for that."""
+    tekst = yaml.safe_dump(syntetisk_repo.program, allow_unicode=True, sort_keys=False)
+    tekst = tekst.replace("afdeling: Neurologi\n", f"afdeling: {skrevet}\n", 1)
+    assert skrevet in tekst
+    syntetisk_repo.program = tekst  # written as it stands
+    fund = [f for f in syntetisk_repo.valider().fund if f.check == "P026"]
+    assert len(fund) == 1 and "afdeling" in fund[0].besked
+
+
+def test_no_placeholder_and_no_old_system_means_no_walk_over_the_texts(syntetisk_repo, monkeypatch):
+    from uddprog.checks import kontekst
+
+    kald = []
+    ægte = kontekst.alle_tekster
+    monkeypatch.setattr(kontekst, "alle_tekster", lambda m: kald.append(1) or ægte(m))
+    assert not syntetisk_repo.valider().fund and kald == []
+    syntetisk_repo.program["sektioner"]["indledning"] += "\nSe logbog.net."
+    assert {f.check for f in syntetisk_repo.valider().fund} == {"P051"} and kald

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -55,6 +56,22 @@ class ProgramKontekst:
     def al_tekst(self) -> str:
         """All texts joined by line breaks: one search tells whether any text holds a word at all."""
         return "\n".join(t for _, t in self.tekster)
+
+    @cached_property
+    def _kildetekst(self) -> str | None:
+        """The YAML source of the programme and its shared parts, when it holds every text as written: no
+        backslash (an escape such as "UDF\\x59LD" writes a text the source does not show). Else None."""
+        kilder = [self.program.tekst, *(d.tekst for d in self.program.programdele)]
+        if any(t is None or "\\" in t for t in kilder):
+            return None
+        return "\n".join(kilder)
+
+    def kan_nævne(self, mønster: re.Pattern) -> bool:
+        """Whether any text may hold a match of ``mønster``, a pattern of one token (no spaces: YAML's line
+        folding cannot split it). Searched in the source files when they tell (comments may give a false
+        yes, never a false no), so most programmes need no walk over their texts at all."""
+        kilde = self._kildetekst
+        return bool(mønster.search(kilde if kilde is not None else self.al_tekst))
 
     def sted(self, *sti: str | int, nøgle: bool = False):
         return self.program.sted(*sti, nøgle=nøgle)

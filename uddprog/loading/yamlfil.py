@@ -38,7 +38,9 @@ _TAGCACHE_MAKS = 50_000
 
 
 _SKALARNODE = yaml.ScalarNode
+_SEKVENSNODE, _AFBILDNINGSNODE = yaml.SequenceNode, yaml.MappingNode
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEKVENS_TAG, _AFBILDNING_TAG = BasisLoader.DEFAULT_SEQUENCE_TAG, BasisLoader.DEFAULT_MAPPING_TAG
 #: First characters for which the safe resolver has implicit types (bool, int, float, null, timestamp, …).
 _FØRSTE_TEGN = frozenset(k for k in BasisLoader.yaml_implicit_resolvers if k)
 assert None not in BasisLoader.yaml_implicit_resolvers and not BasisLoader.yaml_path_resolvers
@@ -52,7 +54,18 @@ class Loader(BasisLoader):  # type: ignore[valid-type,misc]
     resolvers, so the tag depends on the value and its implicit flags only. The memo is bounded.
     """
 
+    # No path resolvers (asserted above): the composer's calls for every node need not look for them.
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
     def resolve(self, kind, value, implicit):
+        if kind is _SEKVENSNODE:
+            return _SEKVENS_TAG
+        if kind is _AFBILDNINGSNODE:
+            return _AFBILDNING_TAG
         if kind is _SKALARNODE:
             # Quoted and block scalars, and plain ones whose first character starts no implicit type
             # (most text), are always str: no regular expression and no memo needed.
