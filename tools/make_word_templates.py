@@ -406,9 +406,9 @@ def build(variant: Variant):
     tag(doc, "{%p if program.undertitel %}")
     para(doc, "{{ program.undertitel }}", "Subtitle")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if program.stempel %}")
-    para(doc, "{{ program.stempel }}", "Lille tekst", bold=True)
-    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for stempel in program.stempler %}")  # a draft, an example: said once, on the title page
+    para(doc, "{{ stempel }}", "Lille tekst", bold=True)
+    tag(doc, "{%p endfor %}")
     para(doc)
     # A fact of several lines (the authors) keeps one per line.
     table(doc, [("", 5.0, "{{ f.label }}"), ("", 12.0, "{{p f.linjer|afsnit('Forsidetekst') }}")],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,12 @@ def test_arbejdsgangen_import_validate_render(fil, renderer, tmp_path):
     imp = importer_program(renderer, program, render_docx(renderer, program), fil.name)
     udkast = tmp_path / "udkast.yaml"
     udkast.write_text(imp.yaml, encoding="utf-8")
+    udfald = renderer.render_fil(udkast, ("html",), tmp_path / "som-udkast")
+    assert udfald.fejl is None, udfald.fejl
+    assert "Udkast: dette program er under udarbejdelse." in udfald.filer[0].read_text(encoding="utf-8")
+    # the author reviews the draft and it is approved (unless the original is a draft too): it prints as the original
+    if not program.udkast:
+        udkast.write_text(re.sub(r"^status: udkast.*\n", "", imp.yaml, flags=re.M), encoding="utf-8")
     udfald = renderer.render_fil(udkast, ("docx", "html"), tmp_path / "ud")
     assert udfald.fejl is None and not udfald.sprunget_over, udfald.fejl
     original = renderer.render_fil(fil, ("html",), tmp_path / "original")

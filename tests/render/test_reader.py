@@ -215,6 +215,7 @@ def _linjer(celle) -> list[str]:
 
 
 def test_udarbejdet_af_has_one_author_a_line_and_names_each_role_once(rendered, programmer):
+    assert any(f.telefon for p, *_ in programmer.values() for f in p.ansvar.udarbejdet_af), "an example has a phone"
     for navn, data in rendered.items():
         linjer = _udarbejdet_af(data)
         forfattere = programmer[navn][0].ansvar.udarbejdet_af
@@ -223,6 +224,9 @@ def test_udarbejdet_af_has_one_author_a_line_and_names_each_role_once(rendered, 
             assert linje.startswith(f.navn), (navn, linje)
             for ord_ in ("Postgraduat klinisk lektor", "Uddannelsesansvarlig overlæge", "Tutorlæge"):
                 assert linje.lower().count(ord_.lower()) <= 1, (navn, linje)
+            # the UAO's phone and e-mail, as real programmes print them on the cover (issue 21)
+            assert (f"tlf. {f.telefon}" in linje) == bool(f.telefon), (navn, linje)
+            assert (f.email in linje) if f.email else "@" not in linje, (navn, linje)
     assert _udarbejdet_af(rendered[NEUROLOGI])[0] == (
         "Karen Fiktivsen, Postgraduat klinisk lektor i neurologi, Videreuddannelsesregion Nord (fiktiv)")
 

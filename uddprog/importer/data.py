@@ -85,7 +85,7 @@ class Udkast:
 
     illustrativ: bool = False
     titel: str = ""
-    forløb: str = ""
+    forløb: str | list[str] = ""
     forløb_gættet: bool = False
     overskrifter: set[str] = field(default_factory=set)     # sections whose heading was found
     originaltitler: dict[str, list[str]] = field(default_factory=dict)  # section id -> the document's headings
@@ -719,7 +719,7 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
     u.udarbejdet_af = f.forfattere
     u.godkendt_af, u.godkendt_dato, u.næste_revision, u.kontakt = (f.godkendt_af, f.godkendt_dato,
                                                                     f.næste_revision, f.kontakt)
-    if f.forløb and not u.forløb:
+    if f.forløb and (not u.forløb or isinstance(f.forløb, list)):
         u.forløb = f.forløb
     if not u.forløb and " – " in u.titel:
         u.forløb, u.forløb_gættet = u.titel.rsplit(" – ", 1)[1].strip(), True

@@ -49,7 +49,7 @@ class Forside:
     godkendt_dato: date | None = None
     næste_revision: date | None = None
     kontakt: str = ""
-    forløb: str = ""
+    forløb: str | list[str] = ""
     linjer: list[str] = field(default_factory=list)       # read as data or information: kept as comments
     mb_linjer: list[str] = field(default_factory=list)    # lines that name the målbeskrivelse
     rest: list[Blok] = field(default_factory=list)
@@ -113,6 +113,10 @@ class ForsideLæser:
             if felt == "godkendt_dato" and nøgle == "dato" and self.f.godkendt_dato:
                 return False                          # a second bare "Dato" is not the approval's
             setattr(self.f, felt, d)
+            return True
+        linjer = [_en_linje(x) for x in værdi.splitlines() if x.strip()]
+        if felt == "forløb" and len(linjer) > 1:
+            self.f.forløb = linjer  # one programme for several forløb, one a line (as uddprog prints them)
             return True
         setattr(self.f, felt, _en_linje(værdi))
         return True
@@ -215,9 +219,24 @@ def _uden_for_parenteser(tekst: str, skille: str) -> list[str]:
     return [d for d in dele if d.strip()]
 
 
+_TELEFON = re.compile(r"(?:tlf\.?|telefon:?)\s*(\+?[0-9][0-9 ]{6,}[0-9])", re.I)
+_EMAIL = re.compile(r"[^@\s,;()]+@[^@\s,;()]+\.[^@\s,;()]+")
+
+
 def forfatter(tekst: str, skabelon: NationalSkabelon) -> dict:
-    """'Navn, titel, Rolle', 'Navn, titel med rolleord' or 'Navn (titel)' -> an author entry."""
+    """'Navn, titel, Rolle', 'Navn, titel med rolleord' or 'Navn (titel)' -> an author entry; a phone number
+    and an e-mail after ' · ' (as uddprog prints the UAO's on the cover) become its telefon and email."""
     tekst = _en_linje(tekst)
+    kontakt: dict[str, str] = {}
+    if " · " in tekst:
+        tekst, *resten = tekst.split(" · ")
+        for r in resten:
+            if (m := _TELEFON.fullmatch(r.strip())) and "telefon" not in kontakt:
+                kontakt["telefon"] = m.group(1)
+            elif _EMAIL.fullmatch(r.strip()) and "email" not in kontakt:
+                kontakt["email"] = r.strip()
+            else:
+                tekst += " · " + r
     if "(" in tekst and tekst.index("(") < (tekst.index(",") if "," in tekst else len(tekst)):
         navn, _, rest_ = tekst.partition("(")
         dele = [navn.strip()] + [d.strip() for d in re.split(r"[,)]", rest_) if d.strip()]
@@ -232,7 +251,7 @@ def forfatter(tekst: str, skabelon: NationalSkabelon) -> dict:
             rest = rest[:-1]
     if rolle is None:
         rolle = next((r for d in rest if (r := rolle_i(d))), None)
-    ud = {"navn": navn, "rolle": rolle, "titel": ", ".join(rest) or None}
+    ud = {"navn": navn, "rolle": rolle, "titel": ", ".join(rest) or None, **kontakt}
     if rolle is None:
         ud["rolle"] = str(skabelon.påkrævede_forfatterroller[0]) if skabelon.påkrævede_forfatterroller else "pkl"
         ud["note"] = "rollen er gættet; ret den"

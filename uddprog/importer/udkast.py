@@ -93,7 +93,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
         f"skabelon: {skalar(skabelon.id)}",
         f"målbeskrivelse: {{speciale: {_q(mb.speciale)}, fase: {mb.fase}, version: {_q(mb.version)}}}",
         f"videreuddannelsesregion: {region}",
-        f"forløb: {_q(u.forløb or UDFYLD)}" + (_efter("gæt: taget fra titlen") if u.forløb_gættet else ""),
+        (f"forløb: [{', '.join(_q(f) for f in u.forløb)}]" if isinstance(u.forløb, list) else
+         f"forløb: {_q(u.forløb or UDFYLD)}" + (_efter("gæt: taget fra titlen") if u.forløb_gættet else "")),
         "status: udkast  # slet linjen, når udkastet er gennemgået ('uddprog godkend' gør det ved godkendelsen)",
     ]
     if u.illustrativ:
@@ -106,8 +107,8 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
     ud.append("  udarbejdet_af:")
     if u.udarbejdet_af:
         for f in u.udarbejdet_af:
-            felter = [f"navn: {_q(f['navn'])}", f"rolle: {f['rolle']}"] + (
-                [f"titel: {_q(f['titel'])}"] if f.get("titel") else [])
+            felter = [f"navn: {_q(f['navn'])}", f"rolle: {f['rolle']}"] + [
+                f"{k}: {_q(f[k])}" for k in ("titel", "telefon", "email") if f.get(k)]
             ud.append("    - {" + ", ".join(felter) + "}" + (_efter(f"gæt: {f['note']}") if f.get("note") else ""))
     else:
         for r in skabelon.påkrævede_forfatterroller or ["pkl"]:

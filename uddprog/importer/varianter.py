@@ -63,6 +63,7 @@ DANNEDE_AFSNIT: list[str] = [
     r"Indholdsfortegnelsen dannes, når dokumentet åbnes.*",
     r"Uddannelsesprogram · .*",
     r"Målbeskrivelsens data er illustrative: .*",
+    r"Udkast: dette program er under udarbejdelse\.",
 ]
 
 #: Headings uddprog generates over tables built from data (the table is then read as data).

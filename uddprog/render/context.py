@@ -134,6 +134,9 @@ def uden_gentagelser(dele: list[str]) -> list[str]:
 #: as a verdict on approval: a region's approved programme may be rendered from the shipped catalogue.
 STEMPEL = "Illustrativt eksempel: forløb, afdelinger og personer er opdigtet til uddprog."
 
+#: The title page's note on a draft (status: udkast): what it is, never whether an earlier version was approved.
+UDKAST_STEMPEL = "Udkast: dette program er under udarbejdelse."
+
 #: The colophon's note when the målbeskrivelse comes from uddprog's illustrative catalogue.
 MB_ILLUSTRATIV = ("Målbeskrivelsens data er illustrative: målbeskrivelserne i uddprogs katalog følger "
                   "opbygningen i offentlige kilder, men kompetencer og tekster er skrevet til uddprog. "
@@ -163,7 +166,9 @@ def forfatterlinje(f) -> str:
     navngivet = next((r for d in dele if (r := navngivet_rolle(d))), None)
     sidste_er_rolle = bool(dele) and any(slug(dele[-1]) in (slug(visningsnavn(r)), str(r)) for r in Ansvarsrolle)
     rolle = [] if navngivet == str(f.rolle) and not sidste_er_rolle else [visningsnavn(f.rolle)]
-    return ", ".join([f.navn, *([f.titel] if f.titel else []), *rolle])
+    # the UAO's phone and e-mail, as real programmes print them on the cover
+    kontakt = [f"tlf. {f.telefon}"] * bool(getattr(f, "telefon", None)) + [f.email] * bool(getattr(f, "email", None))
+    return " · ".join([", ".join([f.navn, *([f.titel] if f.titel else []), *rolle]), *kontakt])
 
 
 def build_context(
@@ -312,7 +317,7 @@ def build_context(
         ("Speciale", mb.speciale),
         ("Uddannelsesfase", fase),
         ("Videreuddannelsesregion", region),
-        ("Forløb", program.forløbsbetegnelse),
+    )] + [("Forløb", list(program.forløbsnavne))] + [(label, [value]) for label, value in (  # one forløb a line
         ("Varighed", antal_måneder(program.varighed_måneder)),
         ("Målbeskrivelse", f"{mb.speciale}, {fase.lower()}, version {mb.version}"
                            + (f" ({maaned_aar(mb.versionsdato)})" if mb.versionsdato else "")),
@@ -352,7 +357,7 @@ def build_context(
             # Only a programme that is itself an example says so on its title page; an approved programme
             # on the shipped (illustrative) målbeskrivelser says that once, in the colophon ('mb.illustrativ').
             "illustrativ": program.illustrativ,
-            "stempel": STEMPEL if program.illustrativ else "",
+            "stempler": [UDKAST_STEMPEL] * program.udkast + [STEMPEL] * program.illustrativ,
             "undertitel": undertitel(program.titel, [fase, mb.speciale, region, program.forløbsbetegnelse]),
             "emne": f"Uddannelsesprogram for {fase.lower() if program.målbeskrivelse.fase == 'kbu' else mb.speciale + ', ' + fase.lower()}, {region}",
         }),
