@@ -312,3 +312,18 @@ def test_kilden_nævner_commit_når_filen_er_committet(tmp_path):
     assert k.sha256 == hashlib.sha256(fil.read_bytes()).hexdigest()
     fil.write_text(fil.read_text(encoding="utf-8") + "# ny\n", encoding="utf-8")
     assert kilde_for(fil).commit == ""  # the file is not the committed one
+
+
+def test_en_forfatters_telefon_og_email_rettes_i_word(kopi):
+    """The cover prints each UAO's phone and e-mail (issue 21): they are fields a clinician can correct."""
+    k = kopi()
+    før = _data(k)["ansvar"]["udarbejdet_af"][1]
+    assert før["telefon"] and før["email"]
+    dok = Worddokument(k.docx)
+    dok.skriv("Forfatter 2: telefon", før["telefon"][:-5] + "99 99")
+    dok.skriv("Forfatter 2: e-mail", før["email"].replace("@eksempel.invalid", "@rm.eksempel.invalid"))
+    o = k.opdater(dok.gem())
+    assert {æ.felt.tag for æ in o.ændringer} == {"ansvar.udarbejdet_af[1].telefon", "ansvar.udarbejdet_af[1].email"}
+    assert skriv(o), (o.fund, o.valideringsfejl)
+    efter = _data(k)["ansvar"]["udarbejdet_af"][1]
+    assert efter["telefon"] == før["telefon"][:-5] + "99 99" and efter["email"].endswith("@rm.eksempel.invalid")

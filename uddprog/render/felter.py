@@ -186,6 +186,8 @@ def felter(program: Uddannelsesprogram, mb: Maalbeskrivelse, skabelon: NationalS
         f(("ansvar", "udarbejdet_af", i, "navn"), "tekst", f"Forfatter {i + 1}: navn", g, True)
         f(("ansvar", "udarbejdet_af", i, "titel"), "tekst", f"Forfatter {i + 1}: titel", g, valgfri=True)
         f(("ansvar", "udarbejdet_af", i, "rolle"), "valg", f"Forfatter {i + 1}: rolle", g, True)
+        f(("ansvar", "udarbejdet_af", i, "telefon"), "tekst", f"Forfatter {i + 1}: telefon", g, valgfri=True)
+        f(("ansvar", "udarbejdet_af", i, "email"), "tekst", f"Forfatter {i + 1}: e-mail", g, valgfri=True)
     f(("ansvar", "godkendt_af"), "tekst", "Godkendt af", g, valgfri=True)
     f(("ansvar", "godkendt_dato"), "dato", "Godkendt den", g, valgfri=True)
     f(("ansvar", "næste_revision"), "dato", "Næste revision senest", g, valgfri=True)
