@@ -7,6 +7,7 @@ tests/conftest.py gives one in a temp folder."""
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -161,3 +162,14 @@ class SyntetiskRepo:
 
 def kopi(data: dict) -> dict:
     return copy.deepcopy(data)
+
+
+def udfyld_skelet(fil: Path) -> None:
+    """What the author writes into the skeleton `uddprog ny` made."""
+    tekst = fil.read_text(encoding="utf-8")
+    tekst = tekst.replace('"UDFYLD"', '"Tekst skrevet af forfatteren"').replace("– UDFYLD", "– Aalborg, forløb 7")
+    tekst = re.sub(r"driftsregion: UDFYLD .*", "driftsregion: Nordjylland", tekst)  # facts only the author knows
+    tekst = tekst.replace("universitetshospital: UDFYLD", "universitetshospital: true")
+    tekst = re.sub(r'^(  [a-z-]+): ""$', r'\1: "Afsnittet er skrevet af uddannelsesudvalget."', tekst, flags=re.M)
+    tekst = re.sub(r"^  godkendt_dato: .*$", "  godkendt_dato: 2026-05-12", tekst, flags=re.M)
+    fil.write_text(tekst, encoding="utf-8")

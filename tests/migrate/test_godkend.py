@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.syntetisk import udfyld_skelet
 from uddprog.catalog import Katalog
 from uddprog.checks import valider
 from uddprog.migrate import INTET, MIGRERET, migrér, skriv
@@ -191,9 +192,7 @@ def test_a_new_programme_from_ny_is_approved_as_it_was_written(rod):
     fil = rod / "examples/nord/ny.yaml"
     r = _cli(rod, "ny", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--out", str(fil))
     assert r.returncode == 0, r.stderr
-    from ..region.test_wheel import _udfyld
-
-    _udfyld(fil)  # what the author writes into it
+    udfyld_skelet(fil)  # what the author writes into it
     assert "status: udkast" in fil.read_text(encoding="utf-8") and "godkendt_dato" not in _data(fil)["ansvar"]
     r = _cli(rod, "godkend", str(fil), "--dato", "2026-05-12", "--af", "UGUP")
     assert r.returncode == 0, r.stderr

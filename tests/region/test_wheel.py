@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.syntetisk import udfyld_skelet
+
 from ..render.conftest import need_tool
 from .test_layers import egen_docx
 
@@ -79,16 +81,6 @@ def venv(hjul, tmp_path_factory) -> tuple[Path, dict]:
     return rod, env
 
 
-def _udfyld(fil: Path) -> None:
-    """What the author writes into the skeleton `uddprog ny` made."""
-    tekst = fil.read_text(encoding="utf-8")
-    tekst = tekst.replace('"UDFYLD"', '"Tekst skrevet af forfatteren"').replace("– UDFYLD", "– Aalborg, forløb 7")
-    tekst = re.sub(r"driftsregion: UDFYLD .*", "driftsregion: Nordjylland", tekst)  # facts only the author knows
-    tekst = tekst.replace("universitetshospital: UDFYLD", "universitetshospital: true")
-    tekst = re.sub(r'^(  [a-z-]+): ""$', r'\1: "Afsnittet er skrevet af uddannelsesudvalget."', tekst, flags=re.M)
-    tekst = re.sub(r"^  godkendt_dato: .*$", "  godkendt_dato: 2026-05-12", tekst, flags=re.M)
-    fil.write_text(tekst, encoding="utf-8")
-
 
 def test_a_region_works_from_the_installed_wheel_alone(venv, tmp_path):
     rod, env = venv
@@ -109,7 +101,7 @@ def test_a_region_works_from_the_installed_wheel_alone(venv, tmp_path):
     _kør([uddprog, "ny", "neurologi/hoveduddannelse@2015", "--region", "Nord", "--out", str(program)], region, env)
     r = _kør([uddprog, "validate", "--dato", "2026-11-23"], region, env, forvent=1)
     assert "P026" in r.stdout and "UDFYLD" in r.stdout
-    _udfyld(program)
+    udfyld_skelet(program)
     # the committee approves it: godkend records the approval (the region's approver from uddprog.toml) and
     # ends the draft
     _kør([uddprog, "godkend", str(program), "--dato", "2026-05-12"], region, env)

@@ -26,11 +26,11 @@ from datetime import date
 
 from ..datoer import læs_dansk_dato
 from ..models import Ansvarsrolle, NationalSkabelon, visningsnavn
-from ..navne import slug
+from ..navne import navngivet_rolle, slug
 from .model import Afsnit, Blok, Stykke, Tabel
 from .perioder import datoer
 from .tabeller import tabelart
-from .varianter import FORSIDE_DANNET, FORSIDEFELTER, GENERISKE_TITLER, ROLLEORD
+from .varianter import FORSIDE_DANNET, FORSIDEFELTER, GENERISKE_TITLER
 
 _MB_LINJE = re.compile(r"målbeskrivelse", re.I)
 _REGION_LINJE = re.compile(r"^(?:region\s+\w+|videreuddannelsesregion\s+\w+(?:\s+·.*)?)$", re.I)
@@ -114,8 +114,7 @@ class ForsideLæser:
                 return False                          # a second bare "Dato" is not the approval's
             setattr(self.f, felt, d)
             return True
-        linjer = [_en_linje(x) for x in værdi.splitlines() if x.strip()]
-        if felt == "forløb" and len(linjer) > 1:
+        if felt == "forløb" and len(linjer := [_en_linje(x) for x in værdi.splitlines() if x.strip()]) > 1:
             self.f.forløb = linjer  # one programme for several forløb, one a line (as uddprog prints them)
             return True
         setattr(self.f, felt, _en_linje(værdi))
@@ -250,24 +249,12 @@ def forfatter(tekst: str, skabelon: NationalSkabelon) -> dict:
         if rolle:
             rest = rest[:-1]
     if rolle is None:
-        rolle = next((r for d in rest if (r := rolle_i(d))), None)
+        rolle = next((r for d in rest if (r := navngivet_rolle(d))), None)
     ud = {"navn": navn, "rolle": rolle, "titel": ", ".join(rest) or None, **kontakt}
     if rolle is None:
         ud["rolle"] = str(skabelon.påkrævede_forfatterroller[0]) if skabelon.påkrævede_forfatterroller else "pkl"
         ud["note"] = "rollen er gættet; ret den"
     return ud
-
-
-def rolle_i(tekst: str) -> str | None:
-    n = slug(tekst)
-    for r in Ansvarsrolle:
-        if n == slug(visningsnavn(r)) or n == str(r):
-            return str(r)
-    for r, ord_ in ROLLEORD.items():
-        for o in ord_:
-            if re.search(rf"(?:^|-){re.escape(slug(o))}(?:$|-)", n):
-                return r
-    return None
 
 
 def læs_forside(blokke: list[Blok], titler: list[str], skabelon: NationalSkabelon) -> tuple[Forside, ForsideLæser]:

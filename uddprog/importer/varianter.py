@@ -8,8 +8,6 @@ Add a region's wording here; no code changes.
 
 from __future__ import annotations
 
-from .. import navne
-
 #: uddprog's stamp on the title page of a programme marked illustrative (render.context.STEMPEL).
 STEMPEL = r"Illustrativt eksempel: forløb, afdelinger og personer er opdigtet til uddprog\."
 
@@ -115,7 +113,3 @@ METODEVARIANTER: dict[str, list[str]] = {
     "relevante-opgaver": ["Relevante opgaver"],
     "portefoelje": ["Portefølje", "Læringsdagbog"],
 }
-
-#: Role words in an author line -> responsibility role id (shared with the title page, which prints a role
-#: the author's title already names only once).
-ROLLEORD = navne.ROLLEORD

@@ -167,7 +167,7 @@ def forfatterlinje(f) -> str:
     sidste_er_rolle = bool(dele) and any(slug(dele[-1]) in (slug(visningsnavn(r)), str(r)) for r in Ansvarsrolle)
     rolle = [] if navngivet == str(f.rolle) and not sidste_er_rolle else [visningsnavn(f.rolle)]
     # the UAO's phone and e-mail, as real programmes print them on the cover
-    kontakt = [f"tlf. {f.telefon}"] * bool(getattr(f, "telefon", None)) + [f.email] * bool(getattr(f, "email", None))
+    kontakt = [f"tlf. {f.telefon}"] * bool(f.telefon) + [f.email] * bool(f.email)
     return " · ".join([", ".join([f.navn, *([f.titel] if f.titel else []), *rolle]), *kontakt])
 
 

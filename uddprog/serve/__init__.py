@@ -418,11 +418,12 @@ class Forhåndsvisning:
         vist = f"[{host}]" if ":" in host else host
         self.url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else vist}:{self.port}/"
 
-    def _filtilstand(self) -> dict[str, tuple[int, int]]:
-        """Every watched file (and the repository's config) with its modification time and size."""
+    def _filtilstand(self, mapper: list[Path] | None = None) -> dict[str, tuple[int, int]]:
+        """Every watched file (and the repository's config) with its modification time and size; with
+        ``mapper``, only the files below those folders."""
         ud: dict[str, tuple[int, int]] = {}
         ud_mappe = os.path.abspath(self.mappe)
-        for mappe in self.overvåget:
+        for mappe in self.overvåget if mapper is None else mapper:
             for sti, _, navne in os.walk(mappe):
                 if sti == ud_mappe or sti.startswith(ud_mappe + os.sep):
                     continue
@@ -434,7 +435,7 @@ class Forhåndsvisning:
                         except OSError:
                             continue
                         ud[fil] = (st.st_mtime_ns, st.st_size)
-        for navn in KONFIGFILER:
+        for navn in KONFIGFILER if mapper is None else ():
             fil = os.path.join(os.path.abspath(self.rod), navn)
             try:
                 st = os.stat(fil)
@@ -450,11 +451,8 @@ class Forhåndsvisning:
                   if p.exists() and not any(p == o or o in p.parents for o in self.overvåget)]
         if not ekstra:
             return
-        før = set(self.overvåget)
         self.overvåget = [*self.overvåget, *ekstra]
-        # Their files as they are now: they were not watched during the first build.
-        self._før_første_byg.update({f: v for f, v in self._filtilstand().items()
-                                     if not any(Path(f).is_relative_to(o) for o in før)})
+        self._før_første_byg.update(self._filtilstand(ekstra))  # as they are now: not watched during the first build
         t = threading.Thread(target=self._overvåg, args=(ekstra,), daemon=True)
         t.start()
         self._tråde.append(t)
