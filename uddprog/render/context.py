@@ -166,8 +166,8 @@ def forfatterlinje(f) -> str:
     navngivet = next((r for d in dele if (r := navngivet_rolle(d))), None)
     sidste_er_rolle = bool(dele) and any(slug(dele[-1]) in (slug(visningsnavn(r)), str(r)) for r in Ansvarsrolle)
     rolle = [] if navngivet == str(f.rolle) and not sidste_er_rolle else [visningsnavn(f.rolle)]
-    # the UAO's phone and e-mail, as real programmes print them on the cover
-    kontakt = [f"tlf. {f.telefon}"] * bool(f.telefon) + [f.email] * bool(f.email)
+    # the UAO's phone and e-mail, as real programmes print them on the cover; the number never breaks
+    kontakt = (["tlf.\u00a0" + "\u00a0".join(f.telefon.split())] if f.telefon else []) + ([f.email] if f.email else [])
     return " · ".join([", ".join([f.navn, *([f.titel] if f.titel else []), *rolle]), *kontakt])
 
 
