@@ -22,6 +22,8 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
+from .markdowntegn import MULIGT_USTØTTET
+
 # XML 1.0 forbids C0 controls except tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
@@ -156,16 +158,9 @@ def parse(source: str) -> tuple[Token, ...]:
     return tuple(_MD.parse(strip_forbidden(source)))
 
 
-# Every unsupported construct needs one of these: a tag or autolink, an image, a footnote, a link
-# definition, or a link whose address is not web or mail. Text without them is not parsed (validate
-# looks at every text of every programme; most have none, or only https links).
-_MULIGT_USTØTTET = re.compile(r"<[A-Za-z/!?]|!\[|\[\^|\]:|\]\(\s*(?!(?:https?://|mailto:))|\n\s*"
-                              "[\u2022\u25e6\u25aa\u2023\u00b7\u2043\uf0b7]", re.IGNORECASE)
-
-
 def ustøttet(source: str) -> list[Ustøttet]:
     """Everything in ``source`` that the documents show as plain text instead of as the author meant."""
-    if not _MULIGT_USTØTTET.search(source):
+    if not MULIGT_USTØTTET.search(source):  # most texts: nothing to parse
         return []
     ud = []
     for tok in parse(source):

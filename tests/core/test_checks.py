@@ -408,6 +408,35 @@ def test_a_placeholder_is_found_however_the_yaml_writes_it(syntetisk_repo, skrev
     assert len(fund) == 1 and "afdeling" in fund[0].besked
 
 
+@pytest.mark.parametrize("skrevet, check", [
+    ('"Se \\x3cb>dette\\x3c/b>"', "P030"),        # an escape writes '<b>': the source does not show it
+    ('"Se ![kort](kort.png)"', "P031"),
+    ("Se [mappen](file:///c/x)", "P032"),
+    ('"Se\n\n  \u2022 en ting\n\n  \u2022 en anden"', "P034"),  # bullets after line breaks, in quotes
+    ("Brug LOGBOG.NET", "P051"),                      # any case
+    ('"Brug logbog\\x2enet"', "P051"),
+])
+def test_a_text_check_finds_what_the_yaml_writes_however_it_writes_it(syntetisk_repo, skrevet, check):
+    """P030–P034 and P051 look in the YAML source first; every way of writing the text still finds it."""
+    syntetisk_repo.program["sektioner"]["indledning"] = "MARKØR"
+    tekst = yaml.safe_dump(syntetisk_repo.program, allow_unicode=True, sort_keys=False)
+    tekst = tekst.replace("indledning: MARKØR\n", f"indledning: {skrevet}\n", 1)
+    assert skrevet in tekst
+    syntetisk_repo.program = tekst  # written as it stands
+    assert {f.check for f in syntetisk_repo.valider().fund} == {check}
+
+
+def test_no_unsupported_markdown_means_no_walk_and_no_parse(syntetisk_repo, monkeypatch):
+    from uddprog.checks import program
+
+    kald = []
+    ægte = program._markdowntekster
+    monkeypatch.setattr(program, "_markdowntekster", lambda m, sti=(): kald.append(1) or ægte(m, sti))
+    assert not syntetisk_repo.valider().fund and kald == []
+    syntetisk_repo.program["sektioner"]["indledning"] += "\nSe <b>her</b>."
+    assert {f.check for f in syntetisk_repo.valider().fund} == {"P030"} and kald
+
+
 def test_no_placeholder_and_no_old_system_means_no_walk_over_the_texts(syntetisk_repo, monkeypatch):
     from uddprog.checks import kontekst
 

@@ -212,3 +212,62 @@ def test_comments_are_found_outside_scalars_only():
         (2, 7, "gæt: en"), (8, 3, "gæt: over et punkt"), (9, 7, "gæt: efter")]
     assert [k.tekst for k in kommentarer(tekst)][0] == "øverst"
     assert kommentarer("a: 'x\n# gæt: y\n", "gæt") == []  # a text that does not scan has no sure comments
+
+
+# The one-pass reader (libyaml's events straight to data) must give exactly what composing and building
+# gives, positions included, or hand the document to the full reader.
+def _komponeret(tekst: str):
+    import yaml
+
+    from uddprog.loading.yamlfil import Databygger, Loader, Positions
+
+    bygger = Databygger(Path("x.yaml"))
+    data = bygger.byg(yaml.compose(tekst, Loader=Loader), (), 0)
+    return data, Positions(bygger.værdier, bygger.nøgler)
+
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("fil", sorted(
+    f for mappe in ("examples", "målbeskrivelser", "templates", "programdele") for f in (_REPO / mappe).rglob("*.yaml")),
+    ids=lambda f: str(f.relative_to(_REPO)))
+def test_one_pass_reader_equals_the_composing_reader_on_shipped_files(fil):
+    from uddprog.loading.yamlfil import læs_hændelser, læs_tekst
+
+    tekst = læs_tekst(fil)
+    hurtigt = læs_hændelser(tekst)
+    assert hurtigt is not None, "a plain file must not need the full reader"
+    assert hurtigt == _komponeret(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "a: no\nb: true\nc: 2015-09-01\nd: 0x10\ne: ~\nf: ''\ng:\nh: 1.5\ni: 0777\nj: .inf\nk: 1_000\n",
+    "- 1\n- [a, {b: c}]\n- {}\n- []\n- |\n  linje 1\n  linje 2\n- >\n  foldet\n  tekst\n",
+    "'citeret nøgle': \"dobbelt\"\n? kompleks\n: værdi\nø: æ\n",
+    "bare tekst\n",
+    "--- \na: 1\n...\n",
+    "a: 1  # kommentar\n# linje\nb:\n  - x  # mere\n",
+])
+def test_one_pass_reader_equals_the_composing_reader(tekst):
+    from uddprog.loading.yamlfil import læs_hændelser
+
+    assert læs_hændelser(tekst) == _komponeret(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "",                                      # no document: "Filen er tom."
+    "a: 1\n---\nb: 2\n",                     # two documents
+    "a: &x 1\nb: *x\n",                      # anchor and alias
+    "a: !!str 1\n",                          # explicit tag
+    "a: 1\nb: 2\na: 3\n",                    # duplicate key: the full reader names both lines
+    "1: a\n",                                # a number as key: the full reader converts it
+    "base: &b {x: 1}\nandet:\n  <<: *b\n",   # merge key
+    "[a, b]: c\n",                           # a list as key
+    "a: " + "[" * 80 + "]" * 80 + "\n",      # deeper than MAKS_DYBDE
+    "a: [1, 2\n",                            # syntax error
+])
+def test_one_pass_reader_leaves_the_rest_to_the_full_reader(tekst):
+    from uddprog.loading.yamlfil import læs_hændelser
+
+    assert læs_hændelser(tekst) is None

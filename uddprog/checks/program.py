@@ -16,6 +16,7 @@ from .. import regler
 from ..datoer import dansk_dato, læg_måneder_til, måneder_tekst, revisionsfrist
 from ..findings import Location, Severity
 from ..loading import feltnavn, kommentarer
+from ..markdowntegn import MULIGT_USTØTTET
 from ..models import DRIFTSREGIONER, PLADSHOLDER, Rolle, visningsnavn
 from ..navne import mente_du, slug
 from .kontekst import ProgramKontekst
@@ -683,10 +684,13 @@ def _alle_ustøttede(k: ProgramKontekst) -> list[tuple[str, str, object]]:
     fundet = k.__dict__.get("_ustøttet_markdown")
     if fundet is not None:
         return fundet
+    fundet = []
+    if not k.kan_nævne(MULIGT_USTØTTET):
+        k.__dict__["_ustøttet_markdown"] = fundet
+        return fundet  # most programmes: no text to walk, none to parse
     # The documents' own parser decides what is supported.
     from ..markdown import ustøttet  # lazy: markdown_it only when a text may hold unsupported Markdown
 
-    fundet = []
     for sti, tekst in _markdowntekster(k.p):
         for u in ustøttet(tekst):
             _, virkning, råd = _USTØTTET[u.art]

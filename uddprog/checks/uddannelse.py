@@ -259,13 +259,13 @@ def udfaset_version(k: ProgramKontekst) -> Iterator[Fund]:
                f"på den version.{hjælp}", k.sted("målbeskrivelse", "version"))
 
 
-_SYSTEM = re.compile(r"(?i)\b(logbog\.net|evaluer\.dk)\b")
+_SYSTEM = re.compile(r"(?i)\b(" + "|".join(map(re.escape, regler.ERSTATTEDE_SYSTEMER)) + r")\b")
 
 
 @check("P051", W, "Programmet nævner logbog.net eller evaluer.dk, som uddannelseslæge.dk afløser", "program",
        kilde=regler.KILDE_SYSTEMER)
 def gamle_systemer(k: ProgramKontekst) -> Iterator[Fund]:
-    if not k.kan_nævne(_SYSTEM):
+    if not k.kan_nævne_ord(*regler.ERSTATTEDE_SYSTEMER):
         return
     for sti, tekst in k.tekster:
         første: dict[str, re.Match] = {}
