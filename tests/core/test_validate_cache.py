@@ -208,3 +208,26 @@ def test_a_changed_shared_part_reads_the_programmes_that_include_it_again(rod, l
     læste.clear()
     validate()
     assert sorted(set(læste) - {del_.relative_to(rod).as_posix()}) == brugere
+
+
+@pytest.mark.parametrize("med_cache", [True, False])
+def test_files_validated_in_the_run_are_not_read_again_for_inline_suppressions(rod, med_cache, tmp_path, monkeypatch):
+    """The files a first run validated tell whether they hold '# uddprog:'; only those that do are read again
+    when the findings are applied (3,000 programmes were read twice, in one process, after the workers)."""
+    from uddprog.catalog import Katalog
+    from uddprog.checks.cache import Valideringscache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for fil in (rod / "examples").rglob("*.yaml"):  # the shipped header comment names uddprog: drop it
+        fil.write_text("".join(t for t in fil.read_text("utf-8").splitlines(True) if "uddprog:" not in t), "utf-8")
+    linjer = (rod / NEURO).read_text("utf-8").splitlines()
+    nr = next(i for i, t in enumerate(linjer) if t.startswith("titel:"))
+    linjer[nr] += "  # uddprog: ignorer P023 – afventer udvalget"
+    (rod / NEURO).write_text("\n".join(linjer) + "\n", "utf-8")
+    katalog = Katalog(rod)
+    cache = Valideringscache.for_katalog(katalog) if med_cache else None
+    resultat = checks.valider(None, katalog, jobs=1, cache=cache)
+    programmer = sorted((rod / "examples").rglob("*.yaml"))
+    uden = {p for p in programmer if "uddprog:" not in p.read_text("utf-8")}
+    assert (rod / NEURO) not in uden and len(uden) == len(programmer) - 1
+    assert {p.resolve() for p in resultat.uden_direktiver if p.resolve().is_relative_to(rod / "examples")} == uden

@@ -90,7 +90,8 @@ def valider_fil(fil: Path, katalog: Katalog, dato: date | None = None,
 class Valideringsresultat:
     filer: list[Path] = field(default_factory=list)
     fund: list[Finding] = field(default_factory=list)
-    #: Files known to hold no inline suppression (from the cache), for ``checks.anvendelse.anvend``.
+    #: Files known to hold no inline suppression (seen when they were validated, or from the cache), for
+    #: ``checks.anvendelse.anvend``: it need not read them again.
     uden_direktiver: frozenset[Path] = frozenset()
 
     def antal(self, severity: Severity) -> int:
@@ -187,7 +188,9 @@ def valider(stier: Iterable[Path] | None = None, katalog: Katalog | None = None,
                                   (katalog, dato, indeks, forløb is not None,
                                    cache.nøgle if cache is not None else None, indeksnøgle)):
                 for fil, resultat, post in del_:
-                    svar[fil] = resultat
+                    svar[fil] = resultat[:3]
+                    if not resultat[3]:
+                        uden_direktiver.add(fil)  # anvendelse need not read it again for inline suppressions
                     if post is not None:
                         cache.husk(fil, post)
         ud: list[Finding] = []
@@ -262,8 +265,8 @@ def _katalogfund(katalogfund: list[Finding], fund: list[Finding]) -> list[Findin
 def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med_forløb: bool,
                    nøgle: Kildenøgle | None, indeksnøgle: str | None, filer: list[Path]) -> list[tuple]:
     """Each file with (its findings, its output name and place when it is a programme (P028), its forløb as
-    statistics reads it when ``med_forløb``: the index recruitment rounds are then checked against) and, with
-    ``nøgle``, its cache entry: the key (``fingeraftryk.Kildenøgle``) with what it gave."""
+    statistics reads it when ``med_forløb``: the index recruitment rounds are then checked against, whether it
+    may hold an inline suppression) and, with ``nøgle``, its cache entry: the key (``fingeraftryk.Kildenøgle``) with what it gave."""
 
     ud = []
     dagen = (dato or date.today()).isoformat()
@@ -275,6 +278,8 @@ def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med
             nøgle.husk_hash(fil, data)
             direktiver = data is None or b"uddprog:" in data
         dok, egne, kontekst = _valider_fil(fil, katalog, dato, indeks)
+        if nøgle is None:
+            direktiver = dok is None or dok.tekst is None or "uddprog:" in dok.tekst
         navn = (outputnavn(dok.model), dok.sted("forløb")) \
             if dok is not None and dok.type == "uddannelsesprogram" else None
         f = _forløb(fil, dok) if med_forløb else None
@@ -285,7 +290,7 @@ def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med
             post.update(fund=[x.som_json() for x in egne], navn=[navn[0], sted_json(navn[1])] if navn else None,
                         forløb=forløb_json(f) if med_forløb else None, med_forløb=med_forløb,
                         direktiver=direktiver)
-        ud.append((fil, (egne, navn, f), post))
+        ud.append((fil, (egne, navn, f, direktiver), post))
     return ud
 
 
