@@ -271,3 +271,28 @@ def test_one_pass_reader_leaves_the_rest_to_the_full_reader(tekst):
     from uddprog.loading.yamlfil import læs_hændelser
 
     assert læs_hændelser(tekst) is None
+
+
+def test_too_many_values_are_refused_also_by_the_one_pass_reader(tmp_path, monkeypatch):
+    from uddprog.loading import yamlfil
+
+    monkeypatch.setattr(yamlfil, "MAKS_NODER", 10)
+    fil = tmp_path / "f.yaml"
+    fil.write_text("a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n", encoding="utf-8")
+    with pytest.raises(LoadError) as e:
+        læs_yaml(fil)
+    assert [f.check for f in e.value.fund] == ["L005"]
+    fil.write_text("a: [1, 2, 3, 4, 5, 6, 7]\n", encoding="utf-8")
+    assert læs_yaml(fil)[0] == {"a": [1, 2, 3, 4, 5, 6, 7]}
+
+
+@pytest.mark.parametrize("dybde", [63, 64, 65])
+def test_nesting_at_the_limit_reads_as_the_full_reader_reads_it(tmp_path, dybde):
+    fil = tmp_path / "f.yaml"
+    fil.write_text("a: " + "[" * dybde + "x" + "]" * dybde + "\n", encoding="utf-8")
+    if dybde < 64:  # the innermost value is at depth 64, MAKS_DYBDE: still read
+        assert læs_yaml(fil) == _komponeret(fil.read_text(encoding="utf-8"))
+    else:
+        with pytest.raises(LoadError) as e:
+            læs_yaml(fil)
+        assert [f.check for f in e.value.fund] == ["L005"]

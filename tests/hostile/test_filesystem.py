@@ -99,12 +99,15 @@ def test_unreadable_file_through_the_command(checkout_kopi):
     før = træhash(checkout_kopi)
     if os.geteuid() == 0:
         kode = (
-            "import pathlib, sys\n"
-            "ægte = pathlib.Path.open\n"
+            "import os, pathlib, sys\n"
+            "ægte, ægte_os = pathlib.Path.open, os.open\n"
             "def nægt(self, *a, **k):\n"
             "    if self.name == 'låst.yaml': raise PermissionError(13, 'Permission denied')\n"
             "    return ægte(self, *a, **k)\n"
-            "pathlib.Path.open = nægt\n"
+            "def nægt_os(sti, *a, **k):\n"
+            "    if os.path.basename(sti) == 'låst.yaml': raise PermissionError(13, 'Permission denied')\n"
+            "    return ægte_os(sti, *a, **k)\n"
+            "pathlib.Path.open, os.open = nægt, nægt_os\n"
             "sys.argv = ['uddprog', 'validate', 'examples/syd/låst.yaml', '--dato', '2026-11-23']\n"
             "from uddprog.cli import main; main()\n"
         )

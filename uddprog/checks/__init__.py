@@ -18,7 +18,7 @@ from .. import forloeb
 from ..catalog import Katalog
 from ..findings import Finding, Location, Severity, sorteret
 from ..fingeraftryk import Kildenøgle, læs_bytes
-from ..loading import Dokument, LoadError, indlæs
+from ..loading import Dokument, LoadError, indlæs, læs_tekst
 from ..navne import outputnavn
 from ..parallel import antal_jobs, i_bundter
 from ..rod import AFTALE_MAPPE, MB_MAPPE, RUNDE_MAPPE, SKABELON_FIL, SKABELON_MAPPE, katalogdel, link_ud, yaml_filer
@@ -277,7 +277,9 @@ def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med
             data = læs_bytes(fil)
             nøgle.husk_hash(fil, data)
             direktiver = data is None or b"uddprog:" in data
-        dok, egne, kontekst = _valider_fil(fil, katalog, dato, indeks)
+        else:
+            data = None
+        dok, egne, kontekst = _valider_fil(fil, katalog, dato, indeks, data)
         if nøgle is None:
             direktiver = dok is None or dok.tekst is None or "uddprog:" in dok.tekst
         navn = (outputnavn(dok.model), dok.sted("forløb")) \
@@ -294,13 +296,14 @@ def _valider_bundt(katalog: Katalog, dato: date | None, indeks: dict | None, med
     return ud
 
 
-def _valider_fil(fil: Path, katalog: Katalog, dato: date | None, indeks: dict | None):
-    """``valider_fil`` with the programme's context (None for other documents), for the cache key.
+def _valider_fil(fil: Path, katalog: Katalog, dato: date | None, indeks: dict | None, data: bytes | None = None):
+    """``valider_fil`` with the programme's context (None for other documents), for the cache key; ``data``
+    are the file's bytes when the caller read them (for the key).
 
     A file in the repository's målbeskrivelser/ or templates/national/ is read as what belongs there: a
     programme copied there is L008, not a second programme (with the real one's output name, P028)."""
     try:
-        dok = indlæs(fil, katalogdel(fil, katalog.rod))
+        dok = indlæs(fil, katalogdel(fil, katalog.rod), tekst=læs_tekst(fil, data))
     except LoadError as e:
         return None, e.fund, None
     fund = valider_dokument(dok, katalog, indeks)

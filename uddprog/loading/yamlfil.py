@@ -87,6 +87,7 @@ Sti = tuple[str | int, ...]
 MAKS_BYTES = 5 * 1024 * 1024
 MAKS_NODER = 200_000
 MAKS_DYBDE = 64
+_HURTIG_TEGN = 256 * 1024
 
 _T = "tag:yaml.org,2002:"
 _SKALAR_TAGS = {_T + n for n in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -121,14 +122,19 @@ def fejl(check: str, besked: str, fil: Path, linje: int = 0, kolonne: int = 0) -
     return LoadError([Finding(check, Severity.ERROR, besked, Location(fil, linje, kolonne))])
 
 
-def læs_tekst(fil: Path) -> str:
+def læs_tekst(fil: Path, data: bytes | None = None) -> str:
     """Read a file as UTF-8 text (a BOM is allowed), with a Danish error for each way it can fail.
 
     Only regular files are read (a named pipe would block forever, a device never ends), and a
     symbolic link whose target lies outside the repository is not followed: validating or
-    rendering a programme must never read files the repository does not contain.
+    rendering a programme must never read files the repository does not contain. ``data`` is the
+    regular file's bytes when the caller has read them already (``fingeraftryk.læs_bytes``, for a
+    cache key): they are not read twice.
     """
     fil = Path(fil)
+    if data is not None:
+        _tjek_symlink(fil)
+        return _som_tekst(data, fil)
     try:
         tilstand = os.stat(fil).st_mode  # one system call for "is it a folder" and "is it a regular file"
         if stat.S_ISDIR(tilstand):
@@ -155,6 +161,10 @@ def læs_tekst(fil: Path) -> str:
         if e.errno == errno.EISDIR:
             raise fejl("L001", "Stien er en mappe, ikke en fil.", fil) from None
         raise fejl("L001", f"Filen kan ikke læses ({_dansk_oserror(e)}).", fil) from None
+    return _som_tekst(data, fil)
+
+
+def _som_tekst(data: bytes, fil: Path) -> str:
     if len(data) > MAKS_BYTES:
         raise fejl("L005", f"Filen er for stor (over {MAKS_BYTES // (1024 * 1024)} MB).", fil)
     if b"\x00" in data:
@@ -232,7 +242,11 @@ def læs_yaml(fil: Path, tekst: str | None = None) -> tuple[Any, Positions]:
     fil = Path(fil)
     if tekst is None:
         tekst = læs_tekst(fil)
-    if not kan_være_dyb(tekst) and (hurtigt := læs_hændelser(tekst)) is not None:
+    # The one-pass reader first. It does not recurse in C, so only size needs bounding: up to this many
+    # characters a document builds in milliseconds, and one of more than MAKS_NODER values (a position
+    # each) goes to the full reader, which refuses it; longer texts are measured first (kan_være_dyb).
+    if len(tekst) <= _HURTIG_TEGN and (hurtigt := læs_hændelser(tekst)) is not None \
+            and len(hurtigt[1].værdier) <= MAKS_NODER:
         return hurtigt
     try:
         if kan_være_dyb(tekst):
@@ -544,38 +558,65 @@ def _nøgle(k) -> str:
     return v
 
 
+def _ikke_tekst(e) -> Any:
+    """A plain scalar that may be something else than text, as Databygger converts it (tag memoised in Loader)."""
+    tag = _RESOLVER.resolve(_SKALARNODE, e.value, e.implicit)
+    return e.value if tag == _STR else _SKALARER._skalar(yaml.ScalarNode(tag, e.value, e.start_mark, e.end_mark))
+
+
 def _byg(nxt, e, sti: Sti, værdier: dict, nøglepos: dict, dybde: int) -> Any:
     """The value of the node that starts with event ``e`` (its later events from ``nxt()``), exactly as
     Databygger builds it from the composed node, with the same positions. Raises _Afbrudt on what only
-    the full reader handles: anchors, aliases, tags, keys that are not text, duplicate keys, depth."""
+    the full reader handles: anchors, aliases, tags, keys that are not text, duplicate keys, depth (one
+    level early: handing over is always safe). A scalar child is built in its parent's loop: most nodes
+    are scalars, and a call per node was a third of the work."""
     klasse = e.__class__
-    if e.anchor is not None or e.tag is not None or dybde > MAKS_DYBDE or klasse is yaml.AliasEvent:
+    if e.anchor is not None or e.tag is not None or dybde >= MAKS_DYBDE or klasse is yaml.AliasEvent:
         raise _Afbrudt
     m = e.start_mark
     værdier[sti] = (m.line + 1, m.column + 1)  # each path once: without aliases no node is built twice
     if klasse is _SKALARHÆNDELSE:
-        v, implicit = e.value, e.implicit
-        # quoted, block and most plain scalars are text; the rest get the resolver's tag (memoised in Loader)
-        if not implicit[0] or (v and v[0] not in _FØRSTE_TEGN):
-            return v
-        tag = _RESOLVER.resolve(_SKALARNODE, v, implicit)
-        return v if tag == _STR else _SKALARER._skalar(yaml.ScalarNode(tag, v, m, e.end_mark))
+        v = e.value
+        # quoted, block and most plain scalars are text; the rest get the resolver's tag
+        return v if not e.implicit[0] or (v and v[0] not in _FØRSTE_TEGN) else _ikke_tekst(e)
+    dybde += 1
     if klasse is _AFBILDNINGSSTART:
         afb: dict = {}
-        while (k := nxt()).__class__ is not _AFBILDNINGSSLUT:
-            nøgle = _nøgle(k)
-            if nøgle in afb:
-                raise _Afbrudt  # the full reader reports the duplicate with both lines
+        while True:
+            k = nxt()
+            if k.__class__ is not _SKALARHÆNDELSE:
+                if k.__class__ is _AFBILDNINGSSLUT:
+                    return afb
+                raise _Afbrudt  # a list or mapping as key
+            nøgle = k.value
+            if (k.tag is not None or k.anchor is not None or nøgle in afb
+                    or k.implicit[0] and (not nøgle or nøgle[0] in _FØRSTE_TEGN)
+                    and _RESOLVER.resolve(_SKALARNODE, nøgle, k.implicit) != _STR):
+                raise _Afbrudt  # a tagged, anchored, duplicate or non-text key: the full reader says what
             barnesti = sti + (nøgle,)
-            km = k.start_mark
-            nøglepos[barnesti] = (km.line + 1, km.column + 1)
-            afb[nøgle] = _byg(nxt, nxt(), barnesti, værdier, nøglepos, dybde + 1)
-        return afb
+            m = k.start_mark
+            nøglepos[barnesti] = (m.line + 1, m.column + 1)
+            b = nxt()
+            if b.__class__ is _SKALARHÆNDELSE and b.anchor is None and b.tag is None:
+                m = b.start_mark
+                værdier[barnesti] = (m.line + 1, m.column + 1)
+                v = b.value
+                afb[nøgle] = v if not b.implicit[0] or (v and v[0] not in _FØRSTE_TEGN) else _ikke_tekst(b)
+            else:
+                afb[nøgle] = _byg(nxt, b, barnesti, værdier, nøglepos, dybde)
     if klasse is _SEKVENSSTART:
         ud: list = []
-        while (barn := nxt()).__class__ is not _SEKVENSSLUT:
-            ud.append(_byg(nxt, barn, sti + (len(ud),), værdier, nøglepos, dybde + 1))
-        return ud
+        while True:
+            b = nxt()
+            if b.__class__ is _SKALARHÆNDELSE and b.anchor is None and b.tag is None:
+                m = b.start_mark
+                værdier[sti + (len(ud),)] = (m.line + 1, m.column + 1)
+                v = b.value
+                ud.append(v if not b.implicit[0] or (v and v[0] not in _FØRSTE_TEGN) else _ikke_tekst(b))
+            elif b.__class__ is _SEKVENSSLUT:
+                return ud
+            else:
+                ud.append(_byg(nxt, b, sti + (len(ud),), værdier, nøglepos, dybde))
     raise _Afbrudt
 
 
