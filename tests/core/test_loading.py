@@ -109,6 +109,8 @@ def test_yes_no_are_text_not_booleans(tmp_path):
     ("a: !!python/object/apply:os.system ['echo hej']\n", "L003", "python"),
     ("a: !!binary aGVq\n", "L003", "binary"),
     ("base: &b {x: 1}\nandet:\n  <<: *b\n", "L003", "fletning"),
+    ("a: <<\n", "L003", "merge"),
+    ("a: [1, =]\n", "L003", "value"),
     ("a: 1\nb: 2\na: 3\n", "L004", "'a' står to gange"),
     ("- bare en liste\n", "L006", "afbildning"),
     ("hej: verden\n", "L006", "hvilken slags"),
@@ -248,6 +250,7 @@ def test_one_pass_reader_equals_the_composing_reader_on_shipped_files(fil):
     "bare tekst\n",
     "--- \na: 1\n...\n",
     "a: 1  # kommentar\n# linje\nb:\n  - x  # mere\n",
+    "a: [1, 1, 1.5, 1.5, true, true, ~, ~, 2026-01-01, 2026-01-01, 0x10, 0x10, '1']\n",  # memoised conversions
 ])
 def test_one_pass_reader_equals_the_composing_reader(tekst):
     from uddprog.loading.yamlfil import læs_hændelser
@@ -264,6 +267,7 @@ def test_one_pass_reader_equals_the_composing_reader(tekst):
     "1: a\n",                                # a number as key: the full reader converts it
     "base: &b {x: 1}\nandet:\n  <<: *b\n",   # merge key
     "[a, b]: c\n",                           # a list as key
+    "a: <<\n",                               # a value with a tag the full reader refuses, with the file's name
     "a: " + "[" * 80 + "]" * 80 + "\n",      # deeper than MAKS_DYBDE
     "a: [1, 2\n",                            # syntax error
 ])

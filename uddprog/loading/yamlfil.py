@@ -558,10 +558,27 @@ def _nøgle(k) -> str:
     return v
 
 
+_IKKE_TEKST: dict[str, Any] = {}
+
+
 def _ikke_tekst(e) -> Any:
-    """A plain scalar that may be something else than text, as Databygger converts it (tag memoised in Loader)."""
-    tag = _RESOLVER.resolve(_SKALARNODE, e.value, e.implicit)
-    return e.value if tag == _STR else _SKALARER._skalar(yaml.ScalarNode(tag, e.value, e.start_mark, e.end_mark))
+    """A plain scalar that may be something else than text (a number, a boolean, null), converted as
+    Databygger converts it. Memoised by its text, as the tags are in Loader: the result is immutable, and
+    a corpus repeats its numbers thousands of times. A tag Databygger refuses (a value '<<' or '=') goes
+    to the full reader, which says where."""
+    v = e.value
+    ud = _IKKE_TEKST.get(v, _IKKE_TEKST)
+    if ud is not _IKKE_TEKST:
+        return ud
+    tag = _RESOLVER.resolve(_SKALARNODE, v, e.implicit)
+    if tag not in _SKALAR_TAGS:
+        raise _Afbrudt
+    ud = v if tag == _STR else _SKALARER._skalar(yaml.ScalarNode(tag, v, e.start_mark, e.end_mark))
+    if len(v) <= 80:  # long texts are unique: not worth keeping
+        if len(_IKKE_TEKST) >= _TAGCACHE_MAKS:
+            _IKKE_TEKST.clear()
+        _IKKE_TEKST[v] = ud
+    return ud
 
 
 def _byg(nxt, e, sti: Sti, værdier: dict, nøglepos: dict, dybde: int) -> Any:
