@@ -80,15 +80,20 @@ def find_målbeskrivelse(dok: Dokument, målbeskrivelser: list[Maalbeskrivelse])
         return Valg(None)
     bedst = max(point.values())
     kandidater = [i for i, p in point.items() if p == bedst]
-    alle_ord = [w for _, _, ws in tekster for w in ws]
-    # The phase: a word that names one; a weak word only when no strong one is there.
+    # The phase: the one named with the most weight, as the specialty; a weak word only when no strong one is
+    # there. An introduktion programme says it leads to the hoveduddannelse: a mention in passing weighs less
+    # than the title and the line about the målbeskrivelse.
     for faseord in (_FASEORD, _SVAGT_FASEORD):
-        faser = {f for f, ord_ in faseord.items() if any(o in alle_ord for o in ord_)}
-        if faser:
-            med_fase = [i for i in kandidater if str(målbeskrivelser[i].fase) in faser]
-            if med_fase:
-                kandidater = med_fase
-                break
+        fasepoint: dict[str, int] = {}
+        for t, v, w in tekster:
+            for fase, faseordene in faseord.items():
+                if any(o in w for o in faseordene):
+                    fasepoint[fase] = fasepoint.get(fase, 0) + v + (2 if _MB.search(t) else 0)
+        med_fase = [i for i in kandidater if str(målbeskrivelser[i].fase) in fasepoint]
+        if med_fase:
+            flest = max(fasepoint[str(målbeskrivelser[i].fase)] for i in med_fase)
+            kandidater = [i for i in med_fase if fasepoint[str(målbeskrivelser[i].fase)] == flest]
+            break
     # The version: a year in a line about the målbeskrivelse, else anywhere near the top.
     if len({målbeskrivelser[i].version for i in kandidater}) > 1:
         for kun_mb in (True, False):
