@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from uddprog.importer.sporede import afgør, antal
+from uddprog.sporede import afgør, antal
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -55,6 +55,23 @@ def test_slettet_helt_afsnit_forsvinder():
            f'<w:p>{_r("Bliver.")}</w:p>')
     assert _afsnit(afgør(_krop(xml))) == ["Bliver."]
     assert _afsnit(afgør(_krop(xml), accepter=False)) == ["Væk.", "Bliver."]
+
+
+def test_slettet_helt_afsnit_foran_en_tabel_forsvinder():
+    """A paragraph deleted whole (text and mark) before a table: nothing of it is left once the text is settled,
+    so accepting removes it (it stayed as an empty paragraph when the marks were settled before the text)."""
+    tabel = f'<w:tbl><w:tr><w:tc><w:p>{_r("Celle")}</w:p></w:tc></w:tr></w:tbl>'
+    xml = f'<w:p><w:pPr><w:rPr><w:del {MÆRKE}/></w:rPr></w:pPr><w:del {MÆRKE}>{_r("Væk.", True)}</w:del></w:p>{tabel}'
+    assert _afsnit(afgør(_krop(xml))) == ["Celle"]
+    assert _afsnit(afgør(_krop(xml), accepter=False)) == ["Væk.", "Celle"]
+
+
+def test_en_celle_beholder_sit_sidste_afsnit():
+    """A table cell must end with a paragraph (Word refuses the file otherwise): settling never removes its last."""
+    xml = (f'<w:tbl><w:tr><w:tc><w:p><w:pPr><w:rPr><w:ins {MÆRKE}/></w:rPr></w:pPr>'
+           f'<w:ins {MÆRKE}>{_r("Ny celletekst")}</w:ins></w:p></w:tc></w:tr></w:tbl>')
+    afvist = afgør(_krop(xml), accepter=False)
+    assert _afsnit(afvist) == [""] and afvist.find(f"{W}tbl/{W}tr/{W}tc/{W}p") is not None
 
 
 def test_rækker():

@@ -59,7 +59,7 @@ from ..render.felter import (
 from ..render.wordml import WordRefs, WordStyles, to_wordml
 from ..skriv import write_atomic
 from ..yamlredigering import RedigeringsFejl, YamlRedigering
-from . import sporede
+from .. import sporede
 from .laeser import læs_dokument
 from .markdown import til_markdown
 from .model import Afsnit

@@ -25,6 +25,7 @@ import zipfile
 
 from lxml import etree
 
+from .. import sporede
 from ..skriv import zip_bytes
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -443,57 +444,13 @@ def redline_docx(gammel: bytes, ny: bytes, dato: str = STANDARDDATO) -> bytes:
 # --- what Word does on "accept all" and "reject all" (for tests and checks) ------------------------------------
 
 def accepter_alle(dok: etree._Element) -> etree._Element:
-    return _afgør(dok, behold=("ins", "moveTo"), fjern=("del", "moveFrom"))
+    """A copy of ``dok`` with every tracked change accepted (``uddprog.sporede``, as the import settles them)."""
+    return sporede.afgør(copy.deepcopy(dok), accepter=True)
 
 
 def afvis_alle(dok: etree._Element) -> etree._Element:
-    return _afgør(dok, behold=("del", "moveFrom"), fjern=("ins", "moveTo"))
-
-
-_RÆKKEVIDDER = tuple(W + f"{a}Range{b}" for a in ("moveFrom", "moveTo") for b in ("Start", "End"))
-
-
-def _afgør(dok: etree._Element, behold: tuple[str, ...], fjern: tuple[str, ...]) -> etree._Element:
-    dok = copy.deepcopy(dok)
-    behold_t, fjern_t = tuple(W + b for b in behold), tuple(W + f for f in fjern)
-    for x in list(dok.iter(*_RÆKKEVIDDER)):
-        x.getparent().remove(x)
-    # rows and paragraphs whose mark is removed vanish (their content is all marked the same way)
-    for tr in list(dok.iter(W + "tr")):
-        trpr = tr.find(W + "trPr")
-        if trpr is not None and any(trpr.find(f) is not None for f in fjern_t):
-            tr.getparent().remove(tr)
-        elif trpr is not None:
-            for x in [x for x in trpr if x.tag in behold_t]:
-                trpr.remove(x)
-    for p in list(dok.iter(W + "p")):
-        rpr = p.find(f"{W}pPr/{W}rPr")
-        if rpr is not None and any(rpr.find(f) is not None for f in fjern_t):
-            p.getparent().remove(p)  # its content is marked the same way: nothing is left of it
-            continue
-        if rpr is not None:
-            for x in [x for x in rpr if x.tag in behold_t]:
-                rpr.remove(x)
-    for x in list(dok.iter(*fjern_t)):
-        if x.getparent() is not None and x.getparent().tag != W + "rPr":
-            x.getparent().remove(x)
-    for x in list(dok.iter(*behold_t)):
-        forælder = x.getparent()
-        if forælder is None or forælder.tag in (W + "rPr", W + "trPr"):
-            continue
-        i = forælder.index(x)
-        for barn in reversed(list(x)):
-            forælder.insert(i, barn)
-        forælder.remove(x)
-    for t in dok.iter(W + "delText"):
-        t.tag = W + "t"
-    for t in dok.iter(W + "delInstrText"):
-        t.tag = W + "instrText"
-    # tables left without rows
-    for tbl in list(dok.iter(W + "tbl")):
-        if tbl.find(W + "tr") is None:
-            tbl.getparent().remove(tbl)
-    return dok
+    """A copy of ``dok`` with every tracked change refused."""
+    return sporede.afgør(copy.deepcopy(dok), accepter=False)
 
 
 def afsnit(dok: etree._Element) -> list[str]:

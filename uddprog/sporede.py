@@ -1,10 +1,11 @@
 """Word's tracked changes, settled: every change accepted (the text as it reads now) or every change refused
 (the text as it was before the changes), as Word's "Accept all" and "Reject all" leave it.
 
-The import's reader (``laeser``) keeps insertions and leaves deletions out, but reads paragraph by paragraph, so
-a tracked paragraph mark (the user joined two paragraphs, or split one) would be lost, and there is no way to
-refuse. The update import settles the changes on a copy of the document first, so everything after it sees
-plain text. What each kind of mark means:
+The one way uddprog settles tracked changes (lxml only, below every engine): the update import settles a
+clinician's document on a copy before reading it (the import's reader keeps insertions and leaves deletions
+out, but reads paragraph by paragraph, so a tracked paragraph mark, two paragraphs joined or one split, would
+be lost, and it cannot refuse), and the redline's law (accepting all gives the new text, rejecting all the
+old) is checked with the same code. What each kind of mark means:
 
 - ``w:ins``/``w:moveTo`` around runs: inserted text; ``w:del``/``w:moveFrom``: deleted text (``w:delText``).
 - ``w:ins``/``w:del`` in a paragraph mark's ``w:pPr/w:rPr``: the paragraph mark itself was inserted or
@@ -44,17 +45,6 @@ def afgør(rod: etree._Element, accepter: bool = True) -> etree._Element:
             for n in behold:
                 for x in trpr.findall(W + n):
                     trpr.remove(x)
-    # Paragraph marks, from the end: a chain of removed marks joins all those paragraphs into the last one.
-    for p in reversed(list(rod.iter(W + "p"))):
-        rpr = p.find(f"{W}pPr/{W}rPr")
-        if rpr is None:
-            continue
-        væk = any(rpr.find(W + n) is not None for n in fjern)
-        for n in behold + fjern:
-            for x in rpr.findall(W + n):
-                rpr.remove(x)
-        if væk:
-            _forbind(p)
     # Text: what goes is removed with its content, what stays loses its wrapper.
     for el in [el for el in rod.iter(*(W + n for n in fjern)) if el.getparent() is not None]:
         if el.getparent().tag not in (W + "rPr", W + "trPr"):
@@ -71,6 +61,18 @@ def afgør(rod: etree._Element, accepter: bool = True) -> etree._Element:
         t.tag = W + "t"
     for t in rod.iter(W + "delInstrText"):
         t.tag = W + "instrText"
+    # Paragraph marks, from the end, once the text is settled (whether anything of a paragraph is left depends on
+    # it): a chain of removed marks joins all those paragraphs into the last one.
+    for p in reversed(list(rod.iter(W + "p"))):
+        rpr = p.find(f"{W}pPr/{W}rPr")
+        if rpr is None:
+            continue
+        væk = any(rpr.find(W + n) is not None for n in fjern)
+        for n in behold + fjern:
+            for x in rpr.findall(W + n):
+                rpr.remove(x)
+        if væk:
+            _forbind(p)
     # Formatting changes: accepted, the record goes; refused, the old properties come back.
     for navn in _EGENSKABSÆNDRINGER:
         for ændring in list(rod.iter(W + navn)):
@@ -107,8 +109,10 @@ def _forbind(p: etree._Element) -> None:
         næste = næste.getnext()
     indhold = [c for c in p if c.tag != W + "pPr"]
     if næste is None or næste.tag != W + "p":
-        if not any(True for _ in p.iter(W + "t", W + "delText")):
-            p.getparent().remove(p)  # nothing of it is left
+        forælder = p.getparent()
+        sidste_i_celle = forælder.tag == W + "tc" and sum(1 for c in forælder if c.tag == W + "p") == 1
+        if not any(True for _ in p.iter(W + "t", W + "delText")) and not sidste_i_celle:
+            forælder.remove(p)  # nothing of it is left (a cell keeps its last paragraph: OOXML requires one)
         return  # before a table or at the end of its container: Word keeps the paragraph
     ppr = næste.find(W + "pPr")
     i = 1 if ppr is not None else 0
