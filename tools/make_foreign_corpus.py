@@ -32,6 +32,16 @@ what a correct import gives. ``benchmarks/import_recall.py`` measures the import
   vMerge), group rows, a "Programansvarlig" field, the real title in the subtitle under
   "Uddannelsesprogram", a period table without a header ("1. februar 2025 | 31. januar 2026 |
   afdeling"), titles with extra words ("…, herunder crash-induktion").
+- ``nord-ortopaedi-forfattertabel.docx``: Heading styles; the authors in a front-page table "Navn |
+  Funktion | Arbejdssted" with the roles written out ("Uddannelsesansvarlig overlæge", "Hovedvejleder");
+  section titles the template does not have word for word ("Formål med uddannelsesprogrammet",
+  "Afdelingerne" with one sub-heading per department, "Vejledning og evaluering"); places written
+  with other endings ("Ortopædkirurgien i Hjørring") and "Hele forløbet"/"Alle ansættelser" in "Hvor".
+- ``oest-kbu-titeltypografi.docx``: the title in a style of its own ("Forsidetitel") with an outline
+  level, as a heading has; the authors in a table "Forfatter | Stilling | Afdeling" under a heading
+  "Forfattere"; sections "Ansættelse", "Dine to arbejdspladser" (a sub-heading per place) and
+  "Uddannelsesplan og evaluering"; "Medicinen" for Medicinsk Afdeling and "Hele forløbet" in the
+  competency table's "Ansættelse" column.
 
 All content is illustrative: written for uddprog, the hospitals are real, the practices, people,
 dates and texts are invented (said in each document's properties and footer).
@@ -1112,6 +1122,221 @@ def oest_anaestesiologi() -> tuple[bytes, Sandhed]:
     return w.bytes(), s
 
 
+def _dispositionsniveau(w: Word, stil: str, niveau: int) -> None:
+    """Give a paragraph style an outline level (w:outlineLvl), as a regional template's title style often has."""
+    ppr = w.d.styles[stil].element.get_or_add_pPr()
+    lvl = etree.SubElement(ppr, W + "outlineLvl")
+    lvl.set(W + "val", str(niveau))
+
+
+def nord_ortopaedi() -> tuple[bytes, Sandhed]:
+    s = Sandhed("ortopaedisk-kirurgi/hoveduddannelse@2019", "Nord", "python-docx med Heading-typografier", [
+        "forfattertabel på forsiden med overskriften \"Navn | Funktion | Arbejdssted\" og rollerne skrevet ud "
+        "(\"Uddannelsesansvarlig overlæge\", \"Postgraduat klinisk lektor\", \"Hovedvejleder\")",
+        "\"Godkendt af … den 20. februar 2025\" og \"Ansvarlig for programmet: …\"",
+        "målbeskrivelsen nævnt på forsiden",
+        "afsnitstitler, skabelonen ikke har ordret: \"Formål med uddannelsesprogrammet\", \"Afdelingerne\" (én "
+        "underoverskrift pr. afdeling), \"Vejledning og evaluering\" (to afsnit i ét)",
+        "underoverskrifter og \"Hvor\"-celler med andre endelser end afdelingens navn (\"Ortopædkirurgien i "
+        "Hjørring\" for Ortopædkirurgisk Afdeling)",
+        "\"Hele forløbet\" og \"Alle ansættelser\" i kolonnen \"Hvor\"",
+        "perioder med danske datoer (\"1. marts 2025 – 28. februar 2027\")",
+    ])
+    titel = "Uddannelsesprogram for hoveduddannelsen i ortopædisk kirurgi – Hjørring og Farsø, forløb 3"
+    w = Word(titel, "Claus Fiktivlund")
+    w.afsnit(titel, stil="Title")
+    w.afsnit("Videreuddannelsesregion Nord")
+    w.afsnit("Målbeskrivelse for speciallægeuddannelsen i ortopædisk kirurgi, 2019")
+    forfattere = [("Anders Opdigtholm", "uao", "Uddannelsesansvarlig overlæge",
+                   "Ortopædkirurgisk Afdeling, Regionshospital Nordjylland, Hjørring"),
+                  ("Birgitte Eksempelgaard", "uao", "Uddannelsesansvarlig overlæge",
+                   "Ortopædkirurgisk Afdeling, Aalborg Universitetshospital, Farsø"),
+                  ("Claus Fiktivlund", "pkl", "Postgraduat klinisk lektor", "Aalborg Universitetshospital"),
+                  ("Dorthe Prøvesen", "vejleder", "Hovedvejleder", "Ortopædkirurgisk Afdeling, Hjørring")]
+    w.tabel([["Navn", "Funktion", "Arbejdssted"]] + [[n, f, a] for n, _, f, a in forfattere])
+    w.afsnit("Godkendt af Det Regionale Råd for Lægers Videreuddannelse den 20. februar 2025.")
+    w.afsnit("Ansvarlig for programmet: Claus Fiktivlund, postgraduat klinisk lektor")
+    s.forside = {"titel": titel, "forfattere": [{"navn": n, "rolle": r} for n, r, _, _ in forfattere],
+                 "godkendt_dato": date(2025, 2, 20),
+                 "godkendt_af": "Det Regionale Råd for Lægers Videreuddannelse",
+                 "ansvarlig": {"navn": "Claus Fiktivlund", "rolle": "pkl"}}
+
+    w.afsnit("Formål med uddannelsesprogrammet", stil="Heading 1")
+    w.afsnit("Programmet beskriver de fire år af hoveduddannelsen i ortopædisk kirurgi, som du tager i "
+             "Hjørring og Farsø. Det fortæller, hvad du skal lære i hver ansættelse, hvordan du bliver vurderet, "
+             "og hvem der hjælper dig undervejs.")
+    w.afsnit("Sammen med din hovedvejleder omsætter du programmet til en personlig uddannelsesplan, som I "
+             "justerer efter hver samtale.")
+    w.afsnit("Forløbets opbygning", stil="Heading 1")
+    w.afsnit("Du begynder med to år i Hjørring, hvor traumatologien fylder mest, og slutter med to år i Farsø "
+             "med planlagt kirurgi.")
+    hjørring = s.ansættelse("Regionshospital Nordjylland, Hjørring", "Ortopædkirurgisk Afdeling", 24,
+                            "1. marts 2025 · 28. februar 2027")
+    farsø = s.ansættelse("Aalborg Universitetshospital, Farsø", "Ortopædkirurgisk Afdeling", 24,
+                         "1. marts 2027 · 28. februar 2029")
+    w.tabel([["Ansættelsessted", "Afdeling", "Fra", "Til"]]
+            + [[a["sted"], a["afdeling"], *a["periode"].split(" · ")] for a in s.ansættelser])
+    w.afsnit("Afdelingerne", stil="Heading 1")
+    w.afsnit("Ortopædkirurgien i Hjørring", stil="Heading 2")
+    w.afsnit("Afdelingen tager imod tilskadekomne fra hele Vendsyssel og har et stort ambulatorium for "
+             "frakturer. Du indgår i forvagten fra første måned og i bagvagten efter det første halve år, altid "
+             "med en speciallæge på tilkald.")
+    w.afsnit("Morgenkonferencen gennemgår nattens patienter og dagens røntgenbilleder, og torsdag er der "
+             "undervisning, hvor hoveduddannelseslægerne skiftes til at holde oplæg.")
+    w.afsnit("Ortopædkirurgisk Afdeling, Farsø", stil="Heading 2")
+    w.afsnit("Farsø er regionens center for planlagt alloplastik, artroskopi og rygkirurgi. Her har du "
+             "egne operationsdage og dit eget ambulatorium, og du lærer at planlægge et operationsprogram.")
+    w.afsnit("Kompetencer", stil="Heading 1")
+    w.afsnit("Tabellen viser, hvor du primært arbejder med hver kompetence, og hvordan den vurderes. Står der "
+             "\"Hele forløbet\", vurderes kompetencen i begge ansættelser.")
+    steder = {"Hjørring": [hjørring], "Farsø": [farsø], "Ortopædkirurgien i Hjørring": [hjørring],
+              "Afdelingen i Farsø": [farsø], "Hele forløbet": [hjørring, farsø],
+              "Alle ansættelser": [hjørring, farsø]}
+    rækker = [
+        ("1", "Den ortopædkirurgiske undersøgelse og billeddiagnostik", "Hele forløbet", "Klinisk arbejde",
+         "Mini-CEX"),
+        ("2", "Modtagelse af den tilskadekomne patient i traumeteamet", "Ortopædkirurgien i Hjørring",
+         "Simulation, klinisk arbejde", "Struktureret observation"),
+        ("3", "Osteosyntese af hoftenær fraktur", "Hjørring", "Klinisk arbejde", "Struktureret observation"),
+        ("4", "Operativ behandling af ankelfraktur", "Hjørring", "Klinisk arbejde", "Struktureret observation"),
+        ("5", "Distal radiusfraktur", "Ortopædkirurgien i Hjørring", "Klinisk arbejde", "CbD"),
+        ("6", "Primær total hoftealloplastik", "Farsø", "Klinisk arbejde, kursus", "Struktureret observation"),
+        ("7", "Diagnostisk og terapeutisk knæartroskopi", "Afdelingen i Farsø", "Klinisk arbejde",
+         "Struktureret observation"),
+        ("8", "Infektioner i knogler og led", "Hele forløbet", "Klinisk arbejde, konferencer", "CbD"),
+        ("9", "Børneortopædi og det haltende barn", "Hjørring", "Klinisk arbejde", "CbD"),
+        ("10", "Rygsygdomme og cauda equina-syndrom", "Farsø", "Klinisk arbejde", "CbD"),
+        ("11", "Den ældre patient med fraktur og ortogeriatri", "Hjørring", "Klinisk arbejde", "CbD"),
+        ("12", "Information, samtykke og komplikationer", "Alle ansættelser", "Klinisk arbejde", "Mini-CEX"),
+        ("13", "Planlægning af operationsprogram og ledelse af vagten", "Afdelingen i Farsø", "Klinisk arbejde",
+         "360 graders feedback"),
+        ("14", "Kvalitet, registre og evidens", "Farsø", "Relevante opgaver", "Struktureret vejledersamtale"),
+        ("15", "Undervisning og supervision af yngre kolleger", "Hele forløbet", "Undervise andre",
+         "Struktureret vejledersamtale"),
+    ]
+    for kid, t, hvor, *_ in rækker:
+        s.kompetence(kid, steder[hvor], f"{kid} · {t} · {hvor}")
+    w.tabel([["Nr.", "Kompetence", "Hvor", "Læringsmetode", "Vurdering"]] + [list(r) for r in rækker])
+    w.afsnit("Kurser", stil="Heading 1")
+    kurser = [("sol1", SOL[1], "efteråret 2025"),
+              ("ok-traume", "Traumatologi og frakturbehandling", "foråret 2026"),
+              ("ok-boern-ryg", "Børneortopædi og rygkirurgi", "efteråret 2026"),
+              ("sol2", SOL[2], "2027"),
+              ("ok-alloplastik", "Alloplastikkirurgi", "foråret 2027"),
+              ("ok-artroskopi", "Artroskopi og idrætstraumatologi", "efteråret 2027"),
+              ("ok-infektion", "Knogle- og ledinfektioner", "foråret 2028"),
+              ("sol3", SOL[3], "2028")]
+    for kid, t, når in kurser:
+        s.kursus(kid, f"{t} · {når}")
+    w.tabel([["Kursus", "Tidspunkt"]] + [[t, når] for _, t, når in kurser])
+    w.afsnit("Forskningstræning", stil="Heading 1")
+    w.afsnit("Forskningstræningen planlægges i Hjørring og afsluttes i Farsø. Du finder selv et emne sammen "
+             "med en forskningsvejleder fra Aalborg Universitetshospital og fremlægger projektet på en "
+             "fælles konference for begge afdelinger.")
+    w.afsnit("Vejledning og evaluering", stil="Heading 1")
+    w.afsnit("Du har en hovedvejleder i hver ansættelse og holder introduktionssamtale inden for den første "
+             "måned, justeringssamtaler hvert halve år og en slutsamtale. Karrierevejledning er en fast del af "
+             "samtalerne.")
+    w.afsnit("Når en ansættelse slutter, evaluerer du den på evaluer.dk. Uddannelsesudvalget gennemgår "
+             "evalueringerne hvert efterår og retter programmet til.")
+    return w.bytes(), s
+
+
+def oest_kbu() -> tuple[bytes, Sandhed]:
+    s = Sandhed("klinisk-basisuddannelse/kbu@2017", "Øst", "python-docx med egen titeltypografi", [
+        "titlen i typografien \"Forsidetitel\", som har dispositionsniveau 1 (som en overskrift)",
+        "forfatterne i en tabel \"Forfatter | Stilling | Afdeling\" under overskriften \"Forfattere\"; rollerne "
+        "skrevet ud (\"Uddannelsesansvarlig overlæge\", \"Tutorlæge\", \"Postgraduat klinisk lektor\", "
+        "\"Hovedvejleder\")",
+        "\"Programansvarlig: …\" og \"Godkendt den … af …\" på forsiden",
+        "afsnitstitler, skabelonen ikke har ordret: \"Formål med den kliniske basisuddannelse\", "
+        "\"Ansættelse\", \"Dine to arbejdspladser\" (én underoverskrift pr. sted), \"Uddannelsesplan og "
+        "evaluering\" (to afsnit i ét)",
+        "kolonnen \"Ansættelse\" med \"Medicinen\" (for Medicinsk Afdeling), \"Praksis\", \"Hele forløbet\" og "
+        "\"Alle ansættelser\"",
+        "periodetabel \"Ansættelsessted | Afdeling | Fra | Til\"",
+    ])
+    titel = "Den kliniske basisuddannelse på Nordsjællands Hospital og i almen praksis i Helsingør"
+    w = Word(titel, "Helle Opdigtsen")
+    w.stil("Forsidetitel", 20)
+    _dispositionsniveau(w, "Forsidetitel", 0)
+    w.afsnit(titel, stil="Forsidetitel")
+    w.afsnit("Videreuddannelsesregion Øst")
+    w.afsnit("Målbeskrivelse for den kliniske basisuddannelse, 2017")
+    w.afsnit("Godkendt den 12. marts 2025 af Videreuddannelsesudvalget for KBU")
+    w.afsnit("Programansvarlig: Helle Opdigtsen, uddannelsesansvarlig overlæge")
+    forfattere = [("Helle Opdigtsen", "uao", "Uddannelsesansvarlig overlæge", "Medicinsk Afdeling, Nordsjællands Hospital"),
+                  ("Jonas Eksempelberg", "tutorlaege", "Tutorlæge", "Lægehuset Kongevejen, Helsingør"),
+                  ("Sofie Prøvelund", "pkl", "Postgraduat klinisk lektor", "Nordsjællands Hospital, Hillerød"),
+                  ("Peter Modelby", "vejleder", "Hovedvejleder", "Medicinsk Afdeling")]
+    s.forside = {"titel": titel, "forfattere": [{"navn": n, "rolle": r} for n, r, _, _ in forfattere],
+                 "godkendt_dato": date(2025, 3, 12), "godkendt_af": "Videreuddannelsesudvalget for KBU",
+                 "ansvarlig": {"navn": "Helle Opdigtsen", "rolle": "uao"}}
+    w.afsnit("Forfattere", stil="Heading 1")
+    w.tabel([["Forfatter", "Stilling", "Afdeling"]] + [[n, f, a] for n, _, f, a in forfattere])
+    w.afsnit("Formål med den kliniske basisuddannelse", stil="Heading 1")
+    w.afsnit("Basisuddannelsen er dit første år som læge. Du lærer at tage ansvar for den akut syge patient "
+             "på hospitalet og for konsultationen i almen praksis, og du får et grundlag for at vælge speciale.")
+    w.afsnit("Ansættelse", stil="Heading 1")
+    w.afsnit("Du er ansat et halvt år på hospitalet og derefter et halvt år i praksis. Ansættelsen i praksis "
+             "sker hos tutorlægen, som også er din vejleder.")
+    medicin = s.ansættelse("Nordsjællands Hospital, Hillerød", "Medicinsk Afdeling", 6,
+                           "1. august 2025 · 31. januar 2026")
+    praksis = s.ansættelse("Lægehuset Kongevejen, Helsingør", "Almen praksis", 6,
+                           "1. februar 2026 · 31. juli 2026")
+    w.tabel([["Ansættelsessted", "Afdeling", "Fra", "Til"]]
+            + [[a["sted"], a["afdeling"], *a["periode"].split(" · ")] for a in s.ansættelser])
+    w.afsnit("Dine to arbejdspladser", stil="Heading 1")
+    w.afsnit("Medicinsk Afdeling, Nordsjællands Hospital", stil="Heading 2")
+    w.afsnit("Afdelingen har akutmodtagelse døgnet rundt og sengeafsnit for hjertesygdomme, lungesygdomme og "
+             "ældre medicinske patienter. De første to uger går du følgevagter, og du har en fast daglig "
+             "klinisk vejleder.")
+    w.afsnit("Lægehuset Kongevejen", stil="Heading 2")
+    w.afsnit("Lægehuset er en kompagniskabspraksis med tre læger, to sygeplejersker og mange ældre patienter. "
+             "Du har egne konsultationer fra første uge og gennemgår dem med tutorlægen hver dag efter frokost.")
+    w.afsnit("Læringsmål", stil="Heading 1")
+    w.afsnit("Tabellen viser, hvor du arbejder med hvert læringsmål. Mål, der står ved hele forløbet, vurderes "
+             "i begge ansættelser.")
+    steder = {"Medicinen": [medicin], "Praksis": [praksis], "Hele forløbet": [medicin, praksis],
+              "Alle ansættelser": [medicin, praksis]}
+    rækker = [
+        ("1", "Systematisk vurdering og initial behandling af den akut syge patient", "Medicinen", "Mini-CEX"),
+        ("2", "Målrettet anamnese og objektiv undersøgelse", "Hele forløbet", "Mini-CEX"),
+        ("3", "Diagnostisk plan og brug af parakliniske undersøgelser", "Medicinen", "CbD"),
+        ("4", "Sikker ordination og medicingennemgang", "Medicinen", "CbD"),
+        ("5", "Journalføring, epikriser og henvisninger", "Alle ansættelser", "Audit af journaler"),
+        ("6", "Den ældre patient med flere samtidige sygdomme", "Medicinen", "CbD"),
+        ("7", "Konsultationen i almen praksis", "Praksis", "Struktureret observation"),
+        ("8", "Kommunikation med patienter og pårørende", "Hele forløbet", "Struktureret observation"),
+        ("9", "Struktureret overlevering og konferering", "Medicinen", "Struktureret observation"),
+        ("10", "Tværfagligt og tværsektorielt samarbejde om patientforløb", "Praksis",
+         "Struktureret vejledersamtale"),
+        ("11", "Prioritering og organisering af eget arbejde i dagtid og på vagt", "Medicinen",
+         "360 graders feedback"),
+        ("12", "Sundhedsfremme og forebyggelse i den kliniske hverdag", "Praksis", "CbD"),
+        ("13", "Patientsikkerhed og læring af utilsigtede hændelser", "Medicinen", "Struktureret vejledersamtale"),
+        ("14", "Evidensbaseret klinisk beslutningstagning", "Praksis", "CbD"),
+        ("15", "Undervisning af kolleger og studerende", "Medicinen", "Struktureret vejledersamtale"),
+        ("16", "Professionel adfærd og ansvar for egen læring", "Hele forløbet", "Struktureret vejledersamtale"),
+    ]
+    for kid, t, hvor, _ in rækker:
+        s.kompetence(kid, steder[hvor], f"{t} · {hvor}")
+    w.tabel([["Læringsmål", "Ansættelse", "Vurdering"]] + [[t, hvor, vur] for _, t, hvor, vur in rækker])
+    w.afsnit("Generelle kurser", stil="Heading 1")
+    kurser = [("kbu-akut", "Kursus i akut behandling og transport", "september 2025"),
+              ("kbu-kommunikation", "Kursus i kommunikation", "november 2025"),
+              ("kbu-laering", "Kursus i læring og pædagogik", "marts 2026")]
+    for kid, t, når in kurser:
+        s.kursus(kid, f"{t} · {når}")
+    w.tabel([["Kursus", "Tidspunkt"]] + [[t, når] for _, t, når in kurser])
+    w.afsnit("Uddannelsesplan og evaluering", stil="Heading 1")
+    w.afsnit("Du lægger din uddannelsesplan sammen med hovedvejlederen ved introduktionssamtalen i hver "
+             "ansættelse og justerer den midtvejs. Karrierevejledning indgår i alle samtaler.")
+    w.afsnit("Begge ansættelser evalueres på evaluer.dk. Afdelingen og lægehuset drøfter resultaterne på et "
+             "fælles møde en gang om året.")
+    return w.bytes(), s
+
+
 # ------------------------------------------------------------------ the corpus
 
 @dataclass(frozen=True)
@@ -1132,6 +1357,8 @@ DOKUMENTER = [
     Dokument("syd-almen-medicin-danske-typografier.docx", syd_almen_medicin),
     Dokument("nord-kbu-romertal.docx", nord_kbu),
     Dokument("oest-anaestesiologi-flettede-celler.docx", oest_anaestesiologi),
+    Dokument("nord-ortopaedi-forfattertabel.docx", nord_ortopaedi),
+    Dokument("oest-kbu-titeltypografi.docx", oest_kbu),
 ]
 
 KONVERTERING_TIL = "doc:MS Word 97"
