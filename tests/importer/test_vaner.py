@@ -334,3 +334,135 @@ def test_en_forsidetabel_har_ingen_overskriftsrække(katalog):
     assert "- Farve på forsiden: grøn" in tilside
     assert "tabellens overskrift" not in tilside and "Signe" not in tilside
     assert d["ansvar"]["udarbejdet_af"][0]["navn"] == "Signe Prøvelund"
+
+
+# ------------------------------------------------------------------ author tables, regional section titles
+
+H2 = '<w:style w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>'
+FORFATTERRÆKKER = [["Signe Prøvelund", "Uddannelsesansvarlig overlæge", "Neurologisk Afdeling, Regionshospitalet Viborg"],
+                   ["Marie Fiktivgaard", "Postgraduat klinisk lektor", "Aalborg Universitetshospital"],
+                   ["Henrik Modelsen", "Hovedvejleder", "Neurologisk Afdeling, Viborg"],
+                   ["Lise Eksempelby", "Tutorlæge", "Lægerne i Viborg"]]
+FORFATTERROLLER = [("Signe Prøvelund", "uao"), ("Marie Fiktivgaard", "pkl"), ("Henrik Modelsen", "vejleder"),
+                   ("Lise Eksempelby", "tutorlaege")]
+
+
+def _tilside(d: dict) -> str:
+    return str((d.get("sektioner") or {}).get("ikke-placeret") or "")
+
+
+def _ord(tekst: str) -> set[str]:
+    return set(re.findall(r"\w+", tekst.casefold()))
+
+
+@pytest.mark.parametrize("hoved", [["Navn", "Funktion", "Arbejdssted"], ["Forfatter", "Stilling", "Afdeling"],
+                                   ["Udarbejdet af", "Rolle", "Arbejdssted"]])
+def test_forfattertabel_på_forsiden_giver_forfatterne(katalog, hoved):
+    """A front-page table with a name column and a role column: one author per row, the role read from the
+    written-out function; the table's words stay in the draft (as comments), none is set aside."""
+    krop = (p("Hoveduddannelse i neurologi, Viborg og Aalborg", "Title") + tabel(hoved, *FORFATTERRÆKKER)
+            + p("Indledning", "Heading1") + p("Programmet gælder forløb 4.")
+            + p("Uddannelsesforløbet", "Heading1") + FORLØB)
+    imp, d = _importer(katalog, krop)
+    assert [(a["navn"], a["rolle"]) for a in d["ansvar"]["udarbejdet_af"]] == FORFATTERROLLER
+    assert "Prøvelund" not in _tilside(d) and "Arbejdssted" not in _tilside(d)
+    assert _ord(" ".join(hoved) + " Regionshospitalet Viborg Lægerne") <= _ord(imp.yaml)
+
+
+def test_forfattertabel_under_egen_overskrift(katalog):
+    """The same table under a heading of its own ("Forfattere"): the authors are read and the heading, left
+    with nothing under it, is kept as a comment rather than set aside."""
+    krop = (p("Hoveduddannelse i neurologi", "Title") + p("Indledning", "Heading1") + p("Programmet gælder forløb 4.")
+            + p("Forfattere", "Heading1") + tabel(["Forfatter", "Stilling", "Afdeling"], *FORFATTERRÆKKER)
+            + p("Uddannelsesforløbet", "Heading1") + FORLØB)
+    imp, d = _importer(katalog, krop)
+    assert [(a["navn"], a["rolle"]) for a in d["ansvar"]["udarbejdet_af"]] == FORFATTERROLLER
+    assert not _tilside(d)
+    assert "forfattere" in _ord(_kommentarer(imp.yaml))
+
+
+def test_tabel_med_navne_uden_roller_er_ikke_forfattere(katalog):
+    """A table of people without a role column (a phone list) is not read as the authors."""
+    krop = (p("Indledning", "Heading1") + tabel(["Navn", "Telefon"], ["Signe Prøvelund", "7844 0000"])
+            + p("Uddannelsesforløbet", "Heading1") + FORLØB)
+    _, d = _importer(katalog, krop)
+    assert all(a["navn"] != "Signe Prøvelund" for a in d["ansvar"]["udarbejdet_af"])
+
+
+@pytest.mark.parametrize("stil", [
+    '<w:style w:styleId="Forsidetitel"><w:name w:val="Forsidetitel"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>',
+    '<w:style w:styleId="Forsidetitel"><w:name w:val="Dokumenthoved"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr>'
+    '<w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style>',
+])
+def test_titel_med_dispositionsniveau_er_ikke_et_afsnit(katalog, stil):
+    """A title paragraph whose style has an outline level (a title style, or larger than the section headings)
+    is the document's title; the front page under it is read as one."""
+    titel = "Hoveduddannelse i neurologi, Viborg og Aalborg"
+    krop = (p(titel, "Forsidetitel") + p("Godkendt af UGUP den 5. november 2024.")
+            + p("Indledning", "Heading1") + p("Programmet gælder forløb 4.")
+            + p("Uddannelsesforløbet", "Heading1") + FORLØB)
+    _, d = _importer(katalog, krop, stile=H1 + stil)
+    assert d["titel"] == titel
+    assert d["ansvar"]["godkendt_af"] == "UGUP" and not _tilside(d)
+
+
+def test_ukendt_første_overskrift_er_stadig_et_afsnit(katalog):
+    """An unknown first heading in the sections' own style is not taken for the title."""
+    krop = (p("Hoveduddannelse i neurologi", "Title") + p("Velkommen til Viborg", "Heading1") + p("Hej og velkommen.")
+            + p("Uddannelsesforløbet", "Heading1") + FORLØB)
+    _, d = _importer(katalog, krop)
+    assert d["titel"] == "Hoveduddannelse i neurologi" and "## Velkommen til Viborg" in _tilside(d)
+
+
+@pytest.mark.parametrize("titel, sektion", [
+    ("Formål med uddannelsesprogrammet", "indledning"),
+    ("3. Formål med introduktionsuddannelsen", "indledning"),
+    ("Vejledning og evaluering", "vejledning"),
+    ("Uddannelsesplan og evaluering", "vejledning"),
+    ("Afdelingerne", "uddannelsesstederne"),
+    ("Ansættelse", "uddannelsesforloebet"),
+    ("Ansættelserne", "uddannelsesforloebet"),
+    ("Kurser i forløbet", "kurser"),
+    ("Praktiske oplysninger", None),
+    ("Boliger og parkering", None),
+    ("Vejledning og parkering", None),
+])
+def test_afsnitstitler_som_regionerne_skriver(katalog, titel, sektion):
+    """A title that begins with a known title ("Formål med …"), or joins known titles of two sections (the
+    first wins), is that section; a title with an unknown part is not."""
+    from uddprog.importer.titler import Titelmatcher
+
+    sk = katalog.skabelon("hoveduddannelse").model
+    assert Titelmatcher(sk).match(titel) == sektion
+
+
+@pytest.mark.parametrize("overskrift", ["Dine to arbejdspladser", "Afdelingerne"])
+def test_afdelingspræsentationer_under_ukendt_overskrift(katalog, overskrift):
+    """A section of any title whose sub-headings name the ansættelser presents them: each text becomes its
+    ansættelse's beskrivelse, nothing is set aside."""
+    krop = (p("Uddannelsesforløbet", "Heading1") + FORLØB + p(overskrift, "Heading1")
+            + p("Neurologien i Viborg", "Heading2") + p("Viborg har et stort apopleksiafsnit.")
+            + p("Aalborg Universitetshospital", "Heading2") + p("Aalborg har trombektomi."))
+    _, d = _importer(katalog, krop, stile=H1 + H2)
+    assert "apopleksiafsnit" in d["ansættelser"][0]["beskrivelse"]
+    assert "trombektomi" in d["ansættelser"][1]["beskrivelse"]
+    assert "apopleksiafsnit" not in _tilside(d) and "trombektomi" not in _tilside(d)
+
+
+def test_ukendt_afsnit_uden_steder_lægges_stadig_til_side(katalog):
+    krop = (p("Uddannelsesforløbet", "Heading1") + FORLØB + p("Praktiske oplysninger", "Heading1")
+            + p("Parkering", "Heading2") + p("Der er gratis parkering."))
+    _, d = _importer(katalog, krop, stile=H1 + H2)
+    assert "gratis parkering" in _tilside(d)
+
+
+def test_hele_forløbet_og_andre_endelser():
+    navne = ["Regionshospitalet Viborg Neurologisk Afdeling", "Aalborg Universitetshospital Psykiatrisk Afdeling"]
+    for alle in ("Hele forløbet", "I hele uddannelsesforløbet", "Alle ansættelser", "Gennem hele forløbet"):
+        assert steder(alle, navne).indeks == [0, 1], alle
+    assert steder("Neurologien", navne).indeks == [0]          # another ending than "Neurologisk"
+    assert steder("Psykiatrien i Aalborg", navne).indeks == [1]
+    assert steder("Kardiologien", navne) is None
+    assert steder("Hele dagen", navne) is None
+    assert lighed("Medicinen", "Medicinsk Afdeling") > 0.6
+    assert lighed("Kardiologien", "Neurologisk Afdeling") < 0.6

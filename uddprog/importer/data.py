@@ -39,6 +39,7 @@ from .tabeller import (
     Metoder,
     celle_ved,
     er_kompetenceskema,
+    forfattere_i_hovedet,
     gruppe,
     hoved,
     hovedrækker,
@@ -49,7 +50,7 @@ from .tabeller import (
     tabelart,
 )
 from .titler import normaliser
-from .varianter import DANNEDE_OVERSKRIFTER
+from .varianter import DANNEDE_OVERSKRIFTER, FORSIDEFELTER
 
 __all__ = ["Metoder", "Udkast", "periode", "tabelart", "udtræk"]
 
@@ -684,6 +685,9 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
                 tilbage, brugt = x.forløbstabel(b)
                 _tæl(u, "forløb", b, brugt, tilbage)
                 blokke.remove(b)
+    _forfatterafsnit(x, tilside)
+    _præsentationsafsnit(x, sektioner, tilside)
+    alle = [*sektioner.values(), *(b for _, b in tilside)]
     # Presentations sit in the section(s) the template gives the uddannelsessteder block; a document without
     # such a section may have them in any other section but the competency plan's.
     stedsektioner = [s.id for s in skabelon.sektioner if "uddannelsessteder" in s.blokke and s.id in sektioner]
@@ -729,6 +733,42 @@ def udtræk(op: Opdeling, mb: Maalbeskrivelse, skabelon: NationalSkabelon,
                 "forfattere": len(u.udarbejdet_af)}
     res.værdi = u
     return res
+
+
+def _forfatterafsnit(x: _Udtræk, tilside: list[tuple[str, list[Blok]]]) -> None:
+    """A section of its own holding only author tables ("Forfattere", "Udarbejdet af"): the tables give the
+    authors and its heading is kept with the front page's lines, so nothing of it is set aside."""
+    for del_ in list(tilside):
+        titel, blokke = del_
+        etiket = FORSIDEFELTER.get(" ".join(normaliser_overskrift(titel).lower().split()).rstrip(": "))
+        if titel == FØR_OVERSKRIFT or not blokke or not (etiket == "udarbejdet_af" or "forfatter" in slug(titel)):
+            continue
+        if all(isinstance(b, Tabel) and tabelart(b) == "forfattere" for b in blokke) \
+                and all(x.forside.forfattertabel(b) for b in blokke):
+            x.forside.f.linjer.insert(0, f"Overskrift i Word: {titel}")
+            tilside.remove(del_)
+
+
+def _præsentationsafsnit(x: _Udtræk, sektioner: dict[str, list[Blok]], tilside: list[tuple[str, list[Blok]]]) -> None:
+    """A section the template does not know, whose sub-headings mostly name ansættelser ("Afdelingerne", "Dine
+    to arbejdspladser"), presents them: it joins the section that holds the presentations (its heading is kept
+    as the section's Word heading), where each presentation becomes its ansættelse's beskrivelse."""
+    mål = next((s.id for s in x.skabelon.sektioner if "uddannelsessteder" in s.blokke), None)
+    if mål is None or not x.u.ansættelser:
+        return
+    under = x.op.niveau + 1
+    for del_ in list(tilside):
+        titel, blokke = del_
+        if titel == FØR_OVERSKRIFT:
+            continue
+        overskrifter = [" ".join(b.tekst.split()) for b in blokke
+                        if isinstance(b, Afsnit) and b.overskrift == under and b.tekst.strip()]
+        navngivne = [o for o in overskrifter if x._ansættelse_for(o) is not None]
+        if navngivne and 2 * len(navngivne) >= len(overskrifter):
+            tilside.remove(del_)
+            sektioner.setdefault(mål, []).extend(blokke)
+            x.u.overskrifter.add(mål)
+            x.u.originaltitler.setdefault(mål, []).append(titel)
 
 
 def _hovedtekst(t: Tabel) -> str:
@@ -864,6 +904,11 @@ def _datatabeller(x: _Udtræk, blokke: list[Blok]) -> list[Blok]:
             elif art == "rolledækning" and op.uddprog:
                 kontekst = None
                 continue  # generated from the kompetenceplan
+            elif art == "forfattere":
+                if not forfattere_i_hovedet(b) or not x.forside.forfattertabel(b):
+                    ny.append(b)     # a table of people that does not say they wrote the programme is text
+                    continue
+                brugt = len(b.rækker) - hovedrækker(b)
             elif art == "forside":
                 rest = x.forside.tabel(b)
                 tilbage, brugt = (rest, 1) if rest is not None else ([], 0)

@@ -5,7 +5,8 @@ Regions write the same few facts in many ways:
 - **the title**: a Title style, a big or bold line, a subtitle under a generic "UDDANNELSESPROGRAM";
   a line that only says what kind of document it is, or names the region or the målbeskrivelse, is
   never the title;
-- **authors**: "Label: værdi" paragraphs or label/value tables, several in one cell (lines,
+- **authors**: "Label: værdi" paragraphs or label/value tables, a table of people with their functions
+  ("Navn | Funktion | Arbejdssted"), several in one cell (lines,
   paragraphs or ";"), in one sentence ("Udarbejdet af A (…) og B (…)"), as a list under a label that
   ends with a colon, or in pandoc's Author paragraphs; each as "Navn, titel" or "Navn (titel)", the
   role read from the title's words;
@@ -29,7 +30,7 @@ from ..models import Ansvarsrolle, NationalSkabelon, visningsnavn
 from ..navne import navngivet_rolle, slug
 from .model import Afsnit, Blok, Stykke, Tabel
 from .perioder import datoer
-from .tabeller import tabelart
+from .tabeller import forfatterkolonner, hovedrækker, tabelart
 from .varianter import FORSIDE_DANNET, FORSIDEFELTER, GENERISKE_TITLER
 
 _MB_LINJE = re.compile(r"målbeskrivelse", re.I)
@@ -165,6 +166,21 @@ class ForsideLæser:
             return self.felt(m.group(1), tekst[m.end():])
         return False
 
+    def forfattertabel(self, t: Tabel) -> bool:
+        """An author table (``tabeller.tabelart`` 'forfattere'): one author a row, its name, function and
+        workplace read as 'Navn, funktion, arbejdssted'; the table's lines are kept as comments."""
+        k_navn, k_fun, k_sted = forfatterkolonner(t)
+        g = t.gitter()
+        nye = []
+        for r in g[hovedrækker(t):]:
+            if _en_linje(r[k_navn]):
+                nye.append(forfatter(", ".join(_en_linje(r[k]) for k in (k_navn, k_fun, k_sted)
+                                               if k is not None and r[k].strip()), self.skabelon))
+        if nye:
+            self.f.forfattere += nye
+            self.f.linjer += [" · ".join(_en_linje(c) for c in r if c.strip()) for r in g if any(c.strip() for c in r)]
+        return bool(nye)
+
     def tabel(self, t: Tabel) -> list[str] | None:
         """A version table (its newest approval) or a label/value table (known labels become data): returns the
         rows not used, as 'label: værdi' lines, or None when the table is neither."""
@@ -268,6 +284,9 @@ def læs_forside(blokke: list[Blok], titler: list[str], skabelon: NationalSkabel
     while i < len(blokke):
         b = blokke[i]
         if isinstance(b, Tabel):
+            if tabelart(b) == "forfattere" and l.forfattertabel(b):
+                i += 1
+                continue
             rest = l.tabel(b) if tabelart(b) in ("forside", "tekst") else None
             if rest is None:
                 f.rest.append(b)

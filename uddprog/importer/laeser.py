@@ -32,6 +32,8 @@ MAKS_KOLONNER = 63
 MAKS_CELLER = 200_000  # table cells on the grid, spans counted: bounds the memory of every table stage
 _OVERSKRIFT_NAVN = re.compile(r"^(?:heading|overskrift|rubrik|titre|überschrift|kop)\s*([1-9])$")
 _TITEL_NAVNE = {"title", "titel"}
+#: A style named as a title ("Forsidetitel", "Dokumenttitel", "Report Title"), not a subtitle.
+_TITELSTIL = re.compile(r"(?<!under)(?<!sub)(?<!under )(?<!sub )tit(?:el|le)$")
 _FRA = frozenset({"0", "false", "off", "none"})
 _KODEFONTE = frozenset({"courier new", "courier", "consolas", "lucida console", "menlo", "monaco", "source code pro"})
 # Elements whose content is document text at the same level (descend into them).
@@ -113,8 +115,8 @@ class _Læser:
 
     def overskriftsniveau(self, sid: str, navn: str, ppr) -> int | None:
         lavet = navn.lower()
-        if sid.lower() in _TITEL_NAVNE or lavet in _TITEL_NAVNE:
-            return 0
+        if sid.lower() in _TITEL_NAVNE or lavet in _TITEL_NAVNE or _TITELSTIL.search(lavet):
+            return 0     # a regional title style ("Forsidetitel") is the title even with an outline level
         for kandidat in (lavet, sid.lower()):
             m = _OVERSKRIFT_NAVN.match(kandidat)
             if m:

@@ -5,6 +5,7 @@ herunder trombolyse" for "Akut apopleksi og trombolyse", "Neurologi" for "Neurol
 "Aalborg" for "Aalborg Universitetshospital"). Both names become their content words (small words
 such as "og", "i", "herunder" left out); two words are alike when they are equal, when one begins
 the other (a Danish compound or an inflection: "demens" – "demenssygdomme", "neurologi" –
+"neurologisk"), when they share a stem and differ only in a short ending ("neurologien" –
 "neurologisk"), or when they are spelled almost alike. The score weighs how much of the shorter
 name is covered with how much of both is: 1.0 is the same words.
 """
@@ -12,6 +13,7 @@ name is covered with how much of both is: 1.0 is the same words.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +27,9 @@ SMÅORD = frozenset({"og", "i", "på", "af", "for", "til", "med", "den", "det", 
                     "herunder", "samt", "inkl", "inklusive", "fx", "eller", "om", "hos", "fra", "som", "andre", "anden",
                     "andet", "mv", "osv", "the", "and", "of"})
 MINDSTE_FORSTAVELSE = 4
+#: Two words with a common stem this long and endings this short are one word inflected two ways.
+MINDSTE_STAMME = 6
+MAKS_ENDELSE = 3
 
 
 def ord_(tekst: str) -> list[str]:
@@ -42,6 +47,10 @@ def ens(a: str, b: str) -> bool:
         return True
     if a.isdigit() or b.isdigit():
         return False
+    # One stem, two endings: "neurologien" – "neurologisk", "medicinen" – "medicinsk".
+    stamme = len(os.path.commonprefix((a, b)))
+    if stamme >= MINDSTE_STAMME and len(a) - stamme <= MAKS_ENDELSE and len(b) - stamme <= MAKS_ENDELSE:
+        return True
     return len(kort) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.86
 
 
@@ -95,8 +104,9 @@ def bedste(tekst: str, kandidater: Iterable[tuple[str, T]], tærskel: float, mar
     return rækkefølge[0]
 
 
-#: A cell that names every ansættelse: "Begge steder", "Alle afdelinger", "Samtlige ansættelser".
-_ALLE = re.compile(r"^(?:i\s+)?(?:begge|alle|samtlige)\b", re.I)
+#: A cell that names every ansættelse: "Begge steder", "Alle afdelinger", "Samtlige ansættelser", "Hele
+#: forløbet", "I hele uddannelsesforløbet".
+_ALLE = re.compile(r"^(?:(?:i|gennem)\s+)?(?:(?:begge|alle|samtlige)\b|hele\s+(?:uddannelses)?forløbet\b)", re.I)
 #: How a cell lists several places: "Esbjerg og Middelfart", "Holbæk, Køge", "A + B", "A/B".
 _DELER = re.compile(r"\s*(?:,|;|/|\+|&|\bog\b|\bsamt\b)\s*", re.I)
 

@@ -32,6 +32,7 @@ class Del:
     niveau: int
     blokke: list[Blok] = field(default_factory=list)
     sektion: str | None = None
+    størrelse: float = 0.0     # the heading's font size in points
 
 
 @dataclass
@@ -131,13 +132,18 @@ def opdel(dok: Dokument, skabelon: NationalSkabelon) -> Trinresultat[Opdeling]:
                     and not o.forside):
                 o.titel = titel  # a heading above the sections, before anything else: the document's title
                 continue
-            aktuel = Del(titel, b.overskrift, sektion=matcher.match(titel))
+            aktuel = Del(titel, b.overskrift, sektion=matcher.match(titel), størrelse=b.størrelse)
             o.dele.append(aktuel)
             continue
         (aktuel.blokke if aktuel else o.forside).append(b)
-    # An unmatched, empty first part before anything else is the document's title written as a heading.
-    if not o.titel and not o.forside and o.dele and o.dele[0].sektion is None and not o.dele[0].blokke:
-        o.titel = o.dele.pop(0).titel
+    # An unmatched first part before anything else is the document's title written as a heading when it is
+    # empty, or set larger than every section heading (a title style with an outline level): what stands
+    # under it is the front page.
+    if not o.titel and not o.forside and o.dele and o.dele[0].sektion is None:
+        første, kendte = o.dele[0], [d.størrelse for d in o.dele if d.sektion]
+        if not første.blokke or (kendte and første.størrelse > max(kendte)):
+            o.dele.pop(0)
+            o.titel, o.forside = første.titel, første.blokke
     o.dokumenttitel = dok.titel
     if o.toc:
         res.info(f"Indholdsfortegnelsen ({antal(o.toc, 'linje', 'linjer')}) er sprunget over; uddprog danner den selv.")

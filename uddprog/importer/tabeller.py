@@ -12,7 +12,7 @@ import difflib
 import re
 
 from ..models import Laeringsstrategi, Vurderingsmetode, visningsnavn
-from ..navne import slug
+from ..navne import navngivet_rolle, slug
 from .model import Celle, Tabel
 from .perioder import datoer
 from .varianter import FORSIDE_DANNET, FORSIDEFELTER, METODEVARIANTER
@@ -131,6 +131,9 @@ KOLONNER = {
     "periode": ["periode", "tidsrum", "hvornaar", "uddannelsesaar", "aar", "datoer", "dato", "tidspunkt"],
     "fra": ["fra", "fra-dato", "startdato", "start", "begynder", "ansat-fra"],
     "til": ["til", "til-dato", "slutdato", "slut", "slutter", "ansat-til"],
+    "person": ["navn", "forfatter", "forfattere", "udarbejdet-af", "person", "personer"],
+    "funktion": ["funktion", "stilling", "rolle", "titel", "stillingsbetegnelse", "funktion-i-uddannelsen"],
+    "arbejdssted": ["arbejdssted", "arbejdsplads", "afdeling", "ansaettelsessted", "sted", "hospital"],
     "kursustid": ["planlagt", "tidspunkt", "hvornaar", "maaned", "periode", "dato", "aar", "uddannelsesaar",
                   "tid", "tidsrum"],
 }
@@ -233,6 +236,8 @@ def _tabelart(t: Tabel) -> str:
         return "ophold"
     if har("sted", "afdeling") and har("maaneder", "periode", "fra", "til"):
         return "forløb"
+    if _forfattertabel(t, h):
+        return "forfattere"
     if len(h) == 2:
         labels = {slug(r[0]) for r in t.gitter()}
         if labels & {"planlagt", "teoridel", "omfang"}:
@@ -243,6 +248,33 @@ def _tabelart(t: Tabel) -> str:
     if t.husk("uden hoved", _uden_hoved):
         return "forløb"
     return "tekst"
+
+
+def forfatterkolonner(t: Tabel) -> tuple[int, int, int | None]:
+    """An author table's columns: (name, function, workplace or None)."""
+    h = hoved(t)
+    k_navn = kol(h, "person")
+    k_fun = kol(h, "funktion", {k_navn})
+    return k_navn, k_fun, kol(h, "arbejdssted", {k_navn, k_fun})
+
+
+def _forfattertabel(t: Tabel, h: list[str]) -> bool:
+    """People with their functions ("Navn | Funktion | Arbejdssted", "Forfatter | Stilling | Afdeling"): a name
+    column, a function column, and a role of the model named in at least half of the functions."""
+    k_navn = kol(h, "person")
+    k_fun = kol(h, "funktion", {k_navn} if k_navn is not None else set())
+    if k_navn is None or k_fun is None:
+        return False
+    rækker = [r for r in t.gitter()[1:] if r[k_navn].strip()]
+    return bool(rækker) and 2 * sum(navngivet_rolle(r[k_fun]) is not None for r in rækker) >= len(rækker)
+
+
+def forfattere_i_hovedet(t: Tabel) -> bool:
+    """The name column says the people are the authors ("Forfatter", "Udarbejdet af"): read as authors wherever
+    the table stands (a table of people elsewhere in the programme is text)."""
+    h = hoved(t)
+    k = kol(h, "person")
+    return k is not None and h[k] in ("forfatter", "forfattere", "udarbejdet-af")
 
 
 def celle_ved(række: list[Celle], kol_: int) -> Celle | None:

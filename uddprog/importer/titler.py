@@ -10,6 +10,8 @@ from ..navne import slug
 from .varianter import TITELVARIANTER
 
 _NUMMER = re.compile(r"^\s*(?:(?:\d+[.)]?)+(?:\d+)?|[A-Za-z][.)]|[IVXLC]+\.)\s+")
+#: Where a title's head ends and its complement begins ("formaal-med-…", "kurser-i-…").
+_FORHOLDSORD = re.compile(r"-(?:med|for|af|i|paa|til|ved|under|hos|om|efter)-")
 _AFSNIT_ORD = re.compile(r"^(?:afsnit|kapitel|del|bilag)\s+\d+[.:]?\s*", re.I)
 
 
@@ -57,16 +59,25 @@ class Titelmatcher:
         n = normaliser(titel)
         if not n:
             return None
+        hel = self._med_hoved(n)
+        if hel is not None:
+            return hel
+        # "Kompetencer og kompetencevurdering": every part a known title of the same section. "Vejledning og
+        # evaluering" joins two sections in one: every part known, the text goes to the first one's section.
+        dele = [d for d in re.split(r"-og-|-samt-", n) if d]
+        if len(dele) > 1:
+            fundne = [self._med_hoved(d) for d in dele]
+            if None not in fundne:
+                return fundne[0]
+        return None
+
+    def _med_hoved(self, n: str) -> str | None:
+        """A title, or its head before a preposition: "Formål med uddannelsesprogrammet" is "Formål"."""
         hel = self._én(n)
         if hel is not None:
             return hel
-        # "Kompetencer og kompetencevurdering": every part a known title of the same section.
-        dele = [d for d in re.split(r"-og-|-samt-", n) if d]
-        if len(dele) > 1:
-            fundne = {self._én(d) for d in dele}
-            if len(fundne) == 1 and None not in fundne:
-                return fundne.pop()
-        return None
+        m = _FORHOLDSORD.search(n)
+        return self._én(n[:m.start()]) if m else None
 
     def _én(self, n: str) -> str | None:
         if n in self.nøgler:
