@@ -163,7 +163,9 @@ def test_korpuset_dækker_issuets_vaner():
     kendetegn = " ".join(k for s in SANDHEDER.values() for k in s["kendetegn"])
     for vane in ("gridSpan", "vMerge", "K1", "Mål 3", "Begge steder", "Alle afdelinger", "Kursus | Tidspunkt",
                  "UDDANNELSESPROGRAM", "IX. Kontakt", "Overskrift 1", "Ansvarlig for programmet",
-                 "Godkendt i Det Regionale Råd", "01.09.2024 – 31.08.2025", "1. februar 2025 | 31. januar 2026"):
+                 "Godkendt i Det Regionale Råd", "01.09.2024 – 31.08.2025", "1. februar 2025 | 31. januar 2026",
+                 "Navn | Funktion | Arbejdssted", "Forfatter | Stilling | Afdeling", "Hele forløbet", "Afdelingerne",
+                 "Vejledning og evaluering", "dispositionsniveau"):
         assert vane in kendetegn, vane
 
 
