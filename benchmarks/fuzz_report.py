@@ -21,6 +21,12 @@ from tests.hostile.corpus import GRUPPER, kør, lav_repo, problemer  # noqa: E40
 
 
 def main(grupper: list[str]) -> int:
+    if {"-h", "--help"} & set(grupper):
+        print(__doc__.strip() + f"\n\nGrupper: {', '.join(GRUPPER)}.")
+        return 0
+    if ukendte := [g for g in grupper if g not in GRUPPER]:
+        print(f"Ukendt gruppe: {', '.join(ukendte)}. Grupperne er: {', '.join(GRUPPER)}.", file=sys.stderr)
+        return 2
     udfald: dict[str, Counter] = defaultdict(Counter)
     tid: dict[str, float] = defaultdict(float)
     maks: dict[str, tuple[float, str]] = {}

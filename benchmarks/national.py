@@ -205,10 +205,8 @@ def peers(korpus: Path, n: int, ud: Path) -> dict:
         res["pandoc_fejl"] = "pandoc er ikke installeret"
         return res
     try:
-        try:
-            from render_bench import as_markdown  # the render benchmark's Markdown twin of the templates
-        except ImportError:
-            as_markdown = _som_markdown
+        # The render benchmark's Markdown twin of the templates (a fallback here hid that it no longer imported).
+        from render_bench import as_markdown
         for fmt in ("docx", "html"):
             t0 = time.perf_counter()
             for i, fil in enumerate(prøve):
@@ -222,14 +220,6 @@ def peers(korpus: Path, n: int, ud: Path) -> dict:
     except Exception as e:
         res["pandoc_fejl"] = f"{type(e).__name__}: {e}"
     return res
-
-
-def _som_markdown(ctx: dict) -> str:
-    """Fallback when benchmarks/render_bench.py is absent: title and the text sections."""
-    linjer = [f"% {ctx.get('program', {}).get('titel', '')}", ""]
-    for s in ctx.get("sektioner", []):
-        linjer += [f"# {s.get('overskrift', '')}", "", str(s.get("tekst", "")), ""]
-    return "\n".join(linjer)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -60,9 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     værst = 0.0
     størst = None
     with tempfile.TemporaryDirectory() as tmp:
+        # A copy of the repository's layout: the programmes that include shared parts find them from its root.
+        for mappe in ("målbeskrivelser", "templates", "programdele", "examples"):
+            shutil.copytree(ROOT / mappe, Path(tmp) / mappe)
         for kilde in sorted((ROOT / "examples").rglob("*.yaml")):
-            fil = Path(tmp) / kilde.name
-            shutil.copyfile(kilde, fil)
+            fil = Path(tmp) / kilde.relative_to(ROOT)
             docx = renderer.redigerbar(indlæs(fil))
             felter = _felter(docx)
             dok = Worddokument(docx)

@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from uddprog.catalog import Katalog  # noqa: E402
 from uddprog.loading import indlæs  # noqa: E402
-from uddprog.render import markdown as md  # noqa: E402
+from uddprog import markdown as md  # noqa: E402
+from uddprog.render import wordml  # noqa: E402
 from uddprog.render.context import build_context  # noqa: E402
 from uddprog.render.docx import CompiledDocx, CoreProperties, make_environment  # noqa: E402
 from uddprog.render.html import CompiledHtml  # noqa: E402
@@ -71,8 +72,8 @@ def rate(fn, items, seconds: float, max_docs: int | None = None) -> tuple[float,
 
 def clear_caches() -> None:
     md.parse.cache_clear()
-    md._cached_wordml.cache_clear()
     md.to_html.cache_clear()
+    wordml.glem()
 
 
 def core(p) -> CoreProperties:

@@ -164,12 +164,16 @@ def kopi(data: dict) -> dict:
     return copy.deepcopy(data)
 
 
-def udfyld_skelet(fil: Path) -> None:
-    """What the author writes into the skeleton `uddprog ny` made."""
-    tekst = fil.read_text(encoding="utf-8")
-    tekst = tekst.replace('"UDFYLD"', '"Tekst skrevet af forfatteren"').replace("– UDFYLD", "– Aalborg, forløb 7")
-    tekst = re.sub(r"driftsregion: UDFYLD .*", "driftsregion: Nordjylland", tekst)  # facts only the author knows
+def udfyld(tekst: str) -> str:
+    """What an author writes into the skeleton `uddprog ny` made: every placeholder, the facts only they know
+    (the first driftsregion the skeleton's comment offers, so any region's skeleton is filled right), every
+    section."""
+    tekst = re.sub(r"driftsregion: UDFYLD  # (\w+).*", r"driftsregion: \1", tekst)
     tekst = tekst.replace("universitetshospital: UDFYLD", "universitetshospital: true")
-    tekst = re.sub(r'^(  [a-z-]+): ""$', r'\1: "Afsnittet er skrevet af uddannelsesudvalget."', tekst, flags=re.M)
-    tekst = re.sub(r"^  godkendt_dato: .*$", "  godkendt_dato: 2026-05-12", tekst, flags=re.M)
-    fil.write_text(tekst, encoding="utf-8")
+    tekst = tekst.replace('"UDFYLD"', '"Tekst skrevet af forfatteren"').replace("UDFYLD", "Aalborg, forløb 7")
+    return re.sub(r'^(  [a-z0-9-]+): ""$', r"\1: Afsnittet er skrevet af **uddannelsesudvalget**.", tekst, flags=re.M)
+
+
+def udfyld_skelet(fil: Path) -> None:
+    """``udfyld`` on a skeleton file, in place."""
+    fil.write_text(udfyld(fil.read_text(encoding="utf-8")), encoding="utf-8")

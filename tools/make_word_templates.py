@@ -17,7 +17,6 @@ import io
 import posixpath
 import sys
 import zipfile
-from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -488,7 +487,7 @@ def build(variant: Variant):
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if ikke_planlagt %}")
-    para(doc, f"Ikke planlagt i forløbet: {{{{ ikke_planlagt|join('; ') }}}}", "Lille tekst")
+    para(doc, "Ikke planlagt i forløbet: {{ ikke_planlagt|join('; ') }}", "Lille tekst")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p elif b == 'rolledækning' %}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from uddprog.checks import valider
 from uddprog.models import Videreuddannelsesregion
 from uddprog.skelet import skelet
 
+from ..syntetisk import udfyld
 from .test_cli import ROD, uddprog
 
 KATALOG = Katalog(ROD)
@@ -33,16 +33,6 @@ def _skriv_og_valider(tmp_path: Path, tekst: str):
     return fil, valider([fil], KATALOG, DATO)
 
 
-def _udfyld(tekst: str) -> str:
-    """What an author does: replace the placeholders, date the approval, write every section."""
-    tekst = re.sub(r"driftsregion: UDFYLD  # (\w+).*", r"driftsregion: \1", tekst)
-    tekst = tekst.replace("universitetshospital: UDFYLD", "universitetshospital: true")
-    tekst = tekst.replace('"UDFYLD"', '"Tekst skrevet af forfatteren"').replace("UDFYLD", "forløb 1")
-    tekst = re.sub(r"godkendt_dato:\s+#.*", "godkendt_dato: 2026-06-01", tekst)
-    tekst = re.sub(r"næste_revision:\s+#.*", "næste_revision: 2029-05-01", tekst)
-    return re.sub(r'^(  [a-z0-9-]+): ""$', r"\1: Afsnittet er skrevet af **forfatteren**.", tekst, flags=re.M)
-
-
 @pytest.mark.parametrize("mb_fil", MB_FILER, ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_skeleton_only_asks_for_what_the_author_must_write(tmp_path, mb_fil):
     mb = next(d.model for d in KATALOG.målbeskrivelser if d.fil.name == mb_fil.name and d.fil.parent == mb_fil.parent)
@@ -55,7 +45,7 @@ def test_skeleton_only_asks_for_what_the_author_must_write(tmp_path, mb_fil):
     assert "P080" in {f.check for f in resultat.fund}
     assert {f.check for f in resultat.fund if f.severity == "warning"} <= {"P021", "P022"}  # an older version
 
-    fil, udfyldt = _skriv_og_valider(tmp_path, _udfyld(tekst))
+    fil, udfyldt = _skriv_og_valider(tmp_path, udfyld(tekst))
     assert [str(f) for f in udfyldt.fund if f.severity == "error"] == []
     data = yaml.safe_load(fil.read_text(encoding="utf-8"))
     assert {p["kompetence"] for p in data["kompetenceplan"]} == {k.id for k in mb.kompetencer}
@@ -65,7 +55,7 @@ def test_a_completed_skeleton_renders(tmp_path):
     from uddprog.batch import render_programmer
 
     mb = KATALOG.slå_op("neurologi/hoveduddannelse@2015").model
-    fil, _ = _skriv_og_valider(tmp_path, _udfyld(skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.NORD)))
+    fil, _ = _skriv_og_valider(tmp_path, udfyld(skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.NORD)))
     resultat = render_programmer([fil], ("docx", "html"), tmp_path / "build", jobs=1, rod=ROD, dato=DATO)
     assert resultat.ok and len(resultat.udfald[0].filer) == 2
 
@@ -95,7 +85,7 @@ def test_an_øst_hoveduddannelse_skeleton_starts_in_region_sjælland(tmp_path):
     mb = next(d.model for d in KATALOG.målbeskrivelser if d.model.speciale == "Psykiatri")
     tekst = skelet(mb, _skabelon_for(mb), Videreuddannelsesregion.OEST)
     assert "driftsregion: Sjælland" in tekst
-    _, resultat = _skriv_og_valider(tmp_path, _udfyld(tekst))
+    _, resultat = _skriv_og_valider(tmp_path, udfyld(tekst))
     assert not [str(f) for f in resultat.fund if f.check in ("P040", "P042", "P043", "P050")]
 
 

@@ -65,6 +65,20 @@ def test_the_shared_text_comes_first_and_the_local_text_follows(repo):
     assert [d.fil.name for d in dok.programdele] == ["neurologi.yaml"] and len(dok.filer) == 2
 
 
+def test_a_part_rewritten_within_one_clock_tick_is_read_again(repo):
+    """A long-running process (serve) reads a part again when its text changed, even if the size and the time
+    stamp did not (an editor saving twice within a file system's time resolution): the key is the bytes."""
+    fil = _skriv(_med_del(repo))
+    del_fil = repo.rod / "examples" / "nord" / "faelles" / "neurologi.yaml"
+    assert indlæs(fil).model.sektioner["indledning"].startswith("Fælles indledning")
+    st = os.stat(del_fil)
+    tekst = del_fil.read_text(encoding="utf-8")
+    del_fil.write_text(tekst.replace("Fælles indledning", "Fælles vejledning"), encoding="utf-8")  # same length
+    os.utime(del_fil, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(del_fil).st_size == st.st_size
+    assert indlæs(fil).model.sektioner["indledning"].startswith("Fælles vejledning")
+
+
 def test_erstatter_replaces_the_shared_text_of_a_section(repo):
     _med_del(repo, henvisning={"fil": "./faelles/neurologi.yaml", "erstatter": ["indledning"]})
     dok = indlæs(_skriv(repo))

@@ -73,3 +73,69 @@ def test_stats_xlsx(tmp_path):
     assert abs(landet["Andel, Region Syddanmark"] - data["national"]["driftsregion"]["andel_pct"]["Syddanmark"] / 100) < 1e-9
     assert regioner.cell(row=2, column=hoved.index("Andel, Region Syddanmark") + 1).number_format == "0.0%"
     assert wb["Rekrutteringsrunder"].max_row - 1 == len(data["runder"])
+
+
+# ------------------------------------------------------------------ a real spreadsheet program
+
+_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"  # UTF-8, cells as shown, all sheets
+
+
+def _calc(soffice: str, filer: list, ud) -> dict[str, list[list[str]]]:
+    """Every sheet of every file as LibreOffice Calc shows it ('<file>-<sheet>' → rows of cells)."""
+    import csv
+    import os
+
+    from uddprog import soffice as lo
+
+    profil = ud / "profil"
+    cmd = [soffice, f"-env:UserInstallation={profil.as_uri()}", "--headless", "--convert-to", _CSV,
+           "--outdir", str(ud / "csv"), *map(str, filer)]
+    lo.kør(cmd, dict(os.environ), timeout=180)
+    return {f.stem: list(csv.reader(f.open(encoding="utf-8", newline="")))
+            for f in sorted((ud / "csv").glob("*.csv"))}
+
+
+def _som_vist(celle, vist: str) -> bool:
+    """Whether Calc shows the value openpyxl reads: text as is, dates in the file's Danish format, numbers
+    within the rounding of their display (percentages as percent)."""
+    værdi = celle.value
+    if værdi is None:
+        return vist == ""
+    if isinstance(værdi, datetime):
+        return vist == værdi.strftime("%d-%m-%Y") and celle.number_format == "dd-mm-yyyy"
+    if isinstance(værdi, (int, float)) and not isinstance(værdi, bool):
+        tal, skala = (vist[:-1], 100) if vist.endswith("%") else (vist, 1)
+        decimaler = len(tal.split(".")[1]) if "." in tal else 0
+        return abs(float(tal) / skala - værdi) <= 0.5 * 10 ** -decimaler / skala + 1e-12
+    return vist == str(værdi)
+
+
+def test_libreoffice_calc_opens_every_spreadsheet_and_shows_what_openpyxl_reads(tmp_path):
+    """The four spreadsheets the commands write, opened by a real spreadsheet program: every sheet, every cell."""
+    import shutil
+
+    from tests.browser import need
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    need("LibreOffice (soffice)", soffice)
+    filer = {"status": ("status", EKSEMPLER, "--rod", ROD, "--dato", "2026-12-01"),
+             "stats": ("stats", "--rod", ROD), "kvalitet": ("stats", "--kvalitet", "--rod", ROD, "--dato", "2026-12-01"),
+             "afdelinger": ("afdeling", "--rod", ROD, "--dato", "2026-12-06")}
+    for navn, args in filer.items():
+        r = kør(*args, "--format", "xlsx", "--out", tmp_path / f"{navn}.xlsx")
+        assert r.exit_code == 0, r.output
+    vist = _calc(soffice, [tmp_path / f"{n}.xlsx" for n in filer], tmp_path)
+    need("LibreOffice Calc (libreoffice-calc)", vist)  # Writer alone converts no spreadsheet
+    celler = 0
+    for navn in filer:
+        wb = openpyxl.load_workbook(tmp_path / f"{navn}.xlsx")
+        assert sorted(k for k in vist if k.startswith(f"{navn}-")) == sorted(f"{navn}-{ark}" for ark in wb.sheetnames)
+        for ws in wb.worksheets:
+            rækker = vist[f"{navn}-{ws.title}"]
+            assert len(rækker) == ws.max_row, (navn, ws.title)
+            for række, vist_række in zip(ws.iter_rows(), rækker):
+                vist_række += [""] * (len(række) - len(vist_række))
+                for celle, v in zip(række, vist_række):
+                    assert _som_vist(celle, v), (navn, ws.title, celle.coordinate, celle.value, v)
+                    celler += 1
+    assert celler > 500

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..findings import Finding, Location, Severity
 from ..rod import repository_rod
-from .yamlfil import LoadError, Positions, Sti
+from .yamlfil import LoadError, Positions, Sti, læs_tekst
 
 #: Reads the text of an included file; ``uddprog diff --siden`` reads it from git at a revision.
 LæsDel = Callable[[Path], str]
@@ -57,21 +57,20 @@ def del_sti(henvisning: str, program: Path) -> Path | None:
     return sti
 
 
-#: Shared parts read in this process, by path and the file's size and modification time: a batch of thousands of
-#: programmes that include one part reads and parses it once (a changed file has another key).
-_DELE: dict[tuple[str, int, int], object] = {}
+#: Shared parts read in this process, by path and text: a batch of thousands of programmes that include one part
+#: parses it once, and a long-running process (serve) sees every change, also one that keeps the file's size and
+#: time stamp (an editor saving twice within the file system's clock tick): the bytes are the key, as in every
+#: cache of uddprog (``fingeraftryk``).
+_DELE: dict[tuple[str, str], object] = {}
 _DELE_MAKS = 256
 
 
 def _indlæs_del(sti: Path, indlæs):
-    try:
-        st = os.stat(sti)
-    except OSError:
-        return indlæs(sti)  # let the loader say why it cannot be read
-    nøgle = (os.path.abspath(sti), st.st_size, st.st_mtime_ns)
+    tekst = læs_tekst(sti)  # the loader's own reading: its Danish errors for a part that cannot be read
+    nøgle = (os.path.abspath(sti), tekst)
     d = _DELE.get(nøgle)
     if d is None or d.fil != sti:
-        d = indlæs(sti)
+        d = indlæs(sti, tekst=tekst)
         if len(_DELE) >= _DELE_MAKS:
             _DELE.clear()
         _DELE[nøgle] = d

@@ -255,6 +255,11 @@ class _Recorder:
         return self._mark("bullet")
 
 
+def glem() -> None:
+    """Forget the Word XML made so far (a benchmark measures rendering from a cold start)."""
+    _cached_wordml.cache_clear()
+
+
 @lru_cache(maxsize=2048)  # bounded so that memory stays flat in the corpus size
 def _cached_wordml(source: str, styles: WordStyles) -> tuple[str, tuple]:
     rec = _Recorder()
