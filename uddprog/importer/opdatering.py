@@ -34,6 +34,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import sporede
 from ..catalog import Katalog
 from ..checks import valider_dokument, valider_program
 from ..datoer import læs_dansk_dato
@@ -59,7 +60,6 @@ from ..render.felter import (
 from ..render.wordml import WordRefs, WordStyles, to_wordml
 from ..skriv import write_atomic
 from ..yamlredigering import RedigeringsFejl, YamlRedigering
-from .. import sporede
 from .laeser import læs_dokument
 from .markdown import til_markdown
 from .model import Afsnit
