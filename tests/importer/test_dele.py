@@ -48,6 +48,9 @@ def blokke(krop: str, stile: str = ""):
     ('<w:style w:styleId="Under"><w:name w:val="Under"/><w:basedOn w:val="Kapitel"/></w:style>'
      '<w:style w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>', 2),
     ('<w:style w:styleId="Titel"><w:name w:val="Titel"/></w:style>', 0),
+    ('<w:style w:styleId="Forside"><w:name w:val="Forsidetitel"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>', 0),
+    ('<w:style w:styleId="Sub"><w:name w:val="Undertitel"/></w:style>', None),
+    ('<w:style w:styleId="Tt"><w:name w:val="Tabeltitel"/></w:style>', None),        # a caption, not the title
     ('<w:style w:styleId="Brød"><w:name w:val="Brødtekst"/></w:style>', None),
 ])
 def test_overskriftsniveau(stil, forventet):

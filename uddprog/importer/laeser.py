@@ -34,6 +34,8 @@ _OVERSKRIFT_NAVN = re.compile(r"^(?:heading|overskrift|rubrik|titre|überschrift
 _TITEL_NAVNE = {"title", "titel"}
 #: A style named as a title ("Forsidetitel", "Dokumenttitel", "Report Title"), not a subtitle.
 _TITELSTIL = re.compile(r"(?<!under)(?<!sub)(?<!under )(?<!sub )tit(?:el|le)$")
+#: ... but a caption's style ("Tabeltitel", "Figure Title") is not the document's title.
+_BILLEDTEKST = re.compile(r"tabel|table|figur|billede|diagram|caption")
 _FRA = frozenset({"0", "false", "off", "none"})
 _KODEFONTE = frozenset({"courier new", "courier", "consolas", "lucida console", "menlo", "monaco", "source code pro"})
 # Elements whose content is document text at the same level (descend into them).
@@ -115,7 +117,8 @@ class _Læser:
 
     def overskriftsniveau(self, sid: str, navn: str, ppr) -> int | None:
         lavet = navn.lower()
-        if sid.lower() in _TITEL_NAVNE or lavet in _TITEL_NAVNE or _TITELSTIL.search(lavet):
+        if sid.lower() in _TITEL_NAVNE or lavet in _TITEL_NAVNE or (_TITELSTIL.search(lavet)
+                                                                   and not _BILLEDTEKST.search(lavet)):
             return 0     # a regional title style ("Forsidetitel") is the title even with an outline level
         for kandidat in (lavet, sid.lower()):
             m = _OVERSKRIFT_NAVN.match(kandidat)
