@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from uddprog import markdown as md  # noqa: E402
 from uddprog.catalog import Katalog  # noqa: E402
 from uddprog.loading import indlæs  # noqa: E402
-from uddprog import markdown as md  # noqa: E402
 from uddprog.render import wordml  # noqa: E402
 from uddprog.render.context import build_context  # noqa: E402
 from uddprog.render.docx import CompiledDocx, CoreProperties, make_environment  # noqa: E402

@@ -45,15 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT))
 
-from make_foreign_corpus import (  # noqa: E402
-    ILLUSTRATIV,
-    Sandhed,
-    Word,
-    Værktøjsfejl,
-    fast_zip,
-    kroppens_ord,
-    libreoffice,
-)
+from make_foreign_corpus import ILLUSTRATIV, Sandhed, Værktøjsfejl, Word, fast_zip, kroppens_ord, libreoffice  # noqa: E402
 
 from uddprog.skriv import write_atomic  # noqa: E402
 

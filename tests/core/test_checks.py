@@ -7,9 +7,8 @@ from datetime import date
 import pytest
 import yaml
 
-from uddprog.checks import REGISTER
-
 from tests.syntetisk import DATO, SyntetiskRepo, kopi, mb_data, samtaler
+from uddprog.checks import REGISTER
 
 
 def _ny_version(r: SyntetiskRepo, gyldig_fra: str = "2024-09-01", **ændringer) -> None:

@@ -13,6 +13,7 @@ from uddprog.loading import LoadError, indlæs
 
 from .test_loading import PROGRAM_TEKST
 
+
 def _kommandoer() -> list[str]:
     from uddprog.cli import _KOMMANDOER
 

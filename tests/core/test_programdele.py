@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.syntetisk import DATO, SyntetiskRepo as Repo, kopi
 from uddprog.catalog import Katalog
 from uddprog.checks import valider
 from uddprog.loading import LoadError, indlæs
-
-from tests.syntetisk import DATO, SyntetiskRepo as Repo, kopi
 
 ROD = Path(__file__).resolve().parents[2]
 

@@ -12,14 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.syntetisk import DATO, SyntetiskRepo as Repo, kopi, samtaler
 from uddprog import regler
 from uddprog.catalog import Katalog
 from uddprog.checks import valider
 from uddprog.loading import indlæs
 from uddprog.models import Uddannelsesprogram
 from uddprog.navne import outputnavn
-
-from tests.syntetisk import DATO, SyntetiskRepo as Repo, kopi, samtaler
 
 ROD = Path(__file__).resolve().parents[2]
 KATALOG = Katalog(ROD)

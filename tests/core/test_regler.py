@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import kør
+from tests.syntetisk import SyntetiskRepo, mb_data, samtaler
 from uddprog import regler
 from uddprog.checks import REGISTER
 from uddprog.diff import sammenlign
 from uddprog.models import Kursus, Maalbeskrivelse
 
-from tests.conftest import kør
-from tests.syntetisk import SyntetiskRepo, mb_data, samtaler
 from .test_checks import _kbu
 
 

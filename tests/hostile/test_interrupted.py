@@ -25,10 +25,9 @@ import pytest
 import yaml
 from lxml import etree, html as lhtml
 
+from tests.conftest import sigint_som_i_en_terminal
 from uddprog import skriv as writer
 from uddprog.batch import render_programmer
-
-from tests.conftest import sigint_som_i_en_terminal
 
 from .conftest import PROJEKT
 from .corpus import DATO

@@ -30,8 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 import docx as python_docx
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 from lxml import etree, html as lhtml
 
 from uddprog.render import Renderer

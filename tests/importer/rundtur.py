@@ -9,10 +9,10 @@ import yaml
 
 from uddprog.datoer import tidspunkt_i_ansættelse
 from uddprog.importer import importer_bytes
+from uddprog.markdown import to_html
 from uddprog.render import Renderer
 from uddprog.render.context import build_context
 from uddprog.render.docx import CoreProperties
-from uddprog.markdown import to_html
 
 
 def render_docx(renderer: Renderer, program) -> bytes:

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from uddprog.importer import importer_bytes
 from uddprog.datoer import læs_dansk_dato
+from uddprog.importer import importer_bytes
 from uddprog.importer.data import Metoder, periode, tabelart
 from uddprog.importer.laeser import læs_dokument
 from uddprog.importer.markdown import til_markdown

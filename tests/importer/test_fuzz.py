@@ -6,8 +6,7 @@ import io
 import zipfile
 
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tests.hostile import importkorpus
 from uddprog.importer import ImportFejl, importer_bytes

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.render import fixtures
 from uddprog.loading import indlæs
 from uddprog.render import Renderer
 from uddprog.render.context import build_context
 from uddprog.render.docx import CoreProperties
-
-from tests.render import fixtures
 
 from .conftest import ROOT
 from .rundtur import importer_program, render_docx, sammenlign, sammenlign_øvrige

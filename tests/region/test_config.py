@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import kør
 from uddprog.checks.anvendelse import anvend
 from uddprog.config import find, læs
-
-from tests.conftest import kør
 
 from .conftest import DATO
 

@@ -20,11 +20,10 @@ import jsonschema
 import pytest
 from lxml import etree
 
+from tests.conftest import kør
 from uddprog.checks import REGISTER
 from uddprog.findings import Finding, Location, Severity
 from uddprog.output import FORMATER, Rapport as _Rapport, skriv
-
-from tests.conftest import kør
 
 from .conftest import DATO
 

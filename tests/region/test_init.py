@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from uddprog.init import FILER
-
 from tests.conftest import kør
+from uddprog.init import FILER
 
 
 def test_init_writes_a_region_repository(tmp_path, monkeypatch):

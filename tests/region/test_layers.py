@@ -8,9 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from uddprog.catalog import Katalog, indbygget_rod
-
 from tests.conftest import kør
+from uddprog.catalog import Katalog, indbygget_rod
 
 from .conftest import PROJEKT
 

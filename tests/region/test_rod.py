@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from uddprog.rod import find_rod
+from tests.conftest import kør
 from uddprog.config import find_konfigfil
 from uddprog.loading import LoadError, indlæs
-from uddprog.rod import repository_rod
-
-from tests.conftest import kør
+from uddprog.rod import find_rod, repository_rod
 
 from .conftest import DATO, GAMMELT
 

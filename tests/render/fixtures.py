@@ -68,8 +68,9 @@ def maalbeskrivelse(n_kompetencer: int = 24, tekst: str = "Konkretisering af kom
 
 
 def skabelon() -> NationalSkabelon:
-    from uddprog.loading import indlæs
     from pathlib import Path
+
+    from uddprog.loading import indlæs
 
     root = Path(__file__).resolve().parents[2]
     return indlæs(root / "templates/national/hoveduddannelse/skabelon.yaml", "skabelon").model

@@ -7,7 +7,6 @@ in landmarks, heading order, no empty table header).
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.browser import WCAG_AA, axe_violations

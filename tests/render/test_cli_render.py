@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-
 import pytest
+
 from tests.conftest import kør
 
 from .conftest import EXAMPLES

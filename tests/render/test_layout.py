@@ -4,9 +4,8 @@ and the PDF pages from real LibreOffice or the page in real Chromium where it ca
 
 from __future__ import annotations
 
-import re
-
 import io
+import re
 import subprocess
 import zipfile
 

@@ -17,8 +17,8 @@ from uddprog import skriv as writer
 from uddprog.batch import render_programmer
 from uddprog.catalog import Katalog
 from uddprog.checks import valider
-from uddprog.udmappe import MANIFEST
 from uddprog.skriv import Skrivefejl, skriv_alle
+from uddprog.udmappe import MANIFEST
 
 from .conftest import EXAMPLES, ROOT
 

@@ -79,8 +79,8 @@ def test_the_same_programme_gives_a_byte_identical_pdf(soffice, tmp_path):
     (same length, so the cross-reference offsets stay valid) with the document's own date and a digest."""
     import subprocess
 
-    from uddprog.render import Renderer
     from uddprog.loading import indlæs
+    from uddprog.render import Renderer
 
     from .conftest import EXAMPLES, ROOT
 

@@ -359,9 +359,8 @@ def test_a_programme_with_annexes_imports_back_to_the_same_data(med_bilag):
     """uddprog's own annex is generated: the import neither reads it as plan entries nor sets it aside."""
     import yaml
 
-    from uddprog.importer import importer_bytes
-
     from tests.importer.rundtur import sammenlign, sammenlign_øvrige
+    from uddprog.importer import importer_bytes
 
     program, mb, skabelon, data, _ = med_bilag
     imp = importer_bytes(data, "bilag.docx", mb, skabelon, program.videreuddannelsesregion)

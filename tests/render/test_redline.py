@@ -6,18 +6,17 @@ from __future__ import annotations
 import io
 import os
 import random
-import tempfile
-from xml.sax.saxutils import escape
 import re
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from lxml import etree
 
 from tests.conftest import kør_proces
-
 from uddprog import soffice
 from uddprog.render import Renderer, pdf
 from uddprog.render.context import build_context

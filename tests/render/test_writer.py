@@ -101,9 +101,9 @@ def test_output_path_refuses_symlink_out(tmp_path):
 
 def test_long_names_are_not_cut_differently_by_context_and_writer(tmp_path):
     # Two forløb of a long specialty name must keep the part that tells them apart.
+    from uddprog.models import Uddannelsesprogram
     from uddprog.render.context import filnavn
     from uddprog.skriv import safe_output_path
-    from uddprog.models import Uddannelsesprogram
 
     def navn(forløb: str) -> str:
         data = {

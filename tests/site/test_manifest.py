@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from uddprog.batch import render_programmer
-from uddprog.udmappe import MANIFEST, ejer
-from uddprog.site import GAMMEL_MARKØR, Sitebygger, SiteFejl, build
-
 from tests.conftest import kopier_checkout
+from uddprog.batch import render_programmer
+from uddprog.site import GAMMEL_MARKØR, Sitebygger, SiteFejl, build
+from uddprog.udmappe import MANIFEST, ejer
 
 from .conftest import DATO, eksempler
 

@@ -13,9 +13,8 @@ import time
 
 import pytest
 
-from uddprog.serve import Forhåndsvisning
-
 from tests.conftest import kopier_checkout, kør_proces, sigint_som_i_en_terminal
+from uddprog.serve import Forhåndsvisning
 
 from .conftest import DATO, ROOT
 

@@ -6,10 +6,9 @@ import copy
 
 import yaml
 
+from tests.syntetisk import program_data
 from uddprog.catalog import Katalog
 from uddprog.stats import beregn
-
-from tests.syntetisk import program_data
 
 
 def _program(region, speciale, dele, nr):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from tests.browser import axe_violations
 from uddprog.stats import beregn
 from uddprog.stats.html import som_html
-
-from tests.browser import axe_violations
 
 
 class _Elementer(HTMLParser):

@@ -133,10 +133,9 @@ def test_validating_many_rounds_reads_the_programmes_once(statistikrepo, monkeyp
     lambda r: r.ekstra.update({"examples/nord/kopi.yaml": dict(r.program, forløb="Holstebro–Aarhus, forløb 9")}),
 ])
 def test_rounds_checked_after_the_programmes_find_what_the_catalogue_index_finds(statistikrepo, ændring):
+    from tests.syntetisk import DATO
     from uddprog.catalog import Katalog
     from uddprog.checks import standardstier, valider
-
-    from tests.syntetisk import DATO
 
     ændring(statistikrepo)
     fra_validering = statistikrepo.valider().fund

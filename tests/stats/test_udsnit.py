@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from uddprog.loading import LoadError, indlæs, indlæs_udsnit
 from uddprog.forloeb import ProgramUdsnit, læs_fil
+from uddprog.loading import LoadError, indlæs, indlæs_udsnit
 
 ROD = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROD / "benchmarks"))
