@@ -119,6 +119,12 @@ ROLLEORD: dict[str, list[str]] = {
 }
 
 
+#: A yngre læge's title ("uddannelseskoordinerende yngre læge", UKYL) is not the overlæge role its first word
+#: names; the model has no role for it.
+_YNGRE_LÆGE = re.compile(r"(?:^|-)(?:yngre-laege|ukyl)(?:$|-)")
+_OVERLÆGEROLLER = ("uao", "uko")
+
+
 def navngivet_rolle(tekst: str) -> str | None:
     """The responsibility role (its id) a text names: its display name or id exactly, else a role word."""
     from .models import Ansvarsrolle, visningsnavn  # lazy: pydantic only when a role is looked up
@@ -127,7 +133,10 @@ def navngivet_rolle(tekst: str) -> str | None:
     for r in Ansvarsrolle:
         if n == slug(visningsnavn(r)) or n == str(r):
             return str(r)
+    yngre_læge = bool(_YNGRE_LÆGE.search(n))
     for r, ord_ in ROLLEORD.items():
+        if yngre_læge and r in _OVERLÆGEROLLER:
+            continue
         if any(re.search(rf"(?:^|-){re.escape(slug(o))}(?:$|-)", n) for o in ord_):
             return r
     return None

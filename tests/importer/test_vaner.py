@@ -466,3 +466,15 @@ def test_hele_forløbet_og_andre_endelser():
     assert steder("Hele dagen", navne) is None
     assert lighed("Medicinen", "Medicinsk Afdeling") > 0.6
     assert lighed("Kardiologien", "Neurologisk Afdeling") < 0.6
+
+
+def test_en_yngre_læges_titel_er_ikke_en_overlæges_rolle():
+    """'Uddannelseskoordinerende yngre læge' (UKYL) is a yngre læge: not the UKO role its first word names
+    (the model has no role for it, so it is left for the author to say)."""
+    from uddprog.navne import navngivet_rolle
+
+    assert navngivet_rolle("Uddannelseskoordinerende yngre læge") is None
+    assert navngivet_rolle("UKYL, Medicinsk Afdeling") is None
+    assert navngivet_rolle("Uddannelseskoordinerende overlæge") == "uko"
+    assert navngivet_rolle("uddannelseskoordinerende") == "uko"
+    assert navngivet_rolle("Uddannelsesansvarlig overlæge") == "uao"
