@@ -470,7 +470,7 @@ def test_hele_forløbet_og_andre_endelser():
 
 def test_en_yngre_læges_titel_er_ikke_en_overlæges_rolle():
     """'Uddannelseskoordinerende yngre læge' (UKYL) is a yngre læge: not the UKO role its first word names
-    (the model has no role for it, so it is left for the author to say)."""
+    (the model has no role for it: the import guesses one and says so, as for any author without a role)."""
     from uddprog.navne import navngivet_rolle
 
     assert navngivet_rolle("Uddannelseskoordinerende yngre læge") is None
