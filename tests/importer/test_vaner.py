@@ -277,6 +277,18 @@ def test_målbeskrivelsen_findes_på_forsiden(katalog):
     assert _mb(katalog, "Et dokument om noget andet").valgt is None
 
 
+def test_et_speciale_findes_ikke_ved_en_stavefejl(katalog):
+    """Two specialties spelled almost alike ('Neurologi', 'Intern medicin: nefrologi') are two specialties: the
+    spelling tolerance that finds a competency title with a typo must not find a specialty by another's name."""
+    neurologi = next(d.model for d in katalog.målbeskrivelser if d.model.speciale == "Neurologi")
+    nefrologi = neurologi.model_copy(update={"speciale": "Intern medicin: nefrologi"})
+    for titel, ventet in (("Hoveduddannelse i intern medicin: nefrologi, 2015", nefrologi),
+                          ("Hoveduddannelse i neurologi, 2015", neurologi)):
+        dok = læs(dokument(p(titel) + p("Indledning", "Heading1"), H1), "t.docx").værdi
+        v = find_målbeskrivelse(dok, [neurologi, nefrologi])
+        assert v.valgt is ventet, (titel, v.valgt and v.valgt.speciale, [m.speciale for m in v.kandidater])
+
+
 def test_en_fase_nævnt_i_forbifarten_gør_ikke_valget_tvetydigt(katalog):
     """An introduktion programme says what it leads to: one mention of the hoveduddannelse in its text must
     not make it fit both (the filled-in regional template in tests/importer/kontrol was asked between two)."""

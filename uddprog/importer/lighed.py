@@ -38,8 +38,9 @@ def ord_(tekst: str) -> list[str]:
     return [w for w in slug(tekst.replace("\u00ad", "")).split("-") if w and w not in SMÅORD]
 
 
-def ens(a: str, b: str) -> bool:
-    """Whether two words are the same word for this purpose (see the module docstring)."""
+def ens(a: str, b: str, stavefejl: bool = True) -> bool:
+    """Whether two words are the same word for this purpose (see the module docstring). Without ``stavefejl``
+    words spelled almost alike are not (names where one letter makes another thing: "neurologi" – "nefrologi")."""
     if a == b:
         return True
     kort, lang = sorted((a, b), key=len)
@@ -51,7 +52,7 @@ def ens(a: str, b: str) -> bool:
     stamme = len(os.path.commonprefix((a, b)))
     if stamme >= MINDSTE_STAMME and len(a) - stamme <= MAKS_ENDELSE and len(b) - stamme <= MAKS_ENDELSE:
         return True
-    return len(kort) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.86
+    return stavefejl and len(kort) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.86
 
 
 def par(a: Sequence[str], b: Sequence[str]) -> int:

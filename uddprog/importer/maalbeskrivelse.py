@@ -61,7 +61,8 @@ def _tekster(dok: Dokument) -> list[tuple[str, int]]:
 
 
 def _har(ord_tekst: list[str], ord_navn: list[str]) -> bool:
-    return bool(ord_navn) and all(any(ens(n, w) for w in ord_tekst) for n in ord_navn)
+    # No spelling tolerance: specialties one letter apart are two specialties ("neurologi" – "nefrologi").
+    return bool(ord_navn) and all(any(ens(n, w, stavefejl=False) for w in ord_tekst) for n in ord_navn)
 
 
 def find_målbeskrivelse(dok: Dokument, målbeskrivelser: list[Maalbeskrivelse]) -> Valg:
