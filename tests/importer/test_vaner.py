@@ -418,6 +418,19 @@ def test_titel_med_dispositionsniveau_er_ikke_et_afsnit(katalog, stil):
     assert d["ansvar"]["godkendt_af"] == "UGUP" and not _tilside(d)
 
 
+def test_en_titel_der_samler_to_afsnit_siger_det_i_udkastet(katalog):
+    """"Vejledning og evaluering" goes to the first section; the draft says that part of the text belongs to the
+    other one, so the author knows what to move (a title of one section's two names says nothing)."""
+    krop = (p("Uddannelsesforløbet", "Heading1") + FORLØB + p("Vejledning og evaluering", "Heading1")
+            + p("Du har en hovedvejleder. Forløbet evalueres på evaluer.dk.")
+            + p("Kompetencer og kompetencevurdering", "Heading1") + p("Se logbogen."))
+    imp, d = _importer(katalog, krop)
+    assert "Du har en hovedvejleder" in d["sektioner"]["vejledning"]
+    kommentarer = _kommentarer(imp.yaml)
+    assert "Overskriften samler også afsnittet 'Evaluering af uddannelsen' (evaluering)" in kommentarer
+    assert "samler også afsnittet 'Kompetenceudvikling" not in kommentarer
+
+
 def test_ukendt_første_overskrift_er_stadig_et_afsnit(katalog):
     """An unknown first heading in the sections' own style is not taken for the title."""
     krop = (p("Hoveduddannelse i neurologi", "Title") + p("Velkommen til Viborg", "Heading1") + p("Hej og velkommen.")

@@ -56,20 +56,26 @@ class Titelmatcher:
                     self.nøgler.setdefault(normaliser(v), mål)
 
     def match(self, titel: str) -> str | None:
+        """The section a document's heading names (the first, when it joins several), or None."""
+        sektioner = self.sektioner(titel)
+        return sektioner[0] if sektioner else None
+
+    def sektioner(self, titel: str) -> list[str]:
+        """Every section a heading names, in its order: one, or several for a heading that joins them
+        ("Vejledning og evaluering"); none when a part is unknown. "Kompetencer og kompetencevurdering" is
+        one section's two names: one."""
         n = normaliser(titel)
         if not n:
-            return None
+            return []
         hel = self._med_hoved(n)
         if hel is not None:
-            return hel
-        # "Kompetencer og kompetencevurdering": every part a known title of the same section. "Vejledning og
-        # evaluering" joins two sections in one: every part known, the text goes to the first one's section.
+            return [hel]
         dele = [d for d in re.split(r"-og-|-samt-", n) if d]
         if len(dele) > 1:
             fundne = [self._med_hoved(d) for d in dele]
             if None not in fundne:
-                return fundne[0]
-        return None
+                return list(dict.fromkeys(fundne))
+        return []
 
     def _med_hoved(self, n: str) -> str | None:
         """A title, or its head before a preposition: "Formål med uddannelsesprogrammet" is "Formål"."""

@@ -18,6 +18,7 @@ from ..navne import slug
 from ..skelet import UDFYLD
 from ..yamlredigering import blok, kommentar, skalar
 from .data import Udkast
+from .titler import Titelmatcher
 
 IKKE_PLACERET = "ikke-placeret"
 
@@ -263,10 +264,15 @@ def skriv(u: Udkast, kilde: str, mb: Maalbeskrivelse, skabelon: NationalSkabelon
                   + _efter("gæt: ikke fundet i dokumentet; placeret efter målbeskrivelsens regler"))
 
     ud.append("sektioner:")
+    titler = Titelmatcher(skabelon)
+    navne = {s.id: s.titel for s in skabelon.sektioner}
     for s in skabelon.sektioner:
         tekst = u.sektioner.get(s.id, "")
         for titel in u.originaltitler.get(s.id, []):
             ud += _kommentar(f"Overskrift i Word: {titel}", "  # ")
+            for andet in titler.sektioner(titel)[1:]:  # a heading that joins sections: its text is all here
+                ud += _kommentar(f"Overskriften samler også afsnittet '{navne[andet]}' ({andet}): flyt den del "
+                                 f"af teksten, der hører dertil.", "  # ")
         if not tekst.strip():
             krav = "påkrævet" if s.påkrævet else "valgfri"
             hvad = ("overskriften fandtes, men dens indhold blev til data (tabeller, ansættelser)"
