@@ -23,7 +23,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 from typing import Iterable
-from xml.sax.saxutils import escape
 
 from .. import soffice as lo
 from ..fejl import UddprogFejl
@@ -107,27 +106,6 @@ Sub SkrivFejl(sFil As String, sTekst As String)
 End Sub
 """
 
-_XML_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE {kind} PUBLIC '
-             '"-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{dtd}">\n')
-_LIBRARIES = (_XML_HEAD.format(kind="library:libraries", dtd="libraries.dtd")
-              + '<library:libraries xmlns:library="http://openoffice.org/2000/library" '
-              'xmlns:xlink="http://www.w3.org/1999/xlink">\n'
-              ' <library:library library:name="Standard" library:link="false"/>\n</library:libraries>\n')
-_LIBRARY = (_XML_HEAD.format(kind="library:library", dtd="library.dtd")
-            + '<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" '
-            'library:readonly="false" library:passwordprotected="false">{elements}</library:library>\n')
-# A profile whose setup counts as completed: otherwise LibreOffice's first start
-# copies its presets over the profile, replacing our Standard library with an empty one.
-_REGISTRY = """\
-<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse">\
-<value>true</value></prop></item>
-</oor:items>
-"""
-
-
 class PdfError(UddprogFejl):
     """PDF conversion failed; the message is Danish. ``skrevet`` lists the PDFs that did succeed."""
 
@@ -144,23 +122,9 @@ def _basic_string(text: str) -> str:
 
 def make_profile(profile: Path, in_dir: Path, out_dir: Path) -> str:
     """Write a fresh LibreOffice user profile holding the export macro; return its URL."""
-    basic = profile / "user" / "basic"
-    std = basic / "Standard"
-    std.mkdir(parents=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(_REGISTRY, encoding="utf-8")
-    (basic / "script.xlc").write_text(_LIBRARIES, encoding="utf-8")
-    (basic / "dialog.xlc").write_text(_LIBRARIES, encoding="utf-8")
-    (std / "dialog.xlb").write_text(_LIBRARY.format(elements=""), encoding="utf-8")
-    (std / "script.xlb").write_text(
-        _LIBRARY.format(elements='\n <library:element library:name="Uddprog"/>\n'), encoding="utf-8")
     code = (_MACRO.replace("@IND@", _basic_string(in_dir.as_uri()))
             .replace("@UD@", _basic_string(out_dir.as_uri())))
-    (std / "Uddprog.xba").write_text(
-        _XML_HEAD.format(kind="script:module", dtd="module.dtd")
-        + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Uddprog" '
-        f'script:language="StarBasic">{escape(code)}</script:module>\n',
-        encoding="utf-8")
-    return profile.as_uri()
+    return lo.basic_profil(profile, "Uddprog", code)
 
 
 def docx_to_pdf_many(docx_files: Iterable[tuple[bytes, Path]], timeout: int = DEFAULT_TIMEOUT) -> list[Path]:
