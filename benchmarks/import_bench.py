@@ -16,32 +16,21 @@ import argparse
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from maaling import mål  # noqa: E402  (benchmarks/ is the script's folder)
 
 from tests.importer.conftest import KORPUS, KORPUSFILER  # noqa: E402
 from tests.importer.rundtur import render_docx  # noqa: E402
 from uddprog.importer import importer_bytes  # noqa: E402
 from uddprog.loading import indlæs  # noqa: E402
 from uddprog.render import Renderer  # noqa: E402
-
-
-def _mål(fn, n: int) -> tuple[float, float, float]:
-    """(median wall, best wall, median CPU of this process) in seconds."""
-    tider, cpu = [], []
-    for _ in range(n):
-        t, c = time.perf_counter(), time.process_time()
-        fn()
-        tider.append(time.perf_counter() - t)
-        cpu.append(time.process_time() - c)
-    return statistics.median(tider), min(tider), statistics.median(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             p = indlæs(fil).model
             data = render_docx(renderer, p)
             mb, sk = k.målbeskrivelse(p.målbeskrivelse).model, k.skabelon(p.skabelon).model
-            med, bedst, cpu = _mål(lambda: importer_bytes(data, fil.name, mb, sk, p.videreuddannelsesregion),
+            med, bedst, cpu = mål(lambda: importer_bytes(data, fil.name, mb, sk, p.videreuddannelsesregion),
                                    args.gentagelser)
             værst = max(værst, cpu)
             print(f"{fil.stem + '.docx (dannet af uddprog)':58} {len(data) // 1024:5} {med * 1000:6.1f}ms "
@@ -70,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         for navn, (ref, skid, region) in KORPUSFILER.items():
             data = (KORPUS / navn).read_bytes()
             mb, sk = k.slå_op(ref).model, k.skabelon(skid).model
-            med, bedst, cpu = _mål(lambda: importer_bytes(data, navn, mb, sk, region), args.gentagelser)
+            med, bedst, cpu = mål(lambda: importer_bytes(data, navn, mb, sk, region), args.gentagelser)
             værst = max(værst, cpu)
             print(f"{navn + ' (regionalt korpus)':58} {len(data) // 1024:5} {med * 1000:6.1f}ms "
                   f"{bedst * 1000:6.1f}ms {cpu * 1000:6.1f}ms")
@@ -82,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                str(p.videreuddannelsesregion), "--rod", str(ROOT)]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         før = resource.getrusage(resource.RUSAGE_CHILDREN)
-        proces = _mål(lambda: subprocess.run(cmd, env=env, capture_output=True, check=True), 5)
+        proces = mål(lambda: subprocess.run(cmd, env=env, capture_output=True, check=True), 5)
         efter = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (efter.ru_utime + efter.ru_stime - før.ru_utime - før.ru_stime) / 5
         print(f"{'uddprog import ' + fil.stem + '.docx (ny proces)':58} {len(data) // 1024:5} "

@@ -19,15 +19,15 @@ import os
 import platform
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from maaling import mål  # noqa: E402  (benchmarks/ is the script's folder)
 
 from tests.wordtilbage.test_rundtur import _felter, _ret  # noqa: E402
 from tests.wordtilbage.word import Worddokument  # noqa: E402
@@ -36,17 +36,6 @@ from uddprog.loading import indlæs  # noqa: E402
 from uddprog.render import Renderer  # noqa: E402
 
 MÅL = 1.0
-
-
-def _mål(fn, n: int) -> tuple[float, float, float]:
-    """(median wall, best wall, median CPU of this process) in seconds."""
-    tider, cpu = [], []
-    for _ in range(n):
-        t, c = time.perf_counter(), time.process_time()
-        fn()
-        tider.append(time.perf_counter() - t)
-        cpu.append(time.process_time() - c)
-    return statistics.median(tider), min(tider), statistics.median(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             retur = dok.gem()
             o = opdater(retur, "retur.docx", fil, renderer.katalog)
             assert {æ.felt.sti for æ in o.ændringer} == set(rettet), (kilde.name, o.fund, o.konflikter)
-            med, bedst, cpu = _mål(lambda: opdater(retur, "retur.docx", fil, renderer.katalog), args.gentagelser)
-            uredigeret = _mål(lambda: opdater(docx, "retur.docx", fil, renderer.katalog), args.gentagelser)[2]
+            med, bedst, cpu = mål(lambda: opdater(retur, "retur.docx", fil, renderer.katalog), args.gentagelser)
+            uredigeret = mål(lambda: opdater(docx, "retur.docx", fil, renderer.katalog), args.gentagelser)[2]
             værst = max(værst, cpu, uredigeret)
             print(f"{kilde.relative_to(ROOT / 'examples').as_posix():62} {len(felter):6} {len(rettet):6} "
                   f"{med * 1000:6.0f}ms {bedst * 1000:6.0f}ms {cpu * 1000:6.0f}ms {uredigeret * 1000:8.0f}ms")
@@ -85,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, "-m", "uddprog", "import", str(doc), "--opdater", str(fil), "--vis", "--rod", str(ROOT)]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         før = resource.getrusage(resource.RUSAGE_CHILDREN)
-        proces = _mål(lambda: subprocess.run(cmd, env=env, capture_output=True, check=False), 5)
+        proces = mål(lambda: subprocess.run(cmd, env=env, capture_output=True, check=False), 5)
         efter = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (efter.ru_utime + efter.ru_stime - før.ru_utime - før.ru_stime) / 5
         print(f"{'uddprog import --opdater ' + fil.stem + ' (ny proces)':62} {'':13} {proces[0] * 1000:6.0f}ms "
