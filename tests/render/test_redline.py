@@ -232,18 +232,9 @@ def _libreoffice_tekster(docx: dict[str, bytes]) -> dict[str, str]:
         ind.mkdir(); ud.mkdir()
         for navn, data in docx.items():
             (ind / navn).write_bytes(data)
-        profil = tmp / "profil"
-        basic = profil / "user" / "basic"; std = basic / "Standard"; std.mkdir(parents=True)
-        (profil / "user" / "registrymodifications.xcu").write_text(pdf._REGISTRY, encoding="utf-8")
-        (basic / "script.xlc").write_text(pdf._LIBRARIES, encoding="utf-8")
-        (basic / "dialog.xlc").write_text(pdf._LIBRARIES, encoding="utf-8")
-        (std / "dialog.xlb").write_text(pdf._LIBRARY.format(elements=""), encoding="utf-8")
-        (std / "script.xlb").write_text(pdf._LIBRARY.format(elements='\n <library:element library:name="Test"/>\n'), encoding="utf-8")
         kode = _MAKRO.replace("@IND@", ind.as_uri()).replace("@UD@", ud.as_uri()).replace("P.SkrivFejl", "SkrivFejl") + pdf._MACRO[pdf._MACRO.index("Sub SkrivFejl"):]
-        (std / "Test.xba").write_text(pdf._XML_HEAD.format(kind="script:module", dtd="module.dtd")
-            + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Test" '
-            f'script:language="StarBasic">{escape(kode)}</script:module>\n', encoding="utf-8")
-        cmd = [soffice.find(), f"-env:UserInstallation={profil.as_uri()}", "--headless", "--norestore", "--nolockcheck", "macro:///Standard.Test.Koer"]
+        profil = soffice.basic_profil(tmp / "profil", "Test", kode)
+        cmd = [soffice.find(), f"-env:UserInstallation={profil}", "--headless", "--norestore", "--nolockcheck", "macro:///Standard.Test.Koer"]
         soffice.kør(cmd, dict(os.environ, HOME=str(tmp)), 180)
         return {f.name: f.read_text(encoding="utf-8-sig") for f in ud.iterdir()}
 
